@@ -1,0 +1,69 @@
+import { browser, type Browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { clipTab } from '@/utils/clip-service';
+import { getClip, listClips } from '@/utils/clip-store';
+import { openArchive, type JianbaoDatabase } from '@/utils/db';
+import { routeMessage, type Handlers } from '@/utils/message-router';
+import type { ClipMode, ClipOutcome } from '@/utils/messages';
+import { badgeFor } from '@/utils/badge';
+
+export default defineBackground(() => {
+  let database: Promise<JianbaoDatabase> | undefined;
+  const db = () => (database ??= openArchive());
+
+  async function activeTab(tabId?: number): Promise<Browser.tabs.Tab | undefined> {
+    if (tabId !== undefined) return browser.tabs.get(tabId);
+    const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+    return tab;
+  }
+
+  const handlers: Handlers = {
+    'clip/tab': async ({ tabId, mode, update }) => {
+      const tab = await activeTab(tabId);
+      if (!tab) return { status: 'failed', error: { code: 'restricted-page', detail: 'no active tab' } };
+      return clipTab(await db(), tab, mode, update);
+    },
+    'clips/list': async ({ offset, limit }) => listClips(await db(), offset, limit),
+    'clips/get': async ({ id }) => (await getClip(await db(), id)) ?? null,
+  };
+
+  browser.runtime.onMessage.addListener((message, sender) =>
+    routeMessage(message, sender, handlers, { id: browser.runtime.id, origin: browser.runtime.getURL('/') }),
+  );
+
+  /** Clips without the popup and reports on the toolbar badge of that tab. */
+  async function clipAndBadge(
+    tab: Browser.tabs.Tab | undefined,
+    mode: ClipMode,
+  ): Promise<ClipOutcome | undefined> {
+    if (!tab?.id) return undefined;
+    const outcome = await clipTab(await db(), tab, mode, true);
+    const badge = badgeFor(outcome);
+    await browser.action.setBadgeBackgroundColor({ tabId: tab.id, color: badge.color });
+    await browser.action.setBadgeText({ tabId: tab.id, text: badge.text });
+    await browser.action.setTitle({ tabId: tab.id, title: badge.title });
+    return outcome;
+  }
+
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus.create({
+      id: 'clip-page',
+      title: browser.i18n.getMessage('menuClipPage'),
+      contexts: ['page'],
+    });
+    browser.contextMenus.create({
+      id: 'clip-selection',
+      title: browser.i18n.getMessage('menuClipSelection'),
+      contexts: ['selection'],
+    });
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    void clipAndBadge(tab, info.menuItemId === 'clip-selection' ? 'selection' : 'page');
+  });
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command === 'clip-page') void activeTab(tab?.id).then((t) => clipAndBadge(t, 'page'));
+  });
+
+  // Exposed for the e2e suite, which cannot press extension shortcuts or click context menus headless.
+  (globalThis as { jianbaoClipAndBadge?: typeof clipAndBadge }).jianbaoClipAndBadge = clipAndBadge;
+});

@@ -1,0 +1,10 @@
+import { createRoot } from 'react-dom/client';
+import { StrictMode } from 'react';
+import { PopupApp } from '@/components/PopupApp';
+import '@/components/theme.css';
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <PopupApp />
+  </StrictMode>,
+);

@@ -1,0 +1,197 @@
+/**
+ * Drives the production build in Debian's headless Chromium through playwright-core.
+ * A toolbar click is simulated with CDP Extensions.triggerAction, which opens the real action popup
+ * and grants activeTab exactly as a user's click does.
+ */
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type CDPSession, type Worker } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const EXTENSION_DIR = path.resolve('.output/chrome-mv3');
+
+export interface Route {
+  body: string | Buffer;
+  contentType?: string;
+}
+
+export interface FixtureServer {
+  base: string;
+  port: number;
+  /** every path requested so far, in order */
+  requests: string[];
+  close(): Promise<void>;
+}
+
+/** Serves `routes` ({ '/path': html or Route }) on 127.0.0.1:<random port>. */
+export async function serve(routes: Record<string, string | Route>): Promise<FixtureServer> {
+  const requests: string[] = [];
+  const server = http.createServer((req, res) => {
+    const pathname = new URL(req.url ?? '/', 'http://x').pathname;
+    requests.push(pathname);
+    const route = routes[pathname];
+    const { body, contentType } =
+      typeof route === 'string' ? { body: route, contentType: undefined } : (route ?? {});
+    res.writeHead(body === undefined ? 404 : 200, {
+      'content-type': contentType ?? 'text/html; charset=utf-8',
+    });
+    res.end(body ?? 'not found');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as { port: number }).port;
+  return {
+    base: `http://127.0.0.1:${port}`,
+    port,
+    requests,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+export interface Browser {
+  context: BrowserContext;
+  cdp: CDPSession;
+  worker: Worker;
+  extensionId: string;
+  close(): Promise<void>;
+}
+
+/** Headless Chromium with the built extension; `hostRules` maps real hostnames to the fixture server. */
+export async function launch(options: { hostRules?: string[]; userDataDir?: string } = {}): Promise<Browser> {
+  if (!fs.existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`no build at ${EXTENSION_DIR}: run \`npm run build\` (npm test does it for you)`);
+  }
+  const userDataDir = options.userDataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'jianbao-e2e-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--enable-unsafe-extension-debugging',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      ...(options.hostRules?.length ? [`--host-resolver-rules=${options.hostRules.join(',')}`] : []),
+    ],
+  });
+  const cdp = await context.browser()!.newBrowserCDPSession();
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    cdp,
+    worker,
+    extensionId,
+    close: async () => {
+      await context.close();
+      if (!options.userDataDir) fs.rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The current service worker (it may have been restarted since launch). */
+export async function currentWorker(browser: Browser): Promise<Worker> {
+  const live = browser.context.serviceWorkers().find((w) => w.url().includes(browser.extensionId));
+  return live ?? browser.context.waitForEvent('serviceworker');
+}
+
+/** Simulates a click on the toolbar button while the tab showing `url` is active. */
+export async function clickToolbarButton(browser: Browser, url: string): Promise<void> {
+  const { targetInfos } = await browser.cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] } as never);
+  const tab = (targetInfos as Array<{ url: string; targetId: string }>).find((t) => t.url === url);
+  if (!tab) throw new Error(`no tab target for ${url}`);
+  await browser.cdp.send(
+    'Extensions.triggerAction' as never,
+    { id: browser.extensionId, targetId: tab.targetId } as never,
+  );
+}
+
+/**
+ * The action popup is not a Playwright Page; drive it over a raw CDP child session.
+ * Returns evaluate(expression) in the popup.
+ */
+export async function attachToActionPopup(browser: Browser, timeoutMs = 10_000) {
+  const popupUrl = `chrome-extension://${browser.extensionId}/popup.html`;
+  const target = await waitFor(async () => {
+    const { targetInfos } = await browser.cdp.send('Target.getTargets');
+    return targetInfos.find((t) => t.type === 'page' && t.url === popupUrl && !t.attached);
+  }, timeoutMs);
+  const { sessionId } = await browser.cdp.send('Target.attachToTarget', {
+    targetId: target.targetId,
+    flatten: false,
+  });
+  let seq = 0;
+  const pending = new Map<
+    number,
+    (message: {
+      result?: { result: { value: unknown }; exceptionDetails?: unknown };
+      error?: unknown;
+    }) => void
+  >();
+  browser.cdp.on('Target.receivedMessageFromTarget', (event) => {
+    if (event.sessionId !== sessionId) return;
+    const message = JSON.parse(event.message);
+    pending.get(message.id)?.(message);
+  });
+  const evaluate = async <T>(expression: string): Promise<T> => {
+    const id = ++seq;
+    const reply = new Promise<Parameters<NonNullable<ReturnType<typeof pending.get>>>[0]>((resolve) =>
+      pending.set(id, resolve),
+    );
+    const message = JSON.stringify({
+      id,
+      method: 'Runtime.evaluate',
+      params: { expression, awaitPromise: true, returnByValue: true },
+    });
+    await browser.cdp.send('Target.sendMessageToTarget', { sessionId, message });
+    const { result, error } = await reply;
+    if (error || result?.exceptionDetails) throw new Error(JSON.stringify(error ?? result?.exceptionDetails));
+    return result!.result.value as T;
+  };
+  const close = () => browser.cdp.send('Target.closeTarget', { targetId: target.targetId });
+  return { evaluate, close, targetId: target.targetId };
+}
+
+/** Polls `fn` until it returns a truthy value. */
+export async function waitFor<T>(
+  fn: () => T | Promise<T>,
+  timeoutMs = 10_000,
+  what = 'condition',
+): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await fn();
+    if (value) return value as NonNullable<T>;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** All clips in the extension's IndexedDB, read raw in the service worker (never creating the database). */
+export async function storedClips(browser: Browser): Promise<Array<Record<string, unknown>>> {
+  const worker = await currentWorker(browser);
+  return worker.evaluate(async () => {
+    const names = (await indexedDB.databases()).map((d) => d.name);
+    if (!names.includes('jianbao')) return [];
+    return new Promise<Array<Record<string, unknown>>>((resolve, reject) => {
+      const open = indexedDB.open('jianbao');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const db = open.result;
+        const get = db.transaction('clips').objectStore('clips').getAll();
+        get.onsuccess = () => {
+          db.close();
+          resolve(get.result);
+        };
+        get.onerror = () => reject(get.error);
+      };
+    });
+  });
+}

@@ -1,0 +1,113 @@
+import { IDBFactory } from 'fake-indexeddb';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { saveArticle, listClips, getClip, MAX_VERSIONS } from '@/utils/clip-store';
+import { openArchive, type JianbaoDatabase } from '@/utils/db';
+import { makeArticle } from './article-factory';
+
+let db: JianbaoDatabase;
+beforeEach(async () => {
+  db = await openArchive(new IDBFactory());
+});
+
+describe('saveArticle', () => {
+  it('saves a new article as a clip with archive fields', async () => {
+    const outcome = await saveArticle(db, makeArticle(), {
+      update: false,
+      now: new Date('2025-01-01T00:00:00Z'),
+    });
+    expect(outcome.status).toBe('saved');
+    if (outcome.status !== 'saved') return;
+    const clip = await getClip(db, outcome.clip.id);
+    expect(clip).toMatchObject({
+      title: '长白山冰雪季开幕',
+      host: 'news.example.cn',
+      clippedAt: '2025-01-01T00:00:00.000Z',
+      updatedAt: '2025-01-01T00:00:00.000Z',
+      tags: [],
+      note: null,
+      versions: [],
+    });
+  });
+
+  it('reports an existing canonical URL instead of duplicating it', async () => {
+    await saveArticle(db, makeArticle(), { update: false });
+    const again = await saveArticle(
+      db,
+      makeArticle({
+        url: 'https://news.example.cn/a/202401/1001.html?x=1',
+        canonicalUrl: 'https://news.example.cn/a/202401/1001.html',
+      }),
+      { update: false },
+    );
+    expect(again.status).toBe('exists');
+    expect((await listClips(db, 0, 10)).total).toBe(1);
+  });
+
+  it('updates in place: keeps the first clip time, tags and note, keeps the old text as a version', async () => {
+    const first = await saveArticle(db, makeArticle(), {
+      update: false,
+      now: new Date('2025-01-01T00:00:00Z'),
+    });
+    const id = first.status === 'saved' ? first.clip.id : '';
+    const stored = (await getClip(db, id))!;
+    await db.put('clips', { ...stored, tags: ['旅游'], note: '读过' });
+    const second = await saveArticle(
+      db,
+      makeArticle({ textContent: '新的正文', contentHtml: '<p>新的正文</p>' }),
+      {
+        update: true,
+        now: new Date('2025-02-01T00:00:00Z'),
+      },
+    );
+    expect(second.status).toBe('updated');
+    const clip = (await getClip(db, id))!;
+    expect(clip.clippedAt).toBe('2025-01-01T00:00:00.000Z');
+    expect(clip.updatedAt).toBe('2025-02-01T00:00:00.000Z');
+    expect(clip.textContent).toBe('新的正文');
+    expect(clip.tags).toEqual(['旅游']);
+    expect(clip.note).toBe('读过');
+    expect(clip.versions).toEqual([
+      {
+        savedAt: '2025-01-01T00:00:00.000Z',
+        title: '长白山冰雪季开幕',
+        contentHtml: '<p>长白山冰雪季在池北区正式开幕。</p>',
+        textContent: '长白山冰雪季在池北区正式开幕。',
+      },
+    ]);
+  });
+
+  it('keeps at most MAX_VERSIONS earlier texts', async () => {
+    await saveArticle(db, makeArticle(), { update: false });
+    for (let i = 0; i < MAX_VERSIONS + 3; i++) {
+      await saveArticle(db, makeArticle({ textContent: `版本${i}` }), { update: true });
+    }
+    const [summary] = (await listClips(db, 0, 1)).clips;
+    expect((await getClip(db, summary!.id))!.versions).toHaveLength(MAX_VERSIONS);
+  });
+
+  it('ten concurrent saves of different and equal URLs leave no duplicates', async () => {
+    const urls = Array.from({ length: 10 }, (_, i) => `https://news.example.cn/a/${i % 7}.html`);
+    const outcomes = await Promise.all(
+      urls.map((url) => saveArticle(db, makeArticle({ url, canonicalUrl: url }), { update: false })),
+    );
+    expect(outcomes.filter((o) => o.status === 'saved')).toHaveLength(7);
+    expect(outcomes.filter((o) => o.status === 'exists')).toHaveLength(3);
+    expect((await listClips(db, 0, 100)).total).toBe(7);
+  });
+});
+
+describe('listClips', () => {
+  it('lists newest first, a page at a time', async () => {
+    for (let i = 0; i < 5; i++) {
+      const url = `https://news.example.cn/a/${i}.html`;
+      await saveArticle(db, makeArticle({ url, canonicalUrl: url, title: `第${i}篇` }), {
+        update: false,
+        now: new Date(Date.UTC(2025, 0, 1 + i)),
+      });
+    }
+    const first = await listClips(db, 0, 2);
+    expect(first.total).toBe(5);
+    expect(first.clips.map((c) => c.title)).toEqual(['第4篇', '第3篇']);
+    expect((await listClips(db, 2, 2)).clips.map((c) => c.title)).toEqual(['第2篇', '第1篇']);
+  });
+});

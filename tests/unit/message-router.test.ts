@@ -1,0 +1,67 @@
+import { describe, expect, it, vi } from 'vitest';
+import { routeMessage, type Handlers } from '@/utils/message-router';
+
+const self = { id: 'ext', origin: 'chrome-extension://ext/' };
+const popup = { id: 'ext', url: 'chrome-extension://ext/popup.html' };
+
+function handlers(): Handlers {
+  return {
+    'clip/tab': vi.fn(async () => ({ status: 'failed', error: { code: 'no-article', detail: '' } }) as const),
+    'clips/list': vi.fn(async () => ({ clips: [], total: 0 })),
+    'clips/get': vi.fn(async () => null),
+  };
+}
+
+describe('routeMessage', () => {
+  it('calls the handler for a well-formed message from an extension page', async () => {
+    const h = handlers();
+    const reply = await routeMessage(
+      { type: 'clips/list', payload: { offset: 0, limit: 10 } },
+      popup,
+      h,
+      self,
+    );
+    expect(reply).toEqual({ ok: true, value: { clips: [], total: 0 } });
+    expect(h['clips/list']).toHaveBeenCalledWith({ offset: 0, limit: 10 });
+  });
+
+  it.each([
+    ['a web page', { id: 'ext', url: 'https://evil.example/' }],
+    ['another extension', { id: 'other', url: 'chrome-extension://other/x.html' }],
+    ['an unknown sender', {}],
+  ])('refuses messages from %s', async (_name, sender) => {
+    const log = vi.fn();
+    const h = handlers();
+    const reply = await routeMessage({ type: 'clips/get', payload: { id: 'x' } }, sender, h, self, log);
+    expect(reply.ok).toBe(false);
+    expect(log).toHaveBeenCalledOnce();
+    expect(h['clips/get']).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['an unknown type', { type: 'db/drop', payload: {} }, /unknown message type/],
+    ['a prototype key as type', { type: '__proto__', payload: {} }, /unknown message type/],
+    ['a missing payload', { type: 'clips/get' }, /bad clips\/get payload/],
+    [
+      'a wrong field type',
+      { type: 'clips/list', payload: { offset: '0', limit: 10 } },
+      /bad clips\/list payload/,
+    ],
+    ['an extra field', { type: 'clips/get', payload: { id: 'x', sql: 'drop' } }, /bad clips\/get payload/],
+    ['a non-object', 'hello', /not an object/],
+  ])('rejects %s with a logged reason', async (_name, message, reason) => {
+    const log = vi.fn();
+    const reply = await routeMessage(message, popup, handlers(), self, log);
+    expect(reply).toEqual({ ok: false, error: expect.stringMatching(reason) });
+    expect(log).toHaveBeenCalledWith(expect.stringMatching(reason));
+  });
+
+  it('turns a handler exception into a refusal, not a crash', async () => {
+    const h = handlers();
+    h['clips/get'] = async () => {
+      throw new Error('disk gone');
+    };
+    const reply = await routeMessage({ type: 'clips/get', payload: { id: 'x' } }, popup, h, self, () => {});
+    expect(reply).toEqual({ ok: false, error: 'clips/get failed: disk gone' });
+  });
+});

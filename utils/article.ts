@@ -1,0 +1,100 @@
+/**
+ * The clip record: one JSON shape for the extractor's output, the database, the CLI and the export.
+ * Empty is `null` or `[]`, never a guess.
+ */
+
+export interface ArticleImage {
+  src: string;
+  alt: string | null;
+  caption: string | null;
+}
+
+/** What `extractArticle(document, url)` returns: everything read from the page. */
+export interface Article {
+  /** 主标题 */
+  title: string;
+  /** 引题, the line above the headline */
+  kicker: string | null;
+  /** 副题, the line below the headline (often starts with ——) */
+  subtitle: string | null;
+  /** 作者/记者/通讯员 */
+  authors: string[];
+  /** 编辑/责任编辑/责编: never mixed into authors */
+  editors: string[];
+  /** 来源: the outlet the article came from, not the site that shows it */
+  source: string | null;
+  siteName: string | null;
+  /** ISO 8601 with offset, e.g. 2019-03-20T11:58:00+08:00 */
+  publishedAt: string | null;
+  /** the date string exactly as the page shows it */
+  publishedRaw: string | null;
+  /** 栏目 breadcrumb, without 首页 */
+  section: string[];
+  articleId: string | null;
+  url: string;
+  canonicalUrl: string;
+  lang: string | null;
+  excerpt: string | null;
+  /** sanitized HTML of the body */
+  contentHtml: string;
+  /** plain text of the body, paragraphs separated by \n */
+  textContent: string;
+  images: ArticleImage[];
+  /** further pages of a paginated article (absolute URLs) */
+  pages: string[];
+  /** which extractor produced it: 'rule:<name>' or 'generic' */
+  extractor: string;
+}
+
+/** An earlier text of a clip, kept when the page is clipped again. */
+export interface ClipVersion {
+  savedAt: string;
+  title: string;
+  contentHtml: string;
+  textContent: string;
+}
+
+/** A stored clip: the article plus what the archive adds. */
+export interface Clip extends Article {
+  id: string;
+  /** hostname of `url`, for the site index and filters */
+  host: string;
+  clippedAt: string;
+  updatedAt: string;
+  tags: string[];
+  note: string | null;
+  versions: ClipVersion[];
+}
+
+/** What lists show: small enough to hold thousands in memory. */
+export type ClipSummary = Pick<
+  Clip,
+  | 'id'
+  | 'title'
+  | 'kicker'
+  | 'source'
+  | 'siteName'
+  | 'host'
+  | 'publishedAt'
+  | 'clippedAt'
+  | 'updatedAt'
+  | 'url'
+  | 'tags'
+>;
+
+export function toSummary(clip: Clip): ClipSummary {
+  const { id, title, kicker, source, siteName, host, publishedAt, clippedAt, updatedAt, url, tags } = clip;
+  return { id, title, kicker, source, siteName, host, publishedAt, clippedAt, updatedAt, url, tags };
+}
+
+/** Why a page could not be clipped; each code has a one-sentence message in _locales. */
+export type ExtractErrorCode =
+  'restricted-page' | 'no-article' | 'not-html' | 'frameset' | 'injection-failed' | 'timeout' | 'internal';
+
+export interface ExtractError {
+  code: ExtractErrorCode;
+  /** English detail for logs; the UI shows the localised message for `code` */
+  detail: string;
+}
+
+export type ExtractResult = { ok: true; article: Article } | { ok: false; error: ExtractError };

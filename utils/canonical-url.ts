@@ -1,0 +1,91 @@
+/**
+ * A clip's identity is its canonical URL. Pages declare one (<link rel=canonical>, og:url) but a
+ * hostile page could declare another site's URL to overwrite that clip, so a declared URL is only
+ * believed when it stays on the same site.
+ */
+
+const TRACKING_PARAMS = new Set([
+  'spm',
+  'from',
+  'fromsource',
+  'source',
+  'share',
+  'share_token',
+  'sharer',
+  'shareid',
+  'share_from',
+  'isappinstalled',
+  'scene',
+  'clicktime',
+  'enterid',
+  'wfr',
+  'for',
+  'f',
+  'fbclid',
+  'gclid',
+  'yclid',
+  'msclkid',
+  'mc_cid',
+  'mc_eid',
+  'ref',
+  'ref_src',
+  'igshid',
+  'timestamp',
+  'tt_from',
+  'utm',
+]);
+
+function isTrackingParam(name: string): boolean {
+  const lower = name.toLowerCase();
+  return lower.startsWith('utm_') || TRACKING_PARAMS.has(lower);
+}
+
+/** The last two labels of a hostname (three for *.com.cn-style second-level domains). */
+export function siteOf(hostname: string): string {
+  const labels = hostname.toLowerCase().replace(/\.$/, '').split('.');
+  if (/^\d+$/.test(labels.at(-1) ?? '')) return labels.join('.'); // an IP address
+  const secondLevel =
+    /^(com|net|org|gov|edu|ac|co)$/.test(labels.at(-2) ?? '') && (labels.at(-1)?.length ?? 0) === 2;
+  return labels.slice(secondLevel ? -3 : -2).join('.');
+}
+
+/** Removes tracking parameters and the fragment, folds m./wap. hosts and _2-style page suffixes. */
+export function normalizeUrl(raw: string): string {
+  const url = new URL(raw);
+  url.hash = '';
+  for (const name of [...url.searchParams.keys()]) if (isTrackingParam(name)) url.searchParams.delete(name);
+  url.searchParams.sort();
+  url.hostname = url.hostname.toLowerCase().replace(/^(m|wap|3g)\.(?=[^.]+\.[^.]+)/, 'www.');
+  // Page 2..n of a paginated article belongs to the same article: content_123_2.htm, 2840720_3.html
+  url.pathname = url.pathname.replace(/(\d)_\d{1,2}(\.s?html?)$/i, '$1$2');
+  if ((url.protocol === 'http:' && url.port === '80') || (url.protocol === 'https:' && url.port === '443'))
+    url.port = '';
+  return url.toString();
+}
+
+/**
+ * The canonical URL for a page at `pageUrl` that declares `declared` (or nothing).
+ * A declared URL is used only when it is http(s) and on the same site as the page.
+ */
+export function canonicalUrlFor(
+  pageUrl: string,
+  declared: ReadonlyArray<string | null | undefined> = [],
+): string {
+  const page = new URL(pageUrl);
+  for (const candidate of declared) {
+    if (!candidate) continue;
+    let url: URL;
+    try {
+      url = new URL(candidate.trim(), page);
+    } catch {
+      continue;
+    }
+    if (
+      (url.protocol === 'http:' || url.protocol === 'https:') &&
+      siteOf(url.hostname) === siteOf(page.hostname)
+    ) {
+      return normalizeUrl(url.toString());
+    }
+  }
+  return normalizeUrl(page.toString());
+}

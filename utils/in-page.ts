@@ -1,0 +1,38 @@
+/**
+ * What the injected extractor runs inside the clipped tab (the extension's isolated world).
+ * Turns every failure into a typed ExtractResult: nothing thrown crosses back to the worker.
+ */
+import type { ExtractResult } from './article';
+import { extractArticle, NoArticleError } from './extract';
+import type { ClipMode } from './messages';
+
+export interface InPageOptions {
+  mode: ClipMode;
+}
+
+export function extractInPage(doc: Document, url: string, options: InPageOptions): ExtractResult {
+  try {
+    if (doc.querySelector('frameset')) {
+      return {
+        ok: false,
+        error: { code: 'frameset', detail: 'the page is a frameset; open the frame on its own to clip it' },
+      };
+    }
+    if (!(doc.contentType ?? 'text/html').includes('html')) {
+      return { ok: false, error: { code: 'not-html', detail: `the page is ${doc.contentType}, not HTML` } };
+    }
+    const selection = options.mode === 'selection' ? doc.defaultView?.getSelection() : null;
+    const selected =
+      selection && selection.rangeCount > 0 && !selection.isCollapsed
+        ? selection.getRangeAt(0).cloneContents()
+        : undefined;
+    return { ok: true, article: extractArticle(doc, url, { selection: selected }) };
+  } catch (error) {
+    if (error instanceof NoArticleError)
+      return { ok: false, error: { code: 'no-article', detail: error.message } };
+    return {
+      ok: false,
+      error: { code: 'internal', detail: String((error as Error)?.stack ?? error).slice(0, 500) },
+    };
+  }
+}

@@ -1,0 +1,84 @@
+/**
+ * Every message between the popup, the reader and the service worker, in one place.
+ * Requests are described by valibot schemas, so the worker checks each incoming payload against the
+ * same declaration the senders are typed with; responses are plain types.
+ */
+import * as v from 'valibot';
+import type { Clip, ClipSummary, ExtractError } from './article';
+
+/** Why a clip was or was not saved; the popup and the toolbar badge both render it. */
+export type ClipOutcome =
+  | { status: 'saved'; clip: ClipSummary }
+  | { status: 'updated'; clip: ClipSummary }
+  /** the canonical URL is already in the archive and the caller did not ask to update */
+  | { status: 'exists'; clip: ClipSummary }
+  | { status: 'failed'; error: ClipFailure };
+
+export type ClipFailure = ExtractError | { code: 'storage-full' | 'storage-failed'; detail: string };
+
+const ClipMode = v.picklist(['page', 'selection']);
+export type ClipMode = v.InferOutput<typeof ClipMode>;
+
+const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
+
+export const requestSchemas = {
+  /** Clip a tab (the active tab when tabId is absent) and save it. */
+  'clip/tab': v.strictObject({
+    tabId: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+    mode: ClipMode,
+    update: v.boolean(),
+  }),
+  /** Newest first, `limit` at a time. */
+  'clips/list': v.strictObject({
+    offset: v.pipe(v.number(), v.integer(), v.minValue(0)),
+    limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500)),
+  }),
+  'clips/get': v.strictObject({ id: Id }),
+} as const;
+
+export interface Responses {
+  'clip/tab': ClipOutcome;
+  'clips/list': { clips: ClipSummary[]; total: number };
+  'clips/get': Clip | null;
+}
+
+export type MessageType = keyof typeof requestSchemas & keyof Responses;
+export type RequestOf<T extends MessageType> = v.InferOutput<(typeof requestSchemas)[T]>;
+export type ResponseOf<T extends MessageType> = Responses[T];
+
+export interface Envelope<T extends MessageType = MessageType> {
+  type: T;
+  payload: RequestOf<T>;
+}
+
+/** What the worker sends back: the handler's value, or why it refused. */
+export type Reply<T extends MessageType> = { ok: true; value: ResponseOf<T> } | { ok: false; error: string };
+
+/** Checks an incoming message; returns the typed envelope or why it was refused. */
+export function parseEnvelope(
+  raw: unknown,
+): { ok: true; envelope: Envelope } | { ok: false; reason: string } {
+  if (typeof raw !== 'object' || raw === null) return { ok: false, reason: 'message is not an object' };
+  const { type, payload } = raw as { type?: unknown; payload?: unknown };
+  if (typeof type !== 'string' || !Object.hasOwn(requestSchemas, type)) {
+    return { ok: false, reason: `unknown message type ${JSON.stringify(type)?.slice(0, 60)}` };
+  }
+  const schema = requestSchemas[type as MessageType];
+  const parsed = v.safeParse(schema, payload);
+  if (!parsed.success) {
+    return { ok: false, reason: `bad ${type} payload: ${v.summarize(parsed.issues).slice(0, 300)}` };
+  }
+  return { ok: true, envelope: { type: type as MessageType, payload: parsed.output } };
+}
+
+/** Sends a request to the service worker and returns its typed answer (throws on refusal). */
+export async function send<T extends MessageType>(
+  type: T,
+  payload: RequestOf<T>,
+  runtime: { sendMessage(message: unknown): Promise<unknown> },
+): Promise<ResponseOf<T>> {
+  const reply = (await runtime.sendMessage({ type, payload })) as Reply<T> | undefined;
+  if (!reply) throw new Error(`no answer to ${type}`);
+  if (!reply.ok) throw new Error(reply.error);
+  return reply.value;
+}

@@ -1,0 +1,11 @@
+/** Extension pages talk to the service worker only through this. */
+import { browser } from 'wxt/browser';
+import { send, type MessageType, type RequestOf, type ResponseOf } from './messages';
+
+export function ask<T extends MessageType>(type: T, payload: RequestOf<T>): Promise<ResponseOf<T>> {
+  return send(type, payload, browser.runtime);
+}
+
+export function readerUrl(id: string): string {
+  return browser.runtime.getURL(`/reader.html?id=${encodeURIComponent(id)}`);
+}
