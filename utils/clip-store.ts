@@ -6,6 +6,7 @@ import type { Article, Clip, ClipSummary, ClipVersion } from './article';
 import { toSummary } from './article';
 import type { JianbaoDatabase } from './db';
 import type { ClipOutcome } from './messages';
+import { CLIP_WRITE_STORES, compactIndex, indexClip, unindexClip } from './search-index';
 
 /** Earlier texts kept per clip; older ones are dropped. */
 export const MAX_VERSIONS = 5;
@@ -59,22 +60,106 @@ export async function saveArticle(
   options: SaveOptions,
 ): Promise<ClipOutcome> {
   const now = options.now ?? new Date();
-  const tx = db.transaction('clips', 'readwrite');
-  const existing = await tx.store.index('canonicalUrl').get(article.canonicalUrl);
+  const tx = db.transaction(CLIP_WRITE_STORES, 'readwrite');
+  const clips = tx.objectStore('clips');
+  const existing = await clips.index('canonicalUrl').get(article.canonicalUrl);
   let outcome: ClipOutcome;
   if (existing && !options.update) {
     outcome = { status: 'exists', clip: toSummary(existing) };
   } else if (existing) {
     const clip = updatedClip(existing, article, now);
-    await tx.store.put(clip);
+    await clips.put(clip);
+    await indexClip(tx, clip);
     outcome = { status: 'updated', clip: toSummary(clip) };
   } else {
     const clip = newClip(article, now, (options.newId ?? (() => crypto.randomUUID()))());
-    await tx.store.add(clip);
+    await clips.add(clip);
+    await indexClip(tx, clip);
     outcome = { status: 'saved', clip: toSummary(clip) };
   }
   await tx.done;
+  if (outcome.status !== 'exists') afterWrite(db);
   return outcome;
+}
+
+/** Segments the index in the background once enough new clips have gathered (see compactIndex). */
+function afterWrite(db: JianbaoDatabase) {
+  compactIndex(db).catch((error) => console.warn('index compaction failed', error));
+}
+
+/** Limits of what a user may attach to a clip. */
+export const MAX_TAGS = 50;
+export const MAX_TAG_LENGTH = 50;
+export const MAX_NOTE_LENGTH = 10_000;
+
+/** Tags as the user typed them, trimmed, without duplicates or empties. */
+export function cleanTags(tags: string[]): string[] {
+  const seen = new Set<string>();
+  for (const tag of tags) {
+    const clean = tag.replace(/\s+/g, ' ').trim().slice(0, MAX_TAG_LENGTH);
+    if (clean) seen.add(clean);
+  }
+  return [...seen].slice(0, MAX_TAGS);
+}
+
+/** Sets a clip's tags and note (and re-indexes it); returns the new summary, or null if it is gone. */
+export async function editClip(
+  db: JianbaoDatabase,
+  id: string,
+  changes: { tags: string[]; note: string | null },
+): Promise<ClipSummary | null> {
+  const tx = db.transaction(CLIP_WRITE_STORES, 'readwrite');
+  const existing = await tx.objectStore('clips').get(id);
+  if (!existing) {
+    await tx.done;
+    return null;
+  }
+  const note = changes.note?.trim().slice(0, MAX_NOTE_LENGTH) || null;
+  const clip: Clip = { ...existing, tags: cleanTags(changes.tags), note };
+  await tx.objectStore('clips').put(clip);
+  await indexClip(tx, clip);
+  await tx.done;
+  afterWrite(db);
+  return toSummary(clip);
+}
+
+/** Deletes a clip and its index entry; returns the deleted record so that the user can undo. */
+export async function deleteClip(db: JianbaoDatabase, id: string): Promise<Clip | null> {
+  const tx = db.transaction(CLIP_WRITE_STORES, 'readwrite');
+  const existing = await tx.objectStore('clips').get(id);
+  if (existing) {
+    await tx.objectStore('clips').delete(id);
+    await unindexClip(tx, id);
+  }
+  await tx.done;
+  return existing ?? null;
+}
+
+/**
+ * Puts a deleted clip back (undo). If its page was clipped again meanwhile, the newer clip stays
+ * and the restore is refused, so there are never two clips of one canonical URL.
+ */
+export async function restoreClip(
+  db: JianbaoDatabase,
+  clip: Clip,
+): Promise<{ restored: true; clip: ClipSummary } | { restored: false; reason: 'exists' }> {
+  const tx = db.transaction(CLIP_WRITE_STORES, 'readwrite');
+  const clips = tx.objectStore('clips');
+  const clash = await clips.index('canonicalUrl').getKey(clip.canonicalUrl);
+  if (clash !== undefined && clash !== clip.id) {
+    await tx.done;
+    return { restored: false, reason: 'exists' };
+  }
+  await clips.put(clip);
+  await indexClip(tx, clip);
+  await tx.done;
+  afterWrite(db);
+  return { restored: true, clip: toSummary(clip) };
+}
+
+/** How many clips the archive holds. */
+export function countClips(db: JianbaoDatabase): Promise<number> {
+  return db.count('clips');
 }
 
 export async function listClips(

@@ -4,6 +4,8 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { Clip } from './article';
+import type { IndexState, SearchDoc, SegmentRecord, TailRecord } from './search-index';
+import { indexClipInUpgrade } from './search-index';
 
 export const DB_NAME = 'jianbao';
 
@@ -19,6 +21,27 @@ export interface JianbaoDB extends DBSchema {
       host: string;
     };
   };
+  /** v2: one record per indexed clip version, keyed by its doc number; the search's list of live clips */
+  searchDocs: {
+    key: number;
+    value: SearchDoc;
+    indexes: { id: string };
+  };
+  /** v2: terms of docs not yet merged into a segment (the save writes here, in its own transaction) */
+  indexTail: {
+    key: number;
+    value: TailRecord;
+  };
+  /** v2: immutable index segments, [segment, shard] → packed posting lists; [0, 0] is the catalog */
+  segments: {
+    key: [number, number];
+    value: SegmentRecord;
+  };
+  /** v2: counters of the index ('state') */
+  indexMeta: {
+    key: string;
+    value: IndexState;
+  };
 }
 
 export type JianbaoDatabase = IDBPDatabase<JianbaoDB>;
@@ -28,7 +51,7 @@ type UpgradeTx = IDBPTransaction<JianbaoDB, StoreNames<JianbaoDB>[], 'versioncha
  * Each entry upgrades the database from version i to i+1. Append, never edit: a user's database may
  * be at any earlier version, and every upgrade has a test that opens that version's fixture data.
  */
-export const UPGRADES: ReadonlyArray<(db: IDBPDatabase<JianbaoDB>, tx: UpgradeTx) => void> = [
+export const UPGRADES: ReadonlyArray<(db: IDBPDatabase<JianbaoDB>, tx: UpgradeTx) => void | Promise<void>> = [
   // 0 → 1: the clips store
   (db) => {
     const clips = db.createObjectStore('clips', { keyPath: 'id' });
@@ -37,15 +60,30 @@ export const UPGRADES: ReadonlyArray<(db: IDBPDatabase<JianbaoDB>, tx: UpgradeTx
     clips.createIndex('publishedAt', 'publishedAt');
     clips.createIndex('host', 'host');
   },
+  // 1 → 2: the search index; every clip already stored is indexed here, in the upgrade transaction
+  async (db, tx) => {
+    const docs = db.createObjectStore('searchDocs', { keyPath: 'doc' });
+    docs.createIndex('id', 'id', { unique: true });
+    db.createObjectStore('indexTail', { keyPath: 'doc' });
+    db.createObjectStore('segments');
+    db.createObjectStore('indexMeta');
+    const clips = await tx.objectStore('clips').getAll();
+    await indexClipInUpgrade(tx, clips);
+  },
 ];
 
 export const DB_VERSION = UPGRADES.length;
 
-export function openArchive(factory?: IDBFactory, name = DB_NAME): Promise<JianbaoDatabase> {
+export function openArchive(
+  factory?: IDBFactory,
+  name = DB_NAME,
+  version = DB_VERSION,
+): Promise<JianbaoDatabase> {
   const open = () =>
-    openDB<JianbaoDB>(name, DB_VERSION, {
-      upgrade(db, oldVersion, _newVersion, tx) {
-        for (let v = oldVersion; v < DB_VERSION; v++) UPGRADES[v]!(db, tx);
+    openDB<JianbaoDB>(name, version, {
+      // Only IndexedDB requests are awaited in here, so the versionchange transaction stays open.
+      async upgrade(db, oldVersion, _newVersion, tx) {
+        for (let v = oldVersion; v < version; v++) await UPGRADES[v]!(db, tx);
       },
     });
   if (!factory) return open();

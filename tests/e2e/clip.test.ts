@@ -12,6 +12,9 @@ import {
   type FixtureServer,
 } from './harness';
 
+// Code passed to worker.evaluate runs in the extension's service worker, where `chrome` is defined.
+declare const chrome: typeof import('wxt/browser').browser;
+
 const genericPage = fs.readFileSync('tests/fixtures/pages/generic-news.html', 'utf8');
 
 describe('clipping from the toolbar button', () => {

@@ -1,0 +1,41 @@
+import { IDBFactory } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import { getClip } from '@/utils/clip-store';
+import { DB_VERSION, openArchive } from '@/utils/db';
+import { searchArchive } from '@/utils/search';
+import { newClip } from '@/utils/clip-store';
+import { makeArticle } from './article-factory';
+
+describe('database upgrades', () => {
+  it('v1 → v2: every clip written by v1 is intact and searchable', async () => {
+    const factory = new IDBFactory();
+    // fixture data written by version 1's upgrade and v1's way of saving (a plain put)
+    const v1 = await openArchive(factory, 'jianbao', 1);
+    const clips = Array.from({ length: 30 }, (_, i) => {
+      const url = `https://www.cnjiwang.com/a/${i}.html`;
+      return newClip(
+        makeArticle({
+          url,
+          canonicalUrl: url,
+          title: `第${i}篇新闻`,
+          textContent: `吉林省第${i}届冰雪节在长春开幕。${i === 7 ? '雾凇奇观吸引游客' : ''}`,
+        }),
+        new Date(Date.UTC(2024, 0, 1 + i)),
+        `id-${i}`,
+      );
+    });
+    for (const clip of clips) await v1.put('clips', clip);
+    expect(v1.objectStoreNames.contains('searchDocs')).toBe(false);
+    v1.close();
+
+    const v2 = await openArchive(factory);
+    expect(v2.version).toBe(DB_VERSION);
+    for (const clip of clips) expect(await getClip(v2, clip.id)).toEqual(clip);
+    const all = await searchArchive(v2, { query: '冰雪节', filters: {}, offset: 0, limit: 100 });
+    expect(all.total).toBe(30);
+    const one = await searchArchive(v2, { query: '雾凇奇观', filters: {}, offset: 0, limit: 100 });
+    expect(one.hits.map((h) => h.id)).toEqual(['id-7']);
+    const byTitle = await searchArchive(v2, { query: '第12篇', filters: {}, offset: 0, limit: 100 });
+    expect(byTitle.hits.map((h) => h.id)).toEqual(['id-12']);
+  });
+});

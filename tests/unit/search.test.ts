@@ -1,0 +1,168 @@
+import { IDBFactory } from 'fake-indexeddb';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Article } from '@/utils/article';
+import { deleteClip, editClip, restoreClip, saveArticle } from '@/utils/clip-store';
+import { openArchive, type JianbaoDatabase } from '@/utils/db';
+import { facets, neighbours, searchArchive, type SearchFilters } from '@/utils/search';
+import { compactIndex, FLUSH_AT, MERGE_FANOUT } from '@/utils/search-index';
+import { makeArticle } from './article-factory';
+
+let db: JianbaoDatabase;
+beforeEach(async () => {
+  db = await openArchive(new IDBFactory());
+});
+
+let day = 0;
+async function save(overrides: Partial<Article>, update = false): Promise<string> {
+  const url = overrides.url ?? `https://news.example.cn/a/${Math.random().toString(36).slice(2)}.html`;
+  const outcome = await saveArticle(db, makeArticle({ url, canonicalUrl: url, ...overrides }), {
+    update,
+    now: new Date(Date.UTC(2025, 0, 1) + ++day * 86_400_000),
+  });
+  if (outcome.status === 'failed') throw new Error('save failed');
+  return outcome.clip.id;
+}
+
+async function ids(query: string, filters: SearchFilters = {}): Promise<string[]> {
+  const result = await searchArchive(db, { query, filters, offset: 0, limit: 1000 });
+  return result.hits.map((h) => h.id);
+}
+
+const BODY =
+  '　　本报讯 十二月一日，长白山冰雪季在池北区正式开幕。据景区管委会介绍，今年冰雪季共推出雪道四十余条，新增夜间滑雪项目，预计接待游客将增长30%以上。';
+
+describe('searchArchive', () => {
+  it('finds a clip by every substring of two to six CJK characters of its body, in the tail and in segments', async () => {
+    const id = await save({ title: '标题', textContent: BODY });
+    await save({ title: '另一篇', textContent: '吉林市举办雾凇节，游客络绎不绝。' });
+    const chars = [...BODY.replace(/[^\p{Script=Han}]/gu, '|')];
+    const substrings = new Set<string>();
+    for (let i = 0; i < chars.length; i++) {
+      for (let n = 2; n <= 6 && i + n <= chars.length; n++) {
+        const s = chars.slice(i, i + n).join('');
+        if (!s.includes('|')) substrings.add(s);
+      }
+    }
+    expect(substrings.size).toBeGreaterThan(200);
+    for (const s of substrings) expect(await ids(s), s).toContain(id);
+    await compactIndex(db, { force: true });
+    for (const s of substrings) expect(await ids(s), s).toContain(id);
+  });
+
+  it('searches every field: kicker, subtitle, source, authors, editors, tags and note', async () => {
+    const id = await save({
+      title: '主标题',
+      kicker: '引题文字在这里',
+      subtitle: '——访白山市副市长',
+      source: '中国吉林网',
+      authors: ['张三丰'],
+      editors: ['梁欢欢'],
+      textContent: '正文。',
+    });
+    await editClip(db, id, { tags: ['冬季旅游'], note: '值得再读一遍' });
+    for (const q of ['引题', '副市长', '吉林网', '张三丰', '梁欢欢', '冬季旅游', '再读']) {
+      expect(await ids(q), q).toEqual([id]);
+    }
+  });
+
+  it('finds Latin words and numbers, full-width or not, in any case', async () => {
+    const id = await save({ textContent: '会议讨论了ＷＴＯ规则和G20议程，共有1234名代表。' });
+    for (const q of ['wto', 'WTO', 'g20', '1234', 'Ｇ２０']) expect(await ids(q), q).toEqual([id]);
+    expect(await ids('123')).toEqual([]);
+    // a lone character next to a number is checked in the text, not looked up
+    expect(await ids('有1234名')).toEqual([id]);
+  });
+
+  it('several terms must all match, and bigrams found apart do not make a phrase', async () => {
+    const both = await save({ title: '一', textContent: '长白山冰雪季开幕。' });
+    await save({ title: '二', textContent: '长白山的秋天。' });
+    await save({ title: '三', textContent: '冰雪覆盖，雪季漫长。' });
+    expect(await ids('长白山 冰雪季')).toEqual([both]);
+    expect(await ids('冰雪季')).toEqual([both]);
+    await compactIndex(db, { force: true });
+    expect(await ids('冰雪季')).toEqual([both]);
+  });
+
+  it('ranks title and kicker hits first, then newest first', async () => {
+    const oldBody = await save({ title: '其他', textContent: '雾凇节开幕' });
+    const titleHit = await save({ title: '雾凇节开幕了', textContent: '正文' });
+    const newBody = await save({ title: '另外', textContent: '雾凇节开幕式' });
+    const kickerHit = await save({ title: '无关', kicker: '雾凇节', textContent: '正文' });
+    expect(await ids('雾凇节')).toEqual([kickerHit, titleHit, newBody, oldBody]);
+  });
+
+  it('returns a snippet and title marks for the hit', async () => {
+    await save({ title: '长白山冰雪季开幕', textContent: BODY });
+    const [hit] = (await searchArchive(db, { query: '冰雪季', filters: {}, offset: 0, limit: 1 })).hits;
+    expect(hit!.titleMarks.map(([a, b]) => hit!.title.slice(a, b))).toEqual(['冰雪季']);
+    const snippet = hit!.snippet!;
+    expect(snippet.highlights.map(([a, b]) => snippet.text.slice(a, b))).toContain('冰雪季');
+  });
+
+  it('combines filters with the query', async () => {
+    const jilin = await save({
+      source: '中国吉林网',
+      section: ['第一新闻'],
+      publishedAt: '2024-03-01T08:00:00+08:00',
+      textContent: '冰雪旅游',
+    });
+    const other = await save({
+      source: '新华社',
+      section: ['国内'],
+      publishedAt: '2024-05-01T08:00:00+08:00',
+      textContent: '冰雪旅游',
+    });
+    await editClip(db, other, { tags: ['收藏'], note: null });
+    expect(await ids('冰雪', { source: '中国吉林网' })).toEqual([jilin]);
+    expect(await ids('冰雪', { section: '国内' })).toEqual([other]);
+    expect(await ids('冰雪', { tag: '收藏' })).toEqual([other]);
+    expect(await ids('冰雪', { publishedFrom: '2024-04-01' })).toEqual([other]);
+    expect(await ids('冰雪', { publishedTo: '2024-03-01' })).toEqual([jilin]);
+    expect(await ids('', { source: '新华社' })).toEqual([other]);
+    expect(await ids('', { clippedFrom: '2000-01-01', clippedTo: '2100-01-01' })).toHaveLength(2);
+    expect(await ids('', { clippedTo: '2000-01-01' })).toEqual([]);
+    expect((await facets(db)).sources.map((f) => f.value).sort()).toEqual(['中国吉林网', '新华社']);
+  });
+
+  it('follows re-clips, edits, deletes and undo', async () => {
+    const url = 'https://news.example.cn/a/1.html';
+    const id = await save({ url, textContent: '旧的正文写着雾凇' });
+    expect(await ids('雾凇')).toEqual([id]);
+    await compactIndex(db, { force: true });
+    await save({ url, textContent: '新的正文写着冰灯' }, true);
+    expect(await ids('雾凇')).toEqual([]);
+    expect(await ids('冰灯')).toEqual([id]);
+    const deleted = await deleteClip(db, id);
+    expect(await ids('冰灯')).toEqual([]);
+    expect(await restoreClip(db, deleted!)).toMatchObject({ restored: true });
+    expect(await ids('冰灯')).toEqual([id]);
+  });
+
+  it('gives the neighbours of a clip in a result list', async () => {
+    const a = await save({ title: '一', textContent: '雾凇一' });
+    const b = await save({ title: '二', textContent: '雾凇二' });
+    const c = await save({ title: '三', textContent: '雾凇三' });
+    expect(await neighbours(db, b, '雾凇', {})).toEqual({ previous: c, next: a, position: 1, total: 3 });
+  });
+
+  it('stays exact across segment flushes and merges, dropping dead docs', async () => {
+    const n = FLUSH_AT * MERGE_FANOUT + 10;
+    const saved: string[] = [];
+    for (let i = 0; i < n; i++) {
+      saved.push(
+        await save({
+          title: `第${i}号`,
+          textContent: `编号${i}的文章，主题词甲乙${i % 7 === 0 ? '丙丁' : ''}`,
+        }),
+      );
+    }
+    await deleteClip(db, saved[0]!);
+    await compactIndex(db, { force: true });
+    const catalog = (await db.get('segments', [0, 0])) as { segments: Array<{ level: number }> };
+    expect(catalog.segments.some((s) => s.level >= 1)).toBe(true);
+    expect(await db.count('indexTail')).toBe(0);
+    const expected = saved.filter((_, i) => i % 7 === 0 && i !== 0);
+    expect((await ids('甲乙丙丁')).sort()).toEqual(expected.sort());
+    expect(await ids(`第${n - 1}号`)).toEqual([saved[n - 1]]);
+  }, 60_000);
+});

@@ -1,0 +1,298 @@
+/**
+ * Answers archive queries in the service worker: index lookup, filters, verification, ranking and
+ * snippets. The index (./search-index.ts) says which clips contain every bigram or word of the query;
+ * terms whose bigrams can occur apart (three or more CJK characters) are then checked against the
+ * clip's text, so results are exact. Ranking: clips whose title or kicker contains every term first,
+ * then those whose title or kicker contains some, then the rest; newest clip first within each.
+ */
+import type { Clip, ClipSummary } from './article';
+import type { JianbaoDatabase } from './db';
+import { docsWithAll, readSnapshot, type SearchDoc } from './search-index';
+import {
+  normalize,
+  parseQuery,
+  searchFields,
+  snippetOf,
+  textMatches,
+  type QueryTerm,
+  type Snippet,
+} from './search-text';
+
+export interface SearchFilters {
+  /** the label lists show: source, else site name, else host */
+  source?: string;
+  section?: string;
+  tag?: string;
+  /** inclusive YYYY-MM-DD bounds; publish dates are the article's own calendar date */
+  publishedFrom?: string;
+  publishedTo?: string;
+  /** inclusive YYYY-MM-DD bounds in the browser's time zone */
+  clippedFrom?: string;
+  clippedTo?: string;
+}
+
+export interface SearchHit extends ClipSummary {
+  /** where the query hit in the title, for highlighting */
+  titleMarks: Array<[number, number]>;
+  /** the first hit outside the title, or the start of the text */
+  snippet: Snippet | null;
+}
+
+export interface SearchResult {
+  total: number;
+  hits: SearchHit[];
+  /** more candidates than VERIFY_LIMIT needed a text check: some of them may not contain the query */
+  approximate: boolean;
+}
+
+export interface Facet {
+  value: string;
+  count: number;
+}
+
+export interface Facets {
+  sources: Facet[];
+  sections: Facet[];
+  tags: Facet[];
+}
+
+/** Candidates checked against their text per search; beyond this the rest are kept unchecked. */
+export const VERIFY_LIMIT = 2_000;
+
+export function sourceLabel(doc: Pick<SearchDoc, 'source' | 'siteName' | 'host'>): string {
+  return doc.source ?? doc.siteName ?? doc.host;
+}
+
+function localDate(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso.slice(0, 10);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+export function matchesFilters(doc: SearchDoc, filters: SearchFilters): boolean {
+  if (filters.source && sourceLabel(doc) !== filters.source) return false;
+  if (filters.section && !doc.section.includes(filters.section)) return false;
+  if (filters.tag && !doc.tags.includes(filters.tag)) return false;
+  if (filters.publishedFrom || filters.publishedTo) {
+    const day = doc.publishedAt?.slice(0, 10);
+    if (!day) return false;
+    if (filters.publishedFrom && day < filters.publishedFrom) return false;
+    if (filters.publishedTo && day > filters.publishedTo) return false;
+  }
+  if (filters.clippedFrom || filters.clippedTo) {
+    const day = localDate(doc.clippedAt);
+    if (filters.clippedFrom && day < filters.clippedFrom) return false;
+    if (filters.clippedTo && day > filters.clippedTo) return false;
+  }
+  return true;
+}
+
+/** The live docs, newest clip first, kept in step with the store by its change counter. */
+interface DocList {
+  changes: number;
+  byDoc: Map<number, SearchDoc>;
+  newestFirst: SearchDoc[];
+}
+
+const docLists = new WeakMap<JianbaoDatabase, DocList>();
+
+async function liveDocs(db: JianbaoDatabase, changes: number): Promise<DocList> {
+  let list = docLists.get(db);
+  if (list && list.changes === changes) return list;
+  const tx = db.transaction('searchDocs');
+  const keys = await tx.store.getAllKeys();
+  const byDoc = new Map<number, SearchDoc>();
+  const missing: number[] = [];
+  for (const doc of keys) {
+    const known = list?.byDoc.get(doc);
+    if (known) byDoc.set(doc, known);
+    else missing.push(doc);
+  }
+  // docs never change once written (an edit makes a new doc), so only new ones are read
+  const fetched =
+    missing.length > 500 ? await tx.store.getAll() : await Promise.all(missing.map((d) => tx.store.get(d)));
+  for (const doc of fetched) if (doc && !byDoc.has(doc.doc)) byDoc.set(doc.doc, doc);
+  const newestFirst = [...byDoc.values()].sort(newestFirstOrder);
+  list = { changes, byDoc, newestFirst };
+  docLists.set(db, list);
+  return list;
+}
+
+function newestFirstOrder(a: SearchDoc, b: SearchDoc): number {
+  return a.clippedAt < b.clippedAt ? 1 : a.clippedAt > b.clippedAt ? -1 : b.doc - a.doc;
+}
+
+function headOf(doc: SearchDoc): string {
+  return normalize(`${doc.title}\n${doc.kicker ?? ''}`);
+}
+
+function metadataOf(doc: SearchDoc): string {
+  return normalize(
+    [
+      doc.title,
+      doc.kicker ?? '',
+      doc.source ?? '',
+      doc.siteName ?? '',
+      doc.section.join(' '),
+      doc.tags.join(' '),
+    ].join('\n'),
+  );
+}
+
+function fullTextOf(clip: Clip): string {
+  const { head, rest } = searchFields(clip);
+  return normalize([...head, ...rest].join('\n'));
+}
+
+async function readClips(db: JianbaoDatabase, ids: string[]): Promise<Map<string, Clip>> {
+  const tx = db.transaction('clips');
+  const clips = await Promise.all(ids.map((id) => tx.store.get(id)));
+  return new Map(clips.filter((c): c is Clip => !!c).map((c) => [c.id, c]));
+}
+
+export interface RankedDocs {
+  docs: SearchDoc[];
+  terms: QueryTerm[];
+  approximate: boolean;
+}
+
+/** Every live doc that matches the query and filters, best first. */
+export async function rankedDocs(
+  db: JianbaoDatabase,
+  query: string,
+  filters: SearchFilters,
+): Promise<RankedDocs> {
+  const snapshot = await readSnapshot(db);
+  const list = await liveDocs(db, snapshot.state.changes);
+  const terms = parseQuery(query);
+  if (terms.length === 0) {
+    return { docs: list.newestFirst.filter((d) => matchesFilters(d, filters)), terms, approximate: false };
+  }
+  let candidates: Set<number> | undefined;
+  for (const term of terms) {
+    if (term.short) continue;
+    const docs = await docsWithAll(db, snapshot, term.indexTerms);
+    candidates = candidates ? new Set([...docs].filter((d) => candidates!.has(d))) : docs;
+    if (candidates.size === 0) break;
+  }
+  const pool =
+    candidates === undefined
+      ? list.newestFirst
+      : [...candidates]
+          .map((d) => list.byDoc.get(d))
+          .filter((d): d is SearchDoc => !!d)
+          .sort(newestFirstOrder);
+  const shortTerms = terms.filter((t) => t.short);
+  const ranked: Array<{ doc: SearchDoc; tier: number }> = [];
+  for (const doc of pool) {
+    if (!matchesFilters(doc, filters)) continue;
+    // a single CJK character is matched in titles and metadata only: in bodies it is everywhere
+    if (shortTerms.length && !shortTerms.every((t) => textMatches(metadataOf(doc), t))) continue;
+    const head = headOf(doc);
+    const inHead = terms.filter((t) => textMatches(head, t)).length;
+    ranked.push({ doc, tier: inHead === terms.length ? 0 : inHead > 0 ? 1 : 2 });
+  }
+  ranked.sort((a, b) => a.tier - b.tier || newestFirstOrder(a.doc, b.doc));
+
+  // Bigrams found apart do not make the phrase: check such terms in the text, best-ranked first.
+  const toCheck = terms.filter((t) => t.needsCheck && !t.short);
+  let approximate = false;
+  let docs = ranked.map((r) => r.doc);
+  if (toCheck.length) {
+    const needing = ranked.filter((r) => r.tier !== 0).map((r) => r.doc);
+    const checked = needing.slice(0, VERIFY_LIMIT);
+    approximate = needing.length > checked.length;
+    const failed = new Set<number>();
+    for (let i = 0; i < checked.length; i += 200) {
+      const batch = checked.slice(i, i + 200);
+      const clips = await readClips(
+        db,
+        batch.map((d) => d.id),
+      );
+      for (const doc of batch) {
+        const clip = clips.get(doc.id);
+        const text = clip ? fullTextOf(clip) : '';
+        if (!toCheck.every((t) => textMatches(text, t))) failed.add(doc.doc);
+      }
+    }
+    docs = docs.filter((d) => !failed.has(d.doc));
+  }
+  return { docs, terms, approximate };
+}
+
+function summaryOf(doc: SearchDoc): ClipSummary {
+  const { id, title, kicker, source, siteName, host, publishedAt, clippedAt, updatedAt, url, tags } = doc;
+  return { id, title, kicker, source, siteName, host, publishedAt, clippedAt, updatedAt, url, tags };
+}
+
+/** The snippet: the first field after the title where the query hits, else the start of the body. */
+function snippetFor(clip: Clip, terms: QueryTerm[]): Snippet | null {
+  if (terms.length) {
+    const { head, rest } = searchFields(clip);
+    for (const field of [head[1]!, ...rest]) {
+      const snippet = field ? snippetOf(field, terms) : null;
+      if (snippet) return snippet;
+    }
+  }
+  const text = clip.textContent.replace(/\s+/g, ' ').trim();
+  return text ? { text: text.length > 90 ? `${text.slice(0, 90)}…` : text, highlights: [] } : null;
+}
+
+export async function searchArchive(
+  db: JianbaoDatabase,
+  request: { query: string; filters: SearchFilters; offset: number; limit: number },
+): Promise<SearchResult> {
+  const { docs, terms, approximate } = await rankedDocs(db, request.query, request.filters);
+  const page = docs.slice(request.offset, request.offset + request.limit);
+  const clips = await readClips(
+    db,
+    page.map((d) => d.id),
+  );
+  const hits = page.map((doc): SearchHit => {
+    const clip = clips.get(doc.id);
+    return {
+      ...summaryOf(doc),
+      titleMarks: terms.length ? (snippetOf(doc.title, terms, doc.title.length)?.highlights ?? []) : [],
+      snippet: clip ? snippetFor(clip, terms) : null,
+    };
+  });
+  return { total: docs.length, hits, approximate };
+}
+
+/** The clips before and after `id` in the result list of `query` and `filters`. */
+export async function neighbours(
+  db: JianbaoDatabase,
+  id: string,
+  query: string,
+  filters: SearchFilters,
+): Promise<{ previous: string | null; next: string | null; position: number; total: number }> {
+  const { docs } = await rankedDocs(db, query, filters);
+  const at = docs.findIndex((d) => d.id === id);
+  if (at < 0) return { previous: null, next: null, position: -1, total: docs.length };
+  return {
+    previous: docs[at - 1]?.id ?? null,
+    next: docs[at + 1]?.id ?? null,
+    position: at,
+    total: docs.length,
+  };
+}
+
+function countValues(values: string[]): Facet[] {
+  const counts = new Map<string, number>();
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+  return [...counts]
+    .map(([value, count]) => ({ value, count }))
+    .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+}
+
+/** The values the filter chips offer, most used first. */
+export async function facets(db: JianbaoDatabase): Promise<Facets> {
+  const snapshot = await readSnapshot(db);
+  const { newestFirst } = await liveDocs(db, snapshot.state.changes);
+  return {
+    sources: countValues(newestFirst.map(sourceLabel)),
+    sections: countValues(newestFirst.flatMap((d) => [...new Set(d.section)])),
+    tags: countValues(newestFirst.flatMap((d) => [...new Set(d.tags)])),
+  };
+}
