@@ -1,15 +1,22 @@
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { clipTab } from '@/utils/clip-service';
-import { getClip, listClips } from '@/utils/clip-store';
+import { deleteClip, editClip, getClip, listClips, restoreClip } from '@/utils/clip-store';
 import { openArchive, type JianbaoDatabase } from '@/utils/db';
 import { routeMessage, type Handlers } from '@/utils/message-router';
 import type { ClipMode, ClipOutcome } from '@/utils/messages';
 import { badgeFor } from '@/utils/badge';
+import { facets, neighbours, searchArchive } from '@/utils/search';
+import { compactIndex } from '@/utils/search-index';
 
 export default defineBackground(() => {
   let database: Promise<JianbaoDatabase> | undefined;
-  const db = () => (database ??= openArchive());
+  const db = () =>
+    (database ??= openArchive().then((opened) => {
+      // finish any segmenting a previous worker was stopped in the middle of (or an upgrade left)
+      void compactIndex(opened).catch((error) => console.warn('index compaction failed', error));
+      return opened;
+    }));
 
   async function activeTab(tabId?: number): Promise<Browser.tabs.Tab | undefined> {
     if (tabId !== undefined) return browser.tabs.get(tabId);
@@ -25,6 +32,12 @@ export default defineBackground(() => {
     },
     'clips/list': async ({ offset, limit }) => listClips(await db(), offset, limit),
     'clips/get': async ({ id }) => (await getClip(await db(), id)) ?? null,
+    'archive/search': async (request) => searchArchive(await db(), request),
+    'archive/facets': async () => facets(await db()),
+    'archive/neighbours': async ({ id, query, filters }) => neighbours(await db(), id, query, filters),
+    'clip/edit': async ({ id, tags, note }) => editClip(await db(), id, { tags, note }),
+    'clip/delete': async ({ id }) => deleteClip(await db(), id),
+    'clip/restore': async ({ clip }) => restoreClip(await db(), clip),
   };
 
   browser.runtime.onMessage.addListener((message, sender) =>

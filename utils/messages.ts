@@ -5,6 +5,8 @@
  */
 import * as v from 'valibot';
 import type { Clip, ClipSummary, ExtractError } from './article';
+import { ClipSchema } from './clip-schema';
+import type { Facets, SearchFilters, SearchResult } from './search';
 
 /** Why a clip was or was not saved; the popup and the toolbar badge both render it. */
 export type ClipOutcome =
@@ -20,6 +22,22 @@ const ClipMode = v.picklist(['page', 'selection']);
 export type ClipMode = v.InferOutput<typeof ClipMode>;
 
 const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
+const Day = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD'));
+const FilterValue = v.pipe(v.string(), v.minLength(1), v.maxLength(500));
+const Query = v.pipe(v.string(), v.maxLength(500));
+
+export const SearchFiltersSchema = v.strictObject({
+  source: v.optional(FilterValue),
+  section: v.optional(FilterValue),
+  tag: v.optional(FilterValue),
+  publishedFrom: v.optional(Day),
+  publishedTo: v.optional(Day),
+  clippedFrom: v.optional(Day),
+  clippedTo: v.optional(Day),
+});
+// the worker's search takes exactly what the protocol carries
+const filtersMatch: v.InferOutput<typeof SearchFiltersSchema> extends SearchFilters ? true : false = true;
+void filtersMatch;
 
 export const requestSchemas = {
   /** Clip a tab (the active tab when tabId is absent) and save it. */
@@ -34,12 +52,38 @@ export const requestSchemas = {
     limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500)),
   }),
   'clips/get': v.strictObject({ id: Id }),
+  /** Search and filter the archive; `offset`/`limit` page through the ranked result. */
+  'archive/search': v.strictObject({
+    query: Query,
+    filters: SearchFiltersSchema,
+    offset: v.pipe(v.number(), v.integer(), v.minValue(0)),
+    limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(200)),
+  }),
+  /** The values the filter chips offer. */
+  'archive/facets': v.strictObject({}),
+  /** The clips before and after `id` in a result list (the reader's previous/next). */
+  'archive/neighbours': v.strictObject({ id: Id, query: Query, filters: SearchFiltersSchema }),
+  /** Set a clip's tags and note. */
+  'clip/edit': v.strictObject({
+    id: Id,
+    tags: v.pipe(v.array(v.pipe(v.string(), v.maxLength(100))), v.maxLength(100)),
+    note: v.nullable(v.pipe(v.string(), v.maxLength(20_000))),
+  }),
+  /** Delete a clip; the answer is the deleted record, which 'clip/restore' takes back (undo). */
+  'clip/delete': v.strictObject({ id: Id }),
+  'clip/restore': v.strictObject({ clip: ClipSchema }),
 } as const;
 
 export interface Responses {
   'clip/tab': ClipOutcome;
   'clips/list': { clips: ClipSummary[]; total: number };
   'clips/get': Clip | null;
+  'archive/search': SearchResult;
+  'archive/facets': Facets;
+  'archive/neighbours': { previous: string | null; next: string | null; position: number; total: number };
+  'clip/edit': ClipSummary | null;
+  'clip/delete': Clip | null;
+  'clip/restore': { restored: true; clip: ClipSummary } | { restored: false; reason: 'exists' };
 }
 
 export type MessageType = keyof typeof requestSchemas & keyof Responses;

@@ -150,17 +150,22 @@ export interface Snippet {
 export function snippetOf(original: string, terms: QueryTerm[], width = 90): Snippet | null {
   if (!original) return null;
   // normalised text with, for each of its UTF-16 units, the original offset it came from
-  let normalized = '';
+  let normalized = normalize(original);
   const origin: number[] = [];
-  for (let i = 0; i < original.length;) {
-    const codePoint = original.codePointAt(i)!;
-    const size = codePoint > 0xffff ? 2 : 1;
-    const piece = normalize(original.slice(i, i + size));
-    normalized += piece;
-    for (let k = 0; k < piece.length; k++) origin.push(i);
-    i += size;
+  if (normalized.length === original.length) {
+    // the usual case (CJK, ASCII, full-width forms): normalising keeps every unit in place
+    for (let i = 0; i <= original.length; i++) origin.push(i);
+  } else {
+    normalized = '';
+    for (let i = 0; i < original.length;) {
+      const size = original.codePointAt(i)! > 0xffff ? 2 : 1;
+      const piece = normalize(original.slice(i, i + size));
+      normalized += piece;
+      for (let k = 0; k < piece.length; k++) origin.push(i);
+      i += size;
+    }
+    origin.push(original.length);
   }
-  origin.push(original.length);
   const runs = terms.flatMap((t) => t.runs);
   const hits: Array<[number, number]> = [];
   for (const run of runs) {

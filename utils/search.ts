@@ -41,7 +41,7 @@ export interface SearchHit extends ClipSummary {
 export interface SearchResult {
   total: number;
   hits: SearchHit[];
-  /** more candidates than VERIFY_LIMIT needed a text check: some of them may not contain the query */
+  /** `total` counts candidates not yet checked against their text: it may be a little high */
   approximate: boolean;
 }
 
@@ -55,9 +55,6 @@ export interface Facets {
   sections: Facet[];
   tags: Facet[];
 }
-
-/** Candidates checked against their text per search; beyond this the rest are kept unchecked. */
-export const VERIFY_LIMIT = 2_000;
 
 export function sourceLabel(doc: Pick<SearchDoc, 'source' | 'siteName' | 'host'>): string {
   return doc.source ?? doc.siteName ?? doc.host;
@@ -151,74 +148,105 @@ async function readClips(db: JianbaoDatabase, ids: string[]): Promise<Map<string
   return new Map(clips.filter((c): c is Clip => !!c).map((c) => [c.id, c]));
 }
 
-export interface RankedDocs {
-  docs: SearchDoc[];
+/**
+ * A query's ranked candidates, checked against their text lazily, in rank order, as far as pages
+ * have been asked for: a popular phrase can have thousands of candidates, and reading each clip costs
+ * a request, so only what is shown (and what comes before it) is ever read.
+ */
+interface ResultList {
+  ranked: SearchDoc[];
+  tiers: number[];
   terms: QueryTerm[];
-  approximate: boolean;
+  /** terms whose bigrams may occur apart, so their candidates need a look at the text */
+  toCheck: QueryTerm[];
+  /** how many of `ranked` have been resolved, and the ones that passed */
+  resolved: number;
+  verified: SearchDoc[];
 }
 
-/** Every live doc that matches the query and filters, best first. */
-export async function rankedDocs(
-  db: JianbaoDatabase,
-  query: string,
-  filters: SearchFilters,
-): Promise<RankedDocs> {
+const resultLists = new WeakMap<JianbaoDatabase, Map<string, ResultList>>();
+const KEPT_RESULT_LISTS = 4;
+
+async function resultList(db: JianbaoDatabase, query: string, filters: SearchFilters): Promise<ResultList> {
   const snapshot = await readSnapshot(db);
+  const key = JSON.stringify([snapshot.state.changes, snapshot.catalog.segments.length, query, filters]);
+  let lists = resultLists.get(db);
+  if (!lists) resultLists.set(db, (lists = new Map()));
+  const known = lists.get(key);
+  if (known) return known;
+
   const list = await liveDocs(db, snapshot.state.changes);
   const terms = parseQuery(query);
-  if (terms.length === 0) {
-    return { docs: list.newestFirst.filter((d) => matchesFilters(d, filters)), terms, approximate: false };
+  let pool = list.newestFirst;
+  if (terms.some((t) => !t.short)) {
+    let candidates: Set<number> | undefined;
+    for (const term of terms) {
+      if (term.short) continue;
+      const docs = await docsWithAll(db, snapshot, term.indexTerms);
+      candidates = candidates ? new Set([...docs].filter((d) => candidates!.has(d))) : docs;
+      if (candidates.size === 0) break;
+    }
+    pool = [...candidates!]
+      .map((d) => list.byDoc.get(d))
+      .filter((d): d is SearchDoc => !!d)
+      .sort(newestFirstOrder);
   }
-  let candidates: Set<number> | undefined;
-  for (const term of terms) {
-    if (term.short) continue;
-    const docs = await docsWithAll(db, snapshot, term.indexTerms);
-    candidates = candidates ? new Set([...docs].filter((d) => candidates!.has(d))) : docs;
-    if (candidates.size === 0) break;
-  }
-  const pool =
-    candidates === undefined
-      ? list.newestFirst
-      : [...candidates]
-          .map((d) => list.byDoc.get(d))
-          .filter((d): d is SearchDoc => !!d)
-          .sort(newestFirstOrder);
   const shortTerms = terms.filter((t) => t.short);
   const ranked: Array<{ doc: SearchDoc; tier: number }> = [];
   for (const doc of pool) {
     if (!matchesFilters(doc, filters)) continue;
     // a single CJK character is matched in titles and metadata only: in bodies it is everywhere
     if (shortTerms.length && !shortTerms.every((t) => textMatches(metadataOf(doc), t))) continue;
+    if (terms.length === 0) {
+      ranked.push({ doc, tier: 0 });
+      continue;
+    }
     const head = headOf(doc);
     const inHead = terms.filter((t) => textMatches(head, t)).length;
     ranked.push({ doc, tier: inHead === terms.length ? 0 : inHead > 0 ? 1 : 2 });
   }
   ranked.sort((a, b) => a.tier - b.tier || newestFirstOrder(a.doc, b.doc));
+  const result: ResultList = {
+    ranked: ranked.map((r) => r.doc),
+    tiers: ranked.map((r) => r.tier),
+    terms,
+    toCheck: terms.filter((t) => t.needsCheck && !t.short),
+    resolved: 0,
+    verified: [],
+  };
+  lists.set(key, result);
+  while (lists.size > KEPT_RESULT_LISTS) lists.delete(lists.keys().next().value!);
+  return result;
+}
 
-  // Bigrams found apart do not make the phrase: check such terms in the text, best-ranked first.
-  const toCheck = terms.filter((t) => t.needsCheck && !t.short);
-  let approximate = false;
-  let docs = ranked.map((r) => r.doc);
-  if (toCheck.length) {
-    const needing = ranked.filter((r) => r.tier !== 0).map((r) => r.doc);
-    const checked = needing.slice(0, VERIFY_LIMIT);
-    approximate = needing.length > checked.length;
-    const failed = new Set<number>();
-    for (let i = 0; i < checked.length; i += 200) {
-      const batch = checked.slice(i, i + 200);
-      const clips = await readClips(
-        db,
-        batch.map((d) => d.id),
-      );
-      for (const doc of batch) {
-        const clip = clips.get(doc.id);
-        const text = clip ? fullTextOf(clip) : '';
-        if (!toCheck.every((t) => textMatches(text, t))) failed.add(doc.doc);
-      }
+const CHECK_BATCH = 32;
+
+/** Resolves candidates in rank order until `count` results are known (or none are left). */
+async function verifyUpTo(db: JianbaoDatabase, list: ResultList, count: number): Promise<void> {
+  while (list.verified.length < count && list.resolved < list.ranked.length) {
+    const at = list.resolved;
+    // clips whose title or kicker holds every term need no reading (the check there was exact)
+    if (list.toCheck.length === 0 || list.tiers[at] === 0) {
+      list.verified.push(list.ranked[at]!);
+      list.resolved++;
+      continue;
     }
-    docs = docs.filter((d) => !failed.has(d.doc));
+    const batch = list.ranked.slice(at, at + CHECK_BATCH);
+    const clips = await readClips(
+      db,
+      batch.map((d) => d.id),
+    );
+    for (const doc of batch) {
+      const clip = clips.get(doc.id);
+      if (clip && list.toCheck.every((t) => textMatches(fullTextOf(clip), t))) list.verified.push(doc);
+      list.resolved++;
+    }
   }
-  return { docs, terms, approximate };
+}
+
+function totalOf(list: ResultList): { total: number; approximate: boolean } {
+  const unresolved = list.ranked.length - list.resolved;
+  return { total: list.verified.length + unresolved, approximate: unresolved > 0 && list.toCheck.length > 0 };
 }
 
 function summaryOf(doc: SearchDoc): ClipSummary {
@@ -243,12 +271,14 @@ export async function searchArchive(
   db: JianbaoDatabase,
   request: { query: string; filters: SearchFilters; offset: number; limit: number },
 ): Promise<SearchResult> {
-  const { docs, terms, approximate } = await rankedDocs(db, request.query, request.filters);
-  const page = docs.slice(request.offset, request.offset + request.limit);
+  const list = await resultList(db, request.query, request.filters);
+  await verifyUpTo(db, list, request.offset + request.limit);
+  const page = list.verified.slice(request.offset, request.offset + request.limit);
   const clips = await readClips(
     db,
     page.map((d) => d.id),
   );
+  const { terms } = list;
   const hits = page.map((doc): SearchHit => {
     const clip = clips.get(doc.id);
     return {
@@ -257,7 +287,7 @@ export async function searchArchive(
       snippet: clip ? snippetFor(clip, terms) : null,
     };
   });
-  return { total: docs.length, hits, approximate };
+  return { ...totalOf(list), hits };
 }
 
 /** The clips before and after `id` in the result list of `query` and `filters`. */
@@ -267,14 +297,21 @@ export async function neighbours(
   query: string,
   filters: SearchFilters,
 ): Promise<{ previous: string | null; next: string | null; position: number; total: number }> {
-  const { docs } = await rankedDocs(db, query, filters);
-  const at = docs.findIndex((d) => d.id === id);
-  if (at < 0) return { previous: null, next: null, position: -1, total: docs.length };
+  const list = await resultList(db, query, filters);
+  const candidate = list.ranked.findIndex((d) => d.id === id);
+  if (candidate < 0) return { previous: null, next: null, position: -1, total: totalOf(list).total };
+  // resolve candidates through this clip (it may fail its text check), then one result more
+  while (list.resolved <= candidate && list.resolved < list.ranked.length) {
+    await verifyUpTo(db, list, list.verified.length + 1);
+  }
+  const at = list.verified.findIndex((d) => d.id === id);
+  if (at < 0) return { previous: null, next: null, position: -1, total: totalOf(list).total };
+  await verifyUpTo(db, list, at + 2);
   return {
-    previous: docs[at - 1]?.id ?? null,
-    next: docs[at + 1]?.id ?? null,
+    previous: list.verified[at - 1]?.id ?? null,
+    next: list.verified[at + 1]?.id ?? null,
     position: at,
-    total: docs.length,
+    total: totalOf(list).total,
   };
 }
 

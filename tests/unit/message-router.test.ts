@@ -9,6 +9,12 @@ function handlers(): Handlers {
     'clip/tab': vi.fn(async () => ({ status: 'failed', error: { code: 'no-article', detail: '' } }) as const),
     'clips/list': vi.fn(async () => ({ clips: [], total: 0 })),
     'clips/get': vi.fn(async () => null),
+    'archive/search': vi.fn(async () => ({ total: 0, hits: [], approximate: false })),
+    'archive/facets': vi.fn(async () => ({ sources: [], sections: [], tags: [] })),
+    'archive/neighbours': vi.fn(async () => ({ previous: null, next: null, position: -1, total: 0 })),
+    'clip/edit': vi.fn(async () => null),
+    'clip/delete': vi.fn(async () => null),
+    'clip/restore': vi.fn(async () => ({ restored: false, reason: 'exists' }) as const),
   };
 }
 
@@ -49,6 +55,19 @@ describe('routeMessage', () => {
     ],
     ['an extra field', { type: 'clips/get', payload: { id: 'x', sql: 'drop' } }, /bad clips\/get payload/],
     ['a non-object', 'hello', /not an object/],
+    [
+      'a search filter that is not a date',
+      {
+        type: 'archive/search',
+        payload: { query: '', filters: { publishedFrom: 'yesterday' }, offset: 0, limit: 10 },
+      },
+      /bad archive\/search payload/,
+    ],
+    [
+      'a restore of a record that is not a clip',
+      { type: 'clip/restore', payload: { clip: { id: 'x', title: '<script>' } } },
+      /bad clip\/restore payload/,
+    ],
   ])('rejects %s with a logged reason', async (_name, message, reason) => {
     const log = vi.fn();
     const reply = await routeMessage(message, popup, handlers(), self, log);

@@ -1,0 +1,66 @@
+/**
+ * Runs bench code in real headless Chromium: bundles an entry module with esbuild and evaluates it
+ * in a page served from 127.0.0.1 (same IndexedDB engine as the extension's service worker).
+ */
+import http from 'node:http';
+import path from 'node:path';
+import { build } from 'esbuild';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+
+/** The entry bundled as one IIFE script. */
+export async function bundle(entry: string): Promise<string> {
+  const result = await build({
+    entryPoints: [path.join(root, entry)],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    target: 'chrome120',
+    tsconfig: path.join(root, 'tsconfig.json'),
+    logLevel: 'error',
+  });
+  return result.outputFiles[0]!.text;
+}
+
+export interface BenchPage {
+  browser: Browser;
+  page: Page;
+  close(): Promise<void>;
+}
+
+/** A page on http://127.0.0.1 with `script` loaded. */
+export async function benchPage(script: string): Promise<BenchPage> {
+  const server = http.createServer((req, res) => {
+    if (req.url === '/bench.js') {
+      res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' });
+      res.end(script);
+    } else {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end('<!doctype html><meta charset="utf-8"><title>bench</title><script src="/bench.js"></script>');
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-timer-throttling'],
+  });
+  const page = await browser.newPage();
+  page.on('console', (message) => console.log(message.text()));
+  await page.goto(`http://127.0.0.1:${port}/`);
+  return {
+    browser,
+    page,
+    close: async () => {
+      await browser.close();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+export async function chromiumVersion(browser: Browser): Promise<string> {
+  return `headless Chromium ${browser.version()}`;
+}

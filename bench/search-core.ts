@@ -1,0 +1,135 @@
+/**
+ * The archive's store-level figures, measured the same way in Node (fake-indexeddb) and in
+ * Chromium (bench/search.bench.ts bundles this file into a page): fill an archive with generated
+ * clips, then time searches as the popup runs them, single saves including their index update, and
+ * the index's size.
+ */
+import { newClip, saveArticle } from '../utils/clip-store';
+import type { JianbaoDatabase } from '../utils/db';
+import { searchArchive } from '../utils/search';
+import { CLIP_WRITE_STORES, compactIndex, indexClip, indexSize } from '../utils/search-index';
+import { generator, random } from './generate';
+
+export interface Percentiles {
+  p50: number;
+  p95: number;
+  max: number;
+  n: number;
+}
+
+export interface StoreFigures {
+  clips: number;
+  fillSeconds: number;
+  search: Record<string, Percentiles>;
+  coldSearchMs: number;
+  save: Percentiles;
+  indexBytes: number;
+  textBytes: number;
+}
+
+export function percentiles(times: number[]): Percentiles {
+  const sorted = [...times].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+  return { p50: at(0.5), p95: at(0.95), max: sorted[sorted.length - 1]!, n: sorted.length };
+}
+
+const FILL_BATCH = 128;
+
+export async function measureStore(
+  open: () => Promise<JianbaoDatabase>,
+  clips: number,
+  log: (line: string) => void = () => {},
+): Promise<StoreFigures> {
+  const gen = generator();
+  let db = await open();
+  const started = performance.now();
+  const base = Date.UTC(2024, 0, 1);
+  for (let i = 0; i < clips; i += FILL_BATCH) {
+    const tx = db.transaction(CLIP_WRITE_STORES, 'readwrite');
+    for (let k = i; k < Math.min(clips, i + FILL_BATCH); k++) {
+      const clip = newClip(gen.article(k), new Date(base + k * 60_000), `bench-${k}`);
+      await tx.objectStore('clips').put(clip);
+      await indexClip(tx, clip);
+    }
+    await tx.done;
+    await compactIndex(db);
+    if ((i / FILL_BATCH) % 16 === 15) log(`  filled ${i + FILL_BATCH} clips`);
+  }
+  const fillSeconds = (performance.now() - started) / 1000;
+
+  // a fresh connection has empty caches: the first search is what a just-woken worker pays
+  db.close();
+  db = await open();
+  const pick = random(42);
+  const queries: Record<string, string[]> = {
+    'four CJK characters from a body': [],
+    'two CJK characters': [],
+    'two terms (AND)': [],
+    'Latin word': [],
+  };
+  for (let q = 0; q < 60; q++) {
+    const i = Math.floor(pick() * clips);
+    queries['four CJK characters from a body']!.push(gen.bodySubstring(i, 4, pick));
+    if (q < 30) {
+      queries['two CJK characters']!.push(gen.bodySubstring(i, 2, pick));
+      queries['two terms (AND)']!.push(`${gen.bodySubstring(i, 3, pick)} ${gen.bodySubstring(i, 2, pick)}`);
+    }
+    if (q < 10) queries['Latin word']!.push(['gdp', 'wto', 'g20', 'nba', 'ai'][q % 5]!);
+  }
+  const run = (query: string) => searchArchive(db, { query, filters: {}, offset: 0, limit: 50 });
+  let t = performance.now();
+  await run(queries['four CJK characters from a body']![0]!);
+  const coldSearchMs = performance.now() - t;
+
+  const search: Record<string, Percentiles> = {};
+  const all: number[] = [];
+  for (const [kind, list] of Object.entries(queries)) {
+    const times: number[] = [];
+    for (const query of list) {
+      t = performance.now();
+      const result = await run(query);
+      times.push(performance.now() - t);
+      if (kind.startsWith('four') && result.total === 0)
+        throw new Error(`recall failure: ${query} found nothing`);
+    }
+    search[kind] = percentiles(times);
+    all.push(...times);
+  }
+  search['all queries'] = percentiles(all);
+
+  const saves: number[] = [];
+  for (let k = 0; k < 200; k++) {
+    const article = gen.article(clips + k);
+    t = performance.now();
+    await saveArticle(db, article, { update: false, now: new Date(base + (clips + k) * 60_000) });
+    saves.push(performance.now() - t);
+  }
+  await compactIndex(db);
+  const size = await indexSize(db);
+  db.close();
+  return {
+    clips,
+    fillSeconds,
+    search,
+    coldSearchMs,
+    save: percentiles(saves),
+    indexBytes: size.indexBytes,
+    textBytes: size.textBytes,
+  };
+}
+
+export function formatFigures(figures: StoreFigures, environment: string): string {
+  const ms = (n: number) => `${n.toFixed(1)} ms`;
+  const lines = [
+    `### ${figures.clips.toLocaleString('en')} clips of ~3,000 CJK characters — ${environment}`,
+    `fill (bulk, batches of ${FILL_BATCH}): ${figures.fillSeconds.toFixed(1)} s`,
+    `first search on a fresh connection (cold caches): ${ms(figures.coldSearchMs)}`,
+    ...Object.entries(figures.search).map(
+      ([kind, p]) =>
+        `search, ${kind} (n=${p.n}): p50 ${ms(p.p50)}  p95 ${ms(p.p95)}  max ${ms(p.max)}${kind === 'all queries' ? '   target p95 < 30 ms' : ''}`,
+    ),
+    `save one clip incl. index update (n=${figures.save.n}): p50 ${ms(figures.save.p50)}  p95 ${ms(figures.save.p95)}  max ${ms(figures.save.max)}   target p95 < 50 ms`,
+    `index ${(figures.indexBytes / 1e6).toFixed(1)} MB vs indexed text ${(figures.textBytes / 1e6).toFixed(1)} MB (UTF-16) = ${(figures.indexBytes / figures.textBytes).toFixed(2)}×   target ≤ 1.5×`,
+  ];
+  return lines.join('\n');
+}
