@@ -1,62 +1,79 @@
 import { useCallback, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
-import type { ClipSummary } from '@/utils/article';
-import { t } from '@/utils/i18n';
+import { formatBytes, t } from '@/utils/i18n';
 import { ask } from '@/utils/worker-client';
-import { ClipList } from './ClipList';
+import { ArchiveView } from './ArchiveView';
+import { ClipEditor } from './ClipEditor';
 import { ClipStatus, type ClipState } from './ClipStatus';
 
-const PAGE_SIZE = 50;
-
-/** Opening the popup clips the active tab at once, then lists the archive. */
+/** Opening the popup clips the active tab at once; below the result, the searchable archive. */
 export function PopupApp() {
   const [clipState, setClipState] = useState<ClipState>({ phase: 'idle' });
-  const [clips, setClips] = useState<ClipSummary[]>([]);
-  const [total, setTotal] = useState(0);
+  const [refreshKey, setRefreshKey] = useState(0);
+  const [stats, setStats] = useState<{ count: number; bytes: number | null } | null>(null);
 
-  const refresh = useCallback(async () => {
-    const page = await ask('clips/list', { offset: 0, limit: PAGE_SIZE });
-    setClips(page.clips);
-    setTotal(page.total);
+  const refreshStats = useCallback(async () => {
+    const [{ total }, estimate] = await Promise.all([
+      ask('clips/list', { offset: 0, limit: 1 }),
+      navigator.storage?.estimate?.().catch(() => undefined),
+    ]);
+    setStats({ count: total, bytes: estimate?.usage ?? null });
   }, []);
 
-  const clip = useCallback(
-    async (update: boolean) => {
-      const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-      // Opened as a tab of its own (not from the toolbar): just show the archive.
-      if (!tab || tab.url?.startsWith(browser.runtime.getURL('/'))) return;
-      setClipState({ phase: 'clipping' });
-      const outcome = await ask('clip/tab', { tabId: tab.id, mode: 'page', update });
-      setClipState({ phase: 'done', outcome });
-      await refresh();
-    },
-    [refresh],
-  );
+  const clip = useCallback(async (update: boolean) => {
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    // Opened as a tab of its own (not from the toolbar): just show the archive.
+    if (!tab || tab.url?.startsWith(browser.runtime.getURL('/'))) return;
+    setClipState({ phase: 'clipping' });
+    const outcome = await ask('clip/tab', { tabId: tab.id, mode: 'page', update });
+    setClipState({ phase: 'done', outcome });
+    setRefreshKey((n) => n + 1);
+  }, []);
 
   useEffect(() => {
-    void refresh();
     void clip(false);
-  }, [clip, refresh]);
+    // Ask the browser not to evict the archive under storage pressure (extensions are usually granted it).
+    void navigator.storage?.persist?.().catch(() => false);
+  }, [clip]);
 
-  const loadMore = async () => {
-    const page = await ask('clips/list', { offset: clips.length, limit: PAGE_SIZE });
-    setClips([...clips, ...page.clips]);
-    setTotal(page.total);
-  };
+  useEffect(() => {
+    void refreshStats().catch(() => setStats(null));
+  }, [refreshStats, refreshKey]);
 
+  const current =
+    clipState.phase === 'done' && clipState.outcome.status !== 'failed' ? clipState.outcome.clip : null;
   return (
     <main className="popup">
       <ClipStatus state={clipState} onUpdate={() => void clip(true)} />
+      {current && <CurrentClipEditor id={current.id} key={`${current.id}:${current.updatedAt}`} />}
       <header className="archive-header">
         <h1>剪报</h1>
-        <span data-testid="archive-count">{t('archiveCount', String(total))}</span>
+        {stats && (
+          <span data-testid="archive-count">
+            {stats.bytes === null
+              ? t('archiveCount', String(stats.count))
+              : t('archiveStats', [String(stats.count), formatBytes(stats.bytes)])}
+          </span>
+        )}
       </header>
-      <ClipList clips={clips} />
-      {clips.length < total && (
-        <button type="button" onClick={() => void loadMore()}>
-          {t('loadMore')}
-        </button>
-      )}
+      <ArchiveView refreshKey={refreshKey} onChanged={() => void refreshStats()} />
     </main>
+  );
+}
+
+/** Tags and note of the clip just made, loaded from the archive. */
+function CurrentClipEditor({ id }: { id: string }) {
+  const [clip, setClip] = useState<{ tags: string[]; note: string | null } | null>(null);
+  useEffect(() => {
+    ask('clips/get', { id }).then(setClip, () => setClip(null));
+  }, [id]);
+  if (!clip) return null;
+  return (
+    <details className="current-clip-editor">
+      <summary>
+        {t('tags')} · {t('note')}
+      </summary>
+      <ClipEditor id={id} tags={clip.tags} note={clip.note} />
+    </details>
   );
 }

@@ -1,42 +1,134 @@
 import { useEffect, useMemo, useState } from 'react';
+import * as v from 'valibot';
 import type { Clip } from '@/utils/article';
 import { formatDateTime, t } from '@/utils/i18n';
+import { SearchFiltersSchema } from '@/utils/messages';
+import type { SearchFilters } from '@/utils/search';
 import { sanitizeHtml } from '@/utils/sanitize';
-import { ask } from '@/utils/worker-client';
+import { ask, readerUrl } from '@/utils/worker-client';
+import { ClipEditor } from './ClipEditor';
+
+/** The search and filters the reader was opened from (optional URL parameters `q` and `f`). */
+export function readerContext(search: string): { query: string; filters: SearchFilters } {
+  const params = new URLSearchParams(search);
+  let filters: SearchFilters = {};
+  try {
+    const parsed = v.safeParse(SearchFiltersSchema, JSON.parse(params.get('f') ?? '{}'));
+    if (parsed.success) filters = parsed.output;
+  } catch {
+    // a hand-edited address: read without the result list
+  }
+  return { query: params.get('q') ?? '', filters };
+}
+
+interface Neighbours {
+  previous: string | null;
+  next: string | null;
+  position: number;
+  total: number;
+}
 
 /** One clip, offline, from its stored sanitized HTML (sanitized once more before it is shown). */
-export function ReaderApp({ id }: { id: string }) {
+export function ReaderApp({ id, search }: { id: string; search: string }) {
   const [clip, setClip] = useState<Clip | null | undefined>(undefined);
+  const [error, setError] = useState<string | null>(null);
+  const [neighbours, setNeighbours] = useState<Neighbours | null>(null);
+  const context = useMemo(() => readerContext(search), [search]);
+
   useEffect(() => {
-    ask('clips/get', { id }).then(setClip, () => setClip(null));
-  }, [id]);
+    ask('clips/get', { id }).then(setClip, (e: Error) => {
+      setError(e.message);
+      setClip(null);
+    });
+    ask('archive/neighbours', { id, query: context.query, filters: context.filters }).then(
+      setNeighbours,
+      () => setNeighbours(null),
+    );
+  }, [id, context]);
   const bodyHtml = useMemo(() => (clip ? sanitizeHtml(clip.contentHtml, window) : ''), [clip]);
   useEffect(() => {
     if (clip) document.title = clip.title;
   }, [clip]);
 
-  if (clip === undefined) return null;
-  if (clip === null) return <p className="empty">{t('notFound')}</p>;
-  const byline = [
-    clip.source,
-    clip.authors.join(' '),
-    clip.editors.length ? `编辑：${clip.editors.join(' ')}` : '',
-  ]
-    .filter(Boolean)
-    .join(' · ');
+  // ← and → walk the result list the clip was opened from
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.target as HTMLElement).matches('input, textarea')) return;
+      const target =
+        event.key === 'ArrowLeft'
+          ? neighbours?.previous
+          : event.key === 'ArrowRight'
+            ? neighbours?.next
+            : null;
+      if (target) location.href = readerUrl(target, context);
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [neighbours, context]);
+
+  if (clip === undefined) return <p className="empty">{t('loading')}</p>;
+  if (clip === null) {
+    return (
+      <p className="empty" role="alert">
+        {error ? t('error_request', error) : t('notFound')}
+      </p>
+    );
+  }
+  const nav = neighbours && neighbours.position >= 0 && (
+    <nav className="reader-nav" data-testid="reader-nav">
+      {neighbours.previous ? (
+        <a href={readerUrl(neighbours.previous, context)} rel="prev" data-testid="reader-previous">
+          {t('previous')}
+        </a>
+      ) : (
+        <span />
+      )}
+      <span className="reader-position">
+        {t('positionOf', [String(neighbours.position + 1), String(neighbours.total)])}
+      </span>
+      {neighbours.next ? (
+        <a href={readerUrl(neighbours.next, context)} rel="next" data-testid="reader-next">
+          {t('next')}
+        </a>
+      ) : (
+        <span />
+      )}
+    </nav>
+  );
   return (
-    <article className="reader" lang={clip.lang ?? undefined}>
-      {clip.section.length > 0 && <nav className="reader-section">{clip.section.join(' › ')}</nav>}
-      {clip.kicker && <p className="reader-kicker">{clip.kicker}</p>}
-      <h1 className="reader-title">{clip.title}</h1>
+    <article className="reader" lang={clip.lang ?? 'zh-CN'} data-testid="reader">
+      {nav}
+      {clip.section.length > 0 && <p className="reader-section">{clip.section.join(' › ')}</p>}
+      {clip.kicker && (
+        <p className="reader-kicker" data-testid="reader-kicker">
+          {clip.kicker}
+        </p>
+      )}
+      <h1 className="reader-title" data-testid="reader-title">
+        {clip.title}
+      </h1>
       {clip.subtitle && <p className="reader-subtitle">{clip.subtitle}</p>}
-      <p className="reader-meta">{[formatDateTime(clip.publishedAt), byline].filter(Boolean).join(' · ')}</p>
+      <div className="reader-meta" data-testid="reader-meta">
+        {clip.publishedAt && <span>{t('publishedLabel', formatDateTime(clip.publishedAt))}</span>}
+        {!clip.publishedAt && clip.publishedRaw && <span>{t('publishedLabel', clip.publishedRaw)}</span>}
+        {(clip.source ?? clip.siteName) && <span>{t('sourceLabel', (clip.source ?? clip.siteName)!)}</span>}
+        {clip.authors.length > 0 && <span>{t('authorsLabel', clip.authors.join(' '))}</span>}
+        {clip.editors.length > 0 && <span>{t('editorsLabel', clip.editors.join(' '))}</span>}
+      </div>
       <p className="reader-meta">
-        <a href={clip.url} target="_blank" rel="noopener noreferrer">
-          {t('original')}
+        <a href={clip.url} target="_blank" rel="noopener noreferrer" data-testid="reader-original">
+          {clip.url}
         </a>
       </p>
-      <div className="reader-body" dangerouslySetInnerHTML={{ __html: bodyHtml }} />
+      <div className="reader-body" data-testid="reader-body" dangerouslySetInnerHTML={{ __html: bodyHtml }} />
+      <footer className="reader-footer">
+        <p className="reader-meta">
+          {t('clippedAt', formatDateTime(clip.clippedAt))}
+          {clip.versions.length > 0 && ` · ${t('earlierVersions', String(clip.versions.length))}`}
+        </p>
+        <ClipEditor id={clip.id} tags={clip.tags} note={clip.note} />
+        {nav}
+      </footer>
     </article>
   );
 }

@@ -7,8 +7,9 @@ export type MessageKey = keyof typeof enMessages;
 
 const getMessage = browser.i18n.getMessage as (name: string, substitutions?: string[]) => string;
 
-export function t(key: MessageKey, substitution?: string): string {
-  return getMessage(key, substitution === undefined ? undefined : [substitution]) || key;
+export function t(key: MessageKey, substitution?: string | string[]): string {
+  const substitutions = substitution === undefined ? undefined : [substitution].flat();
+  return getMessage(key, substitutions) || key;
 }
 
 const FAILURE_KEYS: Record<ClipFailure['code'], MessageKey> = {
@@ -33,4 +34,21 @@ export function formatDateTime(iso: string | null): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   return date.toLocaleString(browser.i18n.getUILanguage(), { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/** A byte count as the user's locale writes it (kB, MB, GB). */
+export function formatBytes(bytes: number): string {
+  const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  return new Intl.NumberFormat(browser.i18n.getUILanguage(), {
+    style: 'unit',
+    unit: units[unit],
+    unitDisplay: 'short',
+    maximumFractionDigits: value < 10 && unit > 0 ? 1 : 0,
+  }).format(value);
 }

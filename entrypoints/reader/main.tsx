@@ -5,6 +5,6 @@ import '@/components/theme.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <ReaderApp id={new URLSearchParams(location.search).get('id') ?? ''} />
+    <ReaderApp id={new URLSearchParams(location.search).get('id') ?? ''} search={location.search} />
   </StrictMode>,
 );
