@@ -2,13 +2,13 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { Clip, ClipSummary } from '@/utils/article';
 import { formatDateTime, t } from '@/utils/i18n';
-import type { Facets, SearchFilters, SearchHit } from '@/utils/search';
+import { RESULT_PAGE, type Facets, type SearchFilters, type SearchHit } from '@/utils/search';
 import { ask, readerUrl } from '@/utils/worker-client';
 import { FilterBar } from './FilterBar';
 import { Highlighted } from './Highlighted';
 import { VirtualList } from './VirtualList';
 
-const PAGE_SIZE = 50;
+const PAGE_SIZE = RESULT_PAGE;
 const ROW_HEIGHT = 78;
 const TYPING_PAUSE_MS = 120;
 const UNDO_MS = 10_000;

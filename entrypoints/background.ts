@@ -6,7 +6,7 @@ import { openArchive, type JianbaoDatabase } from '@/utils/db';
 import { routeMessage, type Handlers } from '@/utils/message-router';
 import type { ClipMode, ClipOutcome } from '@/utils/messages';
 import { badgeFor } from '@/utils/badge';
-import { facets, neighbours, searchArchive } from '@/utils/search';
+import { facets, neighbours, searchArchive, warmUp } from '@/utils/search';
 import { compactIndex } from '@/utils/search-index';
 
 export default defineBackground(() => {
@@ -15,6 +15,8 @@ export default defineBackground(() => {
     (database ??= openArchive().then((opened) => {
       // finish any segmenting a previous worker was stopped in the middle of (or an upgrade left)
       void compactIndex(opened).catch((error) => console.warn('index compaction failed', error));
+      // read the search's list of clips now, so that the first search does not wait for it
+      void warmUp(opened).catch((error) => console.warn('search warm-up failed', error));
       return opened;
     }));
 

@@ -252,16 +252,25 @@ async function readCatalog(db: Database): Promise<SegmentCatalog> {
 
 const SHARD_WRITES_PER_TX = 64;
 
+/**
+ * Compaction runs in the same thread as saves and searches: it hands the thread back between small
+ * pieces of work, so that they wait for a piece, not for the whole compaction.
+ */
+const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 /** Writes a segment's shards under an id the catalog does not list yet, so no reader sees it half-done. */
 async function writeSegment(db: Database, id: number, shards: Map<number, Map<string, number[]>>) {
   const entries = [...shards];
   // a previous attempt killed half-way may have left shards under this unlisted id
   await db.delete('segments', IDBKeyRange.bound([id, 0], [id, SHARDS]));
   for (let i = 0; i < entries.length; i += SHARD_WRITES_PER_TX) {
-    const tx = db.transaction('segments', 'readwrite');
+    const encoded: Array<[number, SegmentShard]> = [];
     for (const [shard, postings] of entries.slice(i, i + SHARD_WRITES_PER_TX)) {
-      void tx.store.put(encodeShard(postings), [id, shard]);
+      encoded.push([shard, encodeShard(postings)]);
+      if (encoded.length % 16 === 0) await pause();
     }
+    const tx = db.transaction('segments', 'readwrite');
+    for (const [shard, record] of encoded) void tx.store.put(record, [id, shard]);
     await tx.done;
   }
 }
@@ -273,7 +282,8 @@ async function flushTail(db: Database, force: boolean): Promise<boolean> {
   // large tails (after an upgrade or an import) flush in pieces the size of a level-2 segment
   const tail = await db.getAll('indexTail', null, FLUSH_AT * MERGE_FANOUT ** 2);
   const shards = new Map<number, Map<string, number[]>>();
-  for (const { doc, terms } of tail) {
+  for (const [i, { doc, terms }] of tail.entries()) {
+    if (i % 16 === 15) await pause();
     for (const term of terms.split('\n')) {
       if (!term) continue;
       const shard = shards.get(shardOf(term)) ?? new Map<string, number[]>();

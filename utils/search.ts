@@ -116,12 +116,24 @@ async function liveDocs(db: JianbaoDatabase, changes: number): Promise<DocList> 
   return list;
 }
 
+/** Loads the list of live docs ahead of the first search (the worker calls it when it starts). */
+export async function warmUp(db: JianbaoDatabase): Promise<void> {
+  const snapshot = await readSnapshot(db);
+  await liveDocs(db, snapshot.state.changes);
+}
+
+/** The page size the popup asks for: about three screens of rows. */
+export const RESULT_PAGE = 20;
+
 function newestFirstOrder(a: SearchDoc, b: SearchDoc): number {
   return a.clippedAt < b.clippedAt ? 1 : a.clippedAt > b.clippedAt ? -1 : b.doc - a.doc;
 }
 
+const heads = new WeakMap<SearchDoc, string>();
 function headOf(doc: SearchDoc): string {
-  return normalize(`${doc.title}\n${doc.kicker ?? ''}`);
+  let head = heads.get(doc);
+  if (head === undefined) heads.set(doc, (head = normalize(`${doc.title}\n${doc.kicker ?? ''}`)));
+  return head;
 }
 
 function metadataOf(doc: SearchDoc): string {
@@ -162,6 +174,8 @@ interface ResultList {
   /** how many of `ranked` have been resolved, and the ones that passed */
   resolved: number;
   verified: SearchDoc[];
+  /** clips read for the text check, kept for the page's snippets */
+  read: Map<string, Clip>;
 }
 
 const resultLists = new WeakMap<JianbaoDatabase, Map<string, ResultList>>();
@@ -213,6 +227,7 @@ async function resultList(db: JianbaoDatabase, query: string, filters: SearchFil
     toCheck: terms.filter((t) => t.needsCheck && !t.short),
     resolved: 0,
     verified: [],
+    read: new Map(),
   };
   lists.set(key, result);
   while (lists.size > KEPT_RESULT_LISTS) lists.delete(lists.keys().next().value!);
@@ -231,13 +246,17 @@ async function verifyUpTo(db: JianbaoDatabase, list: ResultList, count: number):
       list.resolved++;
       continue;
     }
-    const batch = list.ranked.slice(at, at + CHECK_BATCH);
+    const batch = list.ranked.slice(
+      at,
+      at + Math.min(CHECK_BATCH, Math.max(4, count - list.verified.length)),
+    );
     const clips = await readClips(
       db,
       batch.map((d) => d.id),
     );
     for (const doc of batch) {
       const clip = clips.get(doc.id);
+      if (clip) list.read.set(doc.id, clip);
       if (clip && list.toCheck.every((t) => textMatches(fullTextOf(clip), t))) list.verified.push(doc);
       list.resolved++;
     }
@@ -276,8 +295,11 @@ export async function searchArchive(
   const page = list.verified.slice(request.offset, request.offset + request.limit);
   const clips = await readClips(
     db,
-    page.map((d) => d.id),
+    page.map((d) => d.id).filter((id) => !list.read.has(id)),
   );
+  for (const [id, clip] of list.read) clips.set(id, clip);
+  // the clips are only kept for the page that follows their check
+  list.read = new Map();
   const { terms } = list;
   const hits = page.map((doc): SearchHit => {
     const clip = clips.get(doc.id);

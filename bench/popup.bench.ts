@@ -1,0 +1,70 @@
+/**
+ * `npm run bench popup`: popup open → first list painted, in headless Chromium with the production
+ * build (.output/chrome-mv3, built if missing) and an archive of 1,000 and then 10,000 generated
+ * clips. The popup marks `jianbao:first-list` in the frame after its list first renders; the figure
+ * is that mark's time since navigation start, opening popup.html in a tab (the same document the
+ * toolbar button opens).
+ */
+import { execSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { EXTENSION_DIR, launch } from '../tests/e2e/harness';
+import { bundle } from './browser';
+import { percentiles } from './search-core';
+
+const sizes = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
+const OPENS = 15;
+
+export default async function popupBench() {
+  if (!fs.existsSync(path.join(EXTENSION_DIR, 'manifest.json')))
+    execSync('npx wxt build', { stdio: 'inherit' });
+  console.log(
+    `machine: ${os.cpus().length} cores, load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
+  const script = await bundle('bench/popup-fill.ts');
+  const browser = await launch();
+  try {
+    const popupUrl = `chrome-extension://${browser.extensionId}/popup.html`;
+    const filler = await browser.context.newPage();
+    await filler.goto(popupUrl);
+    await filler.evaluate(script);
+    let filled = 0;
+    for (const size of sizes) {
+      const started = Date.now();
+      // continue numbering from what is there, so 1,000 then 10,000 is one growing archive
+      const total = await filler.evaluate(
+        ([from, to]) =>
+          (
+            globalThis as unknown as { jianbaoFill: (n: number, from: number) => Promise<number> }
+          ).jianbaoFill(to, from),
+        [filled, size] as const,
+      );
+      filled = size;
+      const fillSeconds = (Date.now() - started) / 1000;
+      const times: number[] = [];
+      for (let i = 0; i < OPENS; i++) {
+        const page = await browser.context.newPage();
+        await page.goto(popupUrl);
+        const painted = await page.waitForFunction(
+          () => performance.getEntriesByName('jianbao:first-list')[0]?.startTime,
+          undefined,
+          { timeout: 30_000 },
+        );
+        times.push((await painted.jsonValue()) as number);
+        await page.close();
+      }
+      const p = percentiles(times);
+      console.log(
+        `### ${total.toLocaleString('en')} clips — headless Chromium ${browser.context.browser()?.version()}, production build\n` +
+          `fill: ${fillSeconds.toFixed(1)} s\n` +
+          `popup open → first list painted (n=${p.n}): first ${times[0]!.toFixed(0)} ms  p50 ${p.p50.toFixed(0)} ms  p95 ${p.p95.toFixed(0)} ms  max ${p.max.toFixed(0)} ms   target < 200 ms`,
+      );
+    }
+  } finally {
+    await browser.close();
+  }
+}
