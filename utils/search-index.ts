@@ -11,13 +11,14 @@
  *   not there is dead, and searches ignore it. Merges drop dead docs for good.
  * - `compactIndex` runs after writes, in short transactions of its own: it turns the tail into an
  *   immutable segment, and merges four segments of one size into one of the next size. A segment is
- *   sharded by term hash, [segment, shard] → { sorted terms, varint-delta posting lists }, so a
- *   query term reads one record per segment.
+ *   sharded by term hash, [segment, shard] → { sorted terms, posting lists }, so a query term reads
+ *   one record per segment. A posting is the doc number (varint delta) and the bigram's positions
+ *   in the doc modulo 256 (one byte each), which tell a phrase from its bigrams found apart.
  */
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { Clip } from './article';
 import type { JianbaoDB } from './db';
-import { searchFields, termsOf } from './search-text';
+import { searchFields, termPositions, type QueryTerm } from './search-text';
 
 /** What the search keeps of a clip: enough to filter, rank and list it without reading the clip. */
 export interface SearchDoc {
@@ -42,6 +43,8 @@ export interface TailRecord {
   doc: number;
   /** the doc's distinct terms, joined by \n */
   terms: string;
+  /** for each term in order: its position count (one byte), then the positions (mod 256) */
+  positions: Uint8Array;
 }
 
 export interface SegmentShard {
@@ -49,7 +52,7 @@ export interface SegmentShard {
   keys: string;
   /** ends[i] is where term i's postings end in `data` */
   ends: Uint32Array;
-  /** each term's doc numbers, ascending, as varint deltas */
+  /** each term's postings in doc order: varint doc delta, position count byte, positions */
   data: Uint8Array;
 }
 
@@ -95,16 +98,27 @@ export function shardOf(term: string): number {
   return (hash >>> 0) % SHARDS;
 }
 
-export function clipTerms(clip: Clip): { terms: Set<string>; textLength: number } {
+/** A clip's terms with their positions (mod 256), in the tail's packed form. */
+export function clipTerms(clip: Clip): { terms: string[]; positions: Uint8Array; textLength: number } {
   const { head, rest } = searchFields(clip);
-  const terms = new Set<string>();
-  let textLength = 0;
+  const found = new Map<string, Set<number>>();
+  let offset = 0;
   for (const field of [...head, ...rest]) {
-    if (!field) continue;
-    termsOf(field, terms);
-    textLength += field.length;
+    if (field) termPositions(field, offset, found);
+    // a gap between fields, so that their positions never look consecutive
+    offset += field.length + 7;
   }
-  return { terms, textLength };
+  const terms = [...found.keys()];
+  let size = terms.length;
+  for (const positions of found.values()) size += Math.min(positions.size, 255);
+  const packed = new Uint8Array(size);
+  let at = 0;
+  for (const positions of found.values()) {
+    const sorted = [...positions].sort((a, b) => a - b).slice(0, 255);
+    packed[at++] = sorted.length;
+    for (const position of sorted) packed[at++] = position;
+  }
+  return { terms, positions: packed, textLength: offset };
 }
 
 function searchDocOf(clip: Clip, doc: number, textLength: number): SearchDoc {
@@ -136,11 +150,11 @@ export async function indexClip(tx: IndexWriteTx, clip: Clip): Promise<void> {
   const meta = t.objectStore('indexMeta');
   const state = (await meta.get(STATE_KEY)) ?? { nextDoc: 1, changes: 0 };
   const doc = state.nextDoc;
-  const { terms, textLength } = clipTerms(clip);
+  const { terms, positions, textLength } = clipTerms(clip);
   await Promise.all([
     meta.put({ nextDoc: doc + 1, changes: state.changes + 1 }, STATE_KEY),
     t.objectStore('searchDocs').put(searchDocOf(clip, doc, textLength)),
-    t.objectStore('indexTail').put({ doc, terms: [...terms].join('\n') }),
+    t.objectStore('indexTail').put({ doc, terms: terms.join('\n'), positions }),
   ]);
 }
 
@@ -165,28 +179,61 @@ export async function indexClipInUpgrade(tx: IndexWriteTx, clips: Clip[]): Promi
 
 // ---- segments ----
 
-function writeVarint(out: number[], value: number) {
-  while (value >= 0x80) {
-    out.push((value & 0x7f) | 0x80);
-    value >>>= 7;
+/** A growable byte buffer. */
+class Bytes {
+  buffer = new Uint8Array(1024);
+  length = 0;
+  private room(extra: number) {
+    if (this.length + extra <= this.buffer.length) return;
+    const bigger = new Uint8Array(Math.max(this.buffer.length * 2, this.length + extra));
+    bigger.set(this.buffer.subarray(0, this.length));
+    this.buffer = bigger;
   }
-  out.push(value);
+  varint(value: number) {
+    this.room(5);
+    while (value >= 0x80) {
+      this.buffer[this.length++] = (value & 0x7f) | 0x80;
+      value >>>= 7;
+    }
+    this.buffer[this.length++] = value;
+  }
+  bytes(source: Uint8Array, from: number, to: number) {
+    this.room(to - from);
+    this.buffer.set(source.subarray(from, to), this.length);
+    this.length += to - from;
+  }
+  take(): Uint8Array {
+    return this.buffer.slice(0, this.length);
+  }
 }
 
-/** Packs term → ascending doc numbers into one shard record. */
-export function encodeShard(postings: Map<string, number[]>): SegmentShard {
+/** One term's postings being written in doc order. */
+class PostingWriter {
+  out = new Bytes();
+  last = 0;
+  add(doc: number, positions: Uint8Array, from: number, to: number) {
+    this.out.varint(doc - this.last);
+    this.last = doc;
+    this.out.varint(to - from);
+    this.out.bytes(positions, from, to);
+  }
+}
+
+/** Packs term → postings (written in doc order) into one shard record. */
+export function encodeShard(postings: Map<string, PostingWriter>): SegmentShard {
   const terms = [...postings.keys()].sort();
-  const bytes: number[] = [];
+  let size = 0;
+  for (const writer of postings.values()) size += writer.out.length;
+  const data = new Uint8Array(size);
   const ends = new Uint32Array(terms.length);
+  let at = 0;
   terms.forEach((term, i) => {
-    let previous = 0;
-    for (const doc of postings.get(term)!) {
-      writeVarint(bytes, doc - previous);
-      previous = doc;
-    }
-    ends[i] = bytes.length;
+    const out = postings.get(term)!.out;
+    data.set(out.buffer.subarray(0, out.length), at);
+    at += out.length;
+    ends[i] = at;
   });
-  return { keys: terms.join('\n'), ends, data: Uint8Array.from(bytes) };
+  return { keys: terms.join('\n'), ends, data };
 }
 
 export interface DecodedShard {
@@ -199,44 +246,57 @@ export function decodeShard(shard: SegmentShard): DecodedShard {
   return { terms: shard.keys === '' ? [] : shard.keys.split('\n'), ends: shard.ends, data: shard.data };
 }
 
-function readPostings(shard: DecodedShard, index: number): number[] {
-  const docs: number[] = [];
+/** Calls `visit(doc, from, to)` for each posting of term `index`; positions are data[from, to). */
+function eachPosting(
+  shard: DecodedShard,
+  index: number,
+  visit: (doc: number, from: number, to: number) => void,
+): void {
+  const data = shard.data;
   let at = index === 0 ? 0 : shard.ends[index - 1]!;
   const end = shard.ends[index]!;
   let doc = 0;
   while (at < end) {
-    let value = 0;
+    let delta = 0;
     let shift = 0;
     let byte: number;
     do {
-      byte = shard.data[at++]!;
-      value += (byte & 0x7f) * 2 ** shift;
+      byte = data[at++]!;
+      delta += (byte & 0x7f) * 2 ** shift;
       shift += 7;
     } while (byte & 0x80);
-    doc += value;
-    docs.push(doc);
+    doc += delta;
+    let count = 0;
+    shift = 0;
+    do {
+      byte = data[at++]!;
+      count += (byte & 0x7f) * 2 ** shift;
+      shift += 7;
+    } while (byte & 0x80);
+    visit(doc, at, at + count);
+    at += count;
   }
-  return docs;
 }
 
-/** The docs of `term` in a shard, ascending (empty when absent). */
-export function postingsOf(shard: DecodedShard, term: string): number[] {
+function termIndex(shard: DecodedShard, term: string): number {
   let low = 0;
   let high = shard.terms.length - 1;
   while (low <= high) {
     const mid = (low + high) >> 1;
     const key = shard.terms[mid]!;
-    if (key === term) return readPostings(shard, mid);
+    if (key === term) return mid;
     if (key < term) low = mid + 1;
     else high = mid - 1;
   }
-  return [];
+  return -1;
 }
 
-function allPostings(shard: DecodedShard): Map<string, number[]> {
-  const map = new Map<string, number[]>();
-  shard.terms.forEach((term, i) => map.set(term, readPostings(shard, i)));
-  return map;
+/** The docs of `term` in a shard, ascending, with each doc's positions (a view into the shard). */
+export function postingsOf(shard: DecodedShard, term: string): Map<number, Uint8Array> {
+  const found = new Map<number, Uint8Array>();
+  const index = termIndex(shard, term);
+  if (index >= 0) eachPosting(shard, index, (doc, from, to) => found.set(doc, shard.data.subarray(from, to)));
+  return found;
 }
 
 type Database = IDBPDatabase<JianbaoDB>;
@@ -259,7 +319,7 @@ const SHARD_WRITES_PER_TX = 64;
 const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** Writes a segment's shards under an id the catalog does not list yet, so no reader sees it half-done. */
-async function writeSegment(db: Database, id: number, shards: Map<number, Map<string, number[]>>) {
+async function writeSegment(db: Database, id: number, shards: Map<number, Map<string, PostingWriter>>) {
   const entries = [...shards];
   // a previous attempt killed half-way may have left shards under this unlisted id
   await db.delete('segments', IDBKeyRange.bound([id, 0], [id, SHARDS]));
@@ -275,22 +335,29 @@ async function writeSegment(db: Database, id: number, shards: Map<number, Map<st
   }
 }
 
+function writerFor(shards: Map<number, Map<string, PostingWriter>>, term: string): PostingWriter {
+  const shardNo = shardOf(term);
+  let shard = shards.get(shardNo);
+  if (!shard) shards.set(shardNo, (shard = new Map()));
+  let writer = shard.get(term);
+  if (!writer) shard.set(term, (writer = new PostingWriter()));
+  return writer;
+}
+
 /** Turns the tail into a segment when it is big enough; returns whether it did. */
 async function flushTail(db: Database, force: boolean): Promise<boolean> {
   const count = await db.count('indexTail');
   if (count === 0 || (!force && count < FLUSH_AT)) return false;
   // large tails (after an upgrade or an import) flush in pieces the size of a level-2 segment
   const tail = await db.getAll('indexTail', null, FLUSH_AT * MERGE_FANOUT ** 2);
-  const shards = new Map<number, Map<string, number[]>>();
-  for (const [i, { doc, terms }] of tail.entries()) {
+  const shards = new Map<number, Map<string, PostingWriter>>();
+  for (const [i, { doc, terms, positions }] of tail.entries()) {
     if (i % 16 === 15) await pause();
+    let at = 0;
     for (const term of terms.split('\n')) {
-      if (!term) continue;
-      const shard = shards.get(shardOf(term)) ?? new Map<string, number[]>();
-      shards.set(shardOf(term), shard);
-      const docs = shard.get(term);
-      if (docs) docs.push(doc);
-      else shard.set(term, [doc]);
+      const n = positions[at++]!;
+      if (term) writerFor(shards, term).add(doc, positions, at, at + n);
+      at += n;
     }
   }
   const catalog = await readCatalog(db);
@@ -316,7 +383,12 @@ async function flushTail(db: Database, force: boolean): Promise<boolean> {
   return true;
 }
 
-/** Merges MERGE_FANOUT segments of one level into one, dropping dead docs; returns whether it did. */
+/**
+ * Merges MERGE_FANOUT segments of one level into one, dropping dead docs; returns whether it did.
+ * Segments of one level hold ascending, disjoint doc ranges in id order (the tail flushes oldest
+ * first, and a merge's docs are newer than every older segment's of the next level), so a term's
+ * merged postings are its postings from each segment in id order.
+ */
 async function mergeSegments(db: Database): Promise<boolean> {
   const catalog = await readCatalog(db);
   const byLevel = new Map<number, SegmentInfo[]>();
@@ -325,31 +397,33 @@ async function mergeSegments(db: Database): Promise<boolean> {
   }
   const group = [...byLevel.values()].find((segments) => segments.length >= MERGE_FANOUT);
   if (!group) return false;
-  const victims = group.slice(0, MERGE_FANOUT);
+  const victims = group
+    .slice()
+    .sort((a, b) => a.id - b.id)
+    .slice(0, MERGE_FANOUT);
   const live = new Set(await db.getAllKeys('searchDocs'));
-  const merged = new Map<number, Map<string, number[]>>();
+  const merged = new Map<number, Map<string, PostingWriter>>();
   const docs = new Set<number>();
   for (let shard = 0; shard < SHARDS; shard++) {
     const tx = db.transaction('segments');
     const parts = await Promise.all(victims.map((s) => tx.store.get([s.id, shard])));
-    const terms = new Map<string, number[]>();
-    const ordered = victims
-      .map((segment, i) => ({ segment, part: parts[i] as SegmentShard | undefined }))
-      .sort((a, b) => a.segment.id - b.segment.id);
-    for (const { part } of ordered) {
+    const writers = new Map<string, PostingWriter>();
+    for (const part of parts as Array<SegmentShard | undefined>) {
       if (!part) continue;
-      for (const [term, list] of allPostings(decodeShard(part))) {
-        const alive = list.filter((doc) => live.has(doc));
-        if (alive.length === 0) continue;
-        for (const doc of alive) docs.add(doc);
-        const existing = terms.get(term);
-        if (existing) existing.push(...alive);
-        else terms.set(term, alive);
-      }
+      const decoded = decodeShard(part);
+      decoded.terms.forEach((term, index) => {
+        eachPosting(decoded, index, (doc, from, to) => {
+          if (!live.has(doc)) return;
+          docs.add(doc);
+          let writer = writers.get(term);
+          if (!writer) writers.set(term, (writer = new PostingWriter()));
+          writer.add(doc, decoded.data, from, to);
+        });
+      });
     }
-    if (terms.size) merged.set(shard, terms);
+    if (writers.size) merged.set(shard, writers);
+    if (shard % 8 === 7) await pause();
   }
-  for (const terms of merged.values()) for (const list of terms.values()) list.sort((a, b) => a - b);
   const id = catalog.nextSegment;
   await writeSegment(db, id, merged);
   const tx = db.transaction('segments', 'readwrite');
@@ -395,10 +469,13 @@ export function compactIndex(db: Database, options: { force?: boolean } = {}): P
 
 // ---- reading ----
 
-/** Per database: decoded shards ("segment:shard") and tail term sets, which never change once written. */
+/** A tail doc's terms, each with its positions. */
+type TailTerms = Map<string, Uint8Array>;
+
+/** Per database: decoded shards ("segment:shard") and tail docs, which never change once written. */
 interface ReadCache {
   shards: Map<string, DecodedShard | null>;
-  tail: Map<number, Set<string>>;
+  tail: Map<number, TailTerms>;
 }
 const readCaches = new WeakMap<Database, ReadCache>();
 function readCache(db: Database): ReadCache {
@@ -411,8 +488,18 @@ const SHARD_CACHE_LIMIT = 2_000;
 export interface IndexSnapshot {
   state: IndexState;
   catalog: SegmentCatalog;
-  /** tail docs with their term sets */
-  tail: Map<number, Set<string>>;
+  tail: Map<number, TailTerms>;
+}
+
+function unpackTail(record: TailRecord): TailTerms {
+  const terms = new Map<string, Uint8Array>();
+  let at = 0;
+  for (const term of record.terms.split('\n')) {
+    const n = record.positions[at++]!;
+    terms.set(term, record.positions.subarray(at, at + n));
+    at += n;
+  }
+  return terms;
 }
 
 /** Reads what a search needs to look terms up: the catalog and the tail (cached by doc). */
@@ -424,17 +511,14 @@ export async function readSnapshot(db: Database): Promise<IndexSnapshot> {
     tx.objectStore('indexTail').getAllKeys(),
   ]);
   const tailCache = readCache(db).tail;
-  const tail = new Map<number, Set<string>>();
   const missing = tailKeys.filter((doc) => !tailCache.has(doc));
   const records = await Promise.all(missing.map((doc) => tx.objectStore('indexTail').get(doc)));
-  for (const record of records) {
-    if (record) tailCache.set(record.doc, new Set(record.terms.split('\n')));
-  }
+  for (const record of records) if (record) tailCache.set(record.doc, unpackTail(record));
+  const tail = new Map<number, TailTerms>();
   for (const doc of tailKeys) tail.set(doc, tailCache.get(doc)!);
   // forget flushed or deleted tail docs
   if (tailCache.size > tailKeys.length) {
-    const keep = new Set(tailKeys);
-    for (const doc of tailCache.keys()) if (!keep.has(doc)) tailCache.delete(doc);
+    for (const doc of tailCache.keys()) if (!tail.has(doc)) tailCache.delete(doc);
   }
   return {
     state: state ?? { nextDoc: 1, changes: 0 },
@@ -457,41 +541,60 @@ async function loadShards(db: Database, keys: Array<[number, number]>): Promise<
   while (shardCache.size > SHARD_CACHE_LIMIT) shardCache.delete(shardCache.keys().next().value!);
 }
 
-/** The doc numbers (live or dead) that contain every one of `terms`. */
-export async function docsWithAll(
+/** Does some position p of the first bigram have p+1 for the second, p+2 for the third, …? */
+function consecutive(positions: Uint8Array[]): boolean {
+  const sets = positions.slice(1).map((list) => {
+    const bits = new Uint32Array(8);
+    for (const p of list) bits[p >> 5]! |= 1 << (p & 31);
+    return bits;
+  });
+  for (const start of positions[0]!) {
+    let ok = true;
+    for (let k = 0; k < sets.length && ok; k++) {
+      const p = (start + k + 1) & 0xff;
+      ok = (sets[k]![p >> 5]! & (1 << (p & 31))) !== 0;
+    }
+    if (ok) return true;
+  }
+  return false;
+}
+
+/**
+ * The doc numbers (live or dead) that contain `term`: every index term, and each phrase's bigrams at
+ * consecutive positions. (Positions are modulo 256, so a rare coincidence can pass; the term's text
+ * is exact only where `needsCheck` says the caller must look.)
+ */
+export async function docsMatching(
   db: Database,
   snapshot: IndexSnapshot,
-  terms: string[],
+  term: QueryTerm,
 ): Promise<Set<number>> {
+  const terms = term.indexTerms;
   if (terms.length === 0) return new Set();
   const segments = snapshot.catalog.segments;
   await loadShards(
     db,
-    segments.flatMap((s) => terms.map((term) => [s.id, shardOf(term)] as [number, number])),
+    segments.flatMap((s) => terms.map((t) => [s.id, shardOf(t)] as [number, number])),
   );
   const shardCache = readCache(db).shards;
   const found = new Set<number>();
+  const check = (doc: number, lookup: (t: string) => Uint8Array | undefined) =>
+    term.phrases.every((phrase) => consecutive(phrase.map((bigram) => lookup(bigram) ?? new Uint8Array())));
   for (const segment of segments) {
-    let docs: number[] | undefined;
-    // rarest first keeps the intersections short
-    const lists = terms
-      .map((term) => {
-        const shard = shardCache.get(`${segment.id}:${shardOf(term)}`);
-        return shard ? postingsOf(shard, term) : [];
-      })
-      .sort((a, b) => a.length - b.length);
-    for (const list of lists) {
-      if (docs === undefined) docs = list;
-      else {
-        const other = new Set(list);
-        docs = docs.filter((doc) => other.has(doc));
-      }
-      if (docs.length === 0) break;
+    const lists = terms.map((t) => {
+      const shard = shardCache.get(`${segment.id}:${shardOf(t)}`);
+      return { term: t, postings: shard ? postingsOf(shard, t) : new Map<number, Uint8Array>() };
+    });
+    // rarest first keeps the intersection short
+    lists.sort((a, b) => a.postings.size - b.postings.size);
+    const byTerm = new Map(lists.map((l) => [l.term, l.postings]));
+    for (const doc of lists[0]!.postings.keys()) {
+      if (!lists.every((l) => l.postings.has(doc))) continue;
+      if (check(doc, (t) => byTerm.get(t)!.get(doc))) found.add(doc);
     }
-    for (const doc of docs ?? []) found.add(doc);
   }
   for (const [doc, docTerms] of snapshot.tail) {
-    if (terms.every((term) => docTerms.has(term))) found.add(doc);
+    if (terms.every((t) => docTerms.has(t)) && check(doc, (t) => docTerms.get(t))) found.add(doc);
   }
   return found;
 }
@@ -507,7 +610,9 @@ export async function indexSize(
     if ('keys' in value) indexBytes += value.keys.length * 2 + value.ends.byteLength + value.data.byteLength;
     cursor = await cursor.continue();
   }
-  for (const { terms } of await db.getAll('indexTail')) indexBytes += terms.length * 2 + 8;
+  for (const { terms, positions } of await db.getAll('indexTail')) {
+    indexBytes += terms.length * 2 + positions.byteLength + 8;
+  }
   let textBytes = 0;
   const docs = await db.getAll('searchDocs');
   for (const doc of docs) {

@@ -51,6 +51,25 @@ export function termsOf(text: string, into = new Set<string>()): Set<string> {
   return into;
 }
 
+/**
+ * Where each bigram occurs, modulo 256: enough to tell a phrase from its bigrams found apart (the
+ * bigrams of a phrase sit at consecutive positions) at one byte per occurrence. Words get no
+ * positions. `offset` places this text after earlier fields, so that positions never line up
+ * across fields by accident.
+ */
+export function termPositions(text: string, offset: number, into: Map<string, Set<number>>): void {
+  const normalized = normalize(text);
+  for (const match of normalized.matchAll(RUNS)) {
+    const run: Run = { text: match[0], cjk: CJK.test(match[0][0]!) };
+    const terms = termsOfRun(run);
+    terms.forEach((term, i) => {
+      let positions = into.get(term);
+      if (!positions) into.set(term, (positions = new Set()));
+      if (run.cjk && terms.length > 1) positions.add((offset + match.index + i) & 0xff);
+    });
+  }
+}
+
 /** The searchable fields of a clip, best first: a hit in the first group ranks above the rest. */
 export function searchFields(clip: Pick<Clip, SearchField>): { head: string[]; rest: string[] } {
   return {
@@ -89,7 +108,9 @@ export interface QueryTerm {
   runs: Run[];
   /** index terms that every matching clip contains */
   indexTerms: string[];
-  /** true when the index terms can match a clip that lacks the term (a CJK run of 3+ characters) */
+  /** bigram sequences of the term's CJK runs of 3+ characters, which must sit at consecutive positions */
+  phrases: string[][];
+  /** true when only the clip's text can confirm the term (it mixes scripts, or has an overlong word) */
   needsCheck: boolean;
   /** only single CJK characters: too common for the index, matched in titles and metadata only */
   short: boolean;
@@ -101,17 +122,18 @@ export function parseQuery(query: string): QueryTerm[] {
     const runs = runsOf(part);
     if (runs.length === 0) continue;
     const indexTerms = new Set<string>();
+    const phrases: string[][] = [];
     let needsCheck = runs.length > 1;
     for (const run of runs) {
       const length = [...run.text].length;
       // a lone character may sit inside a longer run in the text, where only its bigrams are indexed
       if (run.cjk && length === 1) continue;
-      if (run.cjk && length > 2) needsCheck = true;
+      if (run.cjk && length > 2) phrases.push(termsOfRun(run));
       if (!run.cjk && run.text.length > MAX_WORD) needsCheck = true;
       for (const term of termsOfRun(run)) indexTerms.add(term);
     }
     const short = indexTerms.size === 0;
-    terms.push({ text: part, runs, indexTerms: [...indexTerms], needsCheck, short });
+    terms.push({ text: part, runs, indexTerms: [...indexTerms], phrases, needsCheck, short });
   }
   return terms;
 }

@@ -1,13 +1,13 @@
 /**
  * Answers archive queries in the service worker: index lookup, filters, verification, ranking and
- * snippets. The index (./search-index.ts) says which clips contain every bigram or word of the query;
- * terms whose bigrams can occur apart (three or more CJK characters) are then checked against the
- * clip's text, so results are exact. Ranking: clips whose title or kicker contains every term first,
+ * snippets. The index (./search-index.ts) says which clips contain every bigram or word of the query,
+ * with phrases' bigrams at consecutive positions; the clips listed are then confirmed against their
+ * text (they are read for their snippets anyway), so results are exact. Ranking: clips whose title or kicker contains every term first,
  * then those whose title or kicker contains some, then the rest; newest clip first within each.
  */
 import type { Clip, ClipSummary } from './article';
 import type { JianbaoDatabase } from './db';
-import { docsWithAll, readSnapshot, type SearchDoc } from './search-index';
+import { docsMatching, readSnapshot, type SearchDoc } from './search-index';
 import {
   normalize,
   parseQuery,
@@ -122,8 +122,8 @@ export async function warmUp(db: JianbaoDatabase): Promise<void> {
   await liveDocs(db, snapshot.state.changes);
 }
 
-/** The page size the popup asks for: about three screens of rows. */
-export const RESULT_PAGE = 20;
+/** The page size the popup asks for: the rows that fit in it, and a few more. */
+export const RESULT_PAGE = 12;
 
 function newestFirstOrder(a: SearchDoc, b: SearchDoc): number {
   return a.clippedAt < b.clippedAt ? 1 : a.clippedAt > b.clippedAt ? -1 : b.doc - a.doc;
@@ -169,7 +169,7 @@ interface ResultList {
   ranked: SearchDoc[];
   tiers: number[];
   terms: QueryTerm[];
-  /** terms whose bigrams may occur apart, so their candidates need a look at the text */
+  /** terms the index cannot confirm alone (phrases, mixed scripts): their candidates' text is checked */
   toCheck: QueryTerm[];
   /** how many of `ranked` have been resolved, and the ones that passed */
   resolved: number;
@@ -196,7 +196,7 @@ async function resultList(db: JianbaoDatabase, query: string, filters: SearchFil
     let candidates: Set<number> | undefined;
     for (const term of terms) {
       if (term.short) continue;
-      const docs = await docsWithAll(db, snapshot, term.indexTerms);
+      const docs = await docsMatching(db, snapshot, term);
       candidates = candidates ? new Set([...docs].filter((d) => candidates!.has(d))) : docs;
       if (candidates.size === 0) break;
     }
@@ -224,7 +224,9 @@ async function resultList(db: JianbaoDatabase, query: string, filters: SearchFil
     ranked: ranked.map((r) => r.doc),
     tiers: ranked.map((r) => r.tier),
     terms,
-    toCheck: terms.filter((t) => t.needsCheck && !t.short),
+    // Positions modulo 256 make a false phrase rare, not impossible; the clips shown are read for
+    // their snippets anyway, so phrases are confirmed in the text too, at almost no extra cost.
+    toCheck: terms.filter((t) => (t.needsCheck || t.phrases.length > 0) && !t.short),
     resolved: 0,
     verified: [],
     read: new Map(),

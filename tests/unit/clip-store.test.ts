@@ -1,6 +1,14 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { saveArticle, listClips, getClip, MAX_VERSIONS } from '@/utils/clip-store';
+import {
+  deleteClip,
+  editClip,
+  getClip,
+  listClips,
+  MAX_VERSIONS,
+  restoreClip,
+  saveArticle,
+} from '@/utils/clip-store';
 import { openArchive, type JianbaoDatabase } from '@/utils/db';
 import { makeArticle } from './article-factory';
 
@@ -109,5 +117,32 @@ describe('listClips', () => {
     expect(first.total).toBe(5);
     expect(first.clips.map((c) => c.title)).toEqual(['第4篇', '第3篇']);
     expect((await listClips(db, 2, 2)).clips.map((c) => c.title)).toEqual(['第2篇', '第1篇']);
+  });
+});
+
+describe('editClip, deleteClip, restoreClip', () => {
+  it('cleans tags and note', async () => {
+    const saved = await saveArticle(db, makeArticle(), { update: false });
+    const id = saved.status === 'saved' ? saved.clip.id : '';
+    const summary = await editClip(db, id, { tags: [' 旅游 ', '旅游', '', '冬季  活动'], note: '  读过  ' });
+    expect(summary?.tags).toEqual(['旅游', '冬季 活动']);
+    expect((await getClip(db, id))!.note).toBe('读过');
+    expect(await editClip(db, 'missing', { tags: [], note: null })).toBeNull();
+  });
+
+  it('undo restores the record exactly, unless the page was clipped again meanwhile', async () => {
+    const saved = await saveArticle(db, makeArticle(), { update: false });
+    const id = saved.status === 'saved' ? saved.clip.id : '';
+    const original = (await getClip(db, id))!;
+    const deleted = await deleteClip(db, id);
+    expect(deleted).toEqual(original);
+    expect(await getClip(db, id)).toBeUndefined();
+    expect(await restoreClip(db, deleted!)).toMatchObject({ restored: true });
+    expect(await getClip(db, id)).toEqual(original);
+
+    await deleteClip(db, id);
+    await saveArticle(db, makeArticle(), { update: false });
+    expect(await restoreClip(db, deleted!)).toEqual({ restored: false, reason: 'exists' });
+    expect((await listClips(db, 0, 10)).total).toBe(1);
   });
 });

@@ -13,9 +13,14 @@ describe('terms', () => {
     expect([...termsOf('ＷＴＯ规则')]).toEqual(['wto', '规则']);
   });
 
-  it('a query term of three or more CJK characters needs a text check; two do not', () => {
-    expect(parseQuery('冰雪')[0]).toMatchObject({ indexTerms: ['冰雪'], needsCheck: false });
-    expect(parseQuery('冰雪季')[0]).toMatchObject({ indexTerms: ['冰雪', '雪季'], needsCheck: true });
+  it('a query term of three or more CJK characters is a phrase of bigrams; mixed scripts need the text', () => {
+    expect(parseQuery('冰雪')[0]).toMatchObject({ indexTerms: ['冰雪'], phrases: [], needsCheck: false });
+    expect(parseQuery('冰雪季')[0]).toMatchObject({
+      indexTerms: ['冰雪', '雪季'],
+      phrases: [['冰雪', '雪季']],
+      needsCheck: false,
+    });
+    expect(parseQuery('G20峰会')[0]).toMatchObject({ indexTerms: ['g20', '峰会'], needsCheck: true });
     expect(parseQuery('  长白山   WTO ').map((t) => t.text)).toEqual(['长白山', 'wto']);
     expect(parseQuery('雪')[0]!.short).toBe(true);
   });

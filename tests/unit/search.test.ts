@@ -4,7 +4,8 @@ import type { Article } from '@/utils/article';
 import { deleteClip, editClip, restoreClip, saveArticle } from '@/utils/clip-store';
 import { openArchive, type JianbaoDatabase } from '@/utils/db';
 import { facets, neighbours, searchArchive, type SearchFilters } from '@/utils/search';
-import { compactIndex, FLUSH_AT, MERGE_FANOUT } from '@/utils/search-index';
+import { compactIndex, docsMatching, FLUSH_AT, MERGE_FANOUT, readSnapshot } from '@/utils/search-index';
+import { parseQuery } from '@/utils/search-text';
 import { makeArticle } from './article-factory';
 
 let db: JianbaoDatabase;
@@ -81,6 +82,17 @@ describe('searchArchive', () => {
     expect(await ids('冰雪季')).toEqual([both]);
     await compactIndex(db, { force: true });
     expect(await ids('冰雪季')).toEqual([both]);
+  });
+
+  it('the index itself tells a phrase from its bigrams found apart, by their positions', async () => {
+    await save({ title: '一', textContent: '长白山冰雪季开幕。' });
+    await save({ title: '二', textContent: '冰雪覆盖，雪季漫长。' });
+    const [phrase] = parseQuery('冰雪季');
+    const [bigrams] = parseQuery('冰雪');
+    const count = async (term: typeof phrase) => (await docsMatching(db, await readSnapshot(db), term!)).size;
+    expect([await count(phrase), await count(bigrams)]).toEqual([1, 2]);
+    await compactIndex(db, { force: true });
+    expect([await count(phrase), await count(bigrams)]).toEqual([1, 2]);
   });
 
   it('ranks title and kicker hits first, then newest first', async () => {
