@@ -68,13 +68,12 @@ export async function saveArticle(
     outcome = { status: 'exists', clip: toSummary(existing) };
   } else if (existing) {
     const clip = updatedClip(existing, article, now);
-    await clips.put(clip);
-    await indexClip(tx, clip);
+    // requests in one transaction run in order; awaiting them together saves turns
+    await Promise.all([clips.put(clip), indexClip(tx, clip)]);
     outcome = { status: 'updated', clip: toSummary(clip) };
   } else {
     const clip = newClip(article, now, (options.newId ?? (() => crypto.randomUUID()))());
-    await clips.add(clip);
-    await indexClip(tx, clip);
+    await Promise.all([clips.add(clip), indexClip(tx, clip)]);
     outcome = { status: 'saved', clip: toSummary(clip) };
   }
   await tx.done;
@@ -182,4 +181,28 @@ export async function listClips(
 
 export function getClip(db: JianbaoDatabase, id: string): Promise<Clip | undefined> {
   return db.get('clips', id);
+}
+
+/**
+ * Empties the archive: clips and the whole index, in one transaction. Doc and segment numbers carry
+ * on from where they were, so nothing cached under an old number can be mistaken for a new record.
+ */
+export async function clearArchive(db: JianbaoDatabase): Promise<void> {
+  const tx = db.transaction([...CLIP_WRITE_STORES, 'segments'], 'readwrite');
+  const [state, catalog] = await Promise.all([
+    tx.objectStore('indexMeta').get('state'),
+    tx.objectStore('segments').get([0, 0]),
+  ]);
+  await Promise.all(
+    (['clips', 'searchDocs', 'indexTail', 'segments'] as const).map((store) => tx.objectStore(store).clear()),
+  );
+  await Promise.all([
+    tx
+      .objectStore('indexMeta')
+      .put({ nextDoc: state?.nextDoc ?? 1, changes: (state?.changes ?? 0) + 1 }, 'state'),
+    catalog && 'nextSegment' in catalog
+      ? tx.objectStore('segments').put({ nextSegment: catalog.nextSegment, segments: [] }, [0, 0])
+      : undefined,
+  ]);
+  await tx.done;
 }

@@ -146,13 +146,18 @@ function searchDocOf(clip: Clip, doc: number, textLength: number): SearchDoc {
  */
 export async function indexClip(tx: IndexWriteTx, clip: Clip): Promise<void> {
   const t = tx as unknown as IDBPTransaction<JianbaoDB, IndexStores[], 'readwrite'>;
-  await unindexClip(tx, clip.id);
-  const meta = t.objectStore('indexMeta');
-  const state = (await meta.get(STATE_KEY)) ?? { nextDoc: 1, changes: 0 };
-  const doc = state.nextDoc;
   const { terms, positions, textLength } = clipTerms(clip);
+  const meta = t.objectStore('indexMeta');
+  // both reads at once: every await here is a turn a concurrent compaction may take
+  const [previous, state] = await Promise.all([
+    t.objectStore('searchDocs').index('id').getKey(clip.id),
+    meta.get(STATE_KEY),
+  ]);
+  const { nextDoc: doc, changes } = state ?? { nextDoc: 1, changes: 0 };
   await Promise.all([
-    meta.put({ nextDoc: doc + 1, changes: state.changes + 1 }, STATE_KEY),
+    previous === undefined ? undefined : t.objectStore('searchDocs').delete(previous),
+    previous === undefined ? undefined : t.objectStore('indexTail').delete(previous),
+    meta.put({ nextDoc: doc + 1, changes: changes + 1 }, STATE_KEY),
     t.objectStore('searchDocs').put(searchDocOf(clip, doc, textLength)),
     t.objectStore('indexTail').put({ doc, terms: terms.join('\n'), positions }),
   ]);
@@ -161,14 +166,16 @@ export async function indexClip(tx: IndexWriteTx, clip: Clip): Promise<void> {
 /** Removes the clip `id` from the index inside the caller's readwrite transaction (a no-op if absent). */
 export async function unindexClip(tx: IndexWriteTx, id: string): Promise<void> {
   const t = tx as unknown as IDBPTransaction<JianbaoDB, IndexStores[], 'readwrite'>;
-  const doc = await t.objectStore('searchDocs').index('id').getKey(id);
-  if (doc === undefined) return;
   const meta = t.objectStore('indexMeta');
-  const state = (await meta.get(STATE_KEY)) ?? { nextDoc: 1, changes: 0 };
+  const [doc, state] = await Promise.all([
+    t.objectStore('searchDocs').index('id').getKey(id),
+    meta.get(STATE_KEY),
+  ]);
+  if (doc === undefined) return;
   await Promise.all([
     t.objectStore('searchDocs').delete(doc),
     t.objectStore('indexTail').delete(doc),
-    meta.put({ ...state, changes: state.changes + 1 }, STATE_KEY),
+    meta.put({ ...(state ?? { nextDoc: 1, changes: 0 }), changes: (state?.changes ?? 0) + 1 }, STATE_KEY),
   ]);
 }
 
@@ -327,7 +334,7 @@ async function writeSegment(db: Database, id: number, shards: Map<number, Map<st
     const encoded: Array<[number, SegmentShard]> = [];
     for (const [shard, postings] of entries.slice(i, i + SHARD_WRITES_PER_TX)) {
       encoded.push([shard, encodeShard(postings)]);
-      if (encoded.length % 16 === 0) await pause();
+      if (encoded.length % 4 === 0) await pause();
     }
     const tx = db.transaction('segments', 'readwrite');
     for (const [shard, record] of encoded) void tx.store.put(record, [id, shard]);
@@ -352,7 +359,7 @@ async function flushTail(db: Database, force: boolean): Promise<boolean> {
   const tail = await db.getAll('indexTail', null, FLUSH_AT * MERGE_FANOUT ** 2);
   const shards = new Map<number, Map<string, PostingWriter>>();
   for (const [i, { doc, terms, positions }] of tail.entries()) {
-    if (i % 16 === 15) await pause();
+    if (i % 4 === 3) await pause();
     let at = 0;
     for (const term of terms.split('\n')) {
       const n = positions[at++]!;
@@ -422,7 +429,6 @@ async function mergeSegments(db: Database): Promise<boolean> {
       });
     }
     if (writers.size) merged.set(shard, writers);
-    if (shard % 8 === 7) await pause();
   }
   const id = catalog.nextSegment;
   await writeSegment(db, id, merged);

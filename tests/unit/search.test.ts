@@ -1,7 +1,7 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Article } from '@/utils/article';
-import { deleteClip, editClip, restoreClip, saveArticle } from '@/utils/clip-store';
+import { clearArchive, deleteClip, editClip, restoreClip, saveArticle } from '@/utils/clip-store';
 import { openArchive, type JianbaoDatabase } from '@/utils/db';
 import { facets, neighbours, searchArchive, type SearchFilters } from '@/utils/search';
 import { compactIndex, docsMatching, FLUSH_AT, MERGE_FANOUT, readSnapshot } from '@/utils/search-index';
@@ -148,6 +148,15 @@ describe('searchArchive', () => {
     expect(await ids('冰灯')).toEqual([]);
     expect(await restoreClip(db, deleted!)).toMatchObject({ restored: true });
     expect(await ids('冰灯')).toEqual([id]);
+  });
+
+  it('clearing the archive clears its index, and numbering carries on safely', async () => {
+    await save({ title: '一', textContent: '雾凇奇观' });
+    await compactIndex(db, { force: true });
+    await clearArchive(db);
+    expect(await ids('雾凇')).toEqual([]);
+    const again = await save({ title: '二', textContent: '雾凇又来' });
+    expect(await ids('雾凇')).toEqual([again]);
   });
 
   it('gives the neighbours of a clip in a result list', async () => {
