@@ -160,9 +160,10 @@ export function ArchiveView({ refreshKey, onChanged }: { refreshKey: number; onC
         event.preventDefault();
         const step = event.key === 'ArrowDown' ? 1 : -1;
         setActive((index) => Math.max(0, Math.min(listing.total - 1, index + step)));
-      } else if (event.key === 'Enter' && active >= 0 && !target.matches('button, a')) {
+      } else if (event.key === 'Enter' && listing.total > 0 && !target.matches('button, a, summary')) {
+        // Enter opens the selected result, or the first one straight from the search box
         event.preventDefault();
-        open(listing.rows.get(active));
+        open(listing.rows.get(Math.max(0, active)));
       }
     };
     document.addEventListener('keydown', onKey);

@@ -45,7 +45,13 @@ export function PopupApp() {
   return (
     <main className="popup">
       <ClipStatus state={clipState} onUpdate={() => void clip(true)} />
-      {current && <CurrentClipEditor id={current.id} key={`${current.id}:${current.updatedAt}`} />}
+      {current && (
+        <CurrentClipEditor
+          id={current.id}
+          key={`${current.id}:${current.updatedAt}`}
+          onSaved={() => setRefreshKey((n) => n + 1)}
+        />
+      )}
       <header className="archive-header">
         <h1>剪报</h1>
         {stats && (
@@ -62,7 +68,7 @@ export function PopupApp() {
 }
 
 /** Tags and note of the clip just made, loaded from the archive. */
-function CurrentClipEditor({ id }: { id: string }) {
+function CurrentClipEditor({ id, onSaved }: { id: string; onSaved: () => void }) {
   const [clip, setClip] = useState<{ tags: string[]; note: string | null } | null>(null);
   useEffect(() => {
     ask('clips/get', { id }).then(setClip, () => setClip(null));
@@ -73,7 +79,7 @@ function CurrentClipEditor({ id }: { id: string }) {
       <summary>
         {t('tags')} · {t('note')}
       </summary>
-      <ClipEditor id={id} tags={clip.tags} note={clip.note} />
+      <ClipEditor id={id} tags={clip.tags} note={clip.note} onSaved={onSaved} />
     </details>
   );
 }
