@@ -88,9 +88,11 @@ export function ArchiveView({ refreshKey, onChanged }: { refreshKey: number; onC
     );
   }, [fetchPage, refreshKey, localRefresh]);
 
+  // the chips wait for the list: it is what the user came for, and facets read every clip's summary
   useEffect(() => {
+    if (!loaded) return;
     ask('archive/facets', {}).then(setFacets, () => setFacets(null));
-  }, [refreshKey, localRefresh]);
+  }, [loaded, refreshKey, localRefresh]);
 
   // mark the first paint of the list, for the popup-open benchmark
   useEffect(() => {

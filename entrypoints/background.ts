@@ -15,8 +15,12 @@ export default defineBackground(() => {
     (database ??= openArchive().then((opened) => {
       // finish any segmenting a previous worker was stopped in the middle of (or an upgrade left)
       void compactIndex(opened).catch((error) => console.warn('index compaction failed', error));
-      // read the search's list of clips now, so that the first search does not wait for it
-      void warmUp(opened).catch((error) => console.warn('search warm-up failed', error));
+      // read the search's list of clips soon, so that the first search does not wait for it (but
+      // after the popup's first list, which should not wait for this either)
+      setTimeout(
+        () => void warmUp(opened).catch((error) => console.warn('search warm-up failed', error)),
+        400,
+      );
       return opened;
     }));
 

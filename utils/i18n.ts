@@ -28,12 +28,19 @@ export function failureMessage(error: ClipFailure): string {
   return t(FAILURE_KEYS[error.code]);
 }
 
+// one formatter for every date: making one per call costs more than the list it formats
+let dateFormat: Intl.DateTimeFormat | undefined;
+
 /** A date as the user's locale writes it. */
 export function formatDateTime(iso: string | null): string {
   if (!iso) return '';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return date.toLocaleString(browser.i18n.getUILanguage(), { dateStyle: 'medium', timeStyle: 'short' });
+  dateFormat ??= new Intl.DateTimeFormat(browser.i18n.getUILanguage(), {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  });
+  return dateFormat.format(date);
 }
 
 /** A byte count as the user's locale writes it (kB, MB, GB). */
