@@ -55,6 +55,7 @@ export function ArchiveView({ refreshKey, onChanged }: { refreshKey: number; onC
   const fetchPage = useCallback(
     async (page: number, forGeneration: number) => {
       const offset = page * PAGE_SIZE;
+      if (page === 0) performance.mark('jianbao:list-requested');
       // Unfiltered browsing reads the clip-time index directly: the popup paints before the search
       // has loaded its list of documents.
       const answer = browsing
@@ -64,6 +65,7 @@ export function ArchiveView({ refreshKey, onChanged }: { refreshKey: number; onC
             hits: r.clips as Row[],
           }))
         : await ask('archive/search', { query: settledQuery, filters, offset, limit: PAGE_SIZE });
+      if (page === 0) performance.mark('jianbao:list-received');
       if (forGeneration !== generation.current) return;
       setListing((previous) => {
         const rows = previous.generation === forGeneration ? new Map(previous.rows) : new Map<number, Row>();

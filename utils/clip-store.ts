@@ -166,11 +166,12 @@ export async function listClips(
   offset: number,
   limit: number,
 ): Promise<{ clips: ClipSummary[]; total: number }> {
-  const tx = db.transaction('clips');
-  // counting an index reads its small entries; counting the store would read every clip (O(n) in Chromium)
-  const total = await tx.store.index('clippedAt').count();
+  const tx = db.transaction(['clips', 'indexMeta']);
+  // the index keeps the count: counting the store in Chromium visits every record
+  const state = await tx.objectStore('indexMeta').get('state');
+  const total = state?.clips ?? (await tx.objectStore('clips').index('clippedAt').count());
   const clips: ClipSummary[] = [];
-  let cursor = await tx.store.index('clippedAt').openCursor(null, 'prev');
+  let cursor = await tx.objectStore('clips').index('clippedAt').openCursor(null, 'prev');
   if (cursor && offset > 0) cursor = await cursor.advance(offset);
   while (cursor && clips.length < limit) {
     clips.push(toSummary(cursor.value));

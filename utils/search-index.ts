@@ -71,6 +71,8 @@ export type SegmentRecord = SegmentShard | SegmentCatalog;
 
 export interface IndexState {
   nextDoc: number;
+  /** how many clips are indexed: the archive's size without counting (O(n) in Chromium) */
+  clips?: number;
   /** bumped by every index change, so readers know when their cached doc list is stale */
   changes: number;
 }
@@ -154,11 +156,14 @@ export async function indexClip(tx: IndexWriteTx, clip: Clip): Promise<void> {
     t.objectStore('searchDocs').index('id').getKey(clip.id),
     meta.get(STATE_KEY),
   ]);
-  const { nextDoc: doc, changes } = state ?? { nextDoc: 1, changes: 0 };
+  const { nextDoc: doc, changes, clips = 0 } = state ?? { nextDoc: 1, changes: 0 };
   await Promise.all([
     previous === undefined ? undefined : t.objectStore('searchDocs').delete(previous),
     previous === undefined ? undefined : t.objectStore('indexTail').delete(previous),
-    meta.put({ nextDoc: doc + 1, changes: changes + 1 }, STATE_KEY),
+    meta.put(
+      { nextDoc: doc + 1, changes: changes + 1, clips: previous === undefined ? clips + 1 : clips },
+      STATE_KEY,
+    ),
     t.objectStore('searchDocs').put(searchDocOf(clip, doc, textLength)),
     t.objectStore('indexTail').put({ doc, terms: terms.join('\n'), positions }),
   ]);
@@ -176,7 +181,14 @@ export async function unindexClip(tx: IndexWriteTx, id: string): Promise<void> {
   await Promise.all([
     t.objectStore('searchDocs').delete(doc),
     t.objectStore('indexTail').delete(doc),
-    meta.put({ ...(state ?? { nextDoc: 1, changes: 0 }), changes: (state?.changes ?? 0) + 1 }, STATE_KEY),
+    meta.put(
+      {
+        nextDoc: state?.nextDoc ?? 1,
+        changes: (state?.changes ?? 0) + 1,
+        clips: Math.max(0, (state?.clips ?? 1) - 1),
+      },
+      STATE_KEY,
+    ),
   ]);
 }
 
@@ -530,7 +542,8 @@ function readCache(db: Database): ReadCache {
   if (!cache) readCaches.set(db, (cache = { shards: new Map(), tail: new Map() }));
   return cache;
 }
-const SHARD_CACHE_LIMIT = 2_000;
+// about 30 MB at most in a 10,000-clip archive (shards of the largest segment are ~50 kB)
+const SHARD_CACHE_LIMIT = 600;
 
 export interface IndexSnapshot {
   state: IndexState;

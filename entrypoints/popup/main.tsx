@@ -1,3 +1,4 @@
+performance.mark('jianbao:script');
 import { createRoot } from 'react-dom/client';
 import { StrictMode } from 'react';
 import { PopupApp } from '@/components/PopupApp';
