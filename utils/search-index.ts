@@ -106,8 +106,10 @@ export function clipTerms(clip: Clip): { terms: string[]; positions: Uint8Array;
   const { head, rest } = searchFields(clip);
   const found = new Map<string, Set<number>>();
   let offset = 0;
+  let textLength = 0;
   for (const field of [...head, ...rest]) {
     if (field) termPositions(field, offset, found);
+    textLength += field.length;
     // a gap between fields, so that their positions never look consecutive
     offset += field.length + 7;
   }
@@ -121,7 +123,7 @@ export function clipTerms(clip: Clip): { terms: string[]; positions: Uint8Array;
     packed[at++] = sorted.length;
     for (const position of sorted) packed[at++] = position;
   }
-  return { terms, positions: packed, textLength: offset };
+  return { terms, positions: packed, textLength };
 }
 
 function searchDocOf(clip: Clip, doc: number, textLength: number): SearchDoc {

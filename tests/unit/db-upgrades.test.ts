@@ -1,6 +1,6 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { getClip } from '@/utils/clip-store';
+import { getClip, listClips } from '@/utils/clip-store';
 import { DB_VERSION, openArchive } from '@/utils/db';
 import { searchArchive } from '@/utils/search';
 import { newClip } from '@/utils/clip-store';
@@ -31,6 +31,7 @@ describe('database upgrades', () => {
     const v2 = await openArchive(factory);
     expect(v2.version).toBe(DB_VERSION);
     for (const clip of clips) expect(await getClip(v2, clip.id)).toEqual(clip);
+    expect((await listClips(v2, 0, 5)).total).toBe(30);
     const all = await searchArchive(v2, { query: '冰雪节', filters: {}, offset: 0, limit: 100 });
     expect(all.total).toBe(30);
     const one = await searchArchive(v2, { query: '雾凇奇观', filters: {}, offset: 0, limit: 100 });
