@@ -194,9 +194,44 @@ export async function unindexClip(tx: IndexWriteTx, id: string): Promise<void> {
   ]);
 }
 
+/**
+ * Indexes many clips in the caller's readwrite transaction (an import, the v1 → v2 upgrade): one
+ * read of the counter, every request in flight at once. Use this, not concurrent indexClip calls,
+ * which would each read the same counter and hand out the same doc number.
+ */
+export async function indexClips(tx: IndexWriteTx, clips: readonly Clip[]): Promise<void> {
+  if (clips.length === 0) return;
+  const t = tx as unknown as IDBPTransaction<JianbaoDB, IndexStores[], 'readwrite'>;
+  const meta = t.objectStore('indexMeta');
+  const byId = t.objectStore('searchDocs').index('id');
+  const [state, previous] = await Promise.all([
+    meta.get(STATE_KEY),
+    Promise.all(clips.map((clip) => byId.getKey(clip.id))),
+  ]);
+  let { nextDoc: doc, changes, clips: count = 0 } = state ?? { nextDoc: 1, changes: 0 };
+  const writes: Array<Promise<unknown>> = [];
+  const seen = new Set<string>();
+  clips.forEach((clip, i) => {
+    const old = previous[i];
+    if (old !== undefined) {
+      writes.push(t.objectStore('searchDocs').delete(old), t.objectStore('indexTail').delete(old));
+    } else if (!seen.has(clip.id)) count++;
+    seen.add(clip.id);
+    const { terms, positions, textLength } = clipTerms(clip);
+    writes.push(
+      t.objectStore('searchDocs').put(searchDocOf(clip, doc, textLength)),
+      t.objectStore('indexTail').put({ doc, terms: terms.join('\n'), positions }),
+    );
+    doc++;
+    changes++;
+  });
+  writes.push(meta.put({ nextDoc: doc, changes, clips: count }, STATE_KEY));
+  await Promise.all(writes);
+}
+
 /** The v1 → v2 upgrade: indexes every stored clip into the tail (compaction segments it later). */
 export async function indexClipInUpgrade(tx: IndexWriteTx, clips: Clip[]): Promise<void> {
-  for (const clip of clips) await indexClip(tx, clip);
+  await indexClips(tx, clips);
 }
 
 // ---- segments ----

@@ -4,7 +4,16 @@ import type { Article } from '@/utils/article';
 import { clearArchive, deleteClip, editClip, restoreClip, saveArticle } from '@/utils/clip-store';
 import { openArchive, type JianbaoDatabase } from '@/utils/db';
 import { facets, neighbours, searchArchive, type SearchFilters } from '@/utils/search';
-import { compactIndex, docsMatching, FLUSH_AT, MERGE_FANOUT, readSnapshot } from '@/utils/search-index';
+import {
+  CLIP_WRITE_STORES,
+  compactIndex,
+  docsMatching,
+  FLUSH_AT,
+  indexClips,
+  MERGE_FANOUT,
+  readSnapshot,
+} from '@/utils/search-index';
+import { listClips, newClip } from '@/utils/clip-store';
 import { parseQuery } from '@/utils/search-text';
 import { makeArticle } from './article-factory';
 
@@ -157,6 +166,35 @@ describe('searchArchive', () => {
     expect(await ids('雾凇')).toEqual([]);
     const again = await save({ title: '二', textContent: '雾凇又来' });
     expect(await ids('雾凇')).toEqual([again]);
+  });
+
+  it("indexClips indexes a batch in the writer's transaction (the import path)", async () => {
+    const existing = await save({ title: '旧', textContent: '旧文雾凇' });
+    const stored = (await db.get('clips', existing))!;
+    const batch = [
+      { ...stored, textContent: '更新后写着冰灯' },
+      ...[1, 2, 3].map((i) =>
+        newClip(
+          makeArticle({
+            url: `https://x.example/${i}`,
+            canonicalUrl: `https://x.example/${i}`,
+            title: `导入${i}`,
+            textContent: `导入正文${i}号雾凇岛`,
+          }),
+          new Date(Date.UTC(2025, 5, i)),
+          `imported-${i}`,
+        ),
+      ),
+    ];
+    const tx = db.transaction(CLIP_WRITE_STORES, 'readwrite');
+    await Promise.all([...batch.map((clip) => tx.objectStore('clips').put(clip)), indexClips(tx, batch)]);
+    await tx.done;
+    expect((await ids('雾凇岛')).sort()).toEqual(['imported-1', 'imported-2', 'imported-3']);
+    expect(await ids('冰灯')).toEqual([existing]);
+    expect(await ids('旧文')).toEqual([]);
+    expect((await listClips(db, 0, 1)).total).toBe(4);
+    await compactIndex(db, { force: true });
+    expect((await ids('导入正文2号')).sort()).toEqual(['imported-2']);
   });
 
   it('gives the neighbours of a clip in a result list', async () => {
