@@ -14,7 +14,8 @@ export type ClipOutcome =
   | { status: 'exists'; clip: ClipSummary }
   | { status: 'failed'; error: ClipFailure };
 
-export type ClipFailure = ExtractError | { code: 'storage-full' | 'storage-failed'; detail: string };
+export type ClipFailure =
+  ExtractError | { code: 'storage-full' | 'storage-failed' | 'interrupted'; detail: string };
 
 const ClipMode = v.picklist(['page', 'selection']);
 export type ClipMode = v.InferOutput<typeof ClipMode>;
