@@ -39,9 +39,11 @@ export default defineBackground(() => {
     if (!tab?.id) return undefined;
     const outcome = await clipTab(await db(), tab, mode, true);
     const badge = badgeFor(outcome);
-    await browser.action.setBadgeBackgroundColor({ tabId: tab.id, color: badge.color });
-    await browser.action.setBadgeText({ tabId: tab.id, text: badge.text });
-    await browser.action.setTitle({ tabId: tab.id, title: badge.title });
+    // Firefox builds are MV2, where the toolbar button is browserAction.
+    const action = browser.action ?? browser.browserAction;
+    await action.setBadgeBackgroundColor({ tabId: tab.id, color: badge.color });
+    await action.setBadgeText({ tabId: tab.id, text: badge.text });
+    await action.setTitle({ tabId: tab.id, title: badge.title });
     return outcome;
   }
 
