@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   attachToActionPopup,
   clickToolbarButton,
+  currentWorker,
   launch,
   serve,
   storedClips,
@@ -102,6 +103,81 @@ describe('hostile pages', () => {
     const worker = browser.context.serviceWorkers().find((w) => w.url().includes(browser.extensionId))!;
     expect(await worker.evaluate(MARK_CHECK)).toEqual({ pwned: null, polluted: null });
     await list.close();
+    await reader.close();
+    expect(beacon.requests).toEqual([]);
+  });
+
+  it('the reader sanitizes again: a stored record with raw hostile HTML still runs and loads nothing', async () => {
+    // A record written by an older version or a hand-edited import, bypassing the clip path's sanitizer.
+    const b = `${beacon.base}/b`;
+    const hostileHtml =
+      `<p>正文</p><img src="data:,x" onerror="globalThis.__jianbaoPwned='reader';fetch('${b}/reader-onerror')">` +
+      `<svg onload="fetch('${b}/reader-svg')"></svg><iframe srcdoc="<script>fetch('${b}/reader-iframe')</script>"></iframe>` +
+      `<p style="background:url(${b}/reader-css)">x</p><meta http-equiv="refresh" content="0;url=${b}/reader-refresh">` +
+      `<a href="javascript:fetch('${b}/reader-js')">link</a><img src="data:,y" onload="fetch('${b}/reader-onload')">`;
+    // Opening the archive page makes the worker create the database.
+    const list = await browser.context.newPage();
+    await list.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    await list.getByTestId('archive-count').waitFor();
+    await list.close();
+    const now = new Date().toISOString();
+    const record = {
+      id: 'hostile-record',
+      host: 'x.example',
+      url: 'https://x.example/h',
+      canonicalUrl: 'https://x.example/h',
+      title: '存量记录',
+      kicker: null,
+      subtitle: null,
+      authors: [],
+      editors: [],
+      source: null,
+      siteName: null,
+      publishedAt: null,
+      publishedRaw: null,
+      section: [],
+      articleId: null,
+      lang: 'zh',
+      excerpt: null,
+      contentHtml: hostileHtml,
+      textContent: '正文',
+      images: [],
+      pages: [],
+      extractor: 'generic',
+      clippedAt: now,
+      updatedAt: now,
+      tags: [],
+      note: null,
+      versions: [],
+    };
+    const worker = await currentWorker(browser);
+    const id = await worker.evaluate(
+      (clip) =>
+        new Promise<string>((resolve, reject) => {
+          const open = indexedDB.open('jianbao');
+          open.onsuccess = () => {
+            const db = open.result;
+            const tx = db.transaction('clips', 'readwrite');
+            tx.objectStore('clips').put(clip);
+            tx.oncomplete = () => (db.close(), resolve(clip.id));
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+      record,
+    );
+    beacon.requests.length = 0;
+    const reader = await browser.context.newPage();
+    await reader.goto(`chrome-extension://${browser.extensionId}/reader.html?id=${id}`);
+    await reader.locator('.reader-body').waitFor();
+    // A click on every link in the body: a surviving javascript: URL would run now.
+    await reader.evaluate(() =>
+      document.querySelectorAll<HTMLAnchorElement>('.reader-body a').forEach((a) => a.click()),
+    );
+    await reader.waitForTimeout(500);
+    expect(await reader.evaluate(MARK_CHECK)).toEqual({ pwned: null, polluted: null });
+    expect(await reader.locator('.reader-body').innerHTML()).not.toMatch(
+      /onerror|onload|iframe|style=|javascript:|<meta|<svg/,
+    );
     await reader.close();
     expect(beacon.requests).toEqual([]);
   });
