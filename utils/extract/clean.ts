@@ -5,7 +5,7 @@
  * page itself.
  */
 import { isBylineLine } from './byline';
-import { collectLines } from './lines';
+import { BLOCK_TAGS, collectLines } from './lines';
 import { collapseSpace, looseKey } from './text';
 
 export interface CleanContext {
@@ -15,6 +15,42 @@ export interface CleanContext {
   remove?: string[];
   /** loose keys of lines already read as title/kicker/subtitle/byline: not body text */
   knownKeys?: Set<string>;
+  /**
+   * Drop trailing blocks made only of short lines (teaser lists, widgets) that Readability appends
+   * as siblings of a Chinese article. Not for rule or selection bodies.
+   */
+  trimTeasers?: boolean;
+}
+
+const SENTENCE_MARK = /[。！？]/;
+
+/** The element whose children are the article's top-level blocks (Readability nests it in wrappers). */
+function blockContainer(root: Element): Element {
+  let el = root;
+  while (
+    el.children.length === 1 &&
+    el.firstElementChild &&
+    !/^(P|IMG|TABLE|FIGURE)$/.test(el.firstElementChild.tagName)
+  )
+    el = el.firstElementChild;
+  return el;
+}
+
+function trimTrailingTeasers(root: Element): void {
+  const container = blockContainer(root);
+  const blocks = [...container.children];
+  const isProse = (block: Element) =>
+    collectLines(block).some((line) => line.text.length >= 50 && SENTENCE_MARK.test(line.text));
+  let lastProse = -1;
+  blocks.forEach((b, i) => {
+    if (isProse(b)) lastProse = i;
+  });
+  if (lastProse < 0) return;
+  for (const block of blocks.slice(lastProse + 1)) {
+    const lines = collectLines(block);
+    const listLike = lines.length >= 2 && block.getElementsByTagName('a').length >= 1;
+    if (listLike && block.tagName !== 'FIGURE') block.remove();
+  }
 }
 
 const DROP_TAGS =
@@ -30,6 +66,11 @@ const BOILERPLATE_LINE = [
   /(新闻|报料|爆料|举报|投诉|服务|读者)?热线\s*[:：]?\s*[\d\s()（）-]{7,}/,
   /^(扫一扫|扫描二维码|扫码|长按(识别)?二维码|关注(我们|微信|官方)|点击下载|下载客户端)/,
   /(版权所有|copyright|©|ICP备|ICP证|违法和不良信息举报)/i,
+  /^(文章)?关键词\s*[:：]|^(摘要|内容摘要|内容提要)\s*[:：]/,
+  /(扫描|长按|识别).{0,12}二维码|微信(中)?搜索?[:：]|转载请注明|未经(授权|许可).{0,8}(不得)?转载/,
+  /^[-—_=\s]*(THE\s*END|END|完|全文完)[-—_=\s]*$/i,
+  /^(#[^#\s]{1,20}#?\s*){2,}$/,
+  /^(相关|更多)(资讯|新闻|内容|精彩)请?(关注|点击|访问)/,
   /^[【[（(]?\s*(本文)?(作者|记者|通讯员|撰文|采写|摄影|文\/图|文|图)\s*[:：/／][^。！？，；,;]{0,30}[】\]）)]?$/,
 ];
 
@@ -38,6 +79,14 @@ const RELATED_HEADING =
 
 const BOILERPLATE_CLASS =
   /(^|[-_\s])(share|sharing|bdshare|jiathis|social|print|fontsize|font-size|zihao|related|xgxw|xgyd|recommend|tuijian|comments?|pinglun|copyright|banquan|qrcode|erweima|ewm|advert|advertisement|guanggao|hotline|rexian|toolbar|page-?tools|article-?tools)([-_\s]|$)/i;
+
+function linkDensity(el: Element): number {
+  const text = collapseSpace(el.textContent ?? '').length;
+  if (!text) return 0;
+  let links = 0;
+  for (const a of el.getElementsByTagName('a')) links += collapseSpace(a.textContent ?? '').length;
+  return links / text;
+}
 
 export function isBoilerplateLine(text: string): boolean {
   if (text.length > 150) return false;
@@ -97,8 +146,39 @@ export function promoteLazyImage(img: Element, base: string): void {
   img.removeAttribute('srcset');
 }
 
+function isIcon(img: Element): boolean {
+  const w = Number(img.getAttribute('width'));
+  const h = Number(img.getAttribute('height'));
+  return (w > 0 && w <= 40) || (h > 0 && h <= 40);
+}
+
+/** Whether `el` holds content worth keeping without text: a real image (not an icon), a table, a video. */
 function hasMedia(el: Element): boolean {
-  return el.tagName === 'IMG' || !!el.querySelector('img, table, video, picture, hr');
+  if (el.tagName === 'IMG') return !isIcon(el);
+  if (el.querySelector('table, video, picture')) return true;
+  return [...el.getElementsByTagName('img')].some((img) => !isIcon(img));
+}
+
+/** Removes the run of inline children of `el` whose text is `text` (a line inside a larger block). */
+function removeInlineRun(el: Element, text: string): void {
+  let run: ChildNode[] = [];
+  const flush = (): boolean => {
+    const runText = collapseSpace(run.map((n) => n.textContent ?? '').join(''));
+    if (runText === text && !run.some((n) => n.nodeType === 1 && hasMedia(n as Element))) {
+      const next = run.at(-1)?.nextSibling;
+      for (const n of run) n.remove();
+      if (next && (next as Element).tagName === 'BR') next.remove();
+      return true;
+    }
+    run = [];
+    return false;
+  };
+  for (const child of [...el.childNodes]) {
+    if (child.nodeType === 1 && BLOCK_TAGS.has((child as Element).tagName)) {
+      if (flush()) return;
+    } else run.push(child);
+  }
+  flush();
 }
 
 /** Cleans `root` in place. */
@@ -114,7 +194,7 @@ export function cleanBody(root: Element, context: CleanContext): void {
   }
   // Small widgets by class/id (share bars, font-size switches, related lists); never big text blocks
   for (const el of root.querySelectorAll('[class], [id]')) {
-    if (!el.isConnected || el === root) continue;
+    if (el === root || !root.contains(el)) continue;
     const name = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
     if (/TRS_Editor|Custom_UnionStyle/i.test(name) || !BOILERPLATE_CLASS.test(name)) continue;
     const text = collapseSpace(el.textContent ?? '');
@@ -130,7 +210,7 @@ export function cleanBody(root: Element, context: CleanContext): void {
   let related: Element | null = null;
   for (const line of lines) {
     const el = line.el;
-    if (el === root || !el.isConnected) continue;
+    if (el === root || !root.contains(el)) continue;
     const whole = collapseSpace(el.textContent ?? '');
     if (whole !== line.text) continue; // a line inside a larger block: leave the block alone
     const key = looseKey(line.text);
@@ -143,20 +223,25 @@ export function cleanBody(root: Element, context: CleanContext): void {
       if (!hasMedia(el)) el.remove();
       continue;
     }
-    if (!related && RELATED_HEADING.test(line.text)) related = el;
+    if (!related && RELATED_HEADING.test(line.text.replace(/[\s·•・]+/g, ''))) related = el;
   }
-  if (related?.isConnected) {
-    // Everything after a 相关新闻 heading at its level is the list, not the article.
+  if (related && root.contains(related)) {
+    // The 相关新闻 heading and the link lists after it; stop at the first block of real text.
     let target: Element = related;
     while (target.parentElement && target.parentElement !== root && !target.nextElementSibling)
       target = target.parentElement;
     let next = target.nextElementSibling;
-    while (next) {
+    while (next && (linkDensity(next) > 0.5 || collapseSpace(next.textContent ?? '').length < 30)) {
       const after = next.nextElementSibling;
       next.remove();
       next = after;
     }
     related.remove();
+  }
+  // Link lists that Readability kept (sidebars, 推荐 blocks): containers that are mostly links
+  for (const el of [...root.querySelectorAll('div, ul, ol, section, aside, dl, table')].reverse()) {
+    if (el === root || !root.contains(el) || el.getElementsByTagName('a').length < 2) continue;
+    if (linkDensity(el) > 0.5) el.remove();
   }
 
   for (const img of root.querySelectorAll('img')) {
@@ -175,6 +260,7 @@ export function cleanBody(root: Element, context: CleanContext): void {
     if (abs) a.setAttribute('href', abs);
     else a.removeAttribute('href');
   }
+  if (context.trimTeasers) trimTrailingTeasers(root);
   normaliseIndentation(root);
   removeEmpty(root);
 }

@@ -272,7 +272,7 @@ export function extractArticle(document: Document, url: string, options: Extract
       // keep the page URL
     }
   }
-  cleanBody(body.el, { baseUrl, remove: rule?.remove, knownKeys });
+  cleanBody(body.el, { baseUrl, remove: rule?.remove, knownKeys, trimTeasers: body.via === 'readability' && chinese });
   const text = collectLines(body.el)
     .map((l) => l.text)
     .join('\n');
