@@ -212,7 +212,6 @@ export function cleanBody(root: Element, context: CleanContext): void {
     const el = line.el;
     if (el === root || !root.contains(el)) continue;
     const whole = collapseSpace(el.textContent ?? '');
-    if (whole !== line.text) continue; // a line inside a larger block: leave the block alone
     const key = looseKey(line.text);
     const isKnown = known.has(key) && line.index < 8;
     if (
@@ -220,9 +219,12 @@ export function cleanBody(root: Element, context: CleanContext): void {
       isBoilerplateLine(line.text) ||
       (line.index < 4 && isBylineLine(line.text) && line.text.length < 60)
     ) {
-      if (!hasMedia(el)) el.remove();
+      // a line of its own goes with its element; a line inside a larger block goes alone
+      if (whole !== line.text) removeInlineRun(el, line.text);
+      else if (!hasMedia(el)) el.remove();
       continue;
     }
+    if (whole !== line.text) continue;
     if (!related && RELATED_HEADING.test(line.text.replace(/[\s·•・]+/g, ''))) related = el;
   }
   if (related && root.contains(related)) {

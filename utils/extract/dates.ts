@@ -24,6 +24,9 @@ const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 const ABSOLUTE =
   /(?<!\d)((?:19|20)\d{2})\s*(?:[-/.年]\s*)(\d{1,2})\s*(?:[-/.月]\s*)(\d{1,2})(?![\d])\s*日?(?:\s*(?:T|\s|&nbsp;|日)?\s*(?:(上午|下午|晚上|凌晨|早上)\s*)?(\d{1,2})\s*[:：时]\s*(\d{1,2})(?!\d)(?:\s*[:：分]\s*(\d{1,2})(?:\.\d+)?)?\s*秒?\s*(Z|[+-]\d{2}:?\d{2}(?![\d]))?)?/;
 
+/** 18-03-08 23:16 (two-digit year): only believed after a date label such as 发布时间： */
+const SHORT_YEAR = /^\s*(\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?/;
+
 const RELATIVE_DAY = /(今天|昨天|前天)\s*(\d{1,2})\s*[:：]\s*(\d{2})/;
 const AGO = /(\d{1,3})\s*(分钟|小时)前/;
 
@@ -57,9 +60,15 @@ function valid(y: number, mo: number, d: number, h: number, mi: number, s: numbe
 }
 
 /** The first date in `text`, or null. Dates given with a zone are re-expressed in the site's zone. */
-export function parseDate(text: string, context: DateContext): PublishDate | null {
+export function parseDate(text: string, context: DateContext, labelled = false): PublishDate | null {
   if (!text) return null;
   const sample = text.length > 2_000 ? text.slice(0, 2_000) : text;
+  const short = labelled ? SHORT_YEAR.exec(sample) : null;
+  if (short && !ABSOLUTE.test(sample)) {
+    const expanded = `20${short[1]}-${short[2]}-${short[3]}${short[4] ? ` ${short[4]}:${short[5]}${short[6] ? `:${short[6]}` : ''}` : ''}`;
+    const parsed = parseDate(expanded, context);
+    if (parsed) return { ...parsed, raw: short[0].trim() };
+  }
   const abs = ABSOLUTE.exec(sample);
   if (abs) {
     const [raw, ys, mos, ds, half, hs, mis, ss, zone] = abs;

@@ -63,33 +63,25 @@ function isChinesePage(doc: Document, url: string, sample: string): boolean {
   return /\.cn$/i.test(host) || cjkRatio(sample) > 0.3;
 }
 
-/** Lines of the page around the title (above the body) and right after the body. */
-function bylineZones(
-  lines: Line[],
-  titleLine: number,
-  bodyStart: number,
-  bodyEnd: number,
-): { head: Line[]; tail: Line[] } {
-  let head: Line[] = [];
+/** Lines of the page between the title and the body (or just above the body without a title). */
+function headZone(lines: Line[], titleLine: number, bodyStart: number): Line[] {
   if (titleLine >= 0) {
     const stop = bodyStart > titleLine ? Math.min(bodyStart, titleLine + 16) : titleLine + 10;
-    head = lines.slice(titleLine + 1, stop);
-  } else if (bodyStart > 0) {
-    head = lines.slice(Math.max(0, bodyStart - 12), bodyStart);
+    return lines.slice(titleLine + 1, stop);
   }
-  const tail = bodyEnd >= 0 ? lines.slice(bodyEnd + 1, bodyEnd + 12) : [];
-  return { head, tail };
+  return bodyStart > 0 ? lines.slice(Math.max(0, bodyStart - 12), bodyStart) : [];
 }
 
 /** Index of the first page line equal to `text` at or after `from` (-1 when absent). */
-function lineIndexOf(lines: Line[], text: string | undefined, from: number, last = false): number {
+function lineIndexOf(lines: Line[], text: string | undefined, from: number): number {
   if (!text) return -1;
-  const key = text.slice(0, 60);
-  if (last) {
-    for (let i = lines.length - 1; i >= Math.max(0, from); i--) if (lines[i]!.text.startsWith(key)) return i;
-    return -1;
+  const key = text.replace(/\s+/g, '').slice(0, 40);
+  if (!key) return -1;
+  for (let i = Math.max(0, from); i < lines.length; i++) {
+    const line = lines[i]!.text;
+    // page lines carry extra spaces at inline boundaries: compare without spaces
+    if (line.charCodeAt(0) === key.charCodeAt(0) && line.replace(/\s+/g, '').startsWith(key)) return i;
   }
-  for (let i = Math.max(0, from); i < lines.length; i++) if (lines[i]!.text.startsWith(key)) return i;
   return -1;
 }
 
@@ -115,7 +107,7 @@ export function extractArticle(document: Document, url: string, options: Extract
   if (!root) throw new NoArticleError('the page is empty');
   const rule = ruleFor(url, options.rules);
   const meta = readMetadata(document, url);
-  const lines = collectLines(root);
+  const lines = collectLines(root, { spaceInline: true });
 
   // Body, in a clone (or an inert copy of the selection)
   let body: BodyResult | null = null;
@@ -149,8 +141,7 @@ export function extractArticle(document: Document, url: string, options: Extract
   // Where the body sits among the page's lines
   const bodyLines = collectLines(body.el);
   const bodyStart = lineIndexOf(lines, bodyLines[0]?.text, Math.max(0, around.titleLine));
-  const bodyEnd = lineIndexOf(lines, bodyLines.at(-1)?.text, Math.max(0, bodyStart), true);
-  const zones = bylineZones(lines, around.titleLine, bodyStart, bodyEnd);
+  const head = headZone(lines, around.titleLine, bodyStart);
 
   const chinese = isChinesePage(
     document,
@@ -194,7 +185,7 @@ export function extractArticle(document: Document, url: string, options: Extract
   }
 
   let visibleDate: PublishDate | null = null;
-  for (const line of zones.head) {
+  for (const line of head) {
     if (line.text.length > DATE_LINE_MAX || (line.inList && line.linkChars > line.text.length / 2)) continue;
     const parsed = parseByline(line.text);
     const before = source || authors.length || editors.length;
@@ -203,7 +194,9 @@ export function extractArticle(document: Document, url: string, options: Extract
     if (!editors.length && parsed.editors.length) editors.push(...parsed.editors);
     let lineDate: PublishDate | null = null;
     if (!visibleDate && !line.inList) {
-      lineDate = parseDate(parsed.dateText ?? line.text, dateContext);
+      lineDate = parsed.dateText
+        ? parseDate(parsed.dateText, dateContext, true)
+        : parseDate(line.text, dateContext);
       if (lineDate) visibleDate = lineDate;
     }
     if (lineDate || (!before && (source || authors.length || editors.length)))
@@ -222,7 +215,30 @@ export function extractArticle(document: Document, url: string, options: Extract
     const parsed = parseByline(text);
     if (!authors.length && parsed.authors.length) authors.push(...parsed.authors);
   }
-  for (const line of [...bodyTailLines, ...zones.tail]) {
+
+  // Clean the body and serialise it
+  let baseUrl = url;
+  const baseHref = document.querySelector('base[href]')?.getAttribute('href');
+  if (baseHref) {
+    try {
+      baseUrl = new URL(baseHref, url).toString();
+    } catch {
+      // keep the page URL
+    }
+  }
+  cleanBody(body.el, {
+    baseUrl,
+    remove: rule?.remove,
+    knownKeys,
+    trimTeasers: body.via === 'readability' && chinese,
+  });
+  const cleanLines = collectLines(body.el);
+  const text = cleanLines.map((l) => l.text).join('\n');
+  if (!text.trim()) throw new NoArticleError('no readable article on this page');
+  // What follows the cleaned body on the page: 编辑：…, 本文来源：…, 责任编辑 in a list
+  const bodyEnd = lineIndexOf(lines, cleanLines.at(-1)?.text, Math.max(0, bodyStart));
+  const tail = bodyEnd >= 0 ? lines.slice(bodyEnd + 1, bodyEnd + 12) : [];
+  for (const line of [...bodyTailLines, ...tail]) {
     if (line.text.length > DATE_LINE_MAX || !isBylineLine(line.text)) continue;
     const parsed = parseByline(line.text);
     if (!editors.length && parsed.editors.length) editors.push(...parsed.editors);
@@ -262,21 +278,6 @@ export function extractArticle(document: Document, url: string, options: Extract
   if (!section.length) section.push(...meta.section.filter((s) => !/首页/.test(s)));
   const articleId = articleIdFromUrl(url, rule?.articleId) ?? meta.articleId;
 
-  // Clean the body and serialise it
-  let baseUrl = url;
-  const baseHref = document.querySelector('base[href]')?.getAttribute('href');
-  if (baseHref) {
-    try {
-      baseUrl = new URL(baseHref, url).toString();
-    } catch {
-      // keep the page URL
-    }
-  }
-  cleanBody(body.el, { baseUrl, remove: rule?.remove, knownKeys, trimTeasers: body.via === 'readability' && chinese });
-  const text = collectLines(body.el)
-    .map((l) => l.text)
-    .join('\n');
-  if (!text.trim()) throw new NoArticleError('no readable article on this page');
   const contentHtml = sanitizeHtml((body.el as Element).innerHTML, win as unknown as SanitizeWindow);
 
   const declaredCanonical = [

@@ -13,7 +13,7 @@ export interface Line {
   index: number;
   /** characters of the line that sit inside links */
   linkChars: number;
-  /** inside a list item, a nav or an aside (related-news lists, menus) */
+  /** inside a small list item or nav (related-news lists, menus); a layout list holding the whole article does not count */
   inList: boolean;
 }
 
@@ -80,22 +80,38 @@ const SKIP_TAGS = new Set([
   'AUDIO',
   'MAP',
 ]);
-const LISTISH = new Set(['LI', 'NAV', 'ASIDE', 'UL', 'OL', 'DD']);
+// Related-news lists and menus; an <aside> or <dd> often holds the article's own byline, so not those
+const LISTISH = new Set(['LI', 'NAV', 'UL', 'OL']);
 
 export interface LineOptions {
   /** stop after this many lines (huge pages) */
   maxLines?: number;
+  /**
+   * Put a space at inline element boundaries (`<span>18-03-08</span><span>23:16</span>` reads as
+   * two words, as it shows). For reading bylines; body text keeps the page's own spacing.
+   */
+  spaceInline?: boolean;
 }
 
 /** Lines of `root` in document order. */
 export function collectLines(root: Element, options: LineOptions = {}): Line[] {
   const maxLines = options.maxLines ?? 50_000;
+  const spaceInline = options.spaceInline ?? false;
   const lines: Line[] = [];
   let buffer = '';
   let linkChars = 0;
   const blockStack: Element[] = [root];
-  let listDepth = 0;
+  const listStack: Element[] = [];
   let linkDepth = 0;
+  const listSize = new Map<Element, boolean>();
+  const smallList = (el: Element): boolean => {
+    let small = listSize.get(el);
+    if (small === undefined) {
+      small = (el.textContent ?? '').length < 600;
+      listSize.set(el, small);
+    }
+    return small;
+  };
 
   const flush = () => {
     if (buffer) {
@@ -106,7 +122,7 @@ export function collectLines(root: Element, options: LineOptions = {}): Line[] {
           el: blockStack[blockStack.length - 1]!,
           index: lines.length,
           linkChars: Math.min(linkChars, text.length),
-          inList: listDepth > 0,
+          inList: listStack.length > 0 && smallList(listStack[listStack.length - 1]!),
         });
       }
     }
@@ -126,8 +142,8 @@ export function collectLines(root: Element, options: LineOptions = {}): Line[] {
     if (BLOCK_TAGS.has(tag)) {
       flush();
       blockStack.push(el);
-    }
-    if (LISTISH.has(tag)) listDepth++;
+    } else if (spaceInline) buffer += ' ';
+    if (LISTISH.has(tag)) listStack.push(el);
     if (tag === 'A') linkDepth++;
     return true;
   };
@@ -136,8 +152,8 @@ export function collectLines(root: Element, options: LineOptions = {}): Line[] {
     if (BLOCK_TAGS.has(tag)) {
       flush();
       blockStack.pop();
-    }
-    if (LISTISH.has(tag)) listDepth--;
+    } else if (spaceInline) buffer += ' ';
+    if (LISTISH.has(tag)) listStack.pop();
     if (tag === 'A') linkDepth--;
   };
 

@@ -47,7 +47,9 @@ function headingCandidates(doc: Document, lines: Line[]): Element[] {
 function insideNavigation(el: Element): boolean {
   let cur: Element | null = el;
   for (let depth = 0; cur && depth < 6; depth++, cur = cur.parentElement) {
-    if (/^(A|LI|NAV|FOOTER)$/.test(cur.tagName)) return true;
+    if (/^(A|NAV|FOOTER)$/.test(cur.tagName)) return true;
+    // a list item is navigation unless it is a layout cell holding the article
+    if (cur.tagName === 'LI' && (cur.textContent ?? '').length < 600) return true;
     if (NAV_HINT.test(cur.getAttribute('class') ?? '')) return true;
   }
   return false;
