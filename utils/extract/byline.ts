@@ -120,6 +120,17 @@ export function parseByline(line: string): Byline {
       result.authors.push(...splitNames(value.split(/\s*[|｜丨]\s*|\u3000+/)[0] ?? ''));
     else if (mark.role === 'date' && !result.dateText) result.dateText = value;
   }
+  // `来源 CSDN | 作者 魏星`: labels without a colon, one per |-separated segment
+  if (!marks.length && /[|｜丨]/.test(text)) {
+    for (const segment of text.split(/\s*[|｜丨]\s*/)) {
+      const m = new RegExp(`^(${LABEL_ALTERNATION})\\s+(\\S.{0,40})$`, 'u').exec(segment);
+      const role = m ? ROLE_OF.get(m[1]!) : undefined;
+      if (!m || !role) continue;
+      if (role === 'source' && !result.source) result.source = cleanSource(m[2]!);
+      else if (role === 'author') result.authors.push(...splitNames(m[2]!));
+      else if (role === 'editor') result.editors.push(...splitNames(m[2]!));
+    }
+  }
   if (!result.authors.length) {
     const spaced = REPORTER_SPACED.exec(text);
     if (spaced?.[2]) result.authors.push(...splitNames(spaced[2]));
@@ -139,4 +150,44 @@ export function isBylineLine(line: string): boolean {
   if (!first) return /^[（(【[]?\s*(本报|新华社)?记者\s+[\u4e00-\u9fff]{2,4}/.test(text) && text.length < 40;
   const role = first[1] ? ROLE_OF.get(first[1]) : 'author';
   return role !== 'other' || text.length < 40;
+}
+
+const DATEISH_TOKEN =
+  /^((19|20)?\d{2}[-/.年]\d{1,2}([-/.月]\d{1,2}日?)?|\d{1,2}[:：]\d{2}([:：]\d{2})?|\d{1,2}月\d{1,2}日|今天|昨天|前天|刚刚|\d+(分钟|小时|天)前)$/;
+const NOT_AN_OUTLET =
+  /^(原创|转载|独家|首发|置顶|分享|分享到|举报|评论|收藏|关注|订阅|阅读|字号|打印|关闭|大|中|小|优质原创作者|.*认证|.*(有限)?公司|发布时间|发布于|发表于|作者|来源|更新|\d+.*|[a-z]?\d+)$/i;
+
+/**
+ * The outlet named without a label next to the date (`原创 南方都市报 2019-09-09 16:01`,
+ * `2019-05-17 · 苏皖城市报道`), or on a short line of its own right above the date line (the
+ * self-media layout: account name, then 发布时间). Only for Chinese pages.
+ */
+export function unlabelledOutlet(
+  lines: ReadonlyArray<{ text: string }>,
+  hasDate: (text: string) => boolean,
+  titleKey: string,
+): string | null {
+  const index = lines.findIndex((l) => l.text.length <= 80 && hasDate(l.text));
+  if (index < 0) return null;
+  const above = lines[index - 1]?.text;
+  const nameLike = (t: string) =>
+    t.length >= 2 &&
+    t.length <= 20 &&
+    !/[，。！？：:、]/.test(t) &&
+    !NOT_AN_OUTLET.test(t) &&
+    !DATEISH_TOKEN.test(t);
+  if (above && nameLike(above) && !/\s/.test(above) && looseTitle(above) !== titleKey) return above;
+  const tokens = lines[index]!.text.replace(/[[【(（][^\]】)）]{1,6}[\]】)）]/g, ' ')
+    .split(/[\s|｜丨·•/]+/)
+    .filter((t) => t && !DATEISH_TOKEN.test(t));
+  if (tokens.some((t) => /[:：]/.test(t))) return null; // a labelled line: parseByline's business
+  const names = tokens.filter(nameLike);
+  return names.at(-1) ?? null;
+}
+
+function looseTitle(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '');
 }

@@ -11,7 +11,7 @@ import { canonicalUrlFor } from '../canonical-url';
 import { sanitizeHtml } from '../sanitize';
 import { articleIdFromUrl } from './article-id';
 import { bodyFromReadability, bodyFromRule, bodyFromSelection, type BodyResult } from './body';
-import { isBylineLine, parseByline, splitNames } from './byline';
+import { isBylineLine, parseByline, splitNames, unlabelledOutlet } from './byline';
 import { cleanBody } from './clean';
 import { parseDate, parseMachineDate, type DateContext, type PublishDate } from './dates';
 import { collectLines, type Line } from './lines';
@@ -259,6 +259,15 @@ export function extractArticle(document: Document, url: string, options: Extract
     else date = visibleDate ?? metaDate;
   }
   if (!source && meta.source) source = cleanName(meta.source) || null;
+  if (!source && chinese) {
+    const dated = (t: string) =>
+      /(19|20)\d{2}\s*[-/.年]\s*\d{1,2}|\d{1,2}[:：]\d{2}|^(今天|昨天|前天)$|\s(今天|昨天|前天)$/.test(t);
+    source = unlabelledOutlet(
+      head.filter((l) => !l.inList),
+      dated,
+      looseKey(title),
+    );
+  }
   if (!authors.length) {
     const outlets = new Set([source, meta.siteName].filter(Boolean).map((s) => looseKey(s!)));
     const candidates = meta.authors.length
