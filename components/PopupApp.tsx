@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import type { ClipSummary } from '@/utils/article';
 import { t } from '@/utils/i18n';
 import { ask } from '@/utils/worker-client';
+import { ArchiveIoLinks } from './ArchiveIoLinks';
 import { ClipList } from './ClipList';
 import { ClipStatus, type ClipState } from './ClipStatus';
 
@@ -51,6 +52,7 @@ export function PopupApp() {
         <h1>剪报</h1>
         <span data-testid="archive-count">{t('archiveCount', String(total))}</span>
       </header>
+      <ArchiveIoLinks />
       <ClipList clips={clips} />
       {clips.length < total && (
         <button type="button" onClick={() => void loadMore()}>

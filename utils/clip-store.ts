@@ -6,6 +6,8 @@ import type { Article, Clip, ClipSummary, ClipVersion } from './article';
 import { toSummary } from './article';
 import type { JianbaoDatabase } from './db';
 import type { ClipOutcome } from './messages';
+import type { ExportCursor, ExportPage } from './archive-io/export';
+import { mergeClips, sameClip } from './archive-io/merge';
 
 /** Earlier texts kept per clip; older ones are dropped. */
 export const MAX_VERSIONS = 5;
@@ -97,4 +99,117 @@ export async function listClips(
 
 export function getClip(db: JianbaoDatabase, id: string): Promise<Clip | undefined> {
   return db.get('clips', id);
+}
+
+/** Text characters per export page: keeps each runtime message far below Chrome's 64 MiB limit. */
+export const EXPORT_PAGE_CHARS = 4_000_000;
+
+function approximateChars(clip: Clip): number {
+  let chars = clip.contentHtml.length + clip.textContent.length + (clip.note?.length ?? 0) + 2_000;
+  for (const version of clip.versions) chars += version.contentHtml.length + version.textContent.length;
+  return chars;
+}
+
+/**
+ * One page of the whole archive for export, oldest first by clippedAt (id breaks ties): at most
+ * `limit` clips and about EXPORT_PAGE_CHARS characters, but always at least one clip.
+ */
+export async function exportPage(
+  db: JianbaoDatabase,
+  after: ExportCursor | null,
+  limit: number,
+): Promise<ExportPage> {
+  const tx = db.transaction('clips');
+  const total = await tx.store.count();
+  const index = tx.store.index('clippedAt');
+  let cursor = await index.openCursor(after ? IDBKeyRange.lowerBound(after.clippedAt) : null);
+  // Skip what the previous page already returned: the same clippedAt with an id up to `after.id`.
+  if (cursor && after && cursor.key === after.clippedAt && cursor.primaryKey < after.id) {
+    cursor = await cursor.continuePrimaryKey(after.clippedAt, after.id);
+  }
+  if (cursor && after && cursor.key === after.clippedAt && cursor.primaryKey === after.id) {
+    cursor = await cursor.continue();
+  }
+  const clips: Clip[] = [];
+  let chars = 0;
+  while (cursor && clips.length < limit && (clips.length === 0 || chars < EXPORT_PAGE_CHARS)) {
+    clips.push(cursor.value);
+    chars += approximateChars(cursor.value);
+    cursor = await cursor.continue();
+  }
+  await tx.done;
+  const last = clips.at(-1);
+  return { clips, next: cursor && last ? { clippedAt: last.clippedAt, id: last.id } : null, total };
+}
+
+/** The clips with these ids, in this order; ids not in the archive are skipped. */
+export async function getClips(db: JianbaoDatabase, ids: readonly string[]): Promise<Clip[]> {
+  const tx = db.transaction('clips');
+  const clips = await Promise.all(ids.map((id) => tx.store.get(id)));
+  await tx.done;
+  return clips.filter((clip): clip is Clip => clip !== undefined);
+}
+
+export interface ImportSummary {
+  added: number;
+  merged: number;
+  unchanged: number;
+}
+
+/**
+ * Writes imported clips (already validated and sanitized) in ONE readwrite transaction: all of them
+ * or, on any failure, none. A record whose canonical URL (or else id) is already in the archive is
+ * merged into it (see mergeClips); the rest are added as they are.
+ */
+export async function importClips(db: JianbaoDatabase, clips: readonly Clip[]): Promise<ImportSummary> {
+  const problem = duplicateInBatch(clips);
+  if (problem) throw new Error(problem);
+  const summary: ImportSummary = { added: 0, merged: 0, unchanged: 0 };
+  const tx = db.transaction('clips', 'readwrite');
+  try {
+    const byUrl = tx.store.index('canonicalUrl');
+    for (const incoming of clips) {
+      const existing = (await byUrl.get(incoming.canonicalUrl)) ?? (await tx.store.get(incoming.id));
+      if (!existing) {
+        await tx.store.add(incoming);
+        summary.added++;
+        continue;
+      }
+      const merged = mergeClips(existing, incoming);
+      if (sameClip(merged, existing)) {
+        summary.unchanged++;
+        continue;
+      }
+      await tx.store.put(merged);
+      summary.merged++;
+    }
+    await tx.done;
+  } catch (error) {
+    // An exception between requests would otherwise let the transaction commit what it has.
+    try {
+      tx.abort();
+    } catch {
+      // already aborted by the failed request
+    }
+    await tx.done.catch(() => undefined);
+    throw error;
+  }
+  return summary;
+}
+
+/** The first repeated id or canonical URL among records to import, described; null when none. */
+export function duplicateInBatch(clips: readonly Pick<Clip, 'id' | 'canonicalUrl'>[]): string | null {
+  const ids = new Map<string, number>();
+  const urls = new Map<string, number>();
+  for (const [index, clip] of clips.entries()) {
+    const sameId = ids.get(clip.id);
+    if (sameId !== undefined) return `records ${sameId} and ${index} have the same id ${clip.id}`;
+    const sameUrl = urls.get(clip.canonicalUrl);
+    if (sameUrl !== undefined) {
+      return `records ${sameUrl} and ${index} have the same canonical URL ${clip.canonicalUrl}`;
+    }
+    ids.set(clip.id, index);
+    urls.set(clip.canonicalUrl, index);
+  }
+  return null;
 }

@@ -5,6 +5,9 @@
  */
 import * as v from 'valibot';
 import type { Clip, ClipSummary, ExtractError } from './article';
+import type { ExportPage } from './archive-io/export';
+import { ClipSchema } from './clip-schema';
+import type { ImportSummary } from './clip-store';
 
 /** Why a clip was or was not saved; the popup and the toolbar badge both render it. */
 export type ClipOutcome =
@@ -34,12 +37,34 @@ export const requestSchemas = {
     limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500)),
   }),
   'clips/get': v.strictObject({ id: Id }),
+  /** Export: one page of the whole archive, oldest first, after the cursor the last page returned. */
+  'archive/export-page': v.strictObject({
+    after: v.nullable(v.strictObject({ clippedAt: v.string(), id: Id })),
+    limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500)),
+  }),
+  /** Export: these clips (e.g. a search result), in this order; missing ids are skipped. */
+  'archive/export-ids': v.strictObject({ ids: v.pipe(v.array(Id), v.maxLength(500)) }),
+  /** Import: open a staging area; chunks go there and are written together on commit. */
+  'archive/import-begin': v.strictObject({}),
+  'archive/import-chunk': v.strictObject({
+    importId: Id,
+    clips: v.pipe(v.array(ClipSchema), v.minLength(1), v.maxLength(500)),
+  }),
+  /** Import: write every staged record in one transaction (all or nothing). */
+  'archive/import-commit': v.strictObject({ importId: Id }),
+  'archive/import-abort': v.strictObject({ importId: Id }),
 } as const;
 
 export interface Responses {
   'clip/tab': ClipOutcome;
   'clips/list': { clips: ClipSummary[]; total: number };
   'clips/get': Clip | null;
+  'archive/export-page': ExportPage;
+  'archive/export-ids': Clip[];
+  'archive/import-begin': string;
+  'archive/import-chunk': null;
+  'archive/import-commit': ImportSummary;
+  'archive/import-abort': null;
 }
 
 export type MessageType = keyof typeof requestSchemas & keyof Responses;

@@ -1,0 +1,93 @@
+/**
+ * Export in the extension page: pulls clips from the service worker a page at a time and builds the
+ * file as a Blob of per-page Blobs, so no single string ever holds the whole archive.
+ */
+import type { Clip } from '../article';
+import {
+  ARCHIVE_FORMAT,
+  ARCHIVE_TAIL,
+  ARCHIVE_VERSION,
+  archiveFileName,
+  archiveHead,
+  clipLine,
+} from './format';
+
+/** Where the last page ended: the export walks the clippedAt index, oldest first, id breaking ties. */
+export interface ExportCursor {
+  clippedAt: string;
+  id: string;
+}
+
+export interface ExportPage {
+  clips: Clip[];
+  /** null after the last page */
+  next: ExportCursor | null;
+  /** clips in the archive when this page was read (for progress) */
+  total: number;
+}
+
+export interface ExportSource {
+  page(after: ExportCursor | null): Promise<ExportPage>;
+  /** the clips with these ids, in this order; ids no longer in the archive are skipped */
+  byIds(ids: string[]): Promise<Clip[]>;
+}
+
+export interface ExportOptions {
+  /** export only these clips (e.g. the current search result); the whole archive when absent */
+  ids?: readonly string[];
+  now?: Date;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface ExportedArchive {
+  blob: Blob;
+  fileName: string;
+  count: number;
+}
+
+/** ids per `byIds` request: keeps each runtime message well under Chrome's 64 MiB limit. */
+export const IDS_PER_REQUEST = 100;
+
+export async function exportArchive(
+  source: ExportSource,
+  options: ExportOptions = {},
+): Promise<ExportedArchive> {
+  const now = options.now ?? new Date();
+  const pages: Blob[] = [];
+  let count = 0;
+  const addPage = (clips: Clip[]) => {
+    if (clips.length === 0) return;
+    const parts: string[] = [];
+    for (const clip of clips) parts.push(count++ === 0 ? clipLine(clip) : ',\n' + clipLine(clip));
+    pages.push(new Blob(parts, { type: 'application/json' }));
+  };
+
+  if (options.ids) {
+    const ids = options.ids;
+    for (let i = 0; i < ids.length; i += IDS_PER_REQUEST) {
+      addPage(await source.byIds(ids.slice(i, i + IDS_PER_REQUEST)));
+      options.onProgress?.(Math.min(i + IDS_PER_REQUEST, ids.length), ids.length);
+    }
+  } else {
+    let after: ExportCursor | null = null;
+    do {
+      const page: ExportPage = await source.page(after);
+      addPage(page.clips);
+      after = page.next;
+      options.onProgress?.(count, Math.max(page.total, count));
+    } while (after);
+  }
+
+  // The head carries the count, so it is written last, in front of the pages already built.
+  const head = archiveHead({
+    format: ARCHIVE_FORMAT,
+    version: ARCHIVE_VERSION,
+    exportedAt: now.toISOString(),
+    count,
+  });
+  return {
+    blob: new Blob([head, ...pages, ARCHIVE_TAIL], { type: 'application/json' }),
+    fileName: archiveFileName(now),
+    count,
+  };
+}

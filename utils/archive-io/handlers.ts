@@ -1,0 +1,27 @@
+/** The service worker's export and import handlers (entrypoints/background.ts spreads them in). */
+import { exportPage, getClips, importClips } from '../clip-store';
+import type { JianbaoDatabase } from '../db';
+import type { Handlers } from '../message-router';
+import { ImportStaging } from './staging';
+
+type ArchiveIoMessage =
+  | 'archive/export-page'
+  | 'archive/export-ids'
+  | 'archive/import-begin'
+  | 'archive/import-chunk'
+  | 'archive/import-commit'
+  | 'archive/import-abort';
+
+export function archiveIoHandlers(
+  db: () => Promise<JianbaoDatabase>,
+  imports = new ImportStaging(),
+): Pick<Handlers, ArchiveIoMessage> {
+  return {
+    'archive/export-page': async ({ after, limit }) => exportPage(await db(), after, limit),
+    'archive/export-ids': async ({ ids }) => getClips(await db(), ids),
+    'archive/import-begin': async () => imports.begin(),
+    'archive/import-chunk': async ({ importId, clips }) => (imports.add(importId, clips), null),
+    'archive/import-commit': async ({ importId }) => importClips(await db(), imports.take(importId)),
+    'archive/import-abort': async ({ importId }) => (imports.abort(importId), null),
+  };
+}

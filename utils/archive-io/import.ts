@@ -1,0 +1,76 @@
+/**
+ * Import in the extension page: check the size, read and check the file (parse.ts), then hand the
+ * records to the service worker in chunks it stages under one import id and commits at once.
+ */
+import type { Clip } from '../article';
+import type { ImportSummary } from '../clip-store';
+import { checkFileSize, parseArchive, type ImportError } from './parse';
+
+/** The service worker's side, as the page sees it (utils/worker-client in the extension). */
+export interface ImportTarget {
+  begin(): Promise<string>;
+  chunk(importId: string, clips: Clip[]): Promise<void>;
+  commit(importId: string): Promise<ImportSummary>;
+  abort(importId: string): Promise<void>;
+}
+
+export type ImportFailure = ImportError | { code: 'failed'; detail: string };
+export type ImportOutcome = { ok: true; summary: ImportSummary } | { ok: false; error: ImportFailure };
+
+/** Characters and records per chunk message: far below Chrome's 64 MiB message limit. */
+export const CHUNK_CHARS = 4_000_000;
+export const CHUNK_RECORDS = 500;
+
+export function chunkClips(clips: readonly Clip[]): Clip[][] {
+  const chunks: Clip[][] = [];
+  let current: Clip[] = [];
+  let chars = 0;
+  for (const clip of clips) {
+    const size = JSON.stringify(clip).length;
+    if (current.length > 0 && (current.length >= CHUNK_RECORDS || chars + size > CHUNK_CHARS)) {
+      chunks.push(current);
+      current = [];
+      chars = 0;
+    }
+    current.push(clip);
+    chars += size;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}
+
+export type ImportPhase = 'reading' | 'checking' | 'sending' | 'saving';
+
+export async function importArchiveFile(
+  file: Blob,
+  options: {
+    sanitize: (html: string) => string;
+    target: ImportTarget;
+    onProgress?: (phase: ImportPhase, done: number, total: number) => void;
+  },
+): Promise<ImportOutcome> {
+  const tooBig = checkFileSize(file.size);
+  if (tooBig) return { ok: false, error: tooBig };
+  options.onProgress?.('reading', 0, 1);
+  const text = await file.text();
+  options.onProgress?.('checking', 0, 1);
+  const parsed = parseArchive(text, options.sanitize);
+  if (!parsed.ok) return parsed;
+
+  const chunks = chunkClips(parsed.clips);
+  let importId: string | null = null;
+  try {
+    importId = await options.target.begin();
+    let sent = 0;
+    for (const chunk of chunks) {
+      options.onProgress?.('sending', sent, parsed.clips.length);
+      await options.target.chunk(importId, chunk);
+      sent += chunk.length;
+    }
+    options.onProgress?.('saving', sent, parsed.clips.length);
+    return { ok: true, summary: await options.target.commit(importId) };
+  } catch (error) {
+    if (importId) await options.target.abort(importId).catch(() => undefined);
+    return { ok: false, error: { code: 'failed', detail: String((error as Error)?.message ?? error) } };
+  }
+}
