@@ -76,9 +76,8 @@ export function markdownFileName(clip: Pick<Clip, 'title' | 'id'>): string {
     // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
     .replace(/[\\/:*?"<>|\u0000-\u001f\u007f]+/g, ' ')
     .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^\.+/, '')
     .slice(0, 80)
-    .trim();
+    // no leading or trailing dots or spaces (hidden files, "..", names Windows refuses)
+    .replace(/^[.\s]+|[.\s]+$/g, '');
   return `${base || clip.id}.md`;
 }
