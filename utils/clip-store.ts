@@ -166,23 +166,38 @@ export async function importClips(db: JianbaoDatabase, clips: readonly Clip[]): 
   if (problem) throw new Error(problem);
   const summary: ImportSummary = { added: 0, merged: 0, unchanged: 0 };
   const tx = db.transaction('clips', 'readwrite');
+  const writes: Promise<unknown>[] = [];
   try {
+    // All lookups at once: thousands of requests in flight in one transaction are far faster than
+    // one round trip per record.
     const byUrl = tx.store.index('canonicalUrl');
-    for (const incoming of clips) {
-      const existing = (await byUrl.get(incoming.canonicalUrl)) ?? (await tx.store.get(incoming.id));
+    const sameUrl = await Promise.all(clips.map((clip) => byUrl.get(clip.canonicalUrl)));
+    const sameId = await Promise.all(
+      clips.map((clip, i) => (sameUrl[i] ? undefined : tx.store.get(clip.id))),
+    );
+    // Two records of the file can meet the same stored clip (one by URL, one by id): merge in turn.
+    const current = new Map<string, Clip>();
+    const changed = new Set<string>();
+    for (const [i, incoming] of clips.entries()) {
+      const existing = sameUrl[i] ?? sameId[i];
       if (!existing) {
-        await tx.store.add(incoming);
+        writes.push(tx.store.add(incoming));
         summary.added++;
         continue;
       }
-      const merged = mergeClips(existing, incoming);
-      if (sameClip(merged, existing)) {
+      const base = current.get(existing.id) ?? existing;
+      const merged = mergeClips(base, incoming);
+      if (sameClip(merged, base)) {
         summary.unchanged++;
         continue;
       }
-      await tx.store.put(merged);
+      current.set(existing.id, merged);
+      changed.add(existing.id);
       summary.merged++;
     }
+    for (const id of changed) writes.push(tx.store.put(current.get(id)!));
+    // (the search index would be updated here, in the same transaction)
+    await Promise.all(writes);
     await tx.done;
   } catch (error) {
     // An exception between requests would otherwise let the transaction commit what it has.
@@ -191,7 +206,7 @@ export async function importClips(db: JianbaoDatabase, clips: readonly Clip[]): 
     } catch {
       // already aborted by the failed request
     }
-    await tx.done.catch(() => undefined);
+    await Promise.allSettled([...writes, tx.done]);
     throw error;
   }
   return summary;

@@ -160,6 +160,20 @@ describe('export and import through the UI', () => {
       expect(markdown).toMatch(/^---\ntitle: "吉林雾凇节开幕 第1篇"\n/);
       expect(markdown).toContain('note: "笔记：第1篇\\n第二行"');
       expect(markdown).toContain('雾凇岛的清晨，游客如织。第1篇正文。');
+      // Reading the clipboard back needs a permission extension origins cannot be granted here, so
+      // the real writeText is wrapped to see what it was given; its success shows in the status.
+      await reader.evaluate(() => {
+        const write = navigator.clipboard.writeText.bind(navigator.clipboard);
+        navigator.clipboard.writeText = (text: string) => {
+          (window as unknown as { copied: string }).copied = text;
+          return write(text);
+        };
+      });
+      await reader.getByTestId('copy-markdown').click();
+      await expect
+        .poll(() => reader.getByTestId('markdown-status').innerText())
+        .toBe(await message(reader, 'md_copied'));
+      expect(await reader.evaluate(() => (window as unknown as { copied: string }).copied)).toBe(markdown);
     } finally {
       await browser.close();
     }

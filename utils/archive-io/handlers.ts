@@ -2,6 +2,7 @@
 import { exportPage, getClips, importClips } from '../clip-store';
 import type { JianbaoDatabase } from '../db';
 import type { Handlers } from '../message-router';
+import { clipsText, pageText } from './export';
 import { ImportStaging } from './staging';
 
 type ArchiveIoMessage =
@@ -17,8 +18,8 @@ export function archiveIoHandlers(
   imports = new ImportStaging(),
 ): Pick<Handlers, ArchiveIoMessage> {
   return {
-    'archive/export-page': async ({ after, limit }) => exportPage(await db(), after, limit),
-    'archive/export-ids': async ({ ids }) => getClips(await db(), ids),
+    'archive/export-page': async ({ after, limit }) => pageText(await exportPage(await db(), after, limit)),
+    'archive/export-ids': async ({ ids }) => clipsText(await getClips(await db(), ids)),
     'archive/import-begin': async () => imports.begin(),
     'archive/import-chunk': async ({ importId, clips }) => (imports.add(importId, clips), null),
     'archive/import-commit': async ({ importId }) => importClips(await db(), imports.take(importId)),

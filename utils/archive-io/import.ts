@@ -9,7 +9,8 @@ import { checkFileSize, parseArchive, type ImportError } from './parse';
 /** The service worker's side, as the page sees it (utils/worker-client in the extension). */
 export interface ImportTarget {
   begin(): Promise<string>;
-  chunk(importId: string, clips: Clip[]): Promise<void>;
+  /** `json`: a JSON array of records (see chunkClips) */
+  chunk(importId: string, json: string): Promise<void>;
   commit(importId: string): Promise<ImportSummary>;
   abort(importId: string): Promise<void>;
 }
@@ -21,21 +22,23 @@ export type ImportOutcome = { ok: true; summary: ImportSummary } | { ok: false; 
 export const CHUNK_CHARS = 4_000_000;
 export const CHUNK_RECORDS = 500;
 
-export function chunkClips(clips: readonly Clip[]): Clip[][] {
-  const chunks: Clip[][] = [];
-  let current: Clip[] = [];
+/** Records as JSON-array texts of at most CHUNK_RECORDS records and about CHUNK_CHARS characters. */
+export function chunkClips(clips: readonly Clip[]): Array<{ json: string; count: number }> {
+  const chunks: Array<{ json: string; count: number }> = [];
+  let current: string[] = [];
   let chars = 0;
+  const flush = () => {
+    chunks.push({ json: `[${current.join(',')}]`, count: current.length });
+    current = [];
+    chars = 0;
+  };
   for (const clip of clips) {
-    const size = JSON.stringify(clip).length;
-    if (current.length > 0 && (current.length >= CHUNK_RECORDS || chars + size > CHUNK_CHARS)) {
-      chunks.push(current);
-      current = [];
-      chars = 0;
-    }
-    current.push(clip);
-    chars += size;
+    const json = JSON.stringify(clip);
+    if (current.length > 0 && (current.length >= CHUNK_RECORDS || chars + json.length > CHUNK_CHARS)) flush();
+    current.push(json);
+    chars += json.length;
   }
-  if (current.length > 0) chunks.push(current);
+  if (current.length > 0) flush();
   return chunks;
 }
 
@@ -69,8 +72,8 @@ export async function importArchiveFile(
     let sent = 0;
     for (const chunk of chunks) {
       progress('sending', sent, parsed.clips.length);
-      await options.target.chunk(importId, chunk);
-      sent += chunk.length;
+      await options.target.chunk(importId, chunk.json);
+      sent += chunk.count;
     }
     progress('saving', 0, parsed.clips.length);
     const summary = await options.target.commit(importId);

@@ -13,7 +13,7 @@ export const workerExportSource: ExportSource = {
 
 export const workerImportTarget: ImportTarget = {
   begin: () => ask('archive/import-begin', {}),
-  chunk: async (importId, clips) => void (await ask('archive/import-chunk', { importId, clips })),
+  chunk: async (importId, json) => void (await ask('archive/import-chunk', { importId, clips: json })),
   commit: (importId) => ask('archive/import-commit', { importId }),
   abort: async (importId) => void (await ask('archive/import-abort', { importId })),
 };

@@ -212,9 +212,9 @@ describe('import refuses bad input and leaves the archive untouched', () => {
   it('the worker re-checks each chunk against the schema (a page cannot slip a bad record in)', async () => {
     const target = targetFor(db);
     const importId = await target.begin();
-    await expect(target.chunk(importId, [{ ...goodFile.clips[0], tags: [''] } as never])).rejects.toThrow(
-      /bad archive\/import-chunk payload/,
-    );
+    const badChunk = JSON.stringify([{ ...goodFile.clips[0], tags: [''] }]);
+    await expect(target.chunk(importId, badChunk)).rejects.toThrow(/bad archive\/import-chunk payload/);
+    await expect(target.chunk(importId, '[{"title": ')).rejects.toThrow(/bad archive\/import-chunk payload/);
     await expectUntouched();
   });
 

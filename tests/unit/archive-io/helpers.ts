@@ -56,7 +56,8 @@ export function targetFor(db: JianbaoDatabase): ImportTarget {
   const runtime = runtimeFor(db);
   return {
     begin: () => send('archive/import-begin', {}, runtime),
-    chunk: async (importId, clips) => void (await send('archive/import-chunk', { importId, clips }, runtime)),
+    chunk: async (importId, json) =>
+      void (await send('archive/import-chunk', { importId, clips: json }, runtime)),
     commit: (importId) => send('archive/import-commit', { importId }, runtime),
     abort: async (importId) => void (await send('archive/import-abort', { importId }, runtime)),
   };

@@ -98,6 +98,22 @@ describe('importClips merges by canonical URL', () => {
     expect(await db.count('clips')).toBe(4);
   });
 
+  it('two records of the file that meet the same stored clip (one by URL, one by id) both merge into it', async () => {
+    const existing = stored[3]!;
+    const byUrl = fromElsewhere(existing, { tags: ['甲'], updatedAt: '2026-01-01T00:00:00.000Z' });
+    const byId = {
+      ...structuredClone(existing),
+      canonicalUrl: 'https://news.example.cn/moved.html',
+      tags: ['乙'],
+      updatedAt: '2026-02-01T00:00:00.000Z',
+    };
+    expect(await importClips(db, [byUrl, byId])).toEqual({ added: 0, merged: 2, unchanged: 0 });
+    const merged = (await getClip(db, existing.id))!;
+    expect(merged.tags).toEqual(['公安', '甲', '乙']);
+    expect(merged.canonicalUrl).toBe('https://news.example.cn/moved.html');
+    expect(await db.count('clips')).toBe(4);
+  });
+
   it('keeps at most five earlier versions, newest first', () => {
     const versions = (n: number, from: number) =>
       Array.from({ length: n }, (_, i) => ({

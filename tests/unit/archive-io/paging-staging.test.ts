@@ -82,9 +82,10 @@ describe('import chunks and staging', () => {
   it('splits records into chunks under the message budget, keeping their order', () => {
     const clips = [0, 1, 2, 3].map((i) => bigClip(seeded[0]!, i, Math.floor(CHUNK_CHARS / 3)));
     const chunks = chunkClips(clips);
-    expect(chunks.map((c) => c.length)).toEqual([2, 2]);
-    expect(chunks.flat()).toEqual(clips);
-    expect(chunkClips(Array.from({ length: 1_200 }, () => seeded[1]!)).map((c) => c.length)).toEqual([
+    expect(chunks.map((c) => c.count)).toEqual([2, 2]);
+    expect(chunks.flatMap((c) => JSON.parse(c.json))).toEqual(clips);
+    expect(chunks.every((c) => c.json.length <= CHUNK_CHARS)).toBe(true);
+    expect(chunkClips(Array.from({ length: 1_200 }, () => seeded[1]!)).map((c) => c.count)).toEqual([
       500, 500, 200,
     ]);
   });
