@@ -73,11 +73,14 @@ function memorySampler(userDataDir: string) {
   }, 100);
   return {
     reset() {
-      peakTotal = 0;
-      peakProcess = 0;
+      pids = chromiumPids(userDataDir);
+      const sizes = pids.map(rssOf);
+      peakTotal = baseTotal = sizes.reduce((a, b) => a + b, 0);
+      peakProcess = baseProcess = Math.max(...sizes);
     },
     report: () =>
-      `peak RSS: largest Chromium process ${MB(peakProcess)}, all Chromium processes ${MB(peakTotal)}`,
+      `RSS of the largest Chromium process ${MB(baseProcess)} → peak ${MB(peakProcess)}, ` +
+      `of all Chromium processes ${MB(baseTotal)} → peak ${MB(peakTotal)}`,
     stop: () => clearInterval(timer),
   };
 }
