@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type ChangeEvent } from 'react';
 import type { ImportSummary } from '@/utils/clip-store';
+import { takeExportSelection, type ArchivePageExport } from '@/utils/archive-io/archive-page';
 import { describeImportFailure, message } from '@/utils/archive-io/describe';
 import { downloadBlob } from '@/utils/archive-io/download';
 import { exportArchive } from '@/utils/archive-io/export';
@@ -45,7 +46,7 @@ function progressText(task: Task): string {
  * The archive page (a full tab, so a file picker or a download cannot close it as they can close
  * the action popup): export the archive as JSON, import a JSON file.
  */
-export function ArchiveIoApp({ autoExport }: { autoExport: boolean }) {
+export function ArchiveIoApp({ autoExport }: { autoExport: ArchivePageExport }) {
   const [total, setTotal] = useState<number | null>(null);
   const [task, setTask] = useState<Task>({ kind: 'idle' });
   const busy = task.kind === 'exporting' || task.kind === 'importing';
@@ -55,10 +56,11 @@ export function ArchiveIoApp({ autoExport }: { autoExport: boolean }) {
     setTotal((await ask('clips/list', { offset: 0, limit: 1 })).total);
   }, []);
 
-  const runExport = useCallback(async () => {
+  const runExport = useCallback(async (ids?: readonly string[]) => {
     setTask({ kind: 'exporting', done: 0, total: 0 });
     try {
       const archive = await exportArchive(workerExportSource, {
+        ids,
         onProgress: (done, all) => setTask({ kind: 'exporting', done, total: all }),
       });
       downloadBlob(archive.blob, archive.fileName);
@@ -78,10 +80,11 @@ export function ArchiveIoApp({ autoExport }: { autoExport: boolean }) {
   useEffect(() => {
     document.title = message('io_title');
     void refresh();
-    // The popup's "Export JSON" opens this page with ?export=all; the export starts once.
+    // The popup's "Export JSON" opens this page with ?export=all or =selection; it starts once.
     if (autoExport && !started.current) {
       started.current = true;
-      void runExport();
+      if (autoExport === 'all') void runExport();
+      else void takeExportSelection().then((ids) => ids && runExport(ids));
     }
   }, [autoExport, refresh, runExport]);
 

@@ -147,6 +147,17 @@ describe('export and import through the UI', () => {
       for (const clip of exportedFile.clips) expect(stored).toContainEqual(clip);
       expect(exportedFile.clips.map((c) => c.title)).toContain('长白山冰雪季开幕 游客同比增长三成');
 
+      // a selection (e.g. the popup's search result) waits in storage.session for the archive page
+      await popupTab.evaluate(() =>
+        chrome.storage.session.set({ 'archiveIo.exportSelection': ['seeded-2'] }),
+      );
+      const selectionPage = await browser.context.newPage();
+      const selectionDownload = selectionPage.waitForEvent('download');
+      await selectionPage.goto(`chrome-extension://${browser.extensionId}/manage.html?export=selection`);
+      const selectionFile = JSON.parse(fs.readFileSync(await (await selectionDownload).path(), 'utf8'));
+      expect(schemaErrors(validateArchiveFile, selectionFile)).toBe('');
+      expect(selectionFile.clips.map((c: { id: string }) => c.id)).toEqual(['seeded-2']);
+
       // per clip: Markdown from the reader
       const reader = await browser.context.newPage();
       await reader.goto(`chrome-extension://${browser.extensionId}/reader.html?id=seeded-1`);
