@@ -33,8 +33,10 @@ export type ImportError =
 
 export type ParseResult = { ok: true; clips: Clip[] } | { ok: false; error: ImportError };
 
-/** Problems listed in an error message; the count of bad records is always given in full. */
+/** Problems listed in an error message (the count of bad records is always given in full)... */
 export const MAX_PROBLEMS = 5;
+/** ...and at most this many per record, so one broken record does not hide the next. */
+export const MAX_PROBLEMS_PER_RECORD = 3;
 
 /** Checked from File.size before anything is read. */
 export function checkFileSize(bytes: number): ImportError | null {
@@ -134,7 +136,7 @@ export function parseArchive(text: string, sanitize: (html: string) => string): 
       continue;
     }
     badRecords++;
-    for (const issue of parsed.issues) {
+    for (const issue of parsed.issues.slice(0, MAX_PROBLEMS_PER_RECORD)) {
       if (problems.length >= MAX_PROBLEMS) break;
       problems.push({ index, ...recordLabel(raw), ...describeIssue(issue) });
     }

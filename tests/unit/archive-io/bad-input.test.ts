@@ -108,15 +108,15 @@ describe('import refuses bad input and leaves the archive untouched', () => {
     await expectUntouched();
   });
 
-  it('one bad record: names its position, id and title, and what is wrong', async () => {
+  it("bad records: each problem names the record's position, id and title, and what is wrong", async () => {
     goodFile.clips[1]!.tags = ['好', 5];
     goodFile.clips[1]!.publishedAt = '2024年12月1日';
     delete goodFile.clips[1]!.host;
-    goodFile.clips[1]!.extra = 1;
+    goodFile.clips[0]!.extra = 1;
     const outcome = await importText(JSON.stringify(goodFile));
     expect(outcome.ok).toBe(false);
     if (outcome.ok || outcome.error.code !== 'bad-records') throw new Error('expected bad-records');
-    expect(outcome.error.badRecords).toBe(1);
+    expect(outcome.error.badRecords).toBe(2);
     const problems = outcome.error.problems.map(({ index, id, title, path, kind }) => ({
       index,
       id,
@@ -130,10 +130,18 @@ describe('import refuses bad input and leaves the archive untouched', () => {
         { ...label, path: 'tags[1]', kind: 'type' },
         { ...label, path: 'publishedAt', kind: 'date' },
         { ...label, path: 'host', kind: 'missing' },
-        { ...label, path: 'extra', kind: 'unknown-field' },
+        { index: 0, id: 'new-0', title: '长白山新闻 第2篇', path: 'extra', kind: 'unknown-field' },
       ]),
     );
     await expectUntouched();
+  });
+
+  it('several problems in one record and more records: at most three per record, five in all', async () => {
+    const broken = { ...goodFile.clips[0], title: 1, host: 2, tags: 3, note: 4 };
+    const clips = [broken, { ...goodFile.clips[1], url: 'ftp://x' }];
+    const outcome = await importText(JSON.stringify({ ...goodFile, clips }));
+    if (outcome.ok || outcome.error.code !== 'bad-records') throw new Error('expected bad-records');
+    expect(outcome.error.problems.map((p) => p.index)).toEqual([0, 0, 0, 1]);
   });
 
   it('many bad records: the first few problems, and how many records are bad', async () => {
