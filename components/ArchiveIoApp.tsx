@@ -59,7 +59,7 @@ export function ArchiveIoApp({ autoExport }: { autoExport: ArchivePageExport }) 
   const runExport = useCallback(async (ids?: readonly string[]) => {
     setTask({ kind: 'exporting', done: 0, total: 0 });
     try {
-      const archive = await exportArchive(workerExportSource, {
+      const archive = await exportArchive(workerExportSource(), {
         ids,
         onProgress: (done, all) => setTask({ kind: 'exporting', done, total: all }),
       });
@@ -95,7 +95,7 @@ export function ArchiveIoApp({ autoExport }: { autoExport: ArchivePageExport }) 
     setTask({ kind: 'importing', phase: 'reading', done: 0, total: 0 });
     const outcome = await importArchiveFile(file, {
       sanitize: (html) => sanitizeHtml(html, window),
-      target: workerImportTarget,
+      target: workerImportTarget(),
       onProgress: (phase, done, all) => setTask({ kind: 'importing', phase, done, total: all }),
     });
     input.value = '';

@@ -6,6 +6,7 @@
 import * as v from 'valibot';
 import type { Clip, ClipSummary, ExtractError } from './article';
 import type { ExportedText, ExportPageText } from './archive-io/export';
+import { BlobDeliverySchema } from './archive-io/blob-channel';
 import { ClipSchema } from './clip-schema';
 import type { ImportSummary } from './clip-store';
 
@@ -41,9 +42,14 @@ export const requestSchemas = {
   'archive/export-page': v.strictObject({
     after: v.nullable(v.strictObject({ clippedAt: v.string(), id: Id })),
     limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500)),
+    /** deliver the page's text as a Blob on this BroadcastChannel instead of in the reply */
+    via: v.optional(BlobDeliverySchema),
   }),
   /** Export: these clips (e.g. a search result), in this order; missing ids are skipped. */
-  'archive/export-ids': v.strictObject({ ids: v.pipe(v.array(Id), v.maxLength(500)) }),
+  'archive/export-ids': v.strictObject({
+    ids: v.pipe(v.array(Id), v.maxLength(500)),
+    via: v.optional(BlobDeliverySchema),
+  }),
   /** Import: open a staging area; chunks go there and are written together on commit. */
   'archive/import-begin': v.strictObject({}),
   /**

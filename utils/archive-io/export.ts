@@ -3,6 +3,7 @@
  * file as a Blob of per-page Blobs, so no single string ever holds the whole archive.
  */
 import type { Clip } from '../article';
+import { deliverBlob, type BlobDelivery } from './blob-channel';
 import {
   ARCHIVE_FORMAT,
   ARCHIVE_TAIL,
@@ -49,10 +50,30 @@ export function pageText(page: ExportPage): ExportPageText {
   return { ...clipsText(page.clips), next: page.next, total: page.total };
 }
 
+/** The worker's answer: the text itself, or (given a delivery address) the text as a Blob sent there. */
+export function exportReply<T extends ExportedText>(reply: T, via: BlobDelivery | undefined): T {
+  if (!via || reply.count === 0) return reply;
+  deliverBlob(via, new Blob([reply.text], { type: 'application/json' }));
+  return { ...reply, text: '' };
+}
+
+/** A run of clip lines for the file, as text or as a Blob the worker made of it. */
+export interface ExportPart {
+  part: string | Blob;
+  count: number;
+}
+
+export interface ExportPagePart extends ExportPart {
+  next: ExportCursor | null;
+  total: number;
+}
+
 export interface ExportSource {
-  page(after: ExportCursor | null): Promise<ExportPageText>;
+  page(after: ExportCursor | null): Promise<ExportPagePart>;
   /** the clips with these ids, in this order; ids no longer in the archive are skipped */
-  byIds(ids: string[]): Promise<ExportedText>;
+  byIds(ids: string[]): Promise<ExportPart>;
+  /** called once the export is done (or failed) */
+  close?(): void;
 }
 
 export interface ExportOptions {
@@ -88,26 +109,30 @@ export async function exportArchive(
   const now = options.now ?? new Date();
   const pages: Blob[] = [];
   let count = 0;
-  const addPage = ({ text, count: clips }: ExportedText) => {
+  const addPage = ({ part, count: clips }: ExportPart) => {
     if (clips === 0) return;
-    pages.push(new Blob(count === 0 ? [text] : [',\n', text], { type: 'application/json' }));
+    pages.push(new Blob(count === 0 ? [part] : [',\n', part], { type: 'application/json' }));
     count += clips;
   };
 
-  if (options.ids) {
-    const ids = options.ids;
-    for (let i = 0; i < ids.length; i += IDS_PER_REQUEST) {
-      addPage(await timed(() => source.byIds(ids.slice(i, i + IDS_PER_REQUEST))));
-      options.onProgress?.(Math.min(i + IDS_PER_REQUEST, ids.length), ids.length);
+  try {
+    if (options.ids) {
+      const ids = options.ids;
+      for (let i = 0; i < ids.length; i += IDS_PER_REQUEST) {
+        addPage(await timed(() => source.byIds(ids.slice(i, i + IDS_PER_REQUEST))));
+        options.onProgress?.(Math.min(i + IDS_PER_REQUEST, ids.length), ids.length);
+      }
+    } else {
+      let after: ExportCursor | null = null;
+      do {
+        const page: ExportPagePart = await timed(() => source.page(after));
+        addPage(page);
+        after = page.next;
+        options.onProgress?.(count, Math.max(page.total, count));
+      } while (after);
     }
-  } else {
-    let after: ExportCursor | null = null;
-    do {
-      const page: ExportPageText = await timed(() => source.page(after));
-      addPage(page);
-      after = page.next;
-      options.onProgress?.(count, Math.max(page.total, count));
-    } while (after);
+  } finally {
+    source.close?.();
   }
 
   // The head carries the count, so it is written last, in front of the pages already built.

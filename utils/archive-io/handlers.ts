@@ -2,7 +2,7 @@
 import { exportPage, getClips, importClips } from '../clip-store';
 import type { JianbaoDatabase } from '../db';
 import type { Handlers } from '../message-router';
-import { clipsText, pageText } from './export';
+import { clipsText, exportReply, pageText } from './export';
 import { ImportStaging } from './staging';
 
 type ArchiveIoMessage =
@@ -18,8 +18,10 @@ export function archiveIoHandlers(
   imports = new ImportStaging(),
 ): Pick<Handlers, ArchiveIoMessage> {
   return {
-    'archive/export-page': async ({ after, limit }) => pageText(await exportPage(await db(), after, limit)),
-    'archive/export-ids': async ({ ids }) => clipsText(await getClips(await db(), ids)),
+    'archive/export-page': async ({ after, limit, via }) =>
+      exportReply(pageText(await exportPage(await db(), after, limit)), via),
+    'archive/export-ids': async ({ ids, via }) =>
+      exportReply(clipsText(await getClips(await db(), ids)), via),
     'archive/import-begin': async () => imports.begin(),
     'archive/import-chunk': async ({ importId, clips }) => (imports.add(importId, clips), null),
     'archive/import-commit': async ({ importId }) => importClips(await db(), imports.take(importId)),

@@ -1,19 +1,46 @@
 /** The export source and import target of an extension page: the service worker, through messages. */
+import type { MessageType, RequestInputOf, ResponseOf } from '../messages';
 import { ask } from '../worker-client';
-import type { ExportSource } from './export';
+import { BlobReceiver } from './blob-channel';
+import type { ExportedText, ExportPart, ExportSource } from './export';
 import type { ImportTarget } from './import';
 
 /** Clips per export page request (the worker also stops a page at about 4 M characters). */
 export const EXPORT_PAGE_SIZE = 200;
 
-export const workerExportSource: ExportSource = {
-  page: (after) => ask('archive/export-page', { after, limit: EXPORT_PAGE_SIZE }),
-  byIds: (ids) => ask('archive/export-ids', { ids }),
-};
+type Ask = <T extends MessageType>(type: T, payload: RequestInputOf<T>) => Promise<ResponseOf<T>>;
 
-export const workerImportTarget: ImportTarget = {
-  begin: () => ask('archive/import-begin', {}),
-  chunk: async (importId, json) => void (await ask('archive/import-chunk', { importId, clips: json })),
-  commit: (importId) => ask('archive/import-commit', { importId }),
-  abort: async (importId) => void (await ask('archive/import-abort', { importId })),
-};
+/**
+ * Export pages from the worker; their text comes back as Blobs on a BroadcastChannel (see
+ * blob-channel.ts), or in the replies themselves when `useBlobs` is false.
+ */
+export function workerExportSource({
+  send = ask,
+  useBlobs = true,
+  pageSize = EXPORT_PAGE_SIZE,
+}: { send?: Ask; useBlobs?: boolean; pageSize?: number } = {}): ExportSource {
+  const receiver = useBlobs ? new BlobReceiver() : null;
+  const received = async <T extends ExportedText>(
+    request: (via: ReturnType<BlobReceiver['address']> | undefined) => Promise<T>,
+  ): Promise<Omit<T, 'text'> & ExportPart> => {
+    const via = receiver?.address();
+    const reply = await request(via);
+    const { text, ...rest } = reply;
+    const part = via && reply.count > 0 ? await receiver!.expect(via.requestId) : text;
+    return { ...rest, part };
+  };
+  return {
+    page: (after) => received((via) => send('archive/export-page', { after, limit: pageSize, via })),
+    byIds: (ids) => received((via) => send('archive/export-ids', { ids, via })),
+    close: () => receiver?.close(),
+  };
+}
+
+export function workerImportTarget(send: Ask = ask): ImportTarget {
+  return {
+    begin: () => send('archive/import-begin', {}),
+    chunk: async (importId, json) => void (await send('archive/import-chunk', { importId, clips: json })),
+    commit: (importId) => send('archive/import-commit', { importId }),
+    abort: async (importId) => void (await send('archive/import-abort', { importId })),
+  };
+}

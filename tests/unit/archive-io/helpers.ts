@@ -9,6 +9,7 @@ import { JSDOM } from 'jsdom';
 import type { Clip } from '@/utils/article';
 import { archiveIoHandlers } from '@/utils/archive-io/handlers';
 import { exportArchive, type ExportSource } from '@/utils/archive-io/export';
+import { workerExportSource, workerImportTarget } from '@/utils/archive-io/worker-io';
 import type { ImportTarget } from '@/utils/archive-io/import';
 import { saveArticle } from '@/utils/clip-store';
 import { openArchive, type JianbaoDatabase } from '@/utils/db';
@@ -44,23 +45,18 @@ export function runtimeFor(db: JianbaoDatabase) {
   };
 }
 
-export function sourceFor(db: JianbaoDatabase, pageSize = 3): ExportSource {
+/**
+ * The page's export source over `db`, pages as Blobs on a BroadcastChannel (or as text in the
+ * replies); small pages, so that tests cross page boundaries.
+ */
+export function sourceFor(db: JianbaoDatabase, pageSize = 3, useBlobs = true): ExportSource {
   const runtime = runtimeFor(db);
-  return {
-    page: (after) => send('archive/export-page', { after, limit: pageSize }, runtime),
-    byIds: (ids) => send('archive/export-ids', { ids }, runtime),
-  };
+  return workerExportSource({ send: (type, payload) => send(type, payload, runtime), useBlobs, pageSize });
 }
 
 export function targetFor(db: JianbaoDatabase): ImportTarget {
   const runtime = runtimeFor(db);
-  return {
-    begin: () => send('archive/import-begin', {}, runtime),
-    chunk: async (importId, json) =>
-      void (await send('archive/import-chunk', { importId, clips: json }, runtime)),
-    commit: (importId) => send('archive/import-commit', { importId }, runtime),
-    abort: async (importId) => void (await send('archive/import-abort', { importId }, runtime)),
-  };
+  return workerImportTarget((type, payload) => send(type, payload, runtime));
 }
 
 export const EXPORTED_AT = new Date('2026-01-02T03:04:05.000Z');

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Clip } from '@/utils/article';
+import { BlobReceiver, deliverBlob } from '@/utils/archive-io/blob-channel';
 import { exportArchive } from '@/utils/archive-io/export';
 import { canonicalClip, clipLine } from '@/utils/archive-io/format';
 import { chunkClips, CHUNK_CHARS } from '@/utils/archive-io/import';
@@ -66,6 +67,27 @@ describe('export pages', () => {
     expect(first.clips.map((c) => c.id)).toEqual(['big-000', 'big-001']);
     const huge = await exportPage(db, null, 1);
     expect(huge.clips).toHaveLength(1);
+  });
+});
+
+describe('the Blob channel from the worker', () => {
+  it('hands each request its own Blob, whether it arrives before or after the page waits for it', async () => {
+    const receiver = new BlobReceiver();
+    const first = receiver.address();
+    const second = receiver.address();
+    deliverBlob(second, new Blob(['第二']));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const waiting = receiver.expect(first.requestId);
+    deliverBlob(first, new Blob(['第一']));
+    expect(await (await waiting).text()).toBe('第一');
+    expect(await (await receiver.expect(second.requestId)).text()).toBe('第二');
+    receiver.close();
+  });
+
+  it('gives up on a Blob that never comes', async () => {
+    const receiver = new BlobReceiver(50);
+    await expect(receiver.expect(receiver.address().requestId)).rejects.toThrow(/no data/);
+    receiver.close();
   });
 });
 

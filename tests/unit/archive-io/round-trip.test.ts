@@ -1,9 +1,18 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { exportArchive } from '@/utils/archive-io/export';
 import { archiveFileName } from '@/utils/archive-io/format';
 import { importArchiveFile } from '@/utils/archive-io/import';
 import { getClip } from '@/utils/clip-store';
 import type { JianbaoDatabase } from '@/utils/db';
-import { EXPORTED_AT, exportText, openTestArchive, sanitize, seedArchive, targetFor } from './helpers';
+import {
+  EXPORTED_AT,
+  exportText,
+  openTestArchive,
+  sanitize,
+  seedArchive,
+  sourceFor,
+  targetFor,
+} from './helpers';
 import { schemaErrors, validateArchiveFile } from './schema-validator';
 
 let db: JianbaoDatabase;
@@ -54,6 +63,17 @@ describe('export → wipe → import → export', () => {
     expect(file.clips[2].tags).toEqual(['旅游', '吉林']);
     // one clip per line: the file diffs well and is easy to inspect
     expect(text.split('\n')).toHaveLength(4 + 3);
+  });
+
+  it('gives the same file whether pages come back as Blobs on a BroadcastChannel or as text in replies', async () => {
+    await seedArchive(db);
+    const viaBlobs = await exportArchive(sourceFor(db, 2, true), { now: EXPORTED_AT });
+    const viaText = await exportArchive(sourceFor(db, 2, false), { now: EXPORTED_AT });
+    expect(await viaBlobs.blob.text()).toBe(await viaText.blob.text());
+    const ids = ['clip-3', 'clip-1'];
+    const selectedViaBlobs = await exportArchive(sourceFor(db, 2, true), { now: EXPORTED_AT, ids });
+    const selectedViaText = await exportArchive(sourceFor(db, 2, false), { now: EXPORTED_AT, ids });
+    expect(await selectedViaBlobs.blob.text()).toBe(await selectedViaText.blob.text());
   });
 
   it('exports only the given ids, in their order, skipping ids no longer stored', async () => {
