@@ -6,8 +6,7 @@
 import * as v from 'valibot';
 import type { Clip, ClipSummary, ExtractError } from './article';
 import type { ExportedText, ExportPageText } from './archive-io/export';
-import { BlobDeliverySchema } from './archive-io/blob-channel';
-import { ClipSchema } from './clip-schema';
+import { BlobDeliverySchema, ImportChunkSchema } from './archive-io/blob-channel';
 import type { ImportSummary } from './clip-store';
 
 /** Why a clip was or was not saved; the popup and the toolbar badge both render it. */
@@ -53,20 +52,14 @@ export const requestSchemas = {
   /** Import: open a staging area; chunks go there and are written together on commit. */
   'archive/import-begin': v.strictObject({}),
   /**
-   * Import: one chunk of records as JSON text. Chrome serialises one large string far faster than
-   * the same records as objects; the worker parses it and checks every record here.
+   * Import: one chunk of records as JSON text, here or (faster: runtime messages are JSON-serialised)
+   * in a blob: URL of the page's that the worker fetches. Either way the worker parses it and checks
+   * every record against ClipSchema (ImportChunkSchema) before staging it.
    */
-  'archive/import-chunk': v.strictObject({
-    importId: Id,
-    clips: v.pipe(
-      v.string(),
-      v.maxLength(32_000_000),
-      v.parseJson(),
-      v.array(ClipSchema),
-      v.minLength(1),
-      v.maxLength(500),
-    ),
-  }),
+  'archive/import-chunk': v.union([
+    v.strictObject({ importId: Id, clips: ImportChunkSchema }),
+    v.strictObject({ importId: Id, url: v.pipe(v.string(), v.maxLength(500), v.startsWith('blob:')) }),
+  ]),
   /** Import: write every staged record in one transaction (all or nothing). */
   'archive/import-commit': v.strictObject({ importId: Id }),
   'archive/import-abort': v.strictObject({ importId: Id }),

@@ -6,6 +6,30 @@
  * goes through the typed runtime protocol; only its bulk answer takes this way.
  */
 import * as v from 'valibot';
+import type { Clip } from '../article';
+import { ClipSchema } from '../clip-schema';
+
+/** One import chunk: a JSON array of 1-500 clip records. */
+export const ImportChunkSchema = v.pipe(
+  v.string(),
+  v.maxLength(32_000_000),
+  v.parseJson(),
+  v.array(ClipSchema),
+  v.minLength(1),
+  v.maxLength(500),
+);
+
+/**
+ * Worker side of a chunk sent as a blob: URL (page → worker, the other direction): only a URL of the
+ * extension's own origin is fetched, and its records are checked like a chunk sent as text.
+ */
+export async function fetchImportChunk(url: string, origin: string): Promise<Clip[]> {
+  if (!origin || !url.startsWith(`blob:${origin}/`)) throw new Error(`refused chunk URL ${url.slice(0, 80)}`);
+  const response = await fetch(url);
+  const parsed = v.safeParse(ImportChunkSchema, await response.text());
+  if (!parsed.success) throw new Error(`bad chunk: ${v.summarize(parsed.issues).slice(0, 300)}`);
+  return parsed.output;
+}
 
 export const BlobDeliverySchema = v.strictObject({
   channel: v.pipe(v.string(), v.regex(/^jianbao-blobs-[\w-]{1,80}$/)),

@@ -2,6 +2,7 @@
 import { exportPage, getClips, importClips } from '../clip-store';
 import type { JianbaoDatabase } from '../db';
 import type { Handlers } from '../message-router';
+import { fetchImportChunk } from './blob-channel';
 import { clipsText, exportReply, pageText } from './export';
 import { ImportStaging } from './staging';
 
@@ -16,6 +17,8 @@ type ArchiveIoMessage =
 export function archiveIoHandlers(
   db: () => Promise<JianbaoDatabase>,
   imports = new ImportStaging(),
+  /** the extension's origin: import chunks are fetched only from its own blob: URLs */
+  origin: string = globalThis.location?.origin ?? '',
 ): Pick<Handlers, ArchiveIoMessage> {
   return {
     'archive/export-page': async ({ after, limit, via }) =>
@@ -23,7 +26,10 @@ export function archiveIoHandlers(
     'archive/export-ids': async ({ ids, via }) =>
       exportReply(clipsText(await getClips(await db(), ids)), via),
     'archive/import-begin': async () => imports.begin(),
-    'archive/import-chunk': async ({ importId, clips }) => (imports.add(importId, clips), null),
+    'archive/import-chunk': async (chunk) => {
+      const clips = 'clips' in chunk ? chunk.clips : await fetchImportChunk(chunk.url, origin);
+      return (imports.add(chunk.importId, clips), null);
+    },
     'archive/import-commit': async ({ importId }) => importClips(await db(), imports.take(importId)),
     'archive/import-abort': async ({ importId }) => (imports.abort(importId), null),
   };

@@ -36,10 +36,29 @@ export function workerExportSource({
   };
 }
 
-export function workerImportTarget(send: Ask = ask): ImportTarget {
+/**
+ * Import chunks go to the worker as blob: URLs it fetches (or, with `useBlobUrls` false, as text in
+ * the message): runtime messages are JSON-serialised, slow for megabytes.
+ */
+export function workerImportTarget({
+  send = ask,
+  useBlobUrls = true,
+}: { send?: Ask; useBlobUrls?: boolean } = {}): ImportTarget {
   return {
     begin: () => send('archive/import-begin', {}),
-    chunk: async (importId, json) => void (await send('archive/import-chunk', { importId, clips: json })),
+    chunk: async (importId, json) => {
+      if (!useBlobUrls) return void (await send('archive/import-chunk', { importId, clips: json }));
+      const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
+      try {
+        await send('archive/import-chunk', { importId, url });
+      } catch {
+        // A browser whose worker cannot fetch the page's blob: URL gets the text itself (a bad
+        // record then fails again, with the same message).
+        await send('archive/import-chunk', { importId, clips: json });
+      } finally {
+        URL.revokeObjectURL(url);
+      }
+    },
     commit: (importId) => send('archive/import-commit', { importId }),
     abort: async (importId) => void (await send('archive/import-abort', { importId })),
   };

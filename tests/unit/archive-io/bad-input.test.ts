@@ -7,7 +7,8 @@ import { MAX_IMPORT_BYTES } from '@/utils/archive-io/format';
 import { importArchiveFile, type ImportOutcome } from '@/utils/archive-io/import';
 import { importClips } from '@/utils/clip-store';
 import type { JianbaoDatabase } from '@/utils/db';
-import { exportText, openTestArchive, sanitize, seedArchive, targetFor } from './helpers';
+import { send } from '@/utils/messages';
+import { exportText, openTestArchive, runtimeFor, sanitize, seedArchive, targetFor } from './helpers';
 
 let db: JianbaoDatabase;
 let before: string;
@@ -223,6 +224,17 @@ describe('import refuses bad input and leaves the archive untouched', () => {
     const badChunk = JSON.stringify([{ ...goodFile.clips[0], tags: [''] }]);
     await expect(target.chunk(importId, badChunk)).rejects.toThrow(/bad archive\/import-chunk payload/);
     await expect(target.chunk(importId, '[{"title": ')).rejects.toThrow(/bad archive\/import-chunk payload/);
+    await expectUntouched();
+  });
+
+  it('the worker fetches chunk URLs only from its own origin', async () => {
+    const runtime = runtimeFor(db);
+    const importId = await send('archive/import-begin', {}, runtime);
+    for (const url of ['blob:https://evil.example/1', 'blob:chrome-extension://other/1', 'https://ext/1']) {
+      await expect(send('archive/import-chunk', { importId, url }, runtime)).rejects.toThrow(
+        /refused chunk URL|bad archive\/import-chunk payload/,
+      );
+    }
     await expectUntouched();
   });
 

@@ -37,7 +37,7 @@ export function runtimeFor(db: JianbaoDatabase) {
     'clip/tab': notHere,
     'clips/list': notHere,
     'clips/get': notHere,
-    ...archiveIoHandlers(async () => db),
+    ...archiveIoHandlers(async () => db, undefined, 'chrome-extension://ext'),
   };
   return {
     sendMessage: async (message: unknown) =>
@@ -56,7 +56,8 @@ export function sourceFor(db: JianbaoDatabase, pageSize = 3, useBlobs = true): E
 
 export function targetFor(db: JianbaoDatabase): ImportTarget {
   const runtime = runtimeFor(db);
-  return workerImportTarget((type, payload) => send(type, payload, runtime));
+  // Node's fetch cannot read blob: URLs, so chunks travel as text here; e2e covers blob: URLs.
+  return workerImportTarget({ send: (type, payload) => send(type, payload, runtime), useBlobUrls: false });
 }
 
 export const EXPORTED_AT = new Date('2026-01-02T03:04:05.000Z');
