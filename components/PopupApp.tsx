@@ -4,6 +4,7 @@ import type { ClipSummary } from '@/utils/article';
 import { t } from '@/utils/i18n';
 import type { ClipOutcome } from '@/utils/messages';
 import { ask } from '@/utils/worker-client';
+import { ArchiveIoLinks } from './ArchiveIoLinks';
 import { ClipList } from './ClipList';
 import { ClipStatus, type ClipState } from './ClipStatus';
 
@@ -59,6 +60,7 @@ export function PopupApp() {
         <h1>剪报</h1>
         <span data-testid="archive-count">{t('archiveCount', String(total))}</span>
       </header>
+      <ArchiveIoLinks />
       <ClipList clips={clips} />
       {clips.length < total && (
         <button type="button" onClick={() => void loadMore()}>

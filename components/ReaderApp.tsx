@@ -3,6 +3,7 @@ import type { Clip } from '@/utils/article';
 import { formatDateTime, t } from '@/utils/i18n';
 import { sanitizeHtml } from '@/utils/sanitize';
 import { ask } from '@/utils/worker-client';
+import { ClipMarkdownActions } from './ClipMarkdownActions';
 
 /** One clip, offline, from its stored sanitized HTML (sanitized once more before it is shown). */
 export function ReaderApp({ id }: { id: string }) {
@@ -36,6 +37,7 @@ export function ReaderApp({ id }: { id: string }) {
           {t('original')}
         </a>
       </p>
+      <ClipMarkdownActions clip={clip} />
       <div className="reader-body" dangerouslySetInnerHTML={{ __html: bodyHtml }} />
     </article>
   );

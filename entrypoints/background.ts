@@ -2,6 +2,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { clipTab } from '@/utils/clip-service';
 import { getClip, listClips } from '@/utils/clip-store';
+import { archiveIoHandlers } from '@/utils/archive-io/handlers';
 import { openArchive, type JianbaoDatabase } from '@/utils/db';
 import { routeMessage, type Handlers } from '@/utils/message-router';
 import type { ClipMode, ClipOutcome } from '@/utils/messages';
@@ -25,6 +26,7 @@ export default defineBackground(() => {
     },
     'clips/list': async ({ offset, limit }) => listClips(await db(), offset, limit),
     'clips/get': async ({ id }) => (await getClip(await db(), id)) ?? null,
+    ...archiveIoHandlers(db),
   };
 
   browser.runtime.onMessage.addListener((message, sender) =>

@@ -9,6 +9,12 @@ function handlers(): Handlers {
     'clip/tab': vi.fn(async () => ({ status: 'failed', error: { code: 'no-article', detail: '' } }) as const),
     'clips/list': vi.fn(async () => ({ clips: [], total: 0 })),
     'clips/get': vi.fn(async () => null),
+    'archive/export-page': vi.fn(async () => ({ text: '', count: 0, next: null, total: 0 })),
+    'archive/export-ids': vi.fn(async () => ({ text: '', count: 0 })),
+    'archive/import-begin': vi.fn(async () => 'import-1'),
+    'archive/import-chunk': vi.fn(async () => null),
+    'archive/import-commit': vi.fn(async () => ({ added: 0, merged: 0, unchanged: 0 })),
+    'archive/import-abort': vi.fn(async () => null),
   };
 }
 
