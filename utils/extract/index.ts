@@ -10,7 +10,14 @@ import type { Article, ArticleImage } from '../article';
 import { canonicalUrlFor } from '../canonical-url';
 import { sanitizeHtml } from '../sanitize';
 import { articleIdFromUrl } from './article-id';
-import { bodyFromReadability, bodyFromRule, bodyFromSelection, type BodyResult } from './body';
+import {
+  bodyFromLines,
+  bodyFromReadability,
+  bodyFromRule,
+  bodyFromSelection,
+  READABILITY_LIMITS,
+  type BodyResult,
+} from './body';
 import { isBylineLine, parseByline, splitNames, unlabelledOutlet } from './byline';
 import { cleanBody } from './clean';
 import { parseDate, parseMachineDate, type DateContext, type PublishDate } from './dates';
@@ -33,6 +40,8 @@ export interface ExtractOptions {
   now?: Date;
   /** the site rules to choose from (default: all registered rules) */
   rules?: readonly SiteRule[];
+  /** above these, the body comes from the page's text lines instead of Readability */
+  limits?: { maxElements: number; maxDepth: number };
 }
 
 type SanitizeWindow = Parameters<typeof sanitizeHtml>[1];
@@ -107,20 +116,31 @@ export function extractArticle(document: Document, url: string, options: Extract
   if (!root) throw new NoArticleError('the page is empty');
   const rule = ruleFor(url, options.rules);
   const meta = readMetadata(document, url);
-  const lines = collectLines(root, { spaceInline: true });
+  const stats = { elements: 0, maxDepth: 0 };
+  const lines = collectLines(root, { spaceInline: true, stats });
+  const limits = options.limits ?? READABILITY_LIMITS;
 
   // Body, in a clone (or an inert copy of the selection)
   let body: BodyResult | null = null;
   if (options.selection) body = bodyFromSelection(document, options.selection);
-  else {
-    const clone = document.cloneNode(true) as Document;
-    if (rule?.body) body = bodyFromRule(clone, rule.body);
-    if (!body) {
-      const sample = lines
-        .slice(0, 400)
-        .map((l) => l.text)
-        .join('');
-      body = bodyFromReadability(clone, sample);
+  else if (stats.elements > limits.maxElements || stats.maxDepth > limits.maxDepth) {
+    body = bodyFromLines(document, lines);
+  } else {
+    try {
+      const clone = document.cloneNode(true) as Document;
+      if (rule?.body) body = bodyFromRule(clone, rule.body);
+      if (!body) {
+        const sample = lines
+          .slice(0, 400)
+          .map((l) => l.text)
+          .join('');
+        body = bodyFromReadability(clone, sample);
+      }
+    } catch (error) {
+      // Too deep to clone or for Readability's recursion (RangeError), or over its element cap
+      if (!(error instanceof RangeError) && !/Aborting parsing/.test(String((error as Error)?.message)))
+        throw error;
+      body = bodyFromLines(document, lines);
     }
   }
   if (!body) throw new NoArticleError('no readable article on this page');
@@ -155,6 +175,7 @@ export function extractArticle(document: Document, url: string, options: Extract
   const dateContext: DateContext = {
     defaultOffset: chinese ? '+08:00' : '+00:00',
     now: options.now ?? new Date(),
+    toSiteZone: chinese,
   };
 
   // Byline fields: the rule first, then the lines under the title, then the body's first and last lines and what follows the body
@@ -231,6 +252,7 @@ export function extractArticle(document: Document, url: string, options: Extract
     remove: rule?.remove,
     knownKeys,
     trimTeasers: body.via === 'readability' && chinese,
+    chinese,
   });
   const cleanLines = collectLines(body.el);
   const text = cleanLines.map((l) => l.text).join('\n');
