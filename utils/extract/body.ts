@@ -4,7 +4,6 @@
  */
 import { Readability } from '@mozilla/readability';
 import type { Line } from './lines';
-import { cjkRatio } from './text';
 
 export interface BodyResult {
   /** a detached element (in the clone or an inert document): safe to clean in place */
@@ -21,9 +20,9 @@ export interface BodyResult {
  */
 export const READABILITY_LIMITS = { maxElements: 30_000, maxDepth: 120 };
 
-/** Readability's default charThreshold (500) suits English; CJK carries ~3× the meaning per char. */
-export function charThresholdFor(sampleText: string): number {
-  return cjkRatio(sampleText) > 0.3 ? 140 : 500;
+/** Readability's default charThreshold (500) suits English; Chinese carries ~3× the meaning per char. */
+export function charThresholdFor(chinese: boolean): number {
+  return chinese ? 140 : 500;
 }
 
 export function bodyFromSelection(doc: Document, selection: DocumentFragment): BodyResult {
@@ -51,9 +50,9 @@ export function bodyFromRule(clone: Document, selectors: readonly string[]): Bod
   return null;
 }
 
-export function bodyFromReadability(clone: Document, sampleText: string): BodyResult | null {
+export function bodyFromReadability(clone: Document, chinese: boolean): BodyResult | null {
   const reader = new Readability<Node>(clone, {
-    charThreshold: charThresholdFor(sampleText),
+    charThreshold: charThresholdFor(chinese),
     keepClasses: true,
     disableJSONLD: true,
     maxElemsToParse: READABILITY_LIMITS.maxElements * 2,

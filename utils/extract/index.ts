@@ -60,17 +60,25 @@ function firstElement(doc: Document, selectors: readonly string[] | undefined): 
 
 const textOf = (el: Element | null) => (el ? collapseSpace(el.textContent ?? '') : '');
 
-function isChinesePage(doc: Document, url: string, sample: string): boolean {
-  const lang = doc.documentElement.getAttribute('lang') ?? '';
-  if (/^zh/i.test(lang)) return true;
+/** The page's language family, for the site zone and the Chinese-only cleaning conventions. */
+function pageLanguage(doc: Document, url: string, sample: string): 'zh' | 'ja' | 'ko' | 'other' {
+  const lang = (doc.documentElement.getAttribute('lang') ?? '').toLowerCase();
+  if (/^zh/.test(lang)) return 'zh';
+  if (/^ja/.test(lang)) return 'ja';
+  if (/^ko/.test(lang)) return 'ko';
+  // kana or hangul in the text: Japanese or Korean, whatever share of Han characters it has
+  if (/[\u3040-\u30ff]{3}/.test(sample)) return 'ja';
+  if (/[\uac00-\ud7af]{3}/.test(sample)) return 'ko';
   let host = '';
   try {
     host = new URL(url).hostname;
   } catch {
     // keep empty
   }
-  return /\.cn$/i.test(host) || cjkRatio(sample) > 0.3;
+  return /\.cn$/i.test(host) || cjkRatio(sample) > 0.3 ? 'zh' : 'other';
 }
+
+const SITE_OFFSET = { zh: '+08:00', ja: '+09:00', ko: '+09:00', other: '+00:00' } as const;
 
 /** Lines of the page between the title and the body (or just above the body without a title). */
 function headZone(lines: Line[], titleLine: number, bodyStart: number): Line[] {
@@ -120,6 +128,13 @@ export function extractArticle(document: Document, url: string, options: Extract
   const lines = collectLines(root, { spaceInline: true, stats });
   const limits = options.limits ?? READABILITY_LIMITS;
 
+  const pageSample = lines
+    .slice(0, 400)
+    .map((l) => l.text)
+    .join('');
+  const language = pageLanguage(document, url, pageSample);
+  const chinese = language === 'zh';
+
   // Body, in a clone (or an inert copy of the selection)
   let body: BodyResult | null = null;
   if (options.selection) body = bodyFromSelection(document, options.selection);
@@ -129,13 +144,7 @@ export function extractArticle(document: Document, url: string, options: Extract
     try {
       const clone = document.cloneNode(true) as Document;
       if (rule?.body) body = bodyFromRule(clone, rule.body);
-      if (!body) {
-        const sample = lines
-          .slice(0, 400)
-          .map((l) => l.text)
-          .join('');
-        body = bodyFromReadability(clone, sample);
-      }
+      if (!body) body = bodyFromReadability(clone, chinese);
     } catch (error) {
       // Too deep to clone or for Readability's recursion (RangeError), or over its element cap
       if (!(error instanceof RangeError) && !/Aborting parsing/.test(String((error as Error)?.message)))
@@ -163,19 +172,10 @@ export function extractArticle(document: Document, url: string, options: Extract
   const bodyStart = lineIndexOf(lines, bodyLines[0]?.text, Math.max(0, around.titleLine));
   const head = headZone(lines, around.titleLine, bodyStart);
 
-  const chinese = isChinesePage(
-    document,
-    url,
-    title +
-      bodyLines
-        .slice(0, 20)
-        .map((l) => l.text)
-        .join(''),
-  );
   const dateContext: DateContext = {
-    defaultOffset: chinese ? '+08:00' : '+00:00',
+    defaultOffset: SITE_OFFSET[language],
     now: options.now ?? new Date(),
-    toSiteZone: chinese,
+    toSiteZone: language !== 'other',
   };
 
   // Byline fields: the rule first, then the lines under the title, then the body's first and last lines and what follows the body
@@ -250,7 +250,7 @@ export function extractArticle(document: Document, url: string, options: Extract
   cleanBody(body.el, {
     baseUrl,
     remove: rule?.remove,
-    knownKeys,
+    knownKeys: chinese || body.via !== 'readability' ? knownKeys : new Set(),
     trimTeasers: body.via === 'readability' && chinese,
     chinese,
   });
