@@ -3,7 +3,7 @@
  * thresholds that suit CJK text (a Chinese paragraph says far more per character than English).
  */
 import { Readability } from '@mozilla/readability';
-import { cjkRatio } from './text';
+import type { Line } from './lines';
 
 export interface BodyResult {
   /** a detached element (in the clone or an inert document): safe to clean in place */
@@ -11,12 +11,18 @@ export interface BodyResult {
   /** Readability's title guess, when Readability ran */
   readabilityTitle: string | null;
   readabilityByline: string | null;
-  via: 'selection' | 'rule' | 'readability';
+  via: 'selection' | 'rule' | 'readability' | 'lines';
 }
 
-/** Readability's default charThreshold (500) suits English; CJK carries ~3× the meaning per char. */
-export function charThresholdFor(sampleText: string): number {
-  return cjkRatio(sampleText) > 0.3 ? 140 : 500;
+/**
+ * Pages bigger or deeper than this skip Readability for the line-based body: Readability's cleaning
+ * grows faster than linearly with nesting depth and page size (minutes on a 500-deep page in jsdom).
+ */
+export const READABILITY_LIMITS = { maxElements: 30_000, maxDepth: 120 };
+
+/** Readability's default charThreshold (500) suits English; Chinese carries ~3× the meaning per char. */
+export function charThresholdFor(chinese: boolean): number {
+  return chinese ? 140 : 500;
 }
 
 export function bodyFromSelection(doc: Document, selection: DocumentFragment): BodyResult {
@@ -44,11 +50,12 @@ export function bodyFromRule(clone: Document, selectors: readonly string[]): Bod
   return null;
 }
 
-export function bodyFromReadability(clone: Document, sampleText: string): BodyResult | null {
+export function bodyFromReadability(clone: Document, chinese: boolean): BodyResult | null {
   const reader = new Readability<Node>(clone, {
-    charThreshold: charThresholdFor(sampleText),
+    charThreshold: charThresholdFor(chinese),
     keepClasses: true,
     disableJSONLD: true,
+    maxElemsToParse: READABILITY_LIMITS.maxElements * 2,
     serializer: (node) => node,
   });
   const parsed = reader.parse();
@@ -60,4 +67,24 @@ export function bodyFromReadability(clone: Document, sampleText: string): BodyRe
     readabilityByline: parsed.byline?.trim() || null,
     via: 'readability',
   };
+}
+
+/**
+ * The fallback body when the page is too big or too deep for Readability (or for cloning): the
+ * page's prose lines — long enough, not link lists — as paragraphs in an inert document.
+ */
+export function bodyFromLines(doc: Document, lines: ReadonlyArray<Line>): BodyResult | null {
+  const inert = doc.implementation.createHTMLDocument('');
+  const el = inert.createElement('div');
+  let kept = 0;
+  for (const line of lines) {
+    if (line.text.length < 10 || line.inList || line.linkChars > line.text.length / 2) continue;
+    // a pathological page (hundreds of thousands of blocks) keeps its first 20,000 paragraphs
+    if (++kept > 20_000) break;
+    const p = inert.createElement('p');
+    p.textContent = line.text;
+    el.append(p);
+  }
+  if (!el.firstChild) return null;
+  return { el, readabilityTitle: null, readabilityByline: null, via: 'lines' };
 }

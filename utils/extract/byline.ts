@@ -65,7 +65,7 @@ const LABEL_RE = new RegExp(
 );
 /** （记者 张三 李四）, 本报记者 王五: a reporter label followed by a space instead of a colon. */
 const REPORTER_SPACED =
-  /(?:本报|新华社|央视|人民网|新华网)?(记者|通讯员|特约记者|见习记者)\s+((?:[\u4e00-\u9fff·]{2,5}(?:\s+|、|，|,|$))+)/u;
+  /(?:本报|新华社|央视|人民网|新华网)?(记者|通讯员|特约记者|见习记者)\s+((?:[\u4e00-\u9fff·]{2,5}(?:\s+|、|，|,|$|(?=[）)】\]])))+)/u;
 
 const SEPARATOR = /\s*[|｜丨]\s*|\s{2,}|\u3000+/;
 const NAME_SPLIT = /[\s、,，;；/／&＆]+|和(?=[\u4e00-\u9fff]{2,4}$)/u;

@@ -20,6 +20,11 @@ export interface CleanContext {
    * as siblings of a Chinese article. Not for rule or selection bodies.
    */
   trimTeasers?: boolean;
+  /**
+   * Chinese-page conventions (widget classes like share/xgxw, link-list blocks, 相关新闻 lists).
+   * Off for other pages, where Readability's own cleaning already fits.
+   */
+  chinese?: boolean;
 }
 
 const SENTENCE_MARK = /[。！？]/;
@@ -193,7 +198,7 @@ export function cleanBody(root: Element, context: CleanContext): void {
     }
   }
   // Small widgets by class/id (share bars, font-size switches, related lists); never big text blocks
-  for (const el of root.querySelectorAll('[class], [id]')) {
+  for (const el of context.chinese === false ? [] : root.querySelectorAll('[class], [id]')) {
     if (el === root || !root.contains(el)) continue;
     const name = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
     if (/TRS_Editor|Custom_UnionStyle/i.test(name) || !BOILERPLATE_CLASS.test(name)) continue;
@@ -216,7 +221,7 @@ export function cleanBody(root: Element, context: CleanContext): void {
     const isKnown = known.has(key) && line.index < 8;
     if (
       isKnown ||
-      isBoilerplateLine(line.text) ||
+      (context.chinese !== false && isBoilerplateLine(line.text)) ||
       (line.index < 4 && isBylineLine(line.text) && line.text.length < 60)
     ) {
       // a line of its own goes with its element; a line inside a larger block goes alone
@@ -241,7 +246,9 @@ export function cleanBody(root: Element, context: CleanContext): void {
     related.remove();
   }
   // Link lists that Readability kept (sidebars, 推荐 blocks): containers that are mostly links
-  for (const el of [...root.querySelectorAll('div, ul, ol, section, aside, dl, table')].reverse()) {
+  const containers =
+    context.chinese === false ? [] : [...root.querySelectorAll('div, ul, ol, section, aside, dl, table')];
+  for (const el of containers.reverse()) {
     if (el === root || !root.contains(el) || el.getElementsByTagName('a').length < 2) continue;
     if (linkDensity(el) > 0.5) el.remove();
   }

@@ -17,12 +17,14 @@ export interface DateContext {
   defaultOffset: string;
   /** clip time, for 今天/昨天/前天 and "N 分钟前" */
   now: Date;
+  /** re-express dates that carry their own zone in `defaultOffset` (Chinese sites); else keep theirs */
+  toSiteZone?: boolean;
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
 const ABSOLUTE =
-  /(?<!\d)((?:19|20)\d{2})\s*(?:[-/.年]\s*)(\d{1,2})\s*(?:[-/.月]\s*)(\d{1,2})(?![\d])\s*日?(?:\s*(?:T|\s|&nbsp;|日)?\s*(?:(上午|下午|晚上|凌晨|早上)\s*)?(\d{1,2})\s*[:：时]\s*(\d{1,2})(?!\d)(?:\s*[:：分]\s*(\d{1,2})(?:\.\d+)?)?\s*秒?\s*(Z|[+-]\d{2}:?\d{2}(?![\d]))?)?/;
+  /(?<!\d)((?:19|20)\d{2})\s*(?:[-/.年]\s*)(\d{1,2})\s*(?:[-/.月]\s*)(\d{1,2})(?![\d])\s*日?(?:\s*(?:T|\s|&nbsp;|日)?\s*(?:(上午|下午|晚上|凌晨|早上)\s*)?(\d{1,2})\s*[:：时]\s*(\d{1,2})(?!\d)\s*分?(?:(?:\s*[:：]\s*|(?<=分))(\d{1,2})(?:\.\d+)?\s*秒?)?\s*(Z|[+-]\d{2}:?\d{2}(?![\d]))?)?/;
 
 /** 18-03-08 23:16 (two-digit year): only believed after a date label such as 发布时间： */
 const SHORT_YEAR = /^\s*(\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?/;
@@ -38,6 +40,7 @@ function offsetMinutes(offset: string): number {
 }
 
 function formatOffset(minutes: number): string {
+  if (minutes === 0) return '+00:00';
   const sign = minutes < 0 ? '-' : '+';
   const abs = Math.abs(minutes);
   return `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
@@ -45,6 +48,7 @@ function formatOffset(minutes: number): string {
 
 /** The wall-clock fields of instant `ms` seen at `offset`, formatted ISO with that offset. */
 export function isoAtOffset(ms: number, offset: string): string {
+  if (offset === 'Z') offset = '+00:00';
   const minutes = offsetMinutes(offset);
   const d = new Date(ms + minutes * 60_000);
   return (
@@ -83,7 +87,8 @@ export function parseDate(text: string, context: DateContext, labelled = false):
       const hasTime = hs !== undefined;
       const given = zone ? offsetMinutes(zone) : offsetMinutes(context.defaultOffset);
       const instant = Date.UTC(y, mo - 1, d, h, mi, s) - given * 60_000;
-      return { iso: isoAtOffset(instant, context.defaultOffset), raw: raw.trim(), hasTime };
+      const shownIn = zone && context.toSiteZone === false ? zone : context.defaultOffset;
+      return { iso: isoAtOffset(instant, shownIn), raw: raw.trim(), hasTime };
     }
   }
   const rel = RELATIVE_DAY.exec(sample);

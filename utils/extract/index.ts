@@ -10,7 +10,14 @@ import type { Article, ArticleImage } from '../article';
 import { canonicalUrlFor } from '../canonical-url';
 import { sanitizeHtml } from '../sanitize';
 import { articleIdFromUrl } from './article-id';
-import { bodyFromReadability, bodyFromRule, bodyFromSelection, type BodyResult } from './body';
+import {
+  bodyFromLines,
+  bodyFromReadability,
+  bodyFromRule,
+  bodyFromSelection,
+  READABILITY_LIMITS,
+  type BodyResult,
+} from './body';
 import { isBylineLine, parseByline, splitNames, unlabelledOutlet } from './byline';
 import { cleanBody } from './clean';
 import { parseDate, parseMachineDate, type DateContext, type PublishDate } from './dates';
@@ -33,6 +40,8 @@ export interface ExtractOptions {
   now?: Date;
   /** the site rules to choose from (default: all registered rules) */
   rules?: readonly SiteRule[];
+  /** above these, the body comes from the page's text lines instead of Readability */
+  limits?: { maxElements: number; maxDepth: number };
 }
 
 type SanitizeWindow = Parameters<typeof sanitizeHtml>[1];
@@ -51,17 +60,25 @@ function firstElement(doc: Document, selectors: readonly string[] | undefined): 
 
 const textOf = (el: Element | null) => (el ? collapseSpace(el.textContent ?? '') : '');
 
-function isChinesePage(doc: Document, url: string, sample: string): boolean {
-  const lang = doc.documentElement.getAttribute('lang') ?? '';
-  if (/^zh/i.test(lang)) return true;
+/** The page's language family, for the site zone and the Chinese-only cleaning conventions. */
+function pageLanguage(doc: Document, url: string, sample: string): 'zh' | 'ja' | 'ko' | 'other' {
+  const lang = (doc.documentElement.getAttribute('lang') ?? '').toLowerCase();
+  if (/^zh/.test(lang)) return 'zh';
+  if (/^ja/.test(lang)) return 'ja';
+  if (/^ko/.test(lang)) return 'ko';
+  // kana or hangul in the text: Japanese or Korean, whatever share of Han characters it has
+  if (/[\u3040-\u30ff]{3}/.test(sample)) return 'ja';
+  if (/[\uac00-\ud7af]{3}/.test(sample)) return 'ko';
   let host = '';
   try {
     host = new URL(url).hostname;
   } catch {
     // keep empty
   }
-  return /\.cn$/i.test(host) || cjkRatio(sample) > 0.3;
+  return /\.cn$/i.test(host) || cjkRatio(sample) > 0.3 ? 'zh' : 'other';
 }
+
+const SITE_OFFSET = { zh: '+08:00', ja: '+09:00', ko: '+09:00', other: '+00:00' } as const;
 
 /** Lines of the page between the title and the body (or just above the body without a title). */
 function headZone(lines: Line[], titleLine: number, bodyStart: number): Line[] {
@@ -107,20 +124,32 @@ export function extractArticle(document: Document, url: string, options: Extract
   if (!root) throw new NoArticleError('the page is empty');
   const rule = ruleFor(url, options.rules);
   const meta = readMetadata(document, url);
-  const lines = collectLines(root, { spaceInline: true });
+  const stats = { elements: 0, maxDepth: 0 };
+  const lines = collectLines(root, { spaceInline: true, stats });
+  const limits = options.limits ?? READABILITY_LIMITS;
+
+  const pageSample = lines
+    .slice(0, 400)
+    .map((l) => l.text)
+    .join('');
+  const language = pageLanguage(document, url, pageSample);
+  const chinese = language === 'zh';
 
   // Body, in a clone (or an inert copy of the selection)
   let body: BodyResult | null = null;
   if (options.selection) body = bodyFromSelection(document, options.selection);
-  else {
-    const clone = document.cloneNode(true) as Document;
-    if (rule?.body) body = bodyFromRule(clone, rule.body);
-    if (!body) {
-      const sample = lines
-        .slice(0, 400)
-        .map((l) => l.text)
-        .join('');
-      body = bodyFromReadability(clone, sample);
+  else if (stats.elements > limits.maxElements || stats.maxDepth > limits.maxDepth) {
+    body = bodyFromLines(document, lines);
+  } else {
+    try {
+      const clone = document.cloneNode(true) as Document;
+      if (rule?.body) body = bodyFromRule(clone, rule.body);
+      if (!body) body = bodyFromReadability(clone, chinese);
+    } catch (error) {
+      // Too deep to clone or for Readability's recursion (RangeError), or over its element cap
+      if (!(error instanceof RangeError) && !/Aborting parsing/.test(String((error as Error)?.message)))
+        throw error;
+      body = bodyFromLines(document, lines);
     }
   }
   if (!body) throw new NoArticleError('no readable article on this page');
@@ -143,18 +172,10 @@ export function extractArticle(document: Document, url: string, options: Extract
   const bodyStart = lineIndexOf(lines, bodyLines[0]?.text, Math.max(0, around.titleLine));
   const head = headZone(lines, around.titleLine, bodyStart);
 
-  const chinese = isChinesePage(
-    document,
-    url,
-    title +
-      bodyLines
-        .slice(0, 20)
-        .map((l) => l.text)
-        .join(''),
-  );
   const dateContext: DateContext = {
-    defaultOffset: chinese ? '+08:00' : '+00:00',
+    defaultOffset: SITE_OFFSET[language],
     now: options.now ?? new Date(),
+    toSiteZone: language !== 'other',
   };
 
   // Byline fields: the rule first, then the lines under the title, then the body's first and last lines and what follows the body
@@ -229,8 +250,9 @@ export function extractArticle(document: Document, url: string, options: Extract
   cleanBody(body.el, {
     baseUrl,
     remove: rule?.remove,
-    knownKeys,
+    knownKeys: chinese || body.via !== 'readability' ? knownKeys : new Set(),
     trimTeasers: body.via === 'readability' && chinese,
+    chinese,
   });
   const cleanLines = collectLines(body.el);
   const text = cleanLines.map((l) => l.text).join('\n');

@@ -91,12 +91,16 @@ export interface LineOptions {
    * two words, as it shows). For reading bylines; body text keeps the page's own spacing.
    */
   spaceInline?: boolean;
+  /** filled in with the element count and the deepest nesting seen */
+  stats?: { elements: number; maxDepth: number };
 }
 
 /** Lines of `root` in document order. */
 export function collectLines(root: Element, options: LineOptions = {}): Line[] {
   const maxLines = options.maxLines ?? 50_000;
   const spaceInline = options.spaceInline ?? false;
+  const stats = options.stats;
+  let depth = 0;
   const lines: Line[] = [];
   let buffer = '';
   let linkChars = 0;
@@ -132,6 +136,10 @@ export function collectLines(root: Element, options: LineOptions = {}): Line[] {
 
   let node: Node | null = root.firstChild;
   const enter = (el: Element): boolean => {
+    if (stats) {
+      stats.elements++;
+      if (depth + 1 > stats.maxDepth) stats.maxDepth = depth + 1;
+    }
     const tag = el.tagName.toUpperCase();
     if (SKIP_TAGS.has(el.tagName) || SKIP_TAGS.has(tag)) return false;
     if (
@@ -168,12 +176,14 @@ export function collectLines(root: Element, options: LineOptions = {}): Line[] {
     }
     if (descend && node.firstChild) {
       node = node.firstChild;
+      depth++;
       continue;
     }
     if (descend) leave(node as Element);
     // climb until a next sibling exists
     while (node && node !== root && !node.nextSibling) {
       node = node.parentNode;
+      depth--;
       if (node && node !== root) leave(node as Element);
     }
     if (!node || node === root) break;
