@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { formatBytes, t } from '@/utils/i18n';
+import type { ClipOutcome } from '@/utils/messages';
 import { ask } from '@/utils/worker-client';
+import { ArchiveIoLinks } from './ArchiveIoLinks';
 import { ArchiveView } from './ArchiveView';
 import { ClipEditor } from './ClipEditor';
 import { ClipStatus, type ClipState } from './ClipStatus';
@@ -25,7 +27,14 @@ export function PopupApp() {
     // Opened as a tab of its own (not from the toolbar): just show the archive.
     if (!tab || tab.url?.startsWith(browser.runtime.getURL('/'))) return;
     setClipState({ phase: 'clipping' });
-    const outcome = await ask('clip/tab', { tabId: tab.id, mode: 'page', update });
+    const outcome = await ask('clip/tab', { tabId: tab.id, mode: 'page', update }).catch(
+      (error: unknown): ClipOutcome => ({
+        // The worker was stopped mid-clip (the browser may do so at any time); its write is one
+        // transaction, so nothing half-written exists and a second click starts afresh.
+        status: 'failed',
+        error: { code: 'interrupted', detail: String(error) },
+      }),
+    );
     setClipState({ phase: 'done', outcome });
     setRefreshKey((n) => n + 1);
   }, []);
@@ -62,6 +71,7 @@ export function PopupApp() {
           </span>
         )}
       </header>
+      <ArchiveIoLinks />
       <ArchiveView refreshKey={refreshKey} onChanged={() => void refreshStats()} />
     </main>
   );

@@ -7,6 +7,7 @@ import type { SearchFilters } from '@/utils/search';
 import { sanitizeHtml } from '@/utils/sanitize';
 import { ask, readerUrl } from '@/utils/worker-client';
 import { ClipEditor } from './ClipEditor';
+import { ClipMarkdownActions } from './ClipMarkdownActions';
 
 /** The search and filters the reader was opened from (optional URL parameters `q` and `f`). */
 export function readerContext(search: string): { query: string; filters: SearchFilters } {
@@ -120,6 +121,7 @@ export function ReaderApp({ id, search }: { id: string; search: string }) {
           {clip.url}
         </a>
       </p>
+      <ClipMarkdownActions clip={clip} />
       <div className="reader-body" data-testid="reader-body" dangerouslySetInnerHTML={{ __html: bodyHtml }} />
       <footer className="reader-footer">
         <p className="reader-meta">

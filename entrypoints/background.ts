@@ -2,6 +2,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { clipTab } from '@/utils/clip-service';
 import { deleteClip, editClip, getClip, listClips, restoreClip } from '@/utils/clip-store';
+import { archiveIoHandlers } from '@/utils/archive-io/handlers';
 import { openArchive, type JianbaoDatabase } from '@/utils/db';
 import { routeMessage, type Handlers } from '@/utils/message-router';
 import type { ClipMode, ClipOutcome } from '@/utils/messages';
@@ -44,6 +45,7 @@ export default defineBackground(() => {
     'clip/edit': async ({ id, tags, note }) => editClip(await db(), id, { tags, note }),
     'clip/delete': async ({ id }) => deleteClip(await db(), id),
     'clip/restore': async ({ clip }) => restoreClip(await db(), clip),
+    ...archiveIoHandlers(db),
   };
 
   browser.runtime.onMessage.addListener((message, sender) =>
@@ -58,9 +60,11 @@ export default defineBackground(() => {
     if (!tab?.id) return undefined;
     const outcome = await clipTab(await db(), tab, mode, true);
     const badge = badgeFor(outcome);
-    await browser.action.setBadgeBackgroundColor({ tabId: tab.id, color: badge.color });
-    await browser.action.setBadgeText({ tabId: tab.id, text: badge.text });
-    await browser.action.setTitle({ tabId: tab.id, title: badge.title });
+    // Firefox builds are MV2, where the toolbar button is browserAction.
+    const action = browser.action ?? browser.browserAction;
+    await action.setBadgeBackgroundColor({ tabId: tab.id, color: badge.color });
+    await action.setBadgeText({ tabId: tab.id, text: badge.text });
+    await action.setTitle({ tabId: tab.id, title: badge.title });
     return outcome;
   }
 

@@ -6,7 +6,9 @@ import type { Article, Clip, ClipSummary, ClipVersion } from './article';
 import { toSummary } from './article';
 import type { JianbaoDatabase } from './db';
 import type { ClipOutcome } from './messages';
-import { CLIP_WRITE_STORES, compactIndex, indexClip, unindexClip } from './search-index';
+import type { ExportCursor, ExportPage } from './archive-io/export';
+import { mergeClips, sameClip } from './archive-io/merge';
+import { CLIP_WRITE_STORES, compactIndex, indexClip, indexClips, unindexClip } from './search-index';
 
 /** Earlier texts kept per clip; older ones are dropped. */
 export const MAX_VERSIONS = 5;
@@ -201,10 +203,147 @@ export async function clearArchive(db: JianbaoDatabase): Promise<void> {
   await Promise.all([
     tx
       .objectStore('indexMeta')
-      .put({ nextDoc: state?.nextDoc ?? 1, changes: (state?.changes ?? 0) + 1 }, 'state'),
+      .put({ nextDoc: state?.nextDoc ?? 1, changes: (state?.changes ?? 0) + 1, clips: 0 }, 'state'),
     catalog && 'nextSegment' in catalog
       ? tx.objectStore('segments').put({ nextSegment: catalog.nextSegment, segments: [] }, [0, 0])
       : undefined,
   ]);
   await tx.done;
+}
+
+/** Text characters per export page: keeps each runtime message far below Chrome's 64 MiB limit. */
+export const EXPORT_PAGE_CHARS = 4_000_000;
+
+function approximateChars(clip: Clip): number {
+  let chars = clip.contentHtml.length + clip.textContent.length + (clip.note?.length ?? 0) + 2_000;
+  for (const version of clip.versions) chars += version.contentHtml.length + version.textContent.length;
+  return chars;
+}
+
+/**
+ * One page of the whole archive for export, oldest first by clippedAt (id breaks ties): at most
+ * `limit` clips and about EXPORT_PAGE_CHARS characters, but always at least one clip.
+ * Reads with getAll, not a cursor: in Chromium a cursor step per record costs ~2.5× more.
+ */
+export async function exportPage(
+  db: JianbaoDatabase,
+  after: ExportCursor | null,
+  limit: number,
+): Promise<ExportPage> {
+  const tx = db.transaction('clips');
+  const index = tx.store.index('clippedAt');
+  const total = await tx.store.count();
+  let clips: Clip[] = [];
+  if (after) {
+    // The rest of the clips with the same clip time as the last one sent (primary keys come sorted).
+    const tied = await index.getAllKeys(IDBKeyRange.only(after.clippedAt));
+    const rest = tied.filter((id) => id > after.id).slice(0, limit);
+    clips = (await Promise.all(rest.map((id) => tx.store.get(id)))).filter((c): c is Clip => !!c);
+  }
+  if (clips.length < limit) {
+    const range = after ? IDBKeyRange.lowerBound(after.clippedAt, true) : null;
+    clips.push(...(await index.getAll(range, limit - clips.length)));
+  }
+  await tx.done;
+  let chars = 0;
+  let end = 0;
+  while (end < clips.length && (end === 0 || chars < EXPORT_PAGE_CHARS))
+    chars += approximateChars(clips[end++]!);
+  const full = end < clips.length || clips.length === limit;
+  clips = clips.slice(0, end);
+  const last = clips.at(-1);
+  return { clips, next: full && last ? { clippedAt: last.clippedAt, id: last.id } : null, total };
+}
+
+/** The clips with these ids, in this order; ids not in the archive are skipped. */
+export async function getClips(db: JianbaoDatabase, ids: readonly string[]): Promise<Clip[]> {
+  const tx = db.transaction('clips');
+  const clips = await Promise.all(ids.map((id) => tx.store.get(id)));
+  await tx.done;
+  return clips.filter((clip): clip is Clip => clip !== undefined);
+}
+
+export interface ImportSummary {
+  added: number;
+  merged: number;
+  unchanged: number;
+}
+
+/**
+ * Writes imported clips (already validated and sanitized) in ONE readwrite transaction: all of them
+ * or, on any failure, none. A record whose canonical URL (or else id) is already in the archive is
+ * merged into it (see mergeClips); the rest are added as they are.
+ */
+export async function importClips(db: JianbaoDatabase, clips: readonly Clip[]): Promise<ImportSummary> {
+  const problem = duplicateInBatch(clips);
+  if (problem) throw new Error(problem);
+  const summary: ImportSummary = { added: 0, merged: 0, unchanged: 0 };
+  // the index is written in the same transaction as the clips (see search-index.ts)
+  const tx = db.transaction(CLIP_WRITE_STORES, 'readwrite');
+  const store = tx.objectStore('clips');
+  const writes: Promise<unknown>[] = [];
+  try {
+    // All lookups at once: thousands of requests in flight in one transaction are far faster than
+    // one round trip per record.
+    const byUrl = store.index('canonicalUrl');
+    const sameUrl = await Promise.all(clips.map((clip) => byUrl.get(clip.canonicalUrl)));
+    const sameId = await Promise.all(clips.map((clip, i) => (sameUrl[i] ? undefined : store.get(clip.id))));
+    // Two records of the file can meet the same stored clip (one by URL, one by id): merge in turn.
+    const current = new Map<string, Clip>();
+    const changed = new Set<string>();
+    for (const [i, incoming] of clips.entries()) {
+      const existing = sameUrl[i] ?? sameId[i];
+      if (!existing) {
+        writes.push(store.add(incoming));
+        summary.added++;
+        continue;
+      }
+      const base = current.get(existing.id) ?? existing;
+      const merged = mergeClips(base, incoming);
+      if (sameClip(merged, base)) {
+        summary.unchanged++;
+        continue;
+      }
+      current.set(existing.id, merged);
+      changed.add(existing.id);
+      summary.merged++;
+    }
+    const indexed: Clip[] = [];
+    for (const [i, incoming] of clips.entries()) if (!(sameUrl[i] ?? sameId[i])) indexed.push(incoming);
+    for (const id of changed) {
+      writes.push(store.put(current.get(id)!));
+      indexed.push(current.get(id)!);
+    }
+    writes.push(indexClips(tx, indexed));
+    await Promise.all(writes);
+    await tx.done;
+  } catch (error) {
+    // An exception between requests would otherwise let the transaction commit what it has.
+    try {
+      tx.abort();
+    } catch {
+      // already aborted by the failed request
+    }
+    await Promise.allSettled([...writes, tx.done]);
+    throw error;
+  }
+  afterWrite(db);
+  return summary;
+}
+
+/** The first repeated id or canonical URL among records to import, described; null when none. */
+export function duplicateInBatch(clips: readonly Pick<Clip, 'id' | 'canonicalUrl'>[]): string | null {
+  const ids = new Map<string, number>();
+  const urls = new Map<string, number>();
+  for (const [index, clip] of clips.entries()) {
+    const sameId = ids.get(clip.id);
+    if (sameId !== undefined) return `records ${sameId} and ${index} have the same id ${clip.id}`;
+    const sameUrl = urls.get(clip.canonicalUrl);
+    if (sameUrl !== undefined) {
+      return `records ${sameUrl} and ${index} have the same canonical URL ${clip.canonicalUrl}`;
+    }
+    ids.set(clip.id, index);
+    urls.set(clip.canonicalUrl, index);
+  }
+  return null;
 }

@@ -22,6 +22,7 @@ const FAILURE_KEYS: Record<ClipFailure['code'], MessageKey> = {
   internal: 'error_internal',
   'storage-full': 'error_storage_full',
   'storage-failed': 'error_storage_failed',
+  interrupted: 'error_interrupted',
 };
 
 export function failureMessage(error: ClipFailure): string {

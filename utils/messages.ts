@@ -7,6 +7,9 @@ import * as v from 'valibot';
 import type { Clip, ClipSummary, ExtractError } from './article';
 import { ClipSchema } from './clip-schema';
 import type { Facets, SearchFilters, SearchResult } from './search';
+import type { ExportedText, ExportPageText } from './archive-io/export';
+import { BlobDeliverySchema, ImportChunkSchema } from './archive-io/blob-channel';
+import type { ImportSummary } from './clip-store';
 
 /** Why a clip was or was not saved; the popup and the toolbar badge both render it. */
 export type ClipOutcome =
@@ -16,7 +19,8 @@ export type ClipOutcome =
   | { status: 'exists'; clip: ClipSummary }
   | { status: 'failed'; error: ClipFailure };
 
-export type ClipFailure = ExtractError | { code: 'storage-full' | 'storage-failed'; detail: string };
+export type ClipFailure =
+  ExtractError | { code: 'storage-full' | 'storage-failed' | 'interrupted'; detail: string };
 
 const ClipMode = v.picklist(['page', 'selection']);
 export type ClipMode = v.InferOutput<typeof ClipMode>;
@@ -72,6 +76,32 @@ export const requestSchemas = {
   /** Delete a clip; the answer is the deleted record, which 'clip/restore' takes back (undo). */
   'clip/delete': v.strictObject({ id: Id }),
   'clip/restore': v.strictObject({ clip: ClipSchema }),
+  /** Export: one page of the whole archive, oldest first, after the cursor the last page returned. */
+  'archive/export-page': v.strictObject({
+    after: v.nullable(v.strictObject({ clippedAt: v.string(), id: Id })),
+    limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500)),
+    /** deliver the page's text as a Blob on this BroadcastChannel instead of in the reply */
+    via: v.optional(BlobDeliverySchema),
+  }),
+  /** Export: these clips (e.g. a search result), in this order; missing ids are skipped. */
+  'archive/export-ids': v.strictObject({
+    ids: v.pipe(v.array(Id), v.maxLength(500)),
+    via: v.optional(BlobDeliverySchema),
+  }),
+  /** Import: open a staging area; chunks go there and are written together on commit. */
+  'archive/import-begin': v.strictObject({}),
+  /**
+   * Import: one chunk of records as JSON text, here or (faster: runtime messages are JSON-serialised)
+   * in a blob: URL of the page's that the worker fetches. Either way the worker parses it and checks
+   * every record against ClipSchema (ImportChunkSchema) before staging it.
+   */
+  'archive/import-chunk': v.union([
+    v.strictObject({ importId: Id, clips: ImportChunkSchema }),
+    v.strictObject({ importId: Id, url: v.pipe(v.string(), v.maxLength(500), v.startsWith('blob:')) }),
+  ]),
+  /** Import: write every staged record in one transaction (all or nothing). */
+  'archive/import-commit': v.strictObject({ importId: Id }),
+  'archive/import-abort': v.strictObject({ importId: Id }),
 } as const;
 
 export interface Responses {
@@ -84,11 +114,19 @@ export interface Responses {
   'clip/edit': ClipSummary | null;
   'clip/delete': Clip | null;
   'clip/restore': { restored: true; clip: ClipSummary } | { restored: false; reason: 'exists' };
+  'archive/export-page': ExportPageText;
+  'archive/export-ids': ExportedText;
+  'archive/import-begin': string;
+  'archive/import-chunk': null;
+  'archive/import-commit': ImportSummary;
+  'archive/import-abort': null;
 }
 
 export type MessageType = keyof typeof requestSchemas & keyof Responses;
 export type RequestOf<T extends MessageType> = v.InferOutput<(typeof requestSchemas)[T]>;
 export type ResponseOf<T extends MessageType> = Responses[T];
+/** What a sender passes: the same as RequestOf except where a schema transforms (JSON text → records). */
+export type RequestInputOf<T extends MessageType> = v.InferInput<(typeof requestSchemas)[T]>;
 
 export interface Envelope<T extends MessageType = MessageType> {
   type: T;
@@ -118,7 +156,7 @@ export function parseEnvelope(
 /** Sends a request to the service worker and returns its typed answer (throws on refusal). */
 export async function send<T extends MessageType>(
   type: T,
-  payload: RequestOf<T>,
+  payload: RequestInputOf<T>,
   runtime: { sendMessage(message: unknown): Promise<unknown> },
 ): Promise<ResponseOf<T>> {
   const reply = (await runtime.sendMessage({ type, payload })) as Reply<T> | undefined;

@@ -58,8 +58,9 @@ const ALLOWED_ATTR = ['href', 'src', 'alt', 'title', 'colspan', 'rowspan', 'widt
 const CONFIG: Config = {
   ALLOWED_TAGS,
   ALLOWED_ATTR,
-  // http(s) and mailto links only; images may also be data: (DOMPurify allows data: only on img)
-  ALLOWED_URI_REGEXP: /^(?:https?:|mailto:)/i,
+  // DOMPurify's default pattern narrowed to http(s) and mailto: any other scheme is dropped, while
+  // scheme-less values (relative URLs, colspan="2", alt text) pass. data: stays allowed on img only.
+  ALLOWED_URI_REGEXP: /^(?:(?:https?|mailto):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i,
   ALLOW_DATA_ATTR: false,
   ALLOW_ARIA_ATTR: false,
   FORBID_TAGS: [

@@ -1,9 +1,9 @@
 /** Extension pages talk to the service worker only through this. */
 import { browser } from 'wxt/browser';
-import { send, type MessageType, type RequestOf, type ResponseOf } from './messages';
+import { send, type MessageType, type RequestInputOf, type ResponseOf } from './messages';
 import type { SearchFilters } from './search';
 
-export function ask<T extends MessageType>(type: T, payload: RequestOf<T>): Promise<ResponseOf<T>> {
+export function ask<T extends MessageType>(type: T, payload: RequestInputOf<T>): Promise<ResponseOf<T>> {
   return send(type, payload, browser.runtime);
 }
 

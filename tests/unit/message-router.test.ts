@@ -15,6 +15,12 @@ function handlers(): Handlers {
     'clip/edit': vi.fn(async () => null),
     'clip/delete': vi.fn(async () => null),
     'clip/restore': vi.fn(async () => ({ restored: false, reason: 'exists' }) as const),
+    'archive/export-page': vi.fn(async () => ({ text: '', count: 0, next: null, total: 0 })),
+    'archive/export-ids': vi.fn(async () => ({ text: '', count: 0 })),
+    'archive/import-begin': vi.fn(async () => 'import-1'),
+    'archive/import-chunk': vi.fn(async () => null),
+    'archive/import-commit': vi.fn(async () => ({ added: 0, merged: 0, unchanged: 0 })),
+    'archive/import-abort': vi.fn(async () => null),
   };
 }
 

@@ -13,7 +13,7 @@ import {
   MERGE_FANOUT,
   readSnapshot,
 } from '@/utils/search-index';
-import { listClips, newClip } from '@/utils/clip-store';
+import { importClips, listClips, newClip } from '@/utils/clip-store';
 import { parseQuery } from '@/utils/search-text';
 import { makeArticle } from './article-factory';
 
@@ -195,6 +195,31 @@ describe('searchArchive', () => {
     expect((await listClips(db, 0, 1)).total).toBe(4);
     await compactIndex(db, { force: true });
     expect((await ids('导入正文2号')).sort()).toEqual(['imported-2']);
+  });
+
+  it('imported clips are searchable, merged ones by their new text', async () => {
+    const url = 'https://news.example.cn/a/merge.html';
+    const id = await save({ url, title: '原题', textContent: '原文写着雾凇' });
+    const stored = (await db.get('clips', id))!;
+    const fresh = newClip(
+      makeArticle({
+        url: 'https://x.example/new',
+        canonicalUrl: 'https://x.example/new',
+        title: '新的',
+        textContent: '导入的冰灯',
+      }),
+      new Date(Date.UTC(2025, 1, 1)),
+      'imported',
+    );
+    const newer = {
+      ...stored,
+      textContent: '合并后写着冰雕',
+      updatedAt: new Date(Date.UTC(2030, 0, 1)).toISOString(),
+    };
+    expect(await importClips(db, [fresh, newer])).toMatchObject({ added: 1, merged: 1 });
+    expect(await ids('冰灯')).toEqual(['imported']);
+    expect(await ids('冰雕')).toEqual([id]);
+    expect((await listClips(db, 0, 1)).total).toBe(2);
   });
 
   it('gives the neighbours of a clip in a result list', async () => {

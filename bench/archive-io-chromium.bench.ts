@@ -1,0 +1,168 @@
+/**
+ * `npm run bench archive-io` (second part): the same 10,000-clip archive imported and exported
+ * through the real UI of the production build (.output/chrome-mv3) in headless Chromium: File.text(),
+ * JSON.parse, valibot and DOMPurify in the archive page, runtime messages, the service worker's real
+ * IndexedDB. Memory is the resident size of Chromium's processes, sampled from /proc every 100 ms.
+ */
+import { execSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ARCHIVE_TAIL, archiveHead, clipLine } from '../utils/archive-io/format';
+import { EXTENSION_DIR, launch } from '../tests/e2e/harness';
+import { makeClip } from './generate-clips';
+
+const CLIPS = Number(process.env.BENCH_CLIPS ?? 10_000);
+const MB = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+
+function rssOf(pid: number): number {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
+  } catch {
+    return 0;
+  }
+}
+
+/** Chromium processes started for `userDataDir`: the browser and all its descendants. */
+function chromiumPids(userDataDir: string): number[] {
+  const parents = new Map<number, number>();
+  let root: number | undefined;
+  for (const entry of fs.readdirSync('/proc')) {
+    const pid = Number(entry);
+    if (!pid) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      parents.set(pid, Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+      if (
+        root === undefined &&
+        fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(`--user-data-dir=${userDataDir}`)
+      ) {
+        const parent = parents.get(pid)!;
+        const parentCmd = fs.existsSync(`/proc/${parent}/cmdline`)
+          ? fs.readFileSync(`/proc/${parent}/cmdline`, 'utf8')
+          : '';
+        if (!parentCmd.includes(`--user-data-dir=${userDataDir}`)) root = pid;
+      }
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  if (root === undefined) return [];
+  const pids = [root];
+  for (let i = 0; i < pids.length; i++)
+    for (const [pid, ppid] of parents) if (ppid === pids[i]) pids.push(pid);
+  return pids;
+}
+
+function memorySampler(userDataDir: string) {
+  let pids = chromiumPids(userDataDir);
+  let peakTotal = 0;
+  let peakProcess = 0;
+  let baseTotal = 0;
+  let baseProcess = 0;
+  let ticks = 0;
+  const timer = setInterval(() => {
+    if (++ticks % 20 === 0) pids = chromiumPids(userDataDir);
+    const sizes = pids.map(rssOf);
+    peakTotal = Math.max(
+      peakTotal,
+      sizes.reduce((a, b) => a + b, 0),
+    );
+    peakProcess = Math.max(peakProcess, ...sizes);
+  }, 100);
+  return {
+    reset() {
+      pids = chromiumPids(userDataDir);
+      const sizes = pids.map(rssOf);
+      peakTotal = baseTotal = sizes.reduce((a, b) => a + b, 0);
+      peakProcess = baseProcess = Math.max(...sizes);
+    },
+    report: () =>
+      `RSS of the largest Chromium process ${MB(baseProcess)} → peak ${MB(peakProcess)}, ` +
+      `of all Chromium processes ${MB(baseTotal)} → peak ${MB(peakTotal)}`,
+    stop: () => clearInterval(timer),
+  };
+}
+
+export default async function bench(): Promise<void> {
+  if (!fs.existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
+    console.log('No production build in .output/chrome-mv3: building it (npx wxt build).');
+    execSync('npx wxt build', { stdio: 'ignore' });
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jianbao-bench-'));
+  const file = path.join(dir, 'archive.json');
+  const out = fs.openSync(file, 'w');
+  fs.writeSync(
+    out,
+    archiveHead({
+      format: 'jianbao-archive',
+      version: 1,
+      exportedAt: new Date().toISOString(),
+      count: CLIPS,
+    }),
+  );
+  for (let i = 0; i < CLIPS; i++) fs.writeSync(out, (i ? ',\n' : '') + clipLine(makeClip(i)));
+  fs.writeSync(out, ARCHIVE_TAIL);
+  fs.closeSync(out);
+  console.log(
+    `Headless Chromium, production build; a ${MB(fs.statSync(file).size)} file of ${CLIPS} clips.\n`,
+  );
+
+  const userDataDir = path.join(dir, 'profile');
+  const browser = await launch({ userDataDir });
+  const memory = memorySampler(userDataDir);
+  try {
+    const page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${browser.extensionId}/manage.html`);
+    await page.getByTestId('archive-total').waitFor();
+
+    memory.reset();
+    const t0 = Date.now();
+    await page.getByTestId('import-file').setInputFiles(file);
+    await page.locator('[data-testid=io-status]:not([data-state=busy])').waitFor({ timeout: 600_000 });
+    const importMs = Date.now() - t0;
+    const importState = await page.getByTestId('io-status').innerText();
+    const marks = await page.evaluate(() =>
+      performance
+        .getEntriesByType('mark')
+        .map((m) => [m.name.replace('jianbao-import:', ''), m.startTime] as const),
+    );
+    console.log(`import (page + worker): ${(importMs / 1000).toFixed(1)} s, ${memory.report()}`);
+    console.log(`  ${importState.replace(/\n/g, ' ')}`);
+    for (let i = 0; i + 1 < marks.length; i++) {
+      const [phase, at] = marks[i]!;
+      const what = {
+        reading: 'File.text()',
+        checking: 'JSON.parse + valibot + DOMPurify in the page',
+        sending: 'chunk messages to the worker (validated there)',
+        saving: 'one IndexedDB transaction in the worker',
+      }[phase];
+      console.log(
+        `  ${phase.padEnd(9)} ${((marks[i + 1]![1] - at) / 1000).toFixed(1).padStart(6)} s  ${what ?? ''}`,
+      );
+    }
+
+    memory.reset();
+    const t1 = Date.now();
+    const download = page.waitForEvent('download', { timeout: 600_000 });
+    await page.getByTestId('export-json').click();
+    const exported = await download;
+    const exportMs = Date.now() - t1;
+    const waited = await page.evaluate(() =>
+      performance.getEntriesByName('jianbao-export:request').reduce((ms, entry) => ms + entry.duration, 0),
+    );
+    const exportedPath = path.join(dir, 'exported.json');
+    await exported.saveAs(exportedPath);
+    console.log(
+      `export (worker pages + Blob in the page, until the download starts): ${(exportMs / 1000).toFixed(1)} s, ${memory.report()}; file ${MB(fs.statSync(exportedPath).size)}`,
+    );
+    console.log(
+      `  ${(waited / 1000).toFixed(1)} s of it waiting for page messages (the worker reads and serialises, the channel carries), the rest building the Blob in the page`,
+    );
+  } finally {
+    memory.stop();
+    await browser.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,6 @@
+#!/usr/bin/env node
+// The `jianbao` command: registers tsx so Node can load the TypeScript CLI, then runs it.
+import { register } from 'tsx/esm/api';
+
+register();
+await import(new URL('../cli/main.ts', import.meta.url).href);

@@ -1,0 +1,11 @@
+import { createRoot } from 'react-dom/client';
+import { StrictMode } from 'react';
+import { ArchiveIoApp } from '@/components/ArchiveIoApp';
+import { requestedExport } from '@/utils/archive-io/archive-page';
+import '@/components/theme.css';
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <ArchiveIoApp autoExport={requestedExport(location.search)} />
+  </StrictMode>,
+);

@@ -1,0 +1,236 @@
+/**
+ * Export and import through the real UI of the production build in headless Chromium: clip and seed
+ * an archive, export it from the popup's "Export JSON" (the download is captured and checked against
+ * the JSON Schema), then import the file into a fresh profile and find the clips listed.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { schemaErrors, validateArchiveFile } from '../unit/archive-io/schema-validator';
+import {
+  attachToActionPopup,
+  clickToolbarButton,
+  currentWorker,
+  launch,
+  serve,
+  storedClips,
+  waitFor,
+  type Browser,
+  type FixtureServer,
+} from './harness';
+
+const genericPage = fs.readFileSync('tests/fixtures/pages/generic-news.html', 'utf8');
+const downloads = fs.mkdtempSync(path.join(os.tmpdir(), 'jianbao-downloads-'));
+
+function seededClip(i: number) {
+  const url = `https://news.example.cn/a/202401/${2000 + i}.html`;
+  return {
+    title: `吉林雾凇节开幕 第${i}篇`,
+    kicker: '“冰雪季”系列报道：',
+    subtitle: null,
+    authors: ['李明'],
+    editors: ['赵雪'],
+    source: '示例日报',
+    siteName: '示例新闻网',
+    publishedAt: '2024-12-01T09:30:00+08:00',
+    publishedRaw: '2024-12-01 09:30',
+    section: ['新闻', '旅游'],
+    articleId: String(2000 + i),
+    url,
+    canonicalUrl: url,
+    lang: 'zh-CN',
+    excerpt: null,
+    contentHtml: `<p>雾凇岛的清晨，游客如织。第${i}篇正文。</p>`,
+    textContent: `雾凇岛的清晨，游客如织。第${i}篇正文。`,
+    images: [],
+    pages: [],
+    extractor: 'generic',
+    id: `seeded-${i}`,
+    host: 'news.example.cn',
+    clippedAt: `2025-01-0${i}T00:00:00.000Z`,
+    updatedAt: `2025-02-0${i}T00:00:00.000Z`,
+    tags: ['旅游', `标签${i}`],
+    note: `笔记：第${i}篇\n第二行`,
+    versions: [
+      {
+        savedAt: `2025-01-0${i}T00:00:00.000Z`,
+        title: `吉林雾凇节 旧标题${i}`,
+        contentHtml: '<p>旧的正文</p>',
+        textContent: '旧的正文',
+      },
+    ],
+  };
+}
+
+/** Writes records straight into the extension's database (it exists once something was clipped). */
+async function seed(browser: Browser, records: unknown[]) {
+  const worker = await currentWorker(browser);
+  await worker.evaluate(async (clips) => {
+    await new Promise<void>((resolve, reject) => {
+      const open = indexedDB.open('jianbao');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const tx = open.result.transaction('clips', 'readwrite');
+        for (const clip of clips) tx.objectStore('clips').put(clip);
+        tx.oncomplete = () => {
+          open.result.close();
+          resolve();
+        };
+        tx.onerror = () => reject(tx.error);
+      };
+    });
+  }, records);
+}
+
+async function ioStatus(page: Page, state: string): Promise<string> {
+  const status = page.locator(`[data-testid=io-status][data-state=${state}]`);
+  await status.waitFor({ timeout: 20_000 });
+  return status.innerText();
+}
+
+const message = (page: Page, key: string, subs: string[] = []) =>
+  page.evaluate(([k, s]) => (chrome.i18n.getMessage as (name: string, subs: string[]) => string)(k, s), [
+    key,
+    subs,
+  ] as [string, string[]]);
+
+describe('export and import through the UI', () => {
+  let server: FixtureServer;
+  let exported: string;
+  let exportedFile: { count: number; clips: Array<Record<string, unknown>> };
+
+  beforeAll(async () => {
+    server = await serve({ '/news/2024/12/01/ski.html': genericPage });
+  });
+  afterAll(async () => {
+    await server?.close();
+    fs.rmSync(downloads, { recursive: true, force: true });
+  });
+
+  it('exports the archive from the popup as a schema-valid jianbao-YYYYMMDD-HHmm.json', async () => {
+    const browser = await launch();
+    try {
+      // one real clip through the toolbar button, two seeded with tags, notes and versions
+      const url = `${server.base}/news/2024/12/01/ski.html`;
+      const tab = await browser.context.newPage();
+      await tab.goto(url);
+      await tab.bringToFront();
+      await clickToolbarButton(browser, url);
+      const popup = await attachToActionPopup(browser);
+      await waitFor(
+        () =>
+          popup.evaluate(`document.querySelector('[data-testid=clip-status]')?.dataset.status === 'saved'`),
+        20_000,
+        'the clip',
+      );
+      await popup.close();
+      await seed(browser, [seededClip(1), seededClip(2)]);
+      expect(await storedClips(browser)).toHaveLength(3);
+
+      const popupTab = await browser.context.newPage();
+      await popupTab.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+      const opened = browser.context.waitForEvent('page');
+      await popupTab.getByTestId('popup-export-json').click();
+      const archivePage = await opened;
+      const download = await archivePage.waitForEvent('download');
+      expect(download.suggestedFilename()).toMatch(/^jianbao-\d{8}-\d{4}\.json$/);
+      exported = path.join(downloads, download.suggestedFilename());
+      await download.saveAs(exported);
+      expect(await ioStatus(archivePage, 'exported')).toContain(download.suggestedFilename());
+
+      exportedFile = JSON.parse(fs.readFileSync(exported, 'utf8'));
+      expect(schemaErrors(validateArchiveFile, exportedFile)).toBe('');
+      expect(exportedFile.count).toBe(3);
+      const stored = await storedClips(browser);
+      for (const clip of exportedFile.clips) expect(stored).toContainEqual(clip);
+      expect(exportedFile.clips.map((c) => c.title)).toContain('长白山冰雪季开幕 游客同比增长三成');
+
+      // a selection (e.g. the popup's search result) waits in storage.session for the archive page
+      await popupTab.evaluate(() =>
+        chrome.storage.session.set({ 'archiveIo.exportSelection': ['seeded-2'] }),
+      );
+      const selectionPage = await browser.context.newPage();
+      const selectionDownload = selectionPage.waitForEvent('download');
+      await selectionPage.goto(`chrome-extension://${browser.extensionId}/manage.html?export=selection`);
+      const selectionFile = JSON.parse(fs.readFileSync(await (await selectionDownload).path(), 'utf8'));
+      expect(schemaErrors(validateArchiveFile, selectionFile)).toBe('');
+      expect(selectionFile.clips.map((c: { id: string }) => c.id)).toEqual(['seeded-2']);
+
+      // per clip: Markdown from the reader
+      const reader = await browser.context.newPage();
+      await reader.goto(`chrome-extension://${browser.extensionId}/reader.html?id=seeded-1`);
+      const markdownDownload = reader.waitForEvent('download');
+      await reader.getByTestId('download-markdown').click();
+      const md = await markdownDownload;
+      expect(md.suggestedFilename()).toBe('吉林雾凇节开幕 第1篇.md');
+      const markdownPath = path.join(downloads, 'clip.md');
+      await md.saveAs(markdownPath);
+      const markdown = fs.readFileSync(markdownPath, 'utf8');
+      expect(markdown).toMatch(/^---\ntitle: "吉林雾凇节开幕 第1篇"\n/);
+      expect(markdown).toContain('note: "笔记：第1篇\\n第二行"');
+      expect(markdown).toContain('雾凇岛的清晨，游客如织。第1篇正文。');
+      // Reading the clipboard back needs a permission extension origins cannot be granted here, so
+      // the real writeText is wrapped to see what it was given; its success shows in the status.
+      await reader.evaluate(() => {
+        const write = navigator.clipboard.writeText.bind(navigator.clipboard);
+        navigator.clipboard.writeText = (text: string) => {
+          (window as unknown as { copied: string }).copied = text;
+          return write(text);
+        };
+      });
+      await reader.getByTestId('copy-markdown').click();
+      await expect
+        .poll(() => reader.getByTestId('markdown-status').innerText())
+        .toBe(await message(reader, 'md_copied'));
+      expect(await reader.evaluate(() => (window as unknown as { copied: string }).copied)).toBe(markdown);
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('imports the file into a fresh profile from the archive page, and the popup lists the clips', async () => {
+    const browser = await launch();
+    try {
+      const page = await browser.context.newPage();
+      await page.goto(`chrome-extension://${browser.extensionId}/manage.html`);
+
+      // a bad file first: a clear message, nothing stored
+      await page.getByTestId('import-file').setInputFiles({
+        name: 'notes.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from('这不是 JSON'),
+      });
+      const refused = await ioStatus(page, 'failed');
+      expect(refused).toContain((await message(page, 'io_err_not_json', ['@'])).split('@')[0]);
+      expect(refused).toContain(await message(page, 'io_unchanged'));
+      expect(await storedClips(browser)).toHaveLength(0);
+
+      await page.getByTestId('import-file').setInputFiles(exported);
+      expect(await ioStatus(page, 'imported')).toBe(await message(page, 'io_imported', ['3', '0', '0']));
+      const stored = await storedClips(browser);
+      expect(stored).toHaveLength(3);
+      for (const clip of exportedFile.clips) expect(stored).toContainEqual(clip);
+
+      // the same file again: merged into what is there, nothing new
+      await page.getByTestId('import-file').setInputFiles(exported);
+      expect(await ioStatus(page, 'imported')).toBe(await message(page, 'io_imported', ['0', '0', '3']));
+
+      const popup = await browser.context.newPage();
+      await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+      await popup.getByTestId('clip-list').waitFor();
+      expect(await popup.getByTestId('clip-list').locator('li').count()).toBe(3);
+      const listed = await popup.getByTestId('clip-list').innerText();
+      for (const title of [
+        '长白山冰雪季开幕 游客同比增长三成',
+        '吉林雾凇节开幕 第1篇',
+        '吉林雾凇节开幕 第2篇',
+      ]) {
+        expect(listed).toContain(title);
+      }
+    } finally {
+      await browser.close();
+    }
+  });
+});

@@ -1,0 +1,127 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Clip } from '@/utils/article';
+import { BlobReceiver, deliverBlob } from '@/utils/archive-io/blob-channel';
+import { exportArchive } from '@/utils/archive-io/export';
+import { canonicalClip, clipLine } from '@/utils/archive-io/format';
+import { chunkClips, CHUNK_CHARS } from '@/utils/archive-io/import';
+import { ImportStaging, STAGE_TTL_MS } from '@/utils/archive-io/staging';
+import { EXPORT_PAGE_CHARS, exportPage, importClips } from '@/utils/clip-store';
+import type { JianbaoDatabase } from '@/utils/db';
+import { openTestArchive, seedArchive, sourceFor } from './helpers';
+
+let db: JianbaoDatabase;
+let seeded: Clip[];
+beforeEach(async () => {
+  db = await openTestArchive();
+  seeded = await seedArchive(db);
+});
+
+function bigClip(base: Clip, i: number, chars: number): Clip {
+  return {
+    ...base,
+    id: `big-${String(i).padStart(3, '0')}`,
+    url: `https://news.example.cn/big/${i}.html`,
+    canonicalUrl: `https://news.example.cn/big/${i}.html`,
+    clippedAt: '2025-03-01T00:00:00.000Z',
+    textContent: '长'.repeat(chars),
+  };
+}
+
+describe('export pages', () => {
+  it('walks every clip once, whatever the page size, ties in clip time broken by id', async () => {
+    await importClips(
+      db,
+      Array.from({ length: 7 }, (_, i) => bigClip(seeded[0]!, i, 10)),
+    );
+    const everything = (await exportArchive(sourceFor(db, 500))).count;
+    expect(everything).toBe(11);
+    for (const size of [1, 2, 3, 4, 10]) {
+      const ids: string[] = [];
+      let after = null;
+      do {
+        const page = await exportPage(db, after, size);
+        ids.push(...page.clips.map((c) => c.id));
+        after = page.next;
+      } while (after);
+      expect(ids).toHaveLength(11);
+      expect(new Set(ids).size).toBe(11);
+      expect(ids.slice(4)).toEqual([
+        'big-000',
+        'big-001',
+        'big-002',
+        'big-003',
+        'big-004',
+        'big-005',
+        'big-006',
+      ]);
+    }
+  });
+
+  it('stops a page at about EXPORT_PAGE_CHARS characters, but returns at least one clip', async () => {
+    const half = Math.ceil(EXPORT_PAGE_CHARS / 2);
+    await importClips(
+      db,
+      [0, 1, 2].map((i) => bigClip(seeded[0]!, i, half)),
+    );
+    const first = await exportPage(db, { clippedAt: seeded[3]!.clippedAt, id: seeded[3]!.id }, 500);
+    expect(first.clips.map((c) => c.id)).toEqual(['big-000', 'big-001']);
+    const huge = await exportPage(db, null, 1);
+    expect(huge.clips).toHaveLength(1);
+  });
+});
+
+describe('the Blob channel from the worker', () => {
+  it('hands each request its own Blob, whether it arrives before or after the page waits for it', async () => {
+    const receiver = new BlobReceiver();
+    const first = receiver.address();
+    const second = receiver.address();
+    deliverBlob(second, new Blob(['第二']));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const waiting = receiver.expect(first.requestId);
+    deliverBlob(first, new Blob(['第一']));
+    expect(await (await waiting).text()).toBe('第一');
+    expect(await (await receiver.expect(second.requestId)).text()).toBe('第二');
+    receiver.close();
+  });
+
+  it('gives up on a Blob that never comes', async () => {
+    const receiver = new BlobReceiver(50);
+    await expect(receiver.expect(receiver.address().requestId)).rejects.toThrow(/no data/);
+    receiver.close();
+  });
+});
+
+describe('the file format', () => {
+  it('writes keys in schema order whatever order they were stored in', () => {
+    const clip = seeded[0]!;
+    const shuffled = Object.fromEntries(Object.entries(clip).reverse()) as unknown as Clip;
+    expect(clipLine(shuffled)).toBe(clipLine(clip));
+    expect(Object.keys(canonicalClip(shuffled))[0]).toBe('title');
+  });
+});
+
+describe('import chunks and staging', () => {
+  it('splits records into chunks under the message budget, keeping their order', () => {
+    const clips = [0, 1, 2, 3].map((i) => bigClip(seeded[0]!, i, Math.floor(CHUNK_CHARS / 3)));
+    const chunks = chunkClips(clips);
+    expect(chunks.map((c) => c.count)).toEqual([2, 2]);
+    expect(chunks.flatMap((c) => JSON.parse(c.json))).toEqual(clips);
+    expect(chunks.every((c) => c.json.length <= CHUNK_CHARS)).toBe(true);
+    expect(chunkClips(Array.from({ length: 1_200 }, () => seeded[1]!)).map((c) => c.count)).toEqual([
+      500, 500, 200,
+    ]);
+  });
+
+  it('stages chunks under an id, hands them over once, and forgets abandoned imports', () => {
+    let now = 0;
+    const staging = new ImportStaging(() => now);
+    const id = staging.begin();
+    staging.add(id, [seeded[0]!]);
+    staging.add(id, [seeded[1]!]);
+    expect(staging.take(id)).toEqual([seeded[0], seeded[1]]);
+    expect(() => staging.take(id)).toThrow(/unknown import/);
+    const abandoned = staging.begin();
+    now += STAGE_TTL_MS + 1;
+    expect(() => staging.add(abandoned, [seeded[0]!])).toThrow(/unknown import/);
+  });
+});

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { parseDate, parseMachineDate } from '@/utils/extract/dates';
+
+const china = { defaultOffset: '+08:00', now: new Date('2024-12-01T10:00:00+08:00') };
+
+describe('parseDate', () => {
+  it.each([
+    ['2019-03-20 11:58', '2019-03-20T11:58:00+08:00', '2019-03-20 11:58'],
+    ['发布时间：2019年03月20日 11:58', '2019-03-20T11:58:00+08:00', '2019年03月20日 11:58'],
+    ['2019年3月20日', '2019-03-20T00:00:00+08:00', '2019年3月20日'],
+    ['2019/3/20 8:05:09', '2019-03-20T08:05:09+08:00', '2019/3/20 8:05:09'],
+    ['2019.03.20', '2019-03-20T00:00:00+08:00', '2019.03.20'],
+    ['2019-03-20 11:58:07 | 来源：中国吉林网', '2019-03-20T11:58:07+08:00', '2019-03-20 11:58:07'],
+    ['2019年03月20日11时58分', '2019-03-20T11:58:00+08:00', '2019年03月20日11时58分'],
+    ['2019年03月20日 11时58分07秒', '2019-03-20T11:58:07+08:00', '2019年03月20日 11时58分07秒'],
+    ['2019-03-20T03:58:00Z', '2019-03-20T11:58:00+08:00', '2019-03-20T03:58:00Z'],
+  ])('%s', (text, iso, raw) => {
+    expect(parseDate(text, china)).toMatchObject({ iso, raw });
+  });
+
+  it('reads 今天/昨天/前天 relative to the clip time, in the site zone', () => {
+    expect(parseDate('昨天 09:15', china)?.iso).toBe('2024-11-30T09:15:00+08:00');
+    expect(parseDate('今天 23:59', china)?.iso).toBe('2024-12-01T23:59:00+08:00');
+    expect(parseDate('前天 00:01', china)?.iso).toBe('2024-11-29T00:01:00+08:00');
+  });
+
+  it('rejects impossible dates and ignores digits inside longer numbers', () => {
+    expect(parseDate('2019-02-30', china)).toBeNull();
+    expect(parseDate('2019-13-01', china)).toBeNull();
+    expect(parseDate('电话 120190320', china)).toBeNull();
+    expect(parseDate('no date here', china)).toBeNull();
+  });
+
+  it('believes a two-digit year only after a date label', () => {
+    expect(parseDate('18-03-08 23:16', china)).toBeNull();
+    expect(parseDate('18-03-08 23:16', china, true)?.iso).toBe('2018-03-08T23:16:00+08:00');
+  });
+});
+
+describe('parseMachineDate', () => {
+  it('reads ISO, the CMS dash-before-time form and Unix timestamps', () => {
+    expect(parseMachineDate('2007-08-20-23:59:59', china)?.iso).toBe('2007-08-20T23:59:59+08:00');
+    expect(parseMachineDate('1553054280', china)?.iso).toBe('2019-03-20T11:58:00+08:00');
+    expect(parseMachineDate('1553054280000', china)?.iso).toBe('2019-03-20T11:58:00+08:00');
+    expect(parseMachineDate('2019-03-20T11:58:00+08:00', { ...china, defaultOffset: '+00:00' })?.iso).toBe(
+      '2019-03-20T03:58:00+00:00',
+    );
+  });
+});

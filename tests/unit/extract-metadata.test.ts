@@ -1,0 +1,85 @@
+import { JSDOM } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import { readMetadata } from '@/utils/extract/metadata';
+
+const doc = (head: string) =>
+  new JSDOM(`<!doctype html><html><head>${head}</head><body></body></html>`).window.document;
+
+describe('readMetadata', () => {
+  it('reads JSON-LD NewsArticle (also inside @graph)', () => {
+    const m = readMetadata(
+      doc(
+        `<script type="application/ld+json">{"@graph":[{"@type":"WebSite","name":"x"},{"@type":"NewsArticle","headline":"标题<b>粗</b>","datePublished":"2019-03-20T11:58:00+08:00","author":[{"@type":"Person","name":"张三"},{"name":"李四"}],"publisher":{"name":"示例网"}}]}</script>`,
+      ),
+      'https://news.example.cn/a/1.html',
+    );
+    expect(m).toMatchObject({
+      title: '标题粗',
+      published: '2019-03-20T11:58:00+08:00',
+      authors: ['张三', '李四'],
+      siteName: '示例网',
+    });
+  });
+
+  it('survives hostile JSON-LD: __proto__ keys, HTML, broken JSON, odd types', () => {
+    const m = readMetadata(
+      doc(
+        `<script type="application/ld+json">{"__proto__":{"polluted":1},"@type":"NewsArticle","headline":"<img src=x onerror=alert(1)>真标题","author":{"__proto__":{"name":"x"}},"datePublished":{"x":1}}</script>` +
+          `<script type="application/ld+json">{not json</script>` +
+          `<script type="application/ld+json">[null, 1, "s", {"@type":["Article"], "headline": 42}]</script>`,
+      ),
+      'https://example.cn/',
+    );
+    expect(m.title).toBe('真标题');
+    expect(m.authors).toEqual([]);
+    expect(m.published).toBeNull();
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('reads government meta tags in any case; strips HTML, resolves a relative Url, ignores empties', () => {
+    const m = readMetadata(
+      doc(
+        `<meta name="ArticleTitle" content="">` +
+          `<meta name="articletitle" content="关于&lt;b&gt;印发&lt;/b&gt;方案的通知">` +
+          `<meta name="PUBDATE" content="2016-11-22 09:53">` +
+          `<meta name="ContentSource" content="  ">` +
+          `<meta name="contentSource" content="省发改委">` +
+          `<meta name="ColumnName" content="通知公告">` +
+          `<meta name="Url" content="/art/2016/11/22/art_1_2.html">`,
+      ),
+      'http://fgw.zj.gov.cn/col/index.html',
+    );
+    expect(m).toMatchObject({
+      title: '关于印发方案的通知',
+      published: '2016-11-22 09:53',
+      source: '省发改委',
+      section: ['通知公告'],
+    });
+    expect(m.canonical).toContain('http://fgw.zj.gov.cn/art/2016/11/22/art_1_2.html');
+  });
+
+  it('reads TRS news tags: publishdate, contentid, catalogs, author, source', () => {
+    const m = readMetadata(
+      doc(
+        `<meta name="publishdate" content="2019-03-20 11:58:00"><meta name="contentid" content="2840720">` +
+          `<meta name="catalogs" content="专题宣传"><meta name="author" content="梁欢欢"><meta name="source" content="中国吉林网">`,
+      ),
+      'http://news.cnjiwang.com/a/201903/2840720.html',
+    );
+    expect(m).toMatchObject({
+      published: '2019-03-20 11:58:00',
+      articleId: '2840720',
+      section: ['专题宣传'],
+      authors: ['梁欢欢'],
+      source: '中国吉林网',
+    });
+  });
+
+  it('ignores javascript: and other non-http canonical URLs', () => {
+    const m = readMetadata(
+      doc(`<link rel="canonical" href="javascript:alert(1)"><meta property="og:url" content="data:x">`),
+      'https://a.cn/',
+    );
+    expect(m.canonical).toEqual([]);
+  });
+});

@@ -1,0 +1,69 @@
+/**
+ * The archive file: `{ format, version, exportedAt, count, clips }`. One clip per line, keys in a
+ * fixed order, so two exports of the same archive are byte-identical except for `exportedAt`.
+ * The JSON Schema for it is schemas/jianbao-archive.v1.schema.json.
+ */
+import type { Clip } from '../article';
+import { ArticleSchema, ClipSchema, ClipVersionSchema } from '../clip-schema';
+
+export const ARCHIVE_FORMAT = 'jianbao-archive';
+/** The version this build writes; files of this or an older version are read. */
+export const ARCHIVE_VERSION = 1;
+
+/**
+ * Larger files are refused before they are read. The page holds the file's text, the parsed
+ * records and their sanitized copies at once (3-4× the file in memory), and the tab must survive
+ * that. 190 MiB takes the 10,000 clips of 3,000 Chinese characters the archive is built for
+ * (~184 MiB, see bench/archive-io.bench.ts) and refuses a 200 MB file however "MB" is counted.
+ * Bigger archives move in parts (export a selection at a time).
+ */
+export const MAX_IMPORT_BYTES = 190 * 1024 * 1024;
+
+export interface ArchiveHeader {
+  format: typeof ARCHIVE_FORMAT;
+  version: typeof ARCHIVE_VERSION;
+  exportedAt: string;
+  count: number;
+}
+
+const CLIP_KEYS = Object.keys(ClipSchema.entries) as Array<keyof Clip>;
+const VERSION_KEYS = Object.keys(ClipVersionSchema.entries);
+const IMAGE_KEYS = Object.keys(ArticleSchema.entries.images.pipe[0].item.entries);
+
+/** Same keys, schema order first, then any others in stored order (so nothing stored is dropped). */
+function ordered<T extends object>(record: T, keys: readonly string[]): T {
+  const out: Record<string, unknown> = {};
+  const source = record as Record<string, unknown>;
+  for (const key of keys) if (Object.hasOwn(source, key)) out[key] = source[key];
+  for (const key of Object.keys(source)) if (!Object.hasOwn(out, key)) out[key] = source[key];
+  return out as T;
+}
+
+/** The clip with its keys (and those of its images and versions) in the schema's order. */
+export function canonicalClip(clip: Clip): Clip {
+  const out = ordered(clip, CLIP_KEYS);
+  if (Array.isArray(clip.images)) out.images = clip.images.map((image) => ordered(image, IMAGE_KEYS));
+  if (Array.isArray(clip.versions)) out.versions = clip.versions.map((v) => ordered(v, VERSION_KEYS));
+  return out;
+}
+
+/** One clip as it appears in the file: a single line of JSON. */
+export function clipLine(clip: Clip): string {
+  return JSON.stringify(canonicalClip(clip));
+}
+
+/** The text before the first clip; `count` must be the number of clips that follow. */
+export function archiveHead(header: ArchiveHeader): string {
+  return (
+    `{"format":${JSON.stringify(header.format)},"version":${header.version},` +
+    `"exportedAt":${JSON.stringify(header.exportedAt)},"count":${header.count},"clips":[\n`
+  );
+}
+
+export const ARCHIVE_TAIL = '\n]}\n';
+
+/** `jianbao-YYYYMMDD-HHmm.json` in the user's local time. */
+export function archiveFileName(now: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `jianbao-${now.getFullYear()}${p(now.getMonth() + 1)}${p(now.getDate())}-${p(now.getHours())}${p(now.getMinutes())}.json`;
+}

@@ -1,0 +1,36 @@
+/** The service worker's export and import handlers (entrypoints/background.ts spreads them in). */
+import { exportPage, getClips, importClips } from '../clip-store';
+import type { JianbaoDatabase } from '../db';
+import type { Handlers } from '../message-router';
+import { fetchImportChunk } from './blob-channel';
+import { clipsText, exportReply, pageText } from './export';
+import { ImportStaging } from './staging';
+
+type ArchiveIoMessage =
+  | 'archive/export-page'
+  | 'archive/export-ids'
+  | 'archive/import-begin'
+  | 'archive/import-chunk'
+  | 'archive/import-commit'
+  | 'archive/import-abort';
+
+export function archiveIoHandlers(
+  db: () => Promise<JianbaoDatabase>,
+  imports = new ImportStaging(),
+  /** the extension's origin: import chunks are fetched only from its own blob: URLs */
+  origin: string = globalThis.location?.origin ?? '',
+): Pick<Handlers, ArchiveIoMessage> {
+  return {
+    'archive/export-page': async ({ after, limit, via }) =>
+      exportReply(pageText(await exportPage(await db(), after, limit)), via),
+    'archive/export-ids': async ({ ids, via }) =>
+      exportReply(clipsText(await getClips(await db(), ids)), via),
+    'archive/import-begin': async () => imports.begin(),
+    'archive/import-chunk': async (chunk) => {
+      const clips = 'clips' in chunk ? chunk.clips : await fetchImportChunk(chunk.url, origin);
+      return (imports.add(chunk.importId, clips), null);
+    },
+    'archive/import-commit': async ({ importId }) => importClips(await db(), imports.take(importId)),
+    'archive/import-abort': async ({ importId }) => (imports.abort(importId), null),
+  };
+}

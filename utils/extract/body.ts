@@ -1,0 +1,90 @@
+/**
+ * Finding the body: the user's selection, the rule's selector, or Readability on a clone with
+ * thresholds that suit CJK text (a Chinese paragraph says far more per character than English).
+ */
+import { Readability } from '@mozilla/readability';
+import type { Line } from './lines';
+
+export interface BodyResult {
+  /** a detached element (in the clone or an inert document): safe to clean in place */
+  el: Element;
+  /** Readability's title guess, when Readability ran */
+  readabilityTitle: string | null;
+  readabilityByline: string | null;
+  via: 'selection' | 'rule' | 'readability' | 'lines';
+}
+
+/**
+ * Pages bigger or deeper than this skip Readability for the line-based body: Readability's cleaning
+ * grows faster than linearly with nesting depth and page size (minutes on a 500-deep page in jsdom).
+ */
+export const READABILITY_LIMITS = { maxElements: 30_000, maxDepth: 120 };
+
+/** Readability's default charThreshold (500) suits English; Chinese carries ~3× the meaning per char. */
+export function charThresholdFor(chinese: boolean): number {
+  return chinese ? 140 : 500;
+}
+
+export function bodyFromSelection(doc: Document, selection: DocumentFragment): BodyResult {
+  const inert = doc.implementation.createHTMLDocument('');
+  const el = inert.createElement('div');
+  el.append(inert.importNode(selection, true));
+  return { el, readabilityTitle: null, readabilityByline: null, via: 'selection' };
+}
+
+function textLength(el: Element): number {
+  return (el.textContent ?? '').replace(/\s+/g, '').length;
+}
+
+/** The first rule selector that finds an element with text, in `clone`. */
+export function bodyFromRule(clone: Document, selectors: readonly string[]): BodyResult | null {
+  for (const selector of selectors) {
+    let found: Element | null = null;
+    try {
+      found = [...clone.querySelectorAll(selector)].find((el) => textLength(el) > 0) ?? null;
+    } catch {
+      continue;
+    }
+    if (found) return { el: found, readabilityTitle: null, readabilityByline: null, via: 'rule' };
+  }
+  return null;
+}
+
+export function bodyFromReadability(clone: Document, chinese: boolean): BodyResult | null {
+  const reader = new Readability<Node>(clone, {
+    charThreshold: charThresholdFor(chinese),
+    keepClasses: true,
+    disableJSONLD: true,
+    maxElemsToParse: READABILITY_LIMITS.maxElements * 2,
+    serializer: (node) => node,
+  });
+  const parsed = reader.parse();
+  const el = parsed?.content as Element | null | undefined;
+  if (!parsed || !el || !textLength(el)) return null;
+  return {
+    el,
+    readabilityTitle: parsed.title?.trim() || null,
+    readabilityByline: parsed.byline?.trim() || null,
+    via: 'readability',
+  };
+}
+
+/**
+ * The fallback body when the page is too big or too deep for Readability (or for cloning): the
+ * page's prose lines — long enough, not link lists — as paragraphs in an inert document.
+ */
+export function bodyFromLines(doc: Document, lines: ReadonlyArray<Line>): BodyResult | null {
+  const inert = doc.implementation.createHTMLDocument('');
+  const el = inert.createElement('div');
+  let kept = 0;
+  for (const line of lines) {
+    if (line.text.length < 10 || line.inList || line.linkChars > line.text.length / 2) continue;
+    // a pathological page (hundreds of thousands of blocks) keeps its first 20,000 paragraphs
+    if (++kept > 20_000) break;
+    const p = inert.createElement('p');
+    p.textContent = line.text;
+    el.append(p);
+  }
+  if (!el.firstChild) return null;
+  return { el, readabilityTitle: null, readabilityByline: null, via: 'lines' };
+}

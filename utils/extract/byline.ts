@@ -1,0 +1,193 @@
+/**
+ * Chinese byline parsing: 来源/稿源/信息来源, 作者/记者/通讯员/文/图, 编辑/责任编辑/责编/编审 and
+ * 时间/发布时间/日期 in one line of visible text, with ASCII or full-width colons, 【】（）brackets,
+ * `|` separators and several names per field. Roles stay apart: an editor is never an author.
+ */
+import { cleanName, collapseSpace, unique } from './text';
+
+export interface Byline {
+  source: string | null;
+  authors: string[];
+  editors: string[];
+  /** the text after a date label (发布时间：…), for the date parser */
+  dateText: string | null;
+}
+
+type Role = 'source' | 'author' | 'editor' | 'date' | 'other';
+
+// Longest labels first so 责任编辑 wins over 编辑 and 信息来源 over 来源.
+const LABELS: ReadonlyArray<[string, Role]> = [
+  ['信息来源', 'source'],
+  ['文章来源', 'source'],
+  ['本文来源', 'source'],
+  ['新闻来源', 'source'],
+  ['内容来源', 'source'],
+  ['来源', 'source'],
+  ['稿源', 'source'],
+  ['出处', 'source'],
+  ['责任编辑', 'editor'],
+  ['值班编辑', 'editor'],
+  ['网络编辑', 'editor'],
+  ['编辑', 'editor'],
+  ['责编', 'editor'],
+  ['编审', 'editor'],
+  ['作者', 'author'],
+  ['记者', 'author'],
+  ['通讯员', 'author'],
+  ['撰文', 'author'],
+  ['采写', 'author'],
+  ['文/图', 'author'],
+  ['文图', 'author'],
+  ['摄影', 'author'],
+  ['发布时间', 'date'],
+  ['发表时间', 'date'],
+  ['发稿时间', 'date'],
+  ['更新时间', 'date'],
+  ['发布日期', 'date'],
+  ['时间', 'date'],
+  ['日期', 'date'],
+  ['校对', 'other'],
+  ['审核', 'other'],
+  ['监制', 'other'],
+  ['主编', 'other'],
+  ['点击数', 'other'],
+  ['浏览次数', 'other'],
+  ['阅读', 'other'],
+  ['字号', 'other'],
+];
+
+const ROLE_OF = new Map(LABELS);
+const LABEL_ALTERNATION = LABELS.map(([label]) => label.replace('/', '\\/')).join('|');
+/** A label followed by a colon (ASCII or full-width), or 文/图 followed by a slash. */
+const LABEL_RE = new RegExp(
+  `(?:^|(?<=[\\s【\\[（(|｜丨/,，;；]|[^\\p{L}]))(${LABEL_ALTERNATION})\\s*[:：]|(?:^|(?<=[\\s【\\[（(]))([文图])\\s*[/／:：]`,
+  'gu',
+);
+/** （记者 张三 李四）, 本报记者 王五: a reporter label followed by a space instead of a colon. */
+const REPORTER_SPACED =
+  /(?:本报|新华社|央视|人民网|新华网)?(记者|通讯员|特约记者|见习记者)\s+((?:[\u4e00-\u9fff·]{2,5}(?:\s+|、|，|,|$|(?=[）)】\]])))+)/u;
+
+const SEPARATOR = /\s*[|｜丨]\s*|\s{2,}|\u3000+/;
+const NAME_SPLIT = /[\s、,，;；/／&＆]+|和(?=[\u4e00-\u9fff]{2,4}$)/u;
+const NOT_A_NAME = /^(未知|佚名|暂无|无|none|null|undefined|admin|网络|本站|原创|管理员|编辑|记者|作者)$/i;
+
+/** Where a names field stops: another kind of text follows (hotline, phone, a sentence). */
+const NAMES_END = /[。！？!?]|[\u4e00-\u9fff]{0,4}(热线|电话|邮箱|投稿|声明|版权)|[:：]|\s\d{5,}/u;
+
+export function splitNames(value: string): string[] {
+  const end = NAMES_END.exec(value);
+  const names = (end ? value.slice(0, end.index) : value)
+    .replace(/[（(][^）)]*[）)]/g, ' ')
+    .split(NAME_SPLIT)
+    .map((n) =>
+      cleanName(n)
+        .replace(/^(本报|本台|本刊|本网)?(见习|特约|实习)?(记者|通讯员)/, '')
+        .replace(/(摄影?|报道|整理|编译|综合)$/, ''),
+    )
+    .filter((n) => n.length >= 2 && n.length <= 30 && !NOT_A_NAME.test(n) && !/^\d+$/.test(n))
+    // a Chinese personal name is short; a longer all-CJK run is a phrase, not a name
+    .filter((n) => !/^[\u4e00-\u9fff]+$/u.test(n) || n.length <= 5);
+  return unique(names).slice(0, 20);
+}
+
+function cleanSource(value: string): string | null {
+  let source = cleanName(value.split(SEPARATOR)[0] ?? '');
+  source = source.replace(/^(本报|本站)$/, '').trim();
+  if (!source || source.length > 60 || NOT_A_NAME.test(source) || /^[\d\s:：-]+$/.test(source)) return null;
+  return source;
+}
+
+/** Reads the labelled fields of one line of text. Unlabelled text is ignored. */
+export function parseByline(line: string): Byline {
+  const text = collapseSpace(line).slice(0, 1_000);
+  const result: Byline = { source: null, authors: [], editors: [], dateText: null };
+  const marks: Array<{ role: Role; start: number; end: number }> = [];
+  LABEL_RE.lastIndex = 0;
+  for (let m = LABEL_RE.exec(text); m; m = LABEL_RE.exec(text)) {
+    const role: Role = m[1] ? (ROLE_OF.get(m[1]) ?? 'other') : 'author';
+    marks.push({ role, start: m.index, end: m.index + m[0].length });
+  }
+  for (let i = 0; i < marks.length; i++) {
+    const mark = marks[i]!;
+    const stop = marks[i + 1]?.start ?? text.length;
+    // A value runs to the next label, a bracket close or a | separator.
+    const rawValue = text.slice(mark.end, stop);
+    const value = (rawValue.split(/[】\]]|\s*[|｜丨]\s*/)[0] ?? '').trim();
+    if (!value) continue;
+    if (mark.role === 'source' && !result.source) result.source = cleanSource(value);
+    else if (mark.role === 'editor') result.editors.push(...splitNames(value.split(SEPARATOR)[0] ?? ''));
+    else if (mark.role === 'author')
+      result.authors.push(...splitNames(value.split(/\s*[|｜丨]\s*|\u3000+/)[0] ?? ''));
+    else if (mark.role === 'date' && !result.dateText) result.dateText = value;
+  }
+  // `来源 CSDN | 作者 魏星`: labels without a colon, one per |-separated segment
+  if (!marks.length && /[|｜丨]/.test(text)) {
+    for (const segment of text.split(/\s*[|｜丨]\s*/)) {
+      const m = new RegExp(`^(${LABEL_ALTERNATION})\\s+(\\S.{0,40})$`, 'u').exec(segment);
+      const role = m ? ROLE_OF.get(m[1]!) : undefined;
+      if (!m || !role) continue;
+      if (role === 'source' && !result.source) result.source = cleanSource(m[2]!);
+      else if (role === 'author') result.authors.push(...splitNames(m[2]!));
+      else if (role === 'editor') result.editors.push(...splitNames(m[2]!));
+    }
+  }
+  if (!result.authors.length) {
+    const spaced = REPORTER_SPACED.exec(text);
+    if (spaced?.[2]) result.authors.push(...splitNames(spaced[2]));
+  }
+  result.authors = unique(result.authors).filter((a) => !result.editors.includes(a));
+  result.editors = unique(result.editors);
+  return result;
+}
+
+/** Whether a line is mostly a byline (labels and their short values), not prose. */
+export function isBylineLine(line: string): boolean {
+  const text = collapseSpace(line);
+  // byline lines are labels and names, not sentences
+  if (text.length > 120 || /[，。？！；?!]/.test(text)) return false;
+  LABEL_RE.lastIndex = 0;
+  const first = LABEL_RE.exec(text);
+  if (!first) return /^[（(【[]?\s*(本报|新华社)?记者\s+[\u4e00-\u9fff]{2,4}/.test(text) && text.length < 40;
+  const role = first[1] ? ROLE_OF.get(first[1]) : 'author';
+  return role !== 'other' || text.length < 40;
+}
+
+const DATEISH_TOKEN =
+  /^((19|20)?\d{2}[-/.年]\d{1,2}([-/.月]\d{1,2}日?)?|\d{1,2}[:：]\d{2}([:：]\d{2})?|\d{1,2}月\d{1,2}日|今天|昨天|前天|刚刚|\d+(分钟|小时|天)前)$/;
+const NOT_AN_OUTLET =
+  /^(原创|转载|独家|首发|置顶|分享|分享到|举报|评论|收藏|关注|订阅|阅读|字号|打印|关闭|大|中|小|优质原创作者|.*认证|.*(有限)?公司|发布时间|发布于|发表于|作者|来源|更新|\d+.*|[a-z]?\d+)$/i;
+
+/**
+ * The outlet named without a label next to the date (`原创 南方都市报 2019-09-09 16:01`,
+ * `2019-05-17 · 苏皖城市报道`), or on a short line of its own right above the date line (the
+ * self-media layout: account name, then 发布时间). Only for Chinese pages.
+ */
+export function unlabelledOutlet(
+  lines: ReadonlyArray<{ text: string }>,
+  hasDate: (text: string) => boolean,
+  titleKey: string,
+): string | null {
+  const index = lines.findIndex((l) => l.text.length <= 80 && hasDate(l.text));
+  if (index < 0) return null;
+  const above = lines[index - 1]?.text;
+  const nameLike = (t: string) =>
+    t.length >= 2 &&
+    t.length <= 20 &&
+    !/[，。！？：:、]/.test(t) &&
+    !NOT_AN_OUTLET.test(t) &&
+    !DATEISH_TOKEN.test(t);
+  if (above && nameLike(above) && !/\s/.test(above) && looseTitle(above) !== titleKey) return above;
+  const tokens = lines[index]!.text.replace(/[[【(（][^\]】)）]{1,6}[\]】)）]/g, ' ')
+    .split(/[\s|｜丨·•/]+/)
+    .filter((t) => t && !DATEISH_TOKEN.test(t));
+  if (tokens.some((t) => /[:：]/.test(t))) return null; // a labelled line: parseByline's business
+  const names = tokens.filter(nameLike);
+  return names.at(-1) ?? null;
+}
+
+function looseTitle(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '');
+}

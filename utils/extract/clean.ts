@@ -1,0 +1,352 @@
+/**
+ * Cleaning of the body element: boilerplate lines (byline, editor, hotline, share, 字号, 打印,
+ * 关闭, 上一篇/下一篇, 相关新闻), U+3000/&nbsp; indentation, lazy images, absolute URLs, empty
+ * wrappers. It works on a detached copy (the Readability clone or an inert document), never on the
+ * page itself.
+ */
+import { isBylineLine } from './byline';
+import { BLOCK_TAGS, collectLines } from './lines';
+import { collapseSpace, looseKey } from './text';
+
+export interface CleanContext {
+  /** base for relative URLs */
+  baseUrl: string;
+  /** rule selectors to remove */
+  remove?: string[];
+  /** loose keys of lines already read as title/kicker/subtitle/byline: not body text */
+  knownKeys?: Set<string>;
+  /**
+   * Drop trailing blocks made only of short lines (teaser lists, widgets) that Readability appends
+   * as siblings of a Chinese article. Not for rule or selection bodies.
+   */
+  trimTeasers?: boolean;
+  /**
+   * Chinese-page conventions (widget classes like share/xgxw, link-list blocks, 相关新闻 lists).
+   * Off for other pages, where Readability's own cleaning already fits.
+   */
+  chinese?: boolean;
+}
+
+const SENTENCE_MARK = /[。！？]/;
+
+/** The element whose children are the article's top-level blocks (Readability nests it in wrappers). */
+function blockContainer(root: Element): Element {
+  let el = root;
+  while (
+    el.children.length === 1 &&
+    el.firstElementChild &&
+    !/^(P|IMG|TABLE|FIGURE)$/.test(el.firstElementChild.tagName)
+  )
+    el = el.firstElementChild;
+  return el;
+}
+
+function trimTrailingTeasers(root: Element): void {
+  const container = blockContainer(root);
+  const blocks = [...container.children];
+  const isProse = (block: Element) =>
+    collectLines(block).some((line) => line.text.length >= 50 && SENTENCE_MARK.test(line.text));
+  let lastProse = -1;
+  blocks.forEach((b, i) => {
+    if (isProse(b)) lastProse = i;
+  });
+  if (lastProse < 0) return;
+  for (const block of blocks.slice(lastProse + 1)) {
+    const lines = collectLines(block);
+    const listLike = lines.length >= 2 && block.getElementsByTagName('a').length >= 1;
+    if (listLike && block.tagName !== 'FIGURE') block.remove();
+  }
+}
+
+const DROP_TAGS =
+  'script, style, noscript, template, iframe, frame, form, input, button, select, textarea, object, embed, link, meta, canvas, map, nav, [hidden], [aria-hidden="true"]';
+
+/** Whole lines that are never article text. */
+const BOILERPLATE_LINE = [
+  /^[【[（(]?\s*(责任编辑|值班编辑|网络编辑|编辑|责编|编审|审核|校对|监制|主编|终审|审校|签发)\s*[:：]/,
+  /^[【[（(]?\s*(来源|稿源|信息来源|文章来源|本文来源|新闻来源)\s*[:：][^。！？]{0,40}$/,
+  /^(分享到|分享至|分享|转发到|一键分享)\s*[:：]?/,
+  /字号\s*[:：]?\s*[【[]?\s*大|^[【[]?\s*(打印|关闭|收藏|打印本页|关闭窗口|返回顶部|返回首页|我要纠错|纠错|推荐给朋友)\s*[】\]]?(\s*[【[]?\s*(打印|关闭|收藏|打印本页|关闭窗口|返回顶部|返回首页|我要纠错|纠错)\s*[】\]]?)*$/,
+  /^(上一篇|下一篇|上一条|下一条|上篇|下篇)\s*[:：]?/,
+  /(新闻|报料|爆料|举报|投诉|服务|读者)?热线\s*[:：]?\s*[\d\s()（）-]{7,}/,
+  /^(扫一扫|扫描二维码|扫码|长按(识别)?二维码|关注(我们|微信|官方)|点击下载|下载客户端)/,
+  /(版权所有|copyright|©|ICP备|ICP证|违法和不良信息举报)/i,
+  /^(文章)?关键词\s*[:：]|^(摘要|内容摘要|内容提要)\s*[:：]/,
+  /(扫描|长按|识别).{0,12}二维码|微信(中)?搜索?[:：]|转载请注明|未经(授权|许可).{0,8}(不得)?转载/,
+  /^[-—_=\s]*(THE\s*END|END|完|全文完)[-—_=\s]*$/i,
+  /^(#[^#\s]{1,20}#?\s*){2,}$/,
+  /^(相关|更多)(资讯|新闻|内容|精彩)请?(关注|点击|访问)/,
+  /^[【[（(]?\s*(本文)?(作者|记者|通讯员|撰文|采写|摄影|文\/图|文|图)\s*[:：/／][^。！？，；,;]{0,30}[】\]）)]?$/,
+];
+
+const RELATED_HEADING =
+  /^(相关(新闻|阅读|文章|链接|报道|推荐|专题|稿件)|延伸阅读|推荐阅读|热点推荐|更多(精彩|阅读|新闻)|猜你喜欢|热门推荐|精彩推荐|往期回顾|热点新闻|今日推荐)\s*[:：]?$/;
+
+const BOILERPLATE_CLASS =
+  /(^|[-_\s])(share|sharing|bdshare|jiathis|social|print|fontsize|font-size|zihao|related|xgxw|xgyd|recommend|tuijian|comments?|pinglun|copyright|banquan|qrcode|erweima|ewm|advert|advertisement|guanggao|hotline|rexian|toolbar|page-?tools|article-?tools)([-_\s]|$)/i;
+
+function linkDensity(el: Element): number {
+  const text = collapseSpace(el.textContent ?? '').length;
+  if (!text) return 0;
+  let links = 0;
+  for (const a of el.getElementsByTagName('a')) links += collapseSpace(a.textContent ?? '').length;
+  return links / text;
+}
+
+export function isBoilerplateLine(text: string): boolean {
+  if (text.length > 150) return false;
+  return BOILERPLATE_LINE.some((re) => re.test(text));
+}
+
+const LAZY_ATTRS = [
+  'data-src',
+  'data-original',
+  'data-actualsrc',
+  'data-lazy-src',
+  'data-lazyload',
+  'data-url',
+  'original',
+  'file',
+];
+const PLACEHOLDER = /^data:|blank|placeholder|loading|lazy|spacer|grey\.gif|pixel|1x1/i;
+
+function largestFromSrcset(srcset: string): string | null {
+  let best: string | null = null;
+  let bestSize = -1;
+  for (const part of srcset.split(/,\s+/)) {
+    const [candidate, descriptor] = part.trim().split(/\s+/);
+    if (!candidate) continue;
+    const size = descriptor ? parseFloat(descriptor) : 1;
+    if (size > bestSize) {
+      best = candidate;
+      bestSize = size;
+    }
+  }
+  return best;
+}
+
+function absolute(value: string, base: string): string | null {
+  try {
+    return new URL(value.trim(), base).toString();
+  } catch {
+    return null;
+  }
+}
+
+/** img src from lazy-loading attributes when src is missing or a placeholder. */
+export function promoteLazyImage(img: Element, base: string): void {
+  const src = img.getAttribute('src') ?? '';
+  if (!src || PLACEHOLDER.test(src)) {
+    const lazy = LAZY_ATTRS.map((a) => img.getAttribute(a)).find((v) => v && !PLACEHOLDER.test(v));
+    const fromSet = img.getAttribute('data-srcset') ?? img.getAttribute('srcset');
+    const chosen = lazy ?? (fromSet ? largestFromSrcset(fromSet) : null);
+    if (chosen) img.setAttribute('src', chosen);
+  }
+  const final = img.getAttribute('src');
+  if (final && !final.startsWith('data:')) {
+    const abs = absolute(final, base);
+    if (abs) img.setAttribute('src', abs);
+    else img.removeAttribute('src');
+  }
+  img.removeAttribute('srcset');
+}
+
+function isIcon(img: Element): boolean {
+  const w = Number(img.getAttribute('width'));
+  const h = Number(img.getAttribute('height'));
+  return (w > 0 && w <= 40) || (h > 0 && h <= 40);
+}
+
+/** Whether `el` holds content worth keeping without text: a real image (not an icon), a table, a video. */
+function hasMedia(el: Element): boolean {
+  if (el.tagName === 'IMG') return !isIcon(el);
+  if (el.querySelector('table, video, picture')) return true;
+  return [...el.getElementsByTagName('img')].some((img) => !isIcon(img));
+}
+
+/** Removes the run of inline children of `el` whose text is `text` (a line inside a larger block). */
+function removeInlineRun(el: Element, text: string): void {
+  let run: ChildNode[] = [];
+  const flush = (): boolean => {
+    const runText = collapseSpace(run.map((n) => n.textContent ?? '').join(''));
+    if (runText === text && !run.some((n) => n.nodeType === 1 && hasMedia(n as Element))) {
+      const next = run.at(-1)?.nextSibling;
+      for (const n of run) n.remove();
+      if (next && (next as Element).tagName === 'BR') next.remove();
+      return true;
+    }
+    run = [];
+    return false;
+  };
+  for (const child of [...el.childNodes]) {
+    if (child.nodeType === 1 && BLOCK_TAGS.has((child as Element).tagName)) {
+      if (flush()) return;
+    } else run.push(child);
+  }
+  flush();
+}
+
+/** Cleans `root` in place. */
+export function cleanBody(root: Element, context: CleanContext): void {
+  const base = context.baseUrl;
+  for (const el of root.querySelectorAll(DROP_TAGS)) el.remove();
+  for (const selector of context.remove ?? []) {
+    try {
+      for (const el of root.querySelectorAll(selector)) el.remove();
+    } catch {
+      // a bad selector in a rule must not break extraction
+    }
+  }
+  // Small widgets by class/id (share bars, font-size switches, related lists); never big text blocks
+  for (const el of context.chinese === false ? [] : root.querySelectorAll('[class], [id]')) {
+    if (el === root || !root.contains(el)) continue;
+    const name = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+    if (/TRS_Editor|Custom_UnionStyle/i.test(name) || !BOILERPLATE_CLASS.test(name)) continue;
+    const text = collapseSpace(el.textContent ?? '');
+    const linkText = [...el.querySelectorAll('a')].reduce(
+      (n, a) => n + collapseSpace(a.textContent ?? '').length,
+      0,
+    );
+    if (text.length < 200 || linkText > text.length * 0.5) el.remove();
+  }
+
+  const known = context.knownKeys ?? new Set<string>();
+  const lines = collectLines(root);
+  let related: Element | null = null;
+  for (const line of lines) {
+    const el = line.el;
+    if (el === root || !root.contains(el)) continue;
+    const whole = collapseSpace(el.textContent ?? '');
+    const key = looseKey(line.text);
+    const isKnown = known.has(key) && line.index < 8;
+    if (
+      isKnown ||
+      (context.chinese !== false && isBoilerplateLine(line.text)) ||
+      (line.index < 4 && isBylineLine(line.text) && line.text.length < 60)
+    ) {
+      // a line of its own goes with its element; a line inside a larger block goes alone
+      if (whole !== line.text) removeInlineRun(el, line.text);
+      else if (!hasMedia(el)) el.remove();
+      continue;
+    }
+    if (whole !== line.text) continue;
+    if (!related && RELATED_HEADING.test(line.text.replace(/[\s·•・]+/g, ''))) related = el;
+  }
+  if (related && root.contains(related)) {
+    // The 相关新闻 heading and the link lists after it; stop at the first block of real text.
+    let target: Element = related;
+    while (target.parentElement && target.parentElement !== root && !target.nextElementSibling)
+      target = target.parentElement;
+    let next = target.nextElementSibling;
+    while (next && (linkDensity(next) > 0.5 || collapseSpace(next.textContent ?? '').length < 30)) {
+      const after = next.nextElementSibling;
+      next.remove();
+      next = after;
+    }
+    related.remove();
+  }
+  // Link lists that Readability kept (sidebars, 推荐 blocks): containers that are mostly links
+  const containers =
+    context.chinese === false ? [] : [...root.querySelectorAll('div, ul, ol, section, aside, dl, table')];
+  for (const el of containers.reverse()) {
+    if (el === root || !root.contains(el) || el.getElementsByTagName('a').length < 2) continue;
+    if (linkDensity(el) > 0.5) el.remove();
+  }
+
+  for (const img of root.querySelectorAll('img')) {
+    promoteLazyImage(img, base);
+    const w = Number(img.getAttribute('width'));
+    const h = Number(img.getAttribute('height'));
+    if (!img.getAttribute('src') || (w > 0 && w <= 2) || (h > 0 && h <= 2)) img.remove();
+  }
+  for (const a of root.querySelectorAll('a[href]')) {
+    const href = a.getAttribute('href')!;
+    if (/^\s*javascript:/i.test(href) || href.trim().startsWith('#')) {
+      a.removeAttribute('href');
+      continue;
+    }
+    const abs = absolute(href, base);
+    if (abs) a.setAttribute('href', abs);
+    else a.removeAttribute('href');
+  }
+  if (context.trimTeasers) trimTrailingTeasers(root);
+  normaliseIndentation(root);
+  removeEmpty(root);
+}
+
+const INLINE_BREAKERS = new Set([
+  'P',
+  'DIV',
+  'LI',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'TD',
+  'TH',
+  'FIGCAPTION',
+  'BLOCKQUOTE',
+  'DD',
+  'DT',
+  'SECTION',
+  'BR',
+]);
+
+/** Strips U+3000/&nbsp; indentation at the start of each block and collapses their runs elsewhere. */
+function normaliseIndentation(root: Element): void {
+  const doc = root.ownerDocument;
+  const walker = doc.createTreeWalker(root, 4 /* SHOW_TEXT */);
+  let atBlockStart = true;
+  let lastBlock: Node | null = null;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    let block: Node | null = node.parentNode;
+    while (block && block !== root && !INLINE_BREAKERS.has((block as Element).tagName))
+      block = block.parentNode;
+    const prev = node.previousSibling;
+    if (block !== lastBlock || (prev && (prev as Element).tagName === 'BR')) atBlockStart = true;
+    lastBlock = block;
+    let value = node.nodeValue ?? '';
+    if (atBlockStart) value = value.replace(/^[\s\u3000\u00a0]+/, '');
+    value = value.replace(/[\u3000\u00a0]{2,}/g, ' ');
+    if (value !== node.nodeValue) node.nodeValue = value;
+    if (value.trim()) atBlockStart = false;
+  }
+}
+
+const REMOVABLE_EMPTY = new Set([
+  'P',
+  'DIV',
+  'SPAN',
+  'SECTION',
+  'FONT',
+  'STRONG',
+  'B',
+  'CENTER',
+  'LI',
+  'UL',
+  'OL',
+  'A',
+  'EM',
+  'I',
+  'U',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'FIGURE',
+  'BLOCKQUOTE',
+  'ARTICLE',
+]);
+
+function removeEmpty(root: Element): void {
+  const all = [...root.querySelectorAll('*')].reverse();
+  for (const el of all) {
+    if (!REMOVABLE_EMPTY.has(el.tagName)) continue;
+    if (el.firstElementChild && hasMedia(el)) continue;
+    if (!collapseSpace(el.textContent ?? '')) el.remove();
+  }
+}

@@ -1,0 +1,128 @@
+/**
+ * Publish dates as Chinese (and other) pages write them, to ISO 8601 with an offset.
+ * A page that gives no zone is read in the site's zone (+08:00 for Chinese sites).
+ */
+
+export interface PublishDate {
+  /** ISO 8601 with offset, seconds included: 2019-03-20T11:58:00+08:00 */
+  iso: string;
+  /** the matched text exactly as the page shows it */
+  raw: string;
+  /** whether the page gave a time of day */
+  hasTime: boolean;
+}
+
+export interface DateContext {
+  /** the offset to assume when the page gives none, e.g. '+08:00' */
+  defaultOffset: string;
+  /** clip time, for 今天/昨天/前天 and "N 分钟前" */
+  now: Date;
+  /** re-express dates that carry their own zone in `defaultOffset` (Chinese sites); else keep theirs */
+  toSiteZone?: boolean;
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+const ABSOLUTE =
+  /(?<!\d)((?:19|20)\d{2})\s*(?:[-/.年]\s*)(\d{1,2})\s*(?:[-/.月]\s*)(\d{1,2})(?![\d])\s*日?(?:\s*(?:T|\s|&nbsp;|日)?\s*(?:(上午|下午|晚上|凌晨|早上)\s*)?(\d{1,2})\s*[:：时]\s*(\d{1,2})(?!\d)\s*分?(?:(?:\s*[:：]\s*|(?<=分))(\d{1,2})(?:\.\d+)?\s*秒?)?\s*(Z|[+-]\d{2}:?\d{2}(?![\d]))?)?/;
+
+/** 18-03-08 23:16 (two-digit year): only believed after a date label such as 发布时间： */
+const SHORT_YEAR = /^\s*(\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?/;
+
+const RELATIVE_DAY = /(今天|昨天|前天)\s*(\d{1,2})\s*[:：]\s*(\d{2})/;
+const AGO = /(\d{1,3})\s*(分钟|小时)前/;
+
+function offsetMinutes(offset: string): number {
+  if (offset === 'Z') return 0;
+  const m = /^([+-])(\d{2}):?(\d{2})$/.exec(offset);
+  if (!m) return 0;
+  return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3]));
+}
+
+function formatOffset(minutes: number): string {
+  if (minutes === 0) return '+00:00';
+  const sign = minutes < 0 ? '-' : '+';
+  const abs = Math.abs(minutes);
+  return `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}
+
+/** The wall-clock fields of instant `ms` seen at `offset`, formatted ISO with that offset. */
+export function isoAtOffset(ms: number, offset: string): string {
+  if (offset === 'Z') offset = '+00:00';
+  const minutes = offsetMinutes(offset);
+  const d = new Date(ms + minutes * 60_000);
+  return (
+    `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}` +
+    `T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}${formatOffset(minutes)}`
+  );
+}
+
+function valid(y: number, mo: number, d: number, h: number, mi: number, s: number): boolean {
+  if (y < 1990 || y > 2100 || mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 59) return false;
+  const days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  return d <= days;
+}
+
+/** The first date in `text`, or null. Dates given with a zone are re-expressed in the site's zone. */
+export function parseDate(text: string, context: DateContext, labelled = false): PublishDate | null {
+  if (!text) return null;
+  const sample = text.length > 2_000 ? text.slice(0, 2_000) : text;
+  const short = labelled ? SHORT_YEAR.exec(sample) : null;
+  if (short && !ABSOLUTE.test(sample)) {
+    const expanded = `20${short[1]}-${short[2]}-${short[3]}${short[4] ? ` ${short[4]}:${short[5]}${short[6] ? `:${short[6]}` : ''}` : ''}`;
+    const parsed = parseDate(expanded, context);
+    if (parsed) return { ...parsed, raw: short[0].trim() };
+  }
+  const abs = ABSOLUTE.exec(sample);
+  if (abs) {
+    const [raw, ys, mos, ds, half, hs, mis, ss, zone] = abs;
+    const y = Number(ys);
+    const mo = Number(mos);
+    const d = Number(ds);
+    let h = hs === undefined ? 0 : Number(hs);
+    const mi = mis === undefined ? 0 : Number(mis);
+    const s = ss === undefined ? 0 : Number(ss);
+    if ((half === '下午' || half === '晚上') && h < 12) h += 12;
+    if (valid(y, mo, d, h, mi, s)) {
+      const hasTime = hs !== undefined;
+      const given = zone ? offsetMinutes(zone) : offsetMinutes(context.defaultOffset);
+      const instant = Date.UTC(y, mo - 1, d, h, mi, s) - given * 60_000;
+      const shownIn = zone && context.toSiteZone === false ? zone : context.defaultOffset;
+      return { iso: isoAtOffset(instant, shownIn), raw: raw.trim(), hasTime };
+    }
+  }
+  const rel = RELATIVE_DAY.exec(sample);
+  if (rel) {
+    const back = rel[1] === '今天' ? 0 : rel[1] === '昨天' ? 1 : 2;
+    const h = Number(rel[2]);
+    const mi = Number(rel[3]);
+    if (h < 24 && mi < 60) {
+      const minutes = offsetMinutes(context.defaultOffset);
+      const local = new Date(context.now.getTime() + minutes * 60_000);
+      const instant =
+        Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate() - back, h, mi) -
+        minutes * 60_000;
+      return { iso: isoAtOffset(instant, context.defaultOffset), raw: rel[0], hasTime: true };
+    }
+  }
+  const ago = AGO.exec(sample);
+  if (ago) {
+    const amount = Number(ago[1]) * (ago[2] === '小时' ? 60 : 1);
+    const instant = Math.floor((context.now.getTime() - amount * 60_000) / 60_000) * 60_000;
+    return { iso: isoAtOffset(instant, context.defaultOffset), raw: ago[0], hasTime: true };
+  }
+  return null;
+}
+
+/** Dates in machine attributes (ISO, `2007-08-20-23:59:59`, Unix seconds or milliseconds). */
+export function parseMachineDate(value: string, context: DateContext): PublishDate | null {
+  const trimmed = value.trim();
+  if (/^\d{10}(\d{3})?$/.test(trimmed)) {
+    const ms = trimmed.length === 13 ? Number(trimmed) : Number(trimmed) * 1000;
+    const year = new Date(ms).getUTCFullYear();
+    if (year < 1990 || year > 2100) return null;
+    return { iso: isoAtOffset(ms, context.defaultOffset), raw: trimmed, hasTime: true };
+  }
+  // `2007-08-20-23:59:59` (a CMS habit): the dash before the time stands for a space
+  return parseDate(trimmed.replace(/^(\d{4}-\d{1,2}-\d{1,2})-(\d{1,2}:)/, '$1 $2'), context);
+}

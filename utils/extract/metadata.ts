@@ -1,0 +1,208 @@
+/**
+ * Embedded metadata: JSON-LD (NewsArticle and kin), OpenGraph, article:*, the government standard
+ * meta tags (ArticleTitle, PubDate, ContentSource, ColumnName, SiteName, Url; any case) and the TRS
+ * news tags (publishdate, contentid, catalogs, author, source). All of it is untrusted: HTML is
+ * stripped, relative URLs resolved, empty values ignored, and hostile JSON cannot crash the reader.
+ */
+import { stripHtml, unique } from './text';
+
+export interface EmbeddedMetadata {
+  title: string | null;
+  /** title candidates that are not the <title> (JSON-LD headline, og:title, ArticleTitle) */
+  published: string | null;
+  modified: string | null;
+  authors: string[];
+  source: string | null;
+  siteName: string | null;
+  section: string[];
+  articleId: string | null;
+  description: string | null;
+  canonical: string[];
+  lang: string | null;
+  images: string[];
+}
+
+type Json = unknown;
+
+function own(obj: Json, key: string): Json {
+  if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) return undefined;
+  return Object.prototype.hasOwnProperty.call(obj, key) ? (obj as Record<string, Json>)[key] : undefined;
+}
+
+function asText(value: Json, doc: Document): string | null {
+  if (typeof value === 'string') return stripHtml(value, doc) || null;
+  if (typeof value === 'number') return String(value);
+  return null;
+}
+
+function names(value: Json, doc: Document, depth = 0): string[] {
+  if (depth > 3 || value === null || value === undefined) return [];
+  if (Array.isArray(value)) return value.slice(0, 20).flatMap((v) => names(v, doc, depth + 1));
+  if (typeof value === 'string') return asText(value, doc) ? [asText(value, doc)!] : [];
+  return names(own(value, 'name'), doc, depth + 1);
+}
+
+const ARTICLE_TYPES =
+  /^(NewsArticle|Article|ReportageNewsArticle|AnalysisNewsArticle|BlogPosting|WebPage|Report|ScholarlyArticle|TechArticle|OpinionNewsArticle|LiveBlogPosting)$/;
+
+/** Article-like objects in JSON-LD (top level, arrays, @graph), bounded in count and depth. */
+function jsonLdArticles(doc: Document): Json[] {
+  const found: Json[] = [];
+  for (const script of doc.getElementsByTagName('script')) {
+    if ((script.getAttribute('type') ?? '').trim().toLowerCase() !== 'application/ld+json') continue;
+    const text = script.textContent ?? '';
+    if (!text.trim() || text.length > 1_000_000) continue;
+    let data: Json;
+    try {
+      // Some CMSs emit HTML comments or CDATA wrappers around the JSON.
+      data = JSON.parse(text.replace(/^\s*(<!--|\/\/<!\[CDATA\[)/, '').replace(/(-->|\/\/\]\]>)\s*$/, ''));
+    } catch {
+      continue;
+    }
+    const queue: Array<[Json, number]> = [[data, 0]];
+    while (queue.length && found.length < 10) {
+      const [item, depth] = queue.shift()!;
+      if (depth > 4) continue;
+      if (Array.isArray(item)) {
+        for (const child of item.slice(0, 50)) queue.push([child, depth + 1]);
+        continue;
+      }
+      const type = own(item, '@type');
+      const types = Array.isArray(type) ? type : [type];
+      if (types.some((t) => typeof t === 'string' && ARTICLE_TYPES.test(t))) found.push(item);
+      const graph = own(item, '@graph');
+      if (Array.isArray(graph)) queue.push([graph, depth + 1]);
+    }
+  }
+  // Prefer real articles over WebPage
+  return found.sort(
+    (a, b) => Number(String(own(a, '@type')) === 'WebPage') - Number(String(own(b, '@type')) === 'WebPage'),
+  );
+}
+
+/** meta name/property/itemprop (lower-cased) → non-empty values in document order. */
+export function metaMap(doc: Document): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const meta of doc.getElementsByTagName('meta')) {
+    const key = (
+      meta.getAttribute('name') ??
+      meta.getAttribute('property') ??
+      meta.getAttribute('itemprop') ??
+      ''
+    )
+      .trim()
+      .toLowerCase();
+    const content = meta.getAttribute('content');
+    if (!key || !content || !content.trim()) continue;
+    const list = map.get(key);
+    if (list) list.push(content);
+    else map.set(key, [content]);
+  }
+  return map;
+}
+
+function resolveUrl(value: string | null, base: string): string | null {
+  if (!value) return null;
+  try {
+    const url = new URL(value.trim(), base);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.toString() : null;
+  } catch {
+    return null;
+  }
+}
+
+const splitList = (value: string) =>
+  value
+    .split(/\s*(?:[>»›,，;；|｜/]|&gt;)\s*/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+export function readMetadata(doc: Document, url: string): EmbeddedMetadata {
+  const metas = metaMap(doc);
+  const first = (...keys: string[]): string | null => {
+    for (const key of keys) {
+      for (const value of metas.get(key) ?? []) {
+        const text = stripHtml(value, doc);
+        if (text) return text;
+      }
+    }
+    return null;
+  };
+  const ld = jsonLdArticles(doc);
+  const ldText = (key: string): string | null => {
+    for (const item of ld) {
+      const text = asText(own(item, key), doc);
+      if (text) return text;
+    }
+    return null;
+  };
+  const ldNames = (key: string): string[] => unique(ld.flatMap((item) => names(own(item, key), doc)));
+
+  const title =
+    ldText('headline') ?? first('articletitle', 'og:title', 'twitter:title', 'title', 'headline') ?? null;
+  const published =
+    ldText('datePublished') ??
+    first(
+      'article:published_time',
+      'og:article:published_time',
+      'pubdate',
+      'publishdate',
+      'publish_date',
+      'publication_date',
+      'datepublished',
+      'og:release_date',
+      'weibo: article:create_at',
+      'firstpublishedtime',
+      'date',
+      'dc.date',
+      'dc.date.issued',
+      'sailthru.date',
+      'parsely-pub-date',
+    );
+  const modified =
+    ldText('dateModified') ?? first('article:modified_time', 'og:updated_time', 'lastmodifiedtime');
+  const authors = unique([
+    ...ldNames('author'),
+    ...(first('article:author', 'author', 'dc.creator', 'byl')
+      ? [first('article:author', 'author', 'dc.creator', 'byl')!]
+      : []),
+  ])
+    .filter((a) => !/^https?:/i.test(a))
+    .slice(0, 20);
+  const source = first('contentsource', 'source', 'og:source', 'mediaid', 'media') ?? null;
+  const siteName =
+    first('og:site_name', 'sitename', 'application-name', 'twitter:site') ??
+    ld.map((item) => names(own(item, 'publisher'), doc)[0]).find(Boolean) ??
+    null;
+  const sectionRaw = first('catalogs', 'columnname', 'article:section') ?? ldText('articleSection');
+  const articleId = first('contentid', 'articleid', 'article_id', 'newsid', 'docid') ?? null;
+  const canonical = unique(
+    [
+      doc.querySelector('link[rel~="canonical" i]')?.getAttribute('href') ?? null,
+      first('og:url'),
+      first('url'),
+    ]
+      .map((u) => resolveUrl(u, url))
+      .filter((u): u is string => !!u),
+  );
+  const images = unique(
+    [first('og:image'), first('twitter:image')]
+      .map((u) => resolveUrl(u, url))
+      .filter((u): u is string => !!u),
+  );
+  return {
+    title,
+    published,
+    modified,
+    authors,
+    source,
+    siteName,
+    section: sectionRaw ? splitList(sectionRaw) : [],
+    articleId: articleId && /^[\w-]{1,64}$/.test(articleId) ? articleId : null,
+    description: first('description', 'og:description', 'twitter:description') ?? ldText('description'),
+    canonical,
+    lang:
+      doc.documentElement.getAttribute('lang')?.trim() || first('content-language', 'language', 'og:locale'),
+    images,
+  };
+}

@@ -1,0 +1,181 @@
+/**
+ * Title, kicker (引题) and subtitle (副题). The title is the page heading that matches what the
+ * <title> or metadata announce; failing that, the metadata title or <title> minus its
+ * site/channel suffix — never the raw <title> when a better one exists.
+ */
+import { isBylineLine } from './byline';
+import type { Line } from './lines';
+import { collapseSpace, looseKey } from './text';
+
+export interface TitleResult {
+  title: string;
+  /** the element showing the title, when it is on the page */
+  el: Element | null;
+}
+
+const SUFFIX_SEPARATOR = /\s*(?:_|\||｜|–|—|－|\s-\s|-(?=[^-]*$)|::)\s*/;
+
+/** `<title>` minus site/channel suffixes (`标题_新浪新闻`, `标题 - 中国吉林网`, `标题 | 观察者网`). */
+export function stripTitleSuffix(raw: string): string {
+  const title = collapseSpace(raw);
+  const parts = title.split(SUFFIX_SEPARATOR).filter(Boolean);
+  if (parts.length < 2) return title;
+  const first = parts[0]!;
+  const longest = parts.reduce((a, b) => (b.length > a.length ? b : a));
+  return first.length >= Math.min(8, longest.length) ? first : longest;
+}
+
+const TITLE_HINT = /title|headline|biaoti|(^|[-_\s])tit([-_\s]|$)/i;
+const NAV_HINT = /(^|[-_\s])(nav|menu|footer)/i;
+
+/** Heading elements and elements named like titles, from the page's lines (cheap: no selector scan). */
+function headingCandidates(doc: Document, lines: Line[]): Element[] {
+  const out = new Set<Element>(doc.querySelectorAll('h1, h2, h3'));
+  for (const line of lines.slice(0, 1_500)) {
+    if (line.text.length < 4 || line.text.length > 200 || line.linkChars > line.text.length / 2) continue;
+    let el: Element | null = line.el;
+    for (let depth = 0; el && depth < 2; depth++, el = el.parentElement) {
+      if (TITLE_HINT.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`)) {
+        out.add(el);
+        break;
+      }
+    }
+  }
+  return [...out];
+}
+
+function insideNavigation(el: Element): boolean {
+  let cur: Element | null = el;
+  for (let depth = 0; cur && depth < 6; depth++, cur = cur.parentElement) {
+    if (/^(A|NAV|FOOTER)$/.test(cur.tagName)) return true;
+    // a list item is navigation unless it is a layout cell holding the article
+    if (cur.tagName === 'LI' && (cur.textContent ?? '').length < 600) return true;
+    if (NAV_HINT.test(cur.getAttribute('class') ?? '')) return true;
+  }
+  return false;
+}
+
+function textOf(el: Element): string {
+  return collapseSpace(el.textContent ?? '');
+}
+
+export function findTitle(
+  doc: Document,
+  lines: Line[],
+  candidates: { meta: string | null; readability: string | null },
+): TitleResult {
+  const docTitle = collapseSpace(doc.title ?? '');
+  const docKey = looseKey(docTitle);
+  const metaKey = looseKey(candidates.meta ?? '');
+  let best: { el: Element; text: string; score: number } | null = null;
+  let seen = 0;
+  for (const el of headingCandidates(doc, lines)) {
+    if (++seen > 300) break;
+    if (el.tagName !== 'H1' && insideNavigation(el)) continue;
+    const text = textOf(el);
+    if (text.length < 4 || text.length > 200) continue;
+    const key = looseKey(text);
+    if (key.length < 4) continue;
+    let score = 0;
+    if (key === metaKey || key === docKey) score = 3;
+    else if (docKey.startsWith(key) || (metaKey && metaKey.startsWith(key))) score = 2;
+    else if (docKey.includes(key) || (metaKey && metaKey.includes(key))) score = 1;
+    if (!score) continue;
+    score = score * 1000 + key.length + (el.tagName === 'H1' ? 50 : /^H[23]$/.test(el.tagName) ? 20 : 0);
+    // the innermost element that carries the text (h1 > span): prefer the heading itself
+    if (!best || score > best.score) best = { el, text, score };
+  }
+  if (best) {
+    const heading = best.el.closest('h1, h2, h3');
+    return { title: best.text, el: heading && textOf(heading) === best.text ? heading : best.el };
+  }
+  const h1s = doc.querySelectorAll('h1');
+  if (h1s.length === 1) {
+    const text = textOf(h1s[0]!);
+    if (text.length >= 6 && text.length <= 200 && !h1s[0]!.closest('a')) return { title: text, el: h1s[0]! };
+  }
+  const fallback = candidates.meta ?? candidates.readability ?? stripTitleSuffix(docTitle);
+  return { title: stripTitleSuffix(fallback), el: null };
+}
+
+const KICKER_HINT =
+  /kicker|yinti|(^|[-_\s])yt([-_\s]|$)|pre-?title|overline|super-?title|sup-?title|intro-?title/i;
+const SUBTITLE_HINT =
+  /sub-?title|sub-?head|futi|fubiaoti|(^|[-_\s])ft([-_\s]|$)|deck|(^|[-_\s])dek([-_\s]|$)|second-?title/i;
+const DATEISH = /(19|20)\d{2}\s*[-/.年]\s*\d{1,2}|\d{1,2}:\d{2}/;
+
+function hint(el: Element): string {
+  return `${el.getAttribute('class') ?? ''} ${el.id}`;
+}
+
+function near(a: Element, b: Element): boolean {
+  // siblings, or children of siblings/parents within two levels
+  const pa = a.parentElement;
+  const pb = b.parentElement;
+  return (
+    pa === pb ||
+    pa === pb?.parentElement ||
+    pa?.parentElement === pb ||
+    pa?.parentElement === pb?.parentElement
+  );
+}
+
+function plausible(line: Line | undefined, titleEl: Element, minLen = 4): line is Line {
+  if (!line) return false;
+  const text = line.text;
+  return (
+    text.length >= minLen &&
+    text.length <= 120 &&
+    line.linkChars === 0 &&
+    !line.inList &&
+    !DATEISH.test(text) &&
+    !isBylineLine(text) &&
+    !/位置|首页\s*[>»]/.test(text) &&
+    !titleEl.contains(line.el) &&
+    !line.el.contains(titleEl) &&
+    near(line.el, titleEl)
+  );
+}
+
+/** 引题 above and 副题 below the title element. */
+export function findKickerAndSubtitle(
+  lines: Line[],
+  titleEl: Element | null,
+  trustAdjacent: boolean,
+): { kicker: string | null; subtitle: string | null; titleLine: number } {
+  if (!titleEl) return { kicker: null, subtitle: null, titleLine: -1 };
+  let first = -1;
+  let last = -1;
+  for (const line of lines) {
+    if (line.el === titleEl || titleEl.contains(line.el)) {
+      if (first < 0) first = line.index;
+      last = line.index;
+    } else if (first >= 0) break;
+  }
+  if (first < 0) return { kicker: null, subtitle: null, titleLine: -1 };
+  const before = lines[first - 1];
+  const after = lines[last + 1];
+  let kicker: string | null = null;
+  let subtitle: string | null = null;
+  if (plausible(before, titleEl)) {
+    const el = before.el;
+    if (
+      trustAdjacent ||
+      /^H[2-6]$/.test(el.tagName) ||
+      KICKER_HINT.test(hint(el)) ||
+      /[:：]$/.test(before.text)
+    )
+      kicker = before.text.replace(/\s*[:：]$/, '');
+  }
+  if (plausible(after, titleEl)) {
+    const el = after.el;
+    if (
+      trustAdjacent ||
+      /^H[2-6]$/.test(el.tagName) ||
+      SUBTITLE_HINT.test(hint(el)) ||
+      /^(——|--|—)/.test(after.text)
+    )
+      subtitle = after.text;
+  }
+  return { kicker, subtitle, titleLine: last };
+}
