@@ -68,6 +68,8 @@ function pageUrl(page: PageCase, html: string): string {
 export interface EvalOptions {
   out: string;
   quiet?: boolean;
+  /** called with each corpus folder's table as soon as that folder is done */
+  onTable?: (table: string) => void;
 }
 
 const COLUMNS: Array<[string, (s: SystemScores) => number | null]> = [
@@ -142,6 +144,8 @@ export function runEval(root: string, options: EvalOptions): string {
     fs.writeFileSync(path.join(outDir, 'jianbao.json'), JSON.stringify(jianbao, null, 1));
     fs.writeFileSync(path.join(outDir, 'readability.json'), JSON.stringify(readability, null, 1));
 
+    const last = [...groups.keys()].at(-1);
+    if (last !== undefined && last !== page.group) options.onTable?.(formatTable(last, groups.get(last)!));
     const systems = groups.get(page.group) ?? { jianbao: emptyScores(), readability: emptyScores() };
     groups.set(page.group, systems);
     scorePage(systems.jianbao!, jianbao, page.truth);
@@ -149,5 +153,7 @@ export function runEval(root: string, options: EvalOptions): string {
     if (!options.quiet) process.stderr.write('.');
   }
   if (!options.quiet) process.stderr.write('\n');
+  const last = [...groups.entries()].at(-1);
+  if (last) options.onTable?.(formatTable(last[0], last[1]));
   return [...groups.entries()].map(([group, systems]) => formatTable(group, systems)).join('\n\n');
 }

@@ -55,7 +55,12 @@ export function main(argv: string[]): number {
     }
   }
   if (command === 'eval' && target) {
-    console.log(runEval(target, { out: flags.get('out') || '.eval', quiet: flags.has('quiet') }));
+    // each corpus folder's table is printed as soon as it is done (a long run keeps what it measured)
+    runEval(target, {
+      out: flags.get('out') || '.eval',
+      quiet: flags.has('quiet'),
+      onTable: (table) => console.log(table + '\n'),
+    });
     return 0;
   }
   console.error(USAGE);

@@ -78,7 +78,9 @@ export function bodyFromLines(doc: Document, lines: ReadonlyArray<Line>): BodyRe
   const el = inert.createElement('div');
   let kept = 0;
   for (const line of lines) {
-    if (line.text.length < 10 || line.inList || line.linkChars > line.text.length / 2) continue;
+    // menus and link lists out; short prose lines stay (a huge page may be all short paragraphs)
+    if (line.text.length < 2 || line.inList || line.linkChars > line.text.length / 2) continue;
+    if (line.el.tagName === 'H1') continue; // the page heading is the title, not body text
     // a pathological page (hundreds of thousands of blocks) keeps its first 20,000 paragraphs
     if (++kept > 20_000) break;
     const p = inert.createElement('p');

@@ -75,7 +75,8 @@ function pageLanguage(doc: Document, url: string, sample: string): 'zh' | 'ja' |
   } catch {
     // keep empty
   }
-  return /\.cn$/i.test(host) || cjkRatio(sample) > 0.3 ? 'zh' : 'other';
+  // code-heavy Chinese pages have little Han text overall; their title still says which language
+  return /\.cn$/i.test(host) || cjkRatio(sample) > 0.3 || cjkRatio(doc.title ?? '') > 0.5 ? 'zh' : 'other';
 }
 
 const SITE_OFFSET = { zh: '+08:00', ja: '+09:00', ko: '+09:00', other: '+00:00' } as const;
