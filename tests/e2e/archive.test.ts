@@ -7,8 +7,8 @@ import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  attachToActionPopup,
-  clickToolbarButton,
+  clipFromToolbar,
+  CLIP_STATUS,
   launch,
   serve,
   storedClips,
@@ -62,16 +62,11 @@ describe('the archive: search, filters, reader, re-clip, delete with undo', () =
     const page = await browser.context.newPage();
     await page.goto(urlOf(key));
     await page.bringToFront();
-    await clickToolbarButton(browser, urlOf(key));
-    const popup = await attachToActionPopup(browser);
-    const status = () =>
-      popup.evaluate<string | null>(
-        `(() => { const s = document.querySelector('[data-testid=clip-status]'); return s && s.dataset.status !== 'clipping' ? s.dataset.status : null })()`,
-      );
-    expect(await waitFor(status, 20_000, `clip of ${key}`)).toBe(expected);
+    const { popup, status } = await clipFromToolbar(browser, urlOf(key));
+    expect(status).toBe(expected);
     if (update) {
       await popup.evaluate(`document.querySelector('[data-testid=clip-status] button').click()`);
-      await waitFor(async () => (await status()) === 'updated', 10_000, 'update');
+      await waitFor(async () => (await popup.evaluate(CLIP_STATUS)) === 'updated', 10_000, 'update');
     }
     await popup.close();
     await page.close();

@@ -4,16 +4,7 @@
  * figure reported for the hardening issue).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  attachToActionPopup,
-  clickToolbarButton,
-  launch,
-  serve,
-  storedClips,
-  waitFor,
-  type Browser,
-  type FixtureServer,
-} from './harness';
+import { clipFromToolbar, launch, serve, storedClips, type Browser, type FixtureServer } from './harness';
 
 const PARAGRAPH =
   '<p>　　这是一段足够长的中文新闻正文，用来构造体积很大的页面，检查剪报在极端输入下是否依然可靠。</p>';
@@ -73,24 +64,12 @@ describe('bad input pages', () => {
     const tab = await browser.context.newPage();
     await tab.goto(url, { timeout: 60_000 });
     const started = Date.now();
-    await clickToolbarButton(browser, url);
-    const popup = await attachToActionPopup(browser);
-    const status = await waitFor(
-      () =>
-        popup.evaluate<string | null>(
-          `document.querySelector('[data-testid=clip-status]:not([data-status=clipping])')?.dataset.status ?? null`,
-        ),
-      30_000,
-      'the clip',
-    );
+    const { popup, status, text } = await clipFromToolbar(browser, url, 30_000);
     const ms = Date.now() - started;
     timings.push({ page: name, status, ms });
     // The tab still answers after the extraction.
     expect(await tab.evaluate(() => document.readyState)).toBe('complete');
     expect(status).toBe(PAGES[name]!.expect);
-    const text = await popup.evaluate<string>(
-      `document.querySelector('[data-testid=clip-status]').innerText`,
-    );
     expect(text.trim().length).toBeGreaterThan(0);
     await popup.close();
     await tab.close();

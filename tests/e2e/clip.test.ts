@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  attachToActionPopup,
-  clickToolbarButton,
+  clipFromToolbar,
   currentWorker,
   launch,
   serve,
@@ -37,19 +36,7 @@ describe('clipping from the toolbar button', () => {
     const page = await browser.context.newPage();
     await page.goto(url);
     await page.bringToFront();
-    await clickToolbarButton(browser, url);
-    const popup = await attachToActionPopup(browser);
-    const status = await waitFor(
-      () =>
-        popup.evaluate<string | null>(
-          `(() => { const s = document.querySelector('[data-testid=clip-status]'); return s && s.dataset.status !== 'clipping' ? s.dataset.status : null })()`,
-        ),
-      20_000,
-      'the popup to report the clip',
-    );
-    const text = await popup.evaluate<string>(
-      `document.querySelector('[data-testid=clip-status]').innerText`,
-    );
+    const { popup, status, text } = await clipFromToolbar(browser, url);
     // The UI follows the browser's language, so expected strings come from the same _locales.
     const message = (key: string) =>
       popup.evaluate<string>(`chrome.i18n.getMessage(${JSON.stringify(key)}, ['@'])`);

@@ -4,16 +4,7 @@
  */
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  attachToActionPopup,
-  clickToolbarButton,
-  launch,
-  serve,
-  storedClips,
-  waitFor,
-  type Browser,
-  type FixtureServer,
-} from './harness';
+import { clipFromToolbar, launch, serve, storedClips, type Browser, type FixtureServer } from './harness';
 
 const PATH = '/jlgakx/201903/2840720.html';
 const page = fs.readFileSync('utils/extract/rules/cnjiwang/fixture.html', 'utf8');
@@ -36,16 +27,7 @@ describe('clipping a 中国吉林网 article', () => {
     const tab = await browser.context.newPage();
     await tab.goto(url);
     await tab.bringToFront();
-    await clickToolbarButton(browser, url);
-    const popup = await attachToActionPopup(browser);
-    const status = await waitFor(
-      () =>
-        popup.evaluate<string | null>(
-          `(() => { const s = document.querySelector('[data-testid=clip-status]'); return s && s.dataset.status !== 'clipping' ? s.dataset.status : null })()`,
-        ),
-      20_000,
-      'the popup to report the clip',
-    );
+    const { popup, status } = await clipFromToolbar(browser, url);
     expect(status).toBe('saved');
     expect(server.requests).toContain(PATH);
 

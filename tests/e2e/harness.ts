@@ -159,6 +159,25 @@ export async function attachToActionPopup(browser: Browser, timeoutMs = 10_000) 
   return { evaluate, close, targetId: target.targetId };
 }
 
+/** The popup's clip result once it is no longer "clipping" (null before). */
+export const CLIP_STATUS = `document.querySelector('[data-testid=clip-status]:not([data-status=clipping])')?.dataset.status ?? null`;
+
+/**
+ * Clicks the toolbar button on the tab showing `url` and waits for the popup to report the clip.
+ * Returns the popup (to evaluate in and close), the status and the text it shows.
+ */
+export async function clipFromToolbar(browser: Browser, url: string, timeoutMs = 20_000) {
+  await clickToolbarButton(browser, url);
+  const popup = await attachToActionPopup(browser);
+  const status = await waitFor(
+    () => popup.evaluate<string | null>(CLIP_STATUS),
+    timeoutMs,
+    `the clip of ${url}`,
+  );
+  const text = await popup.evaluate<string>(`document.querySelector('[data-testid=clip-status]').innerText`);
+  return { popup, status, text };
+}
+
 /** Polls `fn` until it returns a truthy value. */
 export async function waitFor<T>(
   fn: () => T | Promise<T>,

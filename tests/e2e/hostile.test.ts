@@ -7,13 +7,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  attachToActionPopup,
-  clickToolbarButton,
+  clipFromToolbar,
   currentWorker,
   launch,
   serve,
   storedClips,
-  waitFor,
   type Browser,
   type FixtureServer,
 } from './harness';
@@ -58,16 +56,7 @@ describe('hostile pages', () => {
     await tab.waitForTimeout(100);
     beacon.requests.length = 0;
 
-    await clickToolbarButton(browser, url);
-    const popup = await attachToActionPopup(browser);
-    const status = await waitFor(
-      () =>
-        popup.evaluate<string | null>(
-          `document.querySelector('[data-testid=clip-status]:not([data-status=clipping])')?.dataset.status ?? null`,
-        ),
-      20_000,
-      'the clip',
-    );
+    const { popup, status } = await clipFromToolbar(browser, url);
     expect(status).toBe('saved');
     expect(await popup.evaluate(MARK_CHECK)).toEqual({ pwned: null, polluted: null });
     await popup.close();
