@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { Clip, ClipSummary } from '@/utils/article';
-import { formatDateTime, t } from '@/utils/i18n';
+import { formatDateTime, formatPublished, t } from '@/utils/i18n';
 import { RESULT_PAGE, type Facets, type SearchFilters, type SearchHit } from '@/utils/search';
 import { ask, readerUrl } from '@/utils/worker-client';
 import { FilterBar } from './FilterBar';
@@ -176,7 +176,7 @@ export function ArchiveView({ refreshKey, onChanged }: { refreshKey: number; onC
 
   const renderRow = (row: Row | undefined, index: number) => {
     if (!row) return <div className="clip-row placeholder" aria-busy="true" />;
-    const meta = [row.source ?? row.siteName ?? row.host, formatDateTime(row.publishedAt)]
+    const meta = [row.source ?? row.siteName ?? row.host, formatPublished(row.publishedAt)]
       .filter(Boolean)
       .join(' · ');
     return (

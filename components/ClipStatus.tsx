@@ -1,5 +1,5 @@
 import type { ClipOutcome } from '@/utils/messages';
-import { failureMessage, formatDateTime, t } from '@/utils/i18n';
+import { failureMessage, formatDateTime, formatPublished, t } from '@/utils/i18n';
 
 export type ClipState = { phase: 'idle' } | { phase: 'clipping' } | { phase: 'done'; outcome: ClipOutcome };
 
@@ -35,7 +35,7 @@ export function ClipStatus({ state, onUpdate }: { state: ClipState; onUpdate: ()
       <div className="clip-status-heading">{heading}</div>
       <div className="clip-title">{clip.title}</div>
       <div className="clip-meta">
-        {[clip.source ?? clip.siteName ?? clip.host, formatDateTime(clip.publishedAt)]
+        {[clip.source ?? clip.siteName ?? clip.host, formatPublished(clip.publishedAt)]
           .filter(Boolean)
           .join(' · ')}
       </div>

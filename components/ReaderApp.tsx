@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import * as v from 'valibot';
 import type { Clip } from '@/utils/article';
-import { formatDateTime, t } from '@/utils/i18n';
+import { formatDateTime, formatPublished, t } from '@/utils/i18n';
 import { SearchFiltersSchema } from '@/utils/messages';
 import type { SearchFilters } from '@/utils/search';
 import { sanitizeHtml } from '@/utils/sanitize';
@@ -110,7 +110,7 @@ export function ReaderApp({ id, search }: { id: string; search: string }) {
       </h1>
       {clip.subtitle && <p className="reader-subtitle">{clip.subtitle}</p>}
       <div className="reader-meta" data-testid="reader-meta">
-        {clip.publishedAt && <span>{t('publishedLabel', formatDateTime(clip.publishedAt))}</span>}
+        {clip.publishedAt && <span>{t('publishedLabel', formatPublished(clip.publishedAt))}</span>}
         {!clip.publishedAt && clip.publishedRaw && <span>{t('publishedLabel', clip.publishedRaw)}</span>}
         {(clip.source ?? clip.siteName) && <span>{t('sourceLabel', (clip.source ?? clip.siteName)!)}</span>}
         {clip.authors.length > 0 && <span>{t('authorsLabel', clip.authors.join(' '))}</span>}

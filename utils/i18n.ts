@@ -44,6 +44,34 @@ export function formatDateTime(iso: string | null): string {
   return dateFormat.format(date);
 }
 
+/**
+ * The wall-clock time an ISO string states in its own offset, as a Date to be read in UTC: a Chinese
+ * page's 2019-03-20T11:58:00+08:00 is shown as 11:58 wherever the reader is, as the page showed it.
+ */
+export function wallClockOf(iso: string): Date | null {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return null;
+  const offset = /([+-])(\d{2}):?(\d{2})$/.exec(iso);
+  if (!offset) return /Z$/i.test(iso) ? date : null;
+  const minutes = (offset[1] === '-' ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3]));
+  return new Date(date.getTime() + minutes * 60_000);
+}
+
+let wallClockFormat: Intl.DateTimeFormat | undefined;
+
+/** A publish time as the page stated it (in the site's offset), in the user's locale. */
+export function formatPublished(iso: string | null): string {
+  if (!iso) return '';
+  const wallClock = wallClockOf(iso);
+  if (!wallClock) return formatDateTime(iso);
+  wallClockFormat ??= new Intl.DateTimeFormat(browser.i18n.getUILanguage(), {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'UTC',
+  });
+  return wallClockFormat.format(wallClock);
+}
+
 /** A byte count as the user's locale writes it (kB, MB, GB). */
 export function formatBytes(bytes: number): string {
   const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
