@@ -5,7 +5,7 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { Clip } from './article';
 import type { IndexState, SearchDoc, SegmentRecord, TailRecord } from './search-index';
-import { indexClipInUpgrade } from './search-index';
+import { indexClips } from './search-index';
 
 export const DB_NAME = 'jianbao';
 
@@ -68,7 +68,8 @@ export const UPGRADES: ReadonlyArray<(db: IDBPDatabase<JianbaoDB>, tx: UpgradeTx
     db.createObjectStore('segments');
     db.createObjectStore('indexMeta');
     const clips = await tx.objectStore('clips').getAll();
-    await indexClipInUpgrade(tx, clips);
+    // into the tail; compaction folds them into segments later
+    await indexClips(tx, clips);
   },
 ];
 

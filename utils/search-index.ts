@@ -229,11 +229,6 @@ export async function indexClips(tx: IndexWriteTx, clips: readonly Clip[]): Prom
   await Promise.all(writes);
 }
 
-/** The v1 → v2 upgrade: indexes every stored clip into the tail (compaction segments it later). */
-export async function indexClipInUpgrade(tx: IndexWriteTx, clips: Clip[]): Promise<void> {
-  await indexClips(tx, clips);
-}
-
 // ---- segments ----
 
 /** A growable byte buffer. */

@@ -20,6 +20,7 @@ import {
   type Browser,
   type FixtureServer,
 } from './harness';
+import { makeArticle } from '../unit/article-factory';
 
 const genericPage = fs.readFileSync('tests/fixtures/pages/generic-news.html', 'utf8');
 const downloads = fs.mkdtempSync(path.join(os.tmpdir(), 'jianbao-downloads-'));
@@ -27,26 +28,16 @@ const downloads = fs.mkdtempSync(path.join(os.tmpdir(), 'jianbao-downloads-'));
 function seededClip(i: number) {
   const url = `https://news.example.cn/a/202401/${2000 + i}.html`;
   return {
-    title: `吉林雾凇节开幕 第${i}篇`,
-    kicker: '“冰雪季”系列报道：',
-    subtitle: null,
-    authors: ['李明'],
-    editors: ['赵雪'],
-    source: '示例日报',
-    siteName: '示例新闻网',
-    publishedAt: '2024-12-01T09:30:00+08:00',
-    publishedRaw: '2024-12-01 09:30',
-    section: ['新闻', '旅游'],
-    articleId: String(2000 + i),
-    url,
-    canonicalUrl: url,
-    lang: 'zh-CN',
-    excerpt: null,
-    contentHtml: `<p>雾凇岛的清晨，游客如织。第${i}篇正文。</p>`,
-    textContent: `雾凇岛的清晨，游客如织。第${i}篇正文。`,
-    images: [],
-    pages: [],
-    extractor: 'generic',
+    ...makeArticle({
+      title: `吉林雾凇节开幕 第${i}篇`,
+      kicker: '“冰雪季”系列报道：',
+      articleId: String(2000 + i),
+      url,
+      canonicalUrl: url,
+      excerpt: null,
+      contentHtml: `<p>雾凇岛的清晨，游客如织。第${i}篇正文。</p>`,
+      textContent: `雾凇岛的清晨，游客如织。第${i}篇正文。`,
+    }),
     id: `seeded-${i}`,
     host: 'news.example.cn',
     clippedAt: `2025-01-0${i}T00:00:00.000Z`,
