@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type ChangeEvent } from 'react';
 import type { ImportSummary } from '@/utils/clip-store';
-import { takeExportSelection, type ArchivePageExport } from '@/utils/archive-io/archive-page';
+import { takeExportSearch, type ArchivePageExport } from '@/utils/archive-io/archive-page';
 import { describeImportFailure, message } from '@/utils/archive-io/describe';
 import { downloadBlob } from '@/utils/archive-io/download';
 import { exportArchive } from '@/utils/archive-io/export';
@@ -76,17 +76,35 @@ export function ArchiveIoApp({ autoExport }: { autoExport: ArchivePageExport }) 
     }
   }, []);
 
+  /** The popup's current search/filter result: its ids are resolved here, where the export runs. */
+  const exportSearchResult = useCallback(async () => {
+    const search = await takeExportSearch();
+    if (!search) return;
+    setTask({ kind: 'exporting', done: 0, total: 0 });
+    const ids = await ask('archive/search-ids', search).catch((error: Error) => error);
+    if (ids instanceof Error) {
+      setTask({
+        kind: 'failed',
+        headline: message('io_export_failed', ids.message),
+        details: [],
+        unchanged: false,
+      });
+      return;
+    }
+    await runExport(ids);
+  }, [runExport]);
+
   const started = useRef(false);
   useEffect(() => {
     document.title = message('io_title');
     void refresh();
-    // The popup's "Export JSON" opens this page with ?export=all or =selection; it starts once.
+    // The popup's "Export JSON" opens this page with ?export=all or =search; it starts once.
     if (autoExport && !started.current) {
       started.current = true;
       if (autoExport === 'all') void runExport();
-      else void takeExportSelection().then((ids) => ids && runExport(ids));
+      else void exportSearchResult();
     }
-  }, [autoExport, refresh, runExport]);
+  }, [autoExport, refresh, runExport, exportSearchResult]);
 
   const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const input = event.currentTarget;

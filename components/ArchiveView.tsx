@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { Clip, ClipSummary } from '@/utils/article';
+import { openArchivePage } from '@/utils/archive-io/archive-page';
+import { message } from '@/utils/archive-io/describe';
 import { formatDateTime, formatPublished, t } from '@/utils/i18n';
 import { RESULT_PAGE, type Facets, type SearchFilters, type SearchHit } from '@/utils/search';
 import { ask, readerUrl } from '@/utils/worker-client';
@@ -236,10 +238,22 @@ export function ArchiveView({ refreshKey, onChanged }: { refreshKey: number; onC
       />
       <FilterBar facets={facets} filters={filters} onChange={setFilters} />
       {searching && loaded && (
-        <p className="result-count" data-testid="result-count" aria-live="polite">
-          {listing.total === 0
-            ? t('noResults')
-            : t(listing.approximate ? 'resultsApprox' : 'resultsCount', String(listing.total))}
+        <p className="result-count">
+          <span data-testid="result-count" aria-live="polite">
+            {listing.total === 0
+              ? t('noResults')
+              : t(listing.approximate ? 'resultsApprox' : 'resultsCount', String(listing.total))}
+          </span>
+          {listing.total > 0 && (
+            <button
+              type="button"
+              className="link-button"
+              data-testid="export-result"
+              onClick={() => void openArchivePage({ exportSearch: { query: settledQuery, filters } })}
+            >
+              {message('io_export_result')}
+            </button>
+          )}
         </p>
       )}
       {error && (

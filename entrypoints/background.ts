@@ -7,7 +7,7 @@ import { openArchive, type JianbaoDatabase } from '@/utils/db';
 import { routeMessage, type Handlers } from '@/utils/message-router';
 import type { ClipMode, ClipOutcome } from '@/utils/messages';
 import { badgeFor } from '@/utils/badge';
-import { facets, neighbours, searchArchive, warmUp } from '@/utils/search';
+import { facets, neighbours, searchArchive, searchResultIds, warmUp } from '@/utils/search';
 import { compactIndex } from '@/utils/search-index';
 
 export default defineBackground(() => {
@@ -40,6 +40,7 @@ export default defineBackground(() => {
     'clips/list': async ({ offset, limit }) => listClips(await db(), offset, limit),
     'clips/get': async ({ id }) => (await getClip(await db(), id)) ?? null,
     'archive/search': async (request) => searchArchive(await db(), request),
+    'archive/search-ids': async (search) => searchResultIds(await db(), search),
     'archive/facets': async () => facets(await db()),
     'archive/neighbours': async ({ id, query, filters }) => neighbours(await db(), id, query, filters),
     'clip/edit': async ({ id, tags, note }) => editClip(await db(), id, { tags, note }),

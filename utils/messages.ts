@@ -63,6 +63,8 @@ export const requestSchemas = {
     offset: v.pipe(v.number(), v.integer(), v.minValue(0)),
     limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(200)),
   }),
+  /** Every clip id of a search/filter result, in rank order (the archive page exports them). */
+  'archive/search-ids': v.strictObject({ query: Query, filters: SearchFiltersSchema }),
   /** The values the filter chips offer. */
   'archive/facets': v.strictObject({}),
   /** The clips before and after `id` in a result list (the reader's previous/next). */
@@ -109,6 +111,7 @@ export interface Responses {
   'clips/list': { clips: ClipSummary[]; total: number };
   'clips/get': Clip | null;
   'archive/search': SearchResult;
+  'archive/search-ids': string[];
   'archive/facets': Facets;
   'archive/neighbours': { previous: string | null; next: string | null; position: number; total: number };
   'clip/edit': ClipSummary | null;

@@ -314,6 +314,20 @@ export async function searchArchive(
   return { ...totalOf(list), hits };
 }
 
+/** Every clip id of a query's result, in rank order, each checked against its text (for exporting it). */
+export async function searchResultIds(
+  db: JianbaoDatabase,
+  request: { query: string; filters: SearchFilters },
+): Promise<string[]> {
+  const list = await resultList(db, request.query, request.filters);
+  while (list.resolved < list.ranked.length) {
+    await verifyUpTo(db, list, list.verified.length + 256);
+    // the clips read for the check are dropped as it goes: a result can be the whole archive
+    list.read = new Map();
+  }
+  return list.verified.map((doc) => doc.id);
+}
+
 /** The clips before and after `id` in the result list of `query` and `filters`. */
 export async function neighbours(
   db: JianbaoDatabase,

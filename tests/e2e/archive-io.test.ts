@@ -12,7 +12,6 @@ import { schemaErrors, validateArchiveFile } from '../unit/archive-io/schema-val
 import {
   attachToActionPopup,
   clickToolbarButton,
-  currentWorker,
   launch,
   serve,
   storedClips,
@@ -55,24 +54,21 @@ function seededClip(i: number) {
   };
 }
 
-/** Writes records straight into the extension's database (it exists once something was clipped). */
+/**
+ * Writes records through the worker's own 'clip/restore' message (the undo of a delete), so they are
+ * validated and indexed for search exactly as a real write is.
+ */
 async function seed(browser: Browser, records: unknown[]) {
-  const worker = await currentWorker(browser);
-  await worker.evaluate(async (clips) => {
-    await new Promise<void>((resolve, reject) => {
-      const open = indexedDB.open('jianbao');
-      open.onerror = () => reject(open.error);
-      open.onsuccess = () => {
-        const tx = open.result.transaction('clips', 'readwrite');
-        for (const clip of clips) tx.objectStore('clips').put(clip);
-        tx.oncomplete = () => {
-          open.result.close();
-          resolve();
-        };
-        tx.onerror = () => reject(tx.error);
-      };
-    });
-  }, records);
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/manage.html`);
+  for (const clip of records) {
+    const reply = await page.evaluate(
+      (record) => chrome.runtime.sendMessage({ type: 'clip/restore', payload: { clip: record } }),
+      clip,
+    );
+    expect(reply).toMatchObject({ ok: true, value: { restored: true } });
+  }
+  await page.close();
 }
 
 async function ioStatus(page: Page, state: string): Promise<string> {
@@ -138,16 +134,19 @@ describe('export and import through the UI', () => {
       for (const clip of exportedFile.clips) expect(stored).toContainEqual(clip);
       expect(exportedFile.clips.map((c) => c.title)).toContain('长白山冰雪季开幕 游客同比增长三成');
 
-      // a selection (e.g. the popup's search result) waits in storage.session for the archive page
-      await popupTab.evaluate(() =>
-        chrome.storage.session.set({ 'archiveIo.exportSelection': ['seeded-2'] }),
+      // the popup's current search result: its own button beside the result count
+      await popupTab.getByTestId('search-box').fill('雾凇岛');
+      await expect.poll(() => popupTab.getByTestId('result-count').innerText()).toMatch(/2/);
+      const resultPageOpened = browser.context.waitForEvent('page');
+      await popupTab.getByTestId('export-result').click();
+      const resultDownload = await (await resultPageOpened).waitForEvent('download');
+      const resultFile = JSON.parse(fs.readFileSync(await resultDownload.path(), 'utf8'));
+      expect(schemaErrors(validateArchiveFile, resultFile)).toBe('');
+      // in the popup's order: newest clip first
+      expect(resultFile.clips.map((c: { id: string }) => c.id)).toEqual(['seeded-2', 'seeded-1']);
+      expect(resultFile.clips).toEqual(
+        exportedFile.clips.filter((c) => String(c.id).startsWith('seeded-')).reverse(),
       );
-      const selectionPage = await browser.context.newPage();
-      const selectionDownload = selectionPage.waitForEvent('download');
-      await selectionPage.goto(`chrome-extension://${browser.extensionId}/manage.html?export=selection`);
-      const selectionFile = JSON.parse(fs.readFileSync(await (await selectionDownload).path(), 'utf8'));
-      expect(schemaErrors(validateArchiveFile, selectionFile)).toBe('');
-      expect(selectionFile.clips.map((c: { id: string }) => c.id)).toEqual(['seeded-2']);
 
       // per clip: Markdown from the reader
       const reader = await browser.context.newPage();

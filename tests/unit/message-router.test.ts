@@ -10,6 +10,7 @@ function handlers(): Handlers {
     'clips/list': vi.fn(async () => ({ clips: [], total: 0 })),
     'clips/get': vi.fn(async () => null),
     'archive/search': vi.fn(async () => ({ total: 0, hits: [], approximate: false })),
+    'archive/search-ids': vi.fn(async () => []),
     'archive/facets': vi.fn(async () => ({ sources: [], sections: [], tags: [] })),
     'archive/neighbours': vi.fn(async () => ({ previous: null, next: null, position: -1, total: 0 })),
     'clip/edit': vi.fn(async () => null),

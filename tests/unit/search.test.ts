@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Article } from '@/utils/article';
 import { clearArchive, deleteClip, editClip, restoreClip, saveArticle } from '@/utils/clip-store';
 import { openArchive, type JianbaoDatabase } from '@/utils/db';
-import { facets, neighbours, searchArchive, type SearchFilters } from '@/utils/search';
+import { facets, neighbours, searchArchive, searchResultIds, type SearchFilters } from '@/utils/search';
 import {
   CLIP_WRITE_STORES,
   compactIndex,
@@ -220,6 +220,27 @@ describe('searchArchive', () => {
     expect(await ids('冰灯')).toEqual(['imported']);
     expect(await ids('冰雕')).toEqual([id]);
     expect((await listClips(db, 0, 1)).total).toBe(2);
+  });
+
+  it('lists every id of a result, in rank order, for exporting it (more than one batch of checks)', async () => {
+    const expected: string[] = [];
+    let titleHit = '';
+    for (let i = 0; i < 300; i++) {
+      const id = await save({
+        title: i === 7 ? '冰雪季在标题里' : `第${i}篇`,
+        source: i % 2 ? '中国吉林网' : '新华社',
+        textContent: i % 3 === 0 ? `长白山冰雪季，第${i}天` : `冰雪与雪季，第${i}天`,
+      });
+      if (i === 7) titleHit = id;
+      else if (i % 3 === 0 && i % 2) expected.push(id);
+    }
+    const search = { query: '冰雪季', filters: { source: '中国吉林网' } };
+    const all = await searchResultIds(db, search);
+    // the title hit first, then newest first: the same order the popup lists
+    expect(all).toEqual([titleHit, ...expected.reverse()]);
+    expect(all).toEqual(await ids(search.query, search.filters));
+    expect(await searchResultIds(db, { query: '', filters: {} })).toHaveLength(300);
+    expect(await searchResultIds(db, { query: '不存在的词', filters: {} })).toEqual([]);
   });
 
   it('gives the neighbours of a clip in a result list', async () => {

@@ -38,6 +38,7 @@ export function runtimeFor(db: JianbaoDatabase) {
     'clips/list': notHere,
     'clips/get': notHere,
     'archive/search': notHere,
+    'archive/search-ids': notHere,
     'archive/facets': notHere,
     'archive/neighbours': notHere,
     'clip/edit': notHere,
