@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import type { Clip, ClipSummary } from '@/utils/article';
 import { openArchivePage } from '@/utils/archive-io/archive-page';
 import { message } from '@/utils/archive-io/describe';
+import { takeFirstPage } from '@/utils/first-page';
 import { formatDateTime, formatPublished, t } from '@/utils/i18n';
 import { RESULT_PAGE, type Facets, type SearchFilters, type SearchHit } from '@/utils/search';
 import { ask, readerUrl } from '@/utils/worker-client';
@@ -57,17 +58,17 @@ export function ArchiveView({ refreshKey, onChanged }: { refreshKey: number; onC
   const fetchPage = useCallback(
     async (page: number, forGeneration: number) => {
       const offset = page * PAGE_SIZE;
-      if (page === 0) performance.mark('jianbao:list-requested');
       // Unfiltered browsing reads the clip-time index directly: the popup paints before the search
       // has loaded its list of documents.
       const answer = browsing
-        ? await ask('clips/list', { offset, limit: PAGE_SIZE }).then((r) => ({
-            total: r.total,
-            approximate: false,
-            hits: r.clips as Row[],
-          }))
+        ? await ((page === 0 && takeFirstPage()) || ask('clips/list', { offset, limit: PAGE_SIZE })).then(
+            (r) => ({
+              total: r.total,
+              approximate: false,
+              hits: r.clips as Row[],
+            }),
+          )
         : await ask('archive/search', { query: settledQuery, filters, offset, limit: PAGE_SIZE });
-      if (page === 0) performance.mark('jianbao:list-received');
       if (forGeneration !== generation.current) return;
       setListing((previous) => {
         const rows = previous.generation === forGeneration ? new Map(previous.rows) : new Map<number, Row>();

@@ -94,6 +94,14 @@ describe('the archive: search, filters, reader, re-clip, delete with undo', () =
     await archive.goto(`chrome-extension://${browser.extensionId}/popup.html`);
     await archive.getByTestId('clip-list').waitFor();
     await waitFor(async () => (await listedTitles()).length === 3, 10_000, 'three clips listed');
+    // the first page was asked for by the head script, before the React bundle ran, and answered
+    const [asked, bundle, answered] = await archive.evaluate(() =>
+      ['jianbao:list-requested', 'jianbao:script', 'jianbao:list-received'].map(
+        (name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN,
+      ),
+    );
+    expect(asked).toBeLessThan(bundle!);
+    expect(answered).toBeGreaterThan(asked!);
     // "/" focuses the search box
     await archive.keyboard.press('/');
     expect(await archive.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(

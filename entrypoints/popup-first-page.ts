@@ -1,0 +1,5 @@
+/** Loaded by popup.html's <head> ahead of the React bundle: see utils/first-page.ts. */
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { requestFirstPage } from '@/utils/first-page';
+
+export default defineUnlistedScript(() => requestFirstPage());
