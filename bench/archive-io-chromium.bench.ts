@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ARCHIVE_TAIL, archiveHead, clipLine } from '../utils/archive-io/format';
 import { EXTENSION_DIR, launch } from '../tests/e2e/harness';
-import { makeClip } from './generate-clips';
+import { generator, storedClip } from './generate';
 
 const CLIPS = Number(process.env.BENCH_CLIPS ?? 10_000);
 const MB = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
@@ -102,7 +102,8 @@ export default async function bench(): Promise<void> {
       count: CLIPS,
     }),
   );
-  for (let i = 0; i < CLIPS; i++) fs.writeSync(out, (i ? ',\n' : '') + clipLine(makeClip(i)));
+  const gen = generator();
+  for (let i = 0; i < CLIPS; i++) fs.writeSync(out, (i ? ',\n' : '') + clipLine(storedClip(gen, i)));
   fs.writeSync(out, ARCHIVE_TAIL);
   fs.closeSync(out);
   console.log(

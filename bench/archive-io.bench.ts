@@ -21,7 +21,7 @@ import { ClipSchema } from '../utils/clip-schema';
 import { exportPage, importClips } from '../utils/clip-store';
 import { openArchive } from '../utils/db';
 import { sanitizeHtml } from '../utils/sanitize';
-import { CHARS, makeClip } from './generate-clips';
+import { generator, storedClip } from './generate';
 
 const CLIPS = Number(process.env.BENCH_CLIPS ?? 10_000);
 /** DOMPurify on jsdom is far slower than in a page; it is timed on a sample and scaled. */
@@ -59,10 +59,11 @@ async function measure<T>(label: string, work: (sample: () => void) => Promise<T
 
 export default async function bench(): Promise<void> {
   console.log(
-    `${CLIPS} clips × ${CHARS} CJK characters (body as text and as HTML). Node ${process.version}, fake-indexeddb;` +
+    `${CLIPS} clips × ~3,000 CJK characters (body as text and as HTML). Node ${process.version}, fake-indexeddb;` +
       ' heap = V8 heapUsed after a GC, then its peak sampled every 20 ms; Blob bytes live outside the V8 heap (see RSS).\n',
   );
-  const clips = Array.from({ length: CLIPS }, (_, i) => makeClip(i));
+  const gen = generator();
+  const clips = Array.from({ length: CLIPS }, (_, i) => storedClip(gen, i));
 
   console.log('Pure serialisation and validation (page side, V8):');
   const lines = await measure(`  JSON.stringify ${CLIPS} clips (clipLine)`, () => clips.map(clipLine));

@@ -3,7 +3,8 @@
  * drawn with a Zipf distribution (a few words everywhere, most words rare, as in real news), with
  * punctuation, paragraphs, numbers and the odd Latin word.
  */
-import type { Article } from '../utils/article';
+import type { Article, Clip } from '../utils/article';
+import { newClip } from '../utils/clip-store';
 
 // about 600 of the most frequent characters in modern Chinese news text
 const CHARS =
@@ -115,5 +116,33 @@ export function generator(seed = 1, bodyChars = 3000): Generator {
         if (/^\p{Script=Han}+$/u.test(candidate)) return candidate;
       }
     },
+  };
+}
+
+/**
+ * Clip `i` of a generated archive as stored, with what users add (tags on every fourth, a note on
+ * every tenth, an earlier version on every twentieth): the export and import benches' records.
+ */
+export function storedClip(gen: Generator, i: number): Clip {
+  const clip = newClip(
+    gen.article(i),
+    new Date(Date.UTC(2024, 0, 1) + i * 60_000),
+    `clip-${String(i).padStart(6, '0')}`,
+  );
+  return {
+    ...clip,
+    tags: i % 4 === 0 ? ['旅游', '吉林'] : [],
+    note: i % 10 === 0 ? '要点：雾凇\n第二行' : null,
+    versions:
+      i % 20 === 0
+        ? [
+            {
+              savedAt: clip.clippedAt,
+              title: `${clip.title}（旧）`,
+              contentHtml: '<p>旧的正文</p>',
+              textContent: '旧的正文',
+            },
+          ]
+        : [],
   };
 }
