@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-// Real headless Chromium against the production build in .output/chrome-mv3 (built by `npm run test:e2e`).
+// Real headless Chromium and Firefox ESR against the production builds in .output/chrome-mv3 and
+// .output/firefox-mv2 (both built by `npm run test:e2e`).
 export default defineConfig({
   test: {
     include: ['tests/e2e/**/*.test.ts'],

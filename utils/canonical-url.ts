@@ -53,7 +53,11 @@ export function siteOf(hostname: string): string {
 export function normalizeUrl(raw: string): string {
   const url = new URL(raw);
   url.hash = '';
-  for (const name of [...url.searchParams.keys()]) if (isTrackingParam(name)) url.searchParams.delete(name);
+  // forEach, not [...keys()]: in a Firefox content script `URL` is the page's (behind an Xray wrapper),
+  // and its iterators are not iterable there ("searchParams.keys() is not iterable").
+  const names: string[] = [];
+  url.searchParams.forEach((_value, name) => names.push(name));
+  for (const name of names) if (isTrackingParam(name)) url.searchParams.delete(name);
   url.searchParams.sort();
   url.hostname = url.hostname.toLowerCase().replace(/^(m|wap|3g)\.(?=[^.]+\.[^.]+)/, 'www.');
   // Page 2..n of a paginated article belongs to the same article: content_123_2.htm, 2840720_3.html

@@ -30,9 +30,17 @@ export function extractInPage(doc: Document, url: string, options: InPageOptions
   } catch (error) {
     if (error instanceof NoArticleError)
       return { ok: false, error: { code: 'no-article', detail: error.message } };
-    return {
-      ok: false,
-      error: { code: 'internal', detail: String((error as Error)?.stack ?? error).slice(0, 500) },
-    };
+    return { ok: false, error: { code: 'internal', detail: errorDetail(error).slice(0, 500) } };
   }
+}
+
+/**
+ * The error's name, message and stack: Firefox's `stack` holds only the frames (Chromium's starts with
+ * the message). Duck-typed: an error from the page's compartment is no `instanceof Error` here.
+ */
+function errorDetail(error: unknown): string {
+  const { name, message, stack } = (error ?? {}) as Partial<Error>;
+  if (typeof message !== 'string') return String(error);
+  const headline = `${name ?? 'Error'}: ${message}`;
+  return stack?.startsWith(headline) ? stack : `${headline}\n${stack ?? ''}`;
 }

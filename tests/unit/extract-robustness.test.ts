@@ -87,6 +87,23 @@ describe('robustness', () => {
     articleOrTypedError(doc);
   });
 
+  it("an unexpected error keeps its message where the stack has none (Firefox's)", () => {
+    const error = new TypeError('r.searchParams.keys() is not iterable');
+    error.stack = 'Ri@moz-extension://x/extractor.js:1:773\n';
+    const doc = {
+      querySelector: () => {
+        throw error;
+      },
+    } as unknown as Document;
+    expect(extractInPage(doc, URL, { mode: 'page' })).toEqual({
+      ok: false,
+      error: {
+        code: 'internal',
+        detail: 'TypeError: r.searchParams.keys() is not iterable\nRi@moz-extension://x/extractor.js:1:773\n',
+      },
+    });
+  });
+
   it('extraction never modifies the page', () => {
     const doc = page(
       `<html><body><h1>标题</h1><div class="share">分享到</div><p>　　${PARA}</p><img data-src="/a.jpg"><p>编辑：王五</p></body></html>`,
