@@ -68,7 +68,8 @@ export default async function bench(): Promise<void> {
   const jianbao: number[] = [];
   const readability: number[] = [];
   const ratios: number[] = [];
-  for (const { dom, url } of docs) {
+  const names: string[] = [];
+  for (const { dom, url, name } of docs) {
     const doc = dom.window.document;
     extractArticle(doc, url); // warm-up
     new Readability(doc.cloneNode(true) as Document).parse();
@@ -90,7 +91,14 @@ export default async function bench(): Promise<void> {
     jianbao.push(...mine);
     readability.push(...theirs);
     ratios.push(median(mine) / median(theirs));
+    names.push(`${name} ${median(mine).toFixed(0)} vs ${median(theirs).toFixed(0)} ms`);
   }
+  if (process.env.BENCH_VERBOSE)
+    ratios
+      .map((r, i) => [r, names[i]] as const)
+      .sort((a, b) => b[0] - a[0])
+      .slice(0, 6)
+      .forEach(([r, name]) => console.log(`  ${r.toFixed(2)}× ${name}`));
   const row = (name: string, xs: number[]) =>
     `${name.padEnd(26)}${median(xs).toFixed(1).padStart(10)}${quantile(xs, 0.95).toFixed(1).padStart(10)}`;
   console.log(`${docs.length} pages × ${ROUNDS} rounds, jsdom, same parsed DOM per page`);

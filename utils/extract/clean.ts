@@ -342,11 +342,28 @@ const REMOVABLE_EMPTY = new Set([
   'ARTICLE',
 ]);
 
+const MEDIA_TAGS = new Set(['TABLE', 'VIDEO', 'PICTURE']);
+
+/**
+ * Removes elements with neither text nor media. Bottom-up in one pass (reverse document order puts
+ * children before their parent), so each element looks at its own children only: asking every
+ * element for its textContent and media made this quadratic in the nesting depth.
+ */
 function removeEmpty(root: Element): void {
-  const all = [...root.querySelectorAll('*')].reverse();
-  for (const el of all) {
-    if (!REMOVABLE_EMPTY.has(el.tagName)) continue;
-    if (el.firstElementChild && hasMedia(el)) continue;
-    if (!collapseSpace(el.textContent ?? '')) el.remove();
+  const full = new Set<Element>();
+  for (const el of [...root.querySelectorAll('*')].reverse()) {
+    if (holdsContent(el, full)) full.add(el);
+    else if (REMOVABLE_EMPTY.has(el.tagName)) el.remove();
   }
+}
+
+/** A real image or other media, or a child that is text or an element already found to hold content. */
+function holdsContent(el: Element, full: ReadonlySet<Element>): boolean {
+  if (el.tagName === 'IMG') return !isIcon(el);
+  if (MEDIA_TAGS.has(el.tagName)) return true;
+  for (let child = el.firstChild; child; child = child.nextSibling) {
+    if (child.nodeType === 3 ? collapseSpace(child.nodeValue ?? '') !== '' : full.has(child as Element))
+      return true;
+  }
+  return false;
 }
