@@ -60,6 +60,8 @@ export interface SegmentInfo {
   id: number;
   level: number;
   docs: number;
+  /** how many shards its terms are hashed into (absent: written before counts varied, LEGACY_SHARDS) */
+  shards?: number;
 }
 
 export interface SegmentCatalog {
@@ -77,8 +79,20 @@ export interface IndexState {
   changes: number;
 }
 
-/** Shards per segment: a query term reads one per segment, about 50 kB in a 10,000-clip archive. */
-export const SHARDS = 1024;
+/**
+ * Shards per segment grow with its level (×4, as its docs do), so that a shard stays near 20 kB: a
+ * query term reads one per segment, and Chromium stores a value over 64 kB as a separate blob, which
+ * takes 2–3× as long to read (measured: ~2.6 ms against ~1 ms). Small segments get few shards, so a
+ * flush writes few records. Every count is a power of two, so merges can re-hash between them.
+ */
+export function shardsFor(level: number): number {
+  return Math.min(16_384, 64 * 4 ** level);
+}
+/** The shard count of segments written before it depended on the level. */
+export const LEGACY_SHARDS = 1024;
+export function shardCount(segment: SegmentInfo): number {
+  return segment.shards ?? LEGACY_SHARDS;
+}
 /** Tail size at which it becomes a segment. */
 export const FLUSH_AT = 128;
 /** This many segments of one level merge into one of the next level. */
@@ -95,10 +109,11 @@ export type IndexWriteTx = IDBPTransaction<
   'readwrite' | 'versionchange'
 >;
 
-export function shardOf(term: string): number {
+/** FNV-1a of the term: its shard in a segment of `shards` shards is termHash % shards. */
+export function termHash(term: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < term.length; i++) hash = Math.imul(hash ^ term.charCodeAt(i), 0x01000193);
-  return (hash >>> 0) % SHARDS;
+  return hash >>> 0;
 }
 
 /** A clip's terms with their positions (mod 256), in the tail's packed form. */
@@ -366,10 +381,20 @@ export function postingsOf(shard: DecodedShard, term: string): Postings {
   return postings;
 }
 
-/** Where `doc` is in ascending `docs` at or after `start`, or -1. */
+/**
+ * Where `doc` is in ascending `docs` at or after `start`, or -1. Gallops from `start` before the
+ * binary search: the docs sought come in ascending order, and for a common term the next one is
+ * usually a step or two further on.
+ */
 function seek(docs: number[], doc: number, start: number): number {
   let low = start;
-  let high = docs.length - 1;
+  let width = 1;
+  // everything before `low` is below `doc`; widen the window until its last entry is not
+  while (low + width - 1 < docs.length && docs[low + width - 1]! < doc) {
+    low += width;
+    width *= 2;
+  }
+  let high = Math.min(docs.length - 1, low + width - 1);
   while (low <= high) {
     const mid = (low + high) >> 1;
     const value = docs[mid]!;
@@ -410,11 +435,14 @@ const pause = (): Promise<void> => {
   });
 };
 
+/** All shard keys of segment `id`. */
+const segmentRange = (id: number) => IDBKeyRange.bound([id, 0], [id, Infinity]);
+
 /** Writes a segment's shards under an id the catalog does not list yet, so no reader sees it half-done. */
 async function writeSegment(db: Database, id: number, shards: Map<number, Map<string, PostingWriter>>) {
   const entries = [...shards];
   // a previous attempt killed half-way may have left shards under this unlisted id
-  await db.delete('segments', IDBKeyRange.bound([id, 0], [id, SHARDS]));
+  await db.delete('segments', segmentRange(id));
   for (let i = 0; i < entries.length; i += SHARD_WRITES_PER_TX) {
     const encoded: Array<[number, SegmentShard]> = [];
     for (const [shard, postings] of entries.slice(i, i + SHARD_WRITES_PER_TX)) {
@@ -427,8 +455,11 @@ async function writeSegment(db: Database, id: number, shards: Map<number, Map<st
   }
 }
 
-function writerFor(shards: Map<number, Map<string, PostingWriter>>, term: string): PostingWriter {
-  const shardNo = shardOf(term);
+function writerFor(
+  shards: Map<number, Map<string, PostingWriter>>,
+  shardNo: number,
+  term: string,
+): PostingWriter {
   let shard = shards.get(shardNo);
   if (!shard) shards.set(shardNo, (shard = new Map()));
   let writer = shard.get(term);
@@ -442,20 +473,21 @@ async function flushTail(db: Database, force: boolean): Promise<boolean> {
   if (count === 0 || (!force && count < FLUSH_AT)) return false;
   // large tails (after an upgrade or an import) flush in pieces the size of a level-2 segment
   const tail = await db.getAll('indexTail', null, FLUSH_AT * MERGE_FANOUT ** 2);
+  const level = Math.max(0, Math.round(Math.log(tail.length / FLUSH_AT) / Math.log(MERGE_FANOUT)));
+  const shardTotal = shardsFor(level);
   const shards = new Map<number, Map<string, PostingWriter>>();
   for (const [i, { doc, terms, positions }] of tail.entries()) {
     if (i % 4 === 3) await pause();
     let at = 0;
     for (const term of terms.split('\n')) {
       const n = positions[at++]!;
-      if (term) writerFor(shards, term).add(doc, positions, at, at + n);
+      if (term) writerFor(shards, termHash(term) % shardTotal, term).add(doc, positions, at, at + n);
       at += n;
     }
   }
   const catalog = await readCatalog(db);
   const id = catalog.nextSegment;
   await writeSegment(db, id, shards);
-  const level = Math.max(0, Math.round(Math.log(tail.length / FLUSH_AT) / Math.log(MERGE_FANOUT)));
   const tx = db.transaction(['indexTail', 'segments'], 'readwrite');
   const current = ((await tx.objectStore('segments').get(CATALOG_KEY)) as SegmentCatalog | undefined) ?? {
     nextSegment: 1,
@@ -466,7 +498,7 @@ async function flushTail(db: Database, force: boolean): Promise<boolean> {
     tx.objectStore('segments').put(
       {
         nextSegment: Math.max(current.nextSegment, id + 1),
-        segments: [...current.segments, { id, level, docs: tail.length }],
+        segments: [...current.segments, { id, level, docs: tail.length, shards: shardTotal }],
       },
       CATALOG_KEY,
     ),
@@ -494,26 +526,38 @@ async function mergeSegments(db: Database): Promise<boolean> {
     .sort((a, b) => a.id - b.id)
     .slice(0, MERGE_FANOUT);
   const live = new Set(await db.getAllKeys('searchDocs'));
+  const level = victims[0]!.level + 1;
+  const count = shardsFor(level);
+  // Shard counts are powers of two, so with `step` the smallest of them, the terms whose hash is g
+  // modulo step lie in shards g, g + step, g + 2·step, … of every segment, old and new: a group.
+  const step = Math.min(count, ...victims.map(shardCount));
   const merged = new Map<number, Map<string, PostingWriter>>();
   const docs = new Set<number>();
-  for (let shard = 0; shard < SHARDS; shard++) {
+  for (let group = 0; group < step; group++) {
     const tx = db.transaction('segments');
-    const parts = await Promise.all(victims.map((s) => tx.store.get([s.id, shard])));
-    const writers = new Map<string, PostingWriter>();
-    for (const part of parts as Array<SegmentShard | undefined>) {
+    const parts = await Promise.all(
+      victims.map((victim) =>
+        Promise.all(
+          Array.from({ length: shardCount(victim) / step }, (_, k) =>
+            tx.store.get([victim.id, group + k * step]),
+          ),
+        ),
+      ),
+    );
+    // victims in id order, so each term's postings are appended in doc order
+    for (const part of parts.flat() as Array<SegmentShard | undefined>) {
       if (!part) continue;
       const decoded = decodeShard(part);
       decoded.terms.forEach((term, index) => {
+        let writer: PostingWriter | undefined;
         eachPosting(decoded, index, (doc, from, to) => {
           if (!live.has(doc)) return;
           docs.add(doc);
-          let writer = writers.get(term);
-          if (!writer) writers.set(term, (writer = new PostingWriter()));
+          writer ??= writerFor(merged, termHash(term) % count, term);
           writer.add(doc, decoded.data, from, to);
         });
       });
     }
-    if (writers.size) merged.set(shard, writers);
   }
   const id = catalog.nextSegment;
   await writeSegment(db, id, merged);
@@ -526,12 +570,12 @@ async function mergeSegments(db: Database): Promise<boolean> {
         nextSegment: Math.max(current.nextSegment, id + 1),
         segments: [
           ...current.segments.filter((s) => !gone.has(s.id)),
-          { id, level: victims[0]!.level + 1, docs: docs.size },
+          { id, level, docs: docs.size, shards: count },
         ],
       },
       CATALOG_KEY,
     ),
-    ...victims.map((s) => tx.store.delete(IDBKeyRange.bound([s.id, 0], [s.id, SHARDS]))),
+    ...victims.map((s) => tx.store.delete(segmentRange(s.id))),
   ]);
   await tx.done;
   return true;
@@ -574,8 +618,8 @@ function readCache(db: Database): ReadCache {
   if (!cache) readCaches.set(db, (cache = { shards: new Map(), tail: new Map() }));
   return cache;
 }
-// about 30 MB at most in a 10,000-clip archive (shards of the largest segment are ~50 kB)
-const SHARD_CACHE_LIMIT = 600;
+// about 30 MB at most (a shard is ~15 kB; the few holding the commonest bigrams, more)
+const SHARD_CACHE_LIMIT = 2000;
 
 export interface IndexSnapshot {
   state: IndexState;
@@ -633,20 +677,35 @@ async function loadShards(db: Database, keys: Array<[number, number]>): Promise<
   while (shardCache.size > SHARD_CACHE_LIMIT) shardCache.delete(shardCache.keys().next().value!);
 }
 
-/** Does some position p of the first bigram have p+1 for the second, p+2 for the third, …? */
-function consecutive(positions: Uint8Array[]): boolean {
-  const sets = positions.slice(1).map((list) => {
-    const bits = new Uint32Array(8);
-    for (const p of list) bits[p >> 5]! |= 1 << (p & 31);
-    return bits;
-  });
-  for (const start of positions[0]!) {
-    let ok = true;
-    for (let k = 0; k < sets.length && ok; k++) {
-      const p = (start + k + 1) & 0xff;
-      ok = (sets[k]![p >> 5]! & (1 << (p & 31))) !== 0;
+/**
+ * A phrase's bigrams, each with its positions (modulo 256) in one doc as data[from, to): does some
+ * position p of the first have p+1 in the second, p+2 in the third, …? Called once per candidate
+ * doc, so it allocates nothing: `bits` (8 words per bigram after the first) is the caller's.
+ */
+function consecutive(
+  data: ArrayLike<Uint8Array>,
+  from: ArrayLike<number>,
+  to: ArrayLike<number>,
+  count: number,
+  bits: Uint32Array,
+): boolean {
+  bits.fill(0, 0, (count - 1) * 8);
+  for (let k = 1; k < count; k++) {
+    const positions = data[k]!;
+    for (let i = from[k]!; i < to[k]!; i++) {
+      const p = positions[i]!;
+      bits[(k - 1) * 8 + (p >> 5)]! |= 1 << (p & 31);
     }
-    if (ok) return true;
+  }
+  const first = data[0]!;
+  for (let i = from[0]!; i < to[0]!; i++) {
+    const start = first[i]!;
+    let k = 1;
+    for (; k < count; k++) {
+      const p = (start + k) & 0xff;
+      if ((bits[(k - 1) * 8 + (p >> 5)]! & (1 << (p & 31))) === 0) break;
+    }
+    if (k === count) return true;
   }
   return false;
 }
@@ -654,7 +713,8 @@ function consecutive(positions: Uint8Array[]): boolean {
 /**
  * The doc numbers (live or dead) that contain `term`: every index term, and each phrase's bigrams at
  * consecutive positions. (Positions are modulo 256, so a rare coincidence can pass; the term's text
- * is exact only where `needsCheck` says the caller must look.)
+ * is exact only where `needsCheck` says the caller must look.) A common phrase has thousands of
+ * candidates, so the loop over them works on plain arrays and reused buffers.
  */
 export async function docsMatching(
   db: Database,
@@ -666,45 +726,62 @@ export async function docsMatching(
   const segments = snapshot.catalog.segments;
   await loadShards(
     db,
-    segments.flatMap((s) => terms.map((t) => [s.id, shardOf(t)] as [number, number])),
+    segments.flatMap((s) => terms.map((t) => [s.id, termHash(t) % shardCount(s)] as [number, number])),
   );
   const shardCache = readCache(db).shards;
+  // each phrase as indexes into `terms` (a bigram missing from them can never be found)
+  const phrases = term.phrases.map((phrase) => phrase.map((bigram) => terms.indexOf(bigram)));
+  if (phrases.some((phrase) => phrase.includes(-1))) return new Set();
+  const longest = Math.max(1, ...phrases.map((phrase) => phrase.length));
+  const bits = new Uint32Array(8 * longest);
+  const phraseData: Uint8Array[] = new Array(longest);
+  const phraseFrom = new Int32Array(longest);
+  const phraseTo = new Int32Array(longest);
   const found = new Set<number>();
-  const check = (lookup: (t: string) => Uint8Array | undefined) =>
-    term.phrases.every((phrase) => consecutive(phrase.map((bigram) => lookup(bigram) ?? new Uint8Array())));
+
   for (const segment of segments) {
-    const lists = terms.map((t) => {
-      const shard = shardCache.get(`${segment.id}:${shardOf(t)}`);
-      return { term: t, postings: shard ? postingsOf(shard, t) : NO_POSTINGS, cursor: 0 };
+    const postings = terms.map((t) => {
+      const shard = shardCache.get(`${segment.id}:${termHash(t) % shardCount(segment)}`);
+      return shard ? postingsOf(shard, t) : NO_POSTINGS;
     });
     // walk the rarest list; find each of its docs in the others (all ascending)
-    lists.sort((a, b) => a.postings.docs.length - b.postings.docs.length);
-    const [rarest, ...others] = lists;
-    const at = new Map<string, number>();
-    for (let i = 0; i < rarest!.postings.docs.length; i++) {
-      const doc = rarest!.postings.docs[i]!;
-      at.set(rarest!.term, i);
+    const order = terms.map((_, i) => i).sort((a, b) => postings[a]!.docs.length - postings[b]!.docs.length);
+    const rarest = postings[order[0]!]!;
+    const at = new Int32Array(terms.length);
+    for (let i = 0; i < rarest.docs.length; i++) {
+      const doc = rarest.docs[i]!;
+      at[order[0]!] = i;
       let all = true;
-      for (const other of others) {
-        const index = seek(other.postings.docs, doc, other.cursor);
-        if (index < 0) {
-          all = false;
-          break;
-        }
-        other.cursor = index;
-        at.set(other.term, index);
+      for (let o = 1; o < order.length && all; o++) {
+        const list = postings[order[o]!]!;
+        const index = seek(list.docs, doc, at[order[o]!]!);
+        if (index < 0) all = false;
+        else at[order[o]!] = index;
       }
       if (!all) continue;
-      const lookup = (t: string) => {
-        const list = lists.find((l) => l.term === t)!.postings;
-        const index = at.get(t)!;
-        return list.data.subarray(list.from[index], list.to[index]);
-      };
-      if (term.phrases.length === 0 || check(lookup)) found.add(doc);
+      const phrasesHold = phrases.every((phrase) => {
+        phrase.forEach((t, k) => {
+          const list = postings[t]!;
+          phraseData[k] = list.data;
+          phraseFrom[k] = list.from[at[t]!]!;
+          phraseTo[k] = list.to[at[t]!]!;
+        });
+        return consecutive(phraseData, phraseFrom, phraseTo, phrase.length, bits);
+      });
+      if (phrasesHold) found.add(doc);
     }
   }
   for (const [doc, docTerms] of snapshot.tail) {
-    if (terms.every((t) => docTerms.has(t)) && check((t) => docTerms.get(t))) found.add(doc);
+    if (!terms.every((t) => docTerms.has(t))) continue;
+    const phrasesHold = phrases.every((phrase) => {
+      phrase.forEach((t, k) => {
+        phraseData[k] = docTerms.get(terms[t]!)!;
+        phraseFrom[k] = 0;
+        phraseTo[k] = phraseData[k].length;
+      });
+      return consecutive(phraseData, phraseFrom, phraseTo, phrase.length, bits);
+    });
+    if (phrasesHold) found.add(doc);
   }
   return found;
 }

@@ -116,10 +116,15 @@ async function liveDocs(db: JianbaoDatabase, changes: number): Promise<DocList> 
   return list;
 }
 
-/** Loads the list of live docs ahead of the first search (the worker calls it when it starts). */
+/**
+ * Loads the list of live docs ahead of the first search (the worker calls it when it starts), with
+ * each one's normalised title and kicker, which ranking reads: a first query matching most of the
+ * archive would otherwise pay to normalise every title.
+ */
 export async function warmUp(db: JianbaoDatabase): Promise<void> {
   const snapshot = await readSnapshot(db);
-  await liveDocs(db, snapshot.state.changes);
+  const list = await liveDocs(db, snapshot.state.changes);
+  for (const doc of list.newestFirst) headOf(doc);
 }
 
 /** The page size the popup asks for: the rows that fit in it, and a few more. */
@@ -197,32 +202,41 @@ async function resultList(db: JianbaoDatabase, query: string, filters: SearchFil
     for (const term of terms) {
       if (term.short) continue;
       const docs = await docsMatching(db, snapshot, term);
-      candidates = candidates ? new Set([...docs].filter((d) => candidates!.has(d))) : docs;
+      if (candidates) {
+        const [fewer, more] = docs.size < candidates.size ? [docs, candidates] : [candidates, docs];
+        candidates = new Set([...fewer].filter((d) => more.has(d)));
+      } else candidates = docs;
       if (candidates.size === 0) break;
     }
-    pool = [...candidates!]
-      .map((d) => list.byDoc.get(d))
-      .filter((d): d is SearchDoc => !!d)
-      .sort(newestFirstOrder);
+    // the pool keeps newest-first order: a common term matches most of the archive, and picking its
+    // docs out of the sorted list costs less than sorting them again
+    const matching = candidates!;
+    pool =
+      matching.size > list.newestFirst.length / 8
+        ? list.newestFirst.filter((d) => matching.has(d.doc))
+        : [...matching]
+            .map((d) => list.byDoc.get(d))
+            .filter((d): d is SearchDoc => !!d)
+            .sort(newestFirstOrder);
   }
   const shortTerms = terms.filter((t) => t.short);
-  const ranked: Array<{ doc: SearchDoc; tier: number }> = [];
+  // tiers partition the newest-first pool, which keeps its order within each: no sort needed
+  const byTier: [SearchDoc[], SearchDoc[], SearchDoc[]] = [[], [], []];
   for (const doc of pool) {
     if (!matchesFilters(doc, filters)) continue;
     // a single CJK character is matched in titles and metadata only: in bodies it is everywhere
     if (shortTerms.length && !shortTerms.every((t) => textMatches(metadataOf(doc), t))) continue;
     if (terms.length === 0) {
-      ranked.push({ doc, tier: 0 });
+      byTier[0].push(doc);
       continue;
     }
     const head = headOf(doc);
     const inHead = terms.filter((t) => textMatches(head, t)).length;
-    ranked.push({ doc, tier: inHead === terms.length ? 0 : inHead > 0 ? 1 : 2 });
+    byTier[inHead === terms.length ? 0 : inHead > 0 ? 1 : 2].push(doc);
   }
-  ranked.sort((a, b) => a.tier - b.tier || newestFirstOrder(a.doc, b.doc));
   const result: ResultList = {
-    ranked: ranked.map((r) => r.doc),
-    tiers: ranked.map((r) => r.tier),
+    ranked: byTier.flat(),
+    tiers: byTier.flatMap((docs, tier) => docs.map(() => tier)),
     terms,
     // Positions modulo 256 make a false phrase rare, not impossible; the clips shown are read for
     // their snippets anyway, so phrases are confirmed in the text too, at almost no extra cost.

@@ -7,11 +7,17 @@ import { facets, neighbours, searchArchive, searchResultIds, type SearchFilters 
 import {
   CLIP_WRITE_STORES,
   compactIndex,
+  decodeShard,
   docsMatching,
   FLUSH_AT,
   indexClips,
+  LEGACY_SHARDS,
   MERGE_FANOUT,
   readSnapshot,
+  shardsFor,
+  termHash,
+  type SegmentCatalog,
+  type SegmentShard,
 } from '@/utils/search-index';
 import { importClips, listClips, newClip } from '@/utils/clip-store';
 import { parseQuery } from '@/utils/search-text';
@@ -269,5 +275,64 @@ describe('searchArchive', () => {
     const expected = saved.filter((_, i) => i % 7 === 0 && i !== 0);
     expect((await ids('甲乙丙丁')).sort()).toEqual(expected.sort());
     expect(await ids(`第${n - 1}号`)).toEqual([saved[n - 1]]);
+  }, 60_000);
+
+  it('reads and merges segments written with the old fixed 1,024 shards alongside new ones', async () => {
+    const saved: string[] = [];
+    const saveNumbered = async (i: number) =>
+      saved.push(
+        await save({
+          title: `第${i}号`,
+          textContent: `编号${i}的文章，主题词甲乙${i % 5 === 0 ? '丙丁' : ''}`,
+        }),
+      );
+    for (let i = 0; i < FLUSH_AT * 2; i++) await saveNumbered(i);
+    await compactIndex(db, { force: true });
+    // rewrite those level-0 segments as an older version stored them: 1,024 shards, no count
+    const before = (await db.get('segments', [0, 0])) as SegmentCatalog;
+    for (const segment of before.segments) {
+      const shards = (await db.getAll(
+        'segments',
+        IDBKeyRange.bound([segment.id, 0], [segment.id, Infinity]),
+      )) as SegmentShard[];
+      const byShard = new Map<number, Array<[string, Uint8Array]>>();
+      for (const shard of shards) {
+        const decoded = decodeShard(shard);
+        decoded.terms.forEach((term, i) => {
+          const postings = decoded.data.slice(i === 0 ? 0 : decoded.ends[i - 1], decoded.ends[i]);
+          const legacy = termHash(term) % LEGACY_SHARDS;
+          byShard.set(legacy, [...(byShard.get(legacy) ?? []), [term, postings]]);
+        });
+      }
+      await db.delete('segments', IDBKeyRange.bound([segment.id, 0], [segment.id, Infinity]));
+      for (const [legacy, entries] of byShard) {
+        entries.sort(([a], [b]) => (a < b ? -1 : 1));
+        const ends = new Uint32Array(entries.length);
+        const data = new Uint8Array(entries.reduce((n, [, p]) => n + p.length, 0));
+        let at = 0;
+        entries.forEach(([, postings], i) => {
+          data.set(postings, at);
+          ends[i] = at += postings.length;
+        });
+        const record: SegmentShard = { keys: entries.map(([t]) => t).join('\n'), ends, data };
+        await db.put('segments', record, [segment.id, legacy]);
+      }
+      delete segment.shards;
+    }
+    await db.put('segments', before, [0, 0]);
+    const expected = () => saved.filter((_, i) => i % 5 === 0);
+    expect((await ids('甲乙丙丁')).sort()).toEqual(expected().sort());
+
+    // two more level-0 segments, written the new way: the four merge into one of level 1
+    for (let i = FLUSH_AT * 2; i < FLUSH_AT * 4; i++) await saveNumbered(i);
+    await compactIndex(db, { force: true });
+    const after = (await db.get('segments', [0, 0])) as SegmentCatalog;
+    expect(after.segments).toEqual([
+      expect.objectContaining({ level: 1, docs: FLUSH_AT * 4, shards: shardsFor(1) }),
+    ]);
+    expect((await ids('甲乙丙丁')).sort()).toEqual(expected().sort());
+    for (const i of [0, 7, FLUSH_AT * 2 - 1, FLUSH_AT * 4 - 1])
+      expect(await ids(`第${i}号`)).toEqual([saved[i]]);
+    expect(await db.count('segments')).toBeLessThanOrEqual(shardsFor(1) + 1);
   }, 60_000);
 });
