@@ -50,8 +50,10 @@ export interface TailRecord {
 export interface SegmentShard {
   /** sorted distinct terms, joined by \n */
   keys: string;
-  /** ends[i] is where term i's postings end in `data` */
-  ends: Uint32Array;
+  /** the byte length of each term's postings in `data`, as varints (one byte for most terms) */
+  lengths?: Uint8Array;
+  /** ends[i] is where term i's postings end in `data`: the older form of `lengths`, 4 bytes a term */
+  ends?: Uint32Array;
   /** each term's postings in doc order: varint doc delta, position count byte, positions */
   data: Uint8Array;
 }
@@ -292,15 +294,15 @@ export function encodeShard(postings: Map<string, PostingWriter>): SegmentShard 
   let size = 0;
   for (const writer of postings.values()) size += writer.out.length;
   const data = new Uint8Array(size);
-  const ends = new Uint32Array(terms.length);
+  const lengths = new Bytes();
   let at = 0;
-  terms.forEach((term, i) => {
+  for (const term of terms) {
     const out = postings.get(term)!.out;
     data.set(out.buffer.subarray(0, out.length), at);
     at += out.length;
-    ends[i] = at;
-  });
-  return { keys: terms.join('\n'), ends, data };
+    lengths.varint(out.length);
+  }
+  return { keys: terms.join('\n'), lengths: lengths.take(), data };
 }
 
 export interface DecodedShard {
@@ -310,7 +312,26 @@ export interface DecodedShard {
 }
 
 export function decodeShard(shard: SegmentShard): DecodedShard {
-  return { terms: shard.keys === '' ? [] : shard.keys.split('\n'), ends: shard.ends, data: shard.data };
+  const terms = shard.keys === '' ? [] : shard.keys.split('\n');
+  let ends = shard.ends;
+  if (!ends) {
+    ends = new Uint32Array(terms.length);
+    const lengths = shard.lengths ?? new Uint8Array();
+    let end = 0;
+    let at = 0;
+    for (let i = 0; i < terms.length; i++) {
+      let length = 0;
+      let shift = 0;
+      let byte: number;
+      do {
+        byte = lengths[at++]!;
+        length += (byte & 0x7f) * 2 ** shift;
+        shift += 7;
+      } while (byte & 0x80);
+      ends[i] = end += length;
+    }
+  }
+  return { terms, ends, data: shard.data };
 }
 
 /** Calls `visit(doc, from, to)` for each posting of term `index`; positions are data[from, to). */
@@ -794,7 +815,10 @@ export async function indexSize(
   let cursor = await db.transaction('segments').store.openCursor();
   while (cursor) {
     const value = cursor.value;
-    if ('keys' in value) indexBytes += value.keys.length * 2 + value.ends.byteLength + value.data.byteLength;
+    if ('keys' in value) {
+      const offsets = (value.lengths ?? value.ends)?.byteLength ?? 0;
+      indexBytes += value.keys.length * 2 + offsets + value.data.byteLength;
+    }
     cursor = await cursor.continue();
   }
   for (const { terms, positions } of await db.getAll('indexTail')) {
