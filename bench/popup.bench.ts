@@ -3,13 +3,19 @@
  * build (.output/chrome-mv3, built if missing) and an archive of 1,000 and then 10,000 generated
  * clips. The popup marks `jianbao:first-list` in the frame after its list first renders; the figure
  * is that mark's time since navigation start, opening popup.html in a tab (the same document the
- * toolbar button opens).
+ * toolbar button opens); then the real action popup, from the toolbar click to the same mark.
  */
 import { execSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { EXTENSION_DIR, launch } from '../tests/e2e/harness';
+import {
+  attachToActionPopup,
+  clickToolbarButton,
+  EXTENSION_DIR,
+  launch,
+  waitFor,
+} from '../tests/e2e/harness';
 import { bundle } from './browser';
 import { percentiles } from './search-core';
 
@@ -64,13 +70,38 @@ export default async function popupBench() {
         marks.forEach((at, k) => steps[k]!.push(at));
         await page.close();
       }
+      // The real action popup, opened by the toolbar button (CDP Extensions.triggerAction) over the
+      // filler tab, an extension page, so the popup lists without clipping. Timed from the click, by
+      // the wall clock, so the browser's making of the popup view counts too.
+      const clicks: number[] = [];
+      const popupNavigations: number[] = [];
+      for (let i = 0; i < OPENS; i++) {
+        await filler.bringToFront();
+        const clicked = Date.now();
+        await clickToolbarButton(browser, popupUrl);
+        const popup = await attachToActionPopup(browser);
+        const [origin, painted] = await waitFor(
+          () =>
+            popup.evaluate<[number, number] | null>(
+              `(() => { const m = performance.getEntriesByName('jianbao:first-list')[0]; return m ? [performance.timeOrigin, m.startTime] : null; })()`,
+            ),
+          30_000,
+          'the popup list',
+        );
+        clicks.push(origin + painted - clicked);
+        popupNavigations.push(painted);
+        await popup.close();
+      }
+      const c = percentiles(clicks);
       const p = percentiles(times);
       console.log(
         `### ${total.toLocaleString('en')} clips — headless Chromium ${browser.context.browser()?.version()}, production build\n` +
           `fill: ${fillSeconds.toFixed(1)} s\n` +
           `popup open → first list painted (n=${p.n}): first ${times[0]!.toFixed(0)} ms  p50 ${p.p50.toFixed(0)} ms  p95 ${p.p95.toFixed(0)} ms  max ${p.max.toFixed(0)} ms   target < 200 ms\n` +
           `  p50 since navigation start: first page asked for (popup's head script) ${percentiles(steps[1]!).p50.toFixed(0)} ms, ` +
-          `React bundle evaluated ${percentiles(steps[0]!).p50.toFixed(0)} ms, answer handled ${percentiles(steps[2]!).p50.toFixed(0)} ms`,
+          `React bundle evaluated ${percentiles(steps[0]!).p50.toFixed(0)} ms, answer handled ${percentiles(steps[2]!).p50.toFixed(0)} ms\n` +
+          `toolbar button → first list painted in the action popup (n=${c.n}): first ${clicks[0]!.toFixed(0)} ms  p50 ${c.p50.toFixed(0)} ms  p95 ${c.p95.toFixed(0)} ms  max ${c.max.toFixed(0)} ms\n` +
+          `  of which since the popup document's navigation start: p50 ${percentiles(popupNavigations).p50.toFixed(0)} ms (the rest is the browser making the popup view)`,
       );
     }
   } finally {
