@@ -11,48 +11,9 @@ import zlib from 'node:zlib';
 import { Readability } from '@mozilla/readability';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { extractArticle } from '../utils/extract';
+import { benchPages, median, quantile } from './corpus-pages';
 
-const CORPUS = path.resolve('../shared/corpus/gne-dev');
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
-
-function pages(): Array<{ name: string; html: string; url: string }> {
-  if (fs.existsSync(CORPUS)) {
-    return fs
-      .readdirSync(CORPUS)
-      .sort()
-      .filter((d) => fs.existsSync(path.join(CORPUS, d, 'page.html')))
-      .map((d) => {
-        const truth = JSON.parse(fs.readFileSync(path.join(CORPUS, d, 'truth.json'), 'utf8')) as {
-          url?: string;
-        };
-        return {
-          name: d,
-          html: fs.readFileSync(path.join(CORPUS, d, 'page.html'), 'utf8'),
-          url: truth.url ?? `http://localhost/${d}/`,
-        };
-      });
-  }
-  console.log('(../shared/corpus absent: timing the rule fixtures instead)');
-  const rules = path.resolve('utils/extract/rules');
-  return fs.readdirSync(rules).flatMap((rule) =>
-    fs
-      .readdirSync(path.join(rules, rule))
-      .filter((f) => f.endsWith('.html'))
-      .map((f) => {
-        const expected = f.replace('fixture', 'expected').replace('.html', '.json');
-        const { url } = JSON.parse(fs.readFileSync(path.join(rules, rule, expected), 'utf8')) as {
-          url: string;
-        };
-        return { name: `${rule}/${f}`, html: fs.readFileSync(path.join(rules, rule, f), 'utf8'), url };
-      }),
-  );
-}
-
-const quantile = (xs: number[], q: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
-};
-const median = (xs: number[]) => quantile(xs, 0.5);
 
 function gzippedExtractor(): number {
   const file = path.resolve('.output/chrome-mv3/extractor.js');
@@ -61,7 +22,7 @@ function gzippedExtractor(): number {
 }
 
 export default async function bench(): Promise<void> {
-  const docs = pages().map((p) => ({
+  const docs = benchPages().map((p) => ({
     ...p,
     dom: new JSDOM(p.html, { url: p.url, virtualConsole: new VirtualConsole() }),
   }));

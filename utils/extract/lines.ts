@@ -95,6 +95,13 @@ export interface LineOptions {
   stats?: { elements: number; maxDepth: number };
 }
 
+/** Tag names of HTML documents are upper case already; SVG's and XHTML's are not (`svg`, `div`). */
+function upperTag(el: Element): string {
+  const tag = el.tagName;
+  const first = tag.charCodeAt(0);
+  return first >= 97 && first <= 122 ? tag.toUpperCase() : tag;
+}
+
 /** Lines of `root` in document order. */
 export function collectLines(root: Element, options: LineOptions = {}): Line[] {
   const maxLines = options.maxLines ?? 50_000;
@@ -140,13 +147,11 @@ export function collectLines(root: Element, options: LineOptions = {}): Line[] {
       stats.elements++;
       if (depth + 1 > stats.maxDepth) stats.maxDepth = depth + 1;
     }
-    const tag = el.tagName.toUpperCase();
+    const tag = upperTag(el);
     if (SKIP_TAGS.has(el.tagName) || SKIP_TAGS.has(tag)) return false;
-    if (
-      el.hasAttribute('hidden') ||
-      (el.getAttribute('style') ?? '').replace(/\s/g, '').includes('display:none')
-    )
-      return false;
+    if (el.hasAttribute('hidden')) return false;
+    const style = el.getAttribute('style');
+    if (style && style.includes('none') && style.replace(/\s/g, '').includes('display:none')) return false;
     if (BLOCK_TAGS.has(tag)) {
       flush();
       blockStack.push(el);
@@ -156,7 +161,7 @@ export function collectLines(root: Element, options: LineOptions = {}): Line[] {
     return true;
   };
   const leave = (el: Element) => {
-    const tag = el.tagName.toUpperCase();
+    const tag = upperTag(el);
     if (BLOCK_TAGS.has(tag)) {
       flush();
       blockStack.pop();

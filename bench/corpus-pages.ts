@@ -1,0 +1,45 @@
+/** The extraction benches' pages and the statistics both print. */
+import fs from 'node:fs';
+import path from 'node:path';
+
+const CORPUS = path.resolve('../shared/corpus/gne-dev');
+
+/** The pages the extraction benches time: the gne-dev corpus when present, else the rule fixtures. */
+export function benchPages(): Array<{ name: string; html: string; url: string }> {
+  if (fs.existsSync(CORPUS)) {
+    return fs
+      .readdirSync(CORPUS)
+      .sort()
+      .filter((d) => fs.existsSync(path.join(CORPUS, d, 'page.html')))
+      .map((d) => {
+        const truth = JSON.parse(fs.readFileSync(path.join(CORPUS, d, 'truth.json'), 'utf8')) as {
+          url?: string;
+        };
+        return {
+          name: d,
+          html: fs.readFileSync(path.join(CORPUS, d, 'page.html'), 'utf8'),
+          url: truth.url ?? `http://localhost/${d}/`,
+        };
+      });
+  }
+  console.log('(../shared/corpus absent: timing the rule fixtures instead)');
+  const rules = path.resolve('utils/extract/rules');
+  return fs.readdirSync(rules).flatMap((rule) =>
+    fs
+      .readdirSync(path.join(rules, rule))
+      .filter((f) => f.endsWith('.html'))
+      .map((f) => {
+        const expected = f.replace('fixture', 'expected').replace('.html', '.json');
+        const { url } = JSON.parse(fs.readFileSync(path.join(rules, rule, expected), 'utf8')) as {
+          url: string;
+        };
+        return { name: `${rule}/${f}`, html: fs.readFileSync(path.join(rules, rule, f), 'utf8'), url };
+      }),
+  );
+}
+
+export const quantile = (xs: number[], q: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
+};
+export const median = (xs: number[]) => quantile(xs, 0.5);
