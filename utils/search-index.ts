@@ -549,18 +549,19 @@ async function mergeSegments(db: Database): Promise<boolean> {
   const live = new Set(await db.getAllKeys('searchDocs'));
   const level = victims[0]!.level + 1;
   const count = shardsFor(level);
-  // Shard counts are powers of two, so with `step` the smallest of them, the terms whose hash is g
-  // modulo step lie in shards g, g + step, g + 2·step, … of every segment, old and new: a group.
+  // Shard counts are powers of two, so with `step` the smallest of them, the terms whose hash is r
+  // modulo step lie in shards r, r + step, r + 2·step, … of every segment, old and new: merged
+  // together, they make the new segment's shards r, r + step, … complete.
   const step = Math.min(count, ...victims.map(shardCount));
   const merged = new Map<number, Map<string, PostingWriter>>();
   const docs = new Set<number>();
-  for (let group = 0; group < step; group++) {
+  for (let residue = 0; residue < step; residue++) {
     const tx = db.transaction('segments');
     const parts = await Promise.all(
       victims.map((victim) =>
         Promise.all(
           Array.from({ length: shardCount(victim) / step }, (_, k) =>
-            tx.store.get([victim.id, group + k * step]),
+            tx.store.get([victim.id, residue + k * step]),
           ),
         ),
       ),
