@@ -626,13 +626,10 @@ export function compactIndex(db: Database, options: { force?: boolean } = {}): P
 
 // ---- reading ----
 
-/** A tail doc's terms, each with its positions. */
-type TailTerms = Map<string, Uint8Array>;
-
-/** Per database: decoded shards ("segment:shard") and tail docs, which never change once written. */
+/** Per database: decoded shards ("segment:shard") and tail records, which never change once written. */
 interface ReadCache {
   shards: Map<string, DecodedShard | null>;
-  tail: Map<number, TailTerms>;
+  tail: Map<number, TailRecord>;
 }
 const readCaches = new WeakMap<Database, ReadCache>();
 function readCache(db: Database): ReadCache {
@@ -646,18 +643,11 @@ const SHARD_CACHE_LIMIT = 2000;
 export interface IndexSnapshot {
   state: IndexState;
   catalog: SegmentCatalog;
-  tail: Map<number, TailTerms>;
-}
-
-function unpackTail(record: TailRecord): TailTerms {
-  const terms = new Map<string, Uint8Array>();
-  let at = 0;
-  for (const term of record.terms.split('\n')) {
-    const n = record.positions[at++]!;
-    terms.set(term, record.positions.subarray(at, at + n));
-    at += n;
-  }
-  return terms;
+  /**
+   * The tail's records as stored, not unpacked: after a big import the tail holds thousands of docs
+   * (until compaction has flushed them) and a search looks up a few terms in each.
+   */
+  tail: Map<number, TailRecord>;
 }
 
 /** Reads what a search needs to look terms up: the catalog and the tail (cached by doc). */
@@ -670,9 +660,12 @@ export async function readSnapshot(db: Database): Promise<IndexSnapshot> {
   ]);
   const tailCache = readCache(db).tail;
   const missing = tailKeys.filter((doc) => !tailCache.has(doc));
-  const records = await Promise.all(missing.map((doc) => tx.objectStore('indexTail').get(doc)));
-  for (const record of records) if (record) tailCache.set(record.doc, unpackTail(record));
-  const tail = new Map<number, TailTerms>();
+  const records =
+    missing.length > FLUSH_AT
+      ? await tx.objectStore('indexTail').getAll()
+      : await Promise.all(missing.map((doc) => tx.objectStore('indexTail').get(doc)));
+  for (const record of records) if (record && !tailCache.has(record.doc)) tailCache.set(record.doc, record);
+  const tail = new Map<number, TailRecord>();
   for (const doc of tailKeys) tail.set(doc, tailCache.get(doc)!);
   // forget flushed or deleted tail docs
   if (tailCache.size > tailKeys.length) {
@@ -683,6 +676,27 @@ export async function readSnapshot(db: Database): Promise<IndexSnapshot> {
     catalog: catalog ?? { nextSegment: 1, segments: [] },
     tail,
   };
+}
+
+/** The ordinal of `term` among a tail record's \n-joined terms, or -1. */
+function tailTermOrdinal(terms: string, term: string): number {
+  for (let at = terms.indexOf(term); at >= 0; at = terms.indexOf(term, at + 1)) {
+    const end = at + term.length;
+    const whole =
+      (at === 0 || terms.charCodeAt(at - 1) === 10) && (end === terms.length || terms.charCodeAt(end) === 10);
+    if (!whole) continue;
+    let ordinal = 0;
+    for (let i = terms.indexOf('\n'); i >= 0 && i < at; i = terms.indexOf('\n', i + 1)) ordinal++;
+    return ordinal;
+  }
+  return -1;
+}
+
+/** Where the positions of the term with this ordinal lie in a tail record's `positions`. */
+function tailPositionsAt(positions: Uint8Array, ordinal: number): [number, number] {
+  let at = 0;
+  for (let i = 0; i < ordinal; i++) at += 1 + positions[at]!;
+  return [at + 1, at + 1 + positions[at]!];
 }
 
 async function loadShards(db: Database, keys: Array<[number, number]>): Promise<void> {
@@ -793,13 +807,16 @@ export async function docsMatching(
       if (phrasesHold) found.add(doc);
     }
   }
-  for (const [doc, docTerms] of snapshot.tail) {
-    if (!terms.every((t) => docTerms.has(t))) continue;
+  const ordinals = new Int32Array(terms.length);
+  for (const [doc, record] of snapshot.tail) {
+    let all = true;
+    for (let t = 0; t < terms.length && all; t++)
+      all = (ordinals[t] = tailTermOrdinal(record.terms, terms[t]!)) >= 0;
+    if (!all) continue;
     const phrasesHold = phrases.every((phrase) => {
       phrase.forEach((t, k) => {
-        phraseData[k] = docTerms.get(terms[t]!)!;
-        phraseFrom[k] = 0;
-        phraseTo[k] = phraseData[k].length;
+        phraseData[k] = record.positions;
+        [phraseFrom[k], phraseTo[k]] = tailPositionsAt(record.positions, ordinals[t]!);
       });
       return consecutive(phraseData, phraseFrom, phraseTo, phrase.length, bits);
     });
