@@ -699,6 +699,38 @@ function tailPositionsAt(positions: Uint8Array, ordinal: number): [number, numbe
   return [at + 1, at + 1 + positions[at]!];
 }
 
+/** A tail record's terms → where their positions lie, built once per record (records never change). */
+const unpackedTails = new WeakMap<TailRecord, Map<string, [number, number]>>();
+function unpackedTail(record: TailRecord): Map<string, [number, number]> {
+  let terms = unpackedTails.get(record);
+  if (!terms) {
+    terms = new Map();
+    let at = 0;
+    for (const term of record.terms.split('\n')) {
+      const n = record.positions[at++]!;
+      terms.set(term, [at, at + n]);
+      at += n;
+    }
+    unpackedTails.set(record, terms);
+  }
+  return terms;
+}
+
+/**
+ * A normal tail (under two flushes' worth) is looked up through each record's unpacked terms, kept
+ * between searches. After a big import the tail holds thousands of docs until compaction has flushed
+ * them; unpacking every term of each would take seconds and hundreds of MB, so then the few query
+ * terms are found in the records as stored.
+ */
+const UNPACKED_TAIL_LIMIT = 2 * FLUSH_AT;
+
+/** Where `term`'s positions lie in a tail record's `positions`, or null when the doc lacks it. */
+function tailPositions(record: TailRecord, term: string, unpack: boolean): [number, number] | null {
+  if (unpack) return unpackedTail(record).get(term) ?? null;
+  const ordinal = tailTermOrdinal(record.terms, term);
+  return ordinal < 0 ? null : tailPositionsAt(record.positions, ordinal);
+}
+
 async function loadShards(db: Database, keys: Array<[number, number]>): Promise<void> {
   const shardCache = readCache(db).shards;
   const missing = keys.filter(([s, h]) => !shardCache.has(`${s}:${h}`));
@@ -807,16 +839,17 @@ export async function docsMatching(
       if (phrasesHold) found.add(doc);
     }
   }
-  const ordinals = new Int32Array(terms.length);
+  const unpack = snapshot.tail.size <= UNPACKED_TAIL_LIMIT;
+  const spans: Array<[number, number] | null> = new Array(terms.length);
   for (const [doc, record] of snapshot.tail) {
     let all = true;
     for (let t = 0; t < terms.length && all; t++)
-      all = (ordinals[t] = tailTermOrdinal(record.terms, terms[t]!)) >= 0;
+      all = (spans[t] = tailPositions(record, terms[t]!, unpack)) !== null;
     if (!all) continue;
     const phrasesHold = phrases.every((phrase) => {
       phrase.forEach((t, k) => {
         phraseData[k] = record.positions;
-        [phraseFrom[k], phraseTo[k]] = tailPositionsAt(record.positions, ordinals[t]!);
+        [phraseFrom[k], phraseTo[k]] = spans[t]!;
       });
       return consecutive(phraseData, phraseFrom, phraseTo, phrase.length, bits);
     });

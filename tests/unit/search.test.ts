@@ -203,6 +203,38 @@ describe('searchArchive', () => {
     expect((await ids('导入正文2号')).sort()).toEqual(['imported-2']);
   });
 
+  it('searches a tail left large by an import (read as stored) exactly as a small one', async () => {
+    const count = FLUSH_AT * 2 + 40;
+    const batch = Array.from({ length: count }, (_, i) =>
+      newClip(
+        makeArticle({
+          url: `https://x.example/${i}`,
+          canonicalUrl: `https://x.example/${i}`,
+          title: `导入${i}`,
+          textContent: `第${i}篇：白山松水${i % 3 === 0 ? '长白山冰雪季' : '长白 山冰 雪季'}，cba 联赛`,
+        }),
+        new Date(Date.UTC(2025, 0, 1) + i * 60_000),
+        `imported-${i}`,
+      ),
+    );
+    const tx = db.transaction(CLIP_WRITE_STORES, 'readwrite');
+    await Promise.all([...batch.map((clip) => tx.objectStore('clips').put(clip)), indexClips(tx, batch)]);
+    await tx.done;
+    expect((await readSnapshot(db)).tail.size).toBe(count);
+    const phrase = batch.filter((_, i) => i % 3 === 0).map((c) => c.id);
+    const sorted = (list: string[]) => [...list].sort();
+    // a phrase whose bigrams also stand apart, a term that is a part of longer terms, a Latin word
+    expect(sorted(await ids('长白山冰雪季'))).toEqual(sorted(phrase));
+    expect(await ids('白山')).toHaveLength(count);
+    expect(await ids('cba')).toHaveLength(count);
+    expect(await ids(`第${count - 1}篇`)).toEqual([`imported-${count - 1}`]);
+    // and the same answers once compaction has turned the tail into segments
+    await compactIndex(db, { force: true });
+    expect((await readSnapshot(db)).tail.size).toBe(0);
+    expect(sorted(await ids('长白山冰雪季'))).toEqual(sorted(phrase));
+    expect(await ids('白山')).toHaveLength(count);
+  }, 60_000);
+
   it('imported clips are searchable, merged ones by their new text', async () => {
     const url = 'https://news.example.cn/a/merge.html';
     const id = await save({ url, title: '原题', textContent: '原文写着雾凇' });
