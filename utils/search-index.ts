@@ -248,6 +248,25 @@ export async function indexClips(tx: IndexWriteTx, clips: readonly Clip[]): Prom
 
 // ---- segments ----
 
+/** Reads, from `at` on, the varints Bytes.varint wrote. */
+class VarintReader {
+  constructor(
+    readonly data: Uint8Array,
+    public at: number,
+  ) {}
+  next(): number {
+    let value = 0;
+    let shift = 0;
+    let byte: number;
+    do {
+      byte = this.data[this.at++]!;
+      value += (byte & 0x7f) * 2 ** shift;
+      shift += 7;
+    } while (byte & 0x80);
+    return value;
+  }
+}
+
 /** A growable byte buffer. */
 class Bytes {
   buffer = new Uint8Array(1024);
@@ -316,20 +335,9 @@ export function decodeShard(shard: SegmentShard): DecodedShard {
   let ends = shard.ends;
   if (!ends) {
     ends = new Uint32Array(terms.length);
-    const lengths = shard.lengths ?? new Uint8Array();
+    const lengths = new VarintReader(shard.lengths ?? new Uint8Array(), 0);
     let end = 0;
-    let at = 0;
-    for (let i = 0; i < terms.length; i++) {
-      let length = 0;
-      let shift = 0;
-      let byte: number;
-      do {
-        byte = lengths[at++]!;
-        length += (byte & 0x7f) * 2 ** shift;
-        shift += 7;
-      } while (byte & 0x80);
-      ends[i] = end += length;
-    }
+    for (let i = 0; i < terms.length; i++) ends[i] = end += lengths.next();
   }
   return { terms, ends, data: shard.data };
 }
@@ -340,29 +348,14 @@ function eachPosting(
   index: number,
   visit: (doc: number, from: number, to: number) => void,
 ): void {
-  const data = shard.data;
-  let at = index === 0 ? 0 : shard.ends[index - 1]!;
+  const reader = new VarintReader(shard.data, index === 0 ? 0 : shard.ends[index - 1]!);
   const end = shard.ends[index]!;
   let doc = 0;
-  while (at < end) {
-    let delta = 0;
-    let shift = 0;
-    let byte: number;
-    do {
-      byte = data[at++]!;
-      delta += (byte & 0x7f) * 2 ** shift;
-      shift += 7;
-    } while (byte & 0x80);
-    doc += delta;
-    let count = 0;
-    shift = 0;
-    do {
-      byte = data[at++]!;
-      count += (byte & 0x7f) * 2 ** shift;
-      shift += 7;
-    } while (byte & 0x80);
-    visit(doc, at, at + count);
-    at += count;
+  while (reader.at < end) {
+    doc += reader.next();
+    const count = reader.next();
+    visit(doc, reader.at, reader.at + count);
+    reader.at += count;
   }
 }
 
