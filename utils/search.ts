@@ -172,7 +172,8 @@ async function readClips(db: JianbaoDatabase, ids: string[]): Promise<Map<string
  */
 interface ResultList {
   ranked: SearchDoc[];
-  tiers: number[];
+  /** the first `headHits` of `ranked` hold every term in their title or kicker */
+  headHits: number;
   terms: QueryTerm[];
   /** terms the index cannot confirm alone (phrases, mixed scripts): their candidates' text is checked */
   toCheck: QueryTerm[];
@@ -236,7 +237,7 @@ async function resultList(db: JianbaoDatabase, query: string, filters: SearchFil
   }
   const result: ResultList = {
     ranked: byTier.flat(),
-    tiers: byTier.flatMap((docs, tier) => docs.map(() => tier)),
+    headHits: byTier[0].length,
     terms,
     // Positions modulo 256 make a false phrase rare, not impossible; the clips shown are read for
     // their snippets anyway, so phrases are confirmed in the text too, at almost no extra cost.
@@ -257,7 +258,7 @@ async function verifyUpTo(db: JianbaoDatabase, list: ResultList, count: number):
   while (list.verified.length < count && list.resolved < list.ranked.length) {
     const at = list.resolved;
     // clips whose title or kicker holds every term need no reading (the check there was exact)
-    if (list.toCheck.length === 0 || list.tiers[at] === 0) {
+    if (list.toCheck.length === 0 || at < list.headHits) {
       list.verified.push(list.ranked[at]!);
       list.resolved++;
       continue;
