@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { waitFor } from './harness';
+import { readStoredClips, waitFor } from './harness';
 
 // Code passed to page.evaluate runs in an extension page, where Firefox defines `browser`.
 declare const browser: typeof import('wxt/browser').browser;
@@ -129,23 +129,7 @@ export function sendMessage(page: Page, message: { type: string; payload: unknow
 
 /** All clips in the extension's IndexedDB, read raw from an extension page (same origin as the background). */
 export function storedClips(page: Page): Promise<Array<Record<string, unknown>>> {
-  return page.evaluate(async () => {
-    const names = (await indexedDB.databases()).map((d) => d.name);
-    if (!names.includes('jianbao')) return [];
-    return new Promise<Array<Record<string, unknown>>>((resolve, reject) => {
-      const open = indexedDB.open('jianbao');
-      open.onerror = () => reject(open.error);
-      open.onsuccess = () => {
-        const db = open.result;
-        const get = db.transaction('clips').objectStore('clips').getAll();
-        get.onsuccess = () => {
-          db.close();
-          resolve(get.result);
-        };
-        get.onerror = () => reject(get.error);
-      };
-    });
-  });
+  return page.evaluate(readStoredClips);
 }
 
 /** The text of the first element matching `selector`, once there is one (null never). */

@@ -193,24 +193,29 @@ export async function waitFor<T>(
   }
 }
 
-/** All clips in the extension's IndexedDB, read raw in the service worker (never creating the database). */
-export async function storedClips(browser: Browser): Promise<Array<Record<string, unknown>>> {
-  const worker = await currentWorker(browser);
-  return worker.evaluate(async () => {
-    const names = (await indexedDB.databases()).map((d) => d.name);
-    if (!names.includes('jianbao')) return [];
-    return new Promise<Array<Record<string, unknown>>>((resolve, reject) => {
-      const open = indexedDB.open('jianbao');
-      open.onerror = () => reject(open.error);
-      open.onsuccess = () => {
-        const db = open.result;
-        const get = db.transaction('clips').objectStore('clips').getAll();
-        get.onsuccess = () => {
-          db.close();
-          resolve(get.result);
-        };
-        get.onerror = () => reject(get.error);
+/**
+ * Reads every clip in the extension's IndexedDB raw, never creating the database. Self-contained, so
+ * either browser can run it: the service worker here, an extension page in Firefox (firefox-harness).
+ */
+export async function readStoredClips(): Promise<Array<Record<string, unknown>>> {
+  const names = (await indexedDB.databases()).map((d) => d.name);
+  if (!names.includes('jianbao')) return [];
+  return new Promise<Array<Record<string, unknown>>>((resolve, reject) => {
+    const open = indexedDB.open('jianbao');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const get = db.transaction('clips').objectStore('clips').getAll();
+      get.onsuccess = () => {
+        db.close();
+        resolve(get.result);
       };
-    });
+      get.onerror = () => reject(get.error);
+    };
   });
+}
+
+/** All clips in the extension's IndexedDB, read raw in the service worker. */
+export async function storedClips(browser: Browser): Promise<Array<Record<string, unknown>>> {
+  return (await currentWorker(browser)).evaluate(readStoredClips);
 }
