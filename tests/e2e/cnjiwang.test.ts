@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SEED_ARTICLE, SEED_PARAGRAPHS } from '../fixtures/cnjiwang-2840720';
 import { clipFromToolbar, launch, serve, storedClips, type Browser, type FixtureServer } from './harness';
 
 const PATH = '/jlgakx/201903/2840720.html';
@@ -34,23 +35,11 @@ describe('clipping a 中国吉林网 article', () => {
     const clips = await storedClips(browser);
     expect(clips).toHaveLength(1);
     const clip = clips[0]!;
-    expect(clip).toMatchObject({
-      title: '立足实战着眼风险防控推进“五升一创”战略 以打造更高水平平安白山庆祝新中国70华诞',
-      kicker: '“全省公安机关贯彻落实全省公安局处长会议精神”网络访谈之白山',
-      subtitle: '——访白山市副市长、公安局长吴强',
-      publishedAt: '2019-03-20T11:58:00+08:00',
-      source: '中国吉林网',
-      editors: ['梁欢欢'],
-      authors: [],
-      section: ['第一新闻', '吉林公安', '专题宣传'],
-      articleId: '2840720',
-      extractor: 'rule:cnjiwang',
-      url,
-    });
+    expect(clip).toMatchObject({ ...SEED_ARTICLE, url });
     const paragraphs = String(clip.textContent).split('\n');
-    expect(paragraphs).toHaveLength(13);
-    expect(paragraphs[0]).toMatch(/^记者：吴副市长你好/);
-    expect(paragraphs[12]).toMatch(/感谢吴副市长接受我们的采访。$/);
+    expect(paragraphs).toHaveLength(SEED_PARAGRAPHS.count);
+    expect(paragraphs[0]).toMatch(SEED_PARAGRAPHS.first);
+    expect(paragraphs.at(-1)).toMatch(SEED_PARAGRAPHS.last);
     await popup.close();
   });
 });
