@@ -29,6 +29,8 @@ export interface StoreFigures {
   compaction: Percentiles;
   indexBytes: number;
   textBytes: number;
+  /** one segment shard record read on its own: mid-sized, and over 64 kB (Chromium stores those as blobs) */
+  shardRead: { mid: Percentiles; over64k: Percentiles };
 }
 
 export function percentiles(times: number[]): Percentiles {
@@ -140,6 +142,7 @@ export async function measureStore(
   }
   await compactIndex(db);
   const size = await indexSize(db);
+  const shardRead = await timeShardReads(db);
   db.close();
   return {
     clips,
@@ -152,7 +155,34 @@ export async function measureStore(
     compaction: percentiles(compactions.filter((ms) => ms > 5)),
     indexBytes: size.indexBytes,
     textBytes: size.textBytes,
+    shardRead,
   };
+}
+
+/** Reads up to 40 shard records of each size class, one request each, and times them. */
+async function timeShardReads(db: JianbaoDatabase): Promise<StoreFigures['shardRead']> {
+  const mid: IDBValidKey[] = [];
+  const over64k: IDBValidKey[] = [];
+  let cursor = await db.transaction('segments').store.openCursor();
+  while (cursor) {
+    const value = cursor.value;
+    if ('keys' in value) {
+      const bytes = value.keys.length * 2 + value.data.byteLength;
+      if (bytes > 65_536) over64k.push(cursor.key);
+      else if (bytes > 8_192 && bytes < 32_768) mid.push(cursor.key);
+    }
+    cursor = await cursor.continue();
+  }
+  const time = async (keys: IDBValidKey[]) => {
+    const times: number[] = [];
+    for (const key of keys.slice(0, 40)) {
+      const started = performance.now();
+      await db.get('segments', key as [number, number]);
+      times.push(performance.now() - started);
+    }
+    return percentiles(times);
+  };
+  return { mid: await time(mid), over64k: await time(over64k) };
 }
 
 export function formatFigures(figures: StoreFigures, environment: string): string {
@@ -169,6 +199,7 @@ export function formatFigures(figures: StoreFigures, environment: string): strin
     `save one clip incl. index update (n=${figures.save.n}): p50 ${ms(figures.save.p50)}  p95 ${ms(figures.save.p95)}  max ${ms(figures.save.max)}   target p95 < 50 ms`,
     `  same, saved back to back while compaction runs alongside (n=${figures.burst.n}): p50 ${ms(figures.burst.p50)}  p95 ${ms(figures.burst.p95)}  max ${ms(figures.burst.max)}`,
     `  background compaction after a save, when it had work (n=${figures.compaction.n}): p50 ${ms(figures.compaction.p50)}  max ${ms(figures.compaction.max)}`,
+    `one index shard read alone: 8–32 kB (n=${figures.shardRead.mid.n}) p50 ${ms(figures.shardRead.mid.p50)}; over 64 kB, kept as a blob by Chromium (n=${figures.shardRead.over64k.n}) p50 ${ms(figures.shardRead.over64k.p50)}`,
     `index ${(figures.indexBytes / 1e6).toFixed(1)} MB vs indexed text ${(figures.textBytes / 1e6).toFixed(1)} MB (UTF-16) = ${(figures.indexBytes / figures.textBytes).toFixed(2)}×   target ≤ 1.5×`,
   ];
   return lines.join('\n');

@@ -84,7 +84,7 @@ export interface IndexState {
 /**
  * Shards per segment grow with its level (×4, as its docs do), so that a shard stays near 20 kB: a
  * query term reads one per segment, and Chromium stores a value over 64 kB as a separate blob, which
- * takes 2–3× as long to read (measured: ~2.6 ms against ~1 ms). Small segments get few shards, so a
+ * takes about 3× as long to read (`npm run bench search` times both). Small segments get few shards, so a
  * flush writes few records. Every count is a power of two, so merges can re-hash between them.
  */
 export function shardsFor(level: number): number {
