@@ -1,4 +1,4 @@
-/** The extraction benches' pages and the statistics both print. */
+/** The pages the extraction benches time. */
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -37,9 +37,3 @@ export function benchPages(): Array<{ name: string; html: string; url: string }>
       }),
   );
 }
-
-export const quantile = (xs: number[], q: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
-};
-export const median = (xs: number[]) => quantile(xs, 0.5);

@@ -7,7 +7,8 @@
 import http from 'node:http';
 import { chromium } from 'playwright-core';
 import { bundle, CHROMIUM } from './browser';
-import { benchPages, median, quantile } from './corpus-pages';
+import { benchPages } from './corpus-pages';
+import { printComparison, type ExtractionTimes } from './extract-timing';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 
@@ -32,45 +33,24 @@ export default async function bench(): Promise<void> {
       route.request().url().startsWith(origin) ? route.continue() : route.abort(),
     );
     const page = await context.newPage();
-    const jianbao: number[] = [];
-    const readability: number[] = [];
-    const ratios: Array<[number, string]> = [];
+    const timed: Array<ExtractionTimes & { name: string }> = [];
     for (const [i, { name, url }] of pages.entries()) {
       await page.goto(`${origin}/${i}`, { waitUntil: 'domcontentloaded' });
-      const { mine, theirs } = await page.evaluate(
+      const times = await page.evaluate(
         ([code, pageUrl, rounds]) => {
           (0, eval)(code);
           const run = (globalThis as unknown as Record<string, (u: string, r: number) => unknown>)
             .jianbaoExtractBench!;
-          return run(pageUrl, rounds) as { mine: number[]; theirs: number[] };
+          return run(pageUrl, rounds) as ExtractionTimes;
         },
         [script, url, ROUNDS] as const,
       );
-      jianbao.push(...mine);
-      readability.push(...theirs);
-      ratios.push([
-        median(mine) / median(theirs),
-        `${name} ${median(mine).toFixed(1)} vs ${median(theirs).toFixed(1)} ms`,
-      ]);
+      timed.push({ name, ...times });
     }
-    const row = (label: string, xs: number[]) =>
-      `${label.padEnd(26)}${median(xs).toFixed(1).padStart(10)}${quantile(xs, 0.95).toFixed(1).padStart(10)}`;
-    console.log(
+    printComparison(
       `${pages.length} pages × ${ROUNDS} rounds, headless Chromium ${browser.version()}, in the page`,
+      timed,
     );
-    console.log(`${''.padEnd(26)}${'median ms'.padStart(10)}${'p95 ms'.padStart(10)}`);
-    console.log(row('readability (clone+parse)', readability));
-    console.log(row('jianbao extractArticle', jianbao));
-    const perPage = ratios.map(([r]) => r);
-    console.log(`ratio of medians: ${(median(jianbao) / median(readability)).toFixed(2)}× (target ≤ 1.5×)`);
-    console.log(
-      `per-page ratio: median ${median(perPage).toFixed(2)}×, p95 ${quantile(perPage, 0.95).toFixed(2)}×`,
-    );
-    if (process.env.BENCH_VERBOSE)
-      ratios
-        .sort((a, b) => b[0] - a[0])
-        .slice(0, 6)
-        .forEach(([r, label]) => console.log(`  ${r.toFixed(2)}× ${label}`));
   } finally {
     await browser.close();
     server.close();

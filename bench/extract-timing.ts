@@ -1,0 +1,71 @@
+/**
+ * What both extraction benches share: timing extractArticle against plain Readability (clone + parse)
+ * on one document, in turns, and printing the comparison. DOM-agnostic, so it runs on a jsdom
+ * document in Node and is bundled into corpus pages in Chromium (bench/extract-page.ts).
+ */
+import { Readability } from '@mozilla/readability';
+import { extractArticle } from '../utils/extract';
+
+export const quantile = (xs: number[], q: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
+};
+export const median = (xs: number[]) => quantile(xs, 0.5);
+
+function time(run: () => void): number {
+  const started = performance.now();
+  try {
+    run();
+  } catch {
+    // a page without an article still costs what it costs
+  }
+  return performance.now() - started;
+}
+
+export interface ExtractionTimes {
+  /** extractArticle, ms per round */
+  mine: number[];
+  /** Readability on a clone, ms per round */
+  theirs: number[];
+}
+
+export function timeExtraction(doc: Document, url: string, rounds: number): ExtractionTimes {
+  const readability = () => new Readability(doc.cloneNode(true) as Document).parse();
+  const jianbao = () => extractArticle(doc, url);
+  time(readability); // warm-up
+  time(jianbao);
+  const times: ExtractionTimes = { mine: [], theirs: [] };
+  for (let round = 0; round < rounds; round++) {
+    // alternate so drift (GC, other load on the machine) hits both alike
+    times.theirs.push(time(readability));
+    times.mine.push(time(jianbao));
+  }
+  return times;
+}
+
+/** Medians and p95s of both, the ratio of medians, per-page ratios; BENCH_VERBOSE=1 names the costliest pages. */
+export function printComparison(heading: string, pages: Array<ExtractionTimes & { name: string }>): void {
+  const jianbao = pages.flatMap((p) => p.mine);
+  const readability = pages.flatMap((p) => p.theirs);
+  const ratios = pages.map((p) => median(p.mine) / median(p.theirs));
+  const row = (label: string, xs: number[]) =>
+    `${label.padEnd(26)}${median(xs).toFixed(1).padStart(10)}${quantile(xs, 0.95).toFixed(1).padStart(10)}`;
+  console.log(heading);
+  console.log(`${''.padEnd(26)}${'median ms'.padStart(10)}${'p95 ms'.padStart(10)}`);
+  console.log(row('readability (clone+parse)', readability));
+  console.log(row('jianbao extractArticle', jianbao));
+  console.log(`ratio of medians: ${(median(jianbao) / median(readability)).toFixed(2)}× (target ≤ 1.5×)`);
+  console.log(
+    `per-page ratio: median ${median(ratios).toFixed(2)}×, p95 ${quantile(ratios, 0.95).toFixed(2)}×`,
+  );
+  if (process.env.BENCH_VERBOSE)
+    pages
+      .map((p, i) => ({ ...p, ratio: ratios[i]! }))
+      .sort((a, b) => b.ratio - a.ratio)
+      .slice(0, 6)
+      .forEach((p) =>
+        console.log(
+          `  ${p.ratio.toFixed(2)}× ${p.name} ${median(p.mine).toFixed(1)} vs ${median(p.theirs).toFixed(1)} ms`,
+        ),
+      );
+}
