@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ARCHIVE_TAIL, archiveHead, clipLine } from '../utils/archive-io/format';
-import { MERGE_FANOUT } from '../utils/search-index';
+import { MERGE_FANOUT } from '../utils/archive/search-index';
 import { currentWorker, EXTENSION_DIR, launch, type Browser } from '../tests/e2e/harness';
 import { generator, storedClip } from './generate';
 

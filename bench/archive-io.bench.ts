@@ -17,11 +17,11 @@ import { exportArchive, pageText } from '../utils/archive-io/export';
 import { clipLine } from '../utils/archive-io/format';
 import { chunkClips } from '../utils/archive-io/import';
 import { parseArchive } from '../utils/archive-io/parse';
-import { ClipSchema } from '../utils/clip-schema';
-import { exportPage, importClips } from '../utils/clip-store';
-import { openArchive } from '../utils/db';
-import { compactIndex } from '../utils/search-index';
-import { sanitizeHtml } from '../utils/sanitize';
+import { ClipSchema } from '../utils/model/clip-schema';
+import { exportPage, importClips } from '../utils/archive/clip-store';
+import { openArchive } from '../utils/archive/db';
+import { compactIndex } from '../utils/archive/search-index';
+import { sanitizeHtml } from '../utils/model/sanitize';
 import { generator, storedClip } from './generate';
 
 const CLIPS = Number(process.env.BENCH_CLIPS ?? 10_000);

@@ -3,8 +3,8 @@
  * drawn with a Zipf distribution (a few words everywhere, most words rare, as in real news), with
  * punctuation, paragraphs, numbers and the odd Latin word.
  */
-import type { Article, Clip } from '../utils/article';
-import { newClip } from '../utils/clip-store';
+import type { Article, Clip } from '../utils/model/article';
+import { newClip } from '../utils/archive/clip-store';
 
 // about 600 of the most frequent characters in modern Chinese news text
 const CHARS =

@@ -2,9 +2,9 @@
  * Bundled by popup.bench.ts and evaluated in an extension page: fills the extension's own archive
  * with generated clips, through the same index functions the worker's saves use.
  */
-import { newClip } from '../utils/clip-store';
-import { openArchive } from '../utils/db';
-import { CLIP_WRITE_STORES, compactIndex, indexClip } from '../utils/search-index';
+import { newClip } from '../utils/archive/clip-store';
+import { openArchive } from '../utils/archive/db';
+import { CLIP_WRITE_STORES, compactIndex, indexClip } from '../utils/archive/search-index';
 import { generator } from './generate';
 
 async function fill(count: number, from = 0): Promise<number> {

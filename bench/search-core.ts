@@ -4,10 +4,10 @@
  * clips, then time searches as the popup runs them, single saves including their index update, and
  * the index's size.
  */
-import { newClip, saveArticle } from '../utils/clip-store';
-import type { JianbaoDatabase } from '../utils/db';
-import { RESULT_PAGE, searchArchive, warmUp } from '../utils/search';
-import { CLIP_WRITE_STORES, compactIndex, indexClip, indexSize } from '../utils/search-index';
+import { newClip, saveArticle } from '../utils/archive/clip-store';
+import type { JianbaoDatabase } from '../utils/archive/db';
+import { RESULT_PAGE, searchArchive, warmUp } from '../utils/archive/search';
+import { CLIP_WRITE_STORES, compactIndex, indexClip, indexSize } from '../utils/archive/search-index';
 import { generator, random } from './generate';
 
 export interface Percentiles {

@@ -1,5 +1,5 @@
 /** Bundled into a Chromium page by search.bench.ts: the same store figures, on Chromium's IndexedDB. */
-import { openArchive } from '../utils/db';
+import { openArchive } from '../utils/archive/db';
 import { measureStore } from './search-core';
 
 (globalThis as { jianbaoStoreBench?: unknown }).jianbaoStoreBench = (clips: number) =>

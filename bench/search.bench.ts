@@ -6,7 +6,7 @@
  */
 import os from 'node:os';
 import * as fakeIndexedDB from 'fake-indexeddb';
-import { openArchive } from '../utils/db';
+import { openArchive } from '../utils/archive/db';
 import { benchPage, bundle, chromiumVersion } from './browser';
 import { formatFigures, measureStore, type StoreFigures } from './search-core';
 

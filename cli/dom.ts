@@ -1,7 +1,7 @@
 /** Node side of the CLI: bytes → decoded HTML → a jsdom Document at the page's URL. */
 import fs from 'node:fs';
 import { JSDOM, VirtualConsole } from 'jsdom';
-import { decodeHtml } from '../utils/charset';
+import { decodeHtml } from './charset';
 
 export function parseHtml(html: string, url: string): JSDOM {
   // Scripts never run and nothing is fetched: jsdom's defaults, stated here on purpose.

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Readability } from '@mozilla/readability';
 import { extractArticle } from '../utils/extract';
-import { emptyScores, mean, median, scorePage, type SystemScores } from '../utils/eval-score';
+import { emptyScores, mean, median, scorePage, type SystemScores } from './eval-score';
 import { parseHtml } from './dom';
 
 interface PageCase {

@@ -1,6 +1,6 @@
 /** Article → Markdown or plain text for `jianbao extract --format md|text`. */
 import TurndownService from 'turndown';
-import type { Article } from '../utils/article';
+import type { Article } from '../utils/model/article';
 
 function metaLine(article: Article): string {
   return [

@@ -1,13 +1,13 @@
 import { useCallback, useEffect, useRef, useState, type ChangeEvent } from 'react';
-import type { ImportSummary } from '@/utils/clip-store';
+import type { ImportSummary } from '@/utils/archive/clip-store';
 import { takeExportSearch, type ArchivePageExport } from '@/utils/archive-io/archive-page';
 import { describeImportFailure, message } from '@/utils/archive-io/describe';
 import { downloadBlob } from '@/utils/archive-io/download';
 import { exportArchive } from '@/utils/archive-io/export';
 import { importArchiveFile, type ImportPhase } from '@/utils/archive-io/import';
 import { workerExportSource, workerImportTarget } from '@/utils/archive-io/worker-io';
-import { sanitizeHtml } from '@/utils/sanitize';
-import { ask } from '@/utils/worker-client';
+import { sanitizeHtml } from '@/utils/model/sanitize';
+import { ask } from '@/utils/protocol/worker-client';
 
 type Task =
   | { kind: 'idle' }

@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
-import type { Clip, ClipSummary } from '@/utils/article';
+import type { Clip, ClipSummary } from '@/utils/model/article';
 import { openArchivePage } from '@/utils/archive-io/archive-page';
 import { message } from '@/utils/archive-io/describe';
-import { takeFirstPage } from '@/utils/first-page';
-import { formatDateTime, formatPublished, t } from '@/utils/i18n';
-import { RESULT_PAGE, type Facets, type SearchFilters, type SearchHit } from '@/utils/search';
-import { ask, readerUrl } from '@/utils/worker-client';
+import { takeFirstPage } from '@/utils/ui/first-page';
+import { formatDateTime, formatPublished, t } from '@/utils/ui/i18n';
+import { RESULT_PAGE, type Facets, type SearchFilters, type SearchHit } from '@/utils/archive/search';
+import { ask, readerUrl } from '@/utils/protocol/worker-client';
 import { FilterBar } from './FilterBar';
 import { Highlighted } from './Highlighted';
 import { VirtualList } from './VirtualList';

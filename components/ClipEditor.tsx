@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { t } from '@/utils/i18n';
-import { ask } from '@/utils/worker-client';
+import { t } from '@/utils/ui/i18n';
+import { ask } from '@/utils/protocol/worker-client';
 
 /** Tags and note of one clip, saved through the worker. */
 export function ClipEditor({

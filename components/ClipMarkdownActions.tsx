@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Clip } from '@/utils/article';
+import type { Clip } from '@/utils/model/article';
 import { message } from '@/utils/archive-io/describe';
 import { downloadBlob } from '@/utils/archive-io/download';
 import { clipToMarkdown, markdownFileName } from '@/utils/archive-io/markdown';

@@ -1,5 +1,5 @@
-import type { ClipOutcome } from '@/utils/messages';
-import { failureMessage, formatDateTime, formatPublished, t } from '@/utils/i18n';
+import type { ClipOutcome } from '@/utils/protocol/messages';
+import { failureMessage, formatDateTime, formatPublished, t } from '@/utils/ui/i18n';
 
 export type ClipState = { phase: 'idle' } | { phase: 'clipping' } | { phase: 'done'; outcome: ClipOutcome };
 

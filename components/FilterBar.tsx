@@ -1,5 +1,5 @@
-import type { Facets, SearchFilters } from '@/utils/search';
-import { t } from '@/utils/i18n';
+import type { Facets, SearchFilters } from '@/utils/archive/search';
+import { t } from '@/utils/ui/i18n';
 
 const CHIPS_PER_FACET = 6;
 

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { formatBytes, t } from '@/utils/i18n';
-import type { ClipOutcome } from '@/utils/messages';
-import { ask } from '@/utils/worker-client';
+import { formatBytes, t } from '@/utils/ui/i18n';
+import type { ClipOutcome } from '@/utils/protocol/messages';
+import { ask } from '@/utils/protocol/worker-client';
 import { ArchiveIoLinks } from './ArchiveIoLinks';
 import { ArchiveView } from './ArchiveView';
 import { ClipEditor } from './ClipEditor';

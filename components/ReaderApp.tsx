@@ -1,11 +1,11 @@
 import { useEffect, useMemo, useState } from 'react';
 import * as v from 'valibot';
-import type { Clip } from '@/utils/article';
-import { formatDateTime, formatPublished, t } from '@/utils/i18n';
-import { SearchFiltersSchema } from '@/utils/messages';
-import type { SearchFilters } from '@/utils/search';
-import { sanitizeHtml } from '@/utils/sanitize';
-import { ask, readerUrl } from '@/utils/worker-client';
+import type { Clip } from '@/utils/model/article';
+import { formatDateTime, formatPublished, t } from '@/utils/ui/i18n';
+import { SearchFiltersSchema } from '@/utils/protocol/messages';
+import type { SearchFilters } from '@/utils/archive/search';
+import { sanitizeHtml } from '@/utils/model/sanitize';
+import { ask, readerUrl } from '@/utils/protocol/worker-client';
 import { ClipEditor } from './ClipEditor';
 import { ClipMarkdownActions } from './ClipMarkdownActions';
 

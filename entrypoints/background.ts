@@ -1,14 +1,14 @@
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { clipTab } from '@/utils/clip-service';
-import { deleteClip, editClip, getClip, listClips, restoreClip } from '@/utils/clip-store';
+import { clipTab } from '@/utils/archive/clip-service';
+import { deleteClip, editClip, getClip, listClips, restoreClip } from '@/utils/archive/clip-store';
 import { archiveIoHandlers } from '@/utils/archive-io/handlers';
-import { openArchive, type JianbaoDatabase } from '@/utils/db';
-import { routeMessage, type Handlers } from '@/utils/message-router';
-import type { ClipMode, ClipOutcome } from '@/utils/messages';
-import { badgeFor } from '@/utils/badge';
-import { facets, neighbours, searchArchive, searchResultIds, warmUp } from '@/utils/search';
-import { compactIndex } from '@/utils/search-index';
+import { openArchive, type JianbaoDatabase } from '@/utils/archive/db';
+import { routeMessage, type Handlers } from '@/utils/archive/message-router';
+import type { ClipMode, ClipOutcome } from '@/utils/protocol/messages';
+import { badgeFor } from '@/utils/archive/badge';
+import { facets, neighbours, searchArchive, searchResultIds, warmUp } from '@/utils/archive/search';
+import { compactIndex } from '@/utils/archive/search-index';
 
 export default defineBackground(() => {
   let database: Promise<JianbaoDatabase> | undefined;

@@ -3,7 +3,7 @@
  * Injecting the file defines `__jianbaoExtract`; the worker then calls it with its options.
  */
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { extractInPage, type InPageOptions } from '@/utils/in-page';
+import { extractInPage, type InPageOptions } from '@/utils/extract/in-page';
 
 declare global {
   var __jianbaoExtract: ((options: InPageOptions) => ReturnType<typeof extractInPage>) | undefined;

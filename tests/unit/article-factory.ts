@@ -1,4 +1,4 @@
-import type { Article } from '@/utils/article';
+import type { Article } from '@/utils/model/article';
 
 /** A valid Article with every field set, for storage tests. */
 export function makeArticle(overrides: Partial<Article> = {}): Article {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalUrlFor, normalizeUrl, siteOf } from '@/utils/canonical-url';
+import { canonicalUrlFor, normalizeUrl, siteOf } from '@/utils/model/canonical-url';
 
 describe('normalizeUrl', () => {
   it('drops tracking parameters and the fragment, keeps the rest', () => {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { declaredCharset, decodeHtml } from '@/utils/charset';
+import { declaredCharset, decodeHtml } from '@/cli/charset';
 
 const ascii = (s: string) => [...s].map((c) => c.charCodeAt(0));
 const bytes = (...parts: Array<string | number[]>) =>

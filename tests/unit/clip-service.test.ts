@@ -1,10 +1,10 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { ExtractResult } from '@/utils/article';
-import { clipTab } from '@/utils/clip-service';
-import { listClips, getClip } from '@/utils/clip-store';
-import { openArchive, type JianbaoDatabase } from '@/utils/db';
+import type { ExtractResult } from '@/utils/model/article';
+import { clipTab } from '@/utils/archive/clip-service';
+import { listClips, getClip } from '@/utils/archive/clip-store';
+import { openArchive, type JianbaoDatabase } from '@/utils/archive/db';
 import { makeArticle } from './article-factory';
 
 const TAB_URL = 'https://news.example.cn/a/202401/1001.html';

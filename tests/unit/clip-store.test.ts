@@ -8,8 +8,8 @@ import {
   MAX_VERSIONS,
   restoreClip,
   saveArticle,
-} from '@/utils/clip-store';
-import { openArchive, type JianbaoDatabase } from '@/utils/db';
+} from '@/utils/archive/clip-store';
+import { openArchive, type JianbaoDatabase } from '@/utils/archive/db';
 import { makeArticle } from './article-factory';
 
 let db: JianbaoDatabase;

@@ -1,9 +1,9 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { getClip, listClips } from '@/utils/clip-store';
-import { DB_VERSION, openArchive } from '@/utils/db';
-import { searchArchive } from '@/utils/search';
-import { newClip } from '@/utils/clip-store';
+import { getClip, listClips } from '@/utils/archive/clip-store';
+import { DB_VERSION, openArchive } from '@/utils/archive/db';
+import { searchArchive } from '@/utils/archive/search';
+import { newClip } from '@/utils/archive/clip-store';
 import { makeArticle } from './article-factory';
 
 describe('database upgrades', () => {

@@ -9,7 +9,7 @@ import {
   norm,
   scorePage,
   titleMatch,
-} from '@/utils/eval-score';
+} from '@/cli/eval-score';
 
 describe('eval metrics', () => {
   it('norm: NFKC, lower case, no spaces or punctuation', () => {

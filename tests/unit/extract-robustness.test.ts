@@ -7,7 +7,7 @@ import { JSDOM } from 'jsdom';
 import { describe, expect, it, vi } from 'vitest';
 import { extractArticle, NoArticleError } from '@/utils/extract';
 import { collectLines } from '@/utils/extract/lines';
-import { extractInPage } from '@/utils/in-page';
+import { extractInPage } from '@/utils/extract/in-page';
 
 const URL = 'https://news.example.cn/2024/12/01/1.html';
 const PARA = '长白山冰雪季在池北区正式开幕，来自全国各地的滑雪爱好者齐聚一堂。';

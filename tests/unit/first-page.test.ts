@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
-import { FIRST_PAGE, requestFirstPage, takeFirstPage } from '@/utils/first-page';
+import { FIRST_PAGE, requestFirstPage, takeFirstPage } from '@/utils/ui/first-page';
 
 beforeEach(() => {
   fakeBrowser.reset();

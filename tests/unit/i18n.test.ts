@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { wallClockOf } from '@/utils/i18n';
+import { wallClockOf } from '@/utils/ui/i18n';
 
 describe('wallClockOf', () => {
   it('keeps the time a page stated in its own offset', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { routeMessage, type Handlers } from '@/utils/message-router';
+import { routeMessage, type Handlers } from '@/utils/archive/message-router';
 
 const self = { id: 'ext', origin: 'chrome-extension://ext/' };
 const popup = { id: 'ext', url: 'chrome-extension://ext/popup.html' };

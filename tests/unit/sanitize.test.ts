@@ -1,6 +1,6 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { sanitizeHtml } from '@/utils/sanitize';
+import { sanitizeHtml } from '@/utils/model/sanitize';
 
 const { window } = new JSDOM('<!doctype html><html><body></body></html>');
 const clean = (html: string) => sanitizeHtml(html, window as unknown as Parameters<typeof sanitizeHtml>[1]);

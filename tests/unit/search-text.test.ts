@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalize, parseQuery, snippetOf, termsOf, textMatches } from '@/utils/search-text';
+import { normalize, parseQuery, snippetOf, termsOf, textMatches } from '@/utils/archive/search-text';
 
 describe('terms', () => {
   it('cuts CJK runs into bigrams and keeps Latin words and numbers whole', () => {

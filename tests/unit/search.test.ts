@@ -1,9 +1,15 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Article } from '@/utils/article';
-import { clearArchive, deleteClip, editClip, restoreClip, saveArticle } from '@/utils/clip-store';
-import { openArchive, type JianbaoDatabase } from '@/utils/db';
-import { facets, neighbours, searchArchive, searchResultIds, type SearchFilters } from '@/utils/search';
+import type { Article } from '@/utils/model/article';
+import { clearArchive, deleteClip, editClip, restoreClip, saveArticle } from '@/utils/archive/clip-store';
+import { openArchive, type JianbaoDatabase } from '@/utils/archive/db';
+import {
+  facets,
+  neighbours,
+  searchArchive,
+  searchResultIds,
+  type SearchFilters,
+} from '@/utils/archive/search';
 import {
   CLIP_WRITE_STORES,
   compactIndex,
@@ -18,9 +24,9 @@ import {
   termHash,
   type SegmentCatalog,
   type SegmentShard,
-} from '@/utils/search-index';
-import { importClips, listClips, newClip } from '@/utils/clip-store';
-import { parseQuery } from '@/utils/search-text';
+} from '@/utils/archive/search-index';
+import { importClips, listClips, newClip } from '@/utils/archive/clip-store';
+import { parseQuery } from '@/utils/archive/search-text';
 import { makeArticle } from './article-factory';
 
 let db: JianbaoDatabase;

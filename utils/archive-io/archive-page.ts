@@ -6,7 +6,7 @@
  */
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
-import { requestSchemas, type RequestOf } from '../messages';
+import { requestSchemas, type RequestOf } from '../protocol/messages';
 
 const SELECTION_KEY = 'archiveIo.exportSearch';
 

@@ -6,8 +6,8 @@
  * goes through the typed runtime protocol; only its bulk answer takes this way.
  */
 import * as v from 'valibot';
-import type { Clip } from '../article';
-import { ClipSchema } from '../clip-schema';
+import type { Clip } from '../model/article';
+import { ClipSchema } from '../model/clip-schema';
 
 /** One import chunk: a JSON array of 1-500 clip records. */
 export const ImportChunkSchema = v.pipe(

@@ -1,11 +1,11 @@
 /** Import and export outcomes as sentences in the browser's language (public/_locales). */
 import { browser } from 'wxt/browser';
-import type { MessageKey } from '../i18n';
+import type { MessageKey } from '../ui/i18n';
 import { ARCHIVE_VERSION } from './format';
 import type { ImportFailure } from './import';
 import type { RecordProblem } from './parse';
 
-/** browser.i18n.getMessage with several substitutions (utils/i18n's t() takes one). */
+/** browser.i18n.getMessage with several substitutions (utils/ui/i18n's t() takes one). */
 export function message(key: MessageKey, ...substitutions: Array<string | number>): string {
   const getMessage = browser.i18n.getMessage as (name: string, substitutions?: string[]) => string;
   return getMessage(key, substitutions.map(String)) || key;

@@ -2,7 +2,7 @@
  * Export in the extension page: pulls clips from the service worker a page at a time and builds the
  * file as a Blob of per-page Blobs, so no single string ever holds the whole archive.
  */
-import type { Clip } from '../article';
+import type { Clip } from '../model/article';
 import { deliverBlob, type BlobDelivery } from './blob-channel';
 import {
   ARCHIVE_FORMAT,

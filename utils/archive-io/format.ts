@@ -3,8 +3,8 @@
  * fixed order, so two exports of the same archive are byte-identical except for `exportedAt`.
  * The JSON Schema for it is schemas/jianbao-archive.v1.schema.json.
  */
-import type { Clip } from '../article';
-import { ArticleSchema, ClipSchema, ClipVersionSchema } from '../clip-schema';
+import type { Clip } from '../model/article';
+import { ArticleSchema, ClipSchema, ClipVersionSchema } from '../model/clip-schema';
 
 export const ARCHIVE_FORMAT = 'jianbao-archive';
 /** The version this build writes; files of this or an older version are read. */

@@ -1,7 +1,7 @@
 /** The service worker's export and import handlers (entrypoints/background.ts spreads them in). */
-import { exportPage, getClips, importClips } from '../clip-store';
-import type { JianbaoDatabase } from '../db';
-import type { Handlers } from '../message-router';
+import { exportPage, getClips, importClips } from '../archive/clip-store';
+import type { JianbaoDatabase } from '../archive/db';
+import type { Handlers } from '../archive/message-router';
 import { fetchImportChunk } from './blob-channel';
 import { clipsText, exportReply, pageText } from './export';
 import { ImportStaging } from './staging';

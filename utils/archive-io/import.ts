@@ -2,11 +2,11 @@
  * Import in the extension page: check the size, read and check the file (parse.ts), then hand the
  * records to the service worker in chunks it stages under one import id and commits at once.
  */
-import type { Clip } from '../article';
-import type { ImportSummary } from '../clip-store';
+import type { Clip } from '../model/article';
+import type { ImportSummary } from '../archive/clip-store';
 import { checkFileSize, parseArchive, type ImportError } from './parse';
 
-/** The service worker's side, as the page sees it (utils/worker-client in the extension). */
+/** The service worker's side, as the page sees it (utils/protocol/worker-client in the extension). */
 export interface ImportTarget {
   begin(): Promise<string>;
   /** `json`: a JSON array of records (see chunkClips) */

@@ -3,7 +3,7 @@
  * the stored sanitized HTML. Runs in extension pages (turndown needs a DOM parser there) and in Node.
  */
 import TurndownService from 'turndown';
-import type { Clip } from '../article';
+import type { Clip } from '../model/article';
 
 /**
  * A YAML double-quoted scalar. JSON string syntax is valid YAML inside double quotes; YAML also

@@ -2,10 +2,10 @@
  * What an imported record does to a clip already in the archive with the same canonical URL (or id).
  * Pure, so the rules are tested without a database; importClips applies them in one transaction.
  */
-import type { Clip, ClipVersion } from '../article';
+import type { Clip, ClipVersion } from '../model/article';
 import { canonicalClip } from './format';
 
-/** Earlier texts kept per clip, as when a page is clipped again (utils/clip-store MAX_VERSIONS). */
+/** Earlier texts kept per clip, as when a page is clipped again (utils/archive/clip-store MAX_VERSIONS). */
 export const MERGE_MAX_VERSIONS = 5;
 
 export function sameClip(a: Clip, b: Clip): boolean {

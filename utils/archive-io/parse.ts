@@ -3,8 +3,8 @@
  * against ClipSchema, duplicates, then HTML sanitized again. Any problem rejects the whole file.
  */
 import * as v from 'valibot';
-import type { Clip } from '../article';
-import { ClipSchema } from '../clip-schema';
+import type { Clip } from '../model/article';
+import { ClipSchema } from '../model/clip-schema';
 import { ARCHIVE_FORMAT, ARCHIVE_VERSION, MAX_IMPORT_BYTES } from './format';
 
 /** How one record is wrong: where (clips[index], with its id and title when it has them) and what. */

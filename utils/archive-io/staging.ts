@@ -3,7 +3,7 @@
  * written in one transaction on commit. If the worker is stopped in between, the staged chunks are
  * gone and the commit fails cleanly with the archive untouched.
  */
-import type { Clip } from '../article';
+import type { Clip } from '../model/article';
 
 /** Staged imports older than this are dropped (an import page closed halfway). */
 export const STAGE_TTL_MS = 10 * 60_000;

@@ -1,6 +1,6 @@
 /** The export source and import target of an extension page: the service worker, through messages. */
-import type { MessageType, RequestInputOf, ResponseOf } from '../messages';
-import { ask } from '../worker-client';
+import type { MessageType, RequestInputOf, ResponseOf } from '../protocol/messages';
+import { ask } from '../protocol/worker-client';
 import { BlobReceiver } from './blob-channel';
 import type { ExportedText, ExportPart, ExportSource } from './export';
 import type { ImportTarget } from './import';

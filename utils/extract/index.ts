@@ -6,9 +6,9 @@
  * (body.ts, clean.ts) → title, kicker, subtitle (title.ts) → byline around the title and after the
  * body (byline.ts, dates.ts) → breadcrumb (section.ts), article id, pages, images.
  */
-import type { Article, ArticleImage } from '../article';
-import { canonicalUrlFor } from '../canonical-url';
-import { sanitizeHtml } from '../sanitize';
+import type { Article, ArticleImage } from '../model/article';
+import { canonicalUrlFor } from '../model/canonical-url';
+import { sanitizeHtml } from '../model/sanitize';
 import { articleIdFromUrl } from './article-id';
 import {
   bodyFromLines,

@@ -5,9 +5,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { MAX_IMPORT_BYTES } from '@/utils/archive-io/format';
 import { importArchiveFile, type ImportOutcome } from '@/utils/archive-io/import';
-import { importClips } from '@/utils/clip-store';
-import type { JianbaoDatabase } from '@/utils/db';
-import { send } from '@/utils/messages';
+import { importClips } from '@/utils/archive/clip-store';
+import type { JianbaoDatabase } from '@/utils/archive/db';
+import { send } from '@/utils/protocol/messages';
 import { exportText, openTestArchive, runtimeFor, sanitize, seedArchive, targetFor } from './helpers';
 
 let db: JianbaoDatabase;

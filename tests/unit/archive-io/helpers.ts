@@ -6,16 +6,16 @@
 import { IDBFactory } from 'fake-indexeddb';
 import type { WindowLike } from 'dompurify';
 import { JSDOM } from 'jsdom';
-import type { Clip } from '@/utils/article';
+import type { Clip } from '@/utils/model/article';
 import { archiveIoHandlers } from '@/utils/archive-io/handlers';
 import { exportArchive, type ExportSource } from '@/utils/archive-io/export';
 import { workerExportSource, workerImportTarget } from '@/utils/archive-io/worker-io';
 import type { ImportTarget } from '@/utils/archive-io/import';
-import { saveArticle } from '@/utils/clip-store';
-import { openArchive, type JianbaoDatabase } from '@/utils/db';
-import { routeMessage, type Handlers } from '@/utils/message-router';
-import { send } from '@/utils/messages';
-import { sanitizeHtml } from '@/utils/sanitize';
+import { saveArticle } from '@/utils/archive/clip-store';
+import { openArchive, type JianbaoDatabase } from '@/utils/archive/db';
+import { routeMessage, type Handlers } from '@/utils/archive/message-router';
+import { send } from '@/utils/protocol/messages';
+import { sanitizeHtml } from '@/utils/model/sanitize';
 import { makeArticle } from '../article-factory';
 
 const window = new JSDOM('').window;

@@ -1,7 +1,7 @@
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { clipToMarkdown, markdownFileName, yamlString } from '@/utils/archive-io/markdown';
-import { newClip } from '@/utils/clip-store';
+import { newClip } from '@/utils/archive/clip-store';
 import { makeArticle } from '../article-factory';
 
 const hostile = [

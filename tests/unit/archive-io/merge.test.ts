@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Clip } from '@/utils/article';
+import type { Clip } from '@/utils/model/article';
 import { mergeClips, mergeNotes } from '@/utils/archive-io/merge';
-import { getClip, importClips } from '@/utils/clip-store';
-import type { JianbaoDatabase } from '@/utils/db';
+import { getClip, importClips } from '@/utils/archive/clip-store';
+import type { JianbaoDatabase } from '@/utils/archive/db';
 import { openTestArchive, seedArchive } from './helpers';
 
 let db: JianbaoDatabase;

@@ -1,12 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Clip } from '@/utils/article';
+import type { Clip } from '@/utils/model/article';
 import { BlobReceiver, deliverBlob } from '@/utils/archive-io/blob-channel';
 import { exportArchive } from '@/utils/archive-io/export';
 import { canonicalClip, clipLine } from '@/utils/archive-io/format';
 import { chunkClips, CHUNK_CHARS } from '@/utils/archive-io/import';
 import { ImportStaging, STAGE_TTL_MS } from '@/utils/archive-io/staging';
-import { EXPORT_PAGE_CHARS, exportPage, importClips } from '@/utils/clip-store';
-import type { JianbaoDatabase } from '@/utils/db';
+import { EXPORT_PAGE_CHARS, exportPage, importClips } from '@/utils/archive/clip-store';
+import type { JianbaoDatabase } from '@/utils/archive/db';
 import { openTestArchive, seedArchive, sourceFor } from './helpers';
 
 let db: JianbaoDatabase;

@@ -2,8 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { exportArchive } from '@/utils/archive-io/export';
 import { archiveFileName } from '@/utils/archive-io/format';
 import { importArchiveFile } from '@/utils/archive-io/import';
-import { getClip } from '@/utils/clip-store';
-import type { JianbaoDatabase } from '@/utils/db';
+import { getClip } from '@/utils/archive/clip-store';
+import type { JianbaoDatabase } from '@/utils/archive/db';
 import {
   EXPORTED_AT,
   exportText,

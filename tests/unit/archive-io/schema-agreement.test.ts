@@ -4,8 +4,8 @@
  */
 import * as v from 'valibot';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Clip } from '@/utils/article';
-import { ClipSchema } from '@/utils/clip-schema';
+import type { Clip } from '@/utils/model/article';
+import { ClipSchema } from '@/utils/model/clip-schema';
 import { exportText, openTestArchive, seedArchive } from './helpers';
 import { validateArchiveFile, validateClipRecord } from './schema-validator';
 

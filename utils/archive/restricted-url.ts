@@ -1,4 +1,4 @@
-import type { ExtractError } from './article';
+import type { ExtractError } from '../model/article';
 
 const WEB_STORE_HOSTS = [
   'chromewebstore.google.com',

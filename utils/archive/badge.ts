@@ -1,5 +1,5 @@
-import type { ClipOutcome } from './messages';
-import { failureMessage, t } from './i18n';
+import type { ClipOutcome } from '../protocol/messages';
+import { failureMessage, t } from '../ui/i18n';
 
 /** What the toolbar badge shows after a clip made without the popup. */
 export function badgeFor(outcome: ClipOutcome): { text: string; color: string; title: string } {

@@ -3,7 +3,7 @@
  * Only the service worker writes; pages read through messages.
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
-import type { Clip } from './article';
+import type { Clip } from '../model/article';
 import type { IndexState, SearchDoc, SegmentRecord, TailRecord } from './search-index';
 import { indexClips } from './search-index';
 

@@ -1,7 +1,7 @@
 /** UI strings follow the browser's language through public/_locales (zh_CN default, en). */
 import { browser } from 'wxt/browser';
-import type enMessages from '../public/_locales/en/messages.json';
-import type { ClipFailure } from './messages';
+import type enMessages from '../../public/_locales/en/messages.json';
+import type { ClipFailure } from '../protocol/messages';
 
 export type MessageKey = keyof typeof enMessages;
 

@@ -5,7 +5,7 @@
  * text (they are read for their snippets anyway), so results are exact. Ranking: clips whose title or kicker contains every term first,
  * then those whose title or kicker contains some, then the rest; newest clip first within each.
  */
-import type { Clip, ClipSummary } from './article';
+import type { Clip, ClipSummary } from '../model/article';
 import type { JianbaoDatabase } from './db';
 import { docsMatching, readSnapshot, type SearchDoc } from './search-index';
 import {

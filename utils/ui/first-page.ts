@@ -4,9 +4,9 @@
  * while the page is still evaluating React (most of the time to first paint); the list then takes
  * the answer instead of asking again.
  */
-import type { ResponseOf } from './messages';
-import { RESULT_PAGE } from './search';
-import { ask } from './worker-client';
+import type { ResponseOf } from '../protocol/messages';
+import { RESULT_PAGE } from '../archive/search';
+import { ask } from '../protocol/worker-client';
 
 type FirstPage = Promise<ResponseOf<'clips/list'>>;
 const slot = globalThis as { jianbaoFirstPage?: FirstPage };

@@ -2,12 +2,12 @@
  * Reads and writes clips. Every write is one IndexedDB transaction, so a service worker killed
  * mid-save leaves either the old archive or the new one, never half a record.
  */
-import type { Article, Clip, ClipSummary, ClipVersion } from './article';
-import { toSummary } from './article';
+import type { Article, Clip, ClipSummary, ClipVersion } from '../model/article';
+import { toSummary } from '../model/article';
 import type { JianbaoDatabase } from './db';
-import type { ClipOutcome } from './messages';
-import type { ExportCursor, ExportPage } from './archive-io/export';
-import { mergeClips, sameClip } from './archive-io/merge';
+import type { ClipOutcome } from '../protocol/messages';
+import type { ExportCursor, ExportPage } from '../archive-io/export';
+import { mergeClips, sameClip } from '../archive-io/merge';
 import { CLIP_WRITE_STORES, compactIndex, indexClip, indexClips, unindexClip } from './search-index';
 
 /** Earlier texts kept per clip; older ones are dropped. */

@@ -4,12 +4,12 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import * as v from 'valibot';
-import type { ExtractResult } from './article';
-import { canonicalUrlFor } from './canonical-url';
-import { ArticleSchema } from './clip-schema';
+import type { ExtractResult } from '../model/article';
+import { canonicalUrlFor } from '../model/canonical-url';
+import { ArticleSchema } from '../model/clip-schema';
 import { saveArticle } from './clip-store';
 import type { JianbaoDatabase } from './db';
-import type { ClipMode, ClipOutcome } from './messages';
+import type { ClipMode, ClipOutcome } from '../protocol/messages';
 import { restrictedReason } from './restricted-url';
 
 /** An extraction that takes longer than this is abandoned (the page keeps running it). */

@@ -1,7 +1,7 @@
 /** Extension pages talk to the service worker only through this. */
 import { browser } from 'wxt/browser';
 import { send, type MessageType, type RequestInputOf, type ResponseOf } from './messages';
-import type { SearchFilters } from './search';
+import type { SearchFilters } from '../archive/search';
 
 export function ask<T extends MessageType>(type: T, payload: RequestInputOf<T>): Promise<ResponseOf<T>> {
   return send(type, payload, browser.runtime);

@@ -2,9 +2,9 @@
  * What the injected extractor runs inside the clipped tab (the extension's isolated world).
  * Turns every failure into a typed ExtractResult: nothing thrown crosses back to the worker.
  */
-import type { ExtractResult } from './article';
-import { extractArticle, NoArticleError } from './extract';
-import type { ClipMode } from './messages';
+import type { ExtractResult } from '../model/article';
+import { extractArticle, NoArticleError } from './';
+import type { ClipMode } from '../protocol/messages';
 
 export interface InPageOptions {
   mode: ClipMode;

@@ -6,7 +6,7 @@
  * or more CJK characters is made of bigrams the clip contains. Latin words and numbers are indexed
  * whole. Everything is NFKC-normalised (full-width Ａ１ → a1) and lower-cased first.
  */
-import type { Clip } from './article';
+import type { Clip } from '../model/article';
 
 const CJK_CLASS = '[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Hangul}]';
 const CJK = new RegExp(CJK_CLASS, 'u');

@@ -4,12 +4,12 @@
  * same declaration the senders are typed with; responses are plain types.
  */
 import * as v from 'valibot';
-import type { Clip, ClipSummary, ExtractError } from './article';
-import { ClipSchema } from './clip-schema';
-import type { Facets, SearchFilters, SearchResult } from './search';
-import type { ExportedText, ExportPageText } from './archive-io/export';
-import { BlobDeliverySchema, ImportChunkSchema } from './archive-io/blob-channel';
-import type { ImportSummary } from './clip-store';
+import type { Clip, ClipSummary, ExtractError } from '../model/article';
+import { ClipSchema } from '../model/clip-schema';
+import type { Facets, SearchFilters, SearchResult } from '../archive/search';
+import type { ExportedText, ExportPageText } from '../archive-io/export';
+import { BlobDeliverySchema, ImportChunkSchema } from '../archive-io/blob-channel';
+import type { ImportSummary } from '../archive/clip-store';
 
 /** Why a clip was or was not saved; the popup and the toolbar badge both render it. */
 export type ClipOutcome =

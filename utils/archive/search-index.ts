@@ -16,7 +16,7 @@
  *   in the doc modulo 256 (one byte each), which tell a phrase from its bigrams found apart.
  */
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import type { Clip } from './article';
+import type { Clip } from '../model/article';
 import type { JianbaoDB } from './db';
 import { searchFields, termPositions, type QueryTerm } from './search-text';
 

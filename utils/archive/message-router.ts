@@ -2,7 +2,13 @@
  * The service worker's side of the protocol: checks who is asking and what, then calls the handler
  * for that message type. Anything else is refused with a logged reason.
  */
-import { parseEnvelope, type MessageType, type Reply, type RequestOf, type ResponseOf } from './messages';
+import {
+  parseEnvelope,
+  type MessageType,
+  type Reply,
+  type RequestOf,
+  type ResponseOf,
+} from '../protocol/messages';
 
 export interface SenderInfo {
   id?: string;
