@@ -1,9 +1,10 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { getClip, listClips } from '@/utils/archive/clip-store';
-import { DB_VERSION, openArchive } from '@/utils/archive/db';
+import { DB_VERSION, openArchive, UPGRADES } from '@/utils/archive/db';
+import { markLocalChanges, pendingCount } from '@/utils/sync/replicator';
 import { searchArchive } from '@/utils/archive/search';
-import { newClip } from '@/utils/archive/clip-store';
+import { newClip, saveArticle } from '@/utils/archive/clip-store';
 import { makeArticle } from './article-factory';
 
 describe('database upgrades', () => {
@@ -38,5 +39,33 @@ describe('database upgrades', () => {
     expect(one.hits.map((h) => h.id)).toEqual(['id-7']);
     const byTitle = await searchArchive(v2, { query: '第12篇', filters: {}, offset: 0, limit: 100 });
     expect(byTitle.hits.map((h) => h.id)).toEqual(['id-12']);
+  });
+});
+
+describe('the sync upgrade', () => {
+  it('from the version before it: clips intact and searchable, empty sync stores, clips sync later', async () => {
+    const factory = new IDBFactory();
+    const syncUpgrade = UPGRADES.findIndex((_, i) => i > 0 && UPGRADES[i]!.toString().includes('syncDocs'));
+    expect(syncUpgrade).toBeGreaterThan(0);
+    const before = await openArchive(factory, 'jianbao', syncUpgrade);
+    expect(before.objectStoreNames.contains('syncDocs')).toBe(false);
+    const url = 'https://www.cnjiwang.com/a/1.html';
+    await saveArticle(before, makeArticle({ url, canonicalUrl: url, textContent: '长春冰雪新天地开园。' }), {
+      update: false,
+      newId: () => 'kept',
+    });
+    before.close();
+
+    const after = await openArchive(factory);
+    expect(after.version).toBe(DB_VERSION);
+    expect((await getClip(after, 'kept'))?.textContent).toBe('长春冰雪新天地开园。');
+    const found = await searchArchive(after, { query: '冰雪新天地', filters: {}, offset: 0, limit: 10 });
+    expect(found.hits.map((h) => h.id)).toEqual(['kept']);
+    expect(await after.count('syncDocs')).toBe(0);
+    expect(await after.count('syncState')).toBe(0);
+    // the first sync round gives the old clip its first revision
+    expect(await markLocalChanges(after, null, 'me@here')).toBe(1);
+    expect(await pendingCount(after)).toBe(1);
+    expect((await getClip(after, 'kept'))?.clippedBy).toBe('me@here');
   });
 });

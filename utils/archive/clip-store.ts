@@ -8,7 +8,14 @@ import type { JianbaoDatabase } from './db';
 import type { ClipOutcome } from '../protocol/messages';
 import type { ExportCursor, ExportPage } from '../archive-io/export';
 import { mergeClips, sameClip } from '../archive-io/merge';
-import { CLIP_WRITE_STORES, compactIndex, indexClip, indexClips, unindexClip } from './search-index';
+import {
+  CLIP_WRITE_STORES,
+  compactIndex,
+  indexClip,
+  indexClips,
+  unindexClip,
+  type IndexWriteTx,
+} from './search-index';
 
 /** Earlier texts kept per clip; older ones are dropped. */
 export const MAX_VERSIONS = 5;
@@ -346,4 +353,24 @@ export function duplicateInBatch(clips: readonly Pick<Clip, 'id' | 'canonicalUrl
     urls.set(clip.canonicalUrl, index);
   }
   return null;
+}
+
+/**
+ * Writes what another replica did (sync: clips to put, ids to delete) inside the caller's readwrite
+ * transaction, which must include CLIP_WRITE_STORES, with the same index updates as every write here.
+ */
+export async function writeReplicatedClips(
+  tx: IndexWriteTx,
+  puts: readonly Clip[],
+  deletes: readonly string[],
+): Promise<void> {
+  const clips = tx.objectStore('clips');
+  // one at a time: unindexClip reads and writes the index counter
+  for (const id of deletes) await Promise.all([clips.delete(id), unindexClip(tx, id)]);
+  await Promise.all([...puts.map((clip) => clips.put(clip)), indexClips(tx, puts)]);
+}
+
+/** After replicated writes have committed: segment the index in the background as after any write. */
+export function afterReplicatedWrite(db: JianbaoDatabase): void {
+  afterWrite(db);
 }

@@ -6,6 +6,7 @@ import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type St
 import type { Clip } from '../model/article';
 import type { IndexState, SearchDoc, SegmentRecord, TailRecord } from './search-index';
 import { indexClips } from './search-index';
+import type { SyncDocState, SyncStateRecord } from '../sync/sync-types';
 
 export const DB_NAME = 'jianbao';
 
@@ -42,6 +43,17 @@ export interface JianbaoDB extends DBSchema {
     key: string;
     value: IndexState;
   };
+  /** sync: per clip id, the CouchDB revision the local record stands at and whether it awaits a push */
+  syncDocs: {
+    key: string;
+    value: SyncDocState;
+    indexes: { pending: number };
+  };
+  /** sync: the checkpoint, the status and the device's identity (keys in SyncStateRecord) */
+  syncState: {
+    key: string;
+    value: SyncStateRecord;
+  };
 }
 
 export type JianbaoDatabase = IDBPDatabase<JianbaoDB>;
@@ -70,6 +82,13 @@ export const UPGRADES: ReadonlyArray<(db: IDBPDatabase<JianbaoDB>, tx: UpgradeTx
     const clips = await tx.objectStore('clips').getAll();
     // into the tail; compaction folds them into segments later
     await indexClips(tx, clips);
+  },
+  // n → n+1: sync bookkeeping (utils/sync/). Clips already stored have no syncDocs entry yet; the
+  // first sync gives each a first revision, so nothing needs copying here.
+  (db) => {
+    const docs = db.createObjectStore('syncDocs', { keyPath: 'id' });
+    docs.createIndex('pending', 'pending');
+    db.createObjectStore('syncState');
   },
 ];
 

@@ -64,6 +64,8 @@ export interface Clip extends Article {
   tags: string[];
   note: string | null;
   versions: ClipVersion[];
+  /** who clipped it, `user@device` (or the device), set when the archive syncs; absent before sync */
+  clippedBy?: string | null;
 }
 
 /** What lists show: small enough to hold thousands in memory. */

@@ -66,6 +66,7 @@ export const ClipSchema = v.strictObject({
   tags: v.pipe(v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(100))), v.maxLength(200)),
   note: nullableText(100_000),
   versions: v.pipe(v.array(ClipVersionSchema), v.maxLength(50)),
+  clippedBy: v.optional(nullableText(200)),
 });
 
 // Compile-time proof that the schemas and the interfaces describe the same records.
