@@ -11,7 +11,20 @@ export default defineConfig({
     default_locale: 'zh_CN',
     // No host permissions and no content script for all pages: the extractor is injected on demand
     // into the tab the user clicked, which `activeTab` allows.
-    permissions: ['activeTab', 'scripting', 'storage', 'contextMenus', 'unlimitedStorage'],
+    // Sync: `alarms` pulls on a schedule; `offscreen` gives Chromium's worker a DOM for DOMPurify.
+    // Host access only for the sync server the user names, requested from their click.
+    permissions: [
+      'activeTab',
+      'scripting',
+      'storage',
+      'contextMenus',
+      'unlimitedStorage',
+      'alarms',
+      ...(browser === 'firefox' ? [] : ['offscreen']),
+    ],
+    ...(browser === 'firefox'
+      ? { optional_permissions: ['http://*/*', 'https://*/*'] }
+      : { optional_host_permissions: ['http://*/*', 'https://*/*'] }),
     action: { default_title: '__MSG_actionTitle__' },
     commands: {
       'clip-page': {

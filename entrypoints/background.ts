@@ -9,6 +9,9 @@ import type { ClipMode, ClipOutcome } from '@/utils/protocol/messages';
 import { badgeFor } from '@/utils/archive/badge';
 import { facets, neighbours, searchArchive, searchResultIds, warmUp } from '@/utils/archive/search';
 import { compactIndex } from '@/utils/archive/search-index';
+import { createSyncService, SYNC_ALARM, SYNC_LIVE_PORT } from '@/utils/sync/sync-service';
+import { syncHandlers, withSyncAfterWrites } from '@/utils/sync/sync-handlers';
+import { workerSanitizer } from '@/utils/sync/worker-sanitizer';
 
 export default defineBackground(() => {
   let database: Promise<JianbaoDatabase> | undefined;
@@ -31,6 +34,15 @@ export default defineBackground(() => {
     return tab;
   }
 
+  const sync = createSyncService({
+    db,
+    sanitize: workerSanitizer(),
+    storage: browser.storage.local,
+    alarms: browser.alarms,
+  });
+  const syncChanged = (ids: string[] | null) =>
+    void sync.localChange(ids).catch((error) => console.warn('sync: local change not recorded', error));
+
   const handlers: Handlers = {
     'clip/tab': async ({ tabId, mode, update }) => {
       const tab = await activeTab(tabId);
@@ -47,10 +59,13 @@ export default defineBackground(() => {
     'clip/delete': async ({ id }) => deleteClip(await db(), id),
     'clip/restore': async ({ clip }) => restoreClip(await db(), clip),
     ...archiveIoHandlers(db),
+    ...syncHandlers(sync),
   };
+  // every write is followed by its sync revision and a push
+  const routed = withSyncAfterWrites(handlers, syncChanged);
 
   browser.runtime.onMessage.addListener((message, sender) =>
-    routeMessage(message, sender, handlers, { id: browser.runtime.id, origin: browser.runtime.getURL('/') }),
+    routeMessage(message, sender, routed, { id: browser.runtime.id, origin: browser.runtime.getURL('/') }),
   );
 
   /** Clips without the popup and reports on the toolbar badge of that tab. */
@@ -60,6 +75,7 @@ export default defineBackground(() => {
   ): Promise<ClipOutcome | undefined> {
     if (!tab?.id) return undefined;
     const outcome = await clipTab(await db(), tab, mode, true);
+    if (outcome.status === 'saved' || outcome.status === 'updated') syncChanged([outcome.clip.id]);
     const badge = badgeFor(outcome);
     // Firefox builds are MV2, where the toolbar button is browserAction.
     const action = browser.action ?? browser.browserAction;
@@ -86,6 +102,17 @@ export default defineBackground(() => {
   });
   browser.commands.onCommand.addListener((command, tab) => {
     if (command === 'clip-page') void activeTab(tab?.id).then((t) => clipAndBadge(t, 'page'));
+  });
+
+  // Sync: a pull on the alarm; live while a popup or library page holds a port open.
+  void sync.schedule();
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === SYNC_ALARM) void sync.syncNow();
+  });
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name !== SYNC_LIVE_PORT || port.sender?.id !== browser.runtime.id) return;
+    sync.liveOpened();
+    port.onDisconnect.addListener(() => sync.liveClosed());
   });
 
   // Exposed for the e2e suite, which cannot press extension shortcuts or click context menus headless.

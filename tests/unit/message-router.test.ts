@@ -22,6 +22,11 @@ function handlers(): Handlers {
     'archive/import-chunk': vi.fn(async () => null),
     'archive/import-commit': vi.fn(async () => ({ added: 0, merged: 0, unchanged: 0 })),
     'archive/import-abort': vi.fn(async () => null),
+    'sync/status': vi.fn(),
+    'sync/now': vi.fn(),
+    'sync/settings': vi.fn(),
+    'sync/configure': vi.fn(),
+    'sync/test': vi.fn(),
   };
 }
 

@@ -10,6 +10,9 @@ import type { Facets, SearchFilters, SearchResult } from '../archive/search';
 import type { ExportedText, ExportPageText } from '../archive-io/export';
 import { BlobDeliverySchema, ImportChunkSchema } from '../archive-io/blob-channel';
 import type { ImportSummary } from '../archive/clip-store';
+import type { ConnectionReport } from '../sync/connection-test';
+import { SyncSettingsSchema, type SyncSettings } from '../sync/settings';
+import type { SyncStatus } from '../sync/sync-service';
 
 /** Why a clip was or was not saved; the popup and the toolbar badge both render it. */
 export type ClipOutcome =
@@ -104,6 +107,16 @@ export const requestSchemas = {
   /** Import: write every staged record in one transaction (all or nothing). */
   'archive/import-commit': v.strictObject({ importId: Id }),
   'archive/import-abort': v.strictObject({ importId: Id }),
+  /** Sync: last synced, pending changes, last error, documents refused. */
+  'sync/status': v.strictObject({}),
+  /** Sync: a full round now (pull, then push); answers with the status after it. */
+  'sync/now': v.strictObject({}),
+  /** Sync: the stored settings (for the settings form). */
+  'sync/settings': v.strictObject({}),
+  /** Sync: store new settings; the worker sets its alarm and starts a round when enabled. */
+  'sync/configure': v.strictObject({ settings: SyncSettingsSchema }),
+  /** Sync: "Test connection" (and, with `create`, create the database when it is missing). */
+  'sync/test': v.strictObject({ settings: SyncSettingsSchema, create: v.boolean() }),
 } as const;
 
 export interface Responses {
@@ -123,6 +136,11 @@ export interface Responses {
   'archive/import-chunk': null;
   'archive/import-commit': ImportSummary;
   'archive/import-abort': null;
+  'sync/status': SyncStatus;
+  'sync/now': SyncStatus;
+  'sync/settings': SyncSettings;
+  'sync/configure': SyncStatus;
+  'sync/test': ConnectionReport;
 }
 
 export type MessageType = keyof typeof requestSchemas & keyof Responses;
@@ -138,6 +156,17 @@ export interface Envelope<T extends MessageType = MessageType> {
 
 /** What the worker sends back: the handler's value, or why it refused. */
 export type Reply<T extends MessageType> = { ok: true; value: ResponseOf<T> } | { ok: false; error: string };
+
+/**
+ * The one message the worker sends rather than answers: in Chromium the service worker has no DOM,
+ * so DOMPurify for synced clips runs in an offscreen document (entrypoints/sanitizer), which answers
+ * `{ ok: true, html }` with the strings sanitized in order.
+ */
+export const OffscreenSanitizeSchema = v.strictObject({
+  type: v.literal('offscreen/sanitize'),
+  html: v.array(v.string()),
+});
+export type OffscreenSanitizeReply = { ok: true; html: string[] } | { ok: false; error: string };
 
 /** Checks an incoming message; returns the typed envelope or why it was refused. */
 export function parseEnvelope(

@@ -43,6 +43,11 @@ export function runtimeFor(db: JianbaoDatabase) {
     'archive/neighbours': notHere,
     'clip/edit': notHere,
     'clip/delete': notHere,
+    'sync/status': notHere,
+    'sync/now': notHere,
+    'sync/settings': notHere,
+    'sync/configure': notHere,
+    'sync/test': notHere,
     'clip/restore': notHere,
     ...archiveIoHandlers(async () => db, undefined, 'chrome-extension://ext'),
   };
