@@ -5,11 +5,11 @@ import { deleteClip, editClip, getClip, listClips, restoreClip } from '@/utils/a
 import { archiveIoHandlers } from '@/utils/archive-io/handlers';
 import { openArchive, type JianbaoDatabase } from '@/utils/archive/db';
 import { routeMessage, type Handlers } from '@/utils/archive/message-router';
-import type { ClipMode, ClipOutcome } from '@/utils/protocol/messages';
+import { SYNC_LIVE_PORT, type ClipMode, type ClipOutcome } from '@/utils/protocol/messages';
 import { badgeFor } from '@/utils/archive/badge';
 import { facets, neighbours, searchArchive, searchResultIds, warmUp } from '@/utils/archive/search';
 import { compactIndex } from '@/utils/archive/search-index';
-import { createSyncService, SYNC_ALARM, SYNC_LIVE_PORT } from '@/utils/sync/sync-service';
+import { createSyncService, SYNC_ALARM } from '@/utils/sync/sync-service';
 import { syncHandlers, withSyncAfterWrites } from '@/utils/sync/sync-handlers';
 import { workerSanitizer } from '@/utils/sync/worker-sanitizer';
 

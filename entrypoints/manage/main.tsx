@@ -3,9 +3,17 @@ import { StrictMode } from 'react';
 import { ArchiveIoApp } from '@/components/ArchiveIoApp';
 import { requestedExport } from '@/utils/archive-io/archive-page';
 import '@/components/theme.css';
+import { SyncSettings } from '@/components/SyncSettings';
+import { keepSyncLive } from '@/utils/ui/sync-live';
+
+keepSyncLive();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ArchiveIoApp autoExport={requestedExport(location.search)} />
+    {/* until the settings page (options.html#sync) lands: its mount point takes <SyncSettings /> */}
+    <section id="sync">
+      <SyncSettings />
+    </section>
   </StrictMode>,
 );

@@ -6,6 +6,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,6 +22,10 @@ export interface CouchServer {
   headers: Record<string, string>;
   /** refuse new connections and drop open ones, as a server that went down */
   cut(): void;
+  /** cut once the `count`-th request matching `pattern` ("METHOD /path?query") has been answered */
+  cutAfter(pattern: RegExp, count: number): void;
+  /** every request that went through the relay */
+  requests: RelayedRequest[];
   restore(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -53,37 +58,74 @@ async function waitUntilUp(
   }
 }
 
-/** Forwards 127.0.0.1:<port> to the server; `cut` closes the listener and every socket. */
+export interface RelayedRequest {
+  method: string;
+  path: string;
+  body: string;
+}
+
+/**
+ * An HTTP relay on 127.0.0.1:<port> in front of the server: logs what clients ask, and `cut` closes
+ * the listener and every connection, as a server that went down (the data stays on the server).
+ */
 async function startRelay(targetPort: number) {
   const sockets = new Set<net.Socket>();
   const port = await freePort();
-  let server: net.Server | null = null;
+  const requests: RelayedRequest[] = [];
+  let cutRule: { pattern: RegExp; remaining: number } | null = null;
+  let server: http.Server | null = null;
+  const cut = () => {
+    server?.close();
+    server = null;
+    for (const socket of sockets) socket.destroy();
+  };
   const listen = async () => {
-    server = net.createServer((client) => {
-      const upstream = net.connect(targetPort, '127.0.0.1');
-      for (const socket of [client, upstream]) {
-        sockets.add(socket);
-        socket.on('close', () => sockets.delete(socket));
-        socket.on('error', () => socket.destroy());
-      }
-      client.pipe(upstream).pipe(client);
-      client.on('close', () => upstream.destroy());
-      upstream.on('close', () => client.destroy());
+    server = http.createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        const body = Buffer.concat(chunks);
+        const entry = { method: req.method ?? 'GET', path: req.url ?? '/', body: body.toString('utf8') };
+        requests.push(entry);
+        const upstream = http.request(
+          { host: '127.0.0.1', port: targetPort, method: req.method, path: req.url, headers: req.headers },
+          (answer) => {
+            res.writeHead(answer.statusCode ?? 502, answer.headers);
+            answer.pipe(res);
+            answer.on('end', () => {
+              if (
+                cutRule &&
+                cutRule.pattern.test(`${entry.method} ${entry.path}`) &&
+                --cutRule.remaining === 0
+              ) {
+                cutRule = null;
+                // after this answer has left
+                setTimeout(cut, 0);
+              }
+            });
+          },
+        );
+        upstream.on('error', () => res.destroy());
+        upstream.end(body);
+      });
+    });
+    server.keepAliveTimeout = 1_000;
+    server.on('connection', (socket) => {
+      sockets.add(socket);
+      socket.on('close', () => sockets.delete(socket));
     });
     await new Promise<void>((resolve) => server!.listen(port, '127.0.0.1', resolve));
   };
   await listen();
   return {
     port,
-    cut() {
-      server?.close();
-      server = null;
-      for (const socket of sockets) socket.destroy();
+    requests,
+    cut,
+    /** cut once the `count`-th request matching `pattern` ("METHOD /path") has been answered */
+    cutAfter(pattern: RegExp, count: number) {
+      cutRule = { pattern, remaining: count };
     },
     restore: listen,
-    stop() {
-      this.cut();
-    },
   };
 }
 
@@ -124,9 +166,11 @@ export async function startCouchServer(): Promise<CouchServer> {
     password,
     headers,
     cut: () => relay.cut(),
+    cutAfter: (pattern, count) => relay.cutAfter(pattern, count),
+    requests: relay.requests,
     restore: () => relay.restore(),
     async stop() {
-      relay.stop();
+      relay.cut();
       if (child && child.exitCode === null) {
         const exited = new Promise((resolve) => child!.once('exit', resolve));
         child.kill();

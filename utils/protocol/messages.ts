@@ -157,6 +157,9 @@ export interface Envelope<T extends MessageType = MessageType> {
 /** What the worker sends back: the handler's value, or why it refused. */
 export type Reply<T extends MessageType> = { ok: true; value: ResponseOf<T> } | { ok: false; error: string };
 
+/** A page that lists clips holds a port of this name open: the worker syncs live meanwhile. */
+export const SYNC_LIVE_PORT = 'sync-live';
+
 /**
  * The one message the worker sends rather than answers: in Chromium the service worker has no DOM,
  * so DOMPurify for synced clips runs in an offscreen document (entrypoints/sanitizer), which answers

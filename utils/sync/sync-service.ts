@@ -20,7 +20,6 @@ import type { SkippedDoc, SyncCheckpoint, SyncDevice } from './sync-types';
 import * as v from 'valibot';
 
 export const SYNC_ALARM = 'jianbao-sync';
-export const SYNC_LIVE_PORT = 'sync-live';
 /** Minutes between scheduled pulls (Chrome's alarms allow 0.5 and up). */
 const PULL_EVERY_MINUTES = 1;
 /** How long one live `_changes` request waits on the server for a change. */
