@@ -262,8 +262,9 @@ function checkpointTarget(replica: Replica): string {
 
 /**
  * Where to read `_changes` from: the local checkpoint when the server's `_local` copy agrees,
- * else from the start (safe: applying a known revision again changes nothing). A server that lost
- * its copy may have lost its data too (recreated database), so every document is pushed again.
+ * else from the start (safe: applying a known revision again changes nothing). A database this
+ * replica has not synced with, or one that lost its copy (recreated), gets every document offered
+ * again (`_revs_diff` sends only what it lacks).
  */
 async function startingPoint(replica: Replica): Promise<{ since: string; remoteRev?: string }> {
   const { db, couch } = replica;
@@ -274,7 +275,8 @@ async function startingPoint(replica: Replica): Promise<{ since: string; remoteR
   if (remote?.last_seq !== undefined && String(remote.last_seq) === localSince) {
     return { since: localSince, remoteRev: remote._rev };
   }
-  if (local?.target === target && !remote) await markAllPending(db);
+  // a database new to this replica, or one recreated on the server: it may lack what is here
+  if (local?.target !== target || !remote) await markAllPending(db);
   return { since: '0', remoteRev: remote?._rev };
 }
 
