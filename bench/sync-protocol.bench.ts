@@ -61,6 +61,8 @@ function buildOf(ref: string): string | null {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jianbao-size-'));
   try {
     execSync(`git archive ${ref} | tar -x -C ${dir}`, { cwd: root, stdio: 'ignore', shell: '/bin/bash' });
+    // (a commit may carry a node_modules link of its own)
+    fs.rmSync(path.join(dir, 'node_modules'), { force: true, recursive: true });
     fs.symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'));
     execSync('npx wxt build', { cwd: dir, stdio: 'ignore' });
     const output = path.join(dir, '.output/chrome-mv3');
