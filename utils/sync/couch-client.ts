@@ -48,6 +48,17 @@ export type BulkGetResult =
 /** Requests to the server give up after this long (a long poll adds its own timeout). */
 const REQUEST_TIMEOUT_MS = 60_000;
 
+/** AbortSignal.any where it exists (Firefox 124+, Chrome 116+), else the same by hand (Firefox ESR 115). */
+function eitherSignal(a: AbortSignal, b: AbortSignal): AbortSignal {
+  if (typeof AbortSignal.any === 'function') return AbortSignal.any([a, b]);
+  const controller = new AbortController();
+  for (const signal of [a, b]) {
+    if (signal.aborted) controller.abort(signal.reason);
+    else signal.addEventListener('abort', () => controller.abort(signal.reason), { once: true });
+  }
+  return controller.signal;
+}
+
 export function databaseUrl(target: CouchTarget): string {
   return `${target.serverUrl.replace(/\/+$/, '')}/${encodeURIComponent(target.database)}`;
 }
@@ -78,7 +89,7 @@ export class CouchClient {
   ): Promise<T> {
     const base = options.server ? this.target.serverUrl.replace(/\/+$/, '') : databaseUrl(this.target);
     const timeout = AbortSignal.timeout(options.timeoutMs ?? REQUEST_TIMEOUT_MS);
-    const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
+    const signal = options.signal ? eitherSignal(timeout, options.signal) : timeout;
     let response: Response;
     try {
       response = await this.fetchImpl(`${base}${path}`, {

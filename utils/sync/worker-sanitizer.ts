@@ -3,7 +3,6 @@
  * service worker has none and asks an offscreen document (entrypoints/sanitizer) instead.
  */
 import { browser } from 'wxt/browser';
-import { sanitizeHtml } from '../model/sanitize';
 import type { OffscreenSanitizeReply } from '../protocol/messages';
 import type { SanitizeHtml } from './documents';
 
@@ -12,9 +11,12 @@ const OFFSCREEN_PATH = '/sanitizer.html';
 const MESSAGE_CHARS = 8_000_000;
 
 export function workerSanitizer(): SanitizeHtml {
-  // a build-time constant: Chromium's worker bundle leaves DOMPurify out
+  // a build-time constant, so that Chromium's worker bundle leaves DOMPurify out
   if (import.meta.env.FIREFOX) {
-    return async (html) => html.map((one) => sanitizeHtml(one, window));
+    return async (html) => {
+      const { sanitizeHtml } = await import('../model/sanitize');
+      return html.map((one) => sanitizeHtml(one, window));
+    };
   }
   let ready: Promise<void> | null = null;
   const ensureDocument = () =>
