@@ -348,7 +348,9 @@ async function pullBatch(
   const { db, couch, sanitize } = replica;
   const log = replica.log ?? ((message: string) => console.warn(message));
   const ids = rows.map((row) => row.id);
-  const before = await Promise.all(ids.map((id) => db.get('syncDocs', id)));
+  const read = db.transaction('syncDocs');
+  const before = await Promise.all(ids.map((id) => read.store.get(id)));
+  await read.done;
   // every leaf but the one whose record is already here
   const requests = rows.flatMap((row, i) =>
     row.revs.filter((rev) => rev !== before[i]?.rev).map((rev) => ({ id: row.id, rev })),
@@ -480,10 +482,15 @@ async function resolveUrlClashes(
   const clips = tx.objectStore('clips');
   const docs = tx.objectStore('syncDocs');
   const byUrl = new Map<string, string>();
-  for (const [id, clip] of [...puts]) {
+  // every lookup in flight at once: one round trip per batch, not per clip
+  const entries = [...puts];
+  const owners = await Promise.all(
+    entries.map(([, clip]) => clips.index('canonicalUrl').getKey(clip.canonicalUrl)),
+  );
+  for (const [i, [id, clip]] of entries.entries()) {
     let other = byUrl.get(clip.canonicalUrl);
     if (other === undefined) {
-      const stored = await clips.index('canonicalUrl').getKey(clip.canonicalUrl);
+      const stored = owners[i];
       if (stored !== undefined && stored !== id && !deletes.has(stored)) other = stored;
     }
     if (other === undefined || other === id) {
