@@ -75,4 +75,30 @@ describe('author precision', () => {
     const a = extract({ byline: '<div class="info">作者：阅读 | 评论 | 发表于 2019-09-26</div>' });
     expect(a.authors).toEqual([]);
   });
+
+  it('one person labelled both author and editor is both', () => {
+    const a = extract({
+      byline: '<div class="info">2020-11-23 10:22 出处：快科技 作者：宪瑞 编辑：宪瑞</div>',
+    });
+    expect(a.authors).toEqual(['宪瑞']);
+    expect(a.editors).toEqual(['宪瑞']);
+  });
+
+  it("a CMS's author meta naming the page's editor is the editor, not an author", () => {
+    const a = extract({ head: '<meta name="author" content="梁欢欢">', after: '<p>责任编辑：梁欢欢</p>' });
+    expect(a.editors).toEqual(['梁欢欢']);
+    expect(a.authors).toEqual([]);
+  });
+
+  it.each([
+    ['…实现轻松换新iPhone。(李楠)', ['李楠']],
+    ['…实现轻松换新iPhone。（完）', []],
+    ['…实现轻松换新iPhone。（新华社）', []],
+  ])('a sign-off at the end of the body: %s', (last, authors) => {
+    const paragraphs = [
+      '十二月一日，长白山冰雪季在池北区正式开幕。开幕式上，来自全国各地的滑雪爱好者齐聚一堂，共同迎接新雪季的到来。',
+      `据景区管委会介绍，今年冰雪季共推出雪道四十余条，新增夜间滑雪等特色项目${last}`,
+    ];
+    expect(extract({ paragraphs }).authors).toEqual(authors);
+  });
 });
