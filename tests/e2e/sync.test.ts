@@ -273,6 +273,15 @@ describe('sync between two browser profiles through CouchDB replication', () => 
   );
 
   it('the server stopped mid-sync: the next sync resumes from its checkpoint, without duplicates', async () => {
+    // B away from the pages that keep sync live, so that only the rounds asked for here pull
+    await b.page.goto(`chrome-extension://${b.browser.extensionId}/reader.html`);
+    // and sync switched off on B meanwhile (no alarm round either)
+    const settingsB = await ask<Record<string, unknown>>(b, 'sync/settings', {});
+    await ask(b, 'sync/configure', { settings: { ...settingsB, enabled: false } });
+    await expect
+      .poll(async () => (await ask<Status>(b, 'sync/status', {})).running, { timeout: 30_000 })
+      .toBe(false);
+    const bulkGetsBefore = server.requests.filter((r) => r.path.includes('_bulk_get')).length;
     // 450 clips on A, through the worker's own write path (clip/restore validates and indexes)
     const base = (await getClip(a, clipId))!;
     for (let n = 0; n < 450; n += 50) {
@@ -299,11 +308,10 @@ describe('sync between two browser profiles through CouchDB replication', () => 
     await syncNow(a);
     expect((await syncNow(a)).pending).toBe(0);
 
-    // B away from pages that keep sync live, so that only the rounds asked for here pull
-    await b.page.goto(`chrome-extension://${b.browser.extensionId}/reader.html`);
     // B pulls 200 documents per batch: the server goes away after the first batch's _bulk_get
-    const bulkGetsBefore = server.requests.filter((r) => r.path.includes('_bulk_get')).length;
     server.cutAfter(/_bulk_get/, 1);
+    // switching sync back on starts the round; "sync now" waits for it
+    await ask(b, 'sync/configure', { settings: { ...settingsB, enabled: true } });
     const cut = await syncNow(b);
     expect(cut.lastError?.message).toMatch(/unreachable|timeout/);
     const partial = (await ask<{ total: number }>(b, 'clips/list', { offset: 0, limit: 1 })).total;
@@ -314,7 +322,7 @@ describe('sync between two browser profiles through CouchDB replication', () => 
     const status = await syncNow(b);
     expect(status.lastError).toBeNull();
     expect((await ask<{ total: number }>(b, 'clips/list', { offset: 0, limit: 1 })).total).toBe(451);
-    // only what the first attempt had not stored was fetched again
+    // every clip was fetched once: only what the first attempt had not stored was fetched again
     const fetched = server.requests
       .filter((r) => r.path.includes('_bulk_get'))
       .slice(bulkGetsBefore)
