@@ -200,13 +200,13 @@ export function readMetadata(doc: Document, url: string): EmbeddedMetadata {
     );
   const modified =
     ldText('dateModified') ?? first('article:modified_time', 'og:updated_time', 'lastmodifiedtime');
-  const authors = unique([
-    ...ldNames('author'),
-    ...(first('article:author', 'author', 'dc.creator', 'byl')
-      ? [first('article:author', 'author', 'dc.creator', 'byl')!]
-      : []),
-  ])
-    .filter((a) => !/^https?:/i.test(a))
+  // the first declared name, skipping profile addresses (`/@timoreilly`, `https://…/author/x`)
+  const declaredAuthor = ['article:author', 'author', 'dc.creator', 'byl']
+    .flatMap((key) => metas.get(key) ?? [])
+    .map((value) => stripHtml(value, doc))
+    .find((value) => value && !/^(https?:|\/|@)/i.test(value));
+  const authors = unique([...ldNames('author'), ...(declaredAuthor ? [declaredAuthor] : [])])
+    .filter((a) => !/^(https?:|\/|@)/i.test(a))
     .slice(0, 20);
   const source = first('contentsource', 'source', 'og:source', 'mediaid', 'media') ?? null;
   const siteName =
