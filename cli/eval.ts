@@ -202,7 +202,6 @@ export async function runEval(root: string, options: EvalOptions): Promise<EvalR
     process.off('uncaughtException', onStray);
     process.off('unhandledRejection', onStray);
   }
-  if (!options.quiet) options.onProgress?.('\n');
   const last = [...groups.entries()].at(-1);
   if (last) options.onTable?.(formatTable(last[0], last[1]));
   return {

@@ -126,13 +126,22 @@ async function run(argv: string[], io: Io): Promise<number> {
 
   if (command === 'extract') return extractCommand(target, flags, io);
   if (command === 'eval') {
-    // each corpus folder's table is printed as soon as it is done (a long run keeps what it measured)
+    // each corpus folder's table is printed as soon as it is done (a long run keeps what it measured);
+    // the progress dots on stderr end their line first, so a terminal shows the table from column 0
+    let dots = false;
     const result = await runEval(target, {
       out: flags.get('out') ?? '.eval',
       inPlace: flags.has('in-place'),
       quiet: flags.has('quiet'),
-      onTable: (table) => io.out(table + '\n\n'),
-      onProgress: (mark) => io.err(mark),
+      onTable: (table) => {
+        if (dots) io.err('\n');
+        dots = false;
+        io.out(table + '\n\n');
+      },
+      onProgress: (mark) => {
+        io.err(mark);
+        dots = true;
+      },
     });
     for (const failure of result.failures) io.err(`${failure.page}: ${failure.system}: ${failure.error}\n`);
     io.err(`${result.pages} pages, outputs in ${result.outDir}\n`);

@@ -8,6 +8,7 @@
  * UPDATE_EXPECTED=1 and review the diff.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as registry from '@/utils/extract/rules';
@@ -108,7 +109,7 @@ describe('rule folders', () => {
             const { url } = JSON.parse(fs.readFileSync(expectedPath, 'utf8')) as { url: string };
             const html = fs.readFileSync(path.join(dir, ruleCase.file), 'utf8');
             await checkCase(dir, extractor, ruleCase, html, url);
-          });
+          }, 30_000);
           continue;
         }
         const ref = readCorpusRef(path.join(dir, ruleCase.file));
@@ -119,10 +120,61 @@ describe('rule folders', () => {
             expect(fs.existsSync(page), `${ref.page} is not in ../shared/corpus`).toBe(true);
             await checkCase(dir, extractor, ruleCase, fs.readFileSync(page, 'utf8'), ref.url);
           },
+          60_000, // a real page, on a shared machine
         );
       }
     });
   }
   if (!hasCorpus)
     console.log('rule folders: ../shared/corpus is absent; corpus.<variant>.json cases skipped');
+});
+
+describe('rule folder layout', () => {
+  it('finds fixture and corpus cases with their expected files, and nothing else', () => {
+    const files = ['rule.ts', 'fixture.html', 'fixture.wrapper.html', 'corpus.gov-2019.json', 'fixture.json'];
+    expect(ruleCases([...files, 'corpus.html', 'expected.json', 'TEMPLATE.md'])).toEqual([
+      {
+        variant: '.gov-2019',
+        kind: 'corpus',
+        file: 'corpus.gov-2019.json',
+        expectedFile: 'expected.gov-2019.json',
+        bodyFile: null,
+      },
+      {
+        variant: '',
+        kind: 'fixture',
+        file: 'fixture.html',
+        expectedFile: 'expected.json',
+        bodyFile: 'expected.body.md',
+      },
+      {
+        variant: '.wrapper',
+        kind: 'fixture',
+        file: 'fixture.wrapper.html',
+        expectedFile: 'expected.wrapper.json',
+        bodyFile: 'expected.wrapper.body.md',
+      },
+    ]);
+  });
+
+  it('a corpus reference names a corpus page, never a path out of the corpus, and an http(s) URL', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jianbao-corpus-ref-'));
+    const ref = (value: object) => {
+      const file = path.join(dir, 'corpus.x.json');
+      fs.writeFileSync(file, JSON.stringify(value));
+      return () => readCorpusRef(file);
+    };
+    try {
+      expect(ref({ page: 'gne-dev/tests_163_1', url: 'https://www.163.com/a.html' })()).toEqual({
+        page: 'gne-dev/tests_163_1',
+        url: 'https://www.163.com/a.html',
+      });
+      expect(ref({ page: '../secret/x', url: 'https://a.example/' })).toThrow(/page/);
+      expect(ref({ page: 'gne-dev/..', url: 'https://a.example/' })).toThrow(/page/);
+      expect(ref({ page: 'gne-dev', url: 'https://a.example/' })).toThrow(/page/);
+      expect(ref({ page: 'gne-dev/tests_163_1', url: 'file:///etc/passwd' })).toThrow(/url/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
