@@ -174,7 +174,9 @@ export async function runEval(root: string, options: EvalOptions): Promise<EvalR
           jianbao = guarded(() => jianbaoOutput(options.extract ?? extractArticle, dom.window.document, url));
           readability = guarded(() => readabilityOutput(dom.window.document));
           if (warning) jianbao.warning = readability.warning = warning;
-          // let whatever jsdom queued for this page run (and fail) while it is still the current page
+          // Yield once a page: what jsdom queued for this page runs (and fails) while it is still the
+          // current page, and closed windows are freed — a loop that never yielded ran out of heap on
+          // the corpus (readability-testpages died at page 58 of 130 with --max-old-space-size=768)
           await new Promise((resolve) => setImmediate(resolve));
         } finally {
           guarded(() => (dom.window.close(), {}));
