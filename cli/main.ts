@@ -3,6 +3,7 @@
  * on stderr: exit 2 for a wrong command line, 1 for bad input or a page without an article.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import { extractArticle, NoArticleError } from '../utils/extract';
 import { declaredUrl, InputError, parsePage, readHtmlFile } from './dom';
 import { runEval } from './eval';
@@ -151,8 +152,9 @@ async function run(argv: string[], io: Io): Promise<number> {
   const url = flags.get('url');
   if (!from || !url) throw new UsageError('new-rule needs --from <page.html> and --url <url of that page>');
   const created = await newRule({ name: target, from, url, cms: flags.has('cms') });
-  for (const file of created.files) io.out(`created ${file}\n`);
-  io.out(`registered in ${created.registry}\n`);
+  const shown = (file: string) => path.relative(process.cwd(), file) || file;
+  for (const file of created.files) io.out(`created ${shown(file)}\n`);
+  io.out(`registered in ${shown(created.registry)}\n`);
   for (const warning of created.warnings) io.err(`warning: ${warning}\n`);
   return 0;
 }
