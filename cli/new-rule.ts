@@ -7,10 +7,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import * as prettier from 'prettier';
 import type { ExtractOptions } from '../utils/extract';
 import { InputError, parsePage, readHtmlFile } from './dom';
-import { extractPage, RULE_TREES, RULES_ROOT, writeExpected } from './rule-files';
+import { extractPage, formatForRepo, RULE_TREES, RULES_ROOT, writeExpected } from './rule-files';
 
 export interface NewRuleOptions {
   name: string;
@@ -196,11 +195,6 @@ function registered(source: string, tree: (typeof RULE_TREES)[number], name: str
   return out;
 }
 
-async function formatted(file: string, source: string): Promise<string> {
-  const config = await prettier.resolveConfig(file);
-  return prettier.format(source, { ...config, filepath: file });
-}
-
 export async function newRule(options: NewRuleOptions): Promise<NewRuleResult> {
   const { name } = options;
   if (!NAME.test(name) || name.length > 40)
@@ -221,7 +215,7 @@ export async function newRule(options: NewRuleOptions): Promise<NewRuleResult> {
     if (fs.existsSync(path.join(root, other.dir, name)))
       throw new InputError(`${path.join(root, other.dir, name)} already exists`);
   const registryFile = path.join(root, 'index.ts');
-  const registry = await formatted(
+  const registry = await formatForRepo(
     registryFile,
     registered(fs.readFileSync(registryFile, 'utf8'), tree, name),
   );
@@ -244,7 +238,7 @@ export async function newRule(options: NewRuleOptions): Promise<NewRuleResult> {
   fs.mkdirSync(dir, { recursive: true });
   const ruleFile = path.join(dir, 'rule.ts');
   try {
-    fs.writeFileSync(ruleFile, await formatted(ruleFile, rule));
+    fs.writeFileSync(ruleFile, await formatForRepo(ruleFile, rule));
     fs.writeFileSync(path.join(dir, 'fixture.html'), fixture);
     const { rule: loaded } = (await import(pathToFileURL(ruleFile).href)) as { rule: unknown };
     // CMS rules go in as the only candidates of their stage; no site rule applies then

@@ -13,7 +13,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as prettier from 'prettier';
 import { htmlToMarkdown } from '../utils/archive-io/markdown';
 import { extractArticle, type ExtractOptions } from '../utils/extract';
 import type { Article } from '../utils/model/article';
@@ -104,15 +103,20 @@ export function extractPage(
   }
 }
 
-/** Writes a case's expected files: the fields (formatted as `npm run lint` wants) and, for a fixture, the body. */
+/** `source` formatted as `npm run lint` wants it at `file` (Prettier is loaded only when a rule file is written). */
+export async function formatForRepo(file: string, source: string): Promise<string> {
+  const prettier = await import('prettier');
+  const config = await prettier.resolveConfig(file);
+  return prettier.format(source, { ...config, filepath: file });
+}
+
+/** Writes a case's expected files: the fields (formatted) and, for a fixture, the body. */
 export async function writeExpected(
   dir: string,
   ruleCase: Pick<RuleCase, 'expectedFile' | 'bodyFile'>,
   article: Article,
 ): Promise<void> {
   const file = path.join(dir, ruleCase.expectedFile);
-  const config = await prettier.resolveConfig(file);
-  const json = await prettier.format(JSON.stringify(articleFields(article)), { ...config, filepath: file });
-  fs.writeFileSync(file, json);
+  fs.writeFileSync(file, await formatForRepo(file, JSON.stringify(articleFields(article))));
   if (ruleCase.bodyFile) fs.writeFileSync(path.join(dir, ruleCase.bodyFile), bodyMarkdown(article));
 }
