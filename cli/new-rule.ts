@@ -154,7 +154,8 @@ function ruleSource(options: NewRuleOptions, host: string, doc: Document, date: 
     `import type { ${type} } from '../../types';`,
     '',
     '/**',
-    ` * ${options.name}: scaffolded by \`jianbao new-rule\` on ${date} from ${options.url}.`,
+    // (a `*/` in the address would end the comment)
+    ` * ${options.name}: scaffolded by \`jianbao new-rule\` on ${date} from ${options.url.replaceAll('*/', '*%2F')}.`,
     " * The selectors are candidates found in that one page: check each against the site's pages, delete",
     ' * the wrong ones and the empty fields (a field left out falls back to the generic steps), and say',
     ' * here what the template looks like.',
@@ -229,10 +230,11 @@ export async function newRule(options: NewRuleOptions): Promise<NewRuleResult> {
   } finally {
     dom.window.close();
   }
+  // no `--` inside the comment (`-->` would end it)
+  const origin = `${path.basename(options.from)} (${url.href})`.replace(/--/g, '-%2D');
   const fixture =
-    `<!-- fixture of rule ${name}: copied by jianbao new-rule on ${date} from ${path.basename(options.from)}` +
-    ` (${url.href.replace(/--/g, '%2D%2D')}). A real third-party page: cut it down to what the rule reads, or` +
-    ` rewrite it, before committing. -->\n${html}`;
+    `<!-- fixture of rule ${name}: copied by jianbao new-rule on ${date} from ${origin}. A real third-party` +
+    ` page: cut it down to what the rule reads, or rewrite it, before committing. -->\n${html}`;
 
   const dir = path.join(root, tree.dir, name);
   fs.mkdirSync(dir, { recursive: true });

@@ -162,6 +162,19 @@ describe('jianbao new-rule', () => {
     expect(fs.existsSync(path.join(dir, 'expected.json'))).toBe(true);
   });
 
+  it('an address with */ or -- cannot end the comments it is written into', async () => {
+    const odd = 'https://odd.example/a--b/*/c.html';
+    await newRule({ name: 'odd-url', from: page, url: odd, rulesRoot: root });
+    const dir = path.join(root, 'sites/odd-url');
+    const { rule } = (await import(path.join(dir, 'rule.ts'))) as { rule: { hosts: string[] } };
+    expect(rule.hosts).toEqual(['odd.example']);
+    const { JSDOM } = await import('jsdom');
+    const first = new JSDOM(fs.readFileSync(path.join(dir, 'fixture.html'), 'utf8')).window.document
+      .firstChild!;
+    expect(first.nodeType).toBe(8); // a comment
+    expect(first.textContent).toMatch(/before committing\. $/);
+  });
+
   it('through the command line: a missing --from or --url is a usage error', async () => {
     let stderr = '';
     const code = await main(['new-rule', 'x', '--url', URL_], { out: () => {}, err: (t) => (stderr += t) });
