@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ExtractOptions } from '../utils/extract';
+import type { CmsRule, SiteRule } from '../utils/extract/rules';
 import { InputError, parsePage, readHtmlFile } from './dom';
 import { extractPage, formatForRepo, RULE_TREES, RULES_ROOT, writeExpected } from './rule-files';
 
@@ -242,11 +243,11 @@ export async function newRule(options: NewRuleOptions): Promise<NewRuleResult> {
   try {
     fs.writeFileSync(ruleFile, await formatForRepo(ruleFile, rule));
     fs.writeFileSync(path.join(dir, 'fixture.html'), fixture);
-    const { rule: loaded } = (await import(pathToFileURL(ruleFile).href)) as { rule: unknown };
-    // CMS rules go in as the only candidates of their stage; no site rule applies then
-    const extractOptions = (options.cms
+    const { rule: loaded } = (await import(pathToFileURL(ruleFile).href)) as { rule: SiteRule & CmsRule };
+    // a CMS rule goes in as the only candidate of its stage, with no site rule to pre-empt it
+    const extractOptions: ExtractOptions = options.cms
       ? { rules: [], cmsRules: [loaded] }
-      : { rules: [loaded] }) as unknown as ExtractOptions;
+      : { rules: [loaded] };
     const { article } = extractPage(fixture, url.href, extractOptions);
     await writeExpected(dir, { expectedFile: 'expected.json', bodyFile: 'expected.body.md' }, article);
   } catch (error) {
