@@ -4,16 +4,17 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { extractArticle, NoArticleError } from '../utils/extract';
+import { explainArticle, NoArticleError } from '../utils/extract';
 import { declaredUrl, InputError, parsePage, readHtmlFile } from './dom';
 import { runEval } from './eval';
 import { toMarkdown, toText } from './format';
 import { newRule } from './new-rule';
 
 const USAGE = `usage:
-  jianbao extract <file.html> [--url <url>] [--format json|md|text]
+  jianbao extract <file.html> [--url <url>] [--format json|md|text] [--explain]
       the article in the page, as JSON (default), Markdown or text; --url defaults to the page's
-      own canonical/og:url
+      own canonical/og:url; --explain adds where each field came from (site rule, CMS rule,
+      metadata, page) to the JSON
   jianbao eval <corpus-dir> [--out <dir>] [--in-place] [--quiet]
       Jianbao and plain Readability on every <dir>/**/page.html, scored against truth.json; writes
       jianbao.json/readability.json under --out (default .eval), or beside each page with --in-place
@@ -26,7 +27,7 @@ const FORMATS = ['json', 'md', 'text'] as const;
 
 /** Each command's options: true when the option takes a value. */
 const OPTIONS: Record<string, Record<string, boolean>> = {
-  extract: { url: true, format: true },
+  extract: { url: true, format: true, explain: false },
   eval: { out: true, 'in-place': false, quiet: false },
   'new-rule': { from: true, url: true, cms: false },
 };
@@ -86,13 +87,14 @@ function extractCommand(file: string, flags: Map<string, string>, io: Io): numbe
   const { dom, warning } = parsePage(html, url);
   if (warning) io.err(`jianbao: warning: ${warning}\n`);
   try {
-    const article = extractArticle(dom.window.document, url);
+    const { article, origins } = explainArticle(dom.window.document, url);
+    const json = flags.has('explain') ? { ...article, origins } : article;
     io.out(
       format === 'md'
         ? toMarkdown(article)
         : format === 'text'
           ? toText(article)
-          : JSON.stringify(article, null, 2) + '\n',
+          : JSON.stringify(json, null, 2) + '\n',
     );
     return 0;
   } catch (error) {

@@ -56,6 +56,16 @@ describe('jianbao extract', () => {
     expect(text.stdout.split('\n')[0]).toBe('冰雪旅游季开幕');
   });
 
+  it('--explain says where each field came from', async () => {
+    const file = write('explained.html', ARTICLE);
+    const r = await run('extract', file, '--explain');
+    expect(r.code).toBe(0);
+    const { origins } = JSON.parse(r.stdout) as { origins: Record<string, string> };
+    expect(origins).toMatchObject({ title: 'page', source: 'page', published: 'page' });
+    const plain = JSON.parse((await run('extract', file)).stdout) as Record<string, unknown>;
+    expect(plain).not.toHaveProperty('origins');
+  });
+
   it('refuses a missing file and a folder in one line, exit 1', async () => {
     for (const target of [path.join(tmp, 'nope.html'), tmp]) {
       const r = await run('extract', target, '--url', 'https://a.example/');
