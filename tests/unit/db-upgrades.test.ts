@@ -7,7 +7,7 @@ import { newClip } from '@/utils/archive/clip-store';
 import { makeArticle } from './article-factory';
 
 describe('database upgrades', () => {
-  it('v1 → v2: every clip written by v1 is intact and searchable', async () => {
+  it('v1 → current: every clip written by v1 is intact and searchable', async () => {
     const factory = new IDBFactory();
     // fixture data written by version 1's upgrade and v1's way of saving (a plain put)
     const v1 = await openArchive(factory, 'jianbao', 1);
@@ -38,5 +38,62 @@ describe('database upgrades', () => {
     expect(one.hits.map((h) => h.id)).toEqual(['id-7']);
     const byTitle = await searchArchive(v2, { query: '第12篇', filters: {}, offset: 0, limit: 100 });
     expect(byTitle.hits.map((h) => h.id)).toEqual(['id-12']);
+  });
+
+  it('v2 → v3: the first index layout (tail, 1,024-shard segments with 4-byte ends, whole words) is rebuilt', async () => {
+    const factory = new IDBFactory();
+    const v2 = await openArchive(factory, 'jianbao', 2);
+    const clips = Array.from({ length: 40 }, (_, i) => {
+      const url = `https://www.example.com/a/${i}.html`;
+      return newClip(
+        makeArticle({
+          url,
+          canonicalUrl: url,
+          title: i % 2 ? `New Sanctions ${i}` : `第${i}篇新闻`,
+          textContent: `吉林省第${i}届冰雪节在长春开幕。Café talks`,
+        }),
+        new Date(Date.UTC(2024, 0, 1 + i)),
+        `id-${i}`,
+      );
+    });
+    // v2's records as it wrote them: clips, their summaries, a tail record with whole words, and a
+    // segment in the first layout (no shard count in the catalog, `ends` instead of `lengths`)
+    for (const [i, clip] of clips.entries()) {
+      await v2.put('clips', clip);
+      await v2.put('searchDocs', { ...clip, doc: i + 1, textLength: 10 } as never);
+    }
+    await v2.put('indexTail', { doc: 40, terms: 'sanctions\n冰雪', positions: new Uint8Array([0, 1, 3]) });
+    await v2.put(
+      'segments',
+      { keys: '冰雪', ends: new Uint32Array([3]), data: new Uint8Array([1, 1, 3]) } as never,
+      [1, 77],
+    );
+    await v2.put('segments', { nextSegment: 2, segments: [{ id: 1, level: 0, docs: 39 }] } as never, [0, 0]);
+    await v2.put('indexMeta', { nextDoc: 41, changes: 80, clips: 40 }, 'state');
+    v2.close();
+
+    const v3 = await openArchive(factory);
+    expect(v3.version).toBe(DB_VERSION);
+    for (const clip of clips) expect(await getClip(v3, clip.id)).toEqual(clip);
+    expect(await v3.count('indexTail')).toBe(0);
+    expect(await v3.count('searchDocs')).toBe(40);
+    expect((await listClips(v3, 0, 5)).total).toBe(40);
+    const catalog = (await v3.get('segments', [0, 0])) as { segments: Array<{ id: number; shards: number }> };
+    expect(catalog.segments.length).toBeGreaterThan(0);
+    expect(catalog.segments.every((s) => s.shards > 0)).toBe(true);
+    for (const record of await v3.getAll('segments')) {
+      if ('keys' in record) expect(Object.keys(record).sort()).toEqual(['data', 'keys', 'lengths']);
+    }
+    const search = async (query: string) =>
+      (await searchArchive(v3, { query, filters: {}, offset: 0, limit: 100 })).hits.map((h) => h.id).sort();
+    expect(await search('冰雪节')).toHaveLength(40);
+    expect(await search('sanction ')).toEqual(
+      clips
+        .filter((_, i) => i % 2)
+        .map((c) => c.id)
+        .sort(),
+    );
+    expect(await search('cafe ')).toHaveLength(40);
+    expect(await search('第12篇')).toEqual(['id-12']);
   });
 });
