@@ -14,6 +14,7 @@ import { docsMatching, FLUSH_AT, MERGE_FANOUT } from '@/utils/archive/search-ind
 import type { SegmentCatalog } from '@/utils/archive/records';
 import { importClips, listClips, newClip } from '@/utils/archive/clip-store';
 import { parseQuery } from '@/utils/archive/search-text';
+import { ImportStaging } from '@/utils/archive-io/staging';
 import { makeArticle } from './article-factory';
 
 let db: JianbaoDatabase;
@@ -381,6 +382,20 @@ describe('import-built segments', () => {
     expect(await imported.count('indexTail')).toBe(0);
     expect(((await imported.get('segments', [0, 0])) as SegmentCatalog).segments.length).toBeGreaterThan(0);
     expect(await results(imported)).toEqual(await results(oneByOne));
+    // the same through the worker's staging, which builds the segments as the chunks arrive
+    const staging = new ImportStaging();
+    const id = staging.begin();
+    for (let i = 0; i < clips.length; i += 70) staging.add(id, clips.slice(i, i + 70));
+    const staged = staging.take(id);
+    expect(staged.index.count).toBe(300);
+    const prebuilt = await openArchive(new IDBFactory());
+    expect(await importClips(prebuilt, staged.clips, staged.index)).toEqual({
+      added: 300,
+      merged: 0,
+      unchanged: 0,
+    });
+    expect(await prebuilt.count('indexTail')).toBe(0);
+    expect(await results(prebuilt)).toEqual(await results(oneByOne));
     // and after both have compacted everything
     await oneByOne.searchIndex.compact({ force: true });
     await imported.searchIndex.compact({ force: true });

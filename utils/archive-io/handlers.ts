@@ -30,7 +30,10 @@ export function archiveIoHandlers(
       const clips = 'clips' in chunk ? chunk.clips : await fetchImportChunk(chunk.url, origin);
       return (imports.add(chunk.importId, clips), null);
     },
-    'archive/import-commit': async ({ importId }) => importClips(await db(), imports.take(importId)),
+    'archive/import-commit': async ({ importId }) => {
+      const { clips, index } = imports.take(importId);
+      return importClips(await db(), clips, index);
+    },
     'archive/import-abort': async ({ importId }) => (imports.abort(importId), null),
   };
 }

@@ -8,7 +8,14 @@ import type { JianbaoDatabase } from './db';
 import type { ClipOutcome, ImportSummary } from './records';
 import type { ExportCursor, ExportPage } from '../archive-io/export';
 import { mergeClips, sameClip } from '../archive-io/merge';
-import { BULK_WRITE_STORES, BulkIndexer, CLIP_WRITE_STORES, indexClip, unindexClip } from './search-index';
+import {
+  BULK_WRITE_STORES,
+  BulkIndexer,
+  CLIP_WRITE_STORES,
+  indexClip,
+  unindexClip,
+  type SegmentPieces,
+} from './search-index';
 
 export type { ImportSummary } from './records';
 
@@ -270,8 +277,14 @@ export async function getClips(db: JianbaoDatabase, ids: readonly string[]): Pro
  * or, on any failure, none. A record whose canonical URL (or else id) is already in the archive is
  * merged into it (see mergeClips); the rest are added as they are. The index is written in the same
  * transaction, as finished segments (BulkIndexer): nothing is left for compaction afterwards.
+ * `prebuilt`, the index of exactly these records built while they were staged, is written as it is
+ * when every record is new; otherwise the added and merged clips are indexed here.
  */
-export async function importClips(db: JianbaoDatabase, clips: readonly Clip[]): Promise<ImportSummary> {
+export async function importClips(
+  db: JianbaoDatabase,
+  clips: readonly Clip[],
+  prebuilt?: SegmentPieces,
+): Promise<ImportSummary> {
   const problem = duplicateInBatch(clips);
   if (problem) throw new Error(problem);
   const summary: ImportSummary = { added: 0, merged: 0, unchanged: 0 };
@@ -305,11 +318,13 @@ export async function importClips(db: JianbaoDatabase, clips: readonly Clip[]): 
       summary.merged++;
     }
     const byId = tx.objectStore('searchDocs').index('id');
+    const usePrebuilt = prebuilt !== undefined && added.length === clips.length;
     const [indexer, previousDocs] = await Promise.all([
-      BulkIndexer.start(tx, added.length + current.size),
+      BulkIndexer.start(tx, (usePrebuilt ? 0 : added.length) + current.size),
       Promise.all([...current.keys()].map((id) => byId.getKey(id))),
     ]);
-    for (const clip of added) indexer.add(clip);
+    if (usePrebuilt) indexer.addPieces(prebuilt, added);
+    else for (const clip of added) indexer.add(clip);
     [...current.values()].forEach((clip, i) => {
       writes.push(store.put(clip));
       indexer.add(clip, previousDocs[i]);

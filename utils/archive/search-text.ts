@@ -77,9 +77,16 @@ export function termsOfRun(run: Run): string[] {
       terms.push(prefixTerm(run.text.slice(0, length)));
     return terms;
   }
-  const chars = [...run.text];
-  if (chars.length === 1) return [chars[0]!];
+  const text = run.text;
   const terms: string[] = [];
+  if (!/[\ud800-\udfff]/.test(text)) {
+    // the usual case: no character outside the BMP, one code unit each
+    if (text.length === 1) return [text];
+    for (let i = 0; i + 1 < text.length; i++) terms.push(text.slice(i, i + 2));
+    return terms;
+  }
+  const chars = [...text];
+  if (chars.length === 1) return [chars[0]!];
   for (let i = 0; i + 1 < chars.length; i++) terms.push(chars[i]! + chars[i + 1]!);
   return terms;
 }
@@ -94,18 +101,25 @@ export function termsOf(text: string, into = new Set<string>()): Set<string> {
  * Where each bigram occurs, modulo 256: enough to tell a phrase from its bigrams found apart (the
  * bigrams of a phrase sit at consecutive positions) at one byte per occurrence. Words get no
  * positions. `offset` places this text after earlier fields, so that positions never line up
- * across fields by accident.
+ * across fields by accident. Positions may repeat (the caller sorts and dedupes them): this runs for
+ * every character of every clip an import brings, so it keeps plain arrays and no Set per term.
  */
-export function termPositions(text: string, offset: number, into: Map<string, Set<number>>): void {
+export function termPositions(text: string, offset: number, into: Map<string, number[]>): void {
   const normalized = normalize(text);
   for (const match of normalized.matchAll(RUNS)) {
-    const run: Run = { text: match[0], cjk: CJK.test(match[0][0]!) };
-    const terms = termsOfRun(run);
-    terms.forEach((term, i) => {
+    const run = match[0];
+    if (!CJK.test(run[0]!)) {
+      for (const term of termsOfRun({ text: run, cjk: false })) if (!into.has(term)) into.set(term, []);
+      continue;
+    }
+    const terms = termsOfRun({ text: run, cjk: true });
+    const single = terms.length === 1;
+    for (let i = 0; i < terms.length; i++) {
+      const term = terms[i]!;
       let positions = into.get(term);
-      if (!positions) into.set(term, (positions = new Set()));
-      if (run.cjk && terms.length > 1) positions.add((offset + match.index + i) & 0xff);
-    });
+      if (!positions) into.set(term, (positions = []));
+      if (!single) positions.push((offset + match.index + i) & 0xff);
+    }
   }
 }
 

@@ -118,7 +118,7 @@ describe('import chunks and staging', () => {
     const id = staging.begin();
     staging.add(id, [seeded[0]!]);
     staging.add(id, [seeded[1]!]);
-    expect(staging.take(id)).toEqual([seeded[0], seeded[1]]);
+    expect(staging.take(id).clips).toEqual([seeded[0], seeded[1]]);
     expect(() => staging.take(id)).toThrow(/unknown import/);
     const abandoned = staging.begin();
     now += STAGE_TTL_MS + 1;

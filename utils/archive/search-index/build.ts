@@ -6,7 +6,7 @@
 import type { Clip } from '../../model/article';
 import type { SearchDoc, SegmentShard } from '../records';
 import { searchFields, termPositions } from '../search-text';
-import { encodeShard, PostingWriter, termHash } from './codec';
+import { Bytes, encodeShard, PostingWriter, termHash, VarintReader } from './codec';
 
 /** Tail size at which it becomes a segment. */
 export const FLUSH_AT = 128;
@@ -36,7 +36,7 @@ export function levelFor(docs: number): number {
 /** A clip's terms with their positions (mod 256), in the tail's packed form. */
 export function clipTerms(clip: Clip): { terms: string[]; positions: Uint8Array; textLength: number } {
   const { head, rest } = searchFields(clip);
-  const found = new Map<string, Set<number>>();
+  const found = new Map<string, number[]>();
   let offset = 0;
   let textLength = 0;
   for (const field of [...head, ...rest]) {
@@ -47,15 +47,22 @@ export function clipTerms(clip: Clip): { terms: string[]; positions: Uint8Array;
   }
   const terms = [...found.keys()];
   let size = terms.length;
-  for (const positions of found.values()) size += Math.min(positions.size, 255);
+  for (const positions of found.values()) size += Math.min(positions.length, 255);
   const packed = new Uint8Array(size);
   let at = 0;
   for (const positions of found.values()) {
-    const sorted = [...positions].sort((a, b) => a - b).slice(0, 255);
-    packed[at++] = sorted.length;
-    for (const position of sorted) packed[at++] = position;
+    // distinct positions in ascending order (there are at most 256)
+    if (positions.length > 1) positions.sort((a, b) => a - b);
+    const countAt = at++;
+    let last = -1;
+    for (const position of positions) {
+      if (position === last) continue;
+      packed[at++] = last = position;
+      if (at - countAt - 1 === 255) break;
+    }
+    packed[countAt] = at - countAt - 1;
   }
-  return { terms, positions: packed, textLength };
+  return { terms, positions: at === size ? packed : packed.slice(0, at), textLength };
 }
 
 export function searchDocOf(clip: Clip, doc: number, textLength: number): SearchDoc {
@@ -79,7 +86,7 @@ export function searchDocOf(clip: Clip, doc: number, textLength: number): Search
 
 /** One segment being built in memory: docs must be added in ascending doc order. */
 export class SegmentBuilder {
-  private readonly shards = new Map<number, Map<string, PostingWriter>>();
+  private readonly terms = new Map<string, PostingWriter>();
   /** the docs added */
   docs = 0;
 
@@ -90,11 +97,8 @@ export class SegmentBuilder {
 
   /** The writer of `term`'s postings, for the caller to append to (in ascending doc order). */
   writer(term: string): PostingWriter {
-    const number = termHash(term) % this.shardCount;
-    let shard = this.shards.get(number);
-    if (!shard) this.shards.set(number, (shard = new Map()));
-    let writer = shard.get(term);
-    if (!writer) shard.set(term, (writer = new PostingWriter()));
+    let writer = this.terms.get(term);
+    if (!writer) this.terms.set(term, (writer = new PostingWriter()));
     return writer;
   }
 
@@ -111,13 +115,81 @@ export class SegmentBuilder {
 
   /** The encoded shards, by shard number; the builder is spent afterwards. */
   *encode(): Generator<[number, SegmentShard]> {
-    for (const [number, postings] of this.shards) {
+    const shards = new Map<number, Map<string, PostingWriter>>();
+    for (const [term, writer] of this.terms) {
+      const number = termHash(term) % this.shardCount;
+      let shard = shards.get(number);
+      if (!shard) shards.set(number, (shard = new Map()));
+      shard.set(term, writer);
+    }
+    this.terms.clear();
+    for (const [number, postings] of shards) {
       yield [number, encodeShard(postings)];
-      this.shards.delete(number);
+      shards.delete(number);
     }
   }
+}
 
-  get shardsUsed(): number {
-    return this.shards.size;
+/** A segment built before its docs had numbers: they are 0, 1, … until written (see rebaseShard). */
+export interface SegmentPiece {
+  docs: number;
+  shardCount: number;
+  shards: Array<[number, SegmentShard]>;
+}
+
+/**
+ * An import's segments, built as its records arrive (the worker indexes one chunk while the page
+ * reads and sends the next), numbered from 0 in the order added. BUILD_PIECE docs per segment; every
+ * piece gets the shard count of a full one, as its size is not known while it is built.
+ */
+export class SegmentPieces {
+  readonly pieces: SegmentPiece[] = [];
+  /** per doc, in order: the length of the text indexed */
+  readonly textLengths: number[] = [];
+  private builder: SegmentBuilder | null = null;
+
+  add(clip: Clip): void {
+    const doc = this.textLengths.length;
+    this.builder ??= new SegmentBuilder(levelFor(BUILD_PIECE));
+    const { terms, positions, textLength } = clipTerms(clip);
+    // doc numbers start at 1 inside a piece: a posting's first delta is then never 0 (see rebaseShard)
+    this.builder.add(doc + 1, terms, positions);
+    this.textLengths.push(textLength);
+    if (this.builder.docs === BUILD_PIECE) this.close();
   }
+
+  /** Encodes the piece being built. */
+  close(): void {
+    const builder = this.builder;
+    this.builder = null;
+    if (!builder || builder.docs === 0) return;
+    this.pieces.push({ docs: builder.docs, shardCount: builder.shardCount, shards: [...builder.encode()] });
+  }
+
+  get count(): number {
+    return this.textLengths.length;
+  }
+}
+
+/**
+ * A shard of a piece with its docs renumbered: doc d (1-based in the piece) becomes `base + d - 1`.
+ * Postings store doc deltas, so only the first varint of each term's postings changes.
+ */
+export function rebaseShard(shard: SegmentShard, base: number): SegmentShard {
+  const lengths = new VarintReader(shard.lengths, 0);
+  const out = new Bytes(shard.data.length + 64);
+  const newLengths = new Bytes(shard.lengths.length + 16);
+  const terms = shard.keys === '' ? 0 : shard.keys.split('\n').length;
+  let at = 0;
+  for (let i = 0; i < terms; i++) {
+    const end = at + lengths.next();
+    const reader = new VarintReader(shard.data, at);
+    const first = reader.next();
+    const start = out.length;
+    out.varint(first + base - 1);
+    out.bytes(shard.data, reader.at, end);
+    newLengths.varint(out.length - start);
+    at = end;
+  }
+  return { keys: shard.keys, lengths: newLengths.take(), data: out.take() };
 }

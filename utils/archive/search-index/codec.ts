@@ -56,8 +56,12 @@ export class Bytes {
   }
   bytes(source: Uint8Array, from: number, to: number) {
     this.room(to - from);
-    this.buffer.set(source.subarray(from, to), this.length);
-    this.length += to - from;
+    // a posting's positions are a few bytes: a loop beats subarray + set, which allocate
+    if (to - from < 32) for (let i = from; i < to; i++) this.buffer[this.length++] = source[i]!;
+    else {
+      this.buffer.set(source.subarray(from, to), this.length);
+      this.length += to - from;
+    }
   }
   take(): Uint8Array {
     return this.buffer.slice(0, this.length);

@@ -10,7 +10,15 @@
 import type { IDBPTransaction, StoreNames } from 'idb';
 import type { Clip } from '../../model/article';
 import type { ArchiveIDB, IndexState, JianbaoDB, SegmentCatalog } from '../records';
-import { BUILD_PIECE, clipTerms, levelFor, SegmentBuilder, searchDocOf } from './build';
+import {
+  BUILD_PIECE,
+  clipTerms,
+  levelFor,
+  rebaseShard,
+  SegmentBuilder,
+  searchDocOf,
+  type SegmentPieces,
+} from './build';
 
 export const CATALOG_KEY: [number, number] = [0, 0];
 export const STATE_KEY = 'state';
@@ -151,6 +159,34 @@ export class BulkIndexer {
     const store = this.tx.objectStore('segments');
     for (const [shard, record] of builder.encode()) this.track(store.put(record, [id, shard]));
     this.catalog.segments.push({ id, level: builder.level, docs: builder.docs, shards: builder.shardCount });
+  }
+
+  /**
+   * Writes segments built ahead (SegmentPieces) for `clips`, the clips they were built from, in the
+   * same order: they take the next doc numbers. Call before `add`.
+   */
+  addPieces(pieces: SegmentPieces, clips: readonly Clip[]): void {
+    if (pieces.count !== clips.length) throw new Error('the prebuilt index does not match the clips');
+    const base = this.state.nextDoc;
+    this.state.nextDoc += clips.length;
+    this.state.changes += clips.length;
+    this.state.clips = (this.state.clips ?? 0) + clips.length;
+    const docs = this.tx.objectStore('searchDocs');
+    clips.forEach((clip, i) => this.track(docs.put(searchDocOf(clip, base + i, pieces.textLengths[i]!))));
+    const store = this.tx.objectStore('segments');
+    let first = base;
+    for (const piece of pieces.pieces) {
+      const id = this.catalog.nextSegment++;
+      for (const [shard, record] of piece.shards)
+        this.track(store.put(rebaseShard(record, first), [id, shard]));
+      this.catalog.segments.push({
+        id,
+        level: levelFor(piece.docs),
+        docs: piece.docs,
+        shards: piece.shardCount,
+      });
+      first += piece.docs;
+    }
   }
 
   async finish(): Promise<void> {
