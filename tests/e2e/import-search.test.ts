@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARCHIVE_TAIL, archiveHead, clipLine } from '@/utils/archive-io/format';
+import { ARCHIVE_TAIL, archiveHead, clipLine } from '../../utils/archive-io/format';
 import { generator, random, storedClip } from '../../bench/generate';
 import { currentWorker, launch, waitFor, type Browser } from './harness';
 
