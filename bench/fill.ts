@@ -1,6 +1,7 @@
 /**
  * Fills an archive with generated clips the way an import writes them: a transaction per
- * BUILD_PIECE clips, the clips and their finished index segments together (BulkIndexer).
+ * BUILD_PIECE clips, the clips and their finished index segments together (BulkIndexer). Clips
+ * `from` to `count` - 1 are added (bench-<number> ids), so an archive can grow in steps.
  */
 import { newClip } from '../utils/archive/clip-store';
 import type { JianbaoDatabase } from '../utils/archive/db';
@@ -12,9 +13,10 @@ export async function fillArchive(
   gen: ReturnType<typeof generator>,
   count: number,
   log: (line: string) => void = () => {},
+  from = 0,
 ): Promise<void> {
   const base = Date.UTC(2024, 0, 1);
-  for (let i = 0; i < count; i += BUILD_PIECE) {
+  for (let i = from; i < count; i += BUILD_PIECE) {
     const end = Math.min(count, i + BUILD_PIECE);
     const tx = db.transaction(BULK_WRITE_STORES, 'readwrite');
     const indexer = await BulkIndexer.start(tx, end - i);

@@ -6,9 +6,9 @@ import { openArchive } from '../utils/archive/db';
 import { fillArchive } from './fill';
 import { generator } from './generate';
 
-async function fill(count: number): Promise<number> {
+async function fill(count: number, from = 0): Promise<number> {
   const db = await openArchive();
-  await fillArchive(db, generator(), count);
+  await fillArchive(db, generator(), count, () => {}, from);
   const total = await db.count('clips');
   db.close();
   return total;

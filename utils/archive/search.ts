@@ -150,6 +150,9 @@ interface ResultList {
   read: Map<string, Clip>;
 }
 
+/** Candidates up to this many are read by doc number when the list of clips is not loaded yet. */
+const DIRECT_READ_LIMIT = 500;
+
 /** The result list of a query, kept (in the database's SearchIndex) while the index is unchanged. */
 async function resultList(db: JianbaoDatabase, query: string, filters: SearchFilters): Promise<ResultList> {
   const index = db.searchIndex;
@@ -164,31 +167,40 @@ async function rankedList(
   query: string,
   filters: SearchFilters,
 ): Promise<ResultList> {
-  const list = await db.searchIndex.liveDocs(snapshot.state.changes);
+  const index = db.searchIndex;
   const terms = parseQuery(query);
-  let pool = list.newestFirst;
+  let pool: SearchDoc[];
   if (terms.some((t) => !t.short)) {
     let candidates: Set<number> | undefined;
     for (const term of terms) {
       if (term.short) continue;
-      const docs = await docsMatching(db.searchIndex, snapshot, term);
+      const docs = await docsMatching(index, snapshot, term);
       if (candidates) {
         const [fewer, more] = docs.size < candidates.size ? [docs, candidates] : [candidates, docs];
         candidates = new Set([...fewer].filter((d) => more.has(d)));
       } else candidates = docs;
       if (candidates.size === 0) break;
     }
-    // the pool keeps newest-first order: a common term matches most of the archive, and picking its
-    // docs out of the sorted list costs less than sorting them again
     const matching = candidates!;
-    pool =
-      matching.size > list.newestFirst.length / 8
-        ? list.newestFirst.filter((d) => matching.has(d.doc))
-        : [...matching]
-            .map((d) => list.byDoc.get(d))
-            .filter((d): d is SearchDoc => !!d)
-            .sort(newestFirstOrder);
-  }
+    // once loaded, the list is kept up to date by reading only the docs added since
+    const known = index.docListLoaded ? await index.liveDocs(snapshot.state.changes) : undefined;
+    if (!known && matching.size <= DIRECT_READ_LIMIT) {
+      // a worker just woken has not loaded the list of clips yet (100,000 summaries take a while):
+      // a selective query reads its few candidates' summaries instead of waiting for it
+      pool = (await index.readDocs([...matching])).sort(newestFirstOrder);
+    } else {
+      const list = known ?? (await index.liveDocs(snapshot.state.changes));
+      // the pool keeps newest-first order: a common term matches most of the archive, and picking its
+      // docs out of the sorted list costs less than sorting them again
+      pool =
+        matching.size > list.newestFirst.length / 8
+          ? list.newestFirst.filter((d) => matching.has(d.doc))
+          : [...matching]
+              .map((d) => list.byDoc.get(d))
+              .filter((d): d is SearchDoc => !!d)
+              .sort(newestFirstOrder);
+    }
+  } else pool = (await index.liveDocs(snapshot.state.changes)).newestFirst;
   const shortTerms = terms.filter((t) => t.short);
   // tiers partition the newest-first pool, which keeps its order within each: no sort needed
   const byTier: [SearchDoc[], SearchDoc[], SearchDoc[]] = [[], [], []];

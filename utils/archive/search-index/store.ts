@@ -117,6 +117,18 @@ export class SearchIndex {
     return this.docList;
   }
 
+  /** Whether liveDocs has read the list once (later calls read only the docs added since). */
+  get docListLoaded(): boolean {
+    return this.docList !== undefined;
+  }
+
+  /** The summaries of these docs (dead ones left out), read in one transaction. */
+  async readDocs(docs: readonly number[]): Promise<SearchDoc[]> {
+    const tx = this.db.transaction('searchDocs');
+    const found = await Promise.all(docs.map((doc) => tx.store.get(doc)));
+    return found.filter((doc): doc is SearchDoc => doc !== undefined);
+  }
+
   /** A value kept for the last few keys (the search's result lists, keyed by query and index state). */
   memo<T>(key: string, make: () => T): T {
     if (this.memos.has(key)) return this.memos.get(key) as T;
