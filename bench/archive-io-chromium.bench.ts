@@ -8,10 +8,9 @@ import { execSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ARCHIVE_TAIL, archiveHead, clipLine } from '../utils/archive-io/format';
 import { MAX_MERGED_LEVEL, MERGE_FANOUT } from '../utils/archive/search-index';
 import { currentWorker, EXTENSION_DIR, launch, type Browser } from '../tests/e2e/harness';
-import { generator, storedClip } from './generate';
+import { generator, storedClip, writeArchiveFile } from './generate';
 
 const CLIPS = Number(process.env.BENCH_CLIPS ?? 10_000);
 const MB = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
@@ -122,20 +121,8 @@ export default async function bench(): Promise<void> {
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jianbao-bench-'));
   const file = path.join(dir, 'archive.json');
-  const out = fs.openSync(file, 'w');
-  fs.writeSync(
-    out,
-    archiveHead({
-      format: 'jianbao-archive',
-      version: 1,
-      exportedAt: new Date().toISOString(),
-      count: CLIPS,
-    }),
-  );
   const gen = generator();
-  for (let i = 0; i < CLIPS; i++) fs.writeSync(out, (i ? ',\n' : '') + clipLine(storedClip(gen, i)));
-  fs.writeSync(out, ARCHIVE_TAIL);
-  fs.closeSync(out);
+  writeArchiveFile(file, CLIPS, (i) => storedClip(gen, i));
   console.log(
     `Headless Chromium, production build; a ${MB(fs.statSync(file).size)} file of ${CLIPS} clips.\n`,
   );

@@ -7,8 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARCHIVE_TAIL, archiveHead, clipLine } from '../../utils/archive-io/format';
-import { generator, random, storedClip } from '../../bench/generate';
+import { generator, random, storedClip, writeArchiveFile } from '../../bench/generate';
 import { currentWorker, launch, waitFor, type Browser } from './harness';
 
 const CLIPS = 2_000;
@@ -24,22 +23,7 @@ const special = new Map([
 const bodyPhrase = gen.bodySubstring(1500, 5, pick);
 
 beforeAll(() => {
-  const out = fs.openSync(file, 'w');
-  fs.writeSync(
-    out,
-    archiveHead({
-      format: 'jianbao-archive',
-      version: 1,
-      exportedAt: new Date().toISOString(),
-      count: CLIPS,
-    }),
-  );
-  for (let i = 0; i < CLIPS; i++) {
-    const clip = { ...storedClip(gen, i), ...special.get(i) };
-    fs.writeSync(out, (i ? ',\n' : '') + clipLine(clip));
-  }
-  fs.writeSync(out, ARCHIVE_TAIL);
-  fs.closeSync(out);
+  writeArchiveFile(file, CLIPS, (i) => ({ ...storedClip(gen, i), ...special.get(i) }));
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
