@@ -10,7 +10,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { MAX_MERGED_LEVEL, MERGE_FANOUT } from '../utils/archive/search-index';
 import { currentWorker, EXTENSION_DIR, launch, type Browser } from '../tests/e2e/harness';
-import { generator, storedClip, writeArchiveFile } from './generate';
+import { writeArchiveFile } from './archive-file';
+import { generator, storedClip } from './generate';
 
 const CLIPS = Number(process.env.BENCH_CLIPS ?? 10_000);
 const MB = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;

@@ -4,9 +4,7 @@
  * punctuation, paragraphs, numbers and the odd Latin word.
  */
 import type { Article, Clip } from '../utils/model/article';
-import fs from 'node:fs';
 import { newClip } from '../utils/archive/clip-store';
-import { ARCHIVE_TAIL, archiveHead, clipLine } from '../utils/archive-io/format';
 
 // about 600 of the most frequent characters in modern Chinese news text
 const CHARS =
@@ -147,16 +145,4 @@ export function storedClip(gen: Generator, i: number): Clip {
           ]
         : [],
   };
-}
-
-/** Writes an archive file of `count` clips, clip i being `clipAt(i)`, one line at a time. */
-export function writeArchiveFile(file: string, count: number, clipAt: (i: number) => Clip): void {
-  const out = fs.openSync(file, 'w');
-  fs.writeSync(
-    out,
-    archiveHead({ format: 'jianbao-archive', version: 1, exportedAt: new Date().toISOString(), count }),
-  );
-  for (let i = 0; i < count; i++) fs.writeSync(out, (i ? ',\n' : '') + clipLine(clipAt(i)));
-  fs.writeSync(out, ARCHIVE_TAIL);
-  fs.closeSync(out);
 }

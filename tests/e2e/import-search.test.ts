@@ -7,7 +7,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generator, random, storedClip, writeArchiveFile } from '../../bench/generate';
+import { writeArchiveFile } from '../../bench/archive-file';
+import { generator, random, storedClip } from '../../bench/generate';
 import { currentWorker, launch, waitFor, type Browser } from './harness';
 
 const CLIPS = 2_000;
