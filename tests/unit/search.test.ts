@@ -10,7 +10,7 @@ import {
   searchResultIds,
   type SearchFilters,
 } from '@/utils/archive/search';
-import { docsMatching, FLUSH_AT, MERGE_FANOUT } from '@/utils/archive/search-index';
+import { docsMatching, FLUSH_AT, MERGE_FANOUT, SegmentPieces } from '@/utils/archive/search-index';
 import type { SegmentCatalog } from '@/utils/archive/records';
 import { importClips, listClips, newClip } from '@/utils/archive/clip-store';
 import { parseQuery } from '@/utils/archive/search-text';
@@ -396,6 +396,16 @@ describe('import-built segments', () => {
     });
     expect(await prebuilt.count('indexTail')).toBe(0);
     expect(await results(prebuilt)).toEqual(await results(oneByOne));
+    // segments built in several pieces (of 64 docs here; BUILD_PIECE in use), renumbered together
+    const pieces = new SegmentPieces(64);
+    for (const clip of clips) pieces.add(clip);
+    pieces.close();
+    expect(pieces.pieces).toHaveLength(5);
+    const inPieces = await openArchive(new IDBFactory());
+    await saveArticle(inPieces, articles[0]!, { update: false, newId: () => 'before' });
+    await deleteClip(inPieces, 'before');
+    expect(await importClips(inPieces, clips, pieces)).toMatchObject({ added: 300 });
+    expect(await results(inPieces)).toEqual(await results(oneByOne));
     // and after both have compacted everything
     await oneByOne.searchIndex.compact({ force: true });
     await imported.searchIndex.compact({ force: true });

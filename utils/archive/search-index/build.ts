@@ -138,11 +138,13 @@ export interface SegmentPiece {
 }
 
 /**
- * An import's segments, built as its records arrive (the worker indexes one chunk while the page
- * reads and sends the next), numbered from 0 in the order added. BUILD_PIECE docs per segment; every
- * piece gets the shard count of a full one, as its size is not known while it is built.
+ * An import's segments, built as its records arrive (as the worker stages each chunk), docs numbered
+ * 1, 2, … across all pieces in the order added. `pieceDocs` docs per segment; every piece gets the
+ * shard count of a full one, as its size is not known while it is built.
  */
 export class SegmentPieces {
+  constructor(private readonly pieceDocs = BUILD_PIECE) {}
+
   readonly pieces: SegmentPiece[] = [];
   /** per doc, in order: the length of the text indexed */
   readonly textLengths: number[] = [];
@@ -150,12 +152,12 @@ export class SegmentPieces {
 
   add(clip: Clip): void {
     const doc = this.textLengths.length;
-    this.builder ??= new SegmentBuilder(levelFor(BUILD_PIECE));
+    this.builder ??= new SegmentBuilder(levelFor(this.pieceDocs));
     const { terms, positions, textLength } = clipTerms(clip);
     // doc numbers start at 1 inside a piece: a posting's first delta is then never 0 (see rebaseShard)
     this.builder.add(doc + 1, terms, positions);
     this.textLengths.push(textLength);
-    if (this.builder.docs === BUILD_PIECE) this.close();
+    if (this.builder.docs === this.pieceDocs) this.close();
   }
 
   /** Encodes the piece being built. */
@@ -172,7 +174,7 @@ export class SegmentPieces {
 }
 
 /**
- * A shard of a piece with its docs renumbered: doc d (1-based in the piece) becomes `base + d - 1`.
+ * A shard of a piece with its docs renumbered: doc d (1-based) becomes `base + d - 1`.
  * Postings store doc deltas, so only the first varint of each term's postings changes.
  */
 export function rebaseShard(shard: SegmentShard, base: number): SegmentShard {

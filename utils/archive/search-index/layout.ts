@@ -174,18 +174,17 @@ export class BulkIndexer {
     const docs = this.tx.objectStore('searchDocs');
     clips.forEach((clip, i) => this.track(docs.put(searchDocOf(clip, base + i, pieces.textLengths[i]!))));
     const store = this.tx.objectStore('segments');
-    let first = base;
     for (const piece of pieces.pieces) {
       const id = this.catalog.nextSegment++;
+      // the pieces number their docs 1, 2, … across the whole import
       for (const [shard, record] of piece.shards)
-        this.track(store.put(rebaseShard(record, first), [id, shard]));
+        this.track(store.put(rebaseShard(record, base), [id, shard]));
       this.catalog.segments.push({
         id,
         level: levelFor(piece.docs),
         docs: piece.docs,
         shards: piece.shardCount,
       });
-      first += piece.docs;
     }
   }
 
