@@ -110,9 +110,12 @@ describe('searchArchive', () => {
   it('ranks title and kicker hits first, then newest first', async () => {
     const oldBody = await save({ title: '其他', textContent: '雾凇节开幕' });
     const titleHit = await save({ title: '雾凇节开幕了', textContent: '正文' });
+    // the list of clips is loaded here, then kept in order as clips are added
+    expect(await ids('')).toEqual([titleHit, oldBody]);
     const newBody = await save({ title: '另外', textContent: '雾凇节开幕式' });
     const kickerHit = await save({ title: '无关', kicker: '雾凇节', textContent: '正文' });
     expect(await ids('雾凇节')).toEqual([kickerHit, titleHit, newBody, oldBody]);
+    expect(await ids('')).toEqual([kickerHit, newBody, titleHit, oldBody]);
   });
 
   it('returns a snippet and title marks for the hit', async () => {

@@ -111,8 +111,20 @@ export class SearchIndex {
     // docs never change once written (an edit makes a new doc), so only new ones are read
     const fetched =
       missing.length > 500 ? await tx.store.getAll() : await Promise.all(missing.map((d) => tx.store.get(d)));
-    for (const doc of fetched) if (doc && !byDoc.has(doc.doc)) byDoc.set(doc.doc, doc);
-    const newestFirst = [...byDoc.values()].sort(newestFirstOrder);
+    const added: SearchDoc[] = [];
+    for (const doc of fetched) {
+      if (!doc || byDoc.has(doc.doc)) continue;
+      byDoc.set(doc.doc, doc);
+      added.push(doc);
+    }
+    // after a save, one doc joins a list of up to 100,000 already sorted: merge, do not sort again
+    const newestFirst =
+      known && added.length < byDoc.size / 2
+        ? mergeSorted(
+            added.sort(newestFirstOrder),
+            known.newestFirst.filter((doc) => byDoc.has(doc.doc)),
+          )
+        : [...byDoc.values()].sort(newestFirstOrder);
     this.docList = { changes, byDoc, newestFirst };
     return this.docList;
   }
@@ -158,6 +170,17 @@ export class SearchIndex {
     this.compacting = queued;
     return queued;
   }
+}
+
+/** Two lists sorted newest first, as one. */
+function mergeSorted(a: SearchDoc[], b: SearchDoc[]): SearchDoc[] {
+  const merged: SearchDoc[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) merged.push(newestFirstOrder(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!);
+  while (i < a.length) merged.push(a[i++]!);
+  while (j < b.length) merged.push(b[j++]!);
+  return merged;
 }
 
 export function newestFirstOrder(a: SearchDoc, b: SearchDoc): number {
