@@ -40,9 +40,42 @@ describe('database upgrades', () => {
     expect(byTitle.hits.map((h) => h.id)).toEqual(['id-12']);
   });
 
-  it('v2 → v3: the first index layout (tail, 1,024-shard segments with 4-byte ends, whole words) is rebuilt', async () => {
+  it('v2 → v3: each clip gets the precision its page stated, read from publishedRaw', async () => {
     const factory = new IDBFactory();
     const v2 = await openArchive(factory, 'jianbao', 2);
+    const stated: Array<[string | null, string | null, string | null]> = [
+      ['2007-08-20T00:00:00+08:00', '2007-08-20', 'day'],
+      ['2019-03-20T11:58:00+08:00', '2019-03-20 11:58', 'minute'],
+      ['2019-03-20T11:58:07+08:00', '2019年03月20日 11:58:07', 'second'],
+      ['2020-05-06T07:00:00+08:00', '1588719600', 'second'],
+      [null, null, null],
+    ];
+    const clips = stated.map(([publishedAt, publishedRaw], i) => {
+      const url = `https://www.cnjiwang.com/p/${i}.html`;
+      const clip = newClip(
+        makeArticle({ url, canonicalUrl: url, publishedAt, publishedRaw }),
+        new Date(),
+        `p-${i}`,
+      );
+      // as version 2 stored it: the field did not exist
+      delete (clip as Partial<typeof clip>).publishedPrecision;
+      return clip;
+    });
+    for (const clip of clips) await v2.put('clips', clip);
+    v2.close();
+
+    const v3 = await openArchive(factory);
+    for (const [i, [, , precision]] of stated.entries())
+      expect((await getClip(v3, `p-${i}`))?.publishedPrecision).toBe(precision);
+    // nothing else of the record changed
+    const { publishedPrecision: _, ...rest } = (await getClip(v3, 'p-1'))!;
+    const { publishedPrecision: __, ...before } = clips[1]!;
+    expect(rest).toEqual(before);
+  });
+
+  it('v3 → v4: the first index layout (tail, 1,024-shard segments with 4-byte ends, whole words) is rebuilt', async () => {
+    const factory = new IDBFactory();
+    const v3 = await openArchive(factory, 'jianbao', 3);
     const clips = Array.from({ length: 40 }, (_, i) => {
       const url = `https://www.example.com/a/${i}.html`;
       return newClip(
@@ -56,36 +89,36 @@ describe('database upgrades', () => {
         `id-${i}`,
       );
     });
-    // v2's records as it wrote them: clips, their summaries, a tail record with whole words, and a
+    // the index as versions 2 and 3 wrote it: clips, their summaries, a tail record with whole words, and a
     // segment in the first layout (no shard count in the catalog, `ends` instead of `lengths`)
     for (const [i, clip] of clips.entries()) {
-      await v2.put('clips', clip);
-      await v2.put('searchDocs', { ...clip, doc: i + 1, textLength: 10 } as never);
+      await v3.put('clips', clip);
+      await v3.put('searchDocs', { ...clip, doc: i + 1, textLength: 10 } as never);
     }
-    await v2.put('indexTail', { doc: 40, terms: 'sanctions\n冰雪', positions: new Uint8Array([0, 1, 3]) });
-    await v2.put(
+    await v3.put('indexTail', { doc: 40, terms: 'sanctions\n冰雪', positions: new Uint8Array([0, 1, 3]) });
+    await v3.put(
       'segments',
       { keys: '冰雪', ends: new Uint32Array([3]), data: new Uint8Array([1, 1, 3]) } as never,
       [1, 77],
     );
-    await v2.put('segments', { nextSegment: 2, segments: [{ id: 1, level: 0, docs: 39 }] } as never, [0, 0]);
-    await v2.put('indexMeta', { nextDoc: 41, changes: 80, clips: 40 }, 'state');
-    v2.close();
+    await v3.put('segments', { nextSegment: 2, segments: [{ id: 1, level: 0, docs: 39 }] } as never, [0, 0]);
+    await v3.put('indexMeta', { nextDoc: 41, changes: 80, clips: 40 }, 'state');
+    v3.close();
 
-    const v3 = await openArchive(factory);
-    expect(v3.version).toBe(DB_VERSION);
-    for (const clip of clips) expect(await getClip(v3, clip.id)).toEqual(clip);
-    expect(await v3.count('indexTail')).toBe(0);
-    expect(await v3.count('searchDocs')).toBe(40);
-    expect((await listClips(v3, 0, 5)).total).toBe(40);
-    const catalog = (await v3.get('segments', [0, 0])) as { segments: Array<{ id: number; shards: number }> };
+    const v4 = await openArchive(factory);
+    expect(v4.version).toBe(DB_VERSION);
+    for (const clip of clips) expect(await getClip(v4, clip.id)).toEqual(clip);
+    expect(await v4.count('indexTail')).toBe(0);
+    expect(await v4.count('searchDocs')).toBe(40);
+    expect((await listClips(v4, 0, 5)).total).toBe(40);
+    const catalog = (await v4.get('segments', [0, 0])) as { segments: Array<{ id: number; shards: number }> };
     expect(catalog.segments.length).toBeGreaterThan(0);
     expect(catalog.segments.every((s) => s.shards > 0)).toBe(true);
-    for (const record of await v3.getAll('segments')) {
+    for (const record of await v4.getAll('segments')) {
       if ('keys' in record) expect(Object.keys(record).sort()).toEqual(['data', 'keys', 'lengths']);
     }
     const search = async (query: string) =>
-      (await searchArchive(v3, { query, filters: {}, offset: 0, limit: 100 })).hits.map((h) => h.id).sort();
+      (await searchArchive(v4, { query, filters: {}, offset: 0, limit: 100 })).hits.map((h) => h.id).sort();
     expect(await search('冰雪节')).toHaveLength(40);
     expect(await search('sanction ')).toEqual(
       clips

@@ -3,6 +3,7 @@
  * Only the service worker writes; pages read through messages.
  */
 import { openDB, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import type { DatePrecision } from '../model/article';
 import type { ArchiveIDB, JianbaoDB } from './records';
 import { rebuildIndex, SearchIndex } from './search-index';
 
@@ -27,7 +28,7 @@ export const UPGRADES: ReadonlyArray<(db: IDBPDatabase<JianbaoDB>, tx: UpgradeTx
     clips.createIndex('publishedAt', 'publishedAt');
     clips.createIndex('host', 'host');
   },
-  // 1 → 2: the search index's stores (the clips already stored are indexed by 2 → 3)
+  // 1 → 2: the search index's stores (the clips already stored are indexed by 3 → 4)
   (db) => {
     const docs = db.createObjectStore('searchDocs', { keyPath: 'doc' });
     docs.createIndex('id', 'id', { unique: true });
@@ -35,10 +36,30 @@ export const UPGRADES: ReadonlyArray<(db: IDBPDatabase<JianbaoDB>, tx: UpgradeTx
     db.createObjectStore('segments');
     db.createObjectStore('indexMeta');
   },
-  // 2 → 3: the index's second layout (Latin words as stems and typed prefixes, folded diacritics,
+  // 2 → 3: the publish date's precision, read back from how the page stated it (publishedRaw)
+  async (_db, tx) => {
+    for (let cursor = await tx.objectStore('clips').openCursor(); cursor; cursor = await cursor.continue()) {
+      const clip = cursor.value;
+      if (clip.publishedPrecision !== undefined) continue;
+      await cursor.update({
+        ...clip,
+        publishedPrecision: statedPrecision(clip.publishedAt, clip.publishedRaw),
+      });
+    }
+  },
+  // 3 → 4: the index's second layout (Latin words as stems and typed prefixes, folded diacritics,
   // shards with varint lengths only): dropped and built again from the clips, in finished segments
   async (_db, tx) => rebuildIndex(tx),
 ];
+
+/** How precise a stored date was, from the text the page showed: never more than it said. */
+export function statedPrecision(publishedAt: string | null, raw: string | null): DatePrecision | null {
+  if (!publishedAt || !raw) return null;
+  if (/\d{1,2}\s*[:：]\s*\d{2}\s*[:：]\s*\d{2}|\d{1,2}时\d{1,2}分\d{1,2}秒|^\d{10}(\d{3})?$/.test(raw))
+    return 'second';
+  if (/\d{1,2}\s*[:：时]\s*\d{2}/.test(raw)) return 'minute';
+  return 'day';
+}
 
 export const DB_VERSION = UPGRADES.length;
 
