@@ -114,7 +114,7 @@ export async function flushTail(db: ArchiveIDB, force: boolean): Promise<boolean
 /**
  * Appends the live postings of one term from several segments to `writer()`, in ascending doc
  * order. Segments may hold interleaved doc ranges (an import's segment is newer than a tail flushed
- * after it), so this is a real merge, not a concatenation. Returns the live docs written.
+ * after it), so this is a real merge, not a concatenation. Adds the live docs written to `docs`.
  */
 function mergePostings(
   lists: Postings[],
