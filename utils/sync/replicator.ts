@@ -14,7 +14,7 @@
 import type { Clip } from '../model/article';
 import type { JianbaoDatabase } from '../archive/db';
 import { afterReplicatedWrite, writeReplicatedClips } from '../archive/clip-store';
-import { CLIP_WRITE_STORES } from '../archive/search-index';
+import { BULK_WRITE_STORES } from '../archive/search-index';
 import { mergeClips } from '../archive-io/merge';
 import { CouchError, type CouchClient, type RemoteDoc } from './couch-client';
 import { checkDoc, docOfClip, sanitizeClips, tombstoneDoc, type SanitizeHtml } from './documents';
@@ -34,7 +34,7 @@ export interface Replica {
   log?: (message: string) => void;
 }
 
-const SYNC_STORES = [...CLIP_WRITE_STORES, 'syncDocs', 'syncState'] as const;
+const SYNC_STORES = [...BULK_WRITE_STORES, 'syncDocs', 'syncState'] as const;
 const DEFAULT_BATCH = 200;
 
 // ---------------------------------------------------------------------------------------------
