@@ -88,10 +88,13 @@ describe('export and import through the UI', () => {
 
       const popupTab = await browser.context.newPage();
       await popupTab.goto(`chrome-extension://${browser.extensionId}/popup.html`);
-      const opened = browser.context.waitForEvent('page');
+      // listen for the download as soon as the page exists: a quick export can finish before a
+      // listener attached after `await`ing the page
+      const opened = browser.context
+        .waitForEvent('page')
+        .then((page) => Promise.all([page, page.waitForEvent('download')] as const));
       await popupTab.getByTestId('popup-export-json').click();
-      const archivePage = await opened;
-      const download = await archivePage.waitForEvent('download');
+      const [archivePage, download] = await opened;
       expect(download.suggestedFilename()).toMatch(/^jianbao-\d{8}-\d{4}\.json$/);
       exported = path.join(downloads, download.suggestedFilename());
       await download.saveAs(exported);
