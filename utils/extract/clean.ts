@@ -201,7 +201,7 @@ export function cleanBody(root: Element, context: CleanContext): void {
   for (const el of context.chinese === false ? [] : root.querySelectorAll('[class], [id]')) {
     if (el === root || !root.contains(el)) continue;
     const name = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
-    if (/TRS_Editor|Custom_UnionStyle/i.test(name) || !BOILERPLATE_CLASS.test(name)) continue;
+    if (!BOILERPLATE_CLASS.test(name)) continue;
     const text = collapseSpace(el.textContent ?? '');
     const linkText = [...el.querySelectorAll('a')].reduce(
       (n, a) => n + collapseSpace(a.textContent ?? '').length,

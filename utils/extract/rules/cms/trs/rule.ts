@@ -1,0 +1,23 @@
+import type { CmsRule } from '../../types';
+import { hasAssetPath, hasElement } from '../fingerprint';
+
+/**
+ * TRS WCM (拓尔思), on most government and many newspaper sites. The editor's output is wrapped in
+ * `div.TRS_Editor` (often around `div.Custom_UnionStyle`, with a `<style>` of its own); pages carry
+ * the TRS meta set (`publishdate`, `contentid`, `catalogs`) or the national government set, TRS
+ * analytics (`ta.trs.cn`) and document URLs `t20190320_2840720.html` / `content_2840720.htm`.
+ * Titles and byline lines are the site's own template: the generic steps read them.
+ */
+export const rule: CmsRule = {
+  name: 'trs',
+  detect: (doc, url) =>
+    hasElement(doc, '.TRS_Editor, .Custom_UnionStyle, meta[name="contentid" i][content]') ||
+    /\/t\d{8}_\d+(?:_\d+)?\.s?html?$/i.test(url.pathname) ||
+    hasAssetPath(doc, /(^|\/\/)ta\.trs\.cn\/|\/trs(ta|wcm)?\w*\.js/i),
+  // the editor's container is the body: never a widget, whatever other classes it carries
+  body: ['.TRS_Editor .Custom_UnionStyle', '.TRS_Editor', '.Custom_UnionStyle'],
+  articleId: [
+    /\/t\d{8}_(\d+)(?:_\d+)?\.s?html?$/i, // t20190320_2840720.html (government sites)
+    /content_(\d+)(?:_\d+)?\.s?html?$/i, // content_2840720.htm (older newspaper sites)
+  ],
+};
