@@ -9,7 +9,8 @@ import { generator, hasElement } from '../fingerprint';
  */
 export const rule: CmsRule = {
   name: 'discuz',
-  detect: (doc) => /Discuz!/i.test(generator(doc)) || hasElement(doc, '#postlist td.t_f, #thread_subject'),
+  detect: (doc) =>
+    /Discuz!/i.test(generator(doc)) || hasElement(doc, '#postlist td.t_f, #postlist [id^="postmessage_"]'),
   title: ['#thread_subject', 'h1 .ts'],
   published: [['em[id^="authorposton"] span[title]', 'title'], 'em[id^="authorposton"]'],
   authors: ['#postlist .authi a.xw1', '.pls .authi a.xw1'],
