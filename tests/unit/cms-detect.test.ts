@@ -6,10 +6,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { JSDOM } from 'jsdom';
+import { JSDOM, VirtualConsole } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { explainArticle, type ExplainedArticle } from '@/utils/extract';
-import { CMS_RULES, cmsRuleFor } from '@/utils/extract/rules';
+import { CMS_RULES, cmsRuleFor, ruleFor } from '@/utils/extract/rules';
 
 const RULES = path.resolve('utils/extract/rules');
 
@@ -93,6 +93,45 @@ describe('CMS fingerprints', () => {
     };
     expect(cmsRuleFor(doc, 'https://example.cn/', [broken])).toBeNull();
   });
+});
+
+const CORPUS = path.resolve('../shared/corpus');
+const hasCorpus = fs.existsSync(CORPUS);
+
+/** corpus.<variant>.json in each rule folder: a real page of that family in ../shared/corpus. */
+const corpusRefs = (['cms', 'sites'] as const).flatMap((kind) =>
+  fs
+    .readdirSync(path.join(RULES, kind), { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .flatMap((e) =>
+      fs
+        .readdirSync(path.join(RULES, kind, e.name))
+        .filter((f) => /^corpus\.[\w-]+\.json$/.test(f))
+        .map((file) => ({ kind, name: e.name, file })),
+    ),
+);
+
+describe('corpus pages of each family are recognised', () => {
+  if (!hasCorpus) console.log('cms-detect: ../shared/corpus is absent; corpus references skipped');
+  for (const { kind, name, file } of corpusRefs) {
+    it.skipIf(!hasCorpus)(
+      `${kind}/${name}/${file}`,
+      () => {
+        const ref = JSON.parse(fs.readFileSync(path.join(RULES, kind, name, file), 'utf8')) as {
+          page: string;
+          url: string;
+        };
+        const html = fs.readFileSync(path.join(CORPUS, ref.page, 'page.html'), 'utf8');
+        const doc = new JSDOM(html, { url: ref.url, virtualConsole: new VirtualConsole() }).window.document;
+        if (kind === 'sites') expect(ruleFor(ref.url)?.name).toBe(name);
+        else {
+          expect(ruleFor(ref.url)).toBeNull();
+          expect(cmsRuleFor(doc, ref.url)?.name).toBe(name);
+        }
+      },
+      60_000,
+    );
+  }
 });
 
 /** What each rule is meant to get right on its template, field by field. */
