@@ -15,8 +15,9 @@ export const rule: CmsRule = {
     hasElement(doc, '.TRS_Editor, .Custom_UnionStyle') ||
     /\/t\d{8}_\d+(?:_\d+)?\.s?html?$/i.test(url.pathname) ||
     hasAssetPath(doc, /(^|\/\/)ta\.trs\.cn\/|\/trs(ta|wcm)?\w*\.js/i),
-  // the editor's container is the body: never a widget, whatever other classes it carries
-  body: ['.TRS_Editor .Custom_UnionStyle', '.TRS_Editor', '.Custom_UnionStyle'],
+  // The editor's container is the body (all of it: an article can hold several Custom_UnionStyle
+  // blocks); as the rule's body root it is never taken for a widget by the cleaning.
+  body: ['.TRS_Editor', '.Custom_UnionStyle'],
   articleId: [
     /\/t\d{8}_(\d+)(?:_\d+)?\.s?html?$/i, // t20190320_2840720.html (government sites)
     /content_(\d+)(?:_\d+)?\.s?html?$/i, // content_2840720.htm (older newspaper sites)
