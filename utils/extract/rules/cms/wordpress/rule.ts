@@ -17,7 +17,11 @@ export const rule: CmsRule = {
   ],
   // a blog is its own source; the byline names the person
   source: [['meta[property="og:site_name"]', 'content']],
-  authors: ['.byline .author a', '.byline .author', 'a[rel="author"]'],
+  // the hCard name (`.vcard .fn`) is the name alone; the byline element may say `By:` before it
+  authors: {
+    from: ['.byline .author .fn', '.byline .author a', '.byline .author', 'a[rel="author"]'],
+    transform: (text) => text.replace(/^(by|作者)\s*[:：]?\s*/i, ''),
+  },
   body: ['.entry-content'],
   remove: ['.sharedaddy', '.jp-relatedposts', '.sd-sharing-enabled', '.wp-block-buttons'],
 };
