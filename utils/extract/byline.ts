@@ -205,7 +205,8 @@ export function parseByline(line: string): Byline {
     const spaced = REPORTER_SPACED.exec(text);
     if (spaced?.[2]) result.authors.push(...splitNames(spaced[2]));
   }
-  result.authors = unique(result.authors).filter((a) => !result.editors.includes(a));
+  // one person may be both, when the page labels them so (作者：宪瑞 编辑：宪瑞)
+  result.authors = unique(result.authors);
   result.editors = unique(result.editors);
   return result;
 }

@@ -1,9 +1,9 @@
 /**
  * Authors (作者/记者/通讯员/撰文/攝影) and editors (编辑/责任编辑/責任編輯). Candidates: the site rule,
  * the CMS rule, the byline zone under the title, the body's first lines (（记者 张三）), the lines
- * after the body, then embedded metadata and Readability's byline. An author is a person or an
+ * after the body, a sign-off at the body's end (…。(李楠)), then embedded metadata and Readability's byline. An author is a person or an
  * organisation that wrote the piece: UI words, markup, labels and the site or portal itself are not.
- * Better empty than wrong. Editors are never authors.
+ * Better empty than wrong. An editor line never yields authors (one person may carry both labels).
  */
 import { parseByline, splitNames } from '../byline';
 import { ruleCandidates, type Candidate, type ExtractContext } from '../context';
@@ -49,6 +49,16 @@ function outletKeys(ctx: ExtractContext, source: string | null): Set<string> {
   );
 }
 
+/** Not a sign-off name: （完）, （图）, an agency, a role. */
+const NOT_A_SIGN_OFF =
+  /^(完|图|組圖|组图|视频|視頻|待续|待續|全文完|新华社|新華社|中新社|央视|记者|記者|编辑|編輯|本报|本報|本网|摄|攝)$/;
+
+/** A report signed off at its end: …打通闲鱼以旧换新。(李楠) */
+function signOff(lastLine: string): string[] {
+  const m = /[。！？.!?”」][（(]\s*([\u4e00-\u9fff·]{2,4})\s*[）)]$/u.exec(lastLine);
+  return m && !NOT_A_SIGN_OFF.test(m[1]!) ? [m[1]!] : [];
+}
+
 function firstNames(
   ctx: ExtractContext,
   field: 'authors' | 'editors',
@@ -78,13 +88,14 @@ export function resolveAuthors(
   editors: readonly string[],
 ): string[] {
   const outlets = outletKeys(ctx, source);
-  const keep = (name: string) => isPlausibleAuthor(name, outlets) && !editors.includes(name);
+  const keep = (name: string) => isPlausibleAuthor(name, outlets);
   function* candidates(): Generator<Candidate<string[]>> {
     yield* ruleNames(ctx, 'authors');
     for (const { byline } of headBylines(ctx.head)) yield { value: byline.authors, origin: 'page' };
     for (const { byline } of bodyLeadBylines(ctx.bodyLines)) yield { value: byline.authors, origin: 'page' };
     for (const { line, byline } of tailBylines([...ctx.bodyLines.slice(-6), ...ctx.tail]))
       if (!line.inList) yield { value: byline.authors, origin: 'page' };
+    yield { value: signOff(ctx.bodyLines.at(-1)?.text ?? ''), origin: 'page' };
     const embedded = ctx.meta.authors.length
       ? ctx.meta.authors
       : ctx.body.readabilityByline
@@ -98,7 +109,8 @@ export function resolveAuthors(
         ? parsed
         : value.replace(/^(by|作者)\s*[:：]?\s*/i, '').split(/\s*(?:[,，、;；&＆]|\band\b)\s*/i);
     });
-    yield { value: names, origin: 'metadata' };
+    // a CMS's `author` field often holds whoever uploaded the page: the editor the page names
+    yield { value: names.filter((name) => !editors.includes(name)), origin: 'metadata' };
   }
   return firstNames(ctx, 'authors', candidates(), keep);
 }

@@ -49,7 +49,9 @@ export function bodyLeadBylines(bodyLines: readonly Line[]): ParsedLine[] {
     const start =
       /^[^，。]{0,12}[（(【[]\s*(本报|本報)?(记者|記者|通讯员|通訊員|文|作者)[^）)】\]]{1,40}[）)】\]]/.exec(
         line.text,
-      )?.[0];
+      )?.[0] ??
+      // 【王家俊／台北報導】, （中央社記者黃雅詩台北29日電）: a bracketed lead ending in 報導 or 電
+      /^[（(【[][^）)】\]]{2,40}(報導|报道|報道|電|电)[）)】\]]/.exec(line.text)?.[0];
     const text = start ?? (isBylineLine(line.text) ? line.text : null);
     if (text) out.push({ line, byline: parseByline(text) });
   }
