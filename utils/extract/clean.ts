@@ -200,8 +200,8 @@ export function stripPrivateUse(root: Element): void {
   const walker = root.ownerDocument.createTreeWalker(root, 4 /* SHOW_TEXT */);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const value = node.nodeValue ?? '';
-    PRIVATE_USE.lastIndex = 0;
-    if (PRIVATE_USE.test(value)) node.nodeValue = value.replace(PRIVATE_USE, '');
+    const stripped = value.replace(PRIVATE_USE, '');
+    if (stripped !== value) node.nodeValue = stripped;
   }
 }
 
