@@ -4,7 +4,7 @@
  * spaces. Better empty than wrong.
  */
 import { describe, expect, it } from 'vitest';
-import { splitNames } from '@/utils/extract/byline';
+import { parseByline, splitNames } from '@/utils/extract/byline';
 import { declaredNames, isPlausibleAuthor } from '@/utils/extract/fields/people';
 import { extract } from './page';
 
@@ -118,5 +118,14 @@ describe('author precision', () => {
       head: '<meta property="article:author" content="/@timoreilly"><meta name="author" content="Tim O&#x27;Reilly">',
     });
     expect(a.authors).toEqual(["Tim O'Reilly"]);
+  });
+
+  it.each([
+    ['posted @ 2010-05-07 21:23 kingname 阅读(123) 评论(0)', ['kingname']],
+    ['Posted by Jane Doe at 9:30 pm', ['Jane Doe']],
+    ['博主：山间小路', ['山间小路']],
+    ['楼主：老王 发表于 2005-5-7 21:23', ['老王']],
+  ])('blog and forum bylines: %s', (line, authors) => {
+    expect(parseByline(line).authors).toEqual(authors);
   });
 });
