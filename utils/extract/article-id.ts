@@ -8,15 +8,27 @@ const URL_PATTERNS: RegExp[] = [
   /\/(\d{5,})(?:_\d+)?\.s?html?$/i, // …/123456.html
 ];
 
+/**
+ * The article id in `url`: a rule's patterns first, tried on the path and then on the path with its
+ * query (PHPCMS `…&id=12`, Discuz! `tid=34`), then the generic shapes, on the path alone.
+ */
 export function articleIdFromUrl(url: string, patterns: readonly RegExp[] = []): string | null {
-  let path: string;
+  let parsed: URL;
   try {
-    path = new URL(url).pathname;
+    parsed = new URL(url);
   } catch {
     return null;
   }
-  for (const re of [...patterns, ...URL_PATTERNS]) {
-    const m = re.exec(path);
+  const path = parsed.pathname;
+  const tries: Array<[RegExp, string]> = [
+    ...patterns.flatMap((re): Array<[RegExp, string]> => [
+      [re, path],
+      [re, path + parsed.search],
+    ]),
+    ...URL_PATTERNS.map((re): [RegExp, string] => [re, path]),
+  ];
+  for (const [re, text] of tries) {
+    const m = re.exec(text);
     if (m?.[1]) return m[1];
   }
   return null;

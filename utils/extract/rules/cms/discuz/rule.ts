@@ -19,5 +19,5 @@ export const rule: CmsRule = {
   section: { from: ['#pt .z'], drop: ['a.nvhm'] },
   body: ['#postlist td.t_f', 'td.t_f'],
   remove: ['.pstatus', '.tip', '.attach_nopermission', '.jammer'],
-  articleId: [/\/thread-(\d+)-\d+-\d+\.html$/i],
+  articleId: [/\/thread-(\d+)-\d+-\d+\.html$/i, /[?&]tid=(\d+)/],
 };

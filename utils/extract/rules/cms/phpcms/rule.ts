@@ -19,4 +19,6 @@ export const rule: CmsRule = {
   section: ['.crumbs'],
   body: ['#Article .content'],
   remove: ['#pages', '.bk15'],
+  // dynamic URLs carry the id in the query; static ones end in <catid>_<id>.html
+  articleId: [/[?&]id=(\d+)/, /\/\d+_(\d+)(?:_\d+)?\.html$/],
 };
