@@ -8,7 +8,7 @@ import { execSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ARCHIVE_TAIL, archiveHead, clipLine } from '../utils/archive-io/format';
+import { ARCHIVE_TAIL, ARCHIVE_VERSION, archiveHead, clipLine } from '../utils/archive-io/format';
 import { MERGE_FANOUT } from '../utils/archive/search-index';
 import { currentWorker, EXTENSION_DIR, launch, type Browser } from '../tests/e2e/harness';
 import { generator, storedClip } from './generate';
@@ -127,7 +127,7 @@ export default async function bench(): Promise<void> {
     out,
     archiveHead({
       format: 'jianbao-archive',
-      version: 1,
+      version: ARCHIVE_VERSION,
       exportedAt: new Date().toISOString(),
       count: CLIPS,
     }),

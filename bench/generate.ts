@@ -141,6 +141,7 @@ export function storedClip(gen: Generator, i: number): Clip {
               title: `${clip.title}（旧）`,
               contentHtml: '<p>旧的正文</p>',
               textContent: '旧的正文',
+              snapshot: null,
             },
           ]
         : [],

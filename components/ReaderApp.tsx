@@ -8,6 +8,8 @@ import { sanitizeHtml } from '@/utils/model/sanitize';
 import { ask, readerUrl } from '@/utils/protocol/worker-client';
 import { ClipEditor } from './ClipEditor';
 import { ClipMarkdownActions } from './ClipMarkdownActions';
+import { CaptureNotes } from './CaptureNotes';
+import { keptImageUrls, withKeptImages } from '@/utils/ui/kept-images';
 
 /** The search and filters the reader was opened from (optional URL parameters `q` and `f`). */
 export function readerContext(search: string): { query: string; filters: SearchFilters } {
@@ -46,7 +48,22 @@ export function ReaderApp({ id, search }: { id: string; search: string }) {
       () => setNeighbours(null),
     );
   }, [id, context]);
-  const bodyHtml = useMemo(() => (clip ? sanitizeHtml(clip.contentHtml, window) : ''), [clip]);
+  const sanitized = useMemo(() => (clip ? sanitizeHtml(clip.contentHtml, window) : ''), [clip]);
+  // kept images as blob: URLs; until they arrive (and for images not kept) no src at all
+  const [imageUrls, setImageUrls] = useState<ReadonlyMap<string, string>>(new Map());
+  useEffect(() => {
+    let urls: Map<string, string> | undefined;
+    let live = true;
+    keptImageUrls(sanitized).then(
+      (found) => (live ? setImageUrls((urls = found)) : found.forEach((url) => URL.revokeObjectURL(url))),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+      urls?.forEach((url) => URL.revokeObjectURL(url));
+    };
+  }, [sanitized]);
+  const bodyHtml = useMemo(() => withKeptImages(sanitized, imageUrls), [sanitized, imageUrls]);
   useEffect(() => {
     if (clip) document.title = clip.title;
   }, [clip]);
@@ -121,6 +138,7 @@ export function ReaderApp({ id, search }: { id: string; search: string }) {
           {clip.url}
         </a>
       </p>
+      <CaptureNotes clip={clip} />
       <ClipMarkdownActions clip={clip} />
       <div className="reader-body" data-testid="reader-body" dangerouslySetInnerHTML={{ __html: bodyHtml }} />
       <footer className="reader-footer">

@@ -9,6 +9,7 @@ import type { ClipMode, ClipOutcome } from '@/utils/protocol/messages';
 import { badgeFor } from '@/utils/archive/badge';
 import { facets, neighbours, searchArchive, searchResultIds, warmUp } from '@/utils/archive/search';
 import { compactIndex } from '@/utils/archive/search-index';
+import { captureHandlers } from '@/utils/archive/capture-handlers';
 
 export default defineBackground(() => {
   let database: Promise<JianbaoDatabase> | undefined;
@@ -47,6 +48,7 @@ export default defineBackground(() => {
     'clip/delete': async ({ id }) => deleteClip(await db(), id),
     'clip/restore': async ({ clip }) => restoreClip(await db(), clip),
     ...archiveIoHandlers(db),
+    ...captureHandlers(db),
   };
 
   browser.runtime.onMessage.addListener((message, sender) =>

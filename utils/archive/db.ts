@@ -4,6 +4,8 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { Clip } from '../model/article';
+import type { AssetRecord } from './assets';
+import { withCaptureFields } from '../model/clip-upgrade';
 import type { IndexState, SearchDoc, SegmentRecord, TailRecord } from './search-index';
 import { indexClips } from './search-index';
 
@@ -42,6 +44,11 @@ export interface JianbaoDB extends DBSchema {
     key: string;
     value: IndexState;
   };
+  /** kept images and page snapshots, keyed by the SHA-256 of their bytes (see assets.ts) */
+  assets: {
+    key: string;
+    value: AssetRecord;
+  };
 }
 
 export type JianbaoDatabase = IDBPDatabase<JianbaoDB>;
@@ -70,6 +77,15 @@ export const UPGRADES: ReadonlyArray<(db: IDBPDatabase<JianbaoDB>, tx: UpgradeTx
     const clips = await tx.objectStore('clips').getAll();
     // into the tail; compaction folds them into segments later
     await indexClips(tx, clips);
+  },
+  // → the assets store (kept images, page snapshots); clips get the fields that refer to them
+  async (db, tx) => {
+    db.createObjectStore('assets', { keyPath: 'sha256' });
+    let cursor = await tx.objectStore('clips').openCursor();
+    while (cursor) {
+      await cursor.update(withCaptureFields(cursor.value));
+      cursor = await cursor.continue();
+    }
   },
 ];
 

@@ -43,6 +43,8 @@ export function runtimeFor(db: JianbaoDatabase) {
     'archive/neighbours': notHere,
     'clip/edit': notHere,
     'clip/delete': notHere,
+    'assets/get': notHere,
+    'clip/reextract': notHere,
     'clip/restore': notHere,
     ...archiveIoHandlers(async () => db, undefined, 'chrome-extension://ext'),
   };
