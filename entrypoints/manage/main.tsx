@@ -2,6 +2,7 @@ import { createRoot } from 'react-dom/client';
 import { StrictMode } from 'react';
 import { ArchiveIoApp } from '@/components/ArchiveIoApp';
 import { KeepImagesSwitch } from '@/components/KeepImagesSwitch';
+import { ReExtractAll } from '@/components/ReExtractAll';
 import { requestedExport } from '@/utils/archive-io/archive-page';
 import '@/components/theme.css';
 
@@ -10,5 +11,6 @@ createRoot(document.getElementById('root')!).render(
     <ArchiveIoApp autoExport={requestedExport(location.search)} />
     {/* until the settings page lands (issue 13): its marked place takes this switch */}
     <KeepImagesSwitch />
+    <ReExtractAll />
   </StrictMode>,
 );

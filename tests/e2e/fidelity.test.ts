@@ -44,6 +44,9 @@ function imagesPage() {
 }
 
 let changed = false;
+let goneNow = false;
+const GONE_PAGE =
+  '<html><head><title>页面不存在</title></head><body><h1>抱歉，您访问的页面不存在</h1></body></html>';
 function trsPage(n: number) {
   const text = (i: number) =>
     n === 2 && i === 2 && changed
@@ -90,15 +93,11 @@ describe('the clip outlives the page', () => {
       };
       if (offline) return void req.socket.destroy();
       if (host === NEWS && path === '/a/images.html')
-        return send(200, 'text/html; charset=utf-8', imagesPage());
+        return goneNow
+          ? send(404, 'text/html; charset=utf-8', GONE_PAGE)
+          : send(200, 'text/html; charset=utf-8', imagesPage());
       const trs = /^\/xw\/content_200(?:_(\d))?\.htm$/.exec(path);
       if (host === NEWS && trs) return send(200, 'text/html; charset=utf-8', trsPage(Number(trs[1] ?? 1)));
-      if (host === NEWS && path === '/a/deleted.html')
-        return send(
-          404,
-          'text/html; charset=utf-8',
-          '<html><head><title>页面不存在</title></head><body><h1>抱歉，页面不存在</h1></body></html>',
-        );
       const file = files[`${host}${path}`];
       if (!file) return send(404, 'text/plain', 'not found');
       if (host === CDN && !referer?.startsWith(`http://${NEWS}/`))
@@ -253,5 +252,101 @@ describe('the clip outlives the page', () => {
     expect(stored.versions).toHaveLength(1);
     expect(stored.versions[0]!.textContent).toContain('第2页第2段：长白山');
     expect(stored.versions[0]!.snapshot).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('the reader lists the versions and shows the changed paragraph as removed and added', async () => {
+    const stored = await clipByUrl(`http://${NEWS}/xw/content_200.htm`);
+    const reader = await browser.context.newPage();
+    await reader.goto(`chrome-extension://${browser.extensionId}/reader.html?id=${stored.id}`);
+    await reader.waitForSelector('[data-testid=diff]');
+    expect(await reader.locator('[data-testid=version-list] li').count()).toBe(2);
+    const removed = await reader.locator('[data-kind=removed]').allInnerTexts();
+    const added = await reader.locator('[data-kind=added]').allInnerTexts();
+    expect(removed).toEqual(['第2页第2段：长白山冰雪季在池北区正式开幕，来自全国各地的滑雪爱好者齐聚一堂。']);
+    expect(added).toEqual(['第2页第2段：修改后的段落，景区宣布延长开放时间至晚上九点。']);
+    expect(await reader.locator('[data-kind=same]').count()).toBe(8);
+    await reader.close();
+  });
+
+  it('re-extracts from the snapshot in the reader: shows the changed field, then saves it', async () => {
+    const url = `http://${NEWS}/a/images.html`;
+    const stored = await clipByUrl(url);
+
+    // as if an older extractor had read the source wrong
+    const worker = await currentWorker(browser);
+    await worker.evaluate(async (id) => {
+      const db = await new Promise<IDBDatabase>((resolve) => {
+        const open = indexedDB.open('jianbao');
+        open.onsuccess = () => resolve(open.result);
+      });
+      const tx = db.transaction('clips', 'readwrite');
+      const store = tx.objectStore('clips');
+      const clip = await new Promise<Record<string, unknown>>((resolve) => {
+        const get = store.get(id);
+        get.onsuccess = () => resolve(get.result);
+      });
+      store.put({ ...clip, source: '旧的来源' });
+      await new Promise((resolve) => (tx.oncomplete = resolve));
+      db.close();
+    }, stored.id);
+    offline = true;
+    const reader = await browser.context.newPage();
+    try {
+      await reader.goto(`chrome-extension://${browser.extensionId}/reader.html?id=${stored.id}`);
+      await reader.click('[data-testid=reextract-run]');
+      await reader.waitForSelector('[data-testid=reextract-changes]');
+      const fields = await reader
+        .locator('[data-testid=reextract-changes] [data-field]')
+        .evaluateAll((els) => els.map((el) => el.getAttribute('data-field')));
+      expect(fields).toEqual(['source']);
+      expect(await reader.locator('[data-field=source] ins').innerText()).toBe('示例日报');
+      await reader.click('[data-testid=reextract-save]');
+      await waitFor(
+        async () => (await clipByUrl(url)).source === ('示例日报' as never),
+        10_000,
+        'the saved field',
+      );
+      const saved = await clipByUrl(url);
+      // the kept images still show: the re-extracted body points at the same assets
+      expect(saved.contentHtml.match(/src="assets\/[0-9a-f]{64}"/g)).toHaveLength(4);
+    } finally {
+      offline = false;
+      await reader.close();
+    }
+  });
+
+  it('a page now gone (404, 页面不存在) marks the clip and never overwrites it', async () => {
+    const url = `http://${NEWS}/a/images.html`;
+    const before = await clipByUrl(url);
+    goneNow = true;
+    try {
+      const tab = browser.context.pages().find((p) => p.url() === url)!;
+      await tab.reload();
+      const worker = await currentWorker(browser);
+      const outcome = await worker.evaluate(async (u) => {
+        const [t] = await chrome.tabs.query({ url: u });
+        const run = (
+          globalThis as unknown as {
+            jianbaoClipAndBadge: (
+              tab: unknown,
+              mode: string,
+            ) => Promise<{ status: string; error?: { code: string } }>;
+          }
+        ).jianbaoClipAndBadge;
+        return run(t, 'page');
+      }, url);
+      expect(outcome).toMatchObject({ status: 'failed', error: { code: 'page-gone' } });
+      const after = await clipByUrl(url);
+      expect(after.gone).toMatchObject({ status: 404 });
+      expect(after.textContent).toBe(before.textContent);
+      expect(after.contentHtml).toBe(before.contentHtml);
+      const popup = await browser.context.newPage();
+      await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+      await popup.waitForSelector(`[data-clip-id="${before.id}"] [data-testid=mark-gone]`);
+      await popup.waitForSelector('[data-testid=mark-changed]');
+      await popup.close();
+    } finally {
+      goneNow = false;
+    }
   });
 });

@@ -6,13 +6,8 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import {
-  keepImages,
-  readSnapshot,
-  sha256Hex,
-  snapshotAsset,
-  type ImageSources,
-} from '@/utils/archive/assets';
+import { keepImages, snapshotAsset, type ImageSources } from '@/utils/archive/assets';
+import { readSnapshot, sha256Hex } from '@/utils/model/snapshot';
 import { assetRefs, imageRefs, mapImageSources } from '@/utils/model/asset-html';
 import { clipTab, type ClipDependencies } from '@/utils/archive/clip-service';
 import { getClip, newClip } from '@/utils/archive/clip-store';

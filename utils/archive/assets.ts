@@ -9,6 +9,7 @@ import type { PageImage, SnapshotPage } from '../extract/in-page';
 import { IMAGES_BUDGET_MS, MAX_CLIP_IMAGE_BYTES, MAX_IMAGE_BYTES, MAX_IMAGES } from '../extract/in-page';
 import { ASSET_PREFIX, mapImageSources } from '../model/asset-html';
 import type { JianbaoDatabase } from './db';
+import { gzip, sha256Hex, SNAPSHOT_FORMAT } from '../model/snapshot';
 
 export interface AssetRecord {
   sha256: string;
@@ -19,28 +20,6 @@ export interface AssetRecord {
 }
 
 export const SNAPSHOT_TYPE = 'application/gzip';
-/** The JSON inside a snapshot's gzip: every page of the article as the user saw it. */
-export const SNAPSHOT_FORMAT = 'jianbao-snapshot';
-
-export async function sha256Hex(data: ArrayBuffer | Uint8Array<ArrayBuffer>): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', data));
-  let hex = '';
-  for (const byte of digest) hex += byte.toString(16).padStart(2, '0');
-  return hex;
-}
-
-async function streamBytes(stream: ReadableStream<Uint8Array>): Promise<Uint8Array<ArrayBuffer>> {
-  return new Uint8Array(await new Response(stream).arrayBuffer());
-}
-
-export function gzip(text: string): Promise<Uint8Array<ArrayBuffer>> {
-  return streamBytes(new Blob([text]).stream().pipeThrough(new CompressionStream('gzip')));
-}
-
-export async function gunzip(blob: Blob): Promise<string> {
-  const bytes = await streamBytes(blob.stream().pipeThrough(new DecompressionStream('gzip')));
-  return new TextDecoder().decode(bytes);
-}
 
 /** A snapshot as stored: the pages as JSON, gzipped, under its hash. */
 export async function snapshotAsset(
@@ -58,17 +37,6 @@ export async function snapshotAsset(
     },
     snapshot: { sha256, bytes: bytes.length, htmlBytes: new TextEncoder().encode(json).length },
   };
-}
-
-/** The pages of a stored snapshot; throws on anything else. */
-export async function readSnapshot(blob: Blob): Promise<SnapshotPage[]> {
-  const data = JSON.parse(await gunzip(blob)) as { format?: unknown; pages?: unknown };
-  if (data.format !== SNAPSHOT_FORMAT || !Array.isArray(data.pages))
-    throw new Error('not a Jianbao snapshot');
-  return data.pages.filter(
-    (p): p is SnapshotPage =>
-      typeof p === 'object' && p !== null && typeof p.url === 'string' && typeof p.html === 'string',
-  );
 }
 
 /** What fetching an image gives: the bytes and the declared type, or why not. */

@@ -5,6 +5,7 @@
  * serialises what the user saw (the snapshot) and says whether the page is gone.
  */
 import type { Article, CaptureNote, ExtractError } from '../model/article';
+import type { SnapshotPage } from '../model/snapshot';
 import { extractArticle, NoArticleError } from './';
 import type { ClipMode } from '../protocol/messages';
 import { nextPage, ownPageNumber, pageLinks, pageNumberOf } from './pages';
@@ -13,11 +14,7 @@ export interface InPageOptions {
   mode: ClipMode;
 }
 
-/** One page of the article as HTML (scripts removed), the material of a snapshot. */
-export interface SnapshotPage {
-  url: string;
-  html: string;
-}
+export type { SnapshotPage };
 
 /** An image of the tab's own origin, fetched in the tab (its cookies, its Referer), as base64. */
 export interface PageImage {
@@ -70,9 +67,51 @@ export function goneSignal(doc: Document): { status: number | null } | null {
   return null;
 }
 
-/** The page's DOM as it is now, without scripts or inline handlers, with a <base> for its URLs. */
+const URL_ATTRIBUTES = [
+  'src',
+  'href',
+  'data-src',
+  'data-original',
+  'data-lazy-src',
+  'data-actualsrc',
+  'poster',
+];
+
+/**
+ * Makes the element's URLs absolute against `base`. A parsed snapshot cannot rely on its <base>:
+ * extension pages' CSP (base-uri 'none') also governs the documents their DOMParser makes.
+ */
+export function absolutizeUrls(root: ParentNode, base: string): void {
+  const resolve = (value: string) => {
+    try {
+      return new URL(value.trim(), base).toString();
+    } catch {
+      return value;
+    }
+  };
+  for (const name of URL_ATTRIBUTES) {
+    for (const el of root.querySelectorAll(`[${name}]`)) {
+      const value = el.getAttribute(name)!;
+      if (value && !/^(?:[a-z][a-z0-9+.-]*:|#)/i.test(value.trim())) el.setAttribute(name, resolve(value));
+    }
+  }
+  for (const el of root.querySelectorAll('[srcset], [data-srcset]')) {
+    for (const name of ['srcset', 'data-srcset']) {
+      const value = el.getAttribute(name);
+      if (!value) continue;
+      const candidates = value.split(/,\s+/).map((part) => {
+        const [href = '', ...rest] = part.trim().split(/\s+/);
+        return [resolve(href), ...rest].join(' ');
+      });
+      el.setAttribute(name, candidates.join(', '));
+    }
+  }
+}
+
+/** The page's DOM as it is now, without scripts or inline handlers, its URLs absolute. */
 export function snapshotHtml(doc: Document, url: string): string {
   const root = doc.documentElement.cloneNode(true) as Element;
+  absolutizeUrls(root, url);
   for (const el of root.querySelectorAll('script, noscript, template, iframe, object, embed')) el.remove();
   for (const el of root.querySelectorAll('*')) {
     for (const attr of [...el.attributes]) if (/^on/i.test(attr.name)) el.removeAttribute(attr.name);
@@ -107,6 +146,7 @@ export function decodePage(bytes: Uint8Array, contentType: string | null): strin
  */
 export function parsedDocument(html: string, url: string, win: Window): Document {
   const doc = new (win as Window & typeof globalThis).DOMParser().parseFromString(html, 'text/html');
+  absolutizeUrls(doc, doc.querySelector('base[href]')?.getAttribute('href') ?? url);
   if (!doc.querySelector('base[href]')) {
     const base = doc.createElement('base');
     base.setAttribute('href', url);
