@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { ArchiveIoApp } from '@/components/ArchiveIoApp';
 import { KeepImagesSwitch } from '@/components/KeepImagesSwitch';
 import { ReExtractAll } from '@/components/ReExtractAll';
+import { ZipArchiveIo } from '@/components/ZipArchiveIo';
 import { requestedExport } from '@/utils/archive-io/archive-page';
 import '@/components/theme.css';
 
@@ -10,6 +11,7 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ArchiveIoApp autoExport={requestedExport(location.search)} />
     {/* until the settings page lands (issue 13): its marked place takes this switch */}
+    <ZipArchiveIo />
     <KeepImagesSwitch />
     <ReExtractAll />
   </StrictMode>,

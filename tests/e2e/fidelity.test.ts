@@ -5,6 +5,9 @@
  * copy with the optional host permission granted, as after the user switched "Keep images offline" on.
  */
 import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { unzipSync } from 'fflate';
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { png } from '../fixtures/png';
@@ -347,6 +350,53 @@ describe('the clip outlives the page', () => {
       await popup.close();
     } finally {
       goneNow = false;
+    }
+  });
+
+  it('ZIP round trip: export, import into a fresh profile, export again: identical, image bytes included', async () => {
+    const exportFrom = async (b: Browser, file: string) => {
+      const page = await b.context.newPage();
+      await page.goto(`chrome-extension://${b.extensionId}/manage.html`);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.click('[data-testid=export-zip]'),
+      ]);
+      await download.saveAs(file);
+      await page.close();
+      return unzipSync(new Uint8Array(fs.readFileSync(file)));
+    };
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jianbao-zip-'));
+    const fresh = await launch({ extensionDir });
+    try {
+      const first = await exportFrom(browser, path.join(dir, 'first.zip'));
+      const names = Object.keys(first);
+      expect(names[0]).toBe('archive.json');
+      const archive = JSON.parse(new TextDecoder().decode(first['archive.json']));
+      expect(archive).toMatchObject({ version: 2, count: 2 });
+      // the 4 images of the first clip; snapshots of both clips and of the TRS clip’s earlier version
+      expect(names.filter((n) => n.startsWith('assets/'))).toHaveLength(4);
+      expect(names.filter((n) => n.startsWith('snapshots/')).length).toBeGreaterThanOrEqual(3);
+      expect(
+        Buffer.from(first[`assets/${(await clipByUrl(`http://${NEWS}/a/images.html`)).assets[0]!.sha256}`]!),
+      ).toEqual(files[`${NEWS}/img/local.png`]);
+
+      const page = await fresh.context.newPage();
+      await page.goto(`chrome-extension://${fresh.extensionId}/manage.html`);
+      await page.setInputFiles('[data-testid=import-zip]', path.join(dir, 'first.zip'));
+      const status = await page.waitForSelector('[data-testid=zip-status]');
+      expect(await status.getAttribute('data-ok')).toBe('true');
+      await page.close();
+
+      const second = await exportFrom(fresh, path.join(dir, 'second.zip'));
+      expect(Object.keys(second)).toEqual(names);
+      for (const name of names.filter((n) => n !== 'archive.json')) {
+        expect(Buffer.from(second[name]!).equals(Buffer.from(first[name]!))).toBe(true);
+      }
+      const again = JSON.parse(new TextDecoder().decode(second['archive.json']));
+      expect({ ...again, exportedAt: null }).toEqual({ ...archive, exportedAt: null });
+    } finally {
+      await fresh.close();
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });

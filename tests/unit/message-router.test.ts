@@ -24,6 +24,8 @@ function handlers(): Handlers {
     'archive/import-abort': vi.fn(async () => null),
     'assets/get': vi.fn(async () => null),
     'clip/reextract': vi.fn(async () => null),
+    'archive/asset-refs': vi.fn(async () => ({ images: [], snapshots: [] })),
+    'archive/import-asset': vi.fn(async () => null),
   };
 }
 

@@ -4,12 +4,13 @@
  * gone and the commit fails cleanly with the archive untouched.
  */
 import type { Clip } from '../model/article';
+import type { AssetRecord } from '../archive/assets';
 
 /** Staged imports older than this are dropped (an import page closed halfway). */
 export const STAGE_TTL_MS = 10 * 60_000;
 
 export class ImportStaging {
-  private readonly staged = new Map<string, { clips: Clip[]; touched: number }>();
+  private readonly staged = new Map<string, { clips: Clip[]; assets: AssetRecord[]; touched: number }>();
 
   constructor(
     private readonly now: () => number = Date.now,
@@ -19,7 +20,7 @@ export class ImportStaging {
   begin(): string {
     this.expire();
     const id = this.newId();
-    this.staged.set(id, { clips: [], touched: this.now() });
+    this.staged.set(id, { clips: [], assets: [], touched: this.now() });
     return id;
   }
 
@@ -27,6 +28,18 @@ export class ImportStaging {
     const stage = this.get(importId);
     for (const clip of clips) stage.clips.push(clip);
     stage.touched = this.now();
+  }
+
+  /** An asset (hash already checked) to write with the records. */
+  addAsset(importId: string, asset: AssetRecord): void {
+    const stage = this.get(importId);
+    stage.assets.push(asset);
+    stage.touched = this.now();
+  }
+
+  /** The staged assets; read before `take`, which ends the stage. */
+  assets(importId: string): AssetRecord[] {
+    return this.get(importId).assets;
   }
 
   /** The staged records, removed from staging: a commit is attempted once. */

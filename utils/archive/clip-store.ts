@@ -18,7 +18,7 @@ import type { ExportCursor, ExportPage } from '../archive-io/export';
 import { mergeClips, sameClip } from '../archive-io/merge';
 import { CLIP_WRITE_STORES, compactIndex, indexClip, indexClips, unindexClip } from './search-index';
 import type { AssetRecord } from './assets';
-import { ASSET_PREFIX, mapImageSources } from '../model/asset-html';
+import { ASSET_PREFIX, assetRefs, mapImageSources } from '../model/asset-html';
 
 /** Earlier texts kept per clip; older ones are dropped. */
 export const MAX_VERSIONS = 5;
@@ -363,6 +363,28 @@ export async function exportPage(
   return { clips, next: full && last ? { clippedAt: last.clippedAt, id: last.id } : null, total };
 }
 
+/** The assets the clips refer to (these ids, or all clips), images and snapshots apart, sorted. */
+export async function assetRefsOf(
+  db: JianbaoDatabase,
+  ids: readonly string[] | null,
+): Promise<{ images: string[]; snapshots: string[] }> {
+  const images = new Set<string>();
+  const snapshots = new Set<string>();
+  const add = (clip: Clip) => {
+    const own = new Set([clip.snapshot?.sha256, ...clip.versions.map((v) => v.snapshot)]);
+    for (const sha of assetRefs(clip)) (own.has(sha) ? snapshots : images).add(sha);
+  };
+  if (ids) for (const clip of await getClips(db, ids)) add(clip);
+  else {
+    let cursor = await db.transaction('clips').store.openCursor();
+    while (cursor) {
+      add(cursor.value);
+      cursor = await cursor.continue();
+    }
+  }
+  return { images: [...images].sort(), snapshots: [...snapshots].sort() };
+}
+
 /** The clips with these ids, in this order; ids not in the archive are skipped. */
 export async function getClips(db: JianbaoDatabase, ids: readonly string[]): Promise<Clip[]> {
   const tx = db.transaction('clips');
@@ -382,12 +404,16 @@ export interface ImportSummary {
  * or, on any failure, none. A record whose canonical URL (or else id) is already in the archive is
  * merged into it (see mergeClips); the rest are added as they are.
  */
-export async function importClips(db: JianbaoDatabase, clips: readonly Clip[]): Promise<ImportSummary> {
+export async function importClips(
+  db: JianbaoDatabase,
+  clips: readonly Clip[],
+  assets: readonly AssetRecord[] = [],
+): Promise<ImportSummary> {
   const problem = duplicateInBatch(clips);
   if (problem) throw new Error(problem);
   const summary: ImportSummary = { added: 0, merged: 0, unchanged: 0 };
-  // the index is written in the same transaction as the clips (see search-index.ts)
-  const tx = db.transaction(CLIP_WRITE_STORES, 'readwrite');
+  // the index (see search-index.ts) and the assets are written in the same transaction as the clips
+  const tx = db.transaction([...CLIP_WRITE_STORES, 'assets'], 'readwrite');
   const store = tx.objectStore('clips');
   const writes: Promise<unknown>[] = [];
   try {
@@ -422,7 +448,7 @@ export async function importClips(db: JianbaoDatabase, clips: readonly Clip[]): 
       writes.push(store.put(current.get(id)!));
       indexed.push(current.get(id)!);
     }
-    writes.push(indexClips(tx, indexed));
+    writes.push(indexClips(tx, indexed), putAssets(tx.objectStore('assets'), assets));
     await Promise.all(writes);
     await tx.done;
   } catch (error) {

@@ -112,6 +112,18 @@ export const requestSchemas = {
    * the HTML was sanitized there by the extractor and is checked here like a clipped article.
    */
   'clip/reextract': v.strictObject({ id: Id, article: ArticleSchema }),
+  /** ZIP export: the assets the clips refer to (these ids, or the whole archive when null). */
+  'archive/asset-refs': v.strictObject({ ids: v.nullable(v.pipe(v.array(Id), v.maxLength(100_000))) }),
+  /**
+   * ZIP import: one asset for the staged import, as a blob: URL of the page's; the worker fetches it,
+   * checks its hash and writes it with the records on commit.
+   */
+  'archive/import-asset': v.strictObject({
+    importId: Id,
+    sha256: Sha256,
+    type: v.pipe(v.string(), v.regex(/^(image\/[\w.+-]{1,60}|application\/gzip)$/)),
+    url: v.pipe(v.string(), v.maxLength(500), v.startsWith('blob:')),
+  }),
 } as const;
 
 export interface Responses {
@@ -134,6 +146,8 @@ export interface Responses {
   /** null when no such asset is stored (nothing is delivered then) */
   'assets/get': { type: string; bytes: number } | null;
   'clip/reextract': ClipSummary | null;
+  'archive/asset-refs': { images: string[]; snapshots: string[] };
+  'archive/import-asset': null;
 }
 
 export type MessageType = keyof typeof requestSchemas & keyof Responses;

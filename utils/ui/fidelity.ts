@@ -7,19 +7,7 @@ import type { Article, Clip } from '../model/article';
 import { readSnapshot } from '../model/snapshot';
 import { extractSnapshot } from '../extract/in-page';
 import { BlobReceiver } from '../archive-io/blob-channel';
-import { ask } from '../protocol/worker-client';
-
-/** A kept asset's bytes from the worker (a Blob on a BroadcastChannel), or null if not stored. */
-export async function fetchAsset(sha256: string, receiver?: BlobReceiver): Promise<Blob | null> {
-  const own = receiver ?? new BlobReceiver(60_000);
-  try {
-    const via = own.address();
-    const found = await ask('assets/get', { sha256, via });
-    return found ? await own.expect(via.requestId) : null;
-  } finally {
-    if (!receiver) own.close();
-  }
-}
+import { fetchAsset } from '../archive-io/worker-io';
 
 /** What today's extractor reads from the clip's snapshot; null when the clip kept none. */
 export async function reextract(
