@@ -39,7 +39,8 @@ export function archiveIoHandlers(
     },
     'archive/asset-refs': async ({ ids }) => assetRefsOf(await db(), ids),
     'archive/import-asset': async ({ importId, sha256, type, url }) => {
-      if (!origin || !url.startsWith(`blob:${origin}/`)) throw new Error(`refused asset URL ${url.slice(0, 80)}`);
+      if (!origin || !url.startsWith(`blob:${origin}/`))
+        throw new Error(`refused asset URL ${url.slice(0, 80)}`);
       const bytes = new Uint8Array(await (await fetch(url)).arrayBuffer());
       if ((await sha256Hex(bytes)) !== sha256) throw new Error(`asset ${sha256} does not match its hash`);
       imports.addAsset(importId, { sha256, type, bytes: bytes.length, blob: new Blob([bytes], { type }) });

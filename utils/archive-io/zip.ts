@@ -122,7 +122,9 @@ const MAGIC: Array<[string, number[]]> = [
 function imageType(bytes: Uint8Array, recorded: string | undefined): string {
   if (recorded) return recorded;
   for (const [type, magic] of MAGIC) if (magic.every((b, i) => bytes[i] === b)) return type;
-  return /^\s*<(\?xml|svg)/.test(new TextDecoder().decode(bytes.subarray(0, 100))) ? 'image/svg+xml' : 'image/unknown';
+  return /^\s*<(\?xml|svg)/.test(new TextDecoder().decode(bytes.subarray(0, 100)))
+    ? 'image/svg+xml'
+    : 'image/unknown';
 }
 
 export async function importZip(
@@ -135,7 +137,10 @@ export async function importZip(
   try {
     entries = unzipSync(new Uint8Array(await file.arrayBuffer()));
   } catch (error) {
-    return { ok: false, error: { code: 'bad-zip', detail: String((error as Error)?.message ?? error).slice(0, 200) } };
+    return {
+      ok: false,
+      error: { code: 'bad-zip', detail: String((error as Error)?.message ?? error).slice(0, 200) },
+    };
   }
   const json = entries[ZIP_ARCHIVE_JSON];
   if (!json) return { ok: false, error: { code: 'bad-zip', detail: `no ${ZIP_ARCHIVE_JSON} in the ZIP` } };
@@ -147,7 +152,9 @@ export async function importZip(
   for (const clip of parsed.clips) for (const asset of clip.assets) types.set(asset.sha256, asset.type);
   const needed = new Map<string, { name: string; type: string | null; id: string }>();
   for (const clip of parsed.clips) {
-    const snapshots = new Set([clip.snapshot?.sha256, ...clip.versions.map((v) => v.snapshot)].filter(Boolean));
+    const snapshots = new Set(
+      [clip.snapshot?.sha256, ...clip.versions.map((v) => v.snapshot)].filter(Boolean),
+    );
     for (const sha of assetRefs(clip)) {
       if (needed.has(sha)) continue;
       needed.set(
@@ -162,7 +169,8 @@ export async function importZip(
   for (const [sha, { name, type, id }] of needed) {
     const bytes = entries[name];
     if (!bytes) return { ok: false, error: { code: 'missing-asset', sha256: sha, id } };
-    if ((await sha256Hex(new Uint8Array(bytes))) !== sha) return { ok: false, error: { code: 'bad-asset', name } };
+    if ((await sha256Hex(new Uint8Array(bytes))) !== sha)
+      return { ok: false, error: { code: 'bad-asset', name } };
     staged.push({ sha, type: type ?? imageType(bytes, types.get(sha)), bytes });
   }
   return sendImport(parsed.clips, staged, options.target);
@@ -178,7 +186,12 @@ async function sendImport(
     importId = await target.begin();
     for (const chunk of chunkClips(clips)) await target.chunk(importId, chunk.json);
     for (const asset of assets) {
-      await target.asset(importId, asset.sha, asset.type, new Blob([asset.bytes as BlobPart], { type: asset.type }));
+      await target.asset(
+        importId,
+        asset.sha,
+        asset.type,
+        new Blob([asset.bytes as BlobPart], { type: asset.type }),
+      );
     }
     return { ok: true, summary: await target.commit(importId) };
   } catch (error) {
