@@ -130,6 +130,22 @@ describe('the clip outlives the page', () => {
     return { ...result, tab };
   }
 
+  /** Reloads the tab showing `url` and clips it again through the worker's shared clip path (update). */
+  async function reloadAndClip(url: string): Promise<{ status: string; error?: { code: string } }> {
+    await browser.context
+      .pages()
+      .find((p) => p.url() === url)!
+      .reload();
+    const worker = await currentWorker(browser);
+    return worker.evaluate(async (u) => {
+      const [tab] = await chrome.tabs.query({ url: u });
+      const clip = (
+        globalThis as unknown as { jianbaoClipAndBadge: (tab: unknown, mode: string) => Promise<never> }
+      ).jianbaoClipAndBadge;
+      return clip(tab, 'page');
+    }, url);
+  }
+
   const clipByUrl = async (url: string) =>
     (await storedClips(browser)).find((c) => c.url === url) as Record<string, never> & {
       id: string;
@@ -237,18 +253,7 @@ describe('the clip outlives the page', () => {
   it('re-clipping after a paragraph changed keeps two versions', async () => {
     const url = `http://${NEWS}/xw/content_200.htm`;
     changed = true;
-    const tab = browser.context.pages().find((p) => p.url() === url)!;
-    await tab.reload();
-    const worker = await currentWorker(browser);
-    const outcome = await worker.evaluate(async (u) => {
-      const [t] = await chrome.tabs.query({ url: u });
-      const run = (
-        globalThis as unknown as {
-          jianbaoClipAndBadge: (tab: unknown, mode: string) => Promise<{ status: string }>;
-        }
-      ).jianbaoClipAndBadge;
-      return (await run(t, 'page')).status;
-    }, url);
+    const outcome = (await reloadAndClip(url)).status;
     expect(outcome).toBe('updated');
     const stored = await clipByUrl(url);
     expect(stored.textContent).toContain('修改后的段落');
@@ -323,21 +328,7 @@ describe('the clip outlives the page', () => {
     const before = await clipByUrl(url);
     goneNow = true;
     try {
-      const tab = browser.context.pages().find((p) => p.url() === url)!;
-      await tab.reload();
-      const worker = await currentWorker(browser);
-      const outcome = await worker.evaluate(async (u) => {
-        const [t] = await chrome.tabs.query({ url: u });
-        const run = (
-          globalThis as unknown as {
-            jianbaoClipAndBadge: (
-              tab: unknown,
-              mode: string,
-            ) => Promise<{ status: string; error?: { code: string } }>;
-          }
-        ).jianbaoClipAndBadge;
-        return run(t, 'page');
-      }, url);
+      const outcome = await reloadAndClip(url);
       expect(outcome).toMatchObject({ status: 'failed', error: { code: 'page-gone' } });
       const after = await clipByUrl(url);
       expect(after.gone).toMatchObject({ status: 404 });

@@ -6,7 +6,7 @@
  */
 import { ASSET_PREFIX, imageRefs, mapImageSources } from '../model/asset-html';
 import { BlobReceiver } from '../archive-io/blob-channel';
-import { ask } from '../protocol/worker-client';
+import { fetchAsset } from '../archive-io/worker-io';
 
 /** Blob URLs of the kept images `html` refers to (missing ones are left out). */
 export async function keptImageUrls(html: string): Promise<Map<string, string>> {
@@ -17,9 +17,8 @@ export async function keptImageUrls(html: string): Promise<Map<string, string>> 
   try {
     await Promise.all(
       refs.map(async (sha256) => {
-        const via = receiver.address();
-        const found = await ask('assets/get', { sha256, via });
-        if (found) urls.set(sha256, URL.createObjectURL(await receiver.expect(via.requestId)));
+        const blob = await fetchAsset(sha256, receiver);
+        if (blob) urls.set(sha256, URL.createObjectURL(blob));
       }),
     );
   } finally {
