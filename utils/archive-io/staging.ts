@@ -1,16 +1,26 @@
 /**
  * The service worker's side of a chunked import: chunks are held in memory under an import id and
- * written in one transaction on commit. If the worker is stopped in between, the staged chunks are
- * gone and the commit fails cleanly with the archive untouched.
+ * written in one transaction on commit. Each chunk's search index is built as it arrives (while the
+ * page reads and sends the next), so the commit only writes. If the worker is stopped in between,
+ * the staged chunks are gone and the commit fails cleanly with the archive untouched.
  */
 import type { Clip } from '../model/article';
 import type { AssetRecord } from '../archive/assets';
+import { SegmentPieces } from '../archive/search-index';
+
+export interface StagedImport {
+  clips: Clip[];
+  /** the clips' index segments, built ahead of their doc numbers */
+  index: SegmentPieces;
+  /** kept images and snapshots of a ZIP import, hashes checked, written with the clips */
+  assets: AssetRecord[];
+}
 
 /** Staged imports older than this are dropped (an import page closed halfway). */
 export const STAGE_TTL_MS = 10 * 60_000;
 
 export class ImportStaging {
-  private readonly staged = new Map<string, { clips: Clip[]; assets: AssetRecord[]; touched: number }>();
+  private readonly staged = new Map<string, StagedImport & { touched: number }>();
 
   constructor(
     private readonly now: () => number = Date.now,
@@ -20,13 +30,16 @@ export class ImportStaging {
   begin(): string {
     this.expire();
     const id = this.newId();
-    this.staged.set(id, { clips: [], assets: [], touched: this.now() });
+    this.staged.set(id, { clips: [], index: new SegmentPieces(), assets: [], touched: this.now() });
     return id;
   }
 
   add(importId: string, clips: Clip[]): void {
     const stage = this.get(importId);
-    for (const clip of clips) stage.clips.push(clip);
+    for (const clip of clips) {
+      stage.index.add(clip);
+      stage.clips.push(clip);
+    }
     stage.touched = this.now();
   }
 
@@ -37,16 +50,12 @@ export class ImportStaging {
     stage.touched = this.now();
   }
 
-  /** The staged assets; read before `take`, which ends the stage. */
-  assets(importId: string): AssetRecord[] {
-    return this.get(importId).assets;
-  }
-
-  /** The staged records, removed from staging: a commit is attempted once. */
-  take(importId: string): Clip[] {
+  /** The staged records and their index, removed from staging: a commit is attempted once. */
+  take(importId: string): StagedImport {
     const stage = this.get(importId);
     this.staged.delete(importId);
-    return stage.clips;
+    stage.index.close();
+    return { clips: stage.clips, index: stage.index, assets: stage.assets };
   }
 
   abort(importId: string): void {

@@ -9,15 +9,10 @@ import type { PageImage, SnapshotPage } from '../extract/in-page';
 import { IMAGES_BUDGET_MS, MAX_CLIP_IMAGE_BYTES, MAX_IMAGE_BYTES, MAX_IMAGES } from '../extract/in-page';
 import { ASSET_PREFIX, mapImageSources } from '../model/asset-html';
 import type { JianbaoDatabase } from './db';
+import type { AssetRecord } from './records';
 import { gzip, sha256Hex, SNAPSHOT_FORMAT } from '../model/snapshot';
 
-export interface AssetRecord {
-  sha256: string;
-  /** image/… for images, application/gzip for snapshots */
-  type: string;
-  bytes: number;
-  blob: Blob;
-}
+export type { AssetRecord };
 
 export const SNAPSHOT_TYPE = 'application/gzip';
 
