@@ -1,5 +1,9 @@
 import { defineConfig } from 'wxt';
 
+const EXTENSION_PAGES_CSP =
+  "script-src 'self'; object-src 'none'; base-uri 'none'; frame-src 'none'; form-action 'none'; " +
+  "img-src 'self' blob: data:";
+
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
@@ -11,7 +15,21 @@ export default defineConfig({
     default_locale: 'zh_CN',
     // No host permissions and no content script for all pages: the extractor is injected on demand
     // into the tab the user clicked, which `activeTab` allows.
-    permissions: ['activeTab', 'scripting', 'storage', 'contextMenus', 'unlimitedStorage'],
+    // declarativeNetRequestWithHostAccess: a session rule sets the page's Referer on the extension's
+    // own image requests (image-fetch.ts); it acts only where the extension has host access anyway.
+    permissions: [
+      'activeTab',
+      'scripting',
+      'storage',
+      'contextMenus',
+      'unlimitedStorage',
+      'declarativeNetRequestWithHostAccess',
+    ],
+    // Asked for once, from the "Keep images offline" switch: an article's images live on other hosts.
+    // (MV2 has no optional_host_permissions: origins are optional permissions there)
+    ...(browser === 'firefox'
+      ? { optional_permissions: ['*://*/*'] }
+      : { optional_host_permissions: ['*://*/*'] }),
     action: { default_title: '__MSG_actionTitle__' },
     commands: {
       'clip-page': {
@@ -19,13 +37,9 @@ export default defineConfig({
         description: '__MSG_commandClipPage__',
       },
     },
+    // img-src: reading a clip contacts no one; its images are kept copies (blob:) or data: URLs.
     content_security_policy:
-      browser === 'firefox'
-        ? "script-src 'self'; object-src 'none'; base-uri 'none'; frame-src 'none'; form-action 'none'"
-        : {
-            extension_pages:
-              "script-src 'self'; object-src 'none'; base-uri 'none'; frame-src 'none'; form-action 'none'",
-          },
+      browser === 'firefox' ? EXTENSION_PAGES_CSP : { extension_pages: EXTENSION_PAGES_CSP },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -85,7 +85,7 @@ function chromiumPids(userDataDir: string): number[] {
   return pids;
 }
 
-function memorySampler(userDataDir: string) {
+export function memorySampler(userDataDir: string) {
   let pids = chromiumPids(userDataDir);
   let peakTotal = 0;
   let peakProcess = 0;

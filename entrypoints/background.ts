@@ -8,6 +8,7 @@ import { routeMessage, type Handlers } from '@/utils/archive/message-router';
 import type { ClipMode, ClipOutcome } from '@/utils/protocol/messages';
 import { badgeFor } from '@/utils/archive/badge';
 import { facets, neighbours, searchArchive, searchResultIds, warmUp } from '@/utils/archive/search';
+import { captureHandlers } from '@/utils/archive/capture-handlers';
 
 export default defineBackground(() => {
   let database: Promise<JianbaoDatabase> | undefined;
@@ -46,6 +47,7 @@ export default defineBackground(() => {
     'clip/delete': async ({ id }) => deleteClip(await db(), id),
     'clip/restore': async ({ clip }) => restoreClip(await db(), clip),
     ...archiveIoHandlers(db),
+    ...captureHandlers(db),
   };
 
   browser.runtime.onMessage.addListener((message, sender) =>

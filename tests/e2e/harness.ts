@@ -58,9 +58,12 @@ export interface Browser {
 }
 
 /** Headless Chromium with the built extension; `hostRules` maps real hostnames to the fixture server. */
-export async function launch(options: { hostRules?: string[]; userDataDir?: string } = {}): Promise<Browser> {
-  if (!fs.existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`no build at ${EXTENSION_DIR}: run \`npm run build\` (npm test does it for you)`);
+export async function launch(
+  options: { hostRules?: string[]; userDataDir?: string; extensionDir?: string } = {},
+): Promise<Browser> {
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  if (!fs.existsSync(path.join(extensionDir, 'manifest.json'))) {
+    throw new Error(`no build at ${extensionDir}: run \`npm run build\` (npm test does it for you)`);
   }
   const userDataDir = options.userDataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'jianbao-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -68,8 +71,8 @@ export async function launch(options: { hostRules?: string[]; userDataDir?: stri
     headless: true,
     ignoreDefaultArgs: ['--disable-extensions'],
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       '--enable-unsafe-extension-debugging',
       '--no-sandbox',
       '--disable-gpu',
@@ -94,6 +97,21 @@ export async function launch(options: { hostRules?: string[]; userDataDir?: stri
       if (!options.userDataDir) fs.rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A copy of the production build as a user who accepted the optional host permission has it:
+ * `optional_host_permissions` moved into `host_permissions` (no automation can answer the prompt).
+ */
+export function buildWithHostAccess(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jianbao-granted-'));
+  fs.cpSync(EXTENSION_DIR, dir, { recursive: true });
+  const manifestPath = path.join(dir, 'manifest.json');
+  const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8'));
+  manifest.host_permissions = [...(manifest.host_permissions ?? []), ...manifest.optional_host_permissions];
+  delete manifest.optional_host_permissions;
+  fs.writeFileSync(manifestPath, JSON.stringify(manifest));
+  return dir;
 }
 
 /** The current service worker (it may have been restarted since launch). */

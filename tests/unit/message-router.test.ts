@@ -22,6 +22,10 @@ function handlers(): Handlers {
     'archive/import-chunk': vi.fn(async () => null),
     'archive/import-commit': vi.fn(async () => ({ added: 0, merged: 0, unchanged: 0 })),
     'archive/import-abort': vi.fn(async () => null),
+    'assets/get': vi.fn(async () => null),
+    'clip/reextract': vi.fn(async () => null),
+    'archive/asset-refs': vi.fn(async () => ({ images: [], snapshots: [] })),
+    'archive/import-asset': vi.fn(async () => null),
   };
 }
 
