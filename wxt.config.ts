@@ -1,5 +1,9 @@
 import { defineConfig } from 'wxt';
 
+const EXTENSION_PAGES_CSP =
+  "script-src 'self'; object-src 'none'; base-uri 'none'; frame-src 'none'; form-action 'none'; " +
+  "img-src 'self' blob: data:";
+
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
@@ -13,6 +17,8 @@ export default defineConfig({
     // into the tab the user clicked, which `activeTab` allows.
     // Sync: `alarms` pulls on a schedule; `offscreen` gives Chromium's worker a DOM for DOMPurify.
     // Host access only for the sync server the user names, requested from their click.
+    // declarativeNetRequestWithHostAccess: a session rule sets the page's Referer on the extension's
+    // own image requests (image-fetch.ts); it acts only where the extension has host access anyway.
     permissions: [
       'activeTab',
       'scripting',
@@ -21,10 +27,14 @@ export default defineConfig({
       'unlimitedStorage',
       'alarms',
       ...(browser === 'firefox' ? [] : ['offscreen']),
+      'declarativeNetRequestWithHostAccess',
     ],
+    // Asked for from the user's click, one origin at a time: "Keep images offline" (an article's
+    // images live on other hosts) and sync (the server's origin only).
+    // (MV2 has no optional_host_permissions: origins are optional permissions there)
     ...(browser === 'firefox'
-      ? { optional_permissions: ['http://*/*', 'https://*/*'] }
-      : { optional_host_permissions: ['http://*/*', 'https://*/*'] }),
+      ? { optional_permissions: ['*://*/*'] }
+      : { optional_host_permissions: ['*://*/*'] }),
     action: { default_title: '__MSG_actionTitle__' },
     commands: {
       'clip-page': {
@@ -32,13 +42,9 @@ export default defineConfig({
         description: '__MSG_commandClipPage__',
       },
     },
+    // img-src: reading a clip contacts no one; its images are kept copies (blob:) or data: URLs.
     content_security_policy:
-      browser === 'firefox'
-        ? "script-src 'self'; object-src 'none'; base-uri 'none'; frame-src 'none'; form-action 'none'"
-        : {
-            extension_pages:
-              "script-src 'self'; object-src 'none'; base-uri 'none'; frame-src 'none'; form-action 'none'",
-          },
+      browser === 'firefox' ? EXTENSION_PAGES_CSP : { extension_pages: EXTENSION_PAGES_CSP },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -142,6 +142,7 @@ export function storedClip(gen: Generator, i: number): Clip {
               title: `${clip.title}（旧）`,
               contentHtml: '<p>旧的正文</p>',
               textContent: '旧的正文',
+              snapshot: null,
             },
           ]
         : [],

@@ -192,6 +192,16 @@ export function ArchiveView({ refreshKey, onChanged }: { refreshKey: number; onC
         >
           <span className="clip-title">
             <Highlighted text={row.title} marks={row.titleMarks ?? []} />
+            {row.changed && (
+              <span className="mark-changed" data-testid="mark-changed">
+                {t('fidelity_changed_mark')}
+              </span>
+            )}
+            {row.gone && (
+              <span className="mark-gone" data-testid="mark-gone">
+                {t('fidelity_gone_mark')}
+              </span>
+            )}
           </span>
           <span className="clip-meta">
             {meta}

@@ -8,6 +8,10 @@ import { sanitizeHtml } from '@/utils/model/sanitize';
 import { ask, readerUrl } from '@/utils/protocol/worker-client';
 import { ClipEditor } from './ClipEditor';
 import { ClipMarkdownActions } from './ClipMarkdownActions';
+import { CaptureNotes } from './CaptureNotes';
+import { VersionHistory } from './VersionHistory';
+import { ReExtractPanel } from './ReExtractPanel';
+import { keptImageUrls, withKeptImages } from '@/utils/ui/kept-images';
 
 /** The search and filters the reader was opened from (optional URL parameters `q` and `f`). */
 export function readerContext(search: string): { query: string; filters: SearchFilters } {
@@ -36,6 +40,7 @@ export function ReaderApp({ id, search }: { id: string; search: string }) {
   const [neighbours, setNeighbours] = useState<Neighbours | null>(null);
   const context = useMemo(() => readerContext(search), [search]);
 
+  const [loads, setLoads] = useState(0);
   useEffect(() => {
     ask('clips/get', { id }).then(setClip, (e: Error) => {
       setError(e.message);
@@ -45,8 +50,23 @@ export function ReaderApp({ id, search }: { id: string; search: string }) {
       setNeighbours,
       () => setNeighbours(null),
     );
-  }, [id, context]);
-  const bodyHtml = useMemo(() => (clip ? sanitizeHtml(clip.contentHtml, window) : ''), [clip]);
+  }, [id, context, loads]);
+  const sanitized = useMemo(() => (clip ? sanitizeHtml(clip.contentHtml, window) : ''), [clip]);
+  // kept images as blob: URLs; until they arrive (and for images not kept) no src at all
+  const [imageUrls, setImageUrls] = useState<ReadonlyMap<string, string>>(new Map());
+  useEffect(() => {
+    let urls: Map<string, string> | undefined;
+    let live = true;
+    keptImageUrls(sanitized).then(
+      (found) => (live ? setImageUrls((urls = found)) : found.forEach((url) => URL.revokeObjectURL(url))),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+      urls?.forEach((url) => URL.revokeObjectURL(url));
+    };
+  }, [sanitized]);
+  const bodyHtml = useMemo(() => withKeptImages(sanitized, imageUrls), [sanitized, imageUrls]);
   useEffect(() => {
     if (clip) document.title = clip.title;
   }, [clip]);
@@ -121,6 +141,7 @@ export function ReaderApp({ id, search }: { id: string; search: string }) {
           {clip.url}
         </a>
       </p>
+      <CaptureNotes clip={clip} />
       <ClipMarkdownActions clip={clip} />
       <div className="reader-body" data-testid="reader-body" dangerouslySetInnerHTML={{ __html: bodyHtml }} />
       <footer className="reader-footer">
@@ -128,6 +149,8 @@ export function ReaderApp({ id, search }: { id: string; search: string }) {
           {t('clippedAt', formatDateTime(clip.clippedAt))}
           {clip.versions.length > 0 && ` · ${t('earlierVersions', String(clip.versions.length))}`}
         </p>
+        <VersionHistory clip={clip} />
+        <ReExtractPanel clip={clip} onSaved={() => setLoads((n) => n + 1)} />
         <ClipEditor id={clip.id} tags={clip.tags} note={clip.note} />
         {nav}
       </footer>

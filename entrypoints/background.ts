@@ -11,6 +11,7 @@ import { facets, neighbours, searchArchive, searchResultIds, warmUp } from '@/ut
 import { createSyncService, SYNC_ALARM } from '@/utils/sync/sync-service';
 import { syncHandlers, withSyncAfterWrites } from '@/utils/sync/sync-handlers';
 import { workerSanitizer } from '@/utils/sync/worker-sanitizer';
+import { captureHandlers } from '@/utils/archive/capture-handlers';
 
 export default defineBackground(() => {
   let database: Promise<JianbaoDatabase> | undefined;
@@ -59,6 +60,7 @@ export default defineBackground(() => {
     'clip/restore': async ({ clip }) => restoreClip(await db(), clip),
     ...archiveIoHandlers(db),
     ...syncHandlers(sync),
+    ...captureHandlers(db),
   };
   // every write is followed by its sync revision and a push
   const routed = withSyncAfterWrites(handlers, syncChanged);

@@ -1,6 +1,9 @@
 import { createRoot } from 'react-dom/client';
 import { StrictMode } from 'react';
 import { ArchiveIoApp } from '@/components/ArchiveIoApp';
+import { KeepImagesSwitch } from '@/components/KeepImagesSwitch';
+import { ReExtractAll } from '@/components/ReExtractAll';
+import { ZipArchiveIo } from '@/components/ZipArchiveIo';
 import { requestedExport } from '@/utils/archive-io/archive-page';
 import '@/components/theme.css';
 import { SyncSettings } from '@/components/SyncSettings';
@@ -15,5 +18,9 @@ createRoot(document.getElementById('root')!).render(
     <section id="sync">
       <SyncSettings />
     </section>
+    {/* until the settings page lands (issue 13): its marked place takes this switch */}
+    <ZipArchiveIo />
+    <KeepImagesSwitch />
+    <ReExtractAll />
   </StrictMode>,
 );

@@ -102,6 +102,8 @@ export async function launch(
 /**
  * A copy of the production build whose optional host permissions are granted at install, as for a
  * user who accepted the prompt (no automation can answer it). The shipped manifest stays minimal.
+ * A copy of the production build as a user who accepted the optional host permission has it:
+ * `optional_host_permissions` moved into `host_permissions` (no automation can answer the prompt).
  */
 export function buildWithHostAccess(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jianbao-granted-'));
@@ -112,6 +114,7 @@ export function buildWithHostAccess(): string {
     ...(manifest.host_permissions ?? []),
     ...(manifest.optional_host_permissions ?? []),
   ];
+  manifest.host_permissions = [...(manifest.host_permissions ?? []), ...manifest.optional_host_permissions];
   delete manifest.optional_host_permissions;
   fs.writeFileSync(manifestPath, JSON.stringify(manifest));
   return dir;

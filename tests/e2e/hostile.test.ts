@@ -138,6 +138,10 @@ describe('hostile pages', () => {
       tags: [],
       note: null,
       versions: [],
+      assets: [],
+      snapshot: null,
+      notes: [],
+      gone: null,
     };
     const worker = await currentWorker(browser);
     const id = await worker.evaluate(

@@ -26,7 +26,12 @@ export function seededClip(i: number) {
         title: `吉林雾凇节 旧标题${i}`,
         contentHtml: '<p>旧的正文</p>',
         textContent: '旧的正文',
+        snapshot: null,
       },
     ],
+    assets: [],
+    snapshot: null,
+    notes: [],
+    gone: null,
   };
 }

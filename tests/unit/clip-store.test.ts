@@ -80,6 +80,7 @@ describe('saveArticle', () => {
         title: '长白山冰雪季开幕',
         contentHtml: '<p>长白山冰雪季在池北区正式开幕。</p>',
         textContent: '长白山冰雪季在池北区正式开幕。',
+        snapshot: null,
       },
     ]);
   });

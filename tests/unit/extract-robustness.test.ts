@@ -80,14 +80,14 @@ describe('robustness', () => {
     expect(article.textContent.split('\n')).toHaveLength(1_500);
   });
 
-  it('a frameset is a typed error in the page', () => {
+  it('a frameset is a typed error in the page', async () => {
     const doc = page('<html><frameset><frame src="a.html"></frameset></html>');
-    const result = extractInPage(doc, URL, { mode: 'page' });
+    const result = await extractInPage(doc, URL, { mode: 'page' });
     expect(result).toEqual({ ok: false, error: expect.objectContaining({ code: 'frameset' }) });
     articleOrTypedError(doc);
   });
 
-  it("an unexpected error keeps its message where the stack has none (Firefox's)", () => {
+  it("an unexpected error keeps its message where the stack has none (Firefox's)", async () => {
     const error = new TypeError('r.searchParams.keys() is not iterable');
     error.stack = 'Ri@moz-extension://x/extractor.js:1:773\n';
     const doc = {
@@ -95,7 +95,7 @@ describe('robustness', () => {
         throw error;
       },
     } as unknown as Document;
-    expect(extractInPage(doc, URL, { mode: 'page' })).toEqual({
+    expect(await extractInPage(doc, URL, { mode: 'page' })).toEqual({
       ok: false,
       error: {
         code: 'internal',

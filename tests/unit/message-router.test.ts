@@ -27,6 +27,10 @@ function handlers(): Handlers {
     'sync/settings': vi.fn(),
     'sync/configure': vi.fn(),
     'sync/test': vi.fn(),
+    'assets/get': vi.fn(async () => null),
+    'clip/reextract': vi.fn(async () => null),
+    'archive/asset-refs': vi.fn(async () => ({ images: [], snapshots: [] })),
+    'archive/import-asset': vi.fn(async () => null),
   };
 }
 

@@ -277,6 +277,7 @@ describe('sync through a CouchDB-protocol server', () => {
               title: 't',
               contentHtml: '<iframe srcdoc="x"></iframe><p>旧</p>',
               textContent: '旧',
+              snapshot: null,
             },
           ],
           url: url('3'),

@@ -1,14 +1,14 @@
 /**
  * The archive file: `{ format, version, exportedAt, count, clips }`. One clip per line, keys in a
  * fixed order, so two exports of the same archive are byte-identical except for `exportedAt`.
- * The JSON Schema for it is schemas/jianbao-archive.v1.schema.json.
+ * The JSON Schema for it is schemas/jianbao-archive.v2.schema.json.
  */
 import type { Clip } from '../model/article';
-import { ArticleSchema, ClipSchema, ClipVersionSchema } from '../model/clip-schema';
+import { ArticleSchema, ClipAssetSchema, ClipSchema, ClipVersionSchema } from '../model/clip-schema';
 
 export const ARCHIVE_FORMAT = 'jianbao-archive';
 /** The version this build writes; files of this or an older version are read. */
-export const ARCHIVE_VERSION = 1;
+export const ARCHIVE_VERSION = 2;
 
 /**
  * Larger files are refused before they are read. The page holds the file's text, the parsed
@@ -29,6 +29,7 @@ export interface ArchiveHeader {
 const CLIP_KEYS = Object.keys(ClipSchema.entries) as Array<keyof Clip>;
 const VERSION_KEYS = Object.keys(ClipVersionSchema.entries);
 const IMAGE_KEYS = Object.keys(ArticleSchema.entries.images.pipe[0].item.entries);
+const ASSET_KEYS = Object.keys(ClipAssetSchema.entries);
 
 /** Same keys, schema order first, then any others in stored order (so nothing stored is dropped). */
 function ordered<T extends object>(record: T, keys: readonly string[]): T {
@@ -44,6 +45,7 @@ export function canonicalClip(clip: Clip): Clip {
   const out = ordered(clip, CLIP_KEYS);
   if (Array.isArray(clip.images)) out.images = clip.images.map((image) => ordered(image, IMAGE_KEYS));
   if (Array.isArray(clip.versions)) out.versions = clip.versions.map((v) => ordered(v, VERSION_KEYS));
+  if (Array.isArray(clip.assets)) out.assets = clip.assets.map((asset) => ordered(asset, ASSET_KEYS));
   return out;
 }
 

@@ -1,5 +1,6 @@
 /** The service worker's export and import handlers (entrypoints/background.ts spreads them in). */
-import { exportPage, getClips, importClips } from '../archive/clip-store';
+import { assetRefsOf, exportPage, getClips, importClips } from '../archive/clip-store';
+import { sha256Hex } from '../model/snapshot';
 import type { JianbaoDatabase } from '../archive/db';
 import type { Handlers } from '../archive/message-router';
 import { fetchImportChunk } from './blob-channel';
@@ -12,7 +13,9 @@ type ArchiveIoMessage =
   | 'archive/import-begin'
   | 'archive/import-chunk'
   | 'archive/import-commit'
-  | 'archive/import-abort';
+  | 'archive/import-abort'
+  | 'archive/asset-refs'
+  | 'archive/import-asset';
 
 export function archiveIoHandlers(
   db: () => Promise<JianbaoDatabase>,
@@ -48,8 +51,17 @@ export function archiveIoHandlers(
       return (imports.add(chunk.importId, clips), null);
     },
     'archive/import-commit': async ({ importId }) => {
-      const { clips, index } = imports.take(importId);
-      return importClips(await db(), clips, index);
+      const { clips, index, assets } = imports.take(importId);
+      return importClips(await db(), clips, index, assets);
+    },
+    'archive/asset-refs': async ({ ids }) => assetRefsOf(await db(), ids),
+    'archive/import-asset': async ({ importId, sha256, type, url }) => {
+      if (!origin || !url.startsWith(`blob:${origin}/`))
+        throw new Error(`refused asset URL ${url.slice(0, 80)}`);
+      const bytes = new Uint8Array(await (await fetch(url)).arrayBuffer());
+      if ((await sha256Hex(bytes)) !== sha256) throw new Error(`asset ${sha256} does not match its hash`);
+      imports.addAsset(importId, { sha256, type, bytes: bytes.length, blob: new Blob([bytes], { type }) });
+      return null;
     },
     'archive/import-abort': async ({ importId }) => (imports.abort(importId), null),
   };

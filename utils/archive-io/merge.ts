@@ -47,6 +47,7 @@ export function mergeClips(existing: Clip, incoming: Clip): Clip {
       title: older.title,
       contentHtml: older.contentHtml,
       textContent: older.textContent,
+      snapshot: older.snapshot?.sha256 ?? null,
     },
   ];
   const versions: ClipVersion[] = [];
@@ -68,5 +69,7 @@ export function mergeClips(existing: Clip, incoming: Clip): Clip {
     tags,
     note: mergeNotes(newer.note, older.note),
     versions: versions.slice(0, MERGE_MAX_VERSIONS),
+    // a page found gone stays marked whichever record is newer
+    gone: newer.gone ?? older.gone,
   };
 }

@@ -5,6 +5,7 @@
 import * as v from 'valibot';
 import type { Clip } from '../model/article';
 import { ClipSchema } from '../model/clip-schema';
+import { withCaptureFields } from '../model/clip-upgrade';
 import { ARCHIVE_FORMAT, ARCHIVE_VERSION, MAX_IMPORT_BYTES } from './format';
 
 /** How one record is wrong: where (clips[index], with its id and title when it has them) and what. */
@@ -53,9 +54,17 @@ const HeaderSchema = v.object({
 
 /**
  * Earlier file versions are upgraded to the current record shape here, one step per version
- * (index i upgrades version i+1 to i+2). Version 1 is the first, so there is nothing to upgrade yet.
+ * (index i upgrades version i+1 to i+2).
  */
-const FILE_UPGRADES: ReadonlyArray<(clips: unknown[]) => unknown[]> = [];
+const FILE_UPGRADES: ReadonlyArray<(clips: unknown[]) => unknown[]> = [
+  // 1 → 2: records gain the fields of kept images and snapshots, empty (v1 kept neither)
+  (clips) =>
+    clips.map((raw) =>
+      typeof raw === 'object' && raw !== null && Array.isArray((raw as Clip).versions)
+        ? withCaptureFields(raw as Clip)
+        : raw,
+    ),
+];
 
 function describeIssue(
   issue: v.BaseIssue<unknown>,

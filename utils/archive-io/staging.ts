@@ -5,12 +5,15 @@
  * the staged chunks are gone and the commit fails cleanly with the archive untouched.
  */
 import type { Clip } from '../model/article';
+import type { AssetRecord } from '../archive/assets';
 import { SegmentPieces } from '../archive/search-index';
 
 export interface StagedImport {
   clips: Clip[];
   /** the clips' index segments, built ahead of their doc numbers */
   index: SegmentPieces;
+  /** kept images and snapshots of a ZIP import, hashes checked, written with the clips */
+  assets: AssetRecord[];
 }
 
 /** Staged imports older than this are dropped (an import page closed halfway). */
@@ -27,7 +30,7 @@ export class ImportStaging {
   begin(): string {
     this.expire();
     const id = this.newId();
-    this.staged.set(id, { clips: [], index: new SegmentPieces(), touched: this.now() });
+    this.staged.set(id, { clips: [], index: new SegmentPieces(), assets: [], touched: this.now() });
     return id;
   }
 
@@ -40,12 +43,19 @@ export class ImportStaging {
     stage.touched = this.now();
   }
 
+  /** An asset (hash already checked) to write with the records. */
+  addAsset(importId: string, asset: AssetRecord): void {
+    const stage = this.get(importId);
+    stage.assets.push(asset);
+    stage.touched = this.now();
+  }
+
   /** The staged records and their index, removed from staging: a commit is attempted once. */
   take(importId: string): StagedImport {
     const stage = this.get(importId);
     this.staged.delete(importId);
     stage.index.close();
-    return { clips: stage.clips, index: stage.index };
+    return { clips: stage.clips, index: stage.index, assets: stage.assets };
   }
 
   abort(importId: string): void {

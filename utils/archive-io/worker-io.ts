@@ -4,11 +4,12 @@ import { ask } from '../protocol/worker-client';
 import { BlobReceiver } from './blob-channel';
 import type { ExportedText, ExportPart, ExportSource } from './export';
 import type { ImportTarget } from './import';
+import type { AssetSource, ZipImportTarget } from './zip';
 
 /** Clips per export page request (the worker also stops a page at about 4 M characters). */
 export const EXPORT_PAGE_SIZE = 200;
 
-type Ask = <T extends MessageType>(type: T, payload: RequestInputOf<T>) => Promise<ResponseOf<T>>;
+export type Ask = <T extends MessageType>(type: T, payload: RequestInputOf<T>) => Promise<ResponseOf<T>>;
 
 /**
  * Export pages from the worker; their text comes back as Blobs on a BroadcastChannel (see
@@ -62,4 +63,44 @@ export function workerImportTarget({
     commit: (importId) => send('archive/import-commit', { importId }),
     abort: async (importId) => void (await send('archive/import-abort', { importId })),
   };
+}
+
+/** The ZIP export's assets, from the worker (each a Blob on a BroadcastChannel). */
+export function workerAssetSource({ send = ask }: { send?: Ask } = {}): AssetSource {
+  const receiver = new BlobReceiver(60_000);
+  return {
+    refs: (ids) => send('archive/asset-refs', { ids: ids ? [...ids] : null }),
+    get: (sha256) => fetchAsset(sha256, receiver, send),
+  };
+}
+
+/** The ZIP import's target: records as for a JSON import, assets as blob: URLs the worker fetches. */
+export function workerZipImportTarget({ send = ask }: { send?: Ask } = {}): ZipImportTarget {
+  return {
+    ...workerImportTarget({ send }),
+    asset: async (importId, sha256, type, blob) => {
+      const url = URL.createObjectURL(blob);
+      try {
+        await send('archive/import-asset', { importId, sha256, type, url });
+      } finally {
+        URL.revokeObjectURL(url);
+      }
+    },
+  };
+}
+
+/** A kept asset's bytes from the worker (a Blob on a BroadcastChannel), or null if not stored. */
+export async function fetchAsset(
+  sha256: string,
+  receiver?: BlobReceiver,
+  send: Ask = ask,
+): Promise<Blob | null> {
+  const own = receiver ?? new BlobReceiver(60_000);
+  try {
+    const via = own.address();
+    const found = await send('assets/get', { sha256, via });
+    return found ? await own.expect(via.requestId) : null;
+  } finally {
+    if (!receiver) own.close();
+  }
 }

@@ -2,7 +2,15 @@
  * Reads and writes clips. Every write is one IndexedDB transaction, so a service worker killed
  * mid-save leaves either the old archive or the new one, never half a record.
  */
-import type { Article, Clip, ClipSummary, ClipVersion } from '../model/article';
+import type {
+  Article,
+  CaptureNote,
+  Clip,
+  ClipAsset,
+  ClipSnapshot,
+  ClipSummary,
+  ClipVersion,
+} from '../model/article';
 import { toSummary } from '../model/article';
 import type { JianbaoDatabase } from './db';
 import type { ClipOutcome, ImportSummary } from './records';
@@ -19,6 +27,8 @@ import {
 } from './search-index';
 
 export type { ImportSummary } from './records';
+import type { AssetRecord } from './assets';
+import { ASSET_PREFIX, assetRefs, mapImageSources } from '../model/asset-html';
 
 /** Earlier texts kept per clip; older ones are dropped. */
 export const MAX_VERSIONS = 5;
@@ -28,9 +38,22 @@ export interface SaveOptions {
   update: boolean;
   now?: Date;
   newId?: () => string;
+  /** what was kept of the page besides the article (images, snapshot) and what was not */
+  capture?: Capture;
+  /** the blobs `capture` refers to, written in the same transaction as the clip */
+  assets?: readonly AssetRecord[];
 }
 
-export function newClip(article: Article, now: Date, id: string): Clip {
+/** The page's evidence kept with a clip: its images, its snapshot, and notes on what was not kept. */
+export interface Capture {
+  assets: ClipAsset[];
+  snapshot: ClipSnapshot | null;
+  notes: CaptureNote[];
+}
+
+export const NO_CAPTURE: Capture = { assets: [], snapshot: null, notes: [] };
+
+export function newClip(article: Article, now: Date, id: string, capture: Capture = NO_CAPTURE): Clip {
   const at = now.toISOString();
   return {
     ...article,
@@ -41,17 +64,25 @@ export function newClip(article: Article, now: Date, id: string): Clip {
     tags: [],
     note: null,
     versions: [],
+    ...capture,
+    gone: null,
   };
 }
 
 /** The clip after clipping its page again: new text, first clip time kept, old text kept as a version. */
-export function updatedClip(previous: Clip, article: Article, now: Date): Clip {
+export function updatedClip(
+  previous: Clip,
+  article: Article,
+  now: Date,
+  capture: Capture = NO_CAPTURE,
+): Clip {
   const sameText = previous.textContent === article.textContent && previous.title === article.title;
   const earlier: ClipVersion = {
     savedAt: previous.updatedAt,
     title: previous.title,
     contentHtml: previous.contentHtml,
     textContent: previous.textContent,
+    snapshot: previous.snapshot?.sha256 ?? null,
   };
   return {
     ...previous,
@@ -63,7 +94,39 @@ export function updatedClip(previous: Clip, article: Article, now: Date): Clip {
     tags: previous.tags,
     note: previous.note,
     versions: sameText ? previous.versions : [earlier, ...previous.versions].slice(0, MAX_VERSIONS),
+    ...capture,
+    // the page is back
+    gone: null,
   };
+}
+
+/** Stores blobs not already stored (the key is their hash, so an existing one is the same bytes). */
+export async function putAssets(
+  store: { getKey(key: string): Promise<string | undefined>; put(value: AssetRecord): Promise<string> },
+  records: readonly AssetRecord[],
+): Promise<void> {
+  const present = await Promise.all(records.map((record) => store.getKey(record.sha256)));
+  await Promise.all(records.map((record, i) => (present[i] === undefined ? store.put(record) : undefined)));
+}
+
+/**
+ * The page of a clip was found gone (404, the site's "deleted" page) when clipped again: the clip
+ * keeps its text and is marked, never overwritten. Returns the marked clip, or null when none.
+ */
+export async function markGone(
+  db: JianbaoDatabase,
+  canonicalUrl: string,
+  status: number | null,
+  now = new Date(),
+): Promise<ClipSummary | null> {
+  const tx = db.transaction('clips', 'readwrite');
+  const existing = await tx.store.index('canonicalUrl').get(canonicalUrl);
+  if (existing && !existing.gone)
+    await tx.store.put({ ...existing, gone: { at: now.toISOString(), status } });
+  await tx.done;
+  return existing
+    ? toSummary({ ...existing, gone: existing.gone ?? { at: now.toISOString(), status } })
+    : null;
 }
 
 export async function saveArticle(
@@ -72,25 +135,70 @@ export async function saveArticle(
   options: SaveOptions,
 ): Promise<ClipOutcome> {
   const now = options.now ?? new Date();
-  const tx = db.transaction(CLIP_WRITE_STORES, 'readwrite');
+  const tx = db.transaction([...CLIP_WRITE_STORES, 'assets'], 'readwrite');
   const clips = tx.objectStore('clips');
   const existing = await clips.index('canonicalUrl').get(article.canonicalUrl);
   let outcome: ClipOutcome;
   if (existing && !options.update) {
     outcome = { status: 'exists', clip: toSummary(existing) };
   } else if (existing) {
-    const clip = updatedClip(existing, article, now);
+    const clip = updatedClip(existing, article, now, options.capture);
     // requests in one transaction run in order; awaiting them together saves turns
-    await Promise.all([clips.put(clip), indexClip(tx, clip)]);
+    await Promise.all([
+      clips.put(clip),
+      indexClip(tx, clip),
+      putAssets(tx.objectStore('assets'), options.assets ?? []),
+    ]);
     outcome = { status: 'updated', clip: toSummary(clip) };
   } else {
-    const clip = newClip(article, now, (options.newId ?? (() => crypto.randomUUID()))());
-    await Promise.all([clips.add(clip), indexClip(tx, clip)]);
+    const clip = newClip(article, now, (options.newId ?? (() => crypto.randomUUID()))(), options.capture);
+    await Promise.all([
+      clips.add(clip),
+      indexClip(tx, clip),
+      putAssets(tx.objectStore('assets'), options.assets ?? []),
+    ]);
     outcome = { status: 'saved', clip: toSummary(clip) };
   }
   await tx.done;
   if (outcome.status !== 'exists') afterWrite(db);
   return outcome;
+}
+
+/**
+ * Saves what today's extractor read from a clip's own snapshot: the new fields replace the old (the
+ * old text kept as a version, as on a re-clip); address, images, snapshot, notes and marks stay.
+ * Kept images are matched by their original address. Returns null when the clip is gone.
+ */
+export async function saveReextracted(
+  db: JianbaoDatabase,
+  id: string,
+  article: Article,
+  now = new Date(),
+): Promise<ClipSummary | null> {
+  const tx = db.transaction(CLIP_WRITE_STORES, 'readwrite');
+  const existing = await tx.objectStore('clips').get(id);
+  if (!existing) {
+    await tx.done;
+    return null;
+  }
+  const kept = new Map(existing.assets.map((asset) => [asset.src, asset.sha256]));
+  const contentHtml = mapImageSources(article.contentHtml, (src) => {
+    const sha = kept.get(src);
+    return sha ? ASSET_PREFIX + sha : undefined;
+  });
+  const { assets, snapshot, notes, gone, url, canonicalUrl } = existing;
+  const clip: Clip = {
+    ...updatedClip(existing, { ...article, contentHtml, url, canonicalUrl }, now, {
+      assets,
+      snapshot,
+      notes,
+    }),
+    gone,
+  };
+  await Promise.all([tx.objectStore('clips').put(clip), indexClip(tx, clip)]);
+  await tx.done;
+  afterWrite(db);
+  return toSummary(clip);
 }
 
 /** Segments the index in the background once enough new clips have gathered (see SearchIndex.compact). */
@@ -265,6 +373,28 @@ export async function exportPage(
   return { clips, next: full && last ? { clippedAt: last.clippedAt, id: last.id } : null, total };
 }
 
+/** The assets the clips refer to (these ids, or all clips), images and snapshots apart, sorted. */
+export async function assetRefsOf(
+  db: JianbaoDatabase,
+  ids: readonly string[] | null,
+): Promise<{ images: string[]; snapshots: string[] }> {
+  const images = new Set<string>();
+  const snapshots = new Set<string>();
+  const add = (clip: Clip) => {
+    const own = new Set([clip.snapshot?.sha256, ...clip.versions.map((v) => v.snapshot)]);
+    for (const sha of assetRefs(clip)) (own.has(sha) ? snapshots : images).add(sha);
+  };
+  if (ids) for (const clip of await getClips(db, ids)) add(clip);
+  else {
+    let cursor = await db.transaction('clips').store.openCursor();
+    while (cursor) {
+      add(cursor.value);
+      cursor = await cursor.continue();
+    }
+  }
+  return { images: [...images].sort(), snapshots: [...snapshots].sort() };
+}
+
 /** The clips with these ids, in this order; ids not in the archive are skipped. */
 export async function getClips(db: JianbaoDatabase, ids: readonly string[]): Promise<Clip[]> {
   const tx = db.transaction('clips');
@@ -285,11 +415,12 @@ export async function importClips(
   db: JianbaoDatabase,
   clips: readonly Clip[],
   prebuilt?: SegmentPieces,
+  assets: readonly AssetRecord[] = [],
 ): Promise<ImportSummary> {
   const problem = duplicateInBatch(clips);
   if (problem) throw new Error(problem);
   const summary: ImportSummary = { added: 0, merged: 0, unchanged: 0 };
-  const tx = db.transaction(BULK_WRITE_STORES, 'readwrite');
+  const tx = db.transaction([...BULK_WRITE_STORES, 'assets'], 'readwrite');
   const store = tx.objectStore('clips');
   const writes: Promise<unknown>[] = [];
   try {
@@ -330,7 +461,7 @@ export async function importClips(
       writes.push(store.put(clip));
       indexer.add(clip, previousDocs[i]);
     });
-    writes.push(indexer.finish());
+    writes.push(indexer.finish(), putAssets(tx.objectStore('assets'), assets));
     await Promise.all(writes);
     await tx.done;
   } catch (error) {

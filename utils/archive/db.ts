@@ -4,6 +4,7 @@
  */
 import { openDB, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { DatePrecision } from '../model/article';
+import { withCaptureFields } from '../model/clip-upgrade';
 import type { ArchiveIDB, JianbaoDB } from './records';
 import { rebuildIndex, SearchIndex } from './search-index';
 
@@ -50,6 +51,15 @@ export const UPGRADES: ReadonlyArray<(db: IDBPDatabase<JianbaoDB>, tx: UpgradeTx
   // 3 → 4: the index's second layout (Latin words as stems and typed prefixes, folded diacritics,
   // shards with varint lengths only): dropped and built again from the clips, in finished segments
   async (_db, tx) => rebuildIndex(tx),
+  // → the assets store (kept images, page snapshots); clips get the fields that refer to them
+  async (db, tx) => {
+    db.createObjectStore('assets', { keyPath: 'sha256' });
+    let cursor = await tx.objectStore('clips').openCursor();
+    while (cursor) {
+      await cursor.update(withCaptureFields(cursor.value));
+      cursor = await cursor.continue();
+    }
+  },
   // n → n+1: sync bookkeeping (utils/sync/). Clips already stored have no syncDocs entry yet; the
   // first sync gives each a first revision, so nothing needs copying here.
   (db) => {

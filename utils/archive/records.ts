@@ -113,6 +113,20 @@ export interface JianbaoDB extends DBSchema {
     key: string;
     value: SyncStateRecord;
   };
+  /** kept images and page snapshots, keyed by the SHA-256 of their bytes (see assets.ts) */
+  assets: {
+    key: string;
+    value: AssetRecord;
+  };
+}
+
+/** A kept image or page snapshot: its bytes as a Blob, addressed by their SHA-256. */
+export interface AssetRecord {
+  sha256: string;
+  /** image/… for images, application/gzip for snapshots */
+  type: string;
+  bytes: number;
+  blob: Blob;
 }
 
 /** The database as idb types it, without the objects openArchive attaches (see db.ts). */

@@ -67,8 +67,13 @@ function revealScriptHidden(clone: Document, minChars: number): void {
   }
 }
 
-export function bodyFromReadability(clone: Document, chinese: boolean): BodyResult | null {
-  revealScriptHidden(clone, charThresholdFor(chinese));
+/** `styleHidden`: the page has elements hidden by inline style (lines.ts counts them), so look for a hidden article. */
+export function bodyFromReadability(
+  clone: Document,
+  chinese: boolean,
+  styleHidden = true,
+): BodyResult | null {
+  if (styleHidden) revealScriptHidden(clone, charThresholdFor(chinese));
   const reader = new Readability<Node>(clone, {
     charThreshold: charThresholdFor(chinese),
     keepClasses: true,

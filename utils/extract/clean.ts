@@ -79,6 +79,9 @@ const BOILERPLATE_LINE = [
   /^(#[^#\s]{1,20}#?\s*){2,}$/,
   /^(相关|更多)(资讯|新闻|内容|精彩)请?(关注|点击|访问)/,
   /^[【[（(]?\s*(本文)?(作者|记者|通讯员|撰文|采写|摄影|文\/图|文|图)\s*[:：/／][^。！？，；,;]{0,30}[】\]）)]?$/,
+  // portal and self-media page chrome (头条号, 百家号, 网易号, 搜狐号, 企鹅号): player, app and follow
+  // buttons, dismissable tips, 举报 links, each a line of its own
+  /^[+＋]?\s*(自动播放|知道了|我知道了|举报|投诉|关注|已关注|关注我|加关注|订阅|打开\s*APP|打开客户端|下载\s*APP|下载客户端|APP内打开|客户端内打开|展开全文|查看全文|阅读全文|点击展开|收起|新酷产品第一时间免费试玩|还没安装.{0,12}(客户端|APP)|打开.{1,8}(APP|客户端).{0,12}|(立即|马上)?(下载|打开).{1,8}(APP|客户端)(,|，)?.{0,12}|(点击|立即)?(播放|重播)|广告|赞|点赞|分享|收藏|评论|[\d.]+\s*万?\s*(条评论|评论|赞|阅读|次播放))[？?！!。]?$/i,
 ];
 
 const RELATED_HEADING =
@@ -188,10 +191,27 @@ function removeInlineRun(el: Element, text: string): void {
   flush();
 }
 
+/**
+ * Private-use code points: icon-font glyphs (play, share, close and like icons) that portals render as
+ * text. They mean nothing outside the page's font.
+ */
+const PRIVATE_USE = /[\ue000-\uf8ff\u{f0000}-\u{ffffd}\u{100000}-\u{10fffd}]/gu;
+
+/** Removes private-use characters from every text node under `root`. */
+export function stripPrivateUse(root: Element): void {
+  const walker = root.ownerDocument.createTreeWalker(root, 4 /* SHOW_TEXT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const value = node.nodeValue ?? '';
+    const stripped = value.replace(PRIVATE_USE, '');
+    if (stripped !== value) node.nodeValue = stripped;
+  }
+}
+
 /** Cleans `root` in place. */
 export function cleanBody(root: Element, context: CleanContext): void {
   const base = context.baseUrl;
   for (const el of root.querySelectorAll(DROP_TAGS)) el.remove();
+  stripPrivateUse(root);
   for (const selector of context.remove ?? []) {
     try {
       for (const el of root.querySelectorAll(selector)) el.remove();
@@ -203,7 +223,7 @@ export function cleanBody(root: Element, context: CleanContext): void {
   for (const el of context.chinese === false ? [] : root.querySelectorAll('[class], [id]')) {
     if (el === root || !root.contains(el)) continue;
     const name = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
-    if (/TRS_Editor|Custom_UnionStyle/i.test(name) || !BOILERPLATE_CLASS.test(name)) continue;
+    if (!BOILERPLATE_CLASS.test(name)) continue;
     const text = collapseSpace(el.textContent ?? '');
     const linkText = [...el.querySelectorAll('a')].reduce(
       (n, a) => n + collapseSpace(a.textContent ?? '').length,

@@ -29,7 +29,7 @@ import { resolveSource } from './fields/source';
 import { resolveTitle } from './fields/title';
 import { headBylines } from './fields/zone';
 import { articleLanguage } from './lang';
-import { collectLines, type Line } from './lines';
+import { collectLines, type Line, type LineStats } from './lines';
 import { readMetadata } from './metadata';
 import { titleSuffix } from './title';
 import { findPages } from './pages';
@@ -117,7 +117,7 @@ function images(root: Element): ArticleImage[] {
 function findBody(
   document: Document,
   lines: Line[],
-  stats: { elements: number; maxDepth: number },
+  stats: LineStats,
   rules: Array<SiteRule | CmsRule | null>,
   chinese: boolean,
   options: ExtractOptions,
@@ -131,7 +131,7 @@ function findBody(
     try {
       const clone = document.cloneNode(true) as Document;
       for (const rule of rules) if (!body && rule?.body) body = bodyFromRule(clone, rule.body);
-      if (!body) body = bodyFromReadability(clone, chinese);
+      if (!body) body = bodyFromReadability(clone, chinese, (stats.styleHidden ?? 0) > 0);
     } catch (error) {
       // Too deep to clone or for Readability's recursion (RangeError), or over its element cap
       if (!(error instanceof RangeError) && !/Aborting parsing/.test(String((error as Error)?.message)))
@@ -183,7 +183,7 @@ export function explainArticle(
   const site = ruleFor(url, options.rules);
   const cms = site ? null : cmsRuleFor(document, url, options.cmsRules);
   const meta = readMetadata(document, url);
-  const stats = { elements: 0, maxDepth: 0 };
+  const stats: LineStats = { elements: 0, maxDepth: 0 };
   const lines = collectLines(root, { spaceInline: true, stats });
   const pageSample = lines
     .slice(0, 400)

@@ -83,6 +83,13 @@ const SKIP_TAGS = new Set([
 // Related-news lists and menus; an <aside> or <dd> often holds the article's own byline, so not those
 const LISTISH = new Set(['LI', 'NAV', 'UL', 'OL']);
 
+export interface LineStats {
+  elements: number;
+  maxDepth: number;
+  /** elements whose inline style hides them without display:none (visibility, opacity): maybe a script-revealed article */
+  styleHidden?: number;
+}
+
 export interface LineOptions {
   /** stop after this many lines (huge pages) */
   maxLines?: number;
@@ -92,7 +99,7 @@ export interface LineOptions {
    */
   spaceInline?: boolean;
   /** filled in with the element count and the deepest nesting seen */
-  stats?: { elements: number; maxDepth: number };
+  stats?: LineStats;
 }
 
 /** Tag names of HTML documents are upper case already; SVG's and XHTML's are not (`svg`, `div`). */
@@ -151,7 +158,11 @@ export function collectLines(root: Element, options: LineOptions = {}): Line[] {
     if (SKIP_TAGS.has(el.tagName) || SKIP_TAGS.has(tag)) return false;
     if (el.hasAttribute('hidden')) return false;
     const style = el.getAttribute('style');
-    if (style && style.includes('none') && style.replace(/\s/g, '').includes('display:none')) return false;
+    if (style) {
+      if (style.includes('none') && style.replace(/\s/g, '').includes('display:none')) return false;
+      if (stats && (style.includes('hidden') || style.includes('opacity')))
+        stats.styleHidden = (stats.styleHidden ?? 0) + 1;
+    }
     if (BLOCK_TAGS.has(tag)) {
       flush();
       blockStack.push(el);

@@ -1,40 +1,162 @@
 /**
- * Further pages of a paginated article: links to the same path with a _2/_3 suffix
- * (content_123_2.htm, 2840720_2.html, t2019_123_1.html) or labelled 下一页.
+ * Pagination: the further pages of an article split over several pages. Detected in general:
+ * `_2`/`_3` path suffixes (content_123_2.htm, 2840720_2.html, t2019_123_1.html), a page parameter in
+ * the query (?page=2, &p=2, pn, pageNo), numbered page lists, and 下一页/下页/Next (or rel=next) links.
+ * Only links on the page's own origin whose path matches the page's are taken, so 下一篇 (the next
+ * article) and links to list pages are never followed.
  */
 
+const PAGE_SUFFIX = /_(\d{1,2})(\.s?html?|\.php|\.aspx?|\.jsp)$/i;
+const PAGE_EXTENSION = /\.s?html?$|\.php$|\.aspx?$|\.jsp$/i;
+const PAGE_PARAMS = ['page', 'p', 'pn', 'pg', 'pageno', 'pagenum', 'page_no', 'curpage', 'paging'];
+const NEXT_LABEL = /^(?:下一?页|下一頁|下頁|后一页|next(?:\s*page)?|›|»|>|>>)\s*[>›»]*$/i;
+const MAX_LINKS = 5_000;
+
+export interface PageLinks {
+  /** page number → URL, for links recognised as numbered pages of this article (the page itself excluded) */
+  numbered: Map<number, string>;
+  /** the link labelled 下一页/Next (or rel=next) that stays within this article, if any */
+  next: string | null;
+}
+
+/** The path without a page suffix (`/a/content_12_3.htm` → `/a/content_12.htm`). */
+function pathStem(pathname: string): string {
+  return pathname.replace(PAGE_SUFFIX, '$2');
+}
+
+function pageParam(url: URL): { name: string; value: number } | null {
+  for (const [key, value] of url.searchParams) {
+    if (PAGE_PARAMS.includes(key.toLowerCase()) && /^\d{1,3}$/.test(value))
+      return { name: key, value: +value };
+  }
+  return null;
+}
+
+/** The query without its page parameter, sorted, to compare two addresses of one article. */
+function queryWithoutPage(url: URL): string {
+  const params = [...url.searchParams].filter(([key]) => !PAGE_PARAMS.includes(key.toLowerCase()));
+  return params
+    .map(([k, v]) => `${k}=${v}`)
+    .sort()
+    .join('&');
+}
+
+/**
+ * The page number `target` has as a page of the article at `page`, or null if it is not one. The
+ * page itself may be page 1 (content_9.htm, whose pages are content_9_2.htm …) or page N
+ * (content_9_2.htm): both are tried.
+ */
+export function pageNumberOf(page: URL, target: URL): number | null {
+  if (target.origin !== page.origin) return null;
+  const sameQuery = queryWithoutPage(target) === queryWithoutPage(page);
+  if (!sameQuery) return null;
+  if (PAGE_EXTENSION.test(page.pathname)) {
+    const suffix = PAGE_SUFFIX.exec(target.pathname);
+    const param = pageParam(target);
+    // page is page 1: its further pages carry a suffix on its own path
+    if (suffix && pathStem(target.pathname) === page.pathname) return Number(suffix[1]);
+    if (target.pathname === page.pathname) return param?.value ?? (target.search === page.search ? 1 : null);
+    // page is page N: the first page is the stem, the others carry other suffixes
+    const stem = pathStem(page.pathname);
+    if (stem !== page.pathname) {
+      if (target.pathname === stem) return param?.value ?? 1;
+      if (suffix && pathStem(target.pathname) === stem) return Number(suffix[1]);
+    }
+    return null;
+  }
+  if (target.pathname !== page.pathname) return null;
+  const param = pageParam(target);
+  if (param) return param.value;
+  return target.search === page.search || !target.search ? 1 : null;
+}
+
+/** The number of the page at `url` itself: N for a _N or ?page=N address whose first page it links to. */
+export function ownPageNumber(doc: Document, url: URL): number {
+  const param = pageParam(url);
+  if (param) return param.value;
+  const suffix = PAGE_SUFFIX.exec(url.pathname);
+  if (!suffix) return 1;
+  const stem = new URL(pathStem(url.pathname), url).toString();
+  for (const a of doc.querySelectorAll('a[href]')) {
+    try {
+      if (new URL(a.getAttribute('href') ?? '', url).toString().split('#')[0] === stem)
+        return Number(suffix[1]);
+    } catch {
+      // not a URL
+    }
+  }
+  return 1;
+}
+
+function linkText(a: Element): string {
+  const text = (a.textContent ?? '').replace(/[\s\u3000[\]【】]+/g, ' ').trim();
+  if (text) return text;
+  return (a.querySelector('img')?.getAttribute('alt') ?? '').trim();
+}
+
+/** Links of `doc` (at `url`) that lead to other pages of the same article. */
+export function pageLinks(doc: Document, url: string): PageLinks {
+  const result: PageLinks = { numbered: new Map(), next: null };
+  let page: URL;
+  try {
+    page = new URL(url);
+  } catch {
+    return result;
+  }
+  page.hash = '';
+  const self = page.toString();
+  const selfNumber = ownPageNumber(doc, page);
+  let seen = 0;
+  for (const a of doc.querySelectorAll('a[href], link[rel~="next"][href]')) {
+    if (++seen > MAX_LINKS) break;
+    let target: URL;
+    try {
+      target = new URL(a.getAttribute('href') ?? '', url);
+    } catch {
+      continue;
+    }
+    if (!/^https?:$/.test(target.protocol)) continue;
+    target.hash = '';
+    const href = target.toString();
+    if (href === self) continue;
+    const number = pageNumberOf(page, target);
+    if (number === null) continue;
+    const isNext = a.getAttribute('rel')?.split(/\s+/).includes('next') || NEXT_LABEL.test(linkText(a));
+    if (isNext && !result.next && number !== selfNumber) result.next = href;
+    if (number !== selfNumber && !result.numbered.has(number)) result.numbered.set(number, href);
+  }
+  return result;
+}
+
+/**
+ * Further pages of a paginated article as far as the page itself lists them, in page order (the
+ * extractor's `pages` before the clip follows them; see followPages in in-page.ts).
+ */
 export function findPages(doc: Document, url: string): string[] {
+  const { numbered, next } = pageLinks(doc, url);
   let page: URL;
   try {
     page = new URL(url);
   } catch {
     return [];
   }
-  const stem = page.pathname.replace(/(_\d{1,2})?(\.s?html?)$/i, '');
-  const ext = /\.s?html?$/i.exec(page.pathname)?.[0];
-  if (!ext || stem === page.pathname) return [];
-  const found = new Map<number, string>();
-  let seen = 0;
-  for (const a of doc.querySelectorAll('a[href]')) {
-    if (++seen > 5_000) break;
-    const href = a.getAttribute('href') ?? '';
-    if (!href.includes('_')) continue;
-    let target: URL;
-    try {
-      target = new URL(href, url);
-    } catch {
-      continue;
-    }
-    if (target.host !== page.host) continue;
-    const m = /_(\d{1,2})(\.s?html?)$/i.exec(target.pathname);
-    if (!m || target.pathname.slice(0, m.index) !== stem) continue;
-    target.hash = '';
-    found.set(Number(m[1]), target.toString());
-  }
-  const self = page.toString();
-  return [...found.entries()]
+  // pages before this one (e.g. the link back to page 1) are not further pages
+  const own = ownPageNumber(doc, page);
+  const list = [...numbered.entries()]
+    .filter(([n]) => n > own)
     .sort((a, b) => a[0] - b[0])
-    .map(([, href]) => href)
-    .filter((href) => href !== self)
-    .slice(0, 100);
+    .map(([, href]) => href);
+  if (next && !list.includes(next)) list.push(next);
+  return list.slice(0, 100);
+}
+
+/**
+ * The page to fetch after `current`: its 下一页 link, else the next number in the list gathered so
+ * far. Null when there is none or it was already taken (a loop).
+ */
+export function nextPage(links: PageLinks, known: Map<number, string>, current: number, taken: Set<string>) {
+  for (const [n, href] of links.numbered) if (!known.has(n)) known.set(n, href);
+  const candidates = [links.next, known.get(current + 1)];
+  for (const href of candidates) if (href && !taken.has(href)) return href;
+  return null;
 }

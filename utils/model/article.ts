@@ -50,7 +50,7 @@ export interface Article {
   /** plain text of the body, paragraphs separated by \n */
   textContent: string;
   images: ArticleImage[];
-  /** further pages of a paginated article (absolute URLs) */
+  /** every page of a paginated article in order, the first included (absolute URLs); [] for one page */
   pages: string[];
   /** which extractor produced it: 'rule:<name>' or 'generic' */
   extractor: string;
@@ -62,6 +62,53 @@ export interface ClipVersion {
   title: string;
   contentHtml: string;
   textContent: string;
+  /** sha256 of the gzipped page snapshot taken with this text (see Clip.snapshot) */
+  snapshot: string | null;
+}
+
+/**
+ * An image kept with the clip: the stored HTML's <img src> is `assets/<sha256>`, the blob is in the
+ * assets store under that hash (and in a ZIP export under that path).
+ */
+export interface ClipAsset {
+  sha256: string;
+  /** the image's original address */
+  src: string;
+  type: string;
+  bytes: number;
+}
+
+/** The page as the user saw it: the DOM after its scripts ran, without scripts, gzipped. */
+export interface ClipSnapshot {
+  sha256: string;
+  /** gzipped size */
+  bytes: number;
+  /** size of the HTML before compression */
+  htmlBytes: number;
+}
+
+/** Something of the page that was not kept, said on the clip. */
+export type CaptureNoteCode =
+  | 'image-no-permission'
+  | 'image-too-large'
+  | 'image-clip-cap'
+  | 'image-failed'
+  | 'pages-limit'
+  | 'pages-timeout'
+  | 'pages-failed'
+  | 'snapshot-too-large';
+
+export interface CaptureNote {
+  code: CaptureNoteCode;
+  /** the image or page concerned, if one */
+  url: string | null;
+}
+
+/** The page was found gone when clipped again (a 404 or the site's "article deleted" page). */
+export interface GoneMark {
+  at: string;
+  /** the HTTP status, when that said it */
+  status: number | null;
 }
 
 /** A stored clip: the article plus what the archive adds. */
@@ -76,6 +123,12 @@ export interface Clip extends Article {
   versions: ClipVersion[];
   /** who clipped it, `user@device` (or the device), set when the archive syncs; absent before sync */
   clippedBy?: string | null;
+  /** images kept with the current text */
+  assets: ClipAsset[];
+  snapshot: ClipSnapshot | null;
+  /** what was not kept at the last clip (images, further pages) */
+  notes: CaptureNote[];
+  gone: GoneMark | null;
 }
 
 /** What lists show: small enough to hold thousands in memory. */
@@ -92,16 +145,33 @@ export type ClipSummary = Pick<
   | 'updatedAt'
   | 'url'
   | 'tags'
->;
+> & {
+  /** the text changed since it was first clipped (it has earlier versions); absent when not */
+  changed?: true;
+  /** the page was gone when last clipped again; absent when not */
+  gone?: true;
+};
 
 export function toSummary(clip: Clip): ClipSummary {
   const { id, title, kicker, source, siteName, host, publishedAt, clippedAt, updatedAt, url, tags } = clip;
-  return { id, title, kicker, source, siteName, host, publishedAt, clippedAt, updatedAt, url, tags };
+  const summary: ClipSummary = {
+    ...{ id, title, kicker, source, siteName, host, publishedAt, clippedAt, updatedAt, url, tags },
+  };
+  if (clip.versions?.length) summary.changed = true;
+  if (clip.gone) summary.gone = true;
+  return summary;
 }
 
 /** Why a page could not be clipped; each code has a one-sentence message in _locales. */
 export type ExtractErrorCode =
-  'restricted-page' | 'no-article' | 'not-html' | 'frameset' | 'injection-failed' | 'timeout' | 'internal';
+  | 'restricted-page'
+  | 'no-article'
+  | 'page-gone'
+  | 'not-html'
+  | 'frameset'
+  | 'injection-failed'
+  | 'timeout'
+  | 'internal';
 
 export interface ExtractError {
   code: ExtractErrorCode;

@@ -52,11 +52,43 @@ export const ArticleSchema = v.strictObject({
   extractor: text(100),
 });
 
+const sha256 = v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, 'must be a lowercase hex SHA-256'));
+const byteCount = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(Number.MAX_SAFE_INTEGER));
+
 export const ClipVersionSchema = v.strictObject({
   savedAt: isoDate,
   title: text(2_000),
   contentHtml: text(MAX_TEXT),
   textContent: text(MAX_TEXT),
+  snapshot: v.nullable(sha256),
+});
+
+export const ClipAssetSchema = v.strictObject({
+  sha256,
+  src: v.pipe(v.string(), v.maxLength(100_000)),
+  type: v.pipe(v.string(), v.regex(/^image\/[\w.+-]{1,60}$/, 'must be an image MIME type')),
+  bytes: byteCount,
+});
+
+export const ClipSnapshotSchema = v.strictObject({ sha256, bytes: byteCount, htmlBytes: byteCount });
+
+export const CaptureNoteSchema = v.strictObject({
+  code: v.picklist([
+    'image-no-permission',
+    'image-too-large',
+    'image-clip-cap',
+    'image-failed',
+    'pages-limit',
+    'pages-timeout',
+    'pages-failed',
+    'snapshot-too-large',
+  ]),
+  url: v.nullable(v.pipe(v.string(), v.maxLength(8_000))),
+});
+
+export const GoneMarkSchema = v.strictObject({
+  at: isoDate,
+  status: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(100), v.maxValue(599))),
 });
 
 export const ClipSchema = v.strictObject({
@@ -69,6 +101,10 @@ export const ClipSchema = v.strictObject({
   note: nullableText(100_000),
   versions: v.pipe(v.array(ClipVersionSchema), v.maxLength(50)),
   clippedBy: v.optional(nullableText(200)),
+  assets: v.pipe(v.array(ClipAssetSchema), v.maxLength(2_000)),
+  snapshot: v.nullable(ClipSnapshotSchema),
+  notes: v.pipe(v.array(CaptureNoteSchema), v.maxLength(2_000)),
+  gone: v.nullable(GoneMarkSchema),
 });
 
 // Compile-time proof that the schemas and the interfaces describe the same records.

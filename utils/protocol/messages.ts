@@ -5,7 +5,7 @@
  */
 import * as v from 'valibot';
 import type { Clip, ClipSummary } from '../model/article';
-import { ClipSchema } from '../model/clip-schema';
+import { ArticleSchema, ClipSchema } from '../model/clip-schema';
 import type { Facets, SearchFilters, SearchResult } from '../archive/search';
 import type { ExportedText, ExportPageText } from '../archive-io/export';
 import { BlobDeliverySchema, ImportChunkSchema } from '../archive-io/blob-channel';
@@ -23,6 +23,7 @@ const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
 const Day = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD'));
 const FilterValue = v.pipe(v.string(), v.minLength(1), v.maxLength(500));
 const Query = v.pipe(v.string(), v.maxLength(500));
+const Sha256 = v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/));
 
 export const SearchFiltersSchema = v.strictObject({
   source: v.optional(FilterValue),
@@ -108,6 +109,25 @@ export const requestSchemas = {
   'sync/configure': v.strictObject({ settings: SyncSettingsSchema }),
   /** Sync: "Test connection" (and, with `create`, create the database when it is missing). */
   'sync/test': v.strictObject({ settings: SyncSettingsSchema, create: v.boolean() }),
+  /** A kept image or page snapshot by its hash; the blob itself comes on the BroadcastChannel `via`. */
+  'assets/get': v.strictObject({ sha256: Sha256, via: BlobDeliverySchema }),
+  /**
+   * Save what today's extractor read from the clip's snapshot (in the reader or the archive page);
+   * the HTML was sanitized there by the extractor and is checked here like a clipped article.
+   */
+  'clip/reextract': v.strictObject({ id: Id, article: ArticleSchema }),
+  /** ZIP export: the assets the clips refer to (these ids, or the whole archive when null). */
+  'archive/asset-refs': v.strictObject({ ids: v.nullable(v.pipe(v.array(Id), v.maxLength(100_000))) }),
+  /**
+   * ZIP import: one asset for the staged import, as a blob: URL of the page's; the worker fetches it,
+   * checks its hash and writes it with the records on commit.
+   */
+  'archive/import-asset': v.strictObject({
+    importId: Id,
+    sha256: Sha256,
+    type: v.pipe(v.string(), v.regex(/^(image\/[\w.+-]{1,60}|application\/gzip)$/)),
+    url: v.pipe(v.string(), v.maxLength(500), v.startsWith('blob:')),
+  }),
 } as const;
 
 export interface Responses {
@@ -132,6 +152,11 @@ export interface Responses {
   'sync/settings': SyncSettings;
   'sync/configure': SyncStatus;
   'sync/test': ConnectionReport;
+  /** null when no such asset is stored (nothing is delivered then) */
+  'assets/get': { type: string; bytes: number } | null;
+  'clip/reextract': ClipSummary | null;
+  'archive/asset-refs': { images: string[]; snapshots: string[] };
+  'archive/import-asset': null;
 }
 
 export type MessageType = keyof typeof requestSchemas & keyof Responses;

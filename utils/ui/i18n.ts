@@ -15,6 +15,7 @@ export function t(key: MessageKey, substitution?: string | string[]): string {
 const FAILURE_KEYS: Record<ClipFailure['code'], MessageKey> = {
   'restricted-page': 'error_restricted_page',
   'no-article': 'error_no_article',
+  'page-gone': 'error_page_gone',
   'not-html': 'error_not_html',
   frameset: 'error_frameset',
   'injection-failed': 'error_injection_failed',

@@ -87,8 +87,8 @@ describe('import refuses bad input and leaves the archive untouched', () => {
   });
 
   it('a newer format version', async () => {
-    const outcome = await importText(JSON.stringify({ ...goodFile, version: 2 }));
-    expect(outcome).toEqual({ ok: false, error: { code: 'newer-version', version: 2 } });
+    const outcome = await importText(JSON.stringify({ ...goodFile, version: 3 }));
+    expect(outcome).toEqual({ ok: false, error: { code: 'newer-version', version: 3 } });
     await expectUntouched();
   });
 

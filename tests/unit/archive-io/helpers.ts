@@ -8,6 +8,7 @@ import type { WindowLike } from 'dompurify';
 import { JSDOM } from 'jsdom';
 import type { Clip } from '@/utils/model/article';
 import { archiveIoHandlers } from '@/utils/archive-io/handlers';
+import { captureHandlers } from '@/utils/archive/capture-handlers';
 import { exportArchive, type ExportSource } from '@/utils/archive-io/export';
 import { workerExportSource, workerImportTarget } from '@/utils/archive-io/worker-io';
 import type { ImportTarget } from '@/utils/archive-io/import';
@@ -48,6 +49,7 @@ export function runtimeFor(db: JianbaoDatabase) {
     'sync/settings': notHere,
     'sync/configure': notHere,
     'sync/test': notHere,
+    ...captureHandlers(async () => db),
     'clip/restore': notHere,
     ...archiveIoHandlers(async () => db, undefined, 'chrome-extension://ext'),
   };

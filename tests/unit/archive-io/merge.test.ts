@@ -63,6 +63,7 @@ describe('importClips merges by canonical URL', () => {
       title: existing.title,
       contentHtml: existing.contentHtml,
       textContent: existing.textContent,
+      snapshot: null,
     });
   });
 
@@ -82,6 +83,7 @@ describe('importClips merges by canonical URL', () => {
         title: existing.title,
         contentHtml: '<p>旧的正文</p>',
         textContent: '旧的正文',
+        snapshot: null,
       },
     ]);
   });
@@ -121,6 +123,7 @@ describe('importClips merges by canonical URL', () => {
         title: `v${from + i}`,
         contentHtml: '',
         textContent: `v${from + i}`,
+        snapshot: null,
       }));
     const a = { ...stored[0]!, versions: versions(4, 1), updatedAt: '2025-03-01T00:00:00.000Z' };
     const b = {

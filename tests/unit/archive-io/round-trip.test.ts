@@ -48,7 +48,7 @@ describe('export → wipe → import → export', () => {
     expect(Object.keys(file)).toEqual(['format', 'version', 'exportedAt', 'count', 'clips']);
     expect(file).toMatchObject({
       format: 'jianbao-archive',
-      version: 1,
+      version: 2,
       exportedAt: EXPORTED_AT.toISOString(),
     });
     expect(file.count).toBe(4);

@@ -107,14 +107,14 @@ describe('JSON Schema and ClipSchema agree', () => {
   it('the file-level schema refuses another format, a newer version and a missing count', () => {
     const file = {
       format: 'jianbao-archive',
-      version: 1,
+      version: 2,
       exportedAt: '2026-01-01T00:00:00.000Z',
       count: 1,
       clips: [good[0]],
     };
     expect(validateArchiveFile(file)).toBe(true);
     expect(validateArchiveFile({ ...file, format: 'pocket' })).toBe(false);
-    expect(validateArchiveFile({ ...file, version: 2 })).toBe(false);
+    expect(validateArchiveFile({ ...file, version: 3 })).toBe(false);
     const { count: _count, ...noCount } = file;
     expect(validateArchiveFile(noCount)).toBe(false);
   });

@@ -4,7 +4,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 
 export const archiveJsonSchema = JSON.parse(
-  fs.readFileSync(new URL('../../../schemas/jianbao-archive.v1.schema.json', import.meta.url), 'utf8'),
+  fs.readFileSync(new URL('../../../schemas/jianbao-archive.v2.schema.json', import.meta.url), 'utf8'),
 );
 
 const ajv = new Ajv2020({ allErrors: true, strict: true });

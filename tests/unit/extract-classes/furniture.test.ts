@@ -100,4 +100,12 @@ describe('values end where page furniture begins', () => {
     expect(article.publishedAt).toBe('2019-11-29T12:00:00+08:00');
     expect(article.publishedPrecision).toBe('second');
   });
+
+  it("a breadcrumb drops a column's internal code", () => {
+    const article = extract({
+      above:
+        '<div class="crumb">当前位置：<a href="/">首页</a> &gt; <a href="/gj/">国际</a> &gt; y_17931</div>',
+    });
+    expect(article.section).toEqual(['国际']);
+  });
 });

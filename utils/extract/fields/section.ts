@@ -7,8 +7,11 @@ import { ruleCandidates, type ExtractContext } from '../context';
 import { cutAtFurniture } from '../furniture';
 import { findBreadcrumb, parseBreadcrumb } from '../section';
 
+/** A column's internal code (`y_17931`, `col123`) leaked from a CMS template: not a name. */
+const COLUMN_CODE = /^[a-z]*[_-]?\d+$/i;
+
 function clean(entries: readonly string[]): string[] {
-  return entries.map(cutAtFurniture).filter((e) => e && !/首页/.test(e));
+  return entries.map(cutAtFurniture).filter((e) => e && !/首页/.test(e) && !COLUMN_CODE.test(e));
 }
 
 export function resolveSection(ctx: ExtractContext, title: string): string[] {

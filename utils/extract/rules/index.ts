@@ -3,15 +3,40 @@
  * rules/cms/<name>/, each with rule.ts, fixture.html and expected files beside it;
  * tests/unit/site-rules.test.ts fails a folder that is missing any of them or is not listed here.
  */
+import { rule as discuz } from './cms/discuz/rule';
+import { rule as dedecms } from './cms/dedecms/rule';
+import { rule as empirecms } from './cms/empirecms/rule';
+import { rule as hanweb } from './cms/hanweb/rule';
+import { rule as phpcms } from './cms/phpcms/rule';
+import { rule as powereasy } from './cms/powereasy/rule';
+import { rule as trs } from './cms/trs/rule';
+import { rule as vsb } from './cms/vsb/rule';
+import { rule as wordpress } from './cms/wordpress/rule';
+import { rule as netease } from './sites/163/rule';
 import { rule as cnjiwang } from './sites/cnjiwang/rule';
+import { rule as sina } from './sites/sina/rule';
+import { rule as wechat } from './sites/wechat/rule';
 import type { CmsRule, SiteRule } from './types';
 
 export type { CmsRule, FieldSpec, HookValues, RuleField, RuleFields, SiteRule } from './types';
 
-export const SITE_RULES: readonly SiteRule[] = [cnjiwang];
+export const SITE_RULES: readonly SiteRule[] = [cnjiwang, wechat, sina, netease];
 
-/** Tried in order: the first whose fingerprint matches the page applies. */
-export const CMS_RULES: readonly CmsRule[] = [];
+/**
+ * Tried in order: the first whose fingerprint matches the page applies. Forum and blog engines first
+ * (their fingerprints are unambiguous), TRS last: its editor class turns up inside other systems' pages.
+ */
+export const CMS_RULES: readonly CmsRule[] = [
+  discuz,
+  wordpress,
+  vsb,
+  hanweb,
+  dedecms,
+  phpcms,
+  empirecms,
+  powereasy,
+  trs,
+];
 
 /** The site rule for `url`, matched by hostname (and subdomains) and, when the rule says so, path. */
 export function ruleFor(url: string, rules: readonly SiteRule[] = SITE_RULES): SiteRule | null {

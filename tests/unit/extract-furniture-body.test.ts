@@ -1,0 +1,121 @@
+/**
+ * Failure class 5: portal "self-media" pages (头条号, 百家号, 网易号, 搜狐号, 企鹅号) put their player,
+ * app-download, follow and report buttons and dismissable tips inside the article container, as lines
+ * of their own, and draw icons with an icon font (private-use code points). None of it is article
+ * text. Each page here is written for this test in the shape of one platform's template.
+ */
+import { JSDOM } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from '@/utils/extract';
+import { cleanBody, isBoilerplateLine, stripPrivateUse } from '@/utils/extract/clean';
+
+const PROSE = [
+  '今年一季度，本地新能源汽车销量同比增长四成，充电桩数量也随之快速增加，不少小区开始集中改造停车位。',
+  '业内人士表示，他们关注的是电网负荷和停车位改造的费用分担问题，这需要物业、业主和供电部门坐下来商量。',
+  '一位车主说，自己也是看了邻居的经验才知道了申请流程，前后跑了三趟才装好，希望以后能简化手续。',
+];
+
+/** An article page whose body container holds `furniture` between the paragraphs. */
+function page(container: string, furniture: readonly string[]): string {
+  const [a, b] = [
+    furniture.slice(0, Math.ceil(furniture.length / 2)),
+    furniture.slice(Math.ceil(furniture.length / 2)),
+  ];
+  const lines = (items: readonly string[]) => items.map((f) => `<div>${f}</div>`).join('\n');
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>新能源车充电桩进小区</title></head>
+<body><div class="header"><a href="/">首页</a> <a href="/auto/">汽车</a></div>
+<div class="${container}"><h1>新能源车充电桩进小区</h1><div class="meta">2024-03-02 10:00 · 示例车评</div>
+${lines(a)}
+<p>${PROSE[0]}</p>
+<p>${PROSE[1]}</p>
+${lines(b)}
+<p>${PROSE[2]}</p>
+</div></body></html>`;
+}
+
+function extractText(html: string, url: string): string {
+  const doc = new JSDOM(html, { url }).window.document;
+  return extractArticle(doc, url).textContent;
+}
+
+const PLATFORMS: ReadonlyArray<{ name: string; url: string; container: string; furniture: string[] }> = [
+  {
+    name: '头条号',
+    url: 'https://www.toutiao.com/article/7340000000000000000/',
+    container: 'article-content',
+    furniture: ['\ue60a 自动播放', '下载客户端', '知道了', '\ue632举报'],
+  },
+  {
+    name: '百家号',
+    url: 'https://baijiahao.baidu.com/s?id=1790000000000000000',
+    container: 'index-module_articleWrap',
+    furniture: ['+关注', '打开APP', '打开百度APP看高清图片', '\ue6a1'],
+  },
+  {
+    name: '网易号',
+    url: 'https://www.163.com/dy/article/ABCDEFGH12345678.html',
+    container: 'post_main',
+    furniture: ['新酷产品第一时间免费试玩', '还没安装网易新闻客户端？', '举报', '\ue8ff 点赞'],
+  },
+  {
+    name: '搜狐号',
+    url: 'https://www.sohu.com/a/700000000_121000000',
+    container: 'article-page',
+    furniture: ['关注', '展开全文', '\uf101 1.2万次播放', '打开搜狐新闻APP阅读更多'],
+  },
+  {
+    name: '企鹅号',
+    url: 'https://new.qq.com/rain/a/20240302A00ABC00',
+    container: 'content-article',
+    furniture: ['\ue900', '下载APP', '我知道了', '立即下载腾讯新闻APP'],
+  },
+];
+
+describe('portal self-media furniture stays out of the body', () => {
+  for (const { name, url, container, furniture } of PLATFORMS) {
+    it(`${name}: the prose stays, the buttons, tips and icon glyphs go`, () => {
+      const text = extractText(page(container, furniture), url);
+      expect(text.split('\n')).toEqual(PROSE);
+      expect(text).not.toMatch(/[\ue000-\uf8ff]/);
+    });
+  }
+
+  it('the same words inside a sentence are article text', () => {
+    // 关注 and 知道了 in PROSE[1] and PROSE[2] survive above; a line that only mentions an app does too
+    for (const line of [
+      '记者下载客户端后发现，注册需要实名认证。',
+      '他说：“我知道了。”',
+      '关注民生，是这次调研的出发点。',
+      '该APP上线一年，用户突破百万。',
+    ])
+      expect(isBoilerplateLine(line), line).toBe(false);
+    for (const line of [
+      '自动播放',
+      '知道了',
+      '打开APP',
+      '举报',
+      '关注',
+      '+ 关注',
+      '下载客户端',
+      '新酷产品第一时间免费试玩',
+    ])
+      expect(isBoilerplateLine(line), line).toBe(true);
+  });
+
+  it('icon-font glyphs (private-use code points) are stripped from every text node', () => {
+    const doc = new JSDOM('<div><p>\ue600分享 正文\uf8ff内容</p><span>\u{f0001}</span></div>').window
+      .document;
+    const root = doc.querySelector('div')!;
+    stripPrivateUse(root);
+    expect(root.textContent).toBe('分享 正文内容');
+  });
+
+  it('a glyph-only icon line disappears from a cleaned body, a glyph before a word leaves the word', () => {
+    const doc = new JSDOM(
+      `<div><p>${PROSE[0]}</p><p>\ue605</p><p>\ue610 点击展开</p><p>第二段\ue611正文。</p></div>`,
+    ).window.document;
+    const root = doc.querySelector('div')!;
+    cleanBody(root, { baseUrl: 'https://example.cn/', chinese: true });
+    expect([...root.querySelectorAll('p')].map((p) => p.textContent)).toEqual([PROSE[0], '第二段正文。']);
+  });
+});
