@@ -11,7 +11,7 @@ import { readSnapshot, sha256Hex } from '@/utils/model/snapshot';
 import { assetRefs, imageRefs, mapImageSources } from '@/utils/model/asset-html';
 import { clipTab, type ClipDependencies } from '@/utils/archive/clip-service';
 import { getClip, newClip } from '@/utils/archive/clip-store';
-import { DB_VERSION, openArchive, UPGRADES, type JianbaoDatabase } from '@/utils/archive/db';
+import { openArchive, UPGRADES, type JianbaoDatabase } from '@/utils/archive/db';
 import { MAX_IMAGE_BYTES, type InPageResult } from '@/utils/extract/in-page';
 import { parseArchive } from '@/utils/archive-io/parse';
 import type { Clip } from '@/utils/model/article';
