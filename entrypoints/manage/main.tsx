@@ -2,10 +2,13 @@ import { createRoot } from 'react-dom/client';
 import { StrictMode } from 'react';
 import { ArchiveIoApp } from '@/components/ArchiveIoApp';
 import { requestedExport } from '@/utils/archive-io/archive-page';
+import { preparePage } from '@/utils/ui/start-page';
 import '@/components/theme.css';
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <ArchiveIoApp autoExport={requestedExport(location.search)} />
-  </StrictMode>,
+void preparePage().then(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <ArchiveIoApp autoExport={requestedExport(location.search)} />
+    </StrictMode>,
+  ),
 );
