@@ -5,6 +5,13 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   // Explicit imports everywhere: the same utils/ modules also run in Node (CLI, tests, bench).
   imports: false,
+  hooks: {
+    // WXT makes the popup's <title> the toolbar button's tooltip; the tooltip is localised instead
+    'build:manifestGenerated': (_wxt, manifest) => {
+      const action = manifest.action ?? manifest.browser_action;
+      if (action) action.default_title = '__MSG_actionTitle__';
+    },
+  },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
@@ -12,7 +19,8 @@ export default defineConfig({
     // No host permissions and no content script for all pages: the extractor is injected on demand
     // into the tab the user clicked, which `activeTab` allows.
     permissions: ['activeTab', 'scripting', 'storage', 'contextMenus', 'unlimitedStorage'],
-    action: { default_title: '__MSG_actionTitle__' },
+    // drawn from public/icon.svg by `npm run icons`
+    icons: { 16: '/icon/16.png', 32: '/icon/32.png', 48: '/icon/48.png', 128: '/icon/128.png' },
     commands: {
       'clip-page': {
         suggested_key: { default: 'Alt+Shift+S' },
@@ -31,7 +39,7 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'jianbao@jianbao.app',
-              strict_min_version: '115.0',
+              strict_min_version: '128.0',
               data_collection_permissions: { required: ['none'] },
             },
           },

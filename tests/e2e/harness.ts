@@ -58,9 +58,12 @@ export interface Browser {
 }
 
 /** Headless Chromium with the built extension; `hostRules` maps real hostnames to the fixture server. */
-export async function launch(options: { hostRules?: string[]; userDataDir?: string } = {}): Promise<Browser> {
-  if (!fs.existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`no build at ${EXTENSION_DIR}: run \`npm run build\` (npm test does it for you)`);
+export async function launch(
+  options: { hostRules?: string[]; userDataDir?: string; extensionDir?: string; lang?: string } = {},
+): Promise<Browser> {
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  if (!fs.existsSync(path.join(extensionDir, 'manifest.json'))) {
+    throw new Error(`no build at ${extensionDir}: run \`npm run build\` (npm test does it for you)`);
   }
   const userDataDir = options.userDataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'jianbao-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -68,8 +71,9 @@ export async function launch(options: { hostRules?: string[]; userDataDir?: stri
     headless: true,
     ignoreDefaultArgs: ['--disable-extensions'],
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      ...(options.lang ? [`--lang=${options.lang}`] : []),
       '--enable-unsafe-extension-debugging',
       '--no-sandbox',
       '--disable-gpu',

@@ -31,6 +31,10 @@ export interface SearchFilters {
   clippedTo?: string;
 }
 
+/** How a result list is ordered: 'relevance' is title hits first, then newest clip first. */
+export type SortOrder =
+  'relevance' | 'clipped-desc' | 'clipped-asc' | 'published-desc' | 'published-asc' | 'title' | 'source';
+
 export interface SearchHit extends ClipSummary {
   /** where the query hit in the title, for highlighting */
   titleMarks: Array<[number, number]>;
@@ -187,9 +191,42 @@ interface ResultList {
 const resultLists = new WeakMap<JianbaoDatabase, Map<string, ResultList>>();
 const KEPT_RESULT_LISTS = 4;
 
-async function resultList(db: JianbaoDatabase, query: string, filters: SearchFilters): Promise<ResultList> {
+const collator = new Intl.Collator('zh-CN', { numeric: true });
+const publishedTime = (doc: SearchDoc) => (doc.publishedAt ? Date.parse(doc.publishedAt) : NaN);
+
+/** Orders for the library's sort menu; ties (and clips without a publish time) go newest clip first. */
+function sortDocs(docs: SearchDoc[], sort: Exclude<SortOrder, 'relevance'>): SearchDoc[] {
+  if (sort === 'clipped-desc') return docs.sort(newestFirstOrder);
+  if (sort === 'clipped-asc') return docs.sort((a, b) => newestFirstOrder(b, a));
+  if (sort === 'title')
+    return docs.sort((a, b) => collator.compare(a.title, b.title) || newestFirstOrder(a, b));
+  if (sort === 'source') {
+    return docs.sort((a, b) => collator.compare(sourceLabel(a), sourceLabel(b)) || newestFirstOrder(a, b));
+  }
+  const times = new Map(docs.map((d) => [d, publishedTime(d)]));
+  const direction = sort === 'published-desc' ? -1 : 1;
+  return docs.sort((a, b) => {
+    const [x, y] = [times.get(a)!, times.get(b)!];
+    if (Number.isNaN(x) || Number.isNaN(y))
+      return Number.isNaN(x) === Number.isNaN(y) ? newestFirstOrder(a, b) : Number.isNaN(x) ? 1 : -1;
+    return (x - y) * direction || newestFirstOrder(a, b);
+  });
+}
+
+async function resultList(
+  db: JianbaoDatabase,
+  query: string,
+  filters: SearchFilters,
+  sort: SortOrder = 'relevance',
+): Promise<ResultList> {
   const snapshot = await readSnapshot(db);
-  const key = JSON.stringify([snapshot.state.changes, snapshot.catalog.segments.length, query, filters]);
+  const key = JSON.stringify([
+    snapshot.state.changes,
+    snapshot.catalog.segments.length,
+    query,
+    filters,
+    sort,
+  ]);
   let lists = resultLists.get(db);
   if (!lists) resultLists.set(db, (lists = new Map()));
   const known = lists.get(key);
@@ -235,9 +272,11 @@ async function resultList(db: JianbaoDatabase, query: string, filters: SearchFil
     const inHead = terms.filter((t) => textMatches(head, t)).length;
     byTier[inHead === terms.length ? 0 : inHead > 0 ? 1 : 2].push(doc);
   }
+  const sorted = sort !== 'relevance';
   const result: ResultList = {
-    ranked: byTier.flat(),
-    headHits: byTier[0].length,
+    // a chosen order replaces the tiers, so no prefix is known to need no text check
+    ranked: sorted ? sortDocs(byTier.flat(), sort) : byTier.flat(),
+    headHits: sorted ? 0 : byTier[0].length,
     terms,
     // Positions modulo 256 make a false phrase rare, not impossible; the clips shown are read for
     // their snippets anyway, so phrases are confirmed in the text too, at almost no extra cost.
@@ -305,9 +344,9 @@ function snippetFor(clip: Clip, terms: QueryTerm[]): Snippet | null {
 
 export async function searchArchive(
   db: JianbaoDatabase,
-  request: { query: string; filters: SearchFilters; offset: number; limit: number },
+  request: { query: string; filters: SearchFilters; offset: number; limit: number; sort?: SortOrder },
 ): Promise<SearchResult> {
-  const list = await resultList(db, request.query, request.filters);
+  const list = await resultList(db, request.query, request.filters, request.sort);
   await verifyUpTo(db, list, request.offset + request.limit);
   const page = list.verified.slice(request.offset, request.offset + request.limit);
   const clips = await readClips(
@@ -332,9 +371,9 @@ export async function searchArchive(
 /** Every clip id of a query's result, in rank order, each checked against its text (for exporting it). */
 export async function searchResultIds(
   db: JianbaoDatabase,
-  request: { query: string; filters: SearchFilters },
+  request: { query: string; filters: SearchFilters; sort?: SortOrder },
 ): Promise<string[]> {
-  const list = await resultList(db, request.query, request.filters);
+  const list = await resultList(db, request.query, request.filters, request.sort);
   while (list.resolved < list.ranked.length) {
     await verifyUpTo(db, list, list.verified.length + 256);
     // the clips read for the check are dropped as it goes: a result can be the whole archive
@@ -376,13 +415,30 @@ function countValues(values: string[]): Facet[] {
     .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
 }
 
-/** The values the filter chips offer, most used first. */
-export async function facets(db: JianbaoDatabase): Promise<Facets> {
+/**
+ * The values the filter chips offer, most used first, with counts. Each group is counted among the
+ * clips the query and the OTHER groups' filters leave, so chips narrow each other (a source's count
+ * is what choosing it would show) and a chosen chip's siblings stay offered. With a query the counts
+ * are of its candidates before the text check (exact for words, an upper bound for phrases).
+ */
+export async function facets(
+  db: JianbaoDatabase,
+  request: { query?: string; filters?: SearchFilters } = {},
+): Promise<Facets> {
+  const filters = request.filters ?? {};
+  const query = request.query?.trim() ?? '';
   const snapshot = await readSnapshot(db);
-  const { newestFirst } = await liveDocs(db, snapshot.state.changes);
+  const docs = query
+    ? (await resultList(db, query, {})).ranked
+    : (await liveDocs(db, snapshot.state.changes)).newestFirst;
+  const countAmong = (group: 'source' | 'section' | 'tag', valuesOf: (doc: SearchDoc) => string[]) => {
+    const others: SearchFilters = { ...filters, [group]: undefined };
+    const filtering = Object.values(others).some(Boolean);
+    return countValues((filtering ? docs.filter((d) => matchesFilters(d, others)) : docs).flatMap(valuesOf));
+  };
   return {
-    sources: countValues(newestFirst.map(sourceLabel)),
-    sections: countValues(newestFirst.flatMap((d) => [...new Set(d.section)])),
-    tags: countValues(newestFirst.flatMap((d) => [...new Set(d.tags)])),
+    sources: countAmong('source', (d) => [sourceLabel(d)]),
+    sections: countAmong('section', (d) => [...new Set(d.section)]),
+    tags: countAmong('tag', (d) => [...new Set(d.tags)]),
   };
 }

@@ -6,7 +6,7 @@
 import * as v from 'valibot';
 import type { Clip, ClipSummary, ExtractError } from '../model/article';
 import { ClipSchema } from '../model/clip-schema';
-import type { Facets, SearchFilters, SearchResult } from '../archive/search';
+import type { Facets, SearchFilters, SearchResult, SortOrder } from '../archive/search';
 import type { ExportedText, ExportPageText } from '../archive-io/export';
 import { BlobDeliverySchema, ImportChunkSchema } from '../archive-io/blob-channel';
 import type { ImportSummary } from '../archive/clip-store';
@@ -43,6 +43,23 @@ export const SearchFiltersSchema = v.strictObject({
 const filtersMatch: v.InferOutput<typeof SearchFiltersSchema> extends SearchFilters ? true : false = true;
 void filtersMatch;
 
+export const SortOrderSchema = v.picklist([
+  'relevance',
+  'clipped-desc',
+  'clipped-asc',
+  'published-desc',
+  'published-asc',
+  'title',
+  'source',
+]);
+const sortMatch: [v.InferOutput<typeof SortOrderSchema>, SortOrder] extends [
+  SortOrder,
+  v.InferOutput<typeof SortOrderSchema>,
+]
+  ? true
+  : false = true;
+void sortMatch;
+
 export const requestSchemas = {
   /** Clip a tab (the active tab when tabId is absent) and save it. */
   'clip/tab': v.strictObject({
@@ -62,11 +79,17 @@ export const requestSchemas = {
     filters: SearchFiltersSchema,
     offset: v.pipe(v.number(), v.integer(), v.minValue(0)),
     limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(200)),
+    /** the library's sort menu; absent is 'relevance' */
+    sort: v.optional(SortOrderSchema),
   }),
   /** Every clip id of a search/filter result, in rank order (the archive page exports them). */
-  'archive/search-ids': v.strictObject({ query: Query, filters: SearchFiltersSchema }),
-  /** The values the filter chips offer. */
-  'archive/facets': v.strictObject({}),
+  'archive/search-ids': v.strictObject({
+    query: Query,
+    filters: SearchFiltersSchema,
+    sort: v.optional(SortOrderSchema),
+  }),
+  /** The values the filter chips offer, counted within the query and the other groups' filters. */
+  'archive/facets': v.strictObject({ query: v.optional(Query), filters: v.optional(SearchFiltersSchema) }),
   /** The clips before and after `id` in a result list (the reader's previous/next). */
   'archive/neighbours': v.strictObject({ id: Id, query: Query, filters: SearchFiltersSchema }),
   /** Set a clip's tags and note. */
