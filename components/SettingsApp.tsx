@@ -1,5 +1,7 @@
-import { useEffect, useState, type ReactNode } from 'react';
-import { formatBytes, t } from '@/utils/ui/i18n';
+import { Children, useCallback, useEffect, useState, type ReactNode } from 'react';
+import { archivePageUrl } from '@/utils/archive-io/archive-page';
+import { formatBytes, plural, t, uiLocale, type MessageKey } from '@/utils/ui/i18n';
+import { libraryUrl } from '@/utils/ui/list-context';
 import { saveSettings, type Settings, type UiLanguage } from '@/utils/ui/settings';
 import { ask } from '@/utils/protocol/worker-client';
 import { parseTagList } from '@/utils/ui/tags';
@@ -25,7 +27,7 @@ export function SettingsApp({ initial }: { initial: Settings }) {
     <main className="page settings" data-testid="settings">
       <header className="page-header">
         <h1>{t('ui_settings_title')}</h1>
-        <a className="button" href="/manage.html" data-testid="settings-open-library">
+        <a className="button" href={libraryUrl()} data-testid="settings-open-library">
           {t('ui_settings_open_library')}
         </a>
       </header>
@@ -105,6 +107,8 @@ export function SettingsSection({
   title: string;
   children?: ReactNode;
 }) {
+  // a section whose content another area has not mounted yet is left out
+  if (Children.toArray(children).length === 0) return null;
   return (
     <section className="settings-section" id={id} aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{title}</h2>
@@ -132,23 +136,118 @@ function DefaultTagsField({ tags, onSave }: { tags: string[]; onSave: (tags: str
   );
 }
 
+/** Names for the archive's object stores; a store another feature adds shows under its own name. */
+const STORE_LABELS: Record<string, MessageKey> = {
+  clips: 'ui_store_clips',
+  searchDocs: 'ui_store_search',
+  indexTail: 'ui_store_search',
+  segments: 'ui_store_search',
+  indexMeta: 'ui_store_search',
+};
+
 function StorageUsage() {
-  const [usage, setUsage] = useState<{ count: number; bytes: number | null } | null>(null);
-  useEffect(() => {
-    void Promise.all([
-      ask('clips/list', { offset: 0, limit: 1 }),
+  const [usage, setUsage] = useState<{
+    bytes: number | null;
+    kinds: Array<[string, number]>;
+  } | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [cleared, setCleared] = useState(false);
+
+  const load = useCallback(async () => {
+    const [counts, estimate] = await Promise.all([
+      ask('archive/store-counts', {}),
       navigator.storage?.estimate?.().catch(() => undefined),
-    ]).then(
-      ([{ total }, estimate]) => setUsage({ count: total, bytes: estimate?.usage ?? null }),
-      () => setUsage(null),
-    );
+    ]);
+    const kinds = new Map<string, number>();
+    for (const [store, count] of Object.entries(counts)) {
+      const label = STORE_LABELS[store] ? t(STORE_LABELS[store]) : store;
+      kinds.set(label, (kinds.get(label) ?? 0) + count);
+    }
+    setUsage({ bytes: estimate?.usage ?? null, kinds: [...kinds] });
   }, []);
-  if (!usage) return null;
+
+  useEffect(() => {
+    void load().catch(() => setUsage(null));
+  }, [load]);
+
+  const clearAll = async () => {
+    await ask('archive/clear', {});
+    setConfirming(false);
+    setCleared(true);
+    await load();
+  };
+
+  const clips = usage?.kinds.find(([label]) => label === t('ui_store_clips'))?.[1] ?? 0;
   return (
-    <p data-testid="storage-usage">
-      {usage.bytes === null
-        ? t('archiveCount', String(usage.count))
-        : t('archiveStats', [String(usage.count), formatBytes(usage.bytes)])}
-    </p>
+    <>
+      {usage && (
+        <>
+          <p data-testid="storage-usage">
+            {usage.bytes === null
+              ? plural('ui_clips', clips)
+              : t('ui_clips_size', [plural('ui_clips', clips), formatBytes(usage.bytes)])}
+          </p>
+          <table className="storage-table" data-testid="storage-breakdown">
+            <caption className="visually-hidden">{t('ui_storage_breakdown')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('ui_storage_kind')}</th>
+                <th scope="col">{t('ui_storage_records')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {usage.kinds.map(([label, count]) => (
+                <tr key={label}>
+                  <th scope="row">{label}</th>
+                  <td>{count.toLocaleString(uiLocale())}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+      <div className="danger-zone">
+        {!confirming ? (
+          <button
+            type="button"
+            className="danger"
+            data-testid="delete-everything"
+            disabled={clips === 0}
+            onClick={() => setConfirming(true)}
+          >
+            {t('ui_delete_everything')}
+          </button>
+        ) : (
+          <div className="confirm-panel" role="group" aria-labelledby="confirm-delete-text">
+            <p id="confirm-delete-text">{t('ui_delete_everything_confirm', plural('ui_clips', clips))}</p>
+            <div className="button-row">
+              <a
+                className="button primary"
+                href={archivePageUrl('all')}
+                target="_blank"
+                rel="noopener noreferrer"
+                data-testid="export-first"
+              >
+                {t('ui_export_first')}
+              </a>
+              <button
+                type="button"
+                className="danger"
+                data-testid="confirm-delete-everything"
+                onClick={() => void clearAll()}
+              >
+                {t('ui_delete_everything_now')}
+              </button>
+              <button type="button" className="quiet" onClick={() => setConfirming(false)}>
+                {t('ui_cancel')}
+              </button>
+            </div>
+          </div>
+        )}
+        <p role="status" data-testid="delete-everything-status">
+          {cleared ? t('ui_deleted_everything') : ''}
+        </p>
+      </div>
+    </>
   );
 }

@@ -5,10 +5,10 @@ import { PopupApp } from '@/components/PopupApp';
 import { preparePage } from '@/utils/ui/start-page';
 import '@/components/theme.css';
 
-void preparePage().then(() =>
+void preparePage().then((settings) =>
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
-      <PopupApp />
+      <PopupApp settings={settings} />
     </StrictMode>,
   ),
 );

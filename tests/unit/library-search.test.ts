@@ -67,10 +67,10 @@ describe('sort orders', () => {
 
 describe('facets narrow each other', () => {
   beforeEach(async () => {
-    await save({ title: '一', source: '甲报', section: ['经济'], tags: ['汽车'], textContent: '长春汽车' });
-    await save({ title: '二', source: '甲报', section: ['旅游'], tags: [], textContent: '雾凇' });
-    await save({ title: '三', source: '乙报', section: ['经济'], tags: ['汽车'], textContent: '长春汽车' });
-    await save({ title: '四', source: '乙报', section: ['体育'], tags: [], textContent: '冰球' });
+    await save({ title: '一', source: '甲报', section: ['经济'], textContent: '长春汽车' });
+    await save({ title: '二', source: '甲报', section: ['旅游'], textContent: '雾凇' });
+    await save({ title: '三', source: '乙报', section: ['经济'], textContent: '长春汽车' });
+    await save({ title: '四', source: '乙报', section: ['体育'], textContent: '冰球' });
   });
 
   const counts = (facet: Array<{ value: string; count: number }>) =>

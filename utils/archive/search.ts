@@ -388,8 +388,9 @@ export async function neighbours(
   id: string,
   query: string,
   filters: SearchFilters,
+  sort?: SortOrder,
 ): Promise<{ previous: string | null; next: string | null; position: number; total: number }> {
-  const list = await resultList(db, query, filters);
+  const list = await resultList(db, query, filters, sort);
   const candidate = list.ranked.findIndex((d) => d.id === id);
   if (candidate < 0) return { previous: null, next: null, position: -1, total: totalOf(list).total };
   // resolve candidates through this clip (it may fail its text check), then one result more

@@ -91,7 +91,12 @@ export const requestSchemas = {
   /** The values the filter chips offer, counted within the query and the other groups' filters. */
   'archive/facets': v.strictObject({ query: v.optional(Query), filters: v.optional(SearchFiltersSchema) }),
   /** The clips before and after `id` in a result list (the reader's previous/next). */
-  'archive/neighbours': v.strictObject({ id: Id, query: Query, filters: SearchFiltersSchema }),
+  'archive/neighbours': v.strictObject({
+    id: Id,
+    query: Query,
+    filters: SearchFiltersSchema,
+    sort: v.optional(SortOrderSchema),
+  }),
   /** Set a clip's tags and note. */
   'clip/edit': v.strictObject({
     id: Id,
@@ -101,6 +106,10 @@ export const requestSchemas = {
   /** Delete a clip; the answer is the deleted record, which 'clip/restore' takes back (undo). */
   'clip/delete': v.strictObject({ id: Id }),
   'clip/restore': v.strictObject({ clip: ClipSchema }),
+  /** Delete every clip and the whole index (the settings page offers an export first). */
+  'archive/clear': v.strictObject({}),
+  /** Records per object store, for the settings page's storage breakdown. */
+  'archive/store-counts': v.strictObject({}),
   /** Export: one page of the whole archive, oldest first, after the cursor the last page returned. */
   'archive/export-page': v.strictObject({
     after: v.nullable(v.strictObject({ clippedAt: v.string(), id: Id })),
@@ -140,6 +149,8 @@ export interface Responses {
   'clip/edit': ClipSummary | null;
   'clip/delete': Clip | null;
   'clip/restore': { restored: true; clip: ClipSummary } | { restored: false; reason: 'exists' };
+  'archive/clear': null;
+  'archive/store-counts': Record<string, number>;
   'archive/export-page': ExportPageText;
   'archive/export-ids': ExportedText;
   'archive/import-begin': string;

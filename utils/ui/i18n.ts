@@ -146,6 +146,17 @@ export function formatPublished(
   return format.format(wallClock);
 }
 
+/**
+ * A record's publish time through formatPublished, with its precision when the record carries one
+ * (lists get summaries, which may not).
+ */
+export function publishedOf(record: {
+  publishedAt: string | null;
+  publishedPrecision?: PublishedPrecision | null;
+}): string {
+  return formatPublished(record.publishedAt, record.publishedPrecision);
+}
+
 /** A byte count as the user's locale writes it (kB, MB, GB). */
 export function formatBytes(bytes: number): string {
   const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
@@ -161,4 +172,16 @@ export function formatBytes(bytes: number): string {
     unitDisplay: 'short',
     maximumFractionDigits: value < 10 && unit > 0 ? 1 : 0,
   }).format(value);
+}
+
+/**
+ * A count in a sentence, through the language's plural rules: `plural('ui_clips', 1)` reads
+ * `ui_clips_one` ("1 clip"), `plural('ui_clips', 5)` `ui_clips_other` ("5 clips"). Chinese has one form.
+ */
+export function plural(base: 'ui_clips' | 'ui_versions' | 'ui_selected', count: number): string {
+  const category = new Intl.PluralRules(uiLocale()).select(count);
+  const formatted = new Intl.NumberFormat(uiLocale()).format(count);
+  const key = `${base}_${category}` as MessageKey;
+  const text = t(key, formatted);
+  return text === key ? t(`${base}_other` as MessageKey, formatted) : text;
 }

@@ -44,6 +44,8 @@ export function runtimeFor(db: JianbaoDatabase) {
     'clip/edit': notHere,
     'clip/delete': notHere,
     'clip/restore': notHere,
+    'archive/clear': notHere,
+    'archive/store-counts': notHere,
     ...archiveIoHandlers(async () => db, undefined, 'chrome-extension://ext'),
   };
   return {
