@@ -117,12 +117,13 @@ function ChipGroup({
           data-value={value}
           aria-pressed={chosen === value}
           title={value}
-          aria-label={`${value} (${count})`}
           onClick={() => onToggle(value)}
         >
           {value}
-          <span className="count" aria-hidden="true">
+          <span className="count">
+            <span className="visually-hidden"> (</span>
             {count}
+            <span className="visually-hidden">)</span>
           </span>
         </button>
       ))}

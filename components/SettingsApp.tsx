@@ -14,7 +14,9 @@ export function SettingsApp({ initial }: { initial: Settings }) {
   const [settings, setSettings] = useState(initial);
   const [status, setStatus] = useState('');
 
-  const change = async (patch: Parameters<typeof saveSettings>[0]) => {
+  const change = async (patch: Omit<Parameters<typeof saveSettings>[0], 'reader'>) => {
+    // shown at once (controlled inputs would otherwise snap back until storage answers), then stored
+    setSettings((current) => ({ ...current, ...patch }));
     setSettings(await saveSettings(patch));
     setStatus(t('ui_settings_saved'));
   };
