@@ -3,6 +3,12 @@ import { defineConfig } from 'wxt';
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
+  // `npm run dev` only builds and rebuilds (load .output/chrome-mv3-dev yourself): it works on a machine
+  // without a display. `npm run dev:browser` also opens Chromium with the extension loaded.
+  webExt: {
+    disabled: process.env.JIANBAO_DEV_BROWSER !== '1',
+    binaries: { chrome: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' },
+  },
   // Explicit imports everywhere: the same utils/ modules also run in Node (CLI, tests, bench).
   imports: false,
   hooks: {
@@ -39,9 +45,12 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'jianbao@jianbao.app',
-              strict_min_version: '128.0',
+              // data_collection_permissions (required of new add-ons) needs Firefox 140, Android 142;
+              // light-dark() in the theme needs 120
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

@@ -73,9 +73,7 @@ export function ClipStatus({
   if (outcome.status === 'failed') {
     return (
       <section className="clip-status failed" data-testid="clip-status" data-status="failed" role="alert">
-        <span className="status-icon" aria-hidden="true">
-          !
-        </span>
+        <span className="status-icon" aria-hidden="true" data-icon="!" />
         <div>{failureMessage(outcome.error)}</div>
       </section>
     );
@@ -92,9 +90,7 @@ export function ClipStatus({
       data-testid="clip-status"
       data-status={outcome.status}
     >
-      <span className="status-icon" aria-hidden="true">
-        ✓
-      </span>
+      <span className="status-icon" aria-hidden="true" data-icon="✓" />
       <div className="clip-status-heading">{heading}</div>
       <div className="clip-title" title={clip.title}>
         <a href={reader} target="_blank" rel="noopener noreferrer" data-testid="clip-status-title">
