@@ -8,7 +8,7 @@ import { SEED_ARTICLE, SEED_PARAGRAPHS } from '../fixtures/cnjiwang-2840720';
 import { clipFromToolbar, launch, serve, storedClips, type Browser, type FixtureServer } from './harness';
 
 const PATH = '/jlgakx/201903/2840720.html';
-const page = fs.readFileSync('utils/extract/rules/cnjiwang/fixture.html', 'utf8');
+const page = fs.readFileSync('utils/extract/rules/sites/cnjiwang/fixture.html', 'utf8');
 
 describe('clipping a 中国吉林网 article', () => {
   let server: FixtureServer;

@@ -9,7 +9,7 @@ import { extractArticle } from '@/utils/extract';
 import { SEED_ARTICLE, SEED_PARAGRAPHS } from '../fixtures/cnjiwang-2840720';
 
 const URL = 'http://news.cnjiwang.com/jlgakx/ztxc/201903/2840720.html';
-const html = fs.readFileSync('utils/extract/rules/cnjiwang/fixture.html', 'utf8');
+const html = fs.readFileSync('utils/extract/rules/sites/cnjiwang/fixture.html', 'utf8');
 
 describe('中国吉林网 article 2840720', () => {
   const article = extractArticle(new JSDOM(html, { url: URL }).window.document, URL);

@@ -1,5 +1,5 @@
 /**
- * Every folder under utils/extract/rules/ is a site rule: rule.ts, fixture.html and expected.json
+ * Every folder under utils/extract/rules/sites/ is a site rule: rule.ts, fixture.html and expected.json
  * (plus optional fixture.<variant>.html / expected.<variant>.json pairs). A folder missing any of
  * them, or a rule not registered, fails here; each fixture's extraction must equal its expectation.
  * Regenerate expectations deliberately with UPDATE_EXPECTED=1 and review the diff.
@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { extractArticle } from '@/utils/extract';
 import { SITE_RULES } from '@/utils/extract/rules';
 
-const RULES_DIR = path.resolve('utils/extract/rules');
+const RULES_DIR = path.resolve('utils/extract/rules/sites');
 const folders = fs
   .readdirSync(RULES_DIR, { withFileTypes: true })
   .filter((e) => e.isDirectory())

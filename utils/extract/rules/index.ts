@@ -1,9 +1,9 @@
 /**
- * The registry of site rules. Each rule lives in rules/<name>/ with rule.ts, fixture.html and
+ * The registry of site rules. Each rule lives in rules/sites/<name>/ with rule.ts, fixture.html and
  * expected.json; tests/unit/site-rules.test.ts fails a folder that is missing any of them or is not
  * listed here.
  */
-import { rule as cnjiwang } from './cnjiwang/rule';
+import { rule as cnjiwang } from './sites/cnjiwang/rule';
 import type { SiteRule } from './types';
 
 export type { SiteRule } from './types';

@@ -1,4 +1,4 @@
-import type { SiteRule } from '../types';
+import type { SiteRule } from '../../types';
 
 /**
  * 中国吉林网 (TRS WCM): articles at /<column>/<YYYYMM>/<id>.html on news./zhuanti./caifu. and other
