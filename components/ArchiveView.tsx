@@ -234,8 +234,17 @@ export function ArchiveView({
   const onDeleteClick = (event: MouseEvent, row: Row) => {
     // the second click of a double click would land on the next row's ×, slid under the pointer
     if (event.detail > 1) return;
+    // from the keyboard (detail 0), focus goes to Undo rather than dozens of Tabs away from it
+    if (event.detail === 0) focusUndo.current = true;
     void remove([row.id]);
   };
+
+  const undoButton = useRef<HTMLButtonElement>(null);
+  const focusUndo = useRef(false);
+  useEffect(() => {
+    if (deleted && focusUndo.current) undoButton.current?.focus();
+    focusUndo.current = false;
+  }, [deleted]);
 
   const moveActive = (step: number) => {
     focusActive.current = true;
@@ -385,7 +394,10 @@ export function ArchiveView({
             {selected.size > 0 ? (
               <BulkActions
                 ids={[...selected]}
-                onDelete={() => void remove([...selected])}
+                onDelete={() => {
+                  focusUndo.current = true;
+                  void remove([...selected]);
+                }}
                 onTagged={refreshAfterChange}
                 onError={setError}
               />
@@ -457,7 +469,7 @@ export function ArchiveView({
                   ? t('deleted', deleted.clips[0]!.title)
                   : t('ui_deleted_many', String(deleted.clips.length))}
               </span>
-              <button type="button" data-testid="undo" onClick={() => void undo()}>
+              <button type="button" data-testid="undo" ref={undoButton} onClick={() => void undo()}>
                 {t('undo')}
               </button>
             </div>

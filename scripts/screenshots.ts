@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { launch, type Browser } from '../tests/e2e/harness';
+import { clipFromToolbar, launch, serve, type Browser } from '../tests/e2e/harness';
 import { showcaseClips } from '../tests/e2e/showcase-clips';
 
 const outDir = path.resolve(process.argv[2] ?? 'docs/screenshots');
@@ -114,6 +114,23 @@ try {
       ready: '[data-testid=reader-body]',
     },
   );
+  // the popup right after a click on the toolbar button (the real action popup, drawn over CDP)
+  if (hasLibrary) {
+    await control.evaluate(() => chrome.storage.local.set({ settings: { uiLanguage: 'en' } }));
+    const article = fs.readFileSync('tests/fixtures/pages/generic-news.html', 'utf8');
+    const server = await serve({ '/news/ski.html': article });
+    const page = await browser.context.newPage();
+    await page.goto(`${server.base}/news/ski.html`);
+    await page.bringToFront();
+    const { popup } = await clipFromToolbar(browser, `${server.base}/news/ski.html`, 30_000);
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    const shot = (await popup.send('Page.captureScreenshot', { format: 'png' })) as { data: string };
+    fs.writeFileSync(path.join(outDir, 'popup-saved-en.png'), Buffer.from(shot.data, 'base64'));
+    console.log(path.join(outDir, 'popup-saved-en.png'));
+    await popup.close();
+    await page.close();
+    await server.close();
+  }
 } finally {
   await browser.close();
 }

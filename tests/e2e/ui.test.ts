@@ -184,7 +184,7 @@ describe('the library, reader, settings and popup', () => {
     await library.close();
   });
 
-  it('the keyboard moves focus through the rows, and Tab reaches every row’s delete button', async () => {
+  it('the keyboard moves focus through the rows; Tab reaches the row’s delete button, and Undo follows', async () => {
     const library = await openLibrary();
     await library.getByTestId('search-box').focus();
     await library.keyboard.press('ArrowDown');
@@ -193,6 +193,15 @@ describe('the library, reader, settings and popup', () => {
     expect(focused).toBe('1');
     await library.keyboard.press('Tab');
     expect(await library.evaluate(() => document.activeElement?.getAttribute('data-action'))).toBe('delete');
+    // deleting from the keyboard puts focus on Undo; Enter there brings the clip back
+    await library.keyboard.press('Enter');
+    await waitFor(
+      () => library.evaluate(() => document.activeElement?.getAttribute('data-testid') === 'undo'),
+      10_000,
+      'focus on Undo',
+    );
+    await library.keyboard.press('Enter');
+    await waitFor(async () => (await storedClips(browser)).length === SHOWCASE.length, 15_000, 'restored');
     await library.close();
   });
 
