@@ -13,6 +13,7 @@ import {
   type SearchHit,
   type SortOrder,
 } from '@/utils/archive/search';
+import { SORT_ORDERS } from '@/utils/protocol/messages';
 import { ask } from '@/utils/protocol/worker-client';
 import { BulkActions } from './BulkActions';
 import { FilterBar } from './FilterBar';
@@ -34,16 +35,6 @@ interface Listing {
   approximate: boolean;
   rows: Map<number, Row>;
 }
-
-export const SORT_ORDERS: SortOrder[] = [
-  'relevance',
-  'clipped-desc',
-  'clipped-asc',
-  'published-desc',
-  'published-asc',
-  'title',
-  'source',
-];
 
 /**
  * Search box, filter chips and the virtualised result list of the archive: compact in the popup; in

@@ -1,9 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect } from 'react';
 import { browser } from 'wxt/browser';
 import { archivePageUrl } from '@/utils/archive-io/archive-page';
-import { ask } from '@/utils/protocol/worker-client';
-import { formatBytes, plural, t } from '@/utils/ui/i18n';
+import { t } from '@/utils/ui/i18n';
 import { libraryUrl, type ListContext } from '@/utils/ui/list-context';
+import { archiveStatsText, useArchiveStats } from './ArchiveStats';
 import { ArchiveView } from './ArchiveView';
 
 /**
@@ -12,19 +12,10 @@ import { ArchiveView } from './ArchiveView';
  * reader's "back to the list" and a reload return to the same list.
  */
 export function LibraryApp({ initial }: { initial: ListContext }) {
-  const [stats, setStats] = useState<{ count: number; bytes: number | null } | null>(null);
-  const refreshStats = useCallback(async () => {
-    const [{ total }, estimate] = await Promise.all([
-      ask('clips/list', { offset: 0, limit: 1 }),
-      navigator.storage?.estimate?.().catch(() => undefined),
-    ]);
-    setStats({ count: total, bytes: estimate?.usage ?? null });
-  }, []);
-
+  const [stats, refreshStats] = useArchiveStats();
   useEffect(() => {
     document.title = `${t('ui_library')} · ${t('ui_brand')}`;
-    void refreshStats().catch(() => setStats(null));
-  }, [refreshStats]);
+  }, []);
 
   const keepInAddress = useCallback((context: ListContext) => {
     history.replaceState(null, '', libraryUrl(context));
@@ -40,9 +31,7 @@ export function LibraryApp({ initial }: { initial: ListContext }) {
         </h1>
         {stats && (
           <span className="archive-count" data-testid="archive-count">
-            {stats.bytes === null
-              ? plural('ui_clips', stats.count)
-              : t('ui_clips_size', [plural('ui_clips', stats.count), formatBytes(stats.bytes)])}
+            {archiveStatsText(stats)}
           </span>
         )}
         <nav className="button-row" aria-label={t('ui_library')}>
@@ -58,7 +47,7 @@ export function LibraryApp({ initial }: { initial: ListContext }) {
         <ArchiveView
           mode="library"
           refreshKey={0}
-          onChanged={() => void refreshStats()}
+          onChanged={refreshStats}
           initial={initial}
           onContextChange={keepInAddress}
         />

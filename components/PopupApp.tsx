@@ -5,9 +5,10 @@ import { openArchivePage } from '@/utils/archive-io/archive-page';
 import { message } from '@/utils/archive-io/describe';
 import type { ClipOutcome } from '@/utils/protocol/messages';
 import { ask } from '@/utils/protocol/worker-client';
-import { formatBytes, plural, t } from '@/utils/ui/i18n';
+import { t } from '@/utils/ui/i18n';
 import { openLibrary } from '@/utils/ui/list-context';
 import type { Settings } from '@/utils/ui/settings';
+import { archiveStatsText, useArchiveStats } from './ArchiveStats';
 import { ArchiveView } from './ArchiveView';
 import { ClipEditor } from './ClipEditor';
 import { announcementOf, ClipStatus, type ClipState } from './ClipStatus';
@@ -20,15 +21,7 @@ export function PopupApp({ settings }: { settings: Settings }) {
   const [clipState, setClipState] = useState<ClipState>({ phase: 'idle' });
   const [asTab, setAsTab] = useState(false);
   const [refreshKey, setRefreshKey] = useState(0);
-  const [stats, setStats] = useState<{ count: number; bytes: number | null } | null>(null);
-
-  const refreshStats = useCallback(async () => {
-    const [{ total }, estimate] = await Promise.all([
-      ask('clips/list', { offset: 0, limit: 1 }),
-      navigator.storage?.estimate?.().catch(() => undefined),
-    ]);
-    setStats({ count: total, bytes: estimate?.usage ?? null });
-  }, []);
+  const [stats, refreshStats] = useArchiveStats();
 
   const clip = useCallback(
     async (options: { update: boolean; confirmed: boolean }) => {
@@ -78,7 +71,7 @@ export function PopupApp({ settings }: { settings: Settings }) {
   }, [clip]);
 
   useEffect(() => {
-    void refreshStats().catch(() => setStats(null));
+    if (refreshKey > 0) refreshStats();
   }, [refreshStats, refreshKey]);
 
   const current =
@@ -92,9 +85,7 @@ export function PopupApp({ settings }: { settings: Settings }) {
         </h1>
         {stats && (
           <span className="archive-count" data-testid="archive-count">
-            {stats.bytes === null
-              ? plural('ui_clips', stats.count)
-              : t('ui_clips_size', [plural('ui_clips', stats.count), formatBytes(stats.bytes)])}
+            {archiveStatsText(stats)}
           </span>
         )}
         <nav aria-label={t('ui_brand')}>
@@ -142,7 +133,7 @@ export function PopupApp({ settings }: { settings: Settings }) {
           onSaved={() => setRefreshKey((n) => n + 1)}
         />
       )}
-      <ArchiveView mode="popup" refreshKey={refreshKey} onChanged={() => void refreshStats()} />
+      <ArchiveView mode="popup" refreshKey={refreshKey} onChanged={refreshStats} />
     </main>
   );
 }

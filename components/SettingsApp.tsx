@@ -1,10 +1,11 @@
 import { Children, useCallback, useEffect, useState, type ReactNode } from 'react';
 import { archivePageUrl } from '@/utils/archive-io/archive-page';
-import { formatBytes, plural, t, uiLocale, type MessageKey } from '@/utils/ui/i18n';
+import { plural, t, uiLocale, type MessageKey } from '@/utils/ui/i18n';
 import { libraryUrl } from '@/utils/ui/list-context';
 import { saveSettings, type Settings, type UiLanguage } from '@/utils/ui/settings';
 import { ask } from '@/utils/protocol/worker-client';
 import { parseTagList } from '@/utils/ui/tags';
+import { archiveStatsText } from './ArchiveStats';
 
 /**
  * The settings page (options_ui). Each section is a <SettingsSection>; other areas mount their own
@@ -184,11 +185,7 @@ function StorageUsage() {
     <>
       {usage && (
         <>
-          <p data-testid="storage-usage">
-            {usage.bytes === null
-              ? plural('ui_clips', clips)
-              : t('ui_clips_size', [plural('ui_clips', clips), formatBytes(usage.bytes)])}
-          </p>
+          <p data-testid="storage-usage">{archiveStatsText({ count: clips, bytes: usage.bytes })}</p>
           <table className="storage-table" data-testid="storage-breakdown">
             <caption className="visually-hidden">{t('ui_storage_breakdown')}</caption>
             <thead>

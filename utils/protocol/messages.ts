@@ -43,7 +43,8 @@ export const SearchFiltersSchema = v.strictObject({
 const filtersMatch: v.InferOutput<typeof SearchFiltersSchema> extends SearchFilters ? true : false = true;
 void filtersMatch;
 
-export const SortOrderSchema = v.picklist([
+/** The library's sort menu, in the order it offers them. */
+export const SORT_ORDERS = [
   'relevance',
   'clipped-desc',
   'clipped-asc',
@@ -51,7 +52,8 @@ export const SortOrderSchema = v.picklist([
   'published-asc',
   'title',
   'source',
-]);
+] as const;
+export const SortOrderSchema = v.picklist(SORT_ORDERS);
 const sortMatch: [v.InferOutput<typeof SortOrderSchema>, SortOrder] extends [
   SortOrder,
   v.InferOutput<typeof SortOrderSchema>,
