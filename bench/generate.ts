@@ -95,6 +95,7 @@ export function generator(seed = 1, bodyChars = 3000): Generator {
         siteName: '中国吉林网',
         publishedAt: published.toISOString().replace('.000Z', '+00:00'),
         publishedRaw: published.toISOString().slice(0, 16).replace('T', ' '),
+        publishedPrecision: 'minute',
         section: sections[i % sections.length]!,
         articleId: String(3_000_000 + i),
         url,

@@ -13,6 +13,7 @@ export function makeArticle(overrides: Partial<Article> = {}): Article {
     siteName: '示例新闻网',
     publishedAt: '2024-12-01T09:30:00+08:00',
     publishedRaw: '2024-12-01 09:30',
+    publishedPrecision: 'minute',
     section: ['新闻', '旅游'],
     articleId: '1001',
     url,

@@ -39,4 +39,37 @@ describe('database upgrades', () => {
     const byTitle = await searchArchive(v2, { query: '第12篇', filters: {}, offset: 0, limit: 100 });
     expect(byTitle.hits.map((h) => h.id)).toEqual(['id-12']);
   });
+
+  it('v2 → v3: each clip gets the precision its page stated, read from publishedRaw', async () => {
+    const factory = new IDBFactory();
+    const v2 = await openArchive(factory, 'jianbao', 2);
+    const stated: Array<[string | null, string | null, string | null]> = [
+      ['2007-08-20T00:00:00+08:00', '2007-08-20', 'day'],
+      ['2019-03-20T11:58:00+08:00', '2019-03-20 11:58', 'minute'],
+      ['2019-03-20T11:58:07+08:00', '2019年03月20日 11:58:07', 'second'],
+      ['2020-05-06T07:00:00+08:00', '1588719600', 'second'],
+      [null, null, null],
+    ];
+    const clips = stated.map(([publishedAt, publishedRaw], i) => {
+      const url = `https://www.cnjiwang.com/p/${i}.html`;
+      const clip = newClip(
+        makeArticle({ url, canonicalUrl: url, publishedAt, publishedRaw }),
+        new Date(),
+        `p-${i}`,
+      );
+      // as version 2 stored it: the field did not exist
+      delete (clip as Partial<typeof clip>).publishedPrecision;
+      return clip;
+    });
+    for (const clip of clips) await v2.put('clips', clip);
+    v2.close();
+
+    const v3 = await openArchive(factory);
+    for (const [i, [, , precision]] of stated.entries())
+      expect((await getClip(v3, `p-${i}`))?.publishedPrecision).toBe(precision);
+    // nothing else of the record changed
+    const { publishedPrecision: _, ...rest } = (await getClip(v3, 'p-1'))!;
+    const { publishedPrecision: __, ...before } = clips[1]!;
+    expect(rest).toEqual(before);
+  });
 });

@@ -3,7 +3,7 @@
  * Only the service worker writes; pages read through messages.
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
-import type { Clip } from '../model/article';
+import type { Clip, DatePrecision } from '../model/article';
 import type { IndexState, SearchDoc, SegmentRecord, TailRecord } from './search-index';
 import { indexClips } from './search-index';
 
@@ -71,7 +71,27 @@ export const UPGRADES: ReadonlyArray<(db: IDBPDatabase<JianbaoDB>, tx: UpgradeTx
     // into the tail; compaction folds them into segments later
     await indexClips(tx, clips);
   },
+  // 2 → 3: the publish date's precision, read back from how the page stated it (publishedRaw)
+  async (_db, tx) => {
+    for (let cursor = await tx.objectStore('clips').openCursor(); cursor; cursor = await cursor.continue()) {
+      const clip = cursor.value;
+      if (clip.publishedPrecision !== undefined) continue;
+      await cursor.update({
+        ...clip,
+        publishedPrecision: statedPrecision(clip.publishedAt, clip.publishedRaw),
+      });
+    }
+  },
 ];
+
+/** How precise a stored date was, from the text the page showed: never more than it said. */
+export function statedPrecision(publishedAt: string | null, raw: string | null): DatePrecision | null {
+  if (!publishedAt || !raw) return null;
+  if (/\d{1,2}\s*[:：]\s*\d{2}\s*[:：]\s*\d{2}|\d{1,2}时\d{1,2}分\d{1,2}秒|^\d{10}(\d{3})?$/.test(raw))
+    return 'second';
+  if (/\d{1,2}\s*[:：时]\s*\d{2}/.test(raw)) return 'minute';
+  return 'day';
+}
 
 export const DB_VERSION = UPGRADES.length;
 

@@ -3,6 +3,7 @@
  * 时间/发布时间/日期 in one line of visible text, with ASCII or full-width colons, 【】（）brackets,
  * `|` separators and several names per field. Roles stay apart: an editor is never an author.
  */
+import { cutAtFurniture } from './furniture';
 import { cleanName, collapseSpace, unique } from './text';
 
 export interface Byline {
@@ -22,28 +23,47 @@ const LABELS: ReadonlyArray<[string, Role]> = [
   ['本文来源', 'source'],
   ['新闻来源', 'source'],
   ['内容来源', 'source'],
+  ['資料來源', 'source'],
+  ['新聞來源', 'source'],
+  ['文章來源', 'source'],
   ['来源', 'source'],
+  ['來源', 'source'],
   ['稿源', 'source'],
   ['出处', 'source'],
   ['责任编辑', 'editor'],
+  ['責任編輯', 'editor'],
   ['值班编辑', 'editor'],
   ['网络编辑', 'editor'],
   ['编辑', 'editor'],
+  ['編輯', 'editor'],
   ['责编', 'editor'],
+  ['責編', 'editor'],
   ['编审', 'editor'],
   ['作者', 'author'],
   ['记者', 'author'],
+  ['記者', 'author'],
   ['通讯员', 'author'],
+  ['通訊員', 'author'],
   ['撰文', 'author'],
   ['采写', 'author'],
   ['文/图', 'author'],
   ['文图', 'author'],
   ['摄影', 'author'],
+  ['攝影', 'author'],
   ['发布时间', 'date'],
+  ['發布時間', 'date'],
+  ['發佈時間', 'date'],
   ['发表时间', 'date'],
+  ['發表時間', 'date'],
   ['发稿时间', 'date'],
   ['更新时间', 'date'],
+  ['更新時間', 'date'],
   ['发布日期', 'date'],
+  ['發布日期', 'date'],
+  ['发表于', 'date'],
+  ['發表於', 'date'],
+  ['发布于', 'date'],
+  ['時間', 'date'],
   ['时间', 'date'],
   ['日期', 'date'],
   ['校对', 'other'],
@@ -52,49 +72,81 @@ const LABELS: ReadonlyArray<[string, Role]> = [
   ['主编', 'other'],
   ['点击数', 'other'],
   ['浏览次数', 'other'],
+  ['瀏覽次數', 'other'],
   ['阅读', 'other'],
   ['字号', 'other'],
 ];
 
 const ROLE_OF = new Map(LABELS);
 const LABEL_ALTERNATION = LABELS.map(([label]) => label.replace('/', '\\/')).join('|');
+/** Labels long enough to be believed right after other text (`IT之家发布时间：…`). */
+const LONG_LABELS = LABELS.filter(([label, role]) => label.length >= 4 && role !== 'other')
+  .map(([label]) => label)
+  .join('|');
 /** A label followed by a colon (ASCII or full-width), or 文/图 followed by a slash. */
 const LABEL_RE = new RegExp(
-  `(?:^|(?<=[\\s【\\[（(|｜丨/,，;；]|[^\\p{L}]))(${LABEL_ALTERNATION})\\s*[:：]|(?:^|(?<=[\\s【\\[（(]))([文图])\\s*[/／:：]`,
+  `(?:^|(?<=[\\s【\\[（(|｜丨/,，;；]|[^\\p{L}]))(${LABEL_ALTERNATION})\\s*[:：]|(${LONG_LABELS})\\s*[:：]|(?:^|(?<=[\\s【\\[（(]))([文图])\\s*[/／:：]`,
   'gu',
 );
+/** Forum and blog posts: `发表于 2005-5-7 21:23`, `Posted on May 7, 2005` — a date lead without a colon. */
+const DATE_LEAD =
+  /(?:^|[\s【[（(|])(?:发表于|發表於|发布于|發佈於|发表时间|posted\s+on|published\s+on|published|posted)\s*[:：]?\s*(?=\d|[A-Z][a-z]{2})/iu;
 /** （记者 张三 李四）, 本报记者 王五: a reporter label followed by a space instead of a colon. */
 const REPORTER_SPACED =
-  /(?:本报|新华社|央视|人民网|新华网)?(记者|通讯员|特约记者|见习记者)\s+((?:[\u4e00-\u9fff·]{2,5}(?:\s+|、|，|,|$|(?=[）)】\]])))+)/u;
+  /(?:本报|新华社|央视|人民网|新华网)?(记者|記者|通讯员|通訊員|特约记者|见习记者)\s+((?:[\u4e00-\u9fff·]{2,5}(?:\s+|、|，|,|$|(?=[）)】\]])))+)/u;
+/** 記者王家俊／台北報導, 【丁牧群╱台北報導】, 记者 张三/长春报道: names, a slash, a place, 報導. */
+const REPORTER_SLASH =
+  /(?:記者|记者|文|^|[【[（(])\s*((?:[\u4e00-\u9fff·]{2,4}[、，,\s]*){1,4}?)\s*[／/╱]\s*[\u4e00-\u9fff]{1,8}?(?:報導|报道|報道|電|电)/u;
+/** 中央社記者黃雅詩台北29日電, 新华社记者张三北京3月5日电: agency, names, place, day, 電. */
+const AGENCY_DATELINE =
+  /(中央社|新華社|新华社|中新社|中通社|法新社|路透社?|美聯社|美联社|共同社|韓聯社|韩联社)(?:(?:特派|駐[\u4e00-\u9fff]{1,4}|驻[\u4e00-\u9fff]{1,4})?(?:記者|记者))([\u4e00-\u9fff、·]{2,24}?)\s*(?:\d{1,2}月)?\d{1,2}日\s*(?:專|专)?(?:電|电)/u;
+/** Places a dateline names right after the reporters (the name/place boundary is not marked). */
+const DATELINE_PLACE =
+  /(台北|臺北|新北|桃園|台中|臺中|台南|臺南|高雄|基隆|新竹|嘉義|屏東|宜蘭|花蓮|台東|臺東|澎湖|金門|馬祖|苗栗|彰化|南投|雲林|北京|上海|天津|重慶|重庆|廣州|广州|深圳|香港|澳門|澳门|東京|东京|首爾|首尔|華盛頓|华盛顿|紐約|纽约|倫敦|伦敦|巴黎|柏林|莫斯科|新加坡|曼谷|雪梨|悉尼|日內瓦|日内瓦|布魯塞爾|布鲁塞尔|洛杉磯|洛杉矶|舊金山|旧金山|[\u4e00-\u9fff]{2}(?:市|縣|县|省))$/u;
 
 const SEPARATOR = /\s*[|｜丨]\s*|\s{2,}|\u3000+/;
 const NAME_SPLIT = /[\s、,，;；/／&＆]+|和(?=[\u4e00-\u9fff]{2,4}$)/u;
-const NOT_A_NAME = /^(未知|佚名|暂无|无|none|null|undefined|admin|网络|本站|原创|管理员|编辑|记者|作者)$/i;
+/** Latin names keep their inner spaces (`Demi Xia`): split on commas, `and`, `&`, semicolons only. */
+const LATIN_NAME_SPLIT = /\s*(?:[,，、;；&＆/／]|\band\b|\bund\b)\s*/iu;
+const NOT_A_NAME =
+  /^(未知|佚名|暂无|无|none|null|undefined|admin|网络|本站|原创|管理员|编辑|記者|记者|作者|小编|网友|匿名|楼主|游客)$/i;
 
 /** Where a names field stops: another kind of text follows (hotline, phone, a sentence). */
 const NAMES_END = /[。！？!?]|[\u4e00-\u9fff]{0,4}(热线|电话|邮箱|投稿|声明|版权)|[:：]|\s\d{5,}/u;
 
+const isLatin = (text: string) => !/[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/u.test(text);
+
 export function splitNames(value: string): string[] {
-  const end = NAMES_END.exec(value);
-  const names = (end ? value.slice(0, end.index) : value)
-    .replace(/[（(][^）)]*[）)]/g, ' ')
-    .split(NAME_SPLIT)
+  const cut = cutAtFurniture(value.replace(/^(by|von|par|por)\s+/i, ''));
+  const end = NAMES_END.exec(cut);
+  const field = (end ? cut.slice(0, end.index) : cut).replace(/[（(][^）)]*[）)]/g, ' ');
+  const parts = isLatin(field) ? field.split(LATIN_NAME_SPLIT) : field.split(NAME_SPLIT);
+  const names = parts
     .map((n) =>
       cleanName(n)
-        .replace(/^(本报|本台|本刊|本网)?(见习|特约|实习)?(记者|通讯员)/, '')
-        .replace(/(摄影?|报道|整理|编译|综合)$/, ''),
+        .replace(/^(本报|本台|本刊|本网)?(见习|特约|实习)?(记者|記者|通讯员|通訊員)/, '')
+        .replace(/(摄影?|攝影?|报道|報導|整理|编译|編譯|综合)$/, ''),
     )
-    .filter((n) => n.length >= 2 && n.length <= 30 && !NOT_A_NAME.test(n) && !/^\d+$/.test(n))
+    .filter((n) => n.length >= 2 && n.length <= 40 && !NOT_A_NAME.test(n) && !/^\d+$/.test(n))
     // a Chinese personal name is short; a longer all-CJK run is a phrase, not a name
     .filter((n) => !/^[\u4e00-\u9fff]+$/u.test(n) || n.length <= 5);
   return unique(names).slice(0, 20);
 }
 
 function cleanSource(value: string): string | null {
-  let source = cleanName(value.split(SEPARATOR)[0] ?? '');
-  source = source.replace(/^(本报|本站)$/, '').trim();
+  let source = cutAtFurniture(value.split(SEPARATOR)[0] ?? '');
+  source = source.replace(/^(本报|本站|本網|本网)$/, '').trim();
   if (!source || source.length > 60 || NOT_A_NAME.test(source) || /^[\d\s:：-]+$/.test(source)) return null;
   return source;
+}
+
+/** The reporters of a dateline (黃雅詩台北 → 黃雅詩; 张三、李四北京 → 张三, 李四). */
+function datelineNames(run: string): string[] {
+  const withoutPlace = run.replace(DATELINE_PLACE, '');
+  const names = withoutPlace.split(/[、·]/).filter(Boolean);
+  // no known place: a Chinese name is most often three characters
+  if (withoutPlace === run && names.length === 1 && run.length > 3) return [run.slice(0, 3)];
+  return names.filter((n) => n.length >= 2 && n.length <= 4);
 }
 
 /** Reads the labelled fields of one line of text. Unlabelled text is ignored. */
@@ -104,21 +156,24 @@ export function parseByline(line: string): Byline {
   const marks: Array<{ role: Role; start: number; end: number }> = [];
   LABEL_RE.lastIndex = 0;
   for (let m = LABEL_RE.exec(text); m; m = LABEL_RE.exec(text)) {
-    const role: Role = m[1] ? (ROLE_OF.get(m[1]) ?? 'other') : 'author';
+    const label = m[1] ?? m[2];
+    const role: Role = label ? (ROLE_OF.get(label) ?? 'other') : 'author';
     marks.push({ role, start: m.index, end: m.index + m[0].length });
   }
   for (let i = 0; i < marks.length; i++) {
     const mark = marks[i]!;
     const stop = marks[i + 1]?.start ?? text.length;
-    // A value runs to the next label, a bracket close or a | separator.
-    const rawValue = text.slice(mark.end, stop);
-    const value = (rawValue.split(/[】\]]|\s*[|｜丨]\s*/)[0] ?? '').trim();
+    // A value runs to the next label; cutAtFurniture ends it at a bracket, | or a widget.
+    const value = text.slice(mark.end, stop).trim();
     if (!value) continue;
+    if (mark.role === 'date') {
+      if (!result.dateText) result.dateText = value;
+      continue;
+    }
     if (mark.role === 'source' && !result.source) result.source = cleanSource(value);
     else if (mark.role === 'editor') result.editors.push(...splitNames(value.split(SEPARATOR)[0] ?? ''));
     else if (mark.role === 'author')
       result.authors.push(...splitNames(value.split(/\s*[|｜丨]\s*|\u3000+/)[0] ?? ''));
-    else if (mark.role === 'date' && !result.dateText) result.dateText = value;
   }
   // `来源 CSDN | 作者 魏星`: labels without a colon, one per |-separated segment
   if (!marks.length && /[|｜丨]/.test(text)) {
@@ -131,11 +186,27 @@ export function parseByline(line: string): Byline {
       else if (role === 'editor') result.editors.push(...splitNames(m[2]!));
     }
   }
+  if (!result.dateText) {
+    const lead = DATE_LEAD.exec(text);
+    if (lead) result.dateText = text.slice(lead.index + lead[0].length);
+  }
+  if (!result.authors.length) {
+    const dateline = AGENCY_DATELINE.exec(text);
+    if (dateline) {
+      result.authors.push(...datelineNames(dateline[2]!));
+      if (!result.source) result.source = dateline[1]!;
+    }
+  }
+  if (!result.authors.length) {
+    const slash = REPORTER_SLASH.exec(text);
+    if (slash?.[1]) result.authors.push(...splitNames(slash[1]));
+  }
   if (!result.authors.length) {
     const spaced = REPORTER_SPACED.exec(text);
     if (spaced?.[2]) result.authors.push(...splitNames(spaced[2]));
   }
-  result.authors = unique(result.authors).filter((a) => !result.editors.includes(a));
+  // one person may be both, when the page labels them so (作者：宪瑞 编辑：宪瑞)
+  result.authors = unique(result.authors);
   result.editors = unique(result.editors);
   return result;
 }
@@ -147,8 +218,13 @@ export function isBylineLine(line: string): boolean {
   if (text.length > 120 || /[，。？！；?!]/.test(text)) return false;
   LABEL_RE.lastIndex = 0;
   const first = LABEL_RE.exec(text);
-  if (!first) return /^[（(【[]?\s*(本报|新华社)?记者\s+[\u4e00-\u9fff]{2,4}/.test(text) && text.length < 40;
-  const role = first[1] ? ROLE_OF.get(first[1]) : 'author';
+  if (!first)
+    return (
+      (/^[（(【[]?\s*(本报|新华社)?(记者|記者)\s*[\u4e00-\u9fff]{2,4}/.test(text) && text.length < 40) ||
+      (DATE_LEAD.test(text) && text.length < 60)
+    );
+  const label = first[1] ?? first[2];
+  const role = label ? ROLE_OF.get(label) : 'author';
   return role !== 'other' || text.length < 40;
 }
 

@@ -3,14 +3,19 @@
  * A page that gives no zone is read in the site's zone (+08:00 for Chinese sites).
  */
 
+import type { DatePrecision } from '../model/article';
+
 export interface PublishDate {
-  /** ISO 8601 with offset, seconds included: 2019-03-20T11:58:00+08:00 */
+  /** ISO 8601 with offset, seconds included: 2019-03-20T11:58:00+08:00 (a date alone: that day's midnight) */
   iso: string;
   /** the matched text exactly as the page shows it */
   raw: string;
-  /** whether the page gave a time of day */
-  hasTime: boolean;
+  /** what the page stated: 'day' for a date without a time, never more than it said */
+  precision: DatePrecision;
 }
+
+/** Whether the page gave a time of day. */
+export const hasTime = (date: PublishDate) => date.precision === 'minute' || date.precision === 'second';
 
 export interface DateContext {
   /** the offset to assume when the page gives none, e.g. '+08:00' */
@@ -84,13 +89,15 @@ export function parseDate(text: string, context: DateContext, labelled = false):
     const s = ss === undefined ? 0 : Number(ss);
     if ((half === '下午' || half === '晚上') && h < 12) h += 12;
     if (valid(y, mo, d, h, mi, s)) {
-      const hasTime = hs !== undefined;
+      const precision: DatePrecision = ss !== undefined ? 'second' : hs !== undefined ? 'minute' : 'day';
       const given = zone ? offsetMinutes(zone) : offsetMinutes(context.defaultOffset);
       const instant = Date.UTC(y, mo - 1, d, h, mi, s) - given * 60_000;
       const shownIn = zone && context.toSiteZone === false ? zone : context.defaultOffset;
-      return { iso: isoAtOffset(instant, shownIn), raw: raw.trim(), hasTime };
+      return { iso: isoAtOffset(instant, shownIn), raw: raw.trim(), precision };
     }
   }
+  const english = parseEnglishDate(sample, context);
+  if (english) return english;
   const rel = RELATIVE_DAY.exec(sample);
   if (rel) {
     const back = rel[1] === '今天' ? 0 : rel[1] === '昨天' ? 1 : 2;
@@ -102,14 +109,14 @@ export function parseDate(text: string, context: DateContext, labelled = false):
       const instant =
         Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate() - back, h, mi) -
         minutes * 60_000;
-      return { iso: isoAtOffset(instant, context.defaultOffset), raw: rel[0], hasTime: true };
+      return { iso: isoAtOffset(instant, context.defaultOffset), raw: rel[0], precision: 'minute' };
     }
   }
   const ago = AGO.exec(sample);
   if (ago) {
     const amount = Number(ago[1]) * (ago[2] === '小时' ? 60 : 1);
     const instant = Math.floor((context.now.getTime() - amount * 60_000) / 60_000) * 60_000;
-    return { iso: isoAtOffset(instant, context.defaultOffset), raw: ago[0], hasTime: true };
+    return { iso: isoAtOffset(instant, context.defaultOffset), raw: ago[0], precision: 'minute' };
   }
   return null;
 }
@@ -121,8 +128,46 @@ export function parseMachineDate(value: string, context: DateContext): PublishDa
     const ms = trimmed.length === 13 ? Number(trimmed) : Number(trimmed) * 1000;
     const year = new Date(ms).getUTCFullYear();
     if (year < 1990 || year > 2100) return null;
-    return { iso: isoAtOffset(ms, context.defaultOffset), raw: trimmed, hasTime: true };
+    return { iso: isoAtOffset(ms, context.defaultOffset), raw: trimmed, precision: 'second' };
   }
   // `2007-08-20-23:59:59` (a CMS habit): the dash before the time stands for a space
   return parseDate(trimmed.replace(/^(\d{4}-\d{1,2}-\d{1,2})-(\d{1,2}:)/, '$1 $2'), context);
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH =
+  '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const TIME = '(?:,?\\s*(?:at\\s+)?(\\d{1,2}):(\\d{2})(?::(\\d{2}))?\\s*([ap]\\.?m\\.?)?)?';
+/** May 7, 2005 [at 9:30 pm] and 7 May 2005 [09:30]: English pages' visible dates. */
+const ENGLISH_MDY = new RegExp(
+  `\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d{2})\\b${TIME}`,
+  'i',
+);
+const ENGLISH_DMY = new RegExp(
+  `\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH},?\\s+((?:19|20)\\d{2})\\b${TIME}`,
+  'i',
+);
+
+function parseEnglishDate(text: string, context: DateContext): PublishDate | null {
+  let m = ENGLISH_MDY.exec(text);
+  let parts: [string, string, string] | null = m ? [m[1]!, m[2]!, m[3]!] : null;
+  if (!m) {
+    m = ENGLISH_DMY.exec(text);
+    parts = m ? [m[2]!, m[1]!, m[3]!] : null;
+  }
+  if (!m || !parts) return null;
+  const mo = MONTHS.indexOf(parts[0].slice(0, 3).toLowerCase()) + 1;
+  const d = Number(parts[1]);
+  const y = Number(parts[2]);
+  const [hs, mis, ss, half] = [m[4], m[5], m[6], m[7]];
+  let h = hs === undefined ? 0 : Number(hs);
+  if (half && /^p/i.test(half) && h < 12) h += 12;
+  if (half && /^a/i.test(half) && h === 12) h = 0;
+  const mi = mis === undefined ? 0 : Number(mis);
+  const s = ss === undefined ? 0 : Number(ss);
+  if (!valid(y, mo, d, h, mi, s)) return null;
+  const precision: DatePrecision = ss !== undefined ? 'second' : hs !== undefined ? 'minute' : 'day';
+  const offset = offsetMinutes(context.defaultOffset);
+  const instant = Date.UTC(y, mo - 1, d, h, mi, s) - offset * 60_000;
+  return { iso: isoAtOffset(instant, context.defaultOffset), raw: m[0].trim(), precision };
 }

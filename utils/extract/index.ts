@@ -2,9 +2,10 @@
  * extractArticle(document, url) → Article: the same pure function in the injected script, the
  * unit tests and the CLI. It never modifies `document`: the body is found and cleaned in a clone.
  *
- * Stages (each its own module): site rule (rules/) → embedded metadata (metadata.ts) → body
- * (body.ts, clean.ts) → title, kicker, subtitle (title.ts) → byline around the title and after the
- * body (byline.ts, dates.ts) → breadcrumb (section.ts), article id, pages, images.
+ * One step per field over one shared context (context.ts), each in fields/: a field's whole path —
+ * site rule, CMS-family rule, embedded metadata, page heuristics, and the resolver that picks — is in
+ * its file. The parsers they share: byline.ts (labelled Chinese bylines), dates.ts, furniture.ts
+ * (where a value ends), lines.ts (the page as lines of text), metadata.ts, body.ts and clean.ts.
  */
 import type { Article, ArticleImage } from '../model/article';
 import { canonicalUrlFor } from '../model/canonical-url';
@@ -18,16 +19,22 @@ import {
   READABILITY_LIMITS,
   type BodyResult,
 } from './body';
-import { isBylineLine, parseByline, splitNames, unlabelledOutlet } from './byline';
 import { cleanBody } from './clean';
-import { parseDate, parseMachineDate, type DateContext, type PublishDate } from './dates';
+import { runHook, type ExtractContext, type PageLanguage } from './context';
+import { parseDate } from './dates';
+import { resolveAuthors, resolveEditors } from './fields/people';
+import { resolvePublished } from './fields/published';
+import { resolveSection } from './fields/section';
+import { resolveSource } from './fields/source';
+import { resolveTitle } from './fields/title';
+import { headBylines } from './fields/zone';
+import { articleLanguage } from './lang';
 import { collectLines, type Line } from './lines';
 import { readMetadata } from './metadata';
+import { titleSuffix } from './title';
 import { findPages } from './pages';
-import { ruleFor, type SiteRule } from './rules';
-import { findBreadcrumb, parseBreadcrumb } from './section';
+import { cmsRuleFor, ruleFor, type CmsRule, type SiteRule } from './rules';
 import { cjkRatio, cleanName, collapseSpace, looseKey, truncate, unique } from './text';
-import { findKickerAndSubtitle, findTitle, stripTitleSuffix } from './title';
 
 export class NoArticleError extends Error {
   readonly code = 'no-article';
@@ -40,35 +47,23 @@ export interface ExtractOptions {
   now?: Date;
   /** the site rules to choose from (default: all registered rules) */
   rules?: readonly SiteRule[];
+  /** the CMS-family rules to choose from (default: all registered rules) */
+  cmsRules?: readonly CmsRule[];
   /** above these, the body comes from the page's text lines instead of Readability */
   limits?: { maxElements: number; maxDepth: number };
 }
 
 type SanitizeWindow = Parameters<typeof sanitizeHtml>[1];
 
-function firstElement(doc: Document, selectors: readonly string[] | undefined): Element | null {
-  for (const selector of selectors ?? []) {
-    try {
-      const found = [...doc.querySelectorAll(selector)].find((el) => collapseSpace(el.textContent ?? ''));
-      if (found) return found;
-    } catch {
-      // an invalid selector in a rule is skipped, not fatal
-    }
-  }
-  return null;
-}
-
-const textOf = (el: Element | null) => (el ? collapseSpace(el.textContent ?? '') : '');
-
 /** The page's language family, for the site zone and the Chinese-only cleaning conventions. */
-function pageLanguage(doc: Document, url: string, sample: string): 'zh' | 'ja' | 'ko' | 'other' {
+function pageLanguage(doc: Document, url: string, sample: string): PageLanguage {
   const lang = (doc.documentElement.getAttribute('lang') ?? '').toLowerCase();
-  if (/^zh/.test(lang)) return 'zh';
-  if (/^ja/.test(lang)) return 'ja';
-  if (/^ko/.test(lang)) return 'ko';
   // kana or hangul in the text: Japanese or Korean, whatever share of Han characters it has
   if (/[\u3040-\u30ff]{3}/.test(sample)) return 'ja';
   if (/[\uac00-\ud7af]{3}/.test(sample)) return 'ko';
+  if (/^zh/.test(lang)) return 'zh';
+  if (/^ja/.test(lang)) return 'ja';
+  if (/^ko/.test(lang)) return 'ko';
   let host = '';
   try {
     host = new URL(url).hostname;
@@ -76,7 +71,9 @@ function pageLanguage(doc: Document, url: string, sample: string): 'zh' | 'ja' |
     // keep empty
   }
   // code-heavy Chinese pages have little Han text overall; their title still says which language
-  return /\.cn$/i.test(host) || cjkRatio(sample) > 0.3 || cjkRatio(doc.title ?? '') > 0.5 ? 'zh' : 'other';
+  return /\.(cn|tw|hk)$/i.test(host) || cjkRatio(sample) > 0.3 || cjkRatio(doc.title ?? '') > 0.5
+    ? 'zh'
+    : 'other';
 }
 
 const SITE_OFFSET = { zh: '+08:00', ja: '+09:00', ko: '+09:00', other: '+00:00' } as const;
@@ -103,8 +100,6 @@ function lineIndexOf(lines: Line[], text: string | undefined, from: number): num
   return -1;
 }
 
-const DATE_LINE_MAX = 160;
-
 function images(root: Element): ArticleImage[] {
   const out: ArticleImage[] = [];
   for (const img of root.querySelectorAll('img[src]')) {
@@ -112,31 +107,22 @@ function images(root: Element): ArticleImage[] {
     const src = img.getAttribute('src')!;
     if (src.length > 100_000) continue;
     const figure = img.closest('figure');
-    const caption = figure ? textOf(figure.querySelector('figcaption')) : '';
+    const caption = figure ? collapseSpace(figure.querySelector('figcaption')?.textContent ?? '') : '';
     out.push({ src, alt: collapseSpace(img.getAttribute('alt') ?? '') || null, caption: caption || null });
   }
   return out;
 }
 
-export function extractArticle(document: Document, url: string, options: ExtractOptions = {}): Article {
-  const win = document.defaultView;
-  if (!win) throw new Error('extractArticle needs a document with a window (defaultView)');
-  const root = document.body ?? document.documentElement;
-  if (!root) throw new NoArticleError('the page is empty');
-  const rule = ruleFor(url, options.rules);
-  const meta = readMetadata(document, url);
-  const stats = { elements: 0, maxDepth: 0 };
-  const lines = collectLines(root, { spaceInline: true, stats });
+/** The body: the user's selection, the rule's container, Readability, or the page's prose lines. */
+function findBody(
+  document: Document,
+  lines: Line[],
+  stats: { elements: number; maxDepth: number },
+  rules: Array<SiteRule | CmsRule | null>,
+  chinese: boolean,
+  options: ExtractOptions,
+): BodyResult {
   const limits = options.limits ?? READABILITY_LIMITS;
-
-  const pageSample = lines
-    .slice(0, 400)
-    .map((l) => l.text)
-    .join('');
-  const language = pageLanguage(document, url, pageSample);
-  const chinese = language === 'zh';
-
-  // Body, in a clone (or an inert copy of the selection)
   let body: BodyResult | null = null;
   if (options.selection) body = bodyFromSelection(document, options.selection);
   else if (stats.elements > limits.maxElements || stats.maxDepth > limits.maxDepth) {
@@ -144,7 +130,7 @@ export function extractArticle(document: Document, url: string, options: Extract
   } else {
     try {
       const clone = document.cloneNode(true) as Document;
-      if (rule?.body) body = bodyFromRule(clone, rule.body);
+      for (const rule of rules) if (!body && rule?.body) body = bodyFromRule(clone, rule.body);
       if (!body) body = bodyFromReadability(clone, chinese);
     } catch (error) {
       // Too deep to clone or for Readability's recursion (RangeError), or over its element cap
@@ -154,193 +140,151 @@ export function extractArticle(document: Document, url: string, options: Extract
     }
   }
   if (!body) throw new NoArticleError('no readable article on this page');
+  return body;
+}
 
-  // Title, kicker, subtitle
-  const ruleTitleEl = firstElement(document, rule?.title);
-  const found = ruleTitleEl
-    ? { title: textOf(ruleTitleEl), el: ruleTitleEl }
-    : findTitle(document, lines, { meta: meta.title, readability: body.readabilityTitle });
-  const title = truncate(found.title || stripTitleSuffix(document.title ?? '') || '', 2_000);
-  const titleEl = found.el?.closest('h1, h2, h3') ?? found.el;
-  const around = findKickerAndSubtitle(lines, titleEl, rule?.titleBlock ?? false);
-  const ruleKicker = textOf(firstElement(document, rule?.kicker));
-  const ruleSubtitle = textOf(firstElement(document, rule?.subtitle));
-  const kicker = ruleKicker || around.kicker || null;
-  const subtitle = ruleSubtitle || around.subtitle || null;
+/** The <base href> the page's relative URLs resolve against. */
+function baseUrlOf(document: Document, url: string): string {
+  const baseHref = document.querySelector('base[href]')?.getAttribute('href');
+  if (!baseHref) return url;
+  try {
+    return new URL(baseHref, url).toString();
+  } catch {
+    return url;
+  }
+}
 
-  // Where the body sits among the page's lines
-  const bodyLines = collectLines(body.el);
-  const bodyStart = lineIndexOf(lines, bodyLines[0]?.text, Math.max(0, around.titleLine));
-  const head = headZone(lines, around.titleLine, bodyStart);
+export interface ExplainedArticle {
+  article: Article;
+  /** where each field's value came from (site rule, CMS rule, metadata, page) */
+  origins: ExtractContext['origins'];
+}
 
-  const dateContext: DateContext = {
-    defaultOffset: SITE_OFFSET[language],
-    now: options.now ?? new Date(),
-    toSiteZone: language !== 'other',
+export function extractArticle(document: Document, url: string, options: ExtractOptions = {}): Article {
+  return explainArticle(document, url, options).article;
+}
+
+/**
+ * extractArticle with the origin of each field. The steps run in order over one context: body →
+ * title block → byline zone → publish date, editors, source, authors → cleaned body → section, id, lang.
+ */
+export function explainArticle(
+  document: Document,
+  url: string,
+  options: ExtractOptions = {},
+): ExplainedArticle {
+  const win = document.defaultView;
+  if (!win) throw new Error('extractArticle needs a document with a window (defaultView)');
+  const root = document.body ?? document.documentElement;
+  if (!root) throw new NoArticleError('the page is empty');
+  const site = ruleFor(url, options.rules);
+  const cms = site ? null : cmsRuleFor(document, url, options.cmsRules);
+  const meta = readMetadata(document, url);
+  const stats = { elements: 0, maxDepth: 0 };
+  const lines = collectLines(root, { spaceInline: true, stats });
+  const pageSample = lines
+    .slice(0, 400)
+    .map((l) => l.text)
+    .join('');
+  const language = pageLanguage(document, url, pageSample);
+  const chinese = language === 'zh';
+  const body = findBody(document, lines, stats, [site, cms], chinese, options);
+
+  const ctx: ExtractContext = {
+    doc: document,
+    url,
+    site,
+    cms,
+    hooks: { site: runHook(site, document, url), cms: runHook(cms, document, url) },
+    meta,
+    lines,
+    language,
+    dates: {
+      defaultOffset: SITE_OFFSET[language],
+      now: options.now ?? new Date(),
+      toSiteZone: language !== 'other',
+    },
+    body,
+    bodyLines: collectLines(body.el),
+    titleLine: -1,
+    bodyStart: -1,
+    head: [],
+    tail: [],
+    knownKeys: new Set(),
+    origins: { body: body.via === 'rule' ? (site ? 'site-rule' : 'cms-rule') : 'page' },
   };
 
-  // Byline fields: the rule first, then the lines under the title, then the body's first and last lines and what follows the body
-  let source: string | null = null;
-  const authors: string[] = [];
-  const editors: string[] = [];
-  let date: PublishDate | null = null;
-  const knownKeys = new Set<string>([title, kicker ?? '', subtitle ?? ''].map(looseKey).filter(Boolean));
+  const { title, kicker, subtitle, titleLine } = resolveTitle(ctx);
+  ctx.titleLine = titleLine;
+  ctx.bodyStart = lineIndexOf(lines, ctx.bodyLines[0]?.text, Math.max(0, titleLine));
+  ctx.head = headZone(lines, titleLine, ctx.bodyStart);
+  for (const text of [title, kicker, subtitle]) if (text) ctx.knownKeys.add(looseKey(text));
+  // byline and date lines under the title are not body text when Readability repeats them
+  for (const { line, byline } of headBylines(ctx.head))
+    if (
+      byline.source ||
+      byline.authors.length ||
+      byline.editors.length ||
+      byline.dateText ||
+      parseDate(line.text, ctx.dates)
+    )
+      ctx.knownKeys.add(looseKey(line.text));
 
-  const ruleDateEl = firstElement(document, rule?.published);
-  if (ruleDateEl) date = parseDate(textOf(ruleDateEl), dateContext);
-  const ruleSourceEl = firstElement(document, rule?.source);
-  if (ruleSourceEl) {
-    const text = textOf(ruleSourceEl);
-    source = parseByline(text).source ?? (/[:：]|\d/.test(text) ? null : cleanName(text) || null);
-  }
-  const ruleAuthorsEl = firstElement(document, rule?.authors);
-  if (ruleAuthorsEl) {
-    const text = textOf(ruleAuthorsEl);
-    const parsed = parseByline(text);
-    authors.push(...(parsed.authors.length ? parsed.authors : splitNames(text)));
-  }
-  const ruleEditorsEl = firstElement(document, rule?.editors);
-  if (ruleEditorsEl) {
-    const text = textOf(ruleEditorsEl);
-    const parsed = parseByline(text);
-    editors.push(...(parsed.editors.length ? parsed.editors : splitNames(text)));
-  }
+  const date = resolvePublished(ctx);
 
-  let visibleDate: PublishDate | null = null;
-  for (const line of head) {
-    if (line.text.length > DATE_LINE_MAX || (line.inList && line.linkChars > line.text.length / 2)) continue;
-    const parsed = parseByline(line.text);
-    const before = source || authors.length || editors.length;
-    if (!source && parsed.source) source = parsed.source;
-    if (!authors.length && parsed.authors.length) authors.push(...parsed.authors);
-    if (!editors.length && parsed.editors.length) editors.push(...parsed.editors);
-    let lineDate: PublishDate | null = null;
-    if (!visibleDate && !line.inList) {
-      lineDate = parsed.dateText
-        ? parseDate(parsed.dateText, dateContext, true)
-        : parseDate(line.text, dateContext);
-      if (lineDate) visibleDate = lineDate;
-    }
-    if (lineDate || (!before && (source || authors.length || editors.length)))
-      knownKeys.add(looseKey(line.text));
-  }
-  // The first body lines can carry （记者 张三 李四）; the last ones 编辑：… or 本文来源：…
-  const bodyHeadLines = bodyLines.slice(0, 2);
-  const bodyTailLines = bodyLines.slice(-6);
-  for (const line of bodyHeadLines) {
-    // only a byline-shaped start: （记者 张三 李四）, 本报讯（记者 王五）, 文/赵六
-    const start = /^[^，。]{0,12}[（(【[]\s*(本报)?(记者|通讯员|文|作者)[^）)】\]]{1,40}[）)】\]]/.exec(
-      line.text,
-    )?.[0];
-    const text = start ?? (isBylineLine(line.text) ? line.text : null);
-    if (!text) continue;
-    const parsed = parseByline(text);
-    if (!authors.length && parsed.authors.length) authors.push(...parsed.authors);
-  }
-
-  // Clean the body and serialise it
-  let baseUrl = url;
-  const baseHref = document.querySelector('base[href]')?.getAttribute('href');
-  if (baseHref) {
-    try {
-      baseUrl = new URL(baseHref, url).toString();
-    } catch {
-      // keep the page URL
-    }
-  }
+  // Clean the body, then read what follows it on the page (编辑：…, 本文来源：…)
+  const cleanRule = site ?? cms;
   cleanBody(body.el, {
-    baseUrl,
-    remove: rule?.remove,
-    knownKeys: chinese || body.via !== 'readability' ? knownKeys : new Set(),
+    baseUrl: baseUrlOf(document, url),
+    remove: cleanRule?.remove ? [...cleanRule.remove] : undefined,
+    knownKeys: chinese || body.via !== 'readability' ? ctx.knownKeys : new Set(),
     trimTeasers: body.via === 'readability' && chinese,
     chinese,
   });
   const cleanLines = collectLines(body.el);
   const text = cleanLines.map((l) => l.text).join('\n');
   if (!text.trim()) throw new NoArticleError('no readable article on this page');
-  // What follows the cleaned body on the page: 编辑：…, 本文来源：…, 责任编辑 in a list
-  const bodyEnd = lineIndexOf(lines, cleanLines.at(-1)?.text, Math.max(0, bodyStart));
-  const tail = bodyEnd >= 0 ? lines.slice(bodyEnd + 1, bodyEnd + 12) : [];
-  for (const line of [...bodyTailLines, ...tail]) {
-    if (line.text.length > DATE_LINE_MAX || !isBylineLine(line.text)) continue;
-    const parsed = parseByline(line.text);
-    if (!editors.length && parsed.editors.length) editors.push(...parsed.editors);
-    if (!source && parsed.source) source = parsed.source;
-    if (!authors.length && parsed.authors.length && !line.inList) authors.push(...parsed.authors);
-  }
+  const bodyEnd = lineIndexOf(lines, cleanLines.at(-1)?.text, Math.max(0, ctx.bodyStart));
+  ctx.tail = bodyEnd >= 0 ? lines.slice(bodyEnd + 1, bodyEnd + 12) : [];
 
-  if (!date) {
-    const metaDate = meta.published ? parseMachineDate(meta.published, dateContext) : null;
-    if (
-      visibleDate &&
-      metaDate &&
-      !visibleDate.hasTime &&
-      metaDate.hasTime &&
-      metaDate.iso.slice(0, 10) === visibleDate.iso.slice(0, 10)
-    )
-      date = { ...metaDate, raw: visibleDate.raw };
-    else date = visibleDate ?? metaDate;
-  }
-  if (!source && meta.source) source = cleanName(meta.source) || null;
-  if (!source && chinese) {
-    const dated = (t: string) =>
-      /(19|20)\d{2}\s*[-/.年]\s*\d{1,2}|\d{1,2}[:：]\d{2}|^(今天|昨天|前天)$|\s(今天|昨天|前天)$/.test(t);
-    source = unlabelledOutlet(
-      head.filter((l) => !l.inList),
-      dated,
-      looseKey(title),
-    );
-  }
-  if (!authors.length) {
-    const outlets = new Set([source, meta.siteName].filter(Boolean).map((s) => looseKey(s!)));
-    const candidates = meta.authors.length
-      ? meta.authors
-      : body.readabilityByline
-        ? [body.readabilityByline]
-        : [];
-    for (const name of candidates) {
-      const cleaned = cleanName(name.replace(/^(by|作者|文)\s*[:：]?\s*/i, ''));
-      if (cleaned && cleaned.length <= 100 && !outlets.has(looseKey(cleaned))) authors.push(cleaned);
-    }
-  }
-
-  // Section and id
-  const sectionEl = firstElement(document, rule?.section);
-  const section = sectionEl ? parseBreadcrumb(textOf(sectionEl), title) : findBreadcrumb(lines, title);
-  if (!section.length) section.push(...meta.section.filter((s) => !/首页/.test(s)));
-  const articleId = articleIdFromUrl(url, rule?.articleId) ?? meta.articleId;
-
+  const editors = resolveEditors(ctx);
+  const siteName = meta.siteName ?? titleSuffix(document.title ?? '');
+  const source = resolveSource(ctx, title, siteName);
+  const authors = resolveAuthors(ctx, source, editors);
+  const section = resolveSection(ctx, title);
+  const articleId = articleIdFromUrl(url, site?.articleId ?? cms?.articleId) ?? meta.articleId;
   const contentHtml = sanitizeHtml((body.el as Element).innerHTML, win as unknown as SanitizeWindow);
-
   const declaredCanonical = [
     document.querySelector('link[rel~="canonical" i]')?.getAttribute('href'),
     ...meta.canonical,
   ];
-  const name = (values: string[]) =>
+  const names = (values: readonly string[]) =>
     unique(values.map((v) => truncate(cleanName(v), 200)))
       .filter(Boolean)
       .slice(0, 100);
-  const editorList = name(editors);
-  return {
+  const article: Article = {
     title,
-    kicker: kicker ? truncate(kicker, 2_000) : null,
-    subtitle: subtitle ? truncate(subtitle, 2_000) : null,
-    authors: name(authors).filter((a) => !editorList.includes(a)),
-    editors: editorList,
-    source: source ? truncate(source, 500) : null,
-    siteName: meta.siteName ? truncate(meta.siteName, 500) : null,
+    kicker,
+    subtitle,
+    authors: names(authors),
+    editors: names(editors),
+    source,
+    siteName: siteName ? truncate(siteName, 500) : null,
     publishedAt: date?.iso ?? null,
     publishedRaw: date ? truncate(date.raw, 500) : null,
-    section: name(section),
+    publishedPrecision: date?.precision ?? null,
+    section: names(section),
     articleId: articleId ? truncate(articleId, 200) : null,
     url,
     canonicalUrl: canonicalUrlFor(url, declaredCanonical),
-    lang: meta.lang ? truncate(meta.lang, 50) : null,
-    excerpt: truncate(meta.description ?? bodyLines.find((l) => l.text.length > 20)?.text ?? '', 300) || null,
+    lang: articleLanguage(meta.lang ? truncate(meta.lang, 50) : null, `${title}\n${text.slice(0, 5_000)}`),
+    excerpt:
+      truncate(meta.description ?? ctx.bodyLines.find((l) => l.text.length > 20)?.text ?? '', 300) || null,
     contentHtml,
     textContent: text,
     images: images(body.el),
     pages: findPages(document, url),
-    extractor: rule ? `rule:${rule.name}` : 'generic',
+    extractor: site ? `rule:${site.name}` : cms ? `cms:${cms.name}` : 'generic',
   };
+  return { article, origins: ctx.origins };
 }

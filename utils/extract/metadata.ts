@@ -7,9 +7,12 @@
 import { stripHtml, unique } from './text';
 
 export interface EmbeddedMetadata {
-  title: string | null;
   /** title candidates that are not the <title> (JSON-LD headline, og:title, ArticleTitle) */
+  title: string | null;
+  /** from JSON-LD or meta tags */
   published: string | null;
+  /** from the page's own script data (`pubtime: "…"`, `"publish_time": 1600000000`, `ct = "…"`) */
+  scriptPublished: string | null;
   modified: string | null;
   authors: string[];
   source: string | null;
@@ -117,6 +120,37 @@ const splitList = (value: string) =>
     .map((s) => s.trim())
     .filter(Boolean);
 
+/**
+ * Publish-time keys pages set in their own scripts (JSON or JS assignments), most specific first.
+ * `ct` is WeChat's Unix-seconds variable: only a 10-digit value counts for it.
+ */
+const SCRIPT_DATE =
+  /["']?\b(publish_?time|publishTime|pubtime|pubTime|pub_?date|pubDate|publishDate|publish_date|datePublished|first_publish_time|ptime|ct)\b["']?\s*[:=]\s*["']?([0-9][0-9\-/:.T +Z年月日]{5,30})/gi;
+const SCRIPT_BUDGET = 400_000;
+
+function scriptPublished(doc: Document): string | null {
+  let budget = SCRIPT_BUDGET;
+  let best: { rank: number; value: string } | null = null;
+  for (const script of doc.getElementsByTagName('script')) {
+    if (script.hasAttribute('src')) continue;
+    const type = (script.getAttribute('type') ?? '').toLowerCase();
+    if (type && !/javascript|json|ecmascript|module/.test(type)) continue;
+    const text = script.textContent ?? '';
+    if (!text || text.length > budget) continue;
+    budget -= text.length;
+    SCRIPT_DATE.lastIndex = 0;
+    for (let m = SCRIPT_DATE.exec(text); m; m = SCRIPT_DATE.exec(text)) {
+      const key = m[1]!.toLowerCase();
+      const value = m[2]!.trim();
+      if (key === 'ct' && !/^\d{10}$/.test(value)) continue;
+      const rank = key === 'ct' ? 2 : key === 'ptime' ? 1 : 0;
+      if (!best || rank < best.rank) best = { rank, value };
+      if (rank === 0) return value;
+    }
+  }
+  return best?.value ?? null;
+}
+
 export function readMetadata(doc: Document, url: string): EmbeddedMetadata {
   const metas = metaMap(doc);
   const first = (...keys: string[]): string | null => {
@@ -145,7 +179,13 @@ export function readMetadata(doc: Document, url: string): EmbeddedMetadata {
     first(
       'article:published_time',
       'og:article:published_time',
+      'apub:time',
       'pubdate',
+      'pubtime',
+      'publishtime',
+      'publish_time',
+      'published_time',
+      'release_date',
       'publishdate',
       'publish_date',
       'publication_date',
@@ -193,6 +233,7 @@ export function readMetadata(doc: Document, url: string): EmbeddedMetadata {
   return {
     title,
     published,
+    scriptPublished: scriptPublished(doc),
     modified,
     authors,
     source,

@@ -25,6 +25,16 @@ export function stripTitleSuffix(raw: string): string {
   return first.length >= Math.min(8, longest.length) ? first : longest;
 }
 
+/** The site's name as the <title> ends with it (`标题 | 蘋果日報`), when it is short enough to be one. */
+export function titleSuffix(raw: string): string | null {
+  const parts = collapseSpace(raw).split(SUFFIX_SEPARATOR).filter(Boolean);
+  const last = parts.at(-1);
+  if (parts.length < 2 || !last || last.length < 2 || last.length > 20) return null;
+  // `吉林公安 梁欢欢 2840720` (channel, editor, id) is template furniture, not a name
+  if (/\d{3,}/.test(last) || last.split(/\s+/).length > 2) return null;
+  return last;
+}
+
 const TITLE_HINT = /title|headline|biaoti|(^|[-_\s])tit([-_\s]|$)/i;
 const NAV_HINT = /(^|[-_\s])(nav|menu|footer)/i;
 

@@ -3,6 +3,11 @@
  * Empty is `null` or `[]`, never a guess.
  */
 
+/** How precisely a page stated a time: never more than it said. */
+export type DatePrecision = 'year' | 'month' | 'day' | 'minute' | 'second';
+
+export const DATE_PRECISIONS: readonly DatePrecision[] = ['year', 'month', 'day', 'minute', 'second'];
+
 export interface ArticleImage {
   src: string;
   alt: string | null;
@@ -28,6 +33,11 @@ export interface Article {
   publishedAt: string | null;
   /** the date string exactly as the page shows it */
   publishedRaw: string | null;
+  /**
+   * How much of `publishedAt` the page stated: a date-only page gets 'day' (publishedAt is then that
+   * day's midnight in the site's zone, and nothing shows a time). Null when there is no date.
+   */
+  publishedPrecision: DatePrecision | null;
   /** 栏目 breadcrumb, without 首页 */
   section: string[];
   articleId: string | null;

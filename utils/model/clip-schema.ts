@@ -4,7 +4,7 @@
  * type assertions at the end.
  */
 import * as v from 'valibot';
-import type { Article, Clip } from './article';
+import { DATE_PRECISIONS, type Article, type Clip } from './article';
 
 const MAX_TEXT = 20_000_000;
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
@@ -28,6 +28,8 @@ export const ArticleSchema = v.strictObject({
   siteName: nullableText(500),
   publishedAt: v.nullable(isoDate),
   publishedRaw: nullableText(500),
+  // absent in files written before precision was recorded: read as unknown (null)
+  publishedPrecision: v.optional(v.nullable(v.picklist(DATE_PRECISIONS)), null),
   section: names,
   articleId: nullableText(200),
   url: httpUrl,

@@ -1,0 +1,104 @@
+/**
+ * Failure class 4: an author is a person or an organisation that wrote the piece. UI words, HTML
+ * fragments, labels with their values and the site or portal itself are not; Latin names keep their
+ * spaces. Better empty than wrong.
+ */
+import { describe, expect, it } from 'vitest';
+import { splitNames } from '@/utils/extract/byline';
+import { isPlausibleAuthor } from '@/utils/extract/fields/people';
+import { extract } from './page';
+
+describe('author precision', () => {
+  it.each([
+    '阅读',
+    '评论',
+    '发表于',
+    '访问统计',
+    'size="20"',
+    '<b>张三</b>',
+    '发布时间：09-30 22:46',
+    '阅读 1234',
+    '网易',
+    '新浪新闻',
+    '百家号',
+    'Share',
+    'http://example.com/me',
+  ])('%s is not an author', (value) => {
+    expect(isPlausibleAuthor(value, new Set())).toBe(false);
+  });
+
+  it.each(['张三', '欧阳修远', 'Demi Xia', 'Alejandro de la Garza', '新华社', '本报评论员', '杨倩_NF4425'])(
+    '%s can be an author',
+    (value) => {
+      expect(isPlausibleAuthor(value, new Set())).toBe(true);
+    },
+  );
+
+  it('the site itself is not an author', () => {
+    expect(isPlausibleAuthor('IT之家', new Set(['it之家']))).toBe(false);
+  });
+
+  it.each([
+    ['Demi Xia', ['Demi Xia']],
+    ['By John Smith and Jane Doe', ['John Smith', 'Jane Doe']],
+    ['Jeremy Herb, Lauren del Valle', ['Jeremy Herb', 'Lauren del Valle']],
+    ['张三 李四', ['张三', '李四']],
+    ['张三、李四', ['张三', '李四']],
+    ['王五 【打印】', ['王五']],
+  ])('splits %s into %j', (value, names) => {
+    expect(splitNames(value)).toEqual(names);
+  });
+
+  it('meta author naming the portal gives no author; the byline under the title does', () => {
+    const portal = extract({
+      head: '<meta name="author" content="网易"><meta property="og:site_name" content="网易新闻">',
+      byline: '<div class="post_info">2019-09-26 15:10 来源: 证券市场红周刊 举报</div>',
+    });
+    expect(portal.authors).toEqual([]);
+    expect(portal.source).toBe('证券市场红周刊');
+    const named = extract({
+      head: '<meta name="author" content="网易">',
+      byline: '<div class="info">2019-09-26 15:10 作者：李明</div>',
+    });
+    expect(named.authors).toEqual(['李明']);
+  });
+
+  it('a run-on label and value is cut, and what is left is judged', () => {
+    const a = extract({
+      head: '<meta property="og:site_name" content="IT之家">',
+      byline: '<div class="author">IT之家发布时间：09-3022:46青岛软媒网络科技有限公司</div>',
+    });
+    expect(a.authors).toEqual([]);
+  });
+
+  it('UI words beside the byline are not authors', () => {
+    const a = extract({ byline: '<div class="info">作者：阅读 | 评论 | 发表于 2019-09-26</div>' });
+    expect(a.authors).toEqual([]);
+  });
+
+  it('one person labelled both author and editor is both', () => {
+    const a = extract({
+      byline: '<div class="info">2020-11-23 10:22 出处：快科技 作者：宪瑞 编辑：宪瑞</div>',
+    });
+    expect(a.authors).toEqual(['宪瑞']);
+    expect(a.editors).toEqual(['宪瑞']);
+  });
+
+  it("a CMS's author meta naming the page's editor is the editor, not an author", () => {
+    const a = extract({ head: '<meta name="author" content="梁欢欢">', after: '<p>责任编辑：梁欢欢</p>' });
+    expect(a.editors).toEqual(['梁欢欢']);
+    expect(a.authors).toEqual([]);
+  });
+
+  it.each([
+    ['…实现轻松换新iPhone。(李楠)', ['李楠']],
+    ['…实现轻松换新iPhone。（完）', []],
+    ['…实现轻松换新iPhone。（新华社）', []],
+  ])('a sign-off at the end of the body: %s', (last, authors) => {
+    const paragraphs = [
+      '十二月一日，长白山冰雪季在池北区正式开幕。开幕式上，来自全国各地的滑雪爱好者齐聚一堂，共同迎接新雪季的到来。',
+      `据景区管委会介绍，今年冰雪季共推出雪道四十余条，新增夜间滑雪等特色项目${last}`,
+    ];
+    expect(extract({ paragraphs }).authors).toEqual(authors);
+  });
+});

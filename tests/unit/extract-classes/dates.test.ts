@@ -1,0 +1,126 @@
+/**
+ * Failure class 2: dates. Bare dates under the headline, labelled lines whose other labels are empty,
+ * dates only in the page's embedded data, forum and blog leads; the date nearest the title wins over
+ * related lists, footers and copyright lines; and no time is ever invented (precision is recorded).
+ */
+import { describe, expect, it } from 'vitest';
+import { extract } from './page';
+
+const UNDATED_URL = 'https://www.example-news.cn/society/12345.html';
+
+describe('publish dates', () => {
+  it('a bare date in the line right under the headline', () => {
+    const a = extract({ byline: '<div class="time">2019年9月26日 15:10</div>' });
+    expect(a.publishedAt).toBe('2019-09-26T15:10:00+08:00');
+    expect(a.publishedPrecision).toBe('minute');
+  });
+
+  it('a labelled line whose other labels are empty', () => {
+    const a = extract({ byline: '<div class="info">来源: | 发布时间: 2018-05-17 | 浏览次数:</div>' });
+    expect(a.publishedAt?.slice(0, 10)).toBe('2018-05-17');
+    expect(a.publishedPrecision).toBe('day');
+    expect(a.source).toBeNull();
+  });
+
+  it.each([
+    [
+      'pubtime in a JSON object',
+      '<script>var DATA = {"id": 1, "pubtime": "2020-05-06 07:08:09"};</script>',
+      '2020-05-06T07:08:09+08:00',
+    ],
+    [
+      'publish_time assignment',
+      "<script>window.publish_time = '2020-05-06 07:08';</script>",
+      '2020-05-06T07:08:00+08:00',
+    ],
+    ['ct as Unix seconds', '<script>var ct = "1588719600";</script>', '2020-05-06T07:00:00+08:00'],
+    ['meta apub:time', '<meta name="apub:time" content="2020-05-06 07:08">', '2020-05-06T07:08:00+08:00'],
+    [
+      'meta article:published_time',
+      '<meta property="article:published_time" content="2020-05-05T23:08:00Z">',
+      '2020-05-06T07:08:00+08:00',
+    ],
+    ['meta PubDate', '<meta name="PubDate" content="2020-05-06 07:08">', '2020-05-06T07:08:00+08:00'],
+    ['meta publishdate', '<meta name="publishdate" content="2020-05-06">', '2020-05-06T00:00:00+08:00'],
+  ])('only in embedded data: %s', (_, head, iso) => {
+    expect(extract({ head }).publishedAt).toBe(iso);
+  });
+
+  it('a Unix-seconds `ct` that is not a timestamp is not a date', () => {
+    expect(extract({ head: '<script>var ct = "12";</script>' }, UNDATED_URL).publishedAt).toBeNull();
+  });
+
+  it.each([
+    ['发表于 2005-5-7 21:23', '2005-05-07T21:23:00+08:00'],
+    ['發表於 2005-5-7 21:23', '2005-05-07T21:23:00+08:00'],
+    ['posted @ 2010-05-07 21:23 作者', '2010-05-07T21:23:00+08:00'],
+    ['Posted on 2010-05-07 21:23', '2010-05-07T21:23:00+08:00'],
+  ])('forum and blog leads: %s', (line, iso) => {
+    expect(extract({ byline: `<div class="authi">${line}</div>` }).publishedAt).toBe(iso);
+  });
+
+  it('prefers the date under the title to one in a related-news list, a footer or a copyright line', () => {
+    const a = extract({
+      above: '<ul class="hot"><li><a href="/1.html">昨日要闻</a> 2024-11-30</li></ul>',
+      byline: '<div class="info">2024-12-01 09:30 来源：示例日报</div>',
+      after:
+        '<div class="related"><h4>相关新闻</h4><ul><li><a href="/a.html">2023年冰雪季开幕</a> 2023-12-01</li></ul></div><div class="footer">Copyright © 2008-2024 示例新闻网 2024-01-01</div>',
+    });
+    expect(a.publishedAt).toBe('2024-12-01T09:30:00+08:00');
+  });
+
+  it('no date under the title: never one from a related list or a copyright line', () => {
+    const a = extract(
+      {
+        after:
+          '<ul class="related"><li><a href="/a.html">2023年冰雪季开幕</a> 2023-12-01</li></ul><div class="footer">版权所有 © 2024-01-01 示例新闻网</div>',
+      },
+      UNDATED_URL,
+    );
+    expect(a.publishedAt).toBeNull();
+  });
+
+  it('a date only in an image path is not the publish date', () => {
+    const a = extract({ byline: '<p><img src="/uploads/2019/09/26/a.jpg" alt=""></p>' }, UNDATED_URL);
+    expect(a.publishedAt).toBeNull();
+  });
+
+  it('a date-only page keeps day precision: no time is invented', () => {
+    const a = extract({ byline: '<div class="date">2007-08-20</div>' });
+    expect(a.publishedAt).toBe('2007-08-20T00:00:00+08:00');
+    expect(a.publishedPrecision).toBe('day');
+    expect(a.publishedRaw).toBe('2007-08-20');
+  });
+
+  it('a date-only page whose metadata has the time of that day keeps the time, with minute precision', () => {
+    const a = extract({
+      head: '<meta property="article:published_time" content="2007-08-20T11:59:00+08:00">',
+      byline: '<div class="date">2007年08月20日</div>',
+    });
+    expect(a.publishedAt).toBe('2007-08-20T11:59:00+08:00');
+    expect(a.publishedPrecision).toBe('second');
+  });
+
+  it('English pages: a visible date in words, and metadata before the visible line', () => {
+    const visible = extract(
+      {
+        htmlLang: 'en',
+        title: 'Snow season opens in the Changbai Mountains',
+        byline: '<p class="dateline">Posted on May 7, 2010 at 9:23 pm</p>',
+        paragraphs: [
+          'The snow season opened on Sunday with forty slopes, night skiing and hot springs for the visitors who came from all over the country.',
+          'Officials expect thirty percent more visitors than last year, and have added medical stations and safety patrols across the resort area.',
+        ],
+      },
+      'https://news.example.com/2010/snow.html',
+    );
+    expect(visible.publishedAt).toBe('2010-05-07T21:23:00+00:00');
+    expect(visible.publishedPrecision).toBe('minute');
+  });
+
+  it('the URL date is a last resort, with day precision', () => {
+    const a = extract({}, 'https://www.example-news.cn/society/2024/12/01/12345.html');
+    expect(a.publishedAt).toBe('2024-12-01T00:00:00+08:00');
+    expect(a.publishedPrecision).toBe('day');
+  });
+});

@@ -1,0 +1,103 @@
+/**
+ * Failure class 1: a source, author, editor or section ends where the page's widgets begin, and a
+ * widget nested inside a rule's element is not part of the value.
+ */
+import { JSDOM } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from '@/utils/extract';
+import { cutAtFurniture, isFurniture } from '@/utils/extract/furniture';
+import type { SiteRule } from '@/utils/extract/rules';
+import { extract, pageHtml, URL } from './page';
+
+describe('values end where page furniture begins', () => {
+  it.each([
+    ['中国吉林网 【打印', '中国吉林网'],
+    ['中国吉林网 【字号 大 中 小', '中国吉林网'],
+    ['中国吉林网 【打印】【关闭】', '中国吉林网'],
+    ['证券市场红周刊 举报', '证券市场红周刊'],
+    ['新华社 分享到：', '新华社'],
+    ['吉林日报 字号：默认 大 超大', '吉林日报'],
+    ['人民网 浏览次数：1024', '人民网'],
+    ['央视新闻 点击数：88', '央视新闻'],
+    ['澎湃新闻 阅读 3万', '澎湃新闻'],
+    ['长春晚报 | 2019-09-26', '长春晚报'],
+    ['长春晚报 发布时间：2019-09-26', '长春晚报'],
+    ['张三 责任编辑：李四', '张三'],
+    ['中国新闻网】', '中国新闻网'],
+    ['聯合報 列印 轉寄', '聯合報'],
+    ['吉林日报 2019-03-20 11:58', '吉林日报'],
+  ])('%s → %s', (value, expected) => {
+    expect(cutAtFurniture(value)).toBe(expected);
+  });
+
+  it.each(['打印', '【打印】【关闭】', '字号：默认 大 超大', '分享到', '阅读', '【字号 大 中 小】'])(
+    '%s is furniture, not a value',
+    (value) => {
+      expect(isFurniture(value)).toBe(true);
+    },
+  );
+
+  it('keeps names that merely contain a widget word', () => {
+    expect(cutAtFurniture('全民阅读网')).toBe('全民阅读网');
+    expect(cutAtFurniture('新京报评论')).toBe('新京报评论');
+  });
+
+  it('labelled lines in the byline zone stop at widgets, brackets and the next label', () => {
+    const article = extract({
+      byline:
+        '<div class="info">来源：证券市场红周刊 举报 | 作者：王五 【打印】 责任编辑：赵六 【字号 大 中 小】</div>',
+    });
+    expect(article.source).toBe('证券市场红周刊');
+    expect(article.authors).toEqual(['王五']);
+    expect(article.editors).toEqual(['赵六']);
+  });
+
+  it('a breadcrumb loses its widget entries', () => {
+    const article = extract({
+      above:
+        '<div class="crumb">当前位置：<a href="/">首页</a> &gt; <a href="/gb/">国务院公报</a> &gt; <a href="/gb/23/">2007年第23号</a> 字号：默认 大 超大 &gt; 打印</div>',
+    });
+    expect(article.section).toEqual(['国务院公报', '2007年第23号']);
+  });
+
+  it("a widget nested inside a rule's element is not part of the value", () => {
+    const rule: SiteRule = {
+      name: 'widgets',
+      hosts: ['example-news.cn'],
+      source: ['.zxdata'],
+      published: ['.zxdata'],
+    };
+    const html = pageHtml({
+      byline:
+        '<div class="zxdata">2019-03-20 11:58 来源：中国吉林网 <span class="zihao">【字号 <a>大</a> <a>中</a> <a>小</a>】</span><span class="print">【打印】</span></div>',
+    });
+    const dom = new JSDOM(html, { url: URL });
+    const article = extractArticle(dom.window.document, URL, { rules: [rule] });
+    expect(article.source).toBe('中国吉林网');
+    expect(article.publishedAt).toBe('2019-03-20T11:58:00+08:00');
+  });
+
+  it("a rule's own drop list and transform apply to its value", () => {
+    const rule: SiteRule = {
+      name: 'drop',
+      hosts: ['example-news.cn'],
+      authors: { from: ['.who'], drop: ['.tip'], transform: (text) => text.replace(/^文\s*/, '') },
+    };
+    const html = pageHtml({ byline: '<div class="who">文 钱七<em class="tip">（实习）</em></div>' });
+    const dom = new JSDOM(html, { url: URL });
+    expect(extractArticle(dom.window.document, URL, { rules: [rule] }).authors).toEqual(['钱七']);
+  });
+
+  it('[selector, attribute] pairs read an attribute', () => {
+    const rule: SiteRule = {
+      name: 'attr',
+      hosts: ['example-news.cn'],
+      published: [['meta[name="stamp"]', 'content']],
+    };
+    const html = pageHtml({ head: '<meta name="stamp" content="1575000000">' });
+    const dom = new JSDOM(html, { url: URL });
+    const article = extractArticle(dom.window.document, URL, { rules: [rule] });
+    expect(article.publishedAt).toBe('2019-11-29T12:00:00+08:00');
+    expect(article.publishedPrecision).toBe('second');
+  });
+});

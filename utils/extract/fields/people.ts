@@ -1,0 +1,127 @@
+/**
+ * Authors (作者/记者/通讯员/撰文/攝影) and editors (编辑/责任编辑/責任編輯). Candidates: the site rule,
+ * the CMS rule, the byline zone under the title, the body's first lines (（记者 张三）), the lines
+ * after the body, a sign-off at the body's end (…。(李楠)), then embedded metadata and Readability's byline. An author is a person or an
+ * organisation that wrote the piece: UI words, markup, labels and the site or portal itself are not.
+ * Better empty than wrong. An editor line never yields authors (one person may carry both labels).
+ */
+import { parseByline, splitNames } from '../byline';
+import { ruleCandidates, type Candidate, type ExtractContext } from '../context';
+import { cutAtFurniture, isFurniture } from '../furniture';
+import { cleanName, looseKey } from '../text';
+import { bodyLeadBylines, headBylines, tailBylines } from './zone';
+
+/** Portals and platforms: they publish, they do not write. */
+const PORTALS =
+  /^(网易|網易|网易新闻|网易号|新浪|新浪网|新浪新闻|新浪财经|新浪微博|微博|腾讯|騰訊|腾讯网|腾讯新闻|企鹅号|搜狐|搜狐网|搜狐号|凤凰网|凤凰新闻|大风号|今日头条|头条号|头条|百家号|百度|一点资讯|微信|微信公众号|公众号|UC|趣头条|ZAKER|Yahoo|Yahoo奇摩|雅虎|MSN|Google|LINE TODAY)$/i;
+
+/** Words of the page's chrome that bylines pick up (阅读 123, 评论, 发表于 …). */
+const UI_WORD =
+  /^(阅读|閱讀|评论|評論|发表于|發表於|发布于|访问统计|浏览|瀏覽|点击|分享|收藏|举报|关注|點讚|点赞|登录|登入|注册|首页|更多|返回|查看|原文|链接|打开|下载|订阅|訂閱|回复|回覆|楼主|沙发|来源|來源|作者|编辑|編輯|记者|記者|责任编辑|本文|网友|匿名|游客|share|comments?|reply|posted|by|author|admin|staff|editor|read more)$/i;
+
+/** A value that came with markup, an address, a label or a counter is not a name. */
+const NOT_A_NAME = /[<>={}]|https?:|www\.|@|[:：]|^\d|^[\p{P}\p{S}]+$/u;
+/** A number in a name is a counter (阅读 1234), unless it is a staff code (杨倩_NF4425), as editors carry. */
+const COUNTER = /\d{3,}/;
+const STAFF_CODE = /_[A-Z]{1,4}\d{2,6}$/;
+
+export function isPlausibleAuthor(name: string, outlets: ReadonlySet<string>): boolean {
+  const value = cleanName(name);
+  if (value.length < 2 || value.length > 60) return false;
+  if (NOT_A_NAME.test(value) || UI_WORD.test(value) || PORTALS.test(value) || isFurniture(value))
+    return false;
+  if (COUNTER.test(value.replace(STAFF_CODE, ''))) return false;
+  const key = looseKey(value);
+  if (!key || outlets.has(key)) return false;
+  // a Latin name is a few words, not a sentence
+  if (!/[\u3400-\u9fff]/.test(value) && value.split(/\s+/).length > 5) return false;
+  // a CJK name or organisation has no sentence punctuation
+  return !/[，。！？；、]/.test(value);
+}
+
+/** Loose keys of the outlet names an author must not be: the site, the source, the host's name. */
+function outletKeys(ctx: ExtractContext, source: string | null): Set<string> {
+  return new Set(
+    [source, ctx.meta.siteName]
+      .filter((s): s is string => !!s)
+      .map(looseKey)
+      .filter(Boolean),
+  );
+}
+
+/** Not a sign-off name: （完）, （图）, an agency, a role. */
+const NOT_A_SIGN_OFF =
+  /^(完|图|組圖|组图|视频|視頻|待续|待續|全文完|新华社|新華社|中新社|央视|记者|記者|编辑|編輯|本报|本報|本网|摄|攝)$/;
+
+/** A report signed off at its end: …打通闲鱼以旧换新。(李楠) */
+function signOff(lastLine: string): string[] {
+  const m = /[。！？.!?”」][（(]\s*([\u4e00-\u9fff·]{2,4})\s*[）)]$/u.exec(lastLine);
+  return m && !NOT_A_SIGN_OFF.test(m[1]!) ? [m[1]!] : [];
+}
+
+function firstNames(
+  ctx: ExtractContext,
+  field: 'authors' | 'editors',
+  candidates: Iterable<Candidate<string[]>>,
+  keep: (name: string) => boolean,
+): string[] {
+  for (const candidate of candidates) {
+    const names = candidate.value.map((n) => cutAtFurniture(n)).filter((n) => n && keep(n));
+    if (names.length) {
+      ctx.origins[field] = candidate.origin;
+      return names;
+    }
+  }
+  return [];
+}
+
+function* ruleNames(ctx: ExtractContext, field: 'authors' | 'editors'): Generator<Candidate<string[]>> {
+  for (const { value, origin } of ruleCandidates(ctx, field)) {
+    const parsed = parseByline(value)[field];
+    yield { value: parsed.length ? parsed : splitNames(value), origin };
+  }
+}
+
+export function resolveAuthors(
+  ctx: ExtractContext,
+  source: string | null,
+  editors: readonly string[],
+): string[] {
+  const outlets = outletKeys(ctx, source);
+  const keep = (name: string) => isPlausibleAuthor(name, outlets);
+  function* candidates(): Generator<Candidate<string[]>> {
+    yield* ruleNames(ctx, 'authors');
+    for (const { byline } of headBylines(ctx.head)) yield { value: byline.authors, origin: 'page' };
+    for (const { byline } of bodyLeadBylines(ctx.bodyLines)) yield { value: byline.authors, origin: 'page' };
+    for (const { line, byline } of tailBylines([...ctx.bodyLines.slice(-6), ...ctx.tail]))
+      if (!line.inList) yield { value: byline.authors, origin: 'page' };
+    yield { value: signOff(ctx.bodyLines.at(-1)?.text ?? ''), origin: 'page' };
+    const embedded = ctx.meta.authors.length
+      ? ctx.meta.authors
+      : ctx.body.readabilityByline
+        ? [ctx.body.readabilityByline]
+        : [];
+    // metadata often holds `By A and B` or `作者：A`: read it as a byline, else as a list of names
+    // (an organisation's long name included: the page declared it as the author)
+    const names = embedded.flatMap((value) => {
+      const parsed = parseByline(value).authors;
+      return parsed.length
+        ? parsed
+        : value.replace(/^(by|作者)\s*[:：]?\s*/i, '').split(/\s*(?:[,，、;；&＆]|\band\b)\s*/i);
+    });
+    // a CMS's `author` field often holds whoever uploaded the page: the editor the page names
+    yield { value: names.filter((name) => !editors.includes(name)), origin: 'metadata' };
+  }
+  return firstNames(ctx, 'authors', candidates(), keep);
+}
+
+export function resolveEditors(ctx: ExtractContext): string[] {
+  const keep = (name: string) => isPlausibleAuthor(name, new Set());
+  function* candidates(): Generator<Candidate<string[]>> {
+    yield* ruleNames(ctx, 'editors');
+    for (const { byline } of headBylines(ctx.head)) yield { value: byline.editors, origin: 'page' };
+    for (const { byline } of tailBylines([...ctx.bodyLines.slice(-6), ...ctx.tail]))
+      yield { value: byline.editors, origin: 'page' };
+  }
+  return firstNames(ctx, 'editors', candidates(), keep);
+}

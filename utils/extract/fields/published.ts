@@ -1,0 +1,84 @@
+/**
+ * The publish date. Candidates, most trusted first: the site rule, the CMS rule, the date in the
+ * byline zone under the title (a labelled 发布时间：… before a bare date) and embedded metadata
+ * (JSON-LD, meta tags, the page's own script data) — visible first on Chinese pages, metadata first
+ * elsewhere — then the lines above the title and right after the body,
+ * then the page's URL. Never a date from a link list, a footer or copyright line; never a time the
+ * page did not state (a date-only page keeps precision 'day').
+ */
+import type { Candidate, ExtractContext } from '../context';
+import { ruleCandidates } from '../context';
+import { hasTime, parseDate, parseMachineDate, type PublishDate } from '../dates';
+import type { Line } from '../lines';
+import { headBylines } from './zone';
+
+/** Lines that can hold a date but never the article's: footers, copyright, ICP numbers. */
+const FOOTER_LINE = /©|copyright|版权|版權|ICP|备案|公网安备|all rights reserved/i;
+
+/** The first date stated on one of `lines`: a labelled one on a line beats a bare one. */
+function visibleDate(ctx: ExtractContext, lines: readonly Line[]): PublishDate | null {
+  for (const { line, byline } of headBylines(lines)) {
+    if (line.inList || FOOTER_LINE.test(line.text)) continue;
+    const date = byline.dateText
+      ? parseDate(byline.dateText, ctx.dates, true)
+      : parseDate(line.text, ctx.dates);
+    if (date) return date;
+  }
+  return null;
+}
+
+/** /2019/09/26/, /20190926/, /2019-09/26/: a full date in the page's path, as a last resort. */
+function urlDate(ctx: ExtractContext): PublishDate | null {
+  let path: string;
+  try {
+    path = new URL(ctx.url).pathname;
+  } catch {
+    return null;
+  }
+  const m = /\/((?:19|20)\d{2})[-/_]?(0[1-9]|1[0-2])[-/_]?(0[1-9]|[12]\d|3[01])(?=[/_.-]|\d{3,})/.exec(path);
+  if (!m) return null;
+  const date = parseDate(`${m[1]}-${m[2]}-${m[3]}`, ctx.dates);
+  if (!date || new Date(date.iso).getTime() > ctx.dates.now.getTime() + 86_400_000) return null;
+  return { ...date, raw: m[0].slice(1) };
+}
+
+export function resolvePublished(ctx: ExtractContext): PublishDate | null {
+  const fromRules: Candidate<PublishDate | null>[] = ruleCandidates(ctx, 'published').map((c) => ({
+    origin: c.origin,
+    // an attribute holds ISO or Unix time; an element's text a labelled line
+    value: parseDate(c.value, ctx.dates, true) ?? parseMachineDate(c.value, ctx.dates),
+  }));
+  const ruled = fromRules.find((c) => c.value);
+  if (ruled) {
+    ctx.origins.published = ruled.origin;
+    return ruled.value;
+  }
+
+  const visible = visibleDate(ctx, ctx.head);
+  const embedded =
+    (ctx.meta.published ? parseMachineDate(ctx.meta.published, ctx.dates) : null) ??
+    (ctx.meta.scriptPublished ? parseMachineDate(ctx.meta.scriptPublished, ctx.dates) : null);
+  // Western CMSs state the publish time reliably in metadata; Chinese templates often carry a stale
+  // or generated one there, and the line under the title is what the newsroom typed.
+  if (embedded && (!visible || ctx.language !== 'zh')) {
+    ctx.origins.published = 'metadata';
+    return embedded;
+  }
+  if (visible) {
+    ctx.origins.published = 'page';
+    // the page shows the day; its metadata has the time of that same day: keep both
+    if (
+      embedded &&
+      !hasTime(visible) &&
+      hasTime(embedded) &&
+      embedded.iso.slice(0, 10) === visible.iso.slice(0, 10)
+    )
+      return { ...embedded, raw: visible.raw };
+    return visible;
+  }
+  // Further from the title: the lines just above it, then right after the body, then the URL
+  const above = ctx.titleLine >= 0 ? ctx.lines.slice(Math.max(0, ctx.titleLine - 4), ctx.titleLine) : [];
+  const fallback = visibleDate(ctx, above) ?? visibleDate(ctx, ctx.tail) ?? urlDate(ctx);
+  if (fallback) ctx.origins.published = 'page';
+  return fallback;
+}

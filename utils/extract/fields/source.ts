@@ -1,0 +1,54 @@
+/**
+ * 来源, the outlet the article came from (not the site that shows it, unless the site wrote it).
+ * Candidates: the site rule, the CMS rule, a labelled 来源：/來源：/稿源： in the byline zone or after
+ * the body (or an agency dateline 中央社記者…電), embedded metadata, then an outlet named without a
+ * label beside the date (`原创 南方都市报 2019-09-09`), then the site's own name (nothing named another
+ * outlet: the site wrote it). Every value ends where page furniture begins.
+ */
+import { parseByline, unlabelledOutlet } from '../byline';
+import { ruleCandidates, type Candidate, type ExtractContext } from '../context';
+import { cutAtFurniture } from '../furniture';
+import { looseKey, truncate } from '../text';
+import { bodyLeadBylines, headBylines, tailBylines } from './zone';
+
+const DATED = /(19|20)\d{2}\s*[-/.年]\s*\d{1,2}|\d{1,2}[:：]\d{2}|^(今天|昨天|前天)$|\s(今天|昨天|前天)$/;
+
+/** A source value: no furniture, not a date or URL, outlet-sized. */
+function asSource(value: string | null): string | null {
+  if (!value) return null;
+  const source = cutAtFurniture(value);
+  if (!source || source.length > 60 || /^https?:|^www\./i.test(source) || /^[\d\s:：./-]+$/.test(source))
+    return null;
+  return truncate(source, 500);
+}
+
+/** A rule's source element holds a 来源 line or the outlet name alone. */
+function fromRuleText(text: string): string | null {
+  return parseByline(text).source ?? (/[:：]/.test(text) ? null : asSource(text));
+}
+
+export function resolveSource(ctx: ExtractContext, title: string, siteName: string | null): string | null {
+  function* candidates(): Generator<Candidate<string | null>> {
+    for (const { value, origin } of ruleCandidates(ctx, 'source'))
+      yield { value: fromRuleText(value), origin };
+    for (const { byline } of headBylines(ctx.head)) yield { value: byline.source, origin: 'page' };
+    for (const { byline } of bodyLeadBylines(ctx.bodyLines)) yield { value: byline.source, origin: 'page' };
+    for (const { byline } of tailBylines([...ctx.bodyLines.slice(-6), ...ctx.tail]))
+      yield { value: byline.source, origin: 'page' };
+    yield { value: ctx.meta.source, origin: 'metadata' };
+    if (ctx.language === 'zh') {
+      const head = ctx.head.filter((l) => !l.inList);
+      yield { value: unlabelledOutlet(head, (t) => DATED.test(t), looseKey(title)), origin: 'page' };
+    }
+    // nothing names another outlet: the site published its own article
+    yield { value: siteName, origin: 'metadata' };
+  }
+  for (const candidate of candidates()) {
+    const source = asSource(candidate.value);
+    if (source) {
+      ctx.origins.source = candidate.origin;
+      return source;
+    }
+  }
+  return null;
+}

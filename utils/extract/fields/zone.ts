@@ -1,0 +1,59 @@
+/**
+ * The byline zones of a page: the lines between the title and the body (head), the body's first and
+ * last lines, and the lines right after the body (tail). Each line is parsed once and shared by the
+ * source, people and date steps.
+ */
+import { isBylineLine, parseByline, type Byline } from '../byline';
+import type { Line } from '../lines';
+
+/** Longer lines are prose, not bylines. */
+export const BYLINE_LINE_MAX = 160;
+
+export interface ParsedLine {
+  line: Line;
+  byline: Byline;
+}
+
+const cache = new WeakMap<Line, Byline>();
+
+function parsed(line: Line): Byline {
+  let byline = cache.get(line);
+  if (!byline) {
+    byline = parseByline(line.text);
+    cache.set(line, byline);
+  }
+  return byline;
+}
+
+/** The head zone's lines as bylines: short, and not a link list. */
+export function headBylines(head: readonly Line[]): ParsedLine[] {
+  return head
+    .filter(
+      (line) =>
+        line.text.length <= BYLINE_LINE_MAX && !(line.inList && line.linkChars > line.text.length / 2),
+    )
+    .map((line) => ({ line, byline: parsed(line) }));
+}
+
+/** Byline-shaped lines among the body's last lines and what follows the body (编辑：…, 本文来源：…). */
+export function tailBylines(lines: readonly Line[]): ParsedLine[] {
+  return lines
+    .filter((line) => line.text.length <= BYLINE_LINE_MAX && isBylineLine(line.text))
+    .map((line) => ({ line, byline: parsed(line) }));
+}
+
+/** （记者 张三 李四）, 本报讯（记者 王五）, 文/赵六 at the start of the body's first lines. */
+export function bodyLeadBylines(bodyLines: readonly Line[]): ParsedLine[] {
+  const out: ParsedLine[] = [];
+  for (const line of bodyLines.slice(0, 2)) {
+    const start =
+      /^[^，。]{0,12}[（(【[]\s*(本报|本報)?(记者|記者|通讯员|通訊員|文|作者)[^）)】\]]{1,40}[）)】\]]/.exec(
+        line.text,
+      )?.[0] ??
+      // 【王家俊／台北報導】, （中央社記者黃雅詩台北29日電）: a bracketed lead ending in 報導 or 電
+      /^[（(【[][^）)】\]]{2,40}(報導|报道|報道|電|电)[）)】\]]/.exec(line.text)?.[0];
+    const text = start ?? (isBylineLine(line.text) ? line.text : null);
+    if (text) out.push({ line, byline: parseByline(text) });
+  }
+  return out;
+}

@@ -1,0 +1,190 @@
+/**
+ * Page furniture: the widgets a news page puts right beside a value — 【字号 大 中 小】, 【打印】【关闭】,
+ * 分享到, 举报, 浏览次数：123, `|`, the next label (发布时间：, 责任编辑：), a closing bracket. A source,
+ * author, editor or breadcrumb entry ends where they begin; a value that is only furniture is no value.
+ */
+import { cleanName, collapseSpace } from './text';
+
+/** Widget words, Simplified and Traditional. Matched as whole tokens (after a space, bracket or start). */
+const WIDGET_WORDS = [
+  '字号',
+  '字體',
+  '字体',
+  '打印',
+  '列印',
+  '关闭',
+  '關閉',
+  '举报',
+  '檢舉',
+  '分享到',
+  '分享',
+  '转发',
+  '轉寄',
+  '收藏',
+  '纠错',
+  '浏览次数',
+  '瀏覽次數',
+  '浏览量',
+  '浏览',
+  '瀏覽',
+  '点击数',
+  '點擊數',
+  '点击量',
+  '点击',
+  '阅读数',
+  '阅读量',
+  '阅读',
+  '閱讀',
+  '评论',
+  '評論',
+  '留言',
+  '访问量',
+  '访问统计',
+  '人气',
+  '默认',
+  '返回顶部',
+  '返回',
+  '扫一扫',
+  '手机看',
+  '打开APP',
+  '下载客户端',
+  '关注',
+  '訂閱',
+  '订阅',
+  '点赞',
+  '大 中 小',
+  'A\\+',
+  'A-',
+];
+
+/** Labels that start the next field on the same line. Longest first. */
+const NEXT_LABELS = [
+  '发布时间',
+  '發布時間',
+  '發佈時間',
+  '发表时间',
+  '發表時間',
+  '更新时间',
+  '更新時間',
+  '发稿时间',
+  '发布日期',
+  '發布日期',
+  '时间',
+  '時間',
+  '日期',
+  '信息来源',
+  '文章来源',
+  '来源',
+  '來源',
+  '稿源',
+  '责任编辑',
+  '責任編輯',
+  '编辑',
+  '編輯',
+  '责编',
+  '作者',
+  '记者',
+  '記者',
+  '通讯员',
+  '摄影',
+  '攝影',
+];
+
+const BOUNDARY = '(?:^|(?<=[\\s\\p{P}\\p{S}]))';
+const FURNITURE = new RegExp(
+  [
+    '[|｜丨]',
+    '[【\\[]',
+    '[】\\]]',
+    `${BOUNDARY}(?:${WIDGET_WORDS.join('|')})(?=$|[\\s\\p{P}\\p{S}\\d])`,
+    `(?:${NEXT_LABELS.join('|')})\\s*[:：]`,
+    // a date or time after the value: 中国吉林网 2019-03-20 11:58
+    '(?<!\\d)(?:19|20)\\d{2}\\s*[-/.年]\\s*\\d{1,2}',
+    '(?<!\\d)\\d{1,2}[:：]\\d{2}(?!\\d)',
+  ].join('|'),
+  'u',
+);
+
+/** The value before any furniture, cleaned; '' when nothing but furniture is left. */
+export function cutAtFurniture(value: string): string {
+  const text = cleanName(collapseSpace(value));
+  const m = FURNITURE.exec(text);
+  return m ? cleanName(text.slice(0, m.index)) : text;
+}
+
+/** A value that is nothing but a widget (打印, 字号：默认 大 超大, 分享到). */
+export function isFurniture(value: string): boolean {
+  const text = cleanName(collapseSpace(value));
+  return !!text && !cutAtFurniture(text);
+}
+
+/**
+ * Widget elements nested inside a value's element (a `.zihao` inside `.zxdata`): removed from a copy
+ * before its text is read. Class and id names as Chinese CMS templates spell them.
+ */
+export const WIDGET_SELECTOR = [
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'select',
+  'option',
+  'button',
+  'input',
+  'textarea',
+  'iframe',
+  'svg',
+  '[hidden]',
+  '[aria-hidden="true"]',
+  '[class*="zihao" i]',
+  '[class*="fontsize" i]',
+  '[class*="font-size" i]',
+  '[class*="share" i]',
+  '[class*="fenxiang" i]',
+  '[class*="print" i]',
+  '[class*="dayin" i]',
+  '[class*="jubao" i]',
+  '[class*="report" i]',
+  '[class*="comment" i]',
+  '[class*="pinglun" i]',
+  '[class*="collect" i]',
+  '[class*="toolbar" i]',
+  '[id*="zihao" i]',
+  '[id*="fontsize" i]',
+  '[id*="share" i]',
+  '[id*="print" i]',
+].join(', ');
+
+/** The text of `el` without its nested widgets (and without `drop`), read from a detached copy. */
+export function textWithoutWidgets(el: Element, drop: readonly string[] = []): string {
+  // Most value elements hold no widget: skip the copy when none matches.
+  const selector = drop.length ? `${WIDGET_SELECTOR}, ${drop.join(', ')}` : WIDGET_SELECTOR;
+  let hasWidget = false;
+  try {
+    hasWidget = !!el.querySelector(selector);
+  } catch {
+    return collapseSpace(el.textContent ?? '');
+  }
+  if (!hasWidget) return collapseSpace(spacedText(el));
+  const copy = el.cloneNode(true) as Element;
+  for (const widget of copy.querySelectorAll(selector)) widget.remove();
+  return collapseSpace(spacedText(copy));
+}
+
+/** Text with a space at element boundaries, as the page shows it (`<span>来源：A</span><span>2019</span>`). */
+function spacedText(el: Element): string {
+  let out = '';
+  const walk = (node: Node, depth: number) => {
+    if (depth > 50) return;
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) out += child.nodeValue ?? '';
+      else if (child.nodeType === 1) {
+        out += ' ';
+        walk(child, depth + 1);
+        out += ' ';
+      }
+    }
+  };
+  walk(el, 0);
+  return out;
+}
