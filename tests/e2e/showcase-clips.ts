@@ -160,6 +160,8 @@ export function showcaseClips() {
         section: clip.section,
         publishedAt: clip.publishedAt,
         publishedRaw: DATE_ONLY.test(clip.publishedAt) ? clip.publishedAt.slice(0, 10) : clip.publishedAt,
+        // a page that gave only a date is shown without a time
+        publishedPrecision: DATE_ONLY.test(clip.publishedAt) ? 'day' : 'minute',
         authors: clip.authors ?? [],
         editors: [],
         url,

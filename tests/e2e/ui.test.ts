@@ -74,6 +74,10 @@ describe('the library, reader, settings and popup', () => {
   it('the library sorts by title, publish date and source, and keeps the order in its address', async () => {
     const library = await openLibrary();
     expect(await library.evaluate(() => document.documentElement.lang)).toBe('en');
+    // a page that stated only a date is listed without a time; one with a time keeps it
+    const metaOf = (id: string) => library.locator(`[data-clip-id="${id}"] .clip-meta`).innerText();
+    expect(await metaOf('showcase-2')).toMatch(/Dec 31, 2024 ·/);
+    expect(await metaOf('showcase-1')).toMatch(/Mar 12, 2025, 9:30 AM/);
     await library.getByTestId('sort').selectOption('title');
     const collator = new Intl.Collator('zh-CN', { numeric: true });
     const byTitle = SHOWCASE.map((c) => c.title).sort(collator.compare);

@@ -16,7 +16,7 @@
  *   in the doc modulo 256 (one byte each), which tell a phrase from its bigrams found apart.
  */
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import type { Clip } from '../model/article';
+import type { Clip, DatePrecision } from '../model/article';
 import type { JianbaoDB } from './db';
 import { searchFields, termPositions, type QueryTerm } from './search-text';
 
@@ -32,6 +32,8 @@ export interface SearchDoc {
   section: string[];
   tags: string[];
   publishedAt: string | null;
+  /** absent in docs written before clips recorded it (lists then show the time to the minute) */
+  publishedPrecision?: DatePrecision | null;
   clippedAt: string;
   updatedAt: string;
   url: string;
@@ -155,6 +157,7 @@ function searchDocOf(clip: Clip, doc: number, textLength: number): SearchDoc {
     section: clip.section,
     tags: clip.tags,
     publishedAt: clip.publishedAt,
+    publishedPrecision: clip.publishedPrecision ?? null,
     clippedAt: clip.clippedAt,
     updatedAt: clip.updatedAt,
     url: clip.url,

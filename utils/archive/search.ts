@@ -326,7 +326,21 @@ function totalOf(list: ResultList): { total: number; approximate: boolean } {
 
 function summaryOf(doc: SearchDoc): ClipSummary {
   const { id, title, kicker, source, siteName, host, publishedAt, clippedAt, updatedAt, url, tags } = doc;
-  return { id, title, kicker, source, siteName, host, publishedAt, clippedAt, updatedAt, url, tags };
+  const publishedPrecision = doc.publishedPrecision ?? null;
+  return {
+    id,
+    title,
+    kicker,
+    source,
+    siteName,
+    host,
+    publishedAt,
+    publishedPrecision,
+    clippedAt,
+    updatedAt,
+    url,
+    tags,
+  };
 }
 
 /** The snippet: the first field after the title where the query hits, else the start of the body. */

@@ -86,6 +86,7 @@ export type ClipSummary = Pick<
   | 'siteName'
   | 'host'
   | 'publishedAt'
+  | 'publishedPrecision'
   | 'clippedAt'
   | 'updatedAt'
   | 'url'
@@ -94,7 +95,21 @@ export type ClipSummary = Pick<
 
 export function toSummary(clip: Clip): ClipSummary {
   const { id, title, kicker, source, siteName, host, publishedAt, clippedAt, updatedAt, url, tags } = clip;
-  return { id, title, kicker, source, siteName, host, publishedAt, clippedAt, updatedAt, url, tags };
+  const publishedPrecision = clip.publishedPrecision ?? null;
+  return {
+    id,
+    title,
+    kicker,
+    source,
+    siteName,
+    host,
+    publishedAt,
+    publishedPrecision,
+    clippedAt,
+    updatedAt,
+    url,
+    tags,
+  };
 }
 
 /** Why a page could not be clipped; each code has a one-sentence message in _locales. */
