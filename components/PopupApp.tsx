@@ -84,7 +84,7 @@ export function PopupApp({ settings }: { settings: Settings }) {
           {t('ui_brand')}
         </h1>
         {stats && (
-          <span className="archive-count" data-testid="archive-count">
+          <span className="archive-count" data-testid="archive-count" title={archiveStatsText(stats)}>
             {archiveStatsText(stats)}
           </span>
         )}
