@@ -23,17 +23,22 @@ export function benchPages(): Array<{ name: string; html: string; url: string }>
       });
   }
   console.log('(../shared/corpus absent: timing the rule fixtures instead)');
-  const rules = path.resolve('utils/extract/rules');
-  return fs.readdirSync(rules).flatMap((rule) =>
-    fs
-      .readdirSync(path.join(rules, rule))
-      .filter((f) => f.endsWith('.html'))
-      .map((f) => {
-        const expected = f.replace('fixture', 'expected').replace('.html', '.json');
-        const { url } = JSON.parse(fs.readFileSync(path.join(rules, rule, expected), 'utf8')) as {
-          url: string;
-        };
-        return { name: `${rule}/${f}`, html: fs.readFileSync(path.join(rules, rule, f), 'utf8'), url };
-      }),
-  );
+  const trees = ['sites', 'cms'].map((tree) => path.resolve('utils/extract/rules', tree));
+  return trees
+    .filter((tree) => fs.existsSync(tree))
+    .flatMap((tree) => fs.readdirSync(tree).map((rule) => path.join(tree, rule)))
+    .flatMap((dir) =>
+      fs
+        .readdirSync(dir)
+        .filter((f) => /^fixture(\.[\w-]+)?\.html$/.test(f))
+        .map((f) => {
+          const expected = f.replace('fixture', 'expected').replace('.html', '.json');
+          const { url } = JSON.parse(fs.readFileSync(path.join(dir, expected), 'utf8')) as { url: string };
+          return {
+            name: `${path.basename(dir)}/${f}`,
+            html: fs.readFileSync(path.join(dir, f), 'utf8'),
+            url,
+          };
+        }),
+    );
 }

@@ -1,15 +1,16 @@
 /**
  * `jianbao eval <dir>`: runs Jianbao and plain Readability on every <dir>/**\/page.html (URL from the
- * sibling truth.json), writes jianbao.json and readability.json beside each page (or, when that
- * folder is read-only, into a mirror under --out), and prints the metrics per corpus folder.
+ * sibling truth.json), writes jianbao.json and readability.json into a mirror of the tree under
+ * --out (beside each page only with --in-place), and prints the metrics per corpus folder.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Readability } from '@mozilla/readability';
 import { extractArticle } from '../utils/extract';
+import type { Article } from '../utils/model/article';
 import { emptyScores, mean, median, scorePage, type SystemScores } from './eval-score';
-import { parseHtml } from './dom';
+import { declaredUrl, InputError, parsePage } from './dom';
 
 interface PageCase {
   dir: string;
@@ -38,38 +39,78 @@ function findPages(root: string): PageCase[] {
   return out;
 }
 
-/** Writable for us — and not marked read-only (root passes access checks, so look at the mode too). */
-function writable(dir: string): boolean {
-  try {
-    if ((fs.statSync(dir).mode & 0o222) === 0) return false;
-    fs.accessSync(dir, fs.constants.W_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** The page's URL: truth.json's, else the page's own absolute canonical/og:url, else a stand-in. */
 function pageUrl(page: PageCase, html: string): string {
   if (typeof page.truth.url === 'string' && /^https?:/.test(page.truth.url)) return page.truth.url;
-  const declared =
-    /<link[^>]+rel=["']?canonical["']?[^>]*href=["'](https?:[^"']+)/i.exec(html)?.[1] ??
-    /<meta[^>]+property=["']og:url["'][^>]*content=["'](https?:[^"']+)/i.exec(html)?.[1];
-  if (declared) {
-    try {
-      return new URL(declared).toString();
-    } catch {
-      // fall through
-    }
-  }
-  return `http://localhost/${encodeURIComponent(path.basename(page.dir))}/`;
+  return declaredUrl(html) ?? `http://localhost/${encodeURIComponent(path.basename(page.dir))}/`;
 }
 
 export interface EvalOptions {
+  /** where jianbao.json/readability.json go: a mirror of the corpus tree under this folder */
   out: string;
+  /** write them beside each page.html instead (the corpus folder is never written otherwise) */
+  inPlace?: boolean;
   quiet?: boolean;
   /** called with each corpus folder's table as soon as that folder is done */
   onTable?: (table: string) => void;
+  /** called with one character a page ('.' done, 'E' an error row) */
+  onProgress?: (mark: string) => void;
+  /** the extractor under test (default: extractArticle), e.g. a variant to compare */
+  extract?: Extract;
+}
+
+type Extract = (document: Document, url: string) => Article;
+
+export interface EvalFailure {
+  /** the page folder, relative to the eval root's parent */
+  page: string;
+  system: 'jianbao' | 'readability' | 'page';
+  error: string;
+}
+
+export interface EvalResult {
+  pages: number;
+  /** pages that threw, each an error row in the tables */
+  failures: EvalFailure[];
+  tables: string;
+  outDir: string;
+}
+
+const errorText = (error: unknown) =>
+  String((error as Error)?.message ?? error)
+    .split('\n')[0]!
+    .slice(0, 300);
+
+/** Plain Readability's output, in the shape eval-score reads. */
+function readabilityOutput(document: Document): Record<string, unknown> {
+  const t0 = performance.now();
+  const parsed = new Readability(document.cloneNode(true) as Document).parse();
+  const ms = Math.round((performance.now() - t0) * 10) / 10;
+  return parsed
+    ? {
+        title: parsed.title ?? null,
+        author: parsed.byline ?? null,
+        date: parsed.publishedTime ?? null,
+        source: null,
+        body_text: parsed.textContent ?? '',
+        ms,
+      }
+    : { error: 'no article', ms };
+}
+
+function jianbaoOutput(extract: Extract, document: Document, url: string): Record<string, unknown> {
+  const t0 = performance.now();
+  const article = extract(document, url);
+  return { ...article, ms: Math.round((performance.now() - t0) * 10) / 10 };
+}
+
+/** `run`'s result, or an error row when it throws (whatever it throws). */
+function guarded(run: () => Record<string, unknown>): Record<string, unknown> {
+  try {
+    return run();
+  } catch (error) {
+    return { error: errorText(error) };
+  }
 }
 
 const COLUMNS: Array<[string, (s: SystemScores) => number | null]> = [
@@ -101,59 +142,74 @@ export function formatTable(group: string, systems: Record<string, SystemScores>
   return lines.join('\n');
 }
 
-export function runEval(root: string, options: EvalOptions): string {
+/**
+ * Runs both systems on every page. A page that throws anywhere — reading, jsdom parsing, either
+ * system, even an error jsdom raises later from a timer — becomes an error row and the run goes on.
+ */
+export async function runEval(root: string, options: EvalOptions): Promise<EvalResult> {
   const absRoot = path.resolve(root);
+  if (!fs.existsSync(absRoot) || !fs.statSync(absRoot).isDirectory())
+    throw new InputError(`${root}: no such folder`);
+  const outRoot = path.resolve(options.out);
   const pages = findPages(absRoot);
   const groups = new Map<string, Record<string, SystemScores>>();
-  for (const page of pages) {
-    const html = fs.readFileSync(path.join(page.dir, 'page.html'), 'utf8');
-    const url = pageUrl(page, html);
-    const outDir = writable(page.dir)
-      ? page.dir
-      : path.join(path.resolve(options.out), path.relative(path.dirname(absRoot), page.dir));
-    fs.mkdirSync(outDir, { recursive: true });
+  const failures: EvalFailure[] = [];
+  let current = '';
+  // jsdom can throw outside our calls (from a timer or a stylesheet it loads): charge the page being run
+  const onStray = (error: unknown) =>
+    failures.push({ page: current, system: 'page', error: errorText(error) });
+  process.on('uncaughtException', onStray);
+  process.on('unhandledRejection', onStray);
+  try {
+    for (const page of pages) {
+      const pageName = path.relative(path.dirname(absRoot), page.dir);
+      current = pageName;
+      let jianbao: Record<string, unknown>;
+      let readability: Record<string, unknown>;
+      try {
+        const html = fs.readFileSync(path.join(page.dir, 'page.html'), 'utf8');
+        const url = pageUrl(page, html);
+        const { dom, warning } = parsePage(html, url);
+        try {
+          jianbao = guarded(() => jianbaoOutput(options.extract ?? extractArticle, dom.window.document, url));
+          readability = guarded(() => readabilityOutput(dom.window.document));
+          if (warning) jianbao.warning = readability.warning = warning;
+          // Yield once a page: what jsdom queued for this page runs (and fails) while it is still the
+          // current page, and closed windows are freed — a loop that never yielded ran out of heap on
+          // the corpus (readability-testpages died at page 58 of 130 with --max-old-space-size=768)
+          await new Promise((resolve) => setImmediate(resolve));
+        } finally {
+          guarded(() => (dom.window.close(), {}));
+        }
+      } catch (error) {
+        jianbao = readability = { error: errorText(error) };
+      }
+      if (jianbao.error) failures.push({ page: pageName, system: 'jianbao', error: String(jianbao.error) });
+      if (readability.error && readability.error !== 'no article')
+        failures.push({ page: pageName, system: 'readability', error: String(readability.error) });
+      const outDir = options.inPlace ? page.dir : path.join(outRoot, pageName);
+      fs.mkdirSync(outDir, { recursive: true });
+      fs.writeFileSync(path.join(outDir, 'jianbao.json'), JSON.stringify(jianbao, null, 1));
+      fs.writeFileSync(path.join(outDir, 'readability.json'), JSON.stringify(readability, null, 1));
 
-    let jianbao: Record<string, unknown>;
-    let readability: Record<string, unknown>;
-    const dom = parseHtml(html, url);
-    try {
-      const t0 = performance.now();
-      const article = extractArticle(dom.window.document, url);
-      jianbao = { ...article, ms: Math.round((performance.now() - t0) * 10) / 10 };
-    } catch (error) {
-      jianbao = { error: String((error as Error)?.message ?? error) };
+      const last = [...groups.keys()].at(-1);
+      if (last !== undefined && last !== page.group) options.onTable?.(formatTable(last, groups.get(last)!));
+      const systems = groups.get(page.group) ?? { jianbao: emptyScores(), readability: emptyScores() };
+      groups.set(page.group, systems);
+      scorePage(systems.jianbao!, jianbao, page.truth);
+      scorePage(systems.readability!, readability, page.truth);
+      if (!options.quiet) options.onProgress?.(jianbao.error ? 'E' : '.');
     }
-    try {
-      const t0 = performance.now();
-      const parsed = new Readability(dom.window.document.cloneNode(true) as Document).parse();
-      const ms = Math.round((performance.now() - t0) * 10) / 10;
-      readability = parsed
-        ? {
-            title: parsed.title ?? null,
-            author: parsed.byline ?? null,
-            date: parsed.publishedTime ?? null,
-            source: null,
-            body_text: parsed.textContent ?? '',
-            ms,
-          }
-        : { error: 'no article', ms };
-    } catch (error) {
-      readability = { error: String((error as Error)?.message ?? error) };
-    }
-    dom.window.close();
-    fs.writeFileSync(path.join(outDir, 'jianbao.json'), JSON.stringify(jianbao, null, 1));
-    fs.writeFileSync(path.join(outDir, 'readability.json'), JSON.stringify(readability, null, 1));
-
-    const last = [...groups.keys()].at(-1);
-    if (last !== undefined && last !== page.group) options.onTable?.(formatTable(last, groups.get(last)!));
-    const systems = groups.get(page.group) ?? { jianbao: emptyScores(), readability: emptyScores() };
-    groups.set(page.group, systems);
-    scorePage(systems.jianbao!, jianbao, page.truth);
-    scorePage(systems.readability!, readability, page.truth);
-    if (!options.quiet) process.stderr.write('.');
+  } finally {
+    process.off('uncaughtException', onStray);
+    process.off('unhandledRejection', onStray);
   }
-  if (!options.quiet) process.stderr.write('\n');
   const last = [...groups.entries()].at(-1);
   if (last) options.onTable?.(formatTable(last[0], last[1]));
-  return [...groups.entries()].map(([group, systems]) => formatTable(group, systems)).join('\n\n');
+  return {
+    pages: pages.length,
+    failures,
+    tables: [...groups.entries()].map(([group, systems]) => formatTable(group, systems)).join('\n\n'),
+    outDir: options.inPlace ? absRoot : outRoot,
+  };
 }

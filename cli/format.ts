@@ -1,5 +1,5 @@
 /** Article → Markdown or plain text for `jianbao extract --format md|text`. */
-import TurndownService from 'turndown';
+import { htmlToMarkdown } from '../utils/archive-io/markdown';
 import type { Article } from '../utils/model/article';
 
 function metaLine(article: Article): string {
@@ -15,7 +15,6 @@ function metaLine(article: Article): string {
 }
 
 export function toMarkdown(article: Article): string {
-  const turndown = new TurndownService({ headingStyle: 'atx', bulletListMarker: '-' });
   const meta = metaLine(article);
   return (
     [
@@ -26,7 +25,7 @@ export function toMarkdown(article: Article): string {
       ...(meta ? [`> ${meta}`, '>'] : []),
       `> <${article.canonicalUrl}>`,
       '',
-      turndown.turndown(article.contentHtml),
+      htmlToMarkdown(article.contentHtml),
     ].join('\n') + '\n'
   );
 }

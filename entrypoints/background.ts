@@ -16,14 +16,13 @@ import { routeMessage, type Handlers } from '@/utils/archive/message-router';
 import type { ClipMode, ClipOutcome } from '@/utils/protocol/messages';
 import { badgeFor } from '@/utils/archive/badge';
 import { facets, neighbours, searchArchive, searchResultIds, warmUp } from '@/utils/archive/search';
-import { compactIndex } from '@/utils/archive/search-index';
 
 export default defineBackground(() => {
   let database: Promise<JianbaoDatabase> | undefined;
   const db = () =>
     (database ??= openArchive().then((opened) => {
       // finish any segmenting a previous worker was stopped in the middle of (or an upgrade left)
-      void compactIndex(opened).catch((error) => console.warn('index compaction failed', error));
+      void opened.searchIndex.compact().catch((error) => console.warn('index compaction failed', error));
       // read the search's list of clips soon, so that the first search does not wait for it (but
       // after the popup's first list, which should not wait for this either)
       setTimeout(

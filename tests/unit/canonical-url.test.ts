@@ -34,5 +34,27 @@ describe('canonicalUrlFor', () => {
   it('knows second-level Chinese domains', () => {
     expect(siteOf('www.chinajilin.com.cn')).toBe('chinajilin.com.cn');
     expect(siteOf('news.cnjiwang.com')).toBe('cnjiwang.com');
+    expect(siteOf('www.gov.cn')).toBe('www.gov.cn');
+    expect(siteOf('news.bbc.co.uk')).toBe('bbc.co.uk');
+    expect(siteOf('127.0.0.1')).toBe('127.0.0.1');
+    expect(siteOf('localhost')).toBe('localhost');
+  });
+  it('tells apart two sites under a public suffix of the Public Suffix List', () => {
+    expect(siteOf('a.github.io')).toBe('a.github.io');
+    expect(siteOf('b.github.io')).not.toBe(siteOf('a.github.io'));
+    expect(siteOf('www.alice.blogspot.com')).toBe('alice.blogspot.com');
+    expect(siteOf('bob.blogspot.com')).not.toBe(siteOf('alice.blogspot.com'));
+  });
+  it('does not let a.github.io claim b.github.io (or one blogspot blog another) as its canonical URL', () => {
+    expect(canonicalUrlFor('https://a.github.io/post', ['https://b.github.io/post'])).toBe(
+      'https://a.github.io/post',
+    );
+    expect(
+      canonicalUrlFor('https://alice.blogspot.com/2026/01/x.html', ['https://bob.blogspot.com/x.html']),
+    ).toBe('https://alice.blogspot.com/2026/01/x.html');
+    // the same blog's own canonical address is still believed
+    expect(
+      canonicalUrlFor('https://alice.blogspot.com/x.html?m=1', ['https://www.alice.blogspot.com/x.html']),
+    ).toBe('https://www.alice.blogspot.com/x.html');
   });
 });

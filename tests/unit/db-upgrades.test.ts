@@ -7,7 +7,7 @@ import { newClip } from '@/utils/archive/clip-store';
 import { makeArticle } from './article-factory';
 
 describe('database upgrades', () => {
-  it('v1 → v2: every clip written by v1 is intact and searchable', async () => {
+  it('v1 → current: every clip written by v1 is intact and searchable', async () => {
     const factory = new IDBFactory();
     // fixture data written by version 1's upgrade and v1's way of saving (a plain put)
     const v1 = await openArchive(factory, 'jianbao', 1);
@@ -71,5 +71,62 @@ describe('database upgrades', () => {
     const { publishedPrecision: _, ...rest } = (await getClip(v3, 'p-1'))!;
     const { publishedPrecision: __, ...before } = clips[1]!;
     expect(rest).toEqual(before);
+  });
+
+  it('v3 → v4: the first index layout (tail, 1,024-shard segments with 4-byte ends, whole words) is rebuilt', async () => {
+    const factory = new IDBFactory();
+    const v3 = await openArchive(factory, 'jianbao', 3);
+    const clips = Array.from({ length: 40 }, (_, i) => {
+      const url = `https://www.example.com/a/${i}.html`;
+      return newClip(
+        makeArticle({
+          url,
+          canonicalUrl: url,
+          title: i % 2 ? `New Sanctions ${i}` : `第${i}篇新闻`,
+          textContent: `吉林省第${i}届冰雪节在长春开幕。Café talks`,
+        }),
+        new Date(Date.UTC(2024, 0, 1 + i)),
+        `id-${i}`,
+      );
+    });
+    // the index as versions 2 and 3 wrote it: clips, their summaries, a tail record with whole words, and a
+    // segment in the first layout (no shard count in the catalog, `ends` instead of `lengths`)
+    for (const [i, clip] of clips.entries()) {
+      await v3.put('clips', clip);
+      await v3.put('searchDocs', { ...clip, doc: i + 1, textLength: 10 } as never);
+    }
+    await v3.put('indexTail', { doc: 40, terms: 'sanctions\n冰雪', positions: new Uint8Array([0, 1, 3]) });
+    await v3.put(
+      'segments',
+      { keys: '冰雪', ends: new Uint32Array([3]), data: new Uint8Array([1, 1, 3]) } as never,
+      [1, 77],
+    );
+    await v3.put('segments', { nextSegment: 2, segments: [{ id: 1, level: 0, docs: 39 }] } as never, [0, 0]);
+    await v3.put('indexMeta', { nextDoc: 41, changes: 80, clips: 40 }, 'state');
+    v3.close();
+
+    const v4 = await openArchive(factory);
+    expect(v4.version).toBe(DB_VERSION);
+    for (const clip of clips) expect(await getClip(v4, clip.id)).toEqual(clip);
+    expect(await v4.count('indexTail')).toBe(0);
+    expect(await v4.count('searchDocs')).toBe(40);
+    expect((await listClips(v4, 0, 5)).total).toBe(40);
+    const catalog = (await v4.get('segments', [0, 0])) as { segments: Array<{ id: number; shards: number }> };
+    expect(catalog.segments.length).toBeGreaterThan(0);
+    expect(catalog.segments.every((s) => s.shards > 0)).toBe(true);
+    for (const record of await v4.getAll('segments')) {
+      if ('keys' in record) expect(Object.keys(record).sort()).toEqual(['data', 'keys', 'lengths']);
+    }
+    const search = async (query: string) =>
+      (await searchArchive(v4, { query, filters: {}, offset: 0, limit: 100 })).hits.map((h) => h.id).sort();
+    expect(await search('冰雪节')).toHaveLength(40);
+    expect(await search('sanction ')).toEqual(
+      clips
+        .filter((_, i) => i % 2)
+        .map((c) => c.id)
+        .sort(),
+    );
+    expect(await search('cafe ')).toHaveLength(40);
+    expect(await search('第12篇')).toEqual(['id-12']);
   });
 });

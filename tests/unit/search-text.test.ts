@@ -2,15 +2,29 @@ import { describe, expect, it } from 'vitest';
 import { normalize, parseQuery, snippetOf, termsOf, textMatches } from '@/utils/archive/search-text';
 
 describe('terms', () => {
-  it('cuts CJK runs into bigrams and keeps Latin words and numbers whole', () => {
+  it('cuts CJK runs into bigrams; Latin words and numbers become their stem and their prefixes', () => {
     expect([...termsOf('长白山 G20峰会 2024年')].sort()).toEqual(
-      ['g20', '峰会', '2024', '年', '长白', '白山'].sort(),
+      ['g20', 'g20*', '峰会', '2024', '202*', '2024*', '年', '长白', '白山'].sort(),
     );
+    expect([...termsOf('Sanctions')]).toEqual([
+      'sanction',
+      'san*',
+      'sanc*',
+      'sanct*',
+      'sancti*',
+      'sanctio*',
+      'sanction*',
+    ]);
+  });
+
+  it('folds Latin diacritics but leaves CJK as it is', () => {
+    expect(normalize('Café Ångström Ḿ')).toBe('cafe angstrom m');
+    expect(normalize('がギ한국')).toBe('がギ한국');
   });
 
   it('normalises full-width letters and digits and case', () => {
     expect(normalize('ＡＢＣ１２３')).toBe('abc123');
-    expect([...termsOf('ＷＴＯ规则')]).toEqual(['wto', '规则']);
+    expect([...termsOf('ＷＴＯ规则')]).toEqual(['wto', 'wto*', '规则']);
   });
 
   it('a query term of three or more CJK characters is a phrase of bigrams; mixed scripts need the text', () => {
@@ -20,7 +34,21 @@ describe('terms', () => {
       phrases: [['冰雪', '雪季']],
       needsCheck: false,
     });
-    expect(parseQuery('G20峰会')[0]).toMatchObject({ indexTerms: ['g20', '峰会'], needsCheck: true });
+    expect(parseQuery('G20峰会')[0]).toMatchObject({
+      indexTerms: ['峰会'],
+      anyOf: [['g20']],
+      needsCheck: true,
+    });
+    // the last word of a query still being typed is also a prefix (longer than PREFIX_MAX: checked)
+    expect(parseQuery('sanctions minec')).toMatchObject([
+      { anyOf: [['sanction']], needsCheck: false },
+      { anyOf: [['minec', 'minec*']], needsCheck: false },
+    ]);
+    expect(parseQuery('minecrafts')[0]).toMatchObject({
+      anyOf: [['minecraft', 'minecraf*']],
+      needsCheck: true,
+    });
+    expect(parseQuery('minec ')[0]).toMatchObject({ anyOf: [['minec']] });
     expect(parseQuery('  长白山   WTO ').map((t) => t.text)).toEqual(['长白山', 'wto']);
     expect(parseQuery('雪')[0]!.short).toBe(true);
   });
@@ -30,6 +58,10 @@ describe('terms', () => {
     expect(textMatches('the art of war', term!)).toBe(true);
     expect(textMatches('a party', term!)).toBe(false);
     expect(textMatches('艺术art展', term!)).toBe(true);
+    // the same stem is the same word
+    const [sanctions] = parseQuery('sanctions ');
+    expect(textMatches('new sanction on steel', sanctions!)).toBe(true);
+    expect(textMatches('sanctuary', sanctions!)).toBe(false);
   });
 });
 

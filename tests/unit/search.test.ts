@@ -10,23 +10,11 @@ import {
   searchResultIds,
   type SearchFilters,
 } from '@/utils/archive/search';
-import {
-  CLIP_WRITE_STORES,
-  compactIndex,
-  decodeShard,
-  docsMatching,
-  FLUSH_AT,
-  indexClips,
-  LEGACY_SHARDS,
-  MERGE_FANOUT,
-  readSnapshot,
-  shardsFor,
-  termHash,
-  type SegmentCatalog,
-  type SegmentShard,
-} from '@/utils/archive/search-index';
+import { docsMatching, FLUSH_AT, MERGE_FANOUT, SegmentPieces } from '@/utils/archive/search-index';
+import type { SegmentCatalog } from '@/utils/archive/records';
 import { importClips, listClips, newClip } from '@/utils/archive/clip-store';
 import { parseQuery } from '@/utils/archive/search-text';
+import { ImportStaging } from '@/utils/archive-io/staging';
 import { makeArticle } from './article-factory';
 
 let db: JianbaoDatabase;
@@ -67,7 +55,7 @@ describe('searchArchive', () => {
     }
     expect(substrings.size).toBeGreaterThan(200);
     for (const s of substrings) expect(await ids(s), s).toContain(id);
-    await compactIndex(db, { force: true });
+    await db.searchIndex.compact({ force: true });
     for (const s of substrings) expect(await ids(s), s).toContain(id);
   });
 
@@ -90,7 +78,9 @@ describe('searchArchive', () => {
   it('finds Latin words and numbers, full-width or not, in any case', async () => {
     const id = await save({ textContent: '会议讨论了ＷＴＯ规则和G20议程，共有1234名代表。' });
     for (const q of ['wto', 'WTO', 'g20', '1234', 'Ｇ２０']) expect(await ids(q), q).toEqual([id]);
-    expect(await ids('123')).toEqual([]);
+    // a finished word (a space after it) is whole; the word being typed is also a prefix
+    expect(await ids('123 ')).toEqual([]);
+    expect(await ids('123')).toEqual([id]);
     // a lone character next to a number is checked in the text, not looked up
     expect(await ids('有1234名')).toEqual([id]);
   });
@@ -101,7 +91,7 @@ describe('searchArchive', () => {
     await save({ title: '三', textContent: '冰雪覆盖，雪季漫长。' });
     expect(await ids('长白山 冰雪季')).toEqual([both]);
     expect(await ids('冰雪季')).toEqual([both]);
-    await compactIndex(db, { force: true });
+    await db.searchIndex.compact({ force: true });
     expect(await ids('冰雪季')).toEqual([both]);
   });
 
@@ -110,18 +100,22 @@ describe('searchArchive', () => {
     await save({ title: '二', textContent: '冰雪覆盖，雪季漫长。' });
     const [phrase] = parseQuery('冰雪季');
     const [bigrams] = parseQuery('冰雪');
-    const count = async (term: typeof phrase) => (await docsMatching(db, await readSnapshot(db), term!)).size;
+    const count = async (term: typeof phrase) =>
+      (await docsMatching(db.searchIndex, await db.searchIndex.snapshot(), term!)).size;
     expect([await count(phrase), await count(bigrams)]).toEqual([1, 2]);
-    await compactIndex(db, { force: true });
+    await db.searchIndex.compact({ force: true });
     expect([await count(phrase), await count(bigrams)]).toEqual([1, 2]);
   });
 
   it('ranks title and kicker hits first, then newest first', async () => {
     const oldBody = await save({ title: '其他', textContent: '雾凇节开幕' });
     const titleHit = await save({ title: '雾凇节开幕了', textContent: '正文' });
+    // the list of clips is loaded here, then kept in order as clips are added
+    expect(await ids('')).toEqual([titleHit, oldBody]);
     const newBody = await save({ title: '另外', textContent: '雾凇节开幕式' });
     const kickerHit = await save({ title: '无关', kicker: '雾凇节', textContent: '正文' });
     expect(await ids('雾凇节')).toEqual([kickerHit, titleHit, newBody, oldBody]);
+    expect(await ids('')).toEqual([kickerHit, newBody, titleHit, oldBody]);
   });
 
   it('returns a snippet and title marks for the hit', async () => {
@@ -161,7 +155,7 @@ describe('searchArchive', () => {
     const url = 'https://news.example.cn/a/1.html';
     const id = await save({ url, textContent: '旧的正文写着雾凇' });
     expect(await ids('雾凇')).toEqual([id]);
-    await compactIndex(db, { force: true });
+    await db.searchIndex.compact({ force: true });
     await save({ url, textContent: '新的正文写着冰灯' }, true);
     expect(await ids('雾凇')).toEqual([]);
     expect(await ids('冰灯')).toEqual([id]);
@@ -173,73 +167,12 @@ describe('searchArchive', () => {
 
   it('clearing the archive clears its index, and numbering carries on safely', async () => {
     await save({ title: '一', textContent: '雾凇奇观' });
-    await compactIndex(db, { force: true });
+    await db.searchIndex.compact({ force: true });
     await clearArchive(db);
     expect(await ids('雾凇')).toEqual([]);
     const again = await save({ title: '二', textContent: '雾凇又来' });
     expect(await ids('雾凇')).toEqual([again]);
   });
-
-  it("indexClips indexes a batch in the writer's transaction (the import path)", async () => {
-    const existing = await save({ title: '旧', textContent: '旧文雾凇' });
-    const stored = (await db.get('clips', existing))!;
-    const batch = [
-      { ...stored, textContent: '更新后写着冰灯' },
-      ...[1, 2, 3].map((i) =>
-        newClip(
-          makeArticle({
-            url: `https://x.example/${i}`,
-            canonicalUrl: `https://x.example/${i}`,
-            title: `导入${i}`,
-            textContent: `导入正文${i}号雾凇岛`,
-          }),
-          new Date(Date.UTC(2025, 5, i)),
-          `imported-${i}`,
-        ),
-      ),
-    ];
-    const tx = db.transaction(CLIP_WRITE_STORES, 'readwrite');
-    await Promise.all([...batch.map((clip) => tx.objectStore('clips').put(clip)), indexClips(tx, batch)]);
-    await tx.done;
-    expect((await ids('雾凇岛')).sort()).toEqual(['imported-1', 'imported-2', 'imported-3']);
-    expect(await ids('冰灯')).toEqual([existing]);
-    expect(await ids('旧文')).toEqual([]);
-    expect((await listClips(db, 0, 1)).total).toBe(4);
-    await compactIndex(db, { force: true });
-    expect((await ids('导入正文2号')).sort()).toEqual(['imported-2']);
-  });
-
-  it('searches a tail left large by an import (read as stored) exactly as a small one', async () => {
-    const count = FLUSH_AT * 2 + 40;
-    const batch = Array.from({ length: count }, (_, i) =>
-      newClip(
-        makeArticle({
-          url: `https://x.example/${i}`,
-          canonicalUrl: `https://x.example/${i}`,
-          title: `导入${i}`,
-          textContent: `第${i}篇：白山松水${i % 3 === 0 ? '长白山冰雪季' : '长白 山冰 雪季'}，cba 联赛`,
-        }),
-        new Date(Date.UTC(2025, 0, 1) + i * 60_000),
-        `imported-${i}`,
-      ),
-    );
-    const tx = db.transaction(CLIP_WRITE_STORES, 'readwrite');
-    await Promise.all([...batch.map((clip) => tx.objectStore('clips').put(clip)), indexClips(tx, batch)]);
-    await tx.done;
-    expect((await readSnapshot(db)).tail.size).toBe(count);
-    const phrase = batch.filter((_, i) => i % 3 === 0).map((c) => c.id);
-    const sorted = (list: string[]) => [...list].sort();
-    // a phrase whose bigrams also stand apart, a term that is a part of longer terms, a Latin word
-    expect(sorted(await ids('长白山冰雪季'))).toEqual(sorted(phrase));
-    expect(await ids('白山')).toHaveLength(count);
-    expect(await ids('cba')).toHaveLength(count);
-    expect(await ids(`第${count - 1}篇`)).toEqual([`imported-${count - 1}`]);
-    // and the same answers once compaction has turned the tail into segments
-    await compactIndex(db, { force: true });
-    expect((await readSnapshot(db)).tail.size).toBe(0);
-    expect(sorted(await ids('长白山冰雪季'))).toEqual(sorted(phrase));
-    expect(await ids('白山')).toHaveLength(count);
-  }, 60_000);
 
   it('imported clips are searchable, merged ones by their new text', async () => {
     const url = 'https://news.example.cn/a/merge.html';
@@ -306,7 +239,7 @@ describe('searchArchive', () => {
       );
     }
     await deleteClip(db, saved[0]!);
-    await compactIndex(db, { force: true });
+    await db.searchIndex.compact({ force: true });
     const catalog = (await db.get('segments', [0, 0])) as { segments: Array<{ level: number }> };
     expect(catalog.segments.some((s) => s.level >= 1)).toBe(true);
     expect(await db.count('indexTail')).toBe(0);
@@ -315,62 +248,204 @@ describe('searchArchive', () => {
     expect(await ids(`第${n - 1}号`)).toEqual([saved[n - 1]]);
   }, 60_000);
 
-  it('reads and merges segments written with the old fixed 1,024 shards alongside new ones', async () => {
+  it('an import merges segments whose doc ranges interleave (a tail flushed after an import)', async () => {
     const saved: string[] = [];
     const saveNumbered = async (i: number) =>
       saved.push(
-        await save({
-          title: `第${i}号`,
-          textContent: `编号${i}的文章，主题词甲乙${i % 5 === 0 ? '丙丁' : ''}`,
-        }),
+        await save({ title: `第${i}号`, textContent: `编号${i}的文章，甲乙${i % 5 === 0 ? '丙丁' : ''}` }),
       );
-    for (let i = 0; i < FLUSH_AT * 2; i++) await saveNumbered(i);
-    await compactIndex(db, { force: true });
-    // rewrite those level-0 segments as an older version stored them: 1,024 shards, no count
-    const before = (await db.get('segments', [0, 0])) as SegmentCatalog;
-    for (const segment of before.segments) {
-      const shards = (await db.getAll(
-        'segments',
-        IDBKeyRange.bound([segment.id, 0], [segment.id, Infinity]),
-      )) as SegmentShard[];
-      const byShard = new Map<number, Array<[string, Uint8Array]>>();
-      for (const shard of shards) {
-        const decoded = decodeShard(shard);
-        decoded.terms.forEach((term, i) => {
-          const postings = decoded.data.slice(i === 0 ? 0 : decoded.ends[i - 1], decoded.ends[i]);
-          const legacy = termHash(term) % LEGACY_SHARDS;
-          byShard.set(legacy, [...(byShard.get(legacy) ?? []), [term, postings]]);
-        });
-      }
-      await db.delete('segments', IDBKeyRange.bound([segment.id, 0], [segment.id, Infinity]));
-      for (const [legacy, entries] of byShard) {
-        entries.sort(([a], [b]) => (a < b ? -1 : 1));
-        const ends = new Uint32Array(entries.length);
-        const data = new Uint8Array(entries.reduce((n, [, p]) => n + p.length, 0));
-        let at = 0;
-        entries.forEach(([, postings], i) => {
-          data.set(postings, at);
-          ends[i] = at += postings.length;
-        });
-        const record: SegmentShard = { keys: entries.map(([t]) => t).join('\n'), ends, data };
-        await db.put('segments', record, [segment.id, legacy]);
-      }
-      delete segment.shards;
-    }
-    await db.put('segments', before, [0, 0]);
-    const expected = () => saved.filter((_, i) => i % 5 === 0);
-    expect((await ids('甲乙丙丁')).sort()).toEqual(expected().sort());
-
-    // two more level-0 segments, written the new way: the four merge into one of level 1
-    for (let i = FLUSH_AT * 2; i < FLUSH_AT * 4; i++) await saveNumbered(i);
-    await compactIndex(db, { force: true });
-    const after = (await db.get('segments', [0, 0])) as SegmentCatalog;
-    expect(after.segments).toEqual([
-      expect.objectContaining({ level: 1, docs: FLUSH_AT * 4, shards: shardsFor(1) }),
-    ]);
-    expect((await ids('甲乙丙丁')).sort()).toEqual(expected().sort());
-    for (const i of [0, 7, FLUSH_AT * 2 - 1, FLUSH_AT * 4 - 1])
+    // a few docs in the tail, then an import (newer docs, in a segment), then the tail flushes: the
+    // level-0 segments then hold docs below and above the import's
+    for (let i = 0; i < 10; i++) await saveNumbered(i);
+    const imported = Array.from({ length: FLUSH_AT }, (_, i) =>
+      newClip(
+        makeArticle({
+          url: `https://x.example/${i}`,
+          canonicalUrl: `https://x.example/${i}`,
+          title: `导入${i}`,
+          textContent: `导入${i}甲乙丙丁`,
+        }),
+        new Date(Date.UTC(2024, 0, 1) + i * 60_000),
+        `imported-${i}`,
+      ),
+    );
+    await importClips(db, imported);
+    for (let i = 10; i < FLUSH_AT * MERGE_FANOUT; i++) await saveNumbered(i);
+    await db.searchIndex.compact({ force: true });
+    const catalog = (await db.get('segments', [0, 0])) as SegmentCatalog;
+    expect(catalog.segments.map((s) => s.level).sort()).toEqual([0, 1]);
+    const expected = [...saved.filter((_, i) => i % 5 === 0), ...imported.map((c) => c.id)];
+    expect((await ids('甲乙丙丁')).sort()).toEqual(expected.sort());
+    for (const i of [0, 9, 10, FLUSH_AT * MERGE_FANOUT - 1])
       expect(await ids(`第${i}号`)).toEqual([saved[i]]);
-    expect(await db.count('segments')).toBeLessThanOrEqual(shardsFor(1) + 1);
   }, 60_000);
+});
+
+describe('Latin words as people type them', () => {
+  it('finds plural and inflected forms through the English stem, both ways', async () => {
+    const plural = await save({
+      title: 'New Sanctions on Steel',
+      textContent: 'The ministers were sanctioning exports.',
+    });
+    const singular = await save({ title: 'One sanction', textContent: 'Obama on gun control' });
+    expect((await ids('sanction ')).sort()).toEqual([plural, singular].sort());
+    expect((await ids('Sanctions ')).sort()).toEqual([plural, singular].sort());
+    expect(await ids('obama guns ')).toEqual([singular]);
+    expect(await ids('exported ')).toEqual([plural]);
+    // the word as stored is what is highlighted
+    const [hit] = (await searchArchive(db, { query: 'sanction ', filters: {}, offset: 0, limit: 1 })).hits;
+    expect(hit!.titleMarks.map(([a, b]) => hit!.title.slice(a, b))).toEqual(['sanction']);
+  });
+
+  it('finds the word being typed by its beginning, and finished words whole', async () => {
+    const mine = await save({ title: 'Minecraft servers', textContent: '一款游戏' });
+    const mind = await save({ title: 'Mind the gap', textContent: '地铁' });
+    expect(await ids('Minec')).toEqual([mine]);
+    expect((await ids('min')).sort()).toEqual([mine, mind].sort());
+    expect(await ids('min ')).toEqual([]);
+    // longer than the longest indexed prefix: looked up by its start, then checked in the text
+    expect(await ids('minecraft')).toEqual([mine]);
+    expect(await ids('minecraftx')).toEqual([]);
+    // a whole word typed is also found by its stem
+    expect(await ids('minecrafts')).toEqual([mine]);
+    expect(await ids('minecraf 游戏')).toEqual([]);
+    expect(await ids('游戏 minecraf')).toEqual([mine]);
+    await db.searchIndex.compact({ force: true });
+    expect(await ids('Minec')).toEqual([mine]);
+  });
+
+  it('folds case and diacritics; CJK stays exact', async () => {
+    const cafe = await save({
+      title: 'Café Società',
+      textContent: 'Über die Brücke. 東京で会議が開かれた。',
+    });
+    for (const q of ['cafe ', 'CAFÉ ', 'societa ', 'uber', 'brucke '])
+      expect(await ids(q), q).toEqual([cafe]);
+    expect(await ids('会議')).toEqual([cafe]);
+    // Japanese voicing marks are not folded away: が is not か
+    expect(await ids('議か')).toEqual([]);
+    expect(await ids('議が')).toEqual([cafe]);
+  });
+});
+
+describe('import-built segments', () => {
+  const articles = Array.from({ length: 300 }, (_, i) =>
+    makeArticle({
+      url: `https://news.example.cn/${i}.html`,
+      canonicalUrl: `https://news.example.cn/${i}.html`,
+      title: i % 11 === 0 ? `长白山冰雪季 第${i}篇` : `第${i}篇 Sanctions report`,
+      source: i % 2 ? '中国吉林网' : '新华社',
+      textContent: `${i % 3 === 0 ? '长白山冰雪季' : '长白 山冰 雪季'}，第${i}天。Minecraft players ${i % 4 ? 'sanctioned' : 'cafés'}`,
+    }),
+  );
+  const queries = [
+    '长白山冰雪季',
+    '冰雪',
+    '白山',
+    '第17',
+    'sanction',
+    'minec',
+    'cafe ',
+    '雪季 player',
+    '不存在',
+    '',
+  ];
+
+  async function results(database: JianbaoDatabase) {
+    const out: Record<string, unknown> = {};
+    for (const query of queries) {
+      out[query] = await searchArchive(database, { query, filters: {}, offset: 0, limit: 400 });
+      out[`${query}|src`] = await searchArchive(database, {
+        query,
+        filters: { source: '新华社' },
+        offset: 0,
+        limit: 400,
+      });
+    }
+    out.facets = await facets(database);
+    return out;
+  }
+
+  it('give search results identical to those of the same clips saved one by one', async () => {
+    const oneByOne = db;
+    const clips = [];
+    for (const [i, article] of articles.entries()) {
+      const outcome = await saveArticle(oneByOne, article, {
+        update: false,
+        now: new Date(Date.UTC(2025, 0, 1) + i * 60_000),
+        newId: () => `clip-${i}`,
+      });
+      if (outcome.status !== 'saved') throw new Error('save failed');
+      clips.push((await oneByOne.get('clips', `clip-${i}`))!);
+    }
+    await oneByOne.searchIndex.compact();
+    const imported = await openArchive(new IDBFactory());
+    expect(await importClips(imported, clips)).toEqual({ added: 300, merged: 0, unchanged: 0 });
+    // no tail and nothing left for compaction: the import wrote finished segments
+    expect(await imported.count('indexTail')).toBe(0);
+    expect(((await imported.get('segments', [0, 0])) as SegmentCatalog).segments.length).toBeGreaterThan(0);
+    expect(await results(imported)).toEqual(await results(oneByOne));
+    // the same through the worker's staging, which builds the segments as the chunks arrive
+    const staging = new ImportStaging();
+    const id = staging.begin();
+    for (let i = 0; i < clips.length; i += 70) staging.add(id, clips.slice(i, i + 70));
+    const staged = staging.take(id);
+    expect(staged.index.count).toBe(300);
+    const prebuilt = await openArchive(new IDBFactory());
+    expect(await importClips(prebuilt, staged.clips, staged.index)).toEqual({
+      added: 300,
+      merged: 0,
+      unchanged: 0,
+    });
+    expect(await prebuilt.count('indexTail')).toBe(0);
+    expect(await results(prebuilt)).toEqual(await results(oneByOne));
+    // segments built in several pieces (of 64 docs here; BUILD_PIECE in use), renumbered together
+    const pieces = new SegmentPieces(64);
+    for (const clip of clips) pieces.add(clip);
+    pieces.close();
+    expect(pieces.pieces).toHaveLength(5);
+    const inPieces = await openArchive(new IDBFactory());
+    await saveArticle(inPieces, articles[0]!, { update: false, newId: () => 'before' });
+    await deleteClip(inPieces, 'before');
+    expect(await importClips(inPieces, clips, pieces)).toMatchObject({ added: 300 });
+    expect(await results(inPieces)).toEqual(await results(oneByOne));
+    // and after both have compacted everything
+    await oneByOne.searchIndex.compact({ force: true });
+    await imported.searchIndex.compact({ force: true });
+    expect(await results(imported)).toEqual(await results(oneByOne));
+  }, 120_000);
+
+  async function everyStore(database: JianbaoDatabase) {
+    const stores = ['clips', 'searchDocs', 'indexTail', 'segments', 'indexMeta'] as const;
+    return Object.fromEntries(
+      await Promise.all(
+        stores.map(async (store) => [
+          store,
+          [await database.getAllKeys(store), await database.getAll(store)],
+        ]),
+      ),
+    );
+  }
+
+  it('an import that fails, in the clips or in the index, leaves the archive and its index as they were', async () => {
+    for (const article of articles.slice(0, 20)) await saveArticle(db, article, { update: false });
+    const before = await everyStore(db);
+    const fresh = articles.slice(20, 60).map((article, i) => newClip(article, new Date(), `fresh-${i}`));
+    // a value IndexedDB cannot store: the last put fails after every other request was made
+    const unstorable = { ...fresh.at(-1)!, id: 'bad', canonicalUrl: 'https://bad.example/', extra: () => 1 };
+    await expect(importClips(db, [...fresh, unstorable])).rejects.toThrow();
+    expect(await everyStore(db)).toEqual(before);
+    // a record the indexer cannot read: it throws while the clips' puts are already queued
+    const unreadable = {
+      ...fresh.at(-1)!,
+      id: 'bad',
+      canonicalUrl: 'https://bad.example/',
+      textContent: null,
+    };
+    await expect(importClips(db, [...fresh, unreadable as unknown as (typeof fresh)[0]])).rejects.toThrow();
+    expect(await everyStore(db)).toEqual(before);
+    // and the same import without the bad record goes through
+    expect(await importClips(db, fresh)).toMatchObject({ added: 40 });
+    expect((await ids('长白山冰雪季')).length).toBeGreaterThan(0);
+  });
 });

@@ -59,6 +59,11 @@ function turndown(): TurndownService {
   return service;
 }
 
+/** Sanitized HTML → Markdown, one paragraph a line (also the CLI's and the rule expectations' body). */
+export function htmlToMarkdown(html: string): string {
+  return turndown().turndown(html);
+}
+
 export function clipToMarkdown(clip: Clip): string {
   const md = turndown();
   const heading = [

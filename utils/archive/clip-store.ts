@@ -5,10 +5,19 @@
 import type { Article, Clip, ClipSummary, ClipVersion } from '../model/article';
 import { toSummary } from '../model/article';
 import type { JianbaoDatabase } from './db';
-import type { ClipOutcome } from '../protocol/messages';
+import type { ClipOutcome, ImportSummary } from './records';
 import type { ExportCursor, ExportPage } from '../archive-io/export';
 import { mergeClips, sameClip } from '../archive-io/merge';
-import { CLIP_WRITE_STORES, compactIndex, indexClip, indexClips, unindexClip } from './search-index';
+import {
+  BULK_WRITE_STORES,
+  BulkIndexer,
+  CLIP_WRITE_STORES,
+  indexClip,
+  unindexClip,
+  type SegmentPieces,
+} from './search-index';
+
+export type { ImportSummary } from './records';
 
 /** Earlier texts kept per clip; older ones are dropped. */
 export const MAX_VERSIONS = 5;
@@ -83,9 +92,9 @@ export async function saveArticle(
   return outcome;
 }
 
-/** Segments the index in the background once enough new clips have gathered (see compactIndex). */
+/** Segments the index in the background once enough new clips have gathered (see SearchIndex.compact). */
 function afterWrite(db: JianbaoDatabase) {
-  compactIndex(db).catch((error) => console.warn('index compaction failed', error));
+  db.searchIndex.compact().catch((error) => console.warn('index compaction failed', error));
 }
 
 /** Limits of what a user may attach to a clip. */
@@ -271,23 +280,23 @@ export async function getClips(db: JianbaoDatabase, ids: readonly string[]): Pro
   return clips.filter((clip): clip is Clip => clip !== undefined);
 }
 
-export interface ImportSummary {
-  added: number;
-  merged: number;
-  unchanged: number;
-}
-
 /**
  * Writes imported clips (already validated and sanitized) in ONE readwrite transaction: all of them
  * or, on any failure, none. A record whose canonical URL (or else id) is already in the archive is
- * merged into it (see mergeClips); the rest are added as they are.
+ * merged into it (see mergeClips); the rest are added as they are. The index is written in the same
+ * transaction, as finished segments (BulkIndexer): nothing is left for compaction afterwards.
+ * `prebuilt`, the index of exactly these records built while they were staged, is written as it is
+ * when every record is new; otherwise the added and merged clips are indexed here.
  */
-export async function importClips(db: JianbaoDatabase, clips: readonly Clip[]): Promise<ImportSummary> {
+export async function importClips(
+  db: JianbaoDatabase,
+  clips: readonly Clip[],
+  prebuilt?: SegmentPieces,
+): Promise<ImportSummary> {
   const problem = duplicateInBatch(clips);
   if (problem) throw new Error(problem);
   const summary: ImportSummary = { added: 0, merged: 0, unchanged: 0 };
-  // the index is written in the same transaction as the clips (see search-index.ts)
-  const tx = db.transaction(CLIP_WRITE_STORES, 'readwrite');
+  const tx = db.transaction(BULK_WRITE_STORES, 'readwrite');
   const store = tx.objectStore('clips');
   const writes: Promise<unknown>[] = [];
   try {
@@ -298,11 +307,12 @@ export async function importClips(db: JianbaoDatabase, clips: readonly Clip[]): 
     const sameId = await Promise.all(clips.map((clip, i) => (sameUrl[i] ? undefined : store.get(clip.id))));
     // Two records of the file can meet the same stored clip (one by URL, one by id): merge in turn.
     const current = new Map<string, Clip>();
-    const changed = new Set<string>();
+    const added: Clip[] = [];
     for (const [i, incoming] of clips.entries()) {
       const existing = sameUrl[i] ?? sameId[i];
       if (!existing) {
         writes.push(store.add(incoming));
+        added.push(incoming);
         summary.added++;
         continue;
       }
@@ -313,16 +323,21 @@ export async function importClips(db: JianbaoDatabase, clips: readonly Clip[]): 
         continue;
       }
       current.set(existing.id, merged);
-      changed.add(existing.id);
       summary.merged++;
     }
-    const indexed: Clip[] = [];
-    for (const [i, incoming] of clips.entries()) if (!(sameUrl[i] ?? sameId[i])) indexed.push(incoming);
-    for (const id of changed) {
-      writes.push(store.put(current.get(id)!));
-      indexed.push(current.get(id)!);
-    }
-    writes.push(indexClips(tx, indexed));
+    const byId = tx.objectStore('searchDocs').index('id');
+    const usePrebuilt = prebuilt !== undefined && added.length === clips.length;
+    const [indexer, previousDocs] = await Promise.all([
+      BulkIndexer.start(tx, (usePrebuilt ? 0 : added.length) + current.size),
+      Promise.all([...current.keys()].map((id) => byId.getKey(id))),
+    ]);
+    if (usePrebuilt) indexer.addPieces(prebuilt, added);
+    else for (const clip of added) indexer.add(clip);
+    [...current.values()].forEach((clip, i) => {
+      writes.push(store.put(clip));
+      indexer.add(clip, previousDocs[i]);
+    });
+    writes.push(indexer.finish());
     await Promise.all(writes);
     await tx.done;
   } catch (error) {
@@ -335,7 +350,6 @@ export async function importClips(db: JianbaoDatabase, clips: readonly Clip[]): 
     await Promise.allSettled([...writes, tx.done]);
     throw error;
   }
-  afterWrite(db);
   return summary;
 }
 

@@ -2,49 +2,17 @@
  * The archive database: one typed idb schema, numbered upgrades in one function.
  * Only the service worker writes; pages read through messages.
  */
-import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
-import type { Clip, DatePrecision } from '../model/article';
-import type { IndexState, SearchDoc, SegmentRecord, TailRecord } from './search-index';
-import { indexClips } from './search-index';
+import { openDB, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import type { DatePrecision } from '../model/article';
+import type { ArchiveIDB, JianbaoDB } from './records';
+import { rebuildIndex, SearchIndex } from './search-index';
+
+export type { JianbaoDB } from './records';
 
 export const DB_NAME = 'jianbao';
 
-export interface JianbaoDB extends DBSchema {
-  clips: {
-    key: string;
-    value: Clip;
-    indexes: {
-      /** unique: a URL is clipped once; clipping again updates */
-      canonicalUrl: string;
-      clippedAt: string;
-      publishedAt: string;
-      host: string;
-    };
-  };
-  /** v2: one record per indexed clip version, keyed by its doc number; the search's list of live clips */
-  searchDocs: {
-    key: number;
-    value: SearchDoc;
-    indexes: { id: string };
-  };
-  /** v2: terms of docs not yet merged into a segment (the save writes here, in its own transaction) */
-  indexTail: {
-    key: number;
-    value: TailRecord;
-  };
-  /** v2: immutable index segments, [segment, shard] → packed posting lists; [0, 0] is the catalog */
-  segments: {
-    key: [number, number];
-    value: SegmentRecord;
-  };
-  /** v2: counters of the index ('state') */
-  indexMeta: {
-    key: string;
-    value: IndexState;
-  };
-}
-
-export type JianbaoDatabase = IDBPDatabase<JianbaoDB>;
+/** The open archive: the idb database, with the SearchIndex that caches and compacts its index. */
+export type JianbaoDatabase = ArchiveIDB & { readonly searchIndex: SearchIndex };
 type UpgradeTx = IDBPTransaction<JianbaoDB, StoreNames<JianbaoDB>[], 'versionchange'>;
 
 /**
@@ -60,16 +28,13 @@ export const UPGRADES: ReadonlyArray<(db: IDBPDatabase<JianbaoDB>, tx: UpgradeTx
     clips.createIndex('publishedAt', 'publishedAt');
     clips.createIndex('host', 'host');
   },
-  // 1 → 2: the search index; every clip already stored is indexed here, in the upgrade transaction
-  async (db, tx) => {
+  // 1 → 2: the search index's stores (the clips already stored are indexed by 3 → 4)
+  (db) => {
     const docs = db.createObjectStore('searchDocs', { keyPath: 'doc' });
     docs.createIndex('id', 'id', { unique: true });
     db.createObjectStore('indexTail', { keyPath: 'doc' });
     db.createObjectStore('segments');
     db.createObjectStore('indexMeta');
-    const clips = await tx.objectStore('clips').getAll();
-    // into the tail; compaction folds them into segments later
-    await indexClips(tx, clips);
   },
   // 2 → 3: the publish date's precision, read back from how the page stated it (publishedRaw)
   async (_db, tx) => {
@@ -82,6 +47,9 @@ export const UPGRADES: ReadonlyArray<(db: IDBPDatabase<JianbaoDB>, tx: UpgradeTx
       });
     }
   },
+  // 3 → 4: the index's second layout (Latin words as stems and typed prefixes, folded diacritics,
+  // shards with varint lengths only): dropped and built again from the clips, in finished segments
+  async (_db, tx) => rebuildIndex(tx),
 ];
 
 /** How precise a stored date was, from the text the page showed: never more than it said. */
@@ -95,11 +63,16 @@ export function statedPrecision(publishedAt: string | null, raw: string | null):
 
 export const DB_VERSION = UPGRADES.length;
 
-export function openArchive(
+export async function openArchive(
   factory?: IDBFactory,
   name = DB_NAME,
   version = DB_VERSION,
 ): Promise<JianbaoDatabase> {
+  const db = await openIDB(factory, name, version);
+  return Object.assign(db, { searchIndex: new SearchIndex(db) });
+}
+
+function openIDB(factory: IDBFactory | undefined, name: string, version: number): Promise<ArchiveIDB> {
   const open = () =>
     openDB<JianbaoDB>(name, version, {
       // Only IndexedDB requests are awaited in here, so the versionchange transaction stays open.

@@ -2,10 +2,14 @@
  * How clip text becomes search terms, shared by the index (what a clip contains) and the query (what
  * the user typed), so both sides always cut text the same way.
  *
- * CJK text has no spaces, so it is indexed as overlapping character bigrams: every substring of two
- * or more CJK characters is made of bigrams the clip contains. Latin words and numbers are indexed
- * whole. Everything is NFKC-normalised (full-width Ａ１ → a1) and lower-cased first.
+ * Everything is NFKC-normalised (full-width Ａ１ → a1), lower-cased, and Latin letters lose their
+ * diacritics (é → e). CJK text has no spaces, so it is indexed as overlapping character bigrams:
+ * every substring of two or more CJK characters is made of bigrams the clip contains. A Latin word
+ * (or a number) is indexed as its English stem (sanctions → sanction, with the Porter stemmer of the
+ * `stemmer` package), and as its prefixes of 3 to PREFIX_MAX characters marked with a `*`
+ * (minecraft → min*, mine*, …), so that the word being typed finds what it begins.
  */
+import { stemmer } from 'stemmer';
 import type { Clip } from '../model/article';
 
 const CJK_CLASS = '[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Hangul}]';
@@ -15,14 +19,32 @@ const RUNS = new RegExp(`${CJK_CLASS}+|(?:(?!${CJK_CLASS})[\\p{L}\\p{M}\\p{N}])+
 
 /** Longest Latin/number term kept; longer runs (hashes, base64) are cut so the index stays small. */
 const MAX_WORD = 40;
+/** A word's prefixes are indexed from this length… */
+export const PREFIX_MIN = 3;
+/** …up to this one; a longer prefix typed is looked up by its first PREFIX_MAX characters, then checked. */
+export const PREFIX_MAX = 8;
+/** Marks a prefix term (never part of a run, so no word can be mistaken for one). */
+const PREFIX_MARK = '*';
 
+/** Latin letters with diacritics (Latin-1 Supplement to Latin Extended-B, Latin Extended Additional). */
+const ACCENTED = /[\u00c0-\u024f\u1e00-\u1eff]/g;
+const COMBINING = /[\u0300-\u036f]/g;
+const foldLetter = (letter: string) => letter.normalize('NFD').replace(COMBINING, '');
+
+/**
+ * Search's form of a text: NFKC, lower case, Latin diacritics dropped. CJK is left as it is (NFD
+ * would split Hangul syllables and strip Japanese voicing marks). One code point in, at most one
+ * code point out except where NFKC itself expands (snippetOf maps offsets back either way).
+ */
 export function normalize(text: string): string {
-  return text.normalize('NFKC').toLowerCase();
+  return text.normalize('NFKC').toLowerCase().replace(ACCENTED, foldLetter);
 }
 
 export interface Run {
   text: string;
   cjk: boolean;
+  /** a Latin word being typed: it also matches words that begin with it */
+  prefix?: boolean;
 }
 
 /** The CJK runs and words of already-normalised text. */
@@ -35,12 +57,36 @@ export function runsOf(normalized: string): Run[] {
   return runs;
 }
 
-/** The index terms of one run: its bigrams (a lone CJK character is its own term), or the word. */
+/** The index term of a whole Latin word or number: its English stem (words of letters a–z only). */
+export function stemOf(word: string): string {
+  const cut = word.slice(0, MAX_WORD);
+  return /^[a-z]{3,}$/.test(cut) ? stemmer(cut) : cut;
+}
+
+/** The index term for the words that begin with `prefix` (PREFIX_MIN characters or more). */
+export function prefixTerm(prefix: string): string {
+  return prefix.slice(0, PREFIX_MAX) + PREFIX_MARK;
+}
+
+/** The index terms of one run: its bigrams (a lone CJK character is its own term), or the word's. */
 export function termsOfRun(run: Run): string[] {
-  if (!run.cjk) return [run.text.slice(0, MAX_WORD)];
-  const chars = [...run.text];
-  if (chars.length === 1) return [chars[0]!];
+  if (!run.cjk) {
+    const terms = [stemOf(run.text)];
+    const longest = Math.min(run.text.length, PREFIX_MAX);
+    for (let length = PREFIX_MIN; length <= longest; length++)
+      terms.push(prefixTerm(run.text.slice(0, length)));
+    return terms;
+  }
+  const text = run.text;
   const terms: string[] = [];
+  if (!/[\ud800-\udfff]/.test(text)) {
+    // the usual case: no character outside the BMP, one code unit each
+    if (text.length === 1) return [text];
+    for (let i = 0; i + 1 < text.length; i++) terms.push(text.slice(i, i + 2));
+    return terms;
+  }
+  const chars = [...text];
+  if (chars.length === 1) return [chars[0]!];
   for (let i = 0; i + 1 < chars.length; i++) terms.push(chars[i]! + chars[i + 1]!);
   return terms;
 }
@@ -55,18 +101,25 @@ export function termsOf(text: string, into = new Set<string>()): Set<string> {
  * Where each bigram occurs, modulo 256: enough to tell a phrase from its bigrams found apart (the
  * bigrams of a phrase sit at consecutive positions) at one byte per occurrence. Words get no
  * positions. `offset` places this text after earlier fields, so that positions never line up
- * across fields by accident.
+ * across fields by accident. Positions may repeat (the caller sorts and dedupes them): this runs for
+ * every character of every clip an import brings, so it keeps plain arrays and no Set per term.
  */
-export function termPositions(text: string, offset: number, into: Map<string, Set<number>>): void {
+export function termPositions(text: string, offset: number, into: Map<string, number[]>): void {
   const normalized = normalize(text);
   for (const match of normalized.matchAll(RUNS)) {
-    const run: Run = { text: match[0], cjk: CJK.test(match[0][0]!) };
-    const terms = termsOfRun(run);
-    terms.forEach((term, i) => {
+    const run = match[0];
+    if (!CJK.test(run[0]!)) {
+      for (const term of termsOfRun({ text: run, cjk: false })) if (!into.has(term)) into.set(term, []);
+      continue;
+    }
+    const terms = termsOfRun({ text: run, cjk: true });
+    const single = terms.length === 1;
+    for (let i = 0; i < terms.length; i++) {
+      const term = terms[i]!;
       let positions = into.get(term);
-      if (!positions) into.set(term, (positions = new Set()));
-      if (run.cjk && terms.length > 1) positions.add((offset + match.index + i) & 0xff);
-    });
+      if (!positions) into.set(term, (positions = []));
+      if (!single) positions.push((offset + match.index + i) & 0xff);
+    }
   }
 }
 
@@ -106,57 +159,91 @@ export interface QueryTerm {
   /** normalised text of the whole term, e.g. "g20峰会" */
   text: string;
   runs: Run[];
-  /** index terms that every matching clip contains */
+  /** index terms that every matching clip contains (CJK bigrams) */
   indexTerms: string[];
   /** bigram sequences of the term's CJK runs of 3+ characters, which must sit at consecutive positions */
   phrases: string[][];
+  /** one group per Latin word: a matching clip contains at least one term of each (stem, prefix) */
+  anyOf: string[][];
   /** true when only the clip's text can confirm the term (it mixes scripts, or has an overlong word) */
   needsCheck: boolean;
   /** only single CJK characters: too common for the index, matched in titles and metadata only */
   short: boolean;
 }
 
+/**
+ * The terms of a query. The last word of a query that does not end in a space is still being
+ * typed: it also matches the words it begins (`minec` → Minecraft).
+ */
 export function parseQuery(query: string): QueryTerm[] {
   const terms: QueryTerm[] = [];
-  for (const part of normalize(query).split(/\s+/)) {
+  const normalized = normalize(query);
+  const typing = normalized.length > 0 && !/\s$/.test(normalized);
+  const parts = normalized.split(/\s+/).filter((part) => runsOf(part).length > 0);
+  parts.forEach((part, index) => {
     const runs = runsOf(part);
-    if (runs.length === 0) continue;
+    const last = runs.at(-1)!;
+    if (typing && index === parts.length - 1 && !last.cjk && last.text.length >= PREFIX_MIN)
+      last.prefix = true;
     const indexTerms = new Set<string>();
     const phrases: string[][] = [];
+    const anyOf: string[][] = [];
     let needsCheck = runs.length > 1;
     for (const run of runs) {
-      const length = [...run.text].length;
+      if (!run.cjk) {
+        anyOf.push(run.prefix ? [stemOf(run.text), prefixTerm(run.text)] : [stemOf(run.text)]);
+        if (run.text.length > (run.prefix ? PREFIX_MAX : MAX_WORD)) needsCheck = true;
+        continue;
+      }
       // a lone character may sit inside a longer run in the text, where only its bigrams are indexed
-      if (run.cjk && length === 1) continue;
-      if (run.cjk && length > 2) phrases.push(termsOfRun(run));
-      if (!run.cjk && run.text.length > MAX_WORD) needsCheck = true;
+      const length = [...run.text].length;
+      if (length === 1) continue;
+      if (length > 2) phrases.push(termsOfRun(run));
       for (const term of termsOfRun(run)) indexTerms.add(term);
     }
-    const short = indexTerms.size === 0;
-    terms.push({ text: part, runs, indexTerms: [...indexTerms], phrases, needsCheck, short });
-  }
+    const short = indexTerms.size === 0 && anyOf.length === 0;
+    terms.push({ text: part, runs, indexTerms: [...indexTerms], phrases, anyOf, needsCheck, short });
+  });
   return terms;
 }
 
-/** Does normalised `text` contain every run of the term, each as a whole (words on word boundaries)? */
+/** Does normalised `text` contain every run of the term (words as words: same stem, or begun by a typed prefix)? */
 export function textMatches(text: string, term: QueryTerm): boolean {
-  return term.runs.every((run) => findRun(text, run, 0) >= 0);
+  return term.runs.every((run) => findRun(text, run, 0) !== null);
 }
 
 const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
+const isWordChar = (c: string | undefined) =>
+  c !== undefined && c !== '' && WORD_CHAR.test(c) && !CJK.test(c);
 
-/** Where `run` occurs in normalised `text` from `from` on, or -1. Words must not be part of a longer word. */
-export function findRun(text: string, run: Run, from: number): number {
-  let at = text.indexOf(run.text, from);
-  if (run.cjk) return at;
-  while (at >= 0) {
-    const before = at > 0 ? text[at - 1]! : '';
-    const after = text[at + run.text.length] ?? '';
-    const isWordEdge = (c: string) => c === '' || !WORD_CHAR.test(c) || CJK.test(c);
-    if (isWordEdge(before) && isWordEdge(after)) return at;
-    at = text.indexOf(run.text, at + 1);
+/** The longest common beginning of two strings. */
+function commonStart(a: string, b: string): string {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return a.slice(0, i);
+}
+
+/**
+ * Where `run` next occurs in normalised `text` from `from` on, as [start, end), or null. A CJK run is
+ * found as a substring; a word must be a whole word of the text with the same stem, or (a prefix
+ * being typed) a word that begins with it.
+ */
+export function findRun(text: string, run: Run, from: number): [number, number] | null {
+  if (run.cjk) {
+    const at = text.indexOf(run.text, from);
+    return at < 0 ? null : [at, at + run.text.length];
   }
-  return -1;
+  const stem = stemOf(run.text);
+  // every word with this stem begins with what the stem and the word typed have in common
+  const probe = commonStart(run.text, stem) || run.text.slice(0, 1);
+  for (let at = text.indexOf(probe, from); at >= 0; at = text.indexOf(probe, at + 1)) {
+    if (isWordChar(text[at - 1])) continue;
+    let end = at + probe.length;
+    while (end < text.length && isWordChar(text[end])) end++;
+    const word = text.slice(at, end);
+    if (stemOf(word) === stem || (run.prefix && word.startsWith(run.text))) return [at, end];
+  }
+  return null;
 }
 
 export interface Snippet {
@@ -191,8 +278,8 @@ export function snippetOf(original: string, terms: QueryTerm[], width = 90): Sni
   const runs = terms.flatMap((t) => t.runs);
   const hits: Array<[number, number]> = [];
   for (const run of runs) {
-    for (let at = findRun(normalized, run, 0); at >= 0; at = findRun(normalized, run, at + 1)) {
-      hits.push([origin[at]!, origin[at + run.text.length]!]);
+    for (let hit = findRun(normalized, run, 0); hit; hit = findRun(normalized, run, hit[0] + 1)) {
+      hits.push([origin[hit[0]]!, origin[hit[1]]!]);
       if (hits.length > 200) break;
     }
   }

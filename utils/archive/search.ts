@@ -1,13 +1,14 @@
 /**
  * Answers archive queries in the service worker: index lookup, filters, verification, ranking and
- * snippets. The index (./search-index.ts) says which clips contain every bigram or word of the query,
+ * snippets. The index (./search-index/) says which clips contain every bigram or word of the query,
  * with phrases' bigrams at consecutive positions; the clips listed are then confirmed against their
  * text (they are read for their snippets anyway), so results are exact. Ranking: clips whose title or kicker contains every term first,
  * then those whose title or kicker contains some, then the rest; newest clip first within each.
  */
 import type { Clip, ClipSummary } from '../model/article';
 import type { JianbaoDatabase } from './db';
-import { docsMatching, readSnapshot, type SearchDoc } from './search-index';
+import type { SearchDoc } from './records';
+import { docsMatching, newestFirstOrder, type IndexSnapshot } from './search-index';
 import {
   normalize,
   parseQuery,
@@ -89,54 +90,19 @@ export function matchesFilters(doc: SearchDoc, filters: SearchFilters): boolean 
   return true;
 }
 
-/** The live docs, newest clip first, kept in step with the store by its change counter. */
-interface DocList {
-  changes: number;
-  byDoc: Map<number, SearchDoc>;
-  newestFirst: SearchDoc[];
-}
-
-const docLists = new WeakMap<JianbaoDatabase, DocList>();
-
-async function liveDocs(db: JianbaoDatabase, changes: number): Promise<DocList> {
-  let list = docLists.get(db);
-  if (list && list.changes === changes) return list;
-  const tx = db.transaction('searchDocs');
-  const keys = await tx.store.getAllKeys();
-  const byDoc = new Map<number, SearchDoc>();
-  const missing: number[] = [];
-  for (const doc of keys) {
-    const known = list?.byDoc.get(doc);
-    if (known) byDoc.set(doc, known);
-    else missing.push(doc);
-  }
-  // docs never change once written (an edit makes a new doc), so only new ones are read
-  const fetched =
-    missing.length > 500 ? await tx.store.getAll() : await Promise.all(missing.map((d) => tx.store.get(d)));
-  for (const doc of fetched) if (doc && !byDoc.has(doc.doc)) byDoc.set(doc.doc, doc);
-  const newestFirst = [...byDoc.values()].sort(newestFirstOrder);
-  list = { changes, byDoc, newestFirst };
-  docLists.set(db, list);
-  return list;
-}
-
 /**
  * Loads the list of live docs ahead of the first search (the worker calls it when it starts), with
  * each one's normalised title and kicker, which ranking reads: a first query matching most of the
  * archive would otherwise pay to normalise every title.
  */
 export async function warmUp(db: JianbaoDatabase): Promise<void> {
-  const snapshot = await readSnapshot(db);
-  const list = await liveDocs(db, snapshot.state.changes);
+  const snapshot = await db.searchIndex.snapshot();
+  const list = await db.searchIndex.liveDocs(snapshot.state.changes);
   for (const doc of list.newestFirst) headOf(doc);
 }
 
 /** The page size the popup asks for: the rows that fit in it, and a few more. */
 export const RESULT_PAGE = 12;
-
-function newestFirstOrder(a: SearchDoc, b: SearchDoc): number {
-  return a.clippedAt < b.clippedAt ? 1 : a.clippedAt > b.clippedAt ? -1 : b.doc - a.doc;
-}
 
 const heads = new WeakMap<SearchDoc, string>();
 function headOf(doc: SearchDoc): string {
@@ -188,8 +154,8 @@ interface ResultList {
   read: Map<string, Clip>;
 }
 
-const resultLists = new WeakMap<JianbaoDatabase, Map<string, ResultList>>();
-const KEPT_RESULT_LISTS = 4;
+/** Candidates up to this many are read by doc number when the list of clips is not loaded yet. */
+const DIRECT_READ_LIMIT = 500;
 
 const collator = new Intl.Collator('zh-CN', { numeric: true });
 const publishedTime = (doc: SearchDoc) => (doc.publishedAt ? Date.parse(doc.publishedAt) : NaN);
@@ -213,13 +179,15 @@ function sortDocs(docs: SearchDoc[], sort: Exclude<SortOrder, 'relevance'>): Sea
   });
 }
 
+/** The result list of a query, kept (in the database's SearchIndex) while the index is unchanged. */
 async function resultList(
   db: JianbaoDatabase,
   query: string,
   filters: SearchFilters,
   sort: SortOrder = 'relevance',
 ): Promise<ResultList> {
-  const snapshot = await readSnapshot(db);
+  const index = db.searchIndex;
+  const snapshot = await index.snapshot();
   const key = JSON.stringify([
     snapshot.state.changes,
     snapshot.catalog.segments.length,
@@ -227,36 +195,50 @@ async function resultList(
     filters,
     sort,
   ]);
-  let lists = resultLists.get(db);
-  if (!lists) resultLists.set(db, (lists = new Map()));
-  const known = lists.get(key);
-  if (known) return known;
+  return index.memo(key, () => rankedList(db, snapshot, query, filters, sort));
+}
 
-  const list = await liveDocs(db, snapshot.state.changes);
+async function rankedList(
+  db: JianbaoDatabase,
+  snapshot: IndexSnapshot,
+  query: string,
+  filters: SearchFilters,
+  sort: SortOrder,
+): Promise<ResultList> {
+  const index = db.searchIndex;
   const terms = parseQuery(query);
-  let pool = list.newestFirst;
+  let pool: SearchDoc[];
   if (terms.some((t) => !t.short)) {
     let candidates: Set<number> | undefined;
     for (const term of terms) {
       if (term.short) continue;
-      const docs = await docsMatching(db, snapshot, term);
+      const docs = await docsMatching(index, snapshot, term);
       if (candidates) {
         const [fewer, more] = docs.size < candidates.size ? [docs, candidates] : [candidates, docs];
         candidates = new Set([...fewer].filter((d) => more.has(d)));
       } else candidates = docs;
       if (candidates.size === 0) break;
     }
-    // the pool keeps newest-first order: a common term matches most of the archive, and picking its
-    // docs out of the sorted list costs less than sorting them again
     const matching = candidates!;
-    pool =
-      matching.size > list.newestFirst.length / 8
-        ? list.newestFirst.filter((d) => matching.has(d.doc))
-        : [...matching]
-            .map((d) => list.byDoc.get(d))
-            .filter((d): d is SearchDoc => !!d)
-            .sort(newestFirstOrder);
-  }
+    // once loaded, the list is kept up to date by reading only the docs added since
+    const known = index.docListLoaded ? await index.liveDocs(snapshot.state.changes) : undefined;
+    if (!known && matching.size <= DIRECT_READ_LIMIT) {
+      // a worker just woken has not loaded the list of clips yet (100,000 summaries take a while):
+      // a selective query reads its few candidates' summaries instead of waiting for it
+      pool = (await index.readDocs([...matching])).sort(newestFirstOrder);
+    } else {
+      const list = known ?? (await index.liveDocs(snapshot.state.changes));
+      // the pool keeps newest-first order: a common term matches most of the archive, and picking its
+      // docs out of the sorted list costs less than sorting them again
+      pool =
+        matching.size > list.newestFirst.length / 8
+          ? list.newestFirst.filter((d) => matching.has(d.doc))
+          : [...matching]
+              .map((d) => list.byDoc.get(d))
+              .filter((d): d is SearchDoc => !!d)
+              .sort(newestFirstOrder);
+    }
+  } else pool = (await index.liveDocs(snapshot.state.changes)).newestFirst;
   const shortTerms = terms.filter((t) => t.short);
   // tiers partition the newest-first pool, which keeps its order within each: no sort needed
   const byTier: [SearchDoc[], SearchDoc[], SearchDoc[]] = [[], [], []];
@@ -285,8 +267,6 @@ async function resultList(
     verified: [],
     read: new Map(),
   };
-  lists.set(key, result);
-  while (lists.size > KEPT_RESULT_LISTS) lists.delete(lists.keys().next().value!);
   return result;
 }
 
@@ -442,10 +422,10 @@ export async function facets(
 ): Promise<Facets> {
   const filters = request.filters ?? {};
   const query = request.query?.trim() ?? '';
-  const snapshot = await readSnapshot(db);
+  const snapshot = await db.searchIndex.snapshot();
   const docs = query
     ? (await resultList(db, query, {})).ranked
-    : (await liveDocs(db, snapshot.state.changes)).newestFirst;
+    : (await db.searchIndex.liveDocs(snapshot.state.changes)).newestFirst;
   const countAmong = (group: 'source' | 'section' | 'tag', valuesOf: (doc: SearchDoc) => string[]) => {
     const others: SearchFilters = { ...filters, [group]: undefined };
     const filtering = Object.values(others).some(Boolean);

@@ -50,7 +50,25 @@ export function bodyFromRule(clone: Document, selectors: readonly string[]): Bod
   return null;
 }
 
+/**
+ * Pages that reveal their article by script (WeChat's #js_content and other anti-flicker templates)
+ * serve it with `visibility: hidden`; where that script has not run (a saved page, the CLI) Readability
+ * would skip the whole article. A hidden block holding this much text is the article, not a widget.
+ */
+function revealScriptHidden(clone: Document, minChars: number): void {
+  for (const el of clone.querySelectorAll('[style*="visibility"], [style*="opacity"]')) {
+    const style = el.getAttribute('style') ?? '';
+    if (!/visibility\s*:\s*hidden|opacity\s*:\s*0(?![.\d])/i.test(style)) continue;
+    if ((el.textContent ?? '').length < minChars) continue;
+    el.setAttribute(
+      'style',
+      style.replace(/visibility\s*:\s*hidden\s*;?|opacity\s*:\s*0(?![.\d])\s*;?/gi, ''),
+    );
+  }
+}
+
 export function bodyFromReadability(clone: Document, chinese: boolean): BodyResult | null {
+  revealScriptHidden(clone, charThresholdFor(chinese));
   const reader = new Readability<Node>(clone, {
     charThreshold: charThresholdFor(chinese),
     keepClasses: true,

@@ -40,6 +40,10 @@ const LABELS: ReadonlyArray<[string, Role]> = [
   ['責編', 'editor'],
   ['编审', 'editor'],
   ['作者', 'author'],
+  ['博主', 'author'],
+  ['楼主', 'author'],
+  ['發文者', 'author'],
+  ['发帖人', 'author'],
   ['记者', 'author'],
   ['記者', 'author'],
   ['通讯员', 'author'],
@@ -91,6 +95,9 @@ const LABEL_RE = new RegExp(
 /** Forum and blog posts: `发表于 2005-5-7 21:23`, `Posted on May 7, 2005` — a date lead without a colon. */
 const DATE_LEAD =
   /(?:^|[\s【[（(|])(?:发表于|發表於|发布于|發佈於|发表时间|posted\s+on|published\s+on|published|posted)\s*[:：]?\s*(?=\d|[A-Z][a-z]{2})/iu;
+/** Blog footers and headers: `posted @ 2010-05-07 21:23 kingname 阅读(12)`, `Posted by Jane Doe at 9:30`. */
+const BLOG_AUTHOR =
+  /[Pp]osted\s*@\s*\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}\s+([^\s()（）|]{2,30})|\b[Pp]osted\s+by\s+([A-Za-z\u4e00-\u9fff][\w\u4e00-\u9fff.-]*(?:\s[A-Z][\w.-]*){0,2})/;
 /** （记者 张三 李四）, 本报记者 王五: a reporter label followed by a space instead of a colon. */
 const REPORTER_SPACED =
   /(?:本报|新华社|央视|人民网|新华网)?(记者|記者|通讯员|通訊員|特约记者|见习记者)\s+((?:[\u4e00-\u9fff·]{2,5}(?:\s+|、|，|,|$|(?=[）)】\]])))+)/u;
@@ -189,6 +196,10 @@ export function parseByline(line: string): Byline {
   if (!result.dateText) {
     const lead = DATE_LEAD.exec(text);
     if (lead) result.dateText = text.slice(lead.index + lead[0].length);
+  }
+  if (!result.authors.length) {
+    const blog = BLOG_AUTHOR.exec(text);
+    if (blog) result.authors.push(...splitNames(blog[1] ?? blog[2]!));
   }
   if (!result.authors.length) {
     const dateline = AGENCY_DATELINE.exec(text);

@@ -70,6 +70,8 @@ const BOILERPLATE_LINE = [
   /^(上一篇|下一篇|上一条|下一条|上篇|下篇)\s*[:：]?/,
   /(新闻|报料|爆料|举报|投诉|服务|读者)?热线\s*[:：]?\s*[\d\s()（）-]{7,}/,
   /^(扫一扫|扫描二维码|扫码|长按(识别)?二维码|关注(我们|微信|官方)|点击下载|下载客户端)/,
+  // an embedded video player's chrome: speeds, qualities, timers, its error and loading messages
+  /^(\d{1,2}:\d{2}(\s*\/\s*\d{1,2}:\d{2})?|[\d.]+\s*[xX×]|\d{1,3}%|倍速|高清|超清|标清|流畅|蓝光|原画|直播|循环播放|跳过片头|设置成功|自动播放|播放速度\s*[:：].{0,10}|错误代码\s*[:：].{0,20}|很抱歉，当前视频播放失败.{0,20}|正在为您切换到.{0,30}|时长\s*[:：]\s*[\d:]+.{0,12})$/,
   /(版权所有|copyright|©|ICP备|ICP证|违法和不良信息举报)/i,
   /^(文章)?关键词\s*[:：]|^(摘要|内容摘要|内容提要)\s*[:：]/,
   /(扫描|长按|识别).{0,12}二维码|微信(中)?搜索?[:：]|转载请注明|未经(授权|许可).{0,8}(不得)?转载/,
@@ -269,9 +271,32 @@ export function cleanBody(root: Element, context: CleanContext): void {
     if (abs) a.setAttribute('href', abs);
     else a.removeAttribute('href');
   }
+  if (context.chinese !== false) cutAtArticleEnd(root);
   if (context.trimTeasers) trimTrailingTeasers(root);
   normaliseIndentation(root);
   removeEmpty(root);
+}
+
+/**
+ * Where a Chinese article ends and the page's feed begins: its pagination bar (首页 | 上一页 1 下一页 |
+ * 尾页) or a "load more" button. Everything after it in the body is the next stories' teasers.
+ */
+const ARTICLE_END =
+  /^(首页\s*[|｜]?\s*)?上一页(\s*[|｜]?\s*\d+)*\s*[|｜]?\s*下一页(\s*[|｜]?\s*(尾页|末页))?$|^(点击)?(加载|查看)更多(新闻|内容|资讯)?$/;
+
+function cutAtArticleEnd(root: Element): void {
+  const lines = collectLines(root);
+  const end = lines.findIndex((line, i) => i >= 2 && ARTICLE_END.test(line.text.replace(/\s+/g, ' ').trim()));
+  if (end < 0) return;
+  // remove the mark and everything after it in document order, up to the body's root
+  let el: Element | null = lines[end]!.el;
+  if (el === root) return;
+  while (el && el !== root) {
+    while (el.nextSibling) el.nextSibling.remove();
+    const parent: Element | null = el.parentElement;
+    if (el === lines[end]!.el) el.remove();
+    el = parent;
+  }
 }
 
 const INLINE_BREAKERS = new Set([

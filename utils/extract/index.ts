@@ -145,7 +145,10 @@ function findBody(
 
 /** The <base href> the page's relative URLs resolve against. */
 function baseUrlOf(document: Document, url: string): string {
-  const baseHref = document.querySelector('base[href]')?.getAttribute('href');
+  // getElementsByTagName: no selector engine for a lookup on every clip
+  const baseHref = [...document.getElementsByTagName('base')]
+    .find((b) => b.hasAttribute('href'))
+    ?.getAttribute('href');
   if (!baseHref) return url;
   try {
     return new URL(baseHref, url).toString();

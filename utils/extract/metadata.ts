@@ -11,8 +11,6 @@ export interface EmbeddedMetadata {
   title: string | null;
   /** from JSON-LD or meta tags */
   published: string | null;
-  /** from the page's own script data (`pubtime: "…"`, `"publish_time": 1600000000`, `ct = "…"`) */
-  scriptPublished: string | null;
   modified: string | null;
   authors: string[];
   source: string | null;
@@ -128,7 +126,8 @@ const SCRIPT_DATE =
   /["']?\b(publish_?time|publishTime|pubtime|pubTime|pub_?date|pubDate|publishDate|publish_date|datePublished|first_publish_time|ptime|ct)\b["']?\s*[:=]\s*["']?([0-9][0-9\-/:.T +Z年月日]{5,30})/gi;
 const SCRIPT_BUDGET = 400_000;
 
-function scriptPublished(doc: Document): string | null {
+/** The publish time the page's own scripts carry (`pubtime: "…"`, `"publish_time": 1600000000`, `ct = "…"`). */
+export function scriptPublished(doc: Document): string | null {
   let budget = SCRIPT_BUDGET;
   let best: { rank: number; value: string } | null = null;
   for (const script of doc.getElementsByTagName('script')) {
@@ -201,13 +200,13 @@ export function readMetadata(doc: Document, url: string): EmbeddedMetadata {
     );
   const modified =
     ldText('dateModified') ?? first('article:modified_time', 'og:updated_time', 'lastmodifiedtime');
-  const authors = unique([
-    ...ldNames('author'),
-    ...(first('article:author', 'author', 'dc.creator', 'byl')
-      ? [first('article:author', 'author', 'dc.creator', 'byl')!]
-      : []),
-  ])
-    .filter((a) => !/^https?:/i.test(a))
+  // the first declared name, skipping profile addresses (`/@timoreilly`, `https://…/author/x`)
+  const declaredAuthor = ['article:author', 'author', 'dc.creator', 'byl']
+    .flatMap((key) => metas.get(key) ?? [])
+    .map((value) => stripHtml(value, doc))
+    .find((value) => value && !/^(https?:|\/|@)/i.test(value));
+  const authors = unique([...ldNames('author'), ...(declaredAuthor ? [declaredAuthor] : [])])
+    .filter((a) => !/^(https?:|\/|@)/i.test(a))
     .slice(0, 20);
   const source = first('contentsource', 'source', 'og:source', 'mediaid', 'media') ?? null;
   const siteName =
@@ -233,7 +232,6 @@ export function readMetadata(doc: Document, url: string): EmbeddedMetadata {
   return {
     title,
     published,
-    scriptPublished: scriptPublished(doc),
     modified,
     authors,
     source,

@@ -1,8 +1,10 @@
 /**
  * A clip's identity is its canonical URL. Pages declare one (<link rel=canonical>, og:url) but a
  * hostile page could declare another site's URL to overwrite that clip, so a declared URL is only
- * believed when it stays on the same site.
+ * believed when it stays on the same site: the same registrable domain under the Public Suffix List
+ * (tldts), private suffixes included, so a.github.io and b.github.io are two sites.
  */
+import { getDomain } from 'tldts';
 
 const TRACKING_PARAMS = new Set([
   'spm',
@@ -40,13 +42,14 @@ function isTrackingParam(name: string): boolean {
   return lower.startsWith('utm_') || TRACKING_PARAMS.has(lower);
 }
 
-/** The last two labels of a hostname (three for *.com.cn-style second-level domains). */
+/**
+ * The registrable domain of a hostname (eTLD+1 under the Public Suffix List, private suffixes such
+ * as github.io and blogspot.com included); an IP address, or a name with no registrable part
+ * (localhost, a bare suffix), is its own site.
+ */
 export function siteOf(hostname: string): string {
-  const labels = hostname.toLowerCase().replace(/\.$/, '').split('.');
-  if (/^\d+$/.test(labels.at(-1) ?? '')) return labels.join('.'); // an IP address
-  const secondLevel =
-    /^(com|net|org|gov|edu|ac|co)$/.test(labels.at(-2) ?? '') && (labels.at(-1)?.length ?? 0) === 2;
-  return labels.slice(secondLevel ? -3 : -2).join('.');
+  const host = hostname.toLowerCase().replace(/\.$/, '');
+  return getDomain(host, { allowPrivateDomains: true }) ?? host;
 }
 
 /** Removes tracking parameters and the fragment, folds m./wap. hosts and _2-style page suffixes. */

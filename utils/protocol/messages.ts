@@ -4,23 +4,14 @@
  * same declaration the senders are typed with; responses are plain types.
  */
 import * as v from 'valibot';
-import type { Clip, ClipSummary, ExtractError } from '../model/article';
+import type { Clip, ClipSummary } from '../model/article';
 import { ClipSchema } from '../model/clip-schema';
 import type { Facets, SearchFilters, SearchResult, SortOrder } from '../archive/search';
 import type { ExportedText, ExportPageText } from '../archive-io/export';
 import { BlobDeliverySchema, ImportChunkSchema } from '../archive-io/blob-channel';
-import type { ImportSummary } from '../archive/clip-store';
+import type { ClipOutcome, ImportSummary } from '../archive/records';
 
-/** Why a clip was or was not saved; the popup and the toolbar badge both render it. */
-export type ClipOutcome =
-  | { status: 'saved'; clip: ClipSummary }
-  | { status: 'updated'; clip: ClipSummary }
-  /** the canonical URL is already in the archive and the caller did not ask to update */
-  | { status: 'exists'; clip: ClipSummary }
-  | { status: 'failed'; error: ClipFailure };
-
-export type ClipFailure =
-  ExtractError | { code: 'storage-full' | 'storage-failed' | 'interrupted'; detail: string };
+export type { ClipFailure, ClipOutcome } from '../archive/records';
 
 const ClipMode = v.picklist(['page', 'selection']);
 export type ClipMode = v.InferOutput<typeof ClipMode>;

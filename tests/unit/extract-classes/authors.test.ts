@@ -4,8 +4,8 @@
  * spaces. Better empty than wrong.
  */
 import { describe, expect, it } from 'vitest';
-import { splitNames } from '@/utils/extract/byline';
-import { isPlausibleAuthor } from '@/utils/extract/fields/people';
+import { parseByline, splitNames } from '@/utils/extract/byline';
+import { declaredNames, isPlausibleAuthor } from '@/utils/extract/fields/people';
 import { extract } from './page';
 
 describe('author precision', () => {
@@ -100,5 +100,32 @@ describe('author precision', () => {
       `据景区管委会介绍，今年冰雪季共推出雪道四十余条，新增夜间滑雪等特色项目${last}`,
     ];
     expect(extract({ paragraphs }).authors).toEqual(authors);
+  });
+
+  it.each([
+    ['January 17, 2017 at 6:08 PM ET by Kori Schulman', ['Kori Schulman']],
+    ['18/03/2019 | André Mindermann', ['André Mindermann']],
+    ['By\nEmily Kirkpatrick\n\nUpdated on December 12, 2016 09:22 AM', ['Emily Kirkpatrick']],
+    ['Tom DiChristopher@tdichristopherWATCH LIVE', ['Tom DiChristopher']],
+    ['日本経済新聞社', ['日本経済新聞社']],
+    ['作者：李明', ['李明']],
+  ])('a declared author field or byline element: %j', (value, names) => {
+    expect(declaredNames(value)).toEqual(names);
+  });
+
+  it('a profile address in article:author does not hide the name in author', () => {
+    const a = extract({
+      head: '<meta property="article:author" content="/@timoreilly"><meta name="author" content="Tim O&#x27;Reilly">',
+    });
+    expect(a.authors).toEqual(["Tim O'Reilly"]);
+  });
+
+  it.each([
+    ['posted @ 2010-05-07 21:23 kingname 阅读(123) 评论(0)', ['kingname']],
+    ['Posted by Jane Doe at 9:30 pm', ['Jane Doe']],
+    ['博主：山间小路', ['山间小路']],
+    ['楼主：老王 发表于 2005-5-7 21:23', ['老王']],
+  ])('blog and forum bylines: %s', (line, authors) => {
+    expect(parseByline(line).authors).toEqual(authors);
   });
 });

@@ -59,6 +59,27 @@ function signOff(lastLine: string): string[] {
   return m && !NOT_A_SIGN_OFF.test(m[1]!) ? [m[1]!] : [];
 }
 
+/**
+ * Names in a declared author field or a byline element, which carry more than names: `By A and B`,
+ * `作者：A`, `January 17, 2017 at 6:08 PM ET by A`, `18/03/2019 | A`, `A@handle WATCH LIVE`,
+ * `By\nA\nUpdated on …`. An organisation's long name stays whole: the page declared it.
+ */
+export function declaredNames(value: string): string[] {
+  const labelled = parseByline(value).authors;
+  if (labelled.length) return labelled;
+  const afterBy = /\bby\s+([^\n|]+)$/i.exec(value)?.[1] ?? value;
+  return afterBy
+    .split(/\n|\s[|·•]\s|\s*[|｜]\s*/)
+    .map((part) =>
+      part
+        .replace(/@.*$/, '')
+        .replace(/^(by|作者)\s*[:：]?\s*/i, '')
+        .trim(),
+    )
+    .filter((part) => part && !/\d/.test(part) && !/^(updated|posted|published)\b/i.test(part))
+    .flatMap((part) => part.split(/\s*(?:[,，、;；&＆]|\band\b)\s*/i));
+}
+
 function firstNames(
   ctx: ExtractContext,
   field: 'authors' | 'editors',
@@ -96,21 +117,11 @@ export function resolveAuthors(
     for (const { line, byline } of tailBylines([...ctx.bodyLines.slice(-6), ...ctx.tail]))
       if (!line.inList) yield { value: byline.authors, origin: 'page' };
     yield { value: signOff(ctx.bodyLines.at(-1)?.text ?? ''), origin: 'page' };
-    const embedded = ctx.meta.authors.length
-      ? ctx.meta.authors
-      : ctx.body.readabilityByline
-        ? [ctx.body.readabilityByline]
-        : [];
-    // metadata often holds `By A and B` or `作者：A`: read it as a byline, else as a list of names
-    // (an organisation's long name included: the page declared it as the author)
-    const names = embedded.flatMap((value) => {
-      const parsed = parseByline(value).authors;
-      return parsed.length
-        ? parsed
-        : value.replace(/^(by|作者)\s*[:：]?\s*/i, '').split(/\s*(?:[,，、;；&＆]|\band\b)\s*/i);
-    });
     // a CMS's `author` field often holds whoever uploaded the page: the editor the page names
-    yield { value: names.filter((name) => !editors.includes(name)), origin: 'metadata' };
+    const notEditor = (name: string) => !editors.includes(name);
+    yield { value: ctx.meta.authors.flatMap(declaredNames).filter(notEditor), origin: 'metadata' };
+    const byline = ctx.body.readabilityByline;
+    if (byline) yield { value: declaredNames(byline).filter(notEditor), origin: 'page' };
   }
   return firstNames(ctx, 'authors', candidates(), keep);
 }

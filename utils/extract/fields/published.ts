@@ -10,6 +10,7 @@ import type { Candidate, ExtractContext } from '../context';
 import { ruleCandidates } from '../context';
 import { hasTime, parseDate, parseMachineDate, type PublishDate } from '../dates';
 import type { Line } from '../lines';
+import { scriptPublished } from '../metadata';
 import { headBylines } from './zone';
 
 /** Lines that can hold a date but never the article's: footers, copyright, ICP numbers. */
@@ -55,9 +56,12 @@ export function resolvePublished(ctx: ExtractContext): PublishDate | null {
   }
 
   const visible = visibleDate(ctx, ctx.head);
-  const embedded =
-    (ctx.meta.published ? parseMachineDate(ctx.meta.published, ctx.dates) : null) ??
-    (ctx.meta.scriptPublished ? parseMachineDate(ctx.meta.scriptPublished, ctx.dates) : null);
+  // the script scan is the costly part: only when a visible date alone does not settle it
+  const needsEmbedded = !visible || ctx.language !== 'zh' || !hasTime(visible);
+  const embedded = !needsEmbedded
+    ? null
+    : ((ctx.meta.published ? parseMachineDate(ctx.meta.published, ctx.dates) : null) ??
+      parseMachineDate(scriptPublished(ctx.doc) ?? '', ctx.dates));
   // Western CMSs state the publish time reliably in metadata; Chinese templates often carry a stale
   // or generated one there, and the line under the title is what the newsroom typed.
   if (embedded && (!visible || ctx.language !== 'zh')) {

@@ -1,0 +1,50 @@
+/** Failure class 5 (the generic part): modern platforms serve the article hidden until their script runs. */
+import { describe, expect, it } from 'vitest';
+import { extract, PARAGRAPHS } from './page';
+
+describe('modern platforms', () => {
+  it.each(['visibility: hidden;', 'opacity: 0', 'visibility:hidden'])(
+    'a body served with %s until the page script reveals it is still the body',
+    (style) => {
+      const a = extract({
+        paragraphs: [],
+        after: `<div class="rich_media_content" id="content" style="${style}">${PARAGRAPHS.map((p) => `<p>${p}</p>`).join('')}</div>`,
+      });
+      expect(a.textContent).toContain(PARAGRAPHS[1]);
+      expect(a.textContent).toContain(PARAGRAPHS[2]);
+    },
+  );
+
+  it('a small hidden widget stays out of the body', () => {
+    const a = extract({ after: '<div style="visibility: hidden">下载客户端 知道了</div>' });
+    expect(a.textContent).not.toContain('下载客户端');
+  });
+});
+
+describe('where the article ends', () => {
+  it.each(['首页 | 上一页 1 下一页 | 尾页', '加载更多新闻', '点击查看更多'])(
+    'the feed after %s is not body text',
+    (mark) => {
+      const teasers = Array.from(
+        { length: 4 },
+        (_, i) =>
+          `<div class="item"><h3>第${i}条：山东日照小蓝莓助力农业发展</h3><p>5月22日，在山东省日照市东港区陈疃镇蓝莓产学研基地，农户在采摘蓝莓。...【详细】</p><span>强图打榜 2024-05-23 09:41</span></div>`,
+      ).join('');
+      const a = extract({
+        paragraphs: [...PARAGRAPHS.map((p) => p), `<span>${mark}</span>`, teasers] as string[],
+      });
+      expect(a.textContent).toContain(PARAGRAPHS[2]);
+      expect(a.textContent).not.toContain('蓝莓');
+      expect(a.textContent).not.toContain(mark.slice(0, 3));
+    },
+  );
+
+  it("an embedded video player's chrome is not body text", () => {
+    const player =
+      '<div class="video-box"><p>正在为您切换到高清 480P,请稍候...</p><p>播放速度：2X</p><p>设置成功</p><p>00:00/00:00</p><p>倍速</p><p>2.0X</p><p>1.5X</p><p>高清</p><p>超清</p><p>标清</p><p>100%</p><p>循环播放</p><p>跳过片头</p><p>很抱歉，当前视频播放失败</p><p>错误代码：QVS.4100</p></div>';
+    const a = extract({ paragraphs: [player, ...PARAGRAPHS] });
+    expect(a.textContent).toContain(PARAGRAPHS[0]);
+    for (const chrome of ['播放速度', '倍速', '超清', '循环播放', '错误代码', '00:00'])
+      expect(a.textContent).not.toContain(chrome);
+  });
+});

@@ -1,0 +1,208 @@
+/**
+ * The index's on-disk encoding: varints, one term's postings, and shards (sorted terms with their
+ * postings). Pure functions over bytes: no IndexedDB here.
+ *
+ * A posting is a doc number (varint delta from the previous one in the list), the count of the
+ * term's positions in that doc (varint), and the positions (bigram offsets modulo 256, one byte each).
+ */
+import type { SegmentShard } from '../records';
+
+/** FNV-1a of the term: its shard in a segment of `shards` shards is termHash % shards. */
+export function termHash(term: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < term.length; i++) hash = Math.imul(hash ^ term.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
+}
+
+/** Reads, from `at` on, the varints Bytes.varint wrote. */
+export class VarintReader {
+  constructor(
+    readonly data: Uint8Array,
+    public at: number,
+  ) {}
+  next(): number {
+    let value = 0;
+    let shift = 0;
+    let byte: number;
+    do {
+      byte = this.data[this.at++]!;
+      value += (byte & 0x7f) * 2 ** shift;
+      shift += 7;
+    } while (byte & 0x80);
+    return value;
+  }
+}
+
+/** A growable byte buffer. Starts small: a segment being built holds one per distinct term. */
+export class Bytes {
+  buffer: Uint8Array;
+  length = 0;
+  constructor(capacity = 16) {
+    this.buffer = new Uint8Array(capacity);
+  }
+  private room(extra: number) {
+    if (this.length + extra <= this.buffer.length) return;
+    const bigger = new Uint8Array(Math.max(this.buffer.length * 2, this.length + extra));
+    bigger.set(this.buffer.subarray(0, this.length));
+    this.buffer = bigger;
+  }
+  varint(value: number) {
+    this.room(5);
+    while (value >= 0x80) {
+      this.buffer[this.length++] = (value & 0x7f) | 0x80;
+      value >>>= 7;
+    }
+    this.buffer[this.length++] = value;
+  }
+  bytes(source: Uint8Array, from: number, to: number) {
+    this.room(to - from);
+    // a posting's positions are a few bytes: a loop beats subarray + set, which allocate
+    if (to - from < 32) for (let i = from; i < to; i++) this.buffer[this.length++] = source[i]!;
+    else {
+      this.buffer.set(source.subarray(from, to), this.length);
+      this.length += to - from;
+    }
+  }
+  take(): Uint8Array {
+    return this.buffer.slice(0, this.length);
+  }
+}
+
+/**
+ * One term's postings, written in ascending doc order. Its own small buffer (no Bytes object): a
+ * segment being built holds one per distinct term, hundreds of thousands, most with one posting.
+ */
+export class PostingWriter {
+  buffer = new Uint8Array(16);
+  length = 0;
+  private last = 0;
+  add(doc: number, positions: Uint8Array, from: number, to: number) {
+    const need = this.length + 10 + (to - from);
+    if (need > this.buffer.length) {
+      const bigger = new Uint8Array(Math.max(this.buffer.length * 2, need));
+      bigger.set(this.buffer.subarray(0, this.length));
+      this.buffer = bigger;
+    }
+    const buffer = this.buffer;
+    let at = this.length;
+    let delta = doc - this.last;
+    this.last = doc;
+    while (delta >= 0x80) {
+      buffer[at++] = (delta & 0x7f) | 0x80;
+      delta >>>= 7;
+    }
+    buffer[at++] = delta;
+    let count = to - from;
+    while (count >= 0x80) {
+      buffer[at++] = (count & 0x7f) | 0x80;
+      count >>>= 7;
+    }
+    buffer[at++] = count;
+    for (let i = from; i < to; i++) buffer[at++] = positions[i]!;
+    this.length = at;
+  }
+}
+
+/** Packs term → postings into one shard record. */
+export function encodeShard(postings: Map<string, PostingWriter>): SegmentShard {
+  const terms = [...postings.keys()].sort();
+  let size = 0;
+  for (const writer of postings.values()) size += writer.length;
+  const data = new Uint8Array(size);
+  const lengths = new Bytes(terms.length + 16);
+  let at = 0;
+  for (const term of terms) {
+    const writer = postings.get(term)!;
+    data.set(writer.buffer.subarray(0, writer.length), at);
+    at += writer.length;
+    lengths.varint(writer.length);
+  }
+  return { keys: terms.join('\n'), lengths: lengths.take(), data };
+}
+
+export interface DecodedShard {
+  terms: string[];
+  /** ends[i] is where term i's postings end in `data` */
+  ends: Uint32Array;
+  data: Uint8Array;
+}
+
+export function decodeShard(shard: SegmentShard): DecodedShard {
+  const terms = shard.keys === '' ? [] : shard.keys.split('\n');
+  const ends = new Uint32Array(terms.length);
+  const lengths = new VarintReader(shard.lengths, 0);
+  let end = 0;
+  for (let i = 0; i < terms.length; i++) ends[i] = end += lengths.next();
+  return { terms, ends, data: shard.data };
+}
+
+/** Where `term` is among a shard's sorted terms, or -1. */
+export function termIndex(shard: DecodedShard, term: string): number {
+  let low = 0;
+  let high = shard.terms.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const key = shard.terms[mid]!;
+    if (key === term) return mid;
+    if (key < term) low = mid + 1;
+    else high = mid - 1;
+  }
+  return -1;
+}
+
+/** A term's postings in one shard: ascending docs, and where each doc's positions lie in `data`. */
+export interface Postings {
+  docs: number[];
+  from: number[];
+  to: number[];
+  data: Uint8Array;
+}
+
+export const NO_POSTINGS: Postings = { docs: [], from: [], to: [], data: new Uint8Array() };
+
+/** The postings of the term at `index` of a shard (plain number arrays: no object per posting). */
+export function postingsAt(shard: DecodedShard, index: number): Postings {
+  const postings: Postings = { docs: [], from: [], to: [], data: shard.data };
+  const reader = new VarintReader(shard.data, index === 0 ? 0 : shard.ends[index - 1]!);
+  const end = shard.ends[index]!;
+  let doc = 0;
+  while (reader.at < end) {
+    doc += reader.next();
+    const count = reader.next();
+    postings.docs.push(doc);
+    postings.from.push(reader.at);
+    postings.to.push(reader.at + count);
+    reader.at += count;
+  }
+  return postings;
+}
+
+/** The postings of `term` in a shard. */
+export function postingsOf(shard: DecodedShard, term: string): Postings {
+  const index = termIndex(shard, term);
+  return index < 0 ? NO_POSTINGS : postingsAt(shard, index);
+}
+
+/**
+ * Where `doc` is in ascending `docs` at or after `start`, or -1. Gallops from `start` before the
+ * binary search: the docs sought come in ascending order, and for a common term the next one is
+ * usually a step or two further on.
+ */
+export function seek(docs: number[], doc: number, start: number): number {
+  let low = start;
+  let width = 1;
+  // everything before `low` is below `doc`; widen the window until its last entry is not
+  while (low + width - 1 < docs.length && docs[low + width - 1]! < doc) {
+    low += width;
+    width *= 2;
+  }
+  let high = Math.min(docs.length - 1, low + width - 1);
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const value = docs[mid]!;
+    if (value === doc) return mid;
+    if (value < doc) low = mid + 1;
+    else high = mid - 1;
+  }
+  return -1;
+}

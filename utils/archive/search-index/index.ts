@@ -1,0 +1,30 @@
+/**
+ * The full-text index, kept in IndexedDB beside the clips: a bigram (and word-stem) inverted index
+ * organised like a small log-structured merge tree, because in Chromium every IndexedDB request
+ * costs about 0.2 ms (updating 2,000 posting records per saved clip took 500–900 ms), while one
+ * larger record costs hardly more than a small one.
+ *
+ * - codec.ts: varints, postings, shards (bytes only).
+ * - build.ts: a clip's terms, segment sizes, SegmentBuilder.
+ * - layout.ts: the records and keys, and the writes inside a clip writer's transaction: one clip
+ *   (indexClip/unindexClip, to the tail) or many (BulkIndexer, straight into segments).
+ * - compaction.ts: tail → segment, and merges of segments.
+ * - store.ts: SearchIndex, one per open database: its caches and its compaction queue.
+ * - queries.ts: which docs match a query term.
+ */
+export { BUILD_PIECE, clipTerms, FLUSH_AT, levelFor, MERGE_FANOUT, SegmentPieces, shardsFor } from './build';
+export { decodeShard, termHash } from './codec';
+export { MAX_MERGED_LEVEL } from './compaction';
+export {
+  BULK_WRITE_STORES,
+  BulkIndexer,
+  CATALOG_KEY,
+  CLIP_WRITE_STORES,
+  indexClip,
+  rebuildIndex,
+  STATE_KEY,
+  unindexClip,
+  type IndexWriteTx,
+} from './layout';
+export { docsMatching, indexSize } from './queries';
+export { newestFirstOrder, SearchIndex, type DocList, type IndexSnapshot } from './store';

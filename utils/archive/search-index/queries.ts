@@ -1,0 +1,194 @@
+/**
+ * Looking terms up: which docs hold every index term of a query term (CJK bigrams, with a phrase's
+ * bigrams at consecutive positions), and at least one term of each Latin word's group (its stem, or
+ * the prefix being typed). Reads through the database's SearchIndex, which caches decoded shards.
+ */
+import type { ArchiveIDB } from '../records';
+import type { QueryTerm } from '../search-text';
+import { NO_POSTINGS, postingsOf, seek, termHash, type DecodedShard, type Postings } from './codec';
+import type { IndexSnapshot, SearchIndex } from './store';
+
+/**
+ * A phrase's bigrams, each with its positions (modulo 256) in one doc as data[from, to): does some
+ * position p of the first have p+1 in the second, p+2 in the third, …? Called once per candidate
+ * doc, so it allocates nothing: `bits` (8 words per bigram after the first) is the caller's.
+ */
+function consecutive(
+  data: ArrayLike<Uint8Array>,
+  from: ArrayLike<number>,
+  to: ArrayLike<number>,
+  count: number,
+  bits: Uint32Array,
+): boolean {
+  bits.fill(0, 0, (count - 1) * 8);
+  for (let k = 1; k < count; k++) {
+    const positions = data[k]!;
+    for (let i = from[k]!; i < to[k]!; i++) {
+      const p = positions[i]!;
+      bits[(k - 1) * 8 + (p >> 5)]! |= 1 << (p & 31);
+    }
+  }
+  const first = data[0]!;
+  for (let i = from[0]!; i < to[0]!; i++) {
+    const start = first[i]!;
+    let k = 1;
+    for (; k < count; k++) {
+      const p = (start + k) & 0xff;
+      if ((bits[(k - 1) * 8 + (p >> 5)]! & (1 << (p & 31))) === 0) break;
+    }
+    if (k === count) return true;
+  }
+  return false;
+}
+
+/** Per segment, the shard of each term (segments in catalog order, terms in the given order). */
+async function shardsOf(
+  index: SearchIndex,
+  snapshot: IndexSnapshot,
+  terms: readonly string[],
+): Promise<Array<Array<DecodedShard | null>>> {
+  const segments = snapshot.catalog.segments;
+  const flat = await index.shardsAt(
+    segments.flatMap((s) => terms.map((t) => [s.id, termHash(t) % s.shards] as [number, number])),
+  );
+  return segments.map((_, i) => flat.slice(i * terms.length, (i + 1) * terms.length));
+}
+
+/** The docs holding every one of `terms`, with each phrase (indexes into `terms`) at consecutive positions. */
+async function docsWithAll(
+  index: SearchIndex,
+  snapshot: IndexSnapshot,
+  terms: readonly string[],
+  phrases: number[][],
+): Promise<Set<number>> {
+  const longest = Math.max(1, ...phrases.map((phrase) => phrase.length));
+  const bits = new Uint32Array(8 * longest);
+  const phraseData: Uint8Array[] = new Array(longest);
+  const phraseFrom = new Int32Array(longest);
+  const phraseTo = new Int32Array(longest);
+  const found = new Set<number>();
+
+  for (const shards of await shardsOf(index, snapshot, terms)) {
+    const postings: Postings[] = terms.map((t, i) => (shards[i] ? postingsOf(shards[i], t) : NO_POSTINGS));
+    // walk the rarest list; find each of its docs in the others (all ascending)
+    const order = terms.map((_, i) => i).sort((a, b) => postings[a]!.docs.length - postings[b]!.docs.length);
+    const rarest = postings[order[0]!]!;
+    const at = new Int32Array(terms.length);
+    for (let i = 0; i < rarest.docs.length; i++) {
+      const doc = rarest.docs[i]!;
+      at[order[0]!] = i;
+      let all = true;
+      for (let o = 1; o < order.length && all; o++) {
+        const list = postings[order[o]!]!;
+        const position = seek(list.docs, doc, at[order[o]!]!);
+        if (position < 0) all = false;
+        else at[order[o]!] = position;
+      }
+      if (!all) continue;
+      const phrasesHold = phrases.every((phrase) => {
+        phrase.forEach((t, k) => {
+          const list = postings[t]!;
+          phraseData[k] = list.data;
+          phraseFrom[k] = list.from[at[t]!]!;
+          phraseTo[k] = list.to[at[t]!]!;
+        });
+        return consecutive(phraseData, phraseFrom, phraseTo, phrase.length, bits);
+      });
+      if (phrasesHold) found.add(doc);
+    }
+  }
+  const spans: Array<[number, number] | undefined> = new Array(terms.length);
+  for (const record of snapshot.tail) {
+    let all = true;
+    for (let t = 0; t < terms.length && all; t++)
+      all = (spans[t] = record.terms.get(terms[t]!)) !== undefined;
+    if (!all) continue;
+    const phrasesHold = phrases.every((phrase) => {
+      phrase.forEach((t, k) => {
+        phraseData[k] = record.positions;
+        [phraseFrom[k], phraseTo[k]] = spans[t]!;
+      });
+      return consecutive(phraseData, phraseFrom, phraseTo, phrase.length, bits);
+    });
+    if (phrasesHold) found.add(record.doc);
+  }
+  return found;
+}
+
+/** The docs holding at least one of `terms`. */
+async function docsWithAny(
+  index: SearchIndex,
+  snapshot: IndexSnapshot,
+  terms: readonly string[],
+): Promise<Set<number>> {
+  const found = new Set<number>();
+  for (const shards of await shardsOf(index, snapshot, terms)) {
+    terms.forEach((term, i) => {
+      const shard = shards[i];
+      if (shard) for (const doc of postingsOf(shard, term).docs) found.add(doc);
+    });
+  }
+  for (const record of snapshot.tail) if (terms.some((term) => record.terms.has(term))) found.add(record.doc);
+  return found;
+}
+
+function intersect(a: Set<number>, b: Set<number>): Set<number> {
+  const [fewer, more] = a.size < b.size ? [a, b] : [b, a];
+  const both = new Set<number>();
+  for (const doc of fewer) if (more.has(doc)) both.add(doc);
+  return both;
+}
+
+/**
+ * The doc numbers (live or dead) that match `term` as far as the index can tell. (Positions are
+ * modulo 256, so a rare coincidence can pass a phrase; the term's text is exact only where
+ * `needsCheck` says the caller must look.) A common phrase has thousands of candidates, so the loop
+ * over them works on plain arrays and reused buffers.
+ */
+export async function docsMatching(
+  index: SearchIndex,
+  snapshot: IndexSnapshot,
+  term: QueryTerm,
+): Promise<Set<number>> {
+  const terms = term.indexTerms;
+  if (terms.length === 0 && term.anyOf.length === 0) return new Set();
+  let found: Set<number> | undefined;
+  if (terms.length > 0) {
+    // each phrase as indexes into `terms` (a bigram missing from them can never be found)
+    const phrases = term.phrases.map((phrase) => phrase.map((bigram) => terms.indexOf(bigram)));
+    if (phrases.some((phrase) => phrase.includes(-1))) return new Set();
+    found = await docsWithAll(index, snapshot, terms, phrases);
+  }
+  // rarest first would be better, but a query has one or two words
+  for (const group of term.anyOf) {
+    if (found?.size === 0) break;
+    const docs = await docsWithAny(index, snapshot, group);
+    found = found ? intersect(found, docs) : docs;
+  }
+  return found!;
+}
+
+/** Bytes the index takes, as stored (strings at two bytes a character), and bytes of text it indexes. */
+export async function indexSize(
+  db: ArchiveIDB,
+): Promise<{ indexBytes: number; textBytes: number; docs: number }> {
+  let indexBytes = 0;
+  let cursor = await db.transaction('segments').store.openCursor();
+  while (cursor) {
+    const value = cursor.value;
+    if ('keys' in value)
+      indexBytes += value.keys.length * 2 + value.lengths.byteLength + value.data.byteLength;
+    cursor = await cursor.continue();
+  }
+  for (const { terms, positions } of await db.getAll('indexTail')) {
+    indexBytes += terms.length * 2 + positions.byteLength + 8;
+  }
+  let textBytes = 0;
+  const docs = await db.getAll('searchDocs');
+  for (const doc of docs) {
+    textBytes += doc.textLength * 2;
+    // the summaries are part of the index too
+    indexBytes += JSON.stringify(doc).length * 2;
+  }
+  return { indexBytes, textBytes, docs: docs.length };
+}
