@@ -5,7 +5,7 @@
  * text (they are read for their snippets anyway), so results are exact. Ranking: clips whose title or kicker contains every term first,
  * then those whose title or kicker contains some, then the rest; newest clip first within each.
  */
-import type { Clip, ClipSummary } from '../model/article';
+import { toSummary, type Clip, type ClipSummary } from '../model/article';
 import type { JianbaoDatabase } from './db';
 import type { SearchDoc } from './records';
 import { docsMatching, newestFirstOrder, type IndexSnapshot } from './search-index';
@@ -304,25 +304,6 @@ function totalOf(list: ResultList): { total: number; approximate: boolean } {
   return { total: list.verified.length + unresolved, approximate: unresolved > 0 && list.toCheck.length > 0 };
 }
 
-function summaryOf(doc: SearchDoc): ClipSummary {
-  const { id, title, kicker, source, siteName, host, publishedAt, clippedAt, updatedAt, url, tags } = doc;
-  const publishedPrecision = doc.publishedPrecision ?? null;
-  return {
-    id,
-    title,
-    kicker,
-    source,
-    siteName,
-    host,
-    publishedAt,
-    publishedPrecision,
-    clippedAt,
-    updatedAt,
-    url,
-    tags,
-  };
-}
-
 /** The snippet: the first field after the title where the query hits, else the start of the body. */
 function snippetFor(clip: Clip, terms: QueryTerm[]): Snippet | null {
   if (terms.length) {
@@ -354,7 +335,7 @@ export async function searchArchive(
   const hits = page.map((doc): SearchHit => {
     const clip = clips.get(doc.id);
     return {
-      ...summaryOf(doc),
+      ...toSummary(doc),
       titleMarks: terms.length ? (snippetOf(doc.title, terms, doc.title.length)?.highlights ?? []) : [],
       snippet: clip ? snippetFor(clip, terms) : null,
     };

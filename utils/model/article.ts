@@ -93,7 +93,13 @@ export type ClipSummary = Pick<
   | 'tags'
 >;
 
-export function toSummary(clip: Clip): ClipSummary {
+/**
+ * What lists show of a clip or of a search doc (docs written before clips recorded their date
+ * precision have none: null, read as "to the minute").
+ */
+export function toSummary(
+  clip: Omit<ClipSummary, 'publishedPrecision'> & { publishedPrecision?: DatePrecision | null },
+): ClipSummary {
   const { id, title, kicker, source, siteName, host, publishedAt, clippedAt, updatedAt, url, tags } = clip;
   const publishedPrecision = clip.publishedPrecision ?? null;
   return {
