@@ -45,9 +45,23 @@ async function seed(browser: Browser, records: unknown[]) {
  * The next page the extension opens and the download it starts. The listener is on the page from
  * the moment it exists: the archive page can finish a small export before an `await` would attach it.
  */
-function downloadInNewPage(browser: Browser): Promise<{ page: Page; download: Download }> {
-  return new Promise((resolve) => {
-    browser.context.once('page', (page) => page.once('download', (download) => resolve({ page, download })));
+function downloadInNewPage(browser: Browser, what: string): Promise<{ page: Page; download: Download }> {
+  return new Promise((resolve, reject) => {
+    const onPage = (page: Page) =>
+      page.once('download', (download) => {
+        stop();
+        resolve({ page, download });
+      });
+    const timer = setTimeout(() => {
+      stop();
+      reject(new Error(`no download from a new page: ${what}`));
+    }, 30_000);
+    const stop = () => {
+      clearTimeout(timer);
+      browser.context.off('page', onPage);
+    };
+    // every page that opens, not only the first: the download comes from whichever is the archive page
+    browser.context.on('page', onPage);
   });
 }
 
@@ -98,7 +112,7 @@ describe('export and import through the UI', () => {
 
       const popupTab = await browser.context.newPage();
       await popupTab.goto(`chrome-extension://${browser.extensionId}/popup.html`);
-      const opened = downloadInNewPage(browser);
+      const opened = downloadInNewPage(browser, 'Export JSON in the popup');
       await popupTab.getByTestId('popup-export-json').click();
       const { page: archivePage, download } = await opened;
       expect(download.suggestedFilename()).toMatch(/^jianbao-\d{8}-\d{4}\.json$/);
@@ -116,7 +130,7 @@ describe('export and import through the UI', () => {
       // the popup's current search result: its own button beside the result count
       await popupTab.getByTestId('search-box').fill('雾凇岛');
       await expect.poll(() => popupTab.getByTestId('result-count').innerText()).toMatch(/2/);
-      const resultPageOpened = downloadInNewPage(browser);
+      const resultPageOpened = downloadInNewPage(browser, 'the search result export');
       await popupTab.getByTestId('export-result').click();
       const { download: resultDownload } = await resultPageOpened;
       const resultFile = JSON.parse(fs.readFileSync(await resultDownload.path(), 'utf8'));
