@@ -46,6 +46,8 @@ export function runtimeFor(db: JianbaoDatabase) {
     'clip/delete': notHere,
     ...captureHandlers(async () => db),
     'clip/restore': notHere,
+    'archive/clear': notHere,
+    'archive/store-counts': notHere,
     ...archiveIoHandlers(async () => db, undefined, 'chrome-extension://ext'),
   };
   return {
