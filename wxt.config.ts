@@ -7,8 +7,21 @@ const EXTENSION_PAGES_CSP =
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
+  // `npm run dev` only builds and rebuilds (load .output/chrome-mv3-dev yourself): it works on a machine
+  // without a display. `npm run dev:browser` also opens Chromium with the extension loaded.
+  webExt: {
+    disabled: process.env.JIANBAO_DEV_BROWSER !== '1',
+    binaries: { chrome: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' },
+  },
   // Explicit imports everywhere: the same utils/ modules also run in Node (CLI, tests, bench).
   imports: false,
+  hooks: {
+    // WXT makes the popup's <title> the toolbar button's tooltip; the tooltip is localised instead
+    'build:manifestGenerated': (_wxt, manifest) => {
+      const action = manifest.action ?? manifest.browser_action;
+      if (action) action.default_title = '__MSG_actionTitle__';
+    },
+  },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
@@ -35,7 +48,8 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? { optional_permissions: ['*://*/*'] }
       : { optional_host_permissions: ['*://*/*'] }),
-    action: { default_title: '__MSG_actionTitle__' },
+    // drawn from public/icon.svg by `npm run icons`
+    icons: { 16: '/icon/16.png', 32: '/icon/32.png', 48: '/icon/48.png', 128: '/icon/128.png' },
     commands: {
       'clip-page': {
         suggested_key: { default: 'Alt+Shift+S' },
@@ -50,9 +64,12 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'jianbao@jianbao.app',
-              strict_min_version: '115.0',
+              // data_collection_permissions (required of new add-ons) needs Firefox 140, Android 142;
+              // light-dark() in the theme needs 120
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

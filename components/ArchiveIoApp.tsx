@@ -123,7 +123,7 @@ export function ArchiveIoApp({ autoExport }: { autoExport: ArchivePageExport }) 
   };
 
   return (
-    <main className="archive-io">
+    <main className="page archive-io">
       <h1>{message('io_title')}</h1>
       <section>
         <h2>{message('io_export_json')}</h2>

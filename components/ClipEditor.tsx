@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { t } from '@/utils/ui/i18n';
 import { ask } from '@/utils/protocol/worker-client';
+import { parseTagList } from '@/utils/ui/tags';
 
 /** Tags and note of one clip, saved through the worker. */
 export function ClipEditor({
@@ -24,11 +25,7 @@ export function ClipEditor({
     try {
       await ask('clip/edit', {
         id,
-        tags: tagText
-          .split(/[,，、;；\n]/)
-          .map((tag) => tag.trim())
-          .filter(Boolean)
-          .slice(0, 100),
+        tags: parseTagList(tagText),
         note: noteText.trim() ? noteText.slice(0, 20_000) : null,
       });
       setState('saved');

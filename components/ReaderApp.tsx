@@ -1,30 +1,18 @@
 import { useEffect, useMemo, useState } from 'react';
-import * as v from 'valibot';
 import type { Clip } from '@/utils/model/article';
-import { formatDateTime, formatPublished, t } from '@/utils/ui/i18n';
-import { SearchFiltersSchema } from '@/utils/protocol/messages';
-import type { SearchFilters } from '@/utils/archive/search';
 import { sanitizeHtml } from '@/utils/model/sanitize';
-import { ask, readerUrl } from '@/utils/protocol/worker-client';
+import { ask } from '@/utils/protocol/worker-client';
+import { formatDateTime, plural, publishedOf, t } from '@/utils/ui/i18n';
+import { libraryUrl, parseListContext, readerUrl } from '@/utils/ui/list-context';
+import { articleLang, readingMinutes } from '@/utils/ui/reading';
+import { saveSettings, watchSettings, type ReaderSettings } from '@/utils/ui/settings';
 import { ClipEditor } from './ClipEditor';
 import { ClipMarkdownActions } from './ClipMarkdownActions';
 import { CaptureNotes } from './CaptureNotes';
-import { VersionHistory } from './VersionHistory';
+import { ReaderControls } from './ReaderControls';
 import { ReExtractPanel } from './ReExtractPanel';
+import { VersionHistory } from './VersionHistory';
 import { keptImageUrls, withKeptImages } from '@/utils/ui/kept-images';
-
-/** The search and filters the reader was opened from (optional URL parameters `q` and `f`). */
-export function readerContext(search: string): { query: string; filters: SearchFilters } {
-  const params = new URLSearchParams(search);
-  let filters: SearchFilters = {};
-  try {
-    const parsed = v.safeParse(SearchFiltersSchema, JSON.parse(params.get('f') ?? '{}'));
-    if (parsed.success) filters = parsed.output;
-  } catch {
-    // a hand-edited address: read without the result list
-  }
-  return { query: params.get('q') ?? '', filters };
-}
 
 interface Neighbours {
   previous: string | null;
@@ -33,12 +21,34 @@ interface Neighbours {
   total: number;
 }
 
-/** One clip, offline, from its stored sanitized HTML (sanitized once more before it is shown). */
-export function ReaderApp({ id, search }: { id: string; search: string }) {
+/** The reader's look on the page root, so the whole page (not only the article) takes the theme. */
+function applyReaderLook(settings: ReaderSettings) {
+  const root = document.documentElement;
+  root.dataset.scheme = settings.theme === 'dark' ? 'dark' : settings.theme === 'auto' ? '' : 'light';
+  root.dataset.readerTheme = settings.theme;
+  root.dataset.readerFont = settings.font;
+  root.dataset.readerWidth = settings.width;
+  root.style.setProperty('--reader-size', `${settings.fontSize}px`);
+}
+
+/**
+ * One clip, offline, from its stored sanitized HTML (sanitized once more before it is shown), with
+ * controls for size, width, typeface and theme that every clip keeps (settings.reader).
+ */
+export function ReaderApp({
+  id,
+  search,
+  initialLook,
+}: {
+  id: string;
+  search: string;
+  initialLook: ReaderSettings;
+}) {
   const [clip, setClip] = useState<Clip | null | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
   const [neighbours, setNeighbours] = useState<Neighbours | null>(null);
-  const context = useMemo(() => readerContext(search), [search]);
+  const [look, setLook] = useState(initialLook);
+  const context = useMemo(() => parseListContext(search), [search]);
 
   const [loads, setLoads] = useState(0);
   useEffect(() => {
@@ -46,10 +56,12 @@ export function ReaderApp({ id, search }: { id: string; search: string }) {
       setError(e.message);
       setClip(null);
     });
-    ask('archive/neighbours', { id, query: context.query, filters: context.filters }).then(
-      setNeighbours,
-      () => setNeighbours(null),
-    );
+    ask('archive/neighbours', {
+      id,
+      query: context.query,
+      filters: context.filters,
+      sort: context.sort,
+    }).then(setNeighbours, () => setNeighbours(null));
   }, [id, context, loads]);
   const sanitized = useMemo(() => (clip ? sanitizeHtml(clip.contentHtml, window) : ''), [clip]);
   // kept images as blob: URLs; until they arrive (and for images not kept) no src at all
@@ -71,10 +83,18 @@ export function ReaderApp({ id, search }: { id: string; search: string }) {
     if (clip) document.title = clip.title;
   }, [clip]);
 
+  // the look follows changes made here and in other reader tabs
+  useEffect(() => applyReaderLook(look), [look]);
+  useEffect(() => watchSettings((settings) => setLook(settings.reader)), []);
+  const changeLook = (change: Partial<ReaderSettings>) => {
+    setLook((current) => ({ ...current, ...change }));
+    void saveSettings({ reader: change });
+  };
+
   // ← and → walk the result list the clip was opened from
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if ((event.target as HTMLElement).matches('input, textarea')) return;
+      if ((event.target as HTMLElement).matches('input, textarea, select')) return;
       const target =
         event.key === 'ArrowLeft'
           ? neighbours?.previous
@@ -87,73 +107,117 @@ export function ReaderApp({ id, search }: { id: string; search: string }) {
     return () => document.removeEventListener('keydown', onKey);
   }, [neighbours, context]);
 
-  if (clip === undefined) return <p className="empty">{t('loading')}</p>;
-  if (clip === null) {
+  const toolbar = (
+    <header className="reader-toolbar" data-testid="reader-toolbar">
+      <a className="button quiet" href={libraryUrl(context)} data-testid="reader-back">
+        ← {t('ui_back_to_library')}
+      </a>
+      {neighbours && neighbours.position >= 0 && (
+        <nav className="reader-nav" data-testid="reader-nav" aria-label={t('ui_reader_nav')}>
+          {neighbours.previous && (
+            <a
+              className="button quiet"
+              href={readerUrl(neighbours.previous, context)}
+              rel="prev"
+              data-testid="reader-previous"
+            >
+              {t('previous')}
+            </a>
+          )}
+          <span className="reader-position">
+            {t('positionOf', [String(neighbours.position + 1), String(neighbours.total)])}
+          </span>
+          {neighbours.next && (
+            <a
+              className="button quiet"
+              href={readerUrl(neighbours.next, context)}
+              rel="next"
+              data-testid="reader-next"
+            >
+              {t('next')}
+            </a>
+          )}
+        </nav>
+      )}
+      <ReaderControls look={look} onChange={changeLook} />
+    </header>
+  );
+
+  if (clip === undefined) {
     return (
-      <p className="empty" role="alert">
-        {error ? t('error_request', error) : t('notFound')}
-      </p>
+      <div className="reader-page">
+        {toolbar}
+        <p className="empty reader-message">{t('loading')}</p>
+      </div>
     );
   }
-  const nav = neighbours && neighbours.position >= 0 && (
-    <nav className="reader-nav" data-testid="reader-nav">
-      {neighbours.previous ? (
-        <a href={readerUrl(neighbours.previous, context)} rel="prev" data-testid="reader-previous">
-          {t('previous')}
-        </a>
-      ) : (
-        <span />
-      )}
-      <span className="reader-position">
-        {t('positionOf', [String(neighbours.position + 1), String(neighbours.total)])}
-      </span>
-      {neighbours.next ? (
-        <a href={readerUrl(neighbours.next, context)} rel="next" data-testid="reader-next">
-          {t('next')}
-        </a>
-      ) : (
-        <span />
-      )}
-    </nav>
-  );
-  return (
-    <article className="reader" lang={clip.lang ?? 'zh-CN'} data-testid="reader">
-      {nav}
-      {clip.section.length > 0 && <p className="reader-section">{clip.section.join(' › ')}</p>}
-      {clip.kicker && (
-        <p className="reader-kicker" data-testid="reader-kicker">
-          {clip.kicker}
+  if (clip === null) {
+    return (
+      <div className="reader-page">
+        {toolbar}
+        <p className="empty reader-message" role="alert">
+          {error ? t('error_request', error) : t('notFound')}
         </p>
-      )}
-      <h1 className="reader-title" data-testid="reader-title">
-        {clip.title}
-      </h1>
-      {clip.subtitle && <p className="reader-subtitle">{clip.subtitle}</p>}
-      <div className="reader-meta" data-testid="reader-meta">
-        {clip.publishedAt && <span>{t('publishedLabel', formatPublished(clip.publishedAt))}</span>}
-        {!clip.publishedAt && clip.publishedRaw && <span>{t('publishedLabel', clip.publishedRaw)}</span>}
-        {(clip.source ?? clip.siteName) && <span>{t('sourceLabel', (clip.source ?? clip.siteName)!)}</span>}
-        {clip.authors.length > 0 && <span>{t('authorsLabel', clip.authors.join(' '))}</span>}
-        {clip.editors.length > 0 && <span>{t('editorsLabel', clip.editors.join(' '))}</span>}
       </div>
-      <p className="reader-meta">
-        <a href={clip.url} target="_blank" rel="noopener noreferrer" data-testid="reader-original">
-          {clip.url}
-        </a>
-      </p>
-      <CaptureNotes clip={clip} />
-      <ClipMarkdownActions clip={clip} />
-      <div className="reader-body" data-testid="reader-body" dangerouslySetInnerHTML={{ __html: bodyHtml }} />
-      <footer className="reader-footer">
-        <p className="reader-meta">
-          {t('clippedAt', formatDateTime(clip.clippedAt))}
-          {clip.versions.length > 0 && ` · ${t('earlierVersions', String(clip.versions.length))}`}
-        </p>
-        <VersionHistory clip={clip} />
-        <ReExtractPanel clip={clip} onSaved={() => setLoads((n) => n + 1)} />
-        <ClipEditor id={clip.id} tags={clip.tags} note={clip.note} />
-        {nav}
-      </footer>
-    </article>
+    );
+  }
+  const lang = articleLang(clip);
+  const source = clip.source ?? clip.siteName;
+  const published = publishedOf(clip) || clip.publishedRaw;
+  return (
+    <div className="reader-page">
+      {toolbar}
+      <main>
+        <article className="reader" lang={lang} data-testid="reader">
+          {clip.section.length > 0 && <p className="reader-section">{clip.section.join(' › ')}</p>}
+          {clip.kicker && (
+            <p className="reader-kicker" data-testid="reader-kicker">
+              {clip.kicker}
+            </p>
+          )}
+          <h1 className="reader-title" data-testid="reader-title">
+            {clip.title}
+          </h1>
+          {clip.subtitle && <p className="reader-subtitle">{clip.subtitle}</p>}
+          <div className="reader-meta" data-testid="reader-meta" lang={document.documentElement.lang}>
+            {published && <span>{t('publishedLabel', published)}</span>}
+            {source && <span>{t('sourceLabel', source)}</span>}
+            {clip.authors.length > 0 && <span>{t('authorsLabel', clip.authors.join(' '))}</span>}
+            {clip.editors.length > 0 && <span>{t('editorsLabel', clip.editors.join(' '))}</span>}
+            <span data-testid="reading-time">
+              {t('ui_reading_time', String(readingMinutes(clip.textContent)))}
+            </span>
+          </div>
+          <div className="reader-actions" lang={document.documentElement.lang}>
+            <a
+              className="button quiet"
+              href={clip.url}
+              target="_blank"
+              rel="noopener noreferrer"
+              data-testid="reader-original"
+              title={clip.url}
+            >
+              {t('ui_open_original')} ↗
+            </a>
+            <ClipMarkdownActions clip={clip} />
+          </div>
+          <CaptureNotes clip={clip} />
+          <div
+            className="reader-body"
+            data-testid="reader-body"
+            dangerouslySetInnerHTML={{ __html: bodyHtml }}
+          />
+        </article>
+        <footer className="reader-footer" lang={document.documentElement.lang}>
+          <p className="reader-meta">
+            {t('clippedAt', formatDateTime(clip.clippedAt))}
+            {clip.versions.length > 0 && ` · ${plural('ui_versions', clip.versions.length)}`}
+          </p>
+          <VersionHistory clip={clip} />
+          <ReExtractPanel clip={clip} onSaved={() => setLoads((n) => n + 1)} />
+          <ClipEditor id={clip.id} tags={clip.tags} note={clip.note} />
+        </footer>
+      </main>
+    </div>
   );
 }

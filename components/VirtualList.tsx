@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 
 /**
- * A list of fixed-height rows of which only the visible ones (plus a few) are in the DOM, so
+ * A plain list (links and buttons inside rows; the keyboard moves focus between rows, so the focused
+ * row is what a screen reader announces) of fixed-height rows of which only the visible ones (plus a few) are in the DOM, so
  * 10,000 clips scroll as smoothly as 10. Asks for missing rows through `onNeedRange`.
  */
 export function VirtualList<T>({
@@ -12,6 +13,7 @@ export function VirtualList<T>({
   onNeedRange,
   activeIndex,
   testId,
+  label,
 }: {
   count: number;
   rowHeight: number;
@@ -20,6 +22,8 @@ export function VirtualList<T>({
   onNeedRange: (start: number, end: number) => void;
   activeIndex: number;
   testId?: string;
+  /** the list's accessible name */
+  label: string;
 }) {
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
@@ -56,8 +60,9 @@ export function VirtualList<T>({
         key={index}
         style={{ position: 'absolute', top: index * rowHeight, height: rowHeight, left: 0, right: 0 }}
         className={index === activeIndex ? 'active' : undefined}
-        aria-selected={index === activeIndex}
-        role="option"
+        data-index={index}
+        aria-posinset={index + 1}
+        aria-setsize={count}
       >
         {renderRow(itemAt(index), index)}
       </li>,
@@ -72,7 +77,7 @@ export function VirtualList<T>({
       <ul
         className="clip-list"
         data-testid={testId}
-        role="listbox"
+        aria-label={label}
         style={{ position: 'relative', height: count * rowHeight, margin: 0 }}
       >
         {rows}

@@ -1,7 +1,15 @@
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { clipTab } from '@/utils/archive/clip-service';
-import { deleteClip, editClip, getClip, listClips, restoreClip } from '@/utils/archive/clip-store';
+import {
+  clearArchive,
+  deleteClip,
+  editClip,
+  getClip,
+  listClips,
+  restoreClip,
+  storeCounts,
+} from '@/utils/archive/clip-store';
 import { archiveIoHandlers } from '@/utils/archive-io/handlers';
 import { openArchive, type JianbaoDatabase } from '@/utils/archive/db';
 import { routeMessage, type Handlers } from '@/utils/archive/message-router';
@@ -53,11 +61,14 @@ export default defineBackground(() => {
     'clips/get': async ({ id }) => (await getClip(await db(), id)) ?? null,
     'archive/search': async (request) => searchArchive(await db(), request),
     'archive/search-ids': async (search) => searchResultIds(await db(), search),
-    'archive/facets': async () => facets(await db()),
-    'archive/neighbours': async ({ id, query, filters }) => neighbours(await db(), id, query, filters),
+    'archive/facets': async (request) => facets(await db(), request),
+    'archive/neighbours': async ({ id, query, filters, sort }) =>
+      neighbours(await db(), id, query, filters, sort),
     'clip/edit': async ({ id, tags, note }) => editClip(await db(), id, { tags, note }),
     'clip/delete': async ({ id }) => deleteClip(await db(), id),
     'clip/restore': async ({ clip }) => restoreClip(await db(), clip),
+    'archive/clear': async () => clearArchive(await db()).then(() => null),
+    'archive/store-counts': async () => storeCounts(await db()),
     ...archiveIoHandlers(db),
     ...syncHandlers(sync),
     ...captureHandlers(db),
@@ -97,8 +108,18 @@ export default defineBackground(() => {
       title: browser.i18n.getMessage('menuClipSelection'),
       contexts: ['selection'],
     });
+    browser.contextMenus.create({
+      id: 'open-library',
+      title: browser.i18n.getMessage('ui_menu_open_library'),
+      // MV3 names the toolbar button's own menu 'action', MV2 'browser_action'
+      contexts: [browser.action ? 'action' : 'browser_action', 'page'],
+    });
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === 'open-library') {
+      void browser.tabs.create({ url: browser.runtime.getURL('/library.html') });
+      return;
+    }
     void clipAndBadge(tab, info.menuItemId === 'clip-selection' ? 'selection' : 'page');
   });
   browser.commands.onCommand.addListener((command, tab) => {

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schemaErrors, validateArchiveFile } from '../unit/archive-io/schema-validator';
 import {
@@ -39,6 +39,30 @@ async function seed(browser: Browser, records: unknown[]) {
     expect(reply).toMatchObject({ ok: true, value: { restored: true } });
   }
   await page.close();
+}
+
+/**
+ * The next page the extension opens and the download it starts. The listener is on the page from
+ * the moment it exists: the archive page can finish a small export before an `await` would attach it.
+ */
+function downloadInNewPage(browser: Browser, what: string): Promise<{ page: Page; download: Download }> {
+  return new Promise((resolve, reject) => {
+    const onPage = (page: Page) =>
+      page.once('download', (download) => {
+        stop();
+        resolve({ page, download });
+      });
+    const timer = setTimeout(() => {
+      stop();
+      reject(new Error(`no download from a new page: ${what}`));
+    }, 30_000);
+    const stop = () => {
+      clearTimeout(timer);
+      browser.context.off('page', onPage);
+    };
+    // every page that opens, not only the first: the download comes from whichever is the archive page
+    browser.context.on('page', onPage);
+  });
 }
 
 async function ioStatus(page: Page, state: string): Promise<string> {
@@ -88,13 +112,9 @@ describe('export and import through the UI', () => {
 
       const popupTab = await browser.context.newPage();
       await popupTab.goto(`chrome-extension://${browser.extensionId}/popup.html`);
-      // listen for the download as soon as the page exists: a quick export can finish before a
-      // listener attached after `await`ing the page
-      const opened = browser.context
-        .waitForEvent('page')
-        .then((page) => Promise.all([page, page.waitForEvent('download')] as const));
+      const opened = downloadInNewPage(browser, 'Export JSON in the popup');
       await popupTab.getByTestId('popup-export-json').click();
-      const [archivePage, download] = await opened;
+      const { page: archivePage, download } = await opened;
       expect(download.suggestedFilename()).toMatch(/^jianbao-\d{8}-\d{4}\.json$/);
       exported = path.join(downloads, download.suggestedFilename());
       await download.saveAs(exported);
@@ -110,9 +130,9 @@ describe('export and import through the UI', () => {
       // the popup's current search result: its own button beside the result count
       await popupTab.getByTestId('search-box').fill('雾凇岛');
       await expect.poll(() => popupTab.getByTestId('result-count').innerText()).toMatch(/2/);
-      const resultPageOpened = browser.context.waitForEvent('page');
+      const resultPageOpened = downloadInNewPage(browser, 'the search result export');
       await popupTab.getByTestId('export-result').click();
-      const resultDownload = await (await resultPageOpened).waitForEvent('download');
+      const { download: resultDownload } = await resultPageOpened;
       const resultFile = JSON.parse(fs.readFileSync(await resultDownload.path(), 'utf8'));
       expect(schemaErrors(validateArchiveFile, resultFile)).toBe('');
       // in the popup's order: newest clip first

@@ -127,6 +127,8 @@ describe('the archive: search, filters, reader, re-clip, delete with undo', () =
     const rice = clips.find((c) => c.title === PAGES.rice.title)!;
     // whatever the extractor recognises, the list labels a clip by source, else site name, else host
     const label = String(rice.source ?? rice.siteName ?? rice.host);
+    // the popup keeps its chips behind "Filters", so the list has the room
+    await archive.getByTestId('popup-filters-toggle').click();
     await archive.locator('[data-filter=source]', { hasText: label }).first().click();
     await waitFor(
       async () => JSON.stringify(await listedTitles()) === JSON.stringify([PAGES.rice.title]),

@@ -59,7 +59,7 @@ export interface Browser {
 
 /** Headless Chromium with the built extension; `hostRules` maps real hostnames to the fixture server. */
 export async function launch(
-  options: { hostRules?: string[]; userDataDir?: string; extensionDir?: string } = {},
+  options: { hostRules?: string[]; userDataDir?: string; extensionDir?: string; lang?: string } = {},
 ): Promise<Browser> {
   const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   if (!fs.existsSync(path.join(extensionDir, 'manifest.json'))) {
@@ -73,6 +73,7 @@ export async function launch(
     args: [
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
+      ...(options.lang ? [`--lang=${options.lang}`] : []),
       '--enable-unsafe-extension-debugging',
       '--no-sandbox',
       '--disable-gpu',
@@ -164,23 +165,32 @@ export async function attachToActionPopup(browser: Browser, timeoutMs = 10_000) 
     const message = JSON.parse(event.message);
     pending.get(message.id)?.(message);
   });
-  const evaluate = async <T>(expression: string): Promise<T> => {
+  /** Any CDP command in the popup (Runtime.evaluate, Page.captureScreenshot, …). */
+  const send = async (method: string, params: Record<string, unknown>) => {
     const id = ++seq;
     const reply = new Promise<Parameters<NonNullable<ReturnType<typeof pending.get>>>[0]>((resolve) =>
       pending.set(id, resolve),
     );
-    const message = JSON.stringify({
-      id,
-      method: 'Runtime.evaluate',
-      params: { expression, awaitPromise: true, returnByValue: true },
+    await browser.cdp.send('Target.sendMessageToTarget', {
+      sessionId,
+      message: JSON.stringify({ id, method, params }),
     });
-    await browser.cdp.send('Target.sendMessageToTarget', { sessionId, message });
     const { result, error } = await reply;
     if (error || result?.exceptionDetails) throw new Error(JSON.stringify(error ?? result?.exceptionDetails));
-    return result!.result.value as T;
+    return result as unknown;
+  };
+  const evaluate = async <T>(expression: string): Promise<T> => {
+    const result = (await send('Runtime.evaluate', {
+      expression,
+      awaitPromise: true,
+      returnByValue: true,
+    })) as {
+      result: { value: unknown };
+    };
+    return result.result.value as T;
   };
   const close = () => browser.cdp.send('Target.closeTarget', { targetId: target.targetId });
-  return { evaluate, close, targetId: target.targetId };
+  return { evaluate, send, close, targetId: target.targetId };
 }
 
 /** The popup's clip result once it is no longer "clipping" (null before). */

@@ -24,7 +24,7 @@ const SLOW = 90_000;
 
 interface Profile {
   browser: Browser;
-  /** the library page (manage.html) with the sync settings; it also keeps sync live */
+  /** the archive page (manage.html): it keeps sync live */
   page: Page;
   name: string;
 }
@@ -64,7 +64,9 @@ interface Status {
 
 /** Sync settings through the real form: test (database missing → create), enable, save. */
 async function configure(profile: Profile, server: CouchServer, database: string, create: boolean) {
-  const { page } = profile;
+  // the form lives on the settings page; the profile's own page (the archive page) stays open and live
+  const page = await profile.browser.context.newPage();
+  await page.goto(`chrome-extension://${profile.browser.extensionId}/options.html#sync`);
   const form = page.locator('form.sync-settings');
   await form.locator('input[name=serverUrl]').fill(server.url);
   await form.locator('input[name=database]').fill(database);
@@ -83,6 +85,7 @@ async function configure(profile: Profile, server: CouchServer, database: string
   await form.locator('input[name=enabled]').check();
   await form.locator('button[name=save]').click();
   await expect.poll(() => check.innerText(), { timeout: 20_000 }).toMatch(/Saved/);
+  await page.close();
 }
 
 async function syncNow(profile: Profile): Promise<Status> {

@@ -16,6 +16,8 @@ function handlers(): Handlers {
     'clip/edit': vi.fn(async () => null),
     'clip/delete': vi.fn(async () => null),
     'clip/restore': vi.fn(async () => ({ restored: false, reason: 'exists' }) as const),
+    'archive/clear': vi.fn(async () => null),
+    'archive/store-counts': vi.fn(async () => ({})),
     'archive/export-page': vi.fn(async () => ({ text: '', count: 0, next: null, total: 0 })),
     'archive/export-ids': vi.fn(async () => ({ text: '', count: 0 })),
     'archive/import-begin': vi.fn(async () => 'import-1'),

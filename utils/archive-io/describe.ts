@@ -1,14 +1,12 @@
 /** Import and export outcomes as sentences in the browser's language (public/_locales). */
-import { browser } from 'wxt/browser';
-import type { MessageKey } from '../ui/i18n';
+import { t, type MessageKey } from '../ui/i18n';
 import { ARCHIVE_VERSION } from './format';
 import type { ImportFailure } from './import';
 import type { RecordProblem } from './parse';
 
-/** browser.i18n.getMessage with several substitutions (utils/ui/i18n's t() takes one). */
+/** utils/ui/i18n's t() with the substitutions as arguments. */
 export function message(key: MessageKey, ...substitutions: Array<string | number>): string {
-  const getMessage = browser.i18n.getMessage as (name: string, substitutions?: string[]) => string;
-  return getMessage(key, substitutions.map(String)) || key;
+  return t(key, substitutions.map(String));
 }
 
 const MB = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);

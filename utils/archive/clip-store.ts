@@ -305,6 +305,14 @@ export function getClip(db: JianbaoDatabase, id: string): Promise<Clip | undefin
   return db.get('clips', id);
 }
 
+/** How many records each object store holds (the settings page's storage breakdown). */
+export async function storeCounts(db: JianbaoDatabase): Promise<Record<string, number>> {
+  const names = [...db.objectStoreNames];
+  const tx = db.transaction(names);
+  const counts = await Promise.all(names.map((name) => tx.objectStore(name).count()));
+  return Object.fromEntries(names.map((name, i) => [name, counts[i]!]));
+}
+
 /**
  * Empties the archive: clips and the whole index, in one transaction. Doc and segment numbers carry
  * on from where they were, so nothing cached under an old number can be mistaken for a new record.

@@ -4,7 +4,7 @@
  * them has to import another for a type.
  */
 import type { DBSchema, IDBPDatabase } from 'idb';
-import type { Clip, ClipSummary, ExtractError } from '../model/article';
+import type { Clip, ClipSummary, DatePrecision, ExtractError } from '../model/article';
 import type { SyncDocState, SyncStateRecord } from '../sync/sync-types';
 
 /** What the search keeps of a clip: enough to filter, rank and list it without reading the clip. */
@@ -19,6 +19,8 @@ export interface SearchDoc {
   section: string[];
   tags: string[];
   publishedAt: string | null;
+  /** absent in docs written before clips recorded it (lists then show the time to the minute) */
+  publishedPrecision?: DatePrecision | null;
   clippedAt: string;
   updatedAt: string;
   url: string;

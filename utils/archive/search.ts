@@ -5,7 +5,7 @@
  * text (they are read for their snippets anyway), so results are exact. Ranking: clips whose title or kicker contains every term first,
  * then those whose title or kicker contains some, then the rest; newest clip first within each.
  */
-import type { Clip, ClipSummary } from '../model/article';
+import { toSummary, type Clip, type ClipSummary } from '../model/article';
 import type { JianbaoDatabase } from './db';
 import type { SearchDoc } from './records';
 import { docsMatching, newestFirstOrder, type IndexSnapshot } from './search-index';
@@ -31,6 +31,10 @@ export interface SearchFilters {
   clippedFrom?: string;
   clippedTo?: string;
 }
+
+/** How a result list is ordered: 'relevance' is title hits first, then newest clip first. */
+export type SortOrder =
+  'relevance' | 'clipped-desc' | 'clipped-asc' | 'published-desc' | 'published-asc' | 'title' | 'source';
 
 export interface SearchHit extends ClipSummary {
   /** where the query hit in the title, for highlighting */
@@ -153,12 +157,45 @@ interface ResultList {
 /** Candidates up to this many are read by doc number when the list of clips is not loaded yet. */
 const DIRECT_READ_LIMIT = 500;
 
+const collator = new Intl.Collator('zh-CN', { numeric: true });
+const publishedTime = (doc: SearchDoc) => (doc.publishedAt ? Date.parse(doc.publishedAt) : NaN);
+
+/** Orders for the library's sort menu; ties (and clips without a publish time) go newest clip first. */
+function sortDocs(docs: SearchDoc[], sort: Exclude<SortOrder, 'relevance'>): SearchDoc[] {
+  if (sort === 'clipped-desc') return docs.sort(newestFirstOrder);
+  if (sort === 'clipped-asc') return docs.sort((a, b) => newestFirstOrder(b, a));
+  if (sort === 'title')
+    return docs.sort((a, b) => collator.compare(a.title, b.title) || newestFirstOrder(a, b));
+  if (sort === 'source') {
+    return docs.sort((a, b) => collator.compare(sourceLabel(a), sourceLabel(b)) || newestFirstOrder(a, b));
+  }
+  const times = new Map(docs.map((d) => [d, publishedTime(d)]));
+  const direction = sort === 'published-desc' ? -1 : 1;
+  return docs.sort((a, b) => {
+    const [x, y] = [times.get(a)!, times.get(b)!];
+    if (Number.isNaN(x) || Number.isNaN(y))
+      return Number.isNaN(x) === Number.isNaN(y) ? newestFirstOrder(a, b) : Number.isNaN(x) ? 1 : -1;
+    return (x - y) * direction || newestFirstOrder(a, b);
+  });
+}
+
 /** The result list of a query, kept (in the database's SearchIndex) while the index is unchanged. */
-async function resultList(db: JianbaoDatabase, query: string, filters: SearchFilters): Promise<ResultList> {
+async function resultList(
+  db: JianbaoDatabase,
+  query: string,
+  filters: SearchFilters,
+  sort: SortOrder = 'relevance',
+): Promise<ResultList> {
   const index = db.searchIndex;
   const snapshot = await index.snapshot();
-  const key = JSON.stringify([snapshot.state.changes, snapshot.catalog.segments.length, query, filters]);
-  return index.memo(key, () => rankedList(db, snapshot, query, filters));
+  const key = JSON.stringify([
+    snapshot.state.changes,
+    snapshot.catalog.segments.length,
+    query,
+    filters,
+    sort,
+  ]);
+  return index.memo(key, () => rankedList(db, snapshot, query, filters, sort));
 }
 
 async function rankedList(
@@ -166,6 +203,7 @@ async function rankedList(
   snapshot: IndexSnapshot,
   query: string,
   filters: SearchFilters,
+  sort: SortOrder,
 ): Promise<ResultList> {
   const index = db.searchIndex;
   const terms = parseQuery(query);
@@ -216,9 +254,11 @@ async function rankedList(
     const inHead = terms.filter((t) => textMatches(head, t)).length;
     byTier[inHead === terms.length ? 0 : inHead > 0 ? 1 : 2].push(doc);
   }
+  const sorted = sort !== 'relevance';
   const result: ResultList = {
-    ranked: byTier.flat(),
-    headHits: byTier[0].length,
+    // a chosen order replaces the tiers, so no prefix is known to need no text check
+    ranked: sorted ? sortDocs(byTier.flat(), sort) : byTier.flat(),
+    headHits: sorted ? 0 : byTier[0].length,
     terms,
     // Positions modulo 256 make a false phrase rare, not impossible; the clips shown are read for
     // their snippets anyway, so phrases are confirmed in the text too, at almost no extra cost.
@@ -264,11 +304,6 @@ function totalOf(list: ResultList): { total: number; approximate: boolean } {
   return { total: list.verified.length + unresolved, approximate: unresolved > 0 && list.toCheck.length > 0 };
 }
 
-function summaryOf(doc: SearchDoc): ClipSummary {
-  const { id, title, kicker, source, siteName, host, publishedAt, clippedAt, updatedAt, url, tags } = doc;
-  return { id, title, kicker, source, siteName, host, publishedAt, clippedAt, updatedAt, url, tags };
-}
-
 /** The snippet: the first field after the title where the query hits, else the start of the body. */
 function snippetFor(clip: Clip, terms: QueryTerm[]): Snippet | null {
   if (terms.length) {
@@ -284,9 +319,9 @@ function snippetFor(clip: Clip, terms: QueryTerm[]): Snippet | null {
 
 export async function searchArchive(
   db: JianbaoDatabase,
-  request: { query: string; filters: SearchFilters; offset: number; limit: number },
+  request: { query: string; filters: SearchFilters; offset: number; limit: number; sort?: SortOrder },
 ): Promise<SearchResult> {
-  const list = await resultList(db, request.query, request.filters);
+  const list = await resultList(db, request.query, request.filters, request.sort);
   await verifyUpTo(db, list, request.offset + request.limit);
   const page = list.verified.slice(request.offset, request.offset + request.limit);
   const clips = await readClips(
@@ -300,7 +335,7 @@ export async function searchArchive(
   const hits = page.map((doc): SearchHit => {
     const clip = clips.get(doc.id);
     return {
-      ...summaryOf(doc),
+      ...toSummary(doc),
       titleMarks: terms.length ? (snippetOf(doc.title, terms, doc.title.length)?.highlights ?? []) : [],
       snippet: clip ? snippetFor(clip, terms) : null,
     };
@@ -311,9 +346,9 @@ export async function searchArchive(
 /** Every clip id of a query's result, in rank order, each checked against its text (for exporting it). */
 export async function searchResultIds(
   db: JianbaoDatabase,
-  request: { query: string; filters: SearchFilters },
+  request: { query: string; filters: SearchFilters; sort?: SortOrder },
 ): Promise<string[]> {
-  const list = await resultList(db, request.query, request.filters);
+  const list = await resultList(db, request.query, request.filters, request.sort);
   while (list.resolved < list.ranked.length) {
     await verifyUpTo(db, list, list.verified.length + 256);
     // the clips read for the check are dropped as it goes: a result can be the whole archive
@@ -328,8 +363,9 @@ export async function neighbours(
   id: string,
   query: string,
   filters: SearchFilters,
+  sort?: SortOrder,
 ): Promise<{ previous: string | null; next: string | null; position: number; total: number }> {
-  const list = await resultList(db, query, filters);
+  const list = await resultList(db, query, filters, sort);
   const candidate = list.ranked.findIndex((d) => d.id === id);
   if (candidate < 0) return { previous: null, next: null, position: -1, total: totalOf(list).total };
   // resolve candidates through this clip (it may fail its text check), then one result more
@@ -355,13 +391,30 @@ function countValues(values: string[]): Facet[] {
     .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
 }
 
-/** The values the filter chips offer, most used first. */
-export async function facets(db: JianbaoDatabase): Promise<Facets> {
+/**
+ * The values the filter chips offer, most used first, with counts. Each group is counted among the
+ * clips the query and the OTHER groups' filters leave, so chips narrow each other (a source's count
+ * is what choosing it would show) and a chosen chip's siblings stay offered. With a query the counts
+ * are of its candidates before the text check (exact for words, an upper bound for phrases).
+ */
+export async function facets(
+  db: JianbaoDatabase,
+  request: { query?: string; filters?: SearchFilters } = {},
+): Promise<Facets> {
+  const filters = request.filters ?? {};
+  const query = request.query?.trim() ?? '';
   const snapshot = await db.searchIndex.snapshot();
-  const { newestFirst } = await db.searchIndex.liveDocs(snapshot.state.changes);
+  const docs = query
+    ? (await resultList(db, query, {})).ranked
+    : (await db.searchIndex.liveDocs(snapshot.state.changes)).newestFirst;
+  const countAmong = (group: 'source' | 'section' | 'tag', valuesOf: (doc: SearchDoc) => string[]) => {
+    const others: SearchFilters = { ...filters, [group]: undefined };
+    const filtering = Object.values(others).some(Boolean);
+    return countValues((filtering ? docs.filter((d) => matchesFilters(d, others)) : docs).flatMap(valuesOf));
+  };
   return {
-    sources: countValues(newestFirst.map(sourceLabel)),
-    sections: countValues(newestFirst.flatMap((d) => [...new Set(d.section)])),
-    tags: countValues(newestFirst.flatMap((d) => [...new Set(d.tags)])),
+    sources: countAmong('source', (d) => [sourceLabel(d)]),
+    sections: countAmong('section', (d) => [...new Set(d.section)]),
+    tags: countAmong('tag', (d) => [...new Set(d.tags)]),
   };
 }

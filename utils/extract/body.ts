@@ -53,8 +53,29 @@ export function bodyFromRule(clone: Document, selectors: readonly string[]): Bod
 /**
  * Pages that reveal their article by script (WeChat's #js_content and other anti-flicker templates)
  * serve it with `visibility: hidden`; where that script has not run (a saved page, the CLI) Readability
- * would skip the whole article. A hidden block holding this much text is the article, not a widget.
+ * skips the whole article. So when the visible page yields less than an article and the page hides
+ * blocks by inline style, Readability runs again on a clone where hidden blocks holding an article's
+ * worth of text are shown, and that wins only when it is far longer than what was visible.
  */
+export function bodyFromHiddenArticle(
+  doc: Document,
+  chinese: boolean,
+  visible: BodyResult | null,
+): BodyResult | null {
+  const threshold = charThresholdFor(chinese);
+  if (bodyLength(visible) >= threshold) return visible;
+  const clone = doc.cloneNode(true) as Document;
+  revealScriptHidden(clone, threshold);
+  const revealed = bodyFromReadability(clone, chinese);
+  // only an article hidden whole: a page's own hidden aside next to a short visible text stays hidden
+  return bodyLength(revealed) > 3 * bodyLength(visible) + threshold ? revealed : visible;
+}
+
+/** Text length of a body found (0 for none). */
+export function bodyLength(body: BodyResult | null): number {
+  return body ? textLength(body.el) : 0;
+}
+
 function revealScriptHidden(clone: Document, minChars: number): void {
   for (const el of clone.querySelectorAll('[style*="visibility"], [style*="opacity"]')) {
     const style = el.getAttribute('style') ?? '';
@@ -67,13 +88,7 @@ function revealScriptHidden(clone: Document, minChars: number): void {
   }
 }
 
-/** `styleHidden`: the page has elements hidden by inline style (lines.ts counts them), so look for a hidden article. */
-export function bodyFromReadability(
-  clone: Document,
-  chinese: boolean,
-  styleHidden = true,
-): BodyResult | null {
-  if (styleHidden) revealScriptHidden(clone, charThresholdFor(chinese));
+export function bodyFromReadability(clone: Document, chinese: boolean): BodyResult | null {
   const reader = new Readability<Node>(clone, {
     charThreshold: charThresholdFor(chinese),
     keepClasses: true,

@@ -13,6 +13,7 @@ import { sanitizeHtml } from '../model/sanitize';
 import { articleIdFromUrl } from './article-id';
 import {
   bodyFromLines,
+  bodyFromHiddenArticle,
   bodyFromReadability,
   bodyFromRule,
   bodyFromSelection,
@@ -131,7 +132,8 @@ function findBody(
     try {
       const clone = document.cloneNode(true) as Document;
       for (const rule of rules) if (!body && rule?.body) body = bodyFromRule(clone, rule.body);
-      if (!body) body = bodyFromReadability(clone, chinese, (stats.styleHidden ?? 0) > 0);
+      if (!body) body = bodyFromReadability(clone, chinese);
+      if (body?.via !== 'rule' && stats.styleHidden) body = bodyFromHiddenArticle(document, chinese, body);
     } catch (error) {
       // Too deep to clone or for Readability's recursion (RangeError), or over its element cap
       if (!(error instanceof RangeError) && !/Aborting parsing/.test(String((error as Error)?.message)))

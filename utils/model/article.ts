@@ -141,6 +141,7 @@ export type ClipSummary = Pick<
   | 'siteName'
   | 'host'
   | 'publishedAt'
+  | 'publishedPrecision'
   | 'clippedAt'
   | 'updatedAt'
   | 'url'
@@ -152,10 +153,31 @@ export type ClipSummary = Pick<
   gone?: true;
 };
 
-export function toSummary(clip: Clip): ClipSummary {
+/**
+ * What lists show of a clip or of a search doc (docs written before clips recorded their date
+ * precision have none: null, read as "to the minute").
+ */
+export function toSummary(
+  clip: Omit<ClipSummary, 'publishedPrecision' | 'changed' | 'gone'> & {
+    publishedPrecision?: DatePrecision | null;
+    versions?: readonly unknown[];
+    gone?: unknown;
+  },
+): ClipSummary {
   const { id, title, kicker, source, siteName, host, publishedAt, clippedAt, updatedAt, url, tags } = clip;
   const summary: ClipSummary = {
-    ...{ id, title, kicker, source, siteName, host, publishedAt, clippedAt, updatedAt, url, tags },
+    id,
+    title,
+    kicker,
+    source,
+    siteName,
+    host,
+    publishedAt,
+    publishedPrecision: clip.publishedPrecision ?? null,
+    clippedAt,
+    updatedAt,
+    url,
+    tags,
   };
   if (clip.versions?.length) summary.changed = true;
   if (clip.gone) summary.gone = true;

@@ -6,7 +6,7 @@
 import * as v from 'valibot';
 import type { Clip, ClipSummary } from '../model/article';
 import { ArticleSchema, ClipSchema } from '../model/clip-schema';
-import type { Facets, SearchFilters, SearchResult } from '../archive/search';
+import type { Facets, SearchFilters, SearchResult, SortOrder } from '../archive/search';
 import type { ExportedText, ExportPageText } from '../archive-io/export';
 import { BlobDeliverySchema, ImportChunkSchema } from '../archive-io/blob-channel';
 import type { ClipOutcome, ImportSummary } from '../archive/records';
@@ -38,6 +38,25 @@ export const SearchFiltersSchema = v.strictObject({
 const filtersMatch: v.InferOutput<typeof SearchFiltersSchema> extends SearchFilters ? true : false = true;
 void filtersMatch;
 
+/** The library's sort menu, in the order it offers them. */
+export const SORT_ORDERS = [
+  'relevance',
+  'clipped-desc',
+  'clipped-asc',
+  'published-desc',
+  'published-asc',
+  'title',
+  'source',
+] as const;
+export const SortOrderSchema = v.picklist(SORT_ORDERS);
+const sortMatch: [v.InferOutput<typeof SortOrderSchema>, SortOrder] extends [
+  SortOrder,
+  v.InferOutput<typeof SortOrderSchema>,
+]
+  ? true
+  : false = true;
+void sortMatch;
+
 export const requestSchemas = {
   /** Clip a tab (the active tab when tabId is absent) and save it. */
   'clip/tab': v.strictObject({
@@ -57,13 +76,24 @@ export const requestSchemas = {
     filters: SearchFiltersSchema,
     offset: v.pipe(v.number(), v.integer(), v.minValue(0)),
     limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(200)),
+    /** the library's sort menu; absent is 'relevance' */
+    sort: v.optional(SortOrderSchema),
   }),
   /** Every clip id of a search/filter result, in rank order (the archive page exports them). */
-  'archive/search-ids': v.strictObject({ query: Query, filters: SearchFiltersSchema }),
-  /** The values the filter chips offer. */
-  'archive/facets': v.strictObject({}),
+  'archive/search-ids': v.strictObject({
+    query: Query,
+    filters: SearchFiltersSchema,
+    sort: v.optional(SortOrderSchema),
+  }),
+  /** The values the filter chips offer, counted within the query and the other groups' filters. */
+  'archive/facets': v.strictObject({ query: v.optional(Query), filters: v.optional(SearchFiltersSchema) }),
   /** The clips before and after `id` in a result list (the reader's previous/next). */
-  'archive/neighbours': v.strictObject({ id: Id, query: Query, filters: SearchFiltersSchema }),
+  'archive/neighbours': v.strictObject({
+    id: Id,
+    query: Query,
+    filters: SearchFiltersSchema,
+    sort: v.optional(SortOrderSchema),
+  }),
   /** Set a clip's tags and note. */
   'clip/edit': v.strictObject({
     id: Id,
@@ -73,6 +103,10 @@ export const requestSchemas = {
   /** Delete a clip; the answer is the deleted record, which 'clip/restore' takes back (undo). */
   'clip/delete': v.strictObject({ id: Id }),
   'clip/restore': v.strictObject({ clip: ClipSchema }),
+  /** Delete every clip and the whole index (the settings page offers an export first). */
+  'archive/clear': v.strictObject({}),
+  /** Records per object store, for the settings page's storage breakdown. */
+  'archive/store-counts': v.strictObject({}),
   /** Export: one page of the whole archive, oldest first, after the cursor the last page returned. */
   'archive/export-page': v.strictObject({
     after: v.nullable(v.strictObject({ clippedAt: v.string(), id: Id })),
@@ -141,6 +175,8 @@ export interface Responses {
   'clip/edit': ClipSummary | null;
   'clip/delete': Clip | null;
   'clip/restore': { restored: true; clip: ClipSummary } | { restored: false; reason: 'exists' };
+  'archive/clear': null;
+  'archive/store-counts': Record<string, number>;
   'archive/export-page': ExportPageText;
   'archive/export-ids': ExportedText;
   'archive/import-begin': string;

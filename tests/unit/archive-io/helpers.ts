@@ -51,6 +51,8 @@ export function runtimeFor(db: JianbaoDatabase) {
     'sync/test': notHere,
     ...captureHandlers(async () => db),
     'clip/restore': notHere,
+    'archive/clear': notHere,
+    'archive/store-counts': notHere,
     ...archiveIoHandlers(async () => db, undefined, 'chrome-extension://ext'),
   };
   return {

@@ -16,6 +16,11 @@ beforeEach(async () => {
   seeded = await seedArchive(db);
 });
 
+/**
+ * A clip whose exported line is about `chars` characters longer than its base's. The bulk is in the
+ * body HTML, which the search index does not read: indexing megabytes of text made this test take
+ * ~4 s (vitest's limit is 5 s) and time out on a loaded machine, and paging is what it is about.
+ */
 function bigClip(base: Clip, i: number, chars: number): Clip {
   return {
     ...base,
@@ -23,7 +28,8 @@ function bigClip(base: Clip, i: number, chars: number): Clip {
     url: `https://news.example.cn/big/${i}.html`,
     canonicalUrl: `https://news.example.cn/big/${i}.html`,
     clippedAt: '2025-03-01T00:00:00.000Z',
-    textContent: '长'.repeat(chars),
+    contentHtml: `<p>${'长'.repeat(chars)}</p>`,
+    textContent: '长春',
   };
 }
 

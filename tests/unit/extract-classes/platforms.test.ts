@@ -8,12 +8,21 @@ describe('modern platforms', () => {
     (style) => {
       const a = extract({
         paragraphs: [],
-        after: `<div class="rich_media_content" id="content" style="${style}">${PARAGRAPHS.map((p) => `<p>${p}</p>`).join('')}</div>`,
+        // an article's worth of text (WeChat's #js_content), twice the sample paragraphs
+        after: `<div class="rich_media_content" id="content" style="${style}">${[...PARAGRAPHS, ...PARAGRAPHS].map((p) => `<p>${p}</p>`).join('')}</div>`,
       });
       expect(a.textContent).toContain(PARAGRAPHS[1]);
       expect(a.textContent).toContain(PARAGRAPHS[2]);
     },
   );
+
+  it('a page whose visible article is found keeps its hidden block hidden', () => {
+    const a = extract({
+      after: `<div style="visibility: hidden">${PARAGRAPHS.map((p) => `<p>隐藏：${p}</p>`).join('')}</div>`,
+    });
+    expect(a.textContent).toContain(PARAGRAPHS[0]);
+    expect(a.textContent).not.toContain('隐藏');
+  });
 
   it('a small hidden widget stays out of the body', () => {
     const a = extract({ after: '<div style="visibility: hidden">下载客户端 知道了</div>' });

@@ -77,6 +77,7 @@ export function searchDocOf(clip: Clip, doc: number, textLength: number): Search
     section: clip.section,
     tags: clip.tags,
     publishedAt: clip.publishedAt,
+    publishedPrecision: clip.publishedPrecision ?? null,
     clippedAt: clip.clippedAt,
     updatedAt: clip.updatedAt,
     url: clip.url,

@@ -1,0 +1,10 @@
+/** What every extension page does before its first render: the settings' language, `<html lang>`. */
+import { applyUiLanguage } from './i18n';
+import { DEFAULT_SETTINGS, loadSettings, type Settings } from './settings';
+
+export async function preparePage(): Promise<Settings> {
+  // a page must open even when storage cannot be read: the defaults are a working UI
+  const settings = await loadSettings().catch(() => DEFAULT_SETTINGS);
+  await applyUiLanguage(settings.uiLanguage);
+  return settings;
+}
