@@ -185,7 +185,12 @@ export function showcaseClips() {
         title: clip.title,
         contentHtml: `<p>${clip.paragraphs[0]}</p>`,
         textContent: clip.paragraphs[0]!,
+        snapshot: null,
       })),
+      assets: [],
+      snapshot: null,
+      notes: [],
+      gone: null,
     };
   });
 }
