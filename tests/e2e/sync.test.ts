@@ -384,10 +384,13 @@ describe('sync between two browser profiles through CouchDB replication', () => 
       expect(stored.contentHtml).not.toMatch(/script|onerror|javascript:/);
 
       // the settings page lists what was refused; the reader shows the sanitized clip, and nothing ran
-      await b.page.reload();
+      const settings = await b.browser.context.newPage();
+      await settings.goto(`chrome-extension://${b.browser.extensionId}/options.html#sync`);
       await expect
-        .poll(() => b.page.locator('.sync-skipped summary').innerText(), { timeout: 20_000 })
+        .poll(() => settings.locator('.sync-skipped summary').innerText(), { timeout: 20_000 })
         .toMatch(/refused/);
+      expect(await settings.evaluate(() => (window as { pwned?: number }).pwned)).toBeUndefined();
+      await settings.close();
       const reader = await b.browser.context.newPage();
       await reader.goto(`chrome-extension://${b.browser.extensionId}/reader.html?id=hostile-script`);
       await expect.poll(() => reader.locator('body').innerText(), { timeout: 20_000 }).toMatch(/正文/);
