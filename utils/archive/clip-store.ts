@@ -175,26 +175,41 @@ export async function saveReextracted(
   article: Article,
   now = new Date(),
 ): Promise<ClipSummary | null> {
+  return rewriteClip(db, id, (existing) => {
+    const kept = new Map(existing.assets.map((asset) => [asset.src, asset.sha256]));
+    const contentHtml = mapImageSources(article.contentHtml, (src) => {
+      const sha = kept.get(src);
+      return sha ? ASSET_PREFIX + sha : undefined;
+    });
+    const { assets, snapshot, notes, gone, url, canonicalUrl } = existing;
+    return {
+      ...updatedClip(existing, { ...article, contentHtml, url, canonicalUrl }, now, {
+        assets,
+        snapshot,
+        notes,
+      }),
+      gone,
+    };
+  });
+}
+
+/**
+ * Replaces clip `id` with `change(existing)` and re-indexes it, in one transaction; returns the new
+ * summary, or null when the clip is gone.
+ */
+async function rewriteClip(
+  db: JianbaoDatabase,
+  id: string,
+  change: (existing: Clip) => Clip,
+): Promise<ClipSummary | null> {
   const tx = db.transaction(CLIP_WRITE_STORES, 'readwrite');
   const existing = await tx.objectStore('clips').get(id);
   if (!existing) {
     await tx.done;
     return null;
   }
-  const kept = new Map(existing.assets.map((asset) => [asset.src, asset.sha256]));
-  const contentHtml = mapImageSources(article.contentHtml, (src) => {
-    const sha = kept.get(src);
-    return sha ? ASSET_PREFIX + sha : undefined;
-  });
-  const { assets, snapshot, notes, gone, url, canonicalUrl } = existing;
-  const clip: Clip = {
-    ...updatedClip(existing, { ...article, contentHtml, url, canonicalUrl }, now, {
-      assets,
-      snapshot,
-      notes,
-    }),
-    gone,
-  };
+  const clip = change(existing);
+  // requests in one transaction run in order; awaiting them together saves turns
   await Promise.all([tx.objectStore('clips').put(clip), indexClip(tx, clip)]);
   await tx.done;
   afterWrite(db);
@@ -227,19 +242,8 @@ export async function editClip(
   id: string,
   changes: { tags: string[]; note: string | null },
 ): Promise<ClipSummary | null> {
-  const tx = db.transaction(CLIP_WRITE_STORES, 'readwrite');
-  const existing = await tx.objectStore('clips').get(id);
-  if (!existing) {
-    await tx.done;
-    return null;
-  }
   const note = changes.note?.trim().slice(0, MAX_NOTE_LENGTH) || null;
-  const clip: Clip = { ...existing, tags: cleanTags(changes.tags), note };
-  await tx.objectStore('clips').put(clip);
-  await indexClip(tx, clip);
-  await tx.done;
-  afterWrite(db);
-  return toSummary(clip);
+  return rewriteClip(db, id, (existing) => ({ ...existing, tags: cleanTags(changes.tags), note }));
 }
 
 /** Deletes a clip and its index entry; returns the deleted record so that the user can undo. */

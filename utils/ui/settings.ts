@@ -44,8 +44,7 @@ export const SettingsSchema = v.object({
   ),
   /** what a click on the toolbar button does: save at once, or show the page first */
   toolbarAction: withDefault(v.picklist(TOOLBAR_ACTIONS), 'save'),
-  /** store a clip's images in the archive (the fidelity area reads this) */
-  keepImagesOffline: withDefault(v.boolean(), false),
+  // "Keep images offline" is not here: it lives beside its host permission (archive/image-fetch.ts)
   reader: withDefault(ReaderSettingsSchema, READER_DEFAULTS),
 });
 
