@@ -113,8 +113,11 @@ const DATELINE_PLACE =
 
 const SEPARATOR = /\s*[|｜丨]\s*|\s{2,}|\u3000+/;
 const NAME_SPLIT = /[\s、,，;；/／&＆]+|和(?=[\u4e00-\u9fff]{2,4}$)/u;
-/** Latin names keep their inner spaces (`Demi Xia`): split on commas, `and`, `&`, semicolons only. */
-const LATIN_NAME_SPLIT = /\s*(?:[,，、;；&＆/／]|\band\b|\bund\b)\s*/iu;
+/**
+ * Between names that keep their inner spaces (`Demi Xia`, an organisation's long name): commas,
+ * `and`, `&`, semicolons and slashes only.
+ */
+export const LATIN_NAME_SPLIT = /\s*(?:[,，、;；&＆/／]|\band\b|\bund\b)\s*/iu;
 const NOT_A_NAME =
   /^(未知|佚名|暂无|无|none|null|undefined|admin|网络|本站|原创|管理员|编辑|記者|记者|作者|小编|网友|匿名|楼主|游客)$/i;
 

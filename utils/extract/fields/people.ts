@@ -5,7 +5,7 @@
  * organisation that wrote the piece: UI words, markup, labels and the site or portal itself are not.
  * Better empty than wrong. An editor line never yields authors (one person may carry both labels).
  */
-import { parseByline, splitNames } from '../byline';
+import { LATIN_NAME_SPLIT, parseByline, splitNames } from '../byline';
 import { ruleCandidates, type Candidate, type ExtractContext } from '../context';
 import { cutAtFurniture, isFurniture } from '../furniture';
 import { cleanName, looseKey } from '../text';
@@ -77,7 +77,7 @@ export function declaredNames(value: string): string[] {
         .trim(),
     )
     .filter((part) => part && !/\d/.test(part) && !/^(updated|posted|published)\b/i.test(part))
-    .flatMap((part) => part.split(/\s*(?:[,，、;；&＆]|\band\b)\s*/i));
+    .flatMap((part) => part.split(LATIN_NAME_SPLIT));
 }
 
 function firstNames(
