@@ -91,9 +91,35 @@ const NEXT_LABELS = [
   '通讯员',
   '摄影',
   '攝影',
+  // the production credits Chinese pages print after the source: 选稿：许文杰, 审核：…
+  '选稿',
+  '選稿',
+  '审核',
+  '審核',
+  '审校',
+  '校对',
+  '校對',
+  '终审',
+  '終審',
+  '监制',
+  '監製',
+  '策划',
+  '策劃',
+  '统筹',
+  '統籌',
+  '值班编辑',
+  '主编',
+  '主編',
+  '实习生',
+  '實習生',
 ];
 
 const BOUNDARY = '(?:^|(?<=[\\s\\p{P}\\p{S}]))';
+/**
+ * Any other short label after a space or punctuation starts the next field too (出品：, 供图：). Han
+ * labels of 2–4 characters only, so that a Latin value with a colon in it is not cut.
+ */
+const ANY_LABEL = `${BOUNDARY}\\p{Script=Han}{2,4}\\s*[:：]`;
 const FURNITURE = new RegExp(
   [
     '[|｜丨]',
@@ -101,6 +127,7 @@ const FURNITURE = new RegExp(
     '[】\\]]',
     `${BOUNDARY}(?:${WIDGET_WORDS.join('|')})(?=$|[\\s\\p{P}\\p{S}\\d])`,
     `(?:${NEXT_LABELS.join('|')})\\s*[:：]`,
+    ANY_LABEL,
     // a date or time after the value: 中国吉林网 2019-03-20 11:58
     '(?<!\\d)(?:19|20)\\d{2}\\s*[-/.年]\\s*\\d{1,2}',
     '(?<!\\d)\\d{1,2}[:：]\\d{2}(?!\\d)',

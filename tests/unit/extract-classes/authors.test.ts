@@ -22,6 +22,8 @@ describe('author precision', () => {
     '新浪新闻',
     '百家号',
     'Share',
+    'Follow Author',
+    'Subscribe',
     'http://example.com/me',
   ])('%s is not an author', (value) => {
     expect(isPlausibleAuthor(value, new Set())).toBe(false);

@@ -26,6 +26,12 @@ describe('values end where page furniture begins', () => {
     ['中国新闻网】', '中国新闻网'],
     ['聯合報 列印 轉寄', '聯合報'],
     ['吉林日报 2019-03-20 11:58', '吉林日报'],
+    // production credits and any other short label start the next field
+    ['上海奉贤 选稿：许文杰', '上海奉贤'],
+    ['东方网选稿：曾炟', '东方网'],
+    ['新华网 审核：王五', '新华网'],
+    ['人民日报 出品：人民网', '人民日报'],
+    ['聯合報 供稿：陳六', '聯合報'],
   ])('%s → %s', (value, expected) => {
     expect(cutAtFurniture(value)).toBe(expected);
   });
@@ -40,6 +46,7 @@ describe('values end where page furniture begins', () => {
   it('keeps names that merely contain a widget word', () => {
     expect(cutAtFurniture('全民阅读网')).toBe('全民阅读网');
     expect(cutAtFurniture('新京报评论')).toBe('新京报评论');
+    expect(cutAtFurniture('Re: Code')).toBe('Re: Code');
   });
 
   it('labelled lines in the byline zone stop at widgets, brackets and the next label', () => {

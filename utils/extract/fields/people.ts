@@ -17,7 +17,7 @@ const PORTALS =
 
 /** Words of the page's chrome that bylines pick up (阅读 123, 评论, 发表于 …). */
 const UI_WORD =
-  /^(阅读|閱讀|评论|評論|发表于|發表於|发布于|访问统计|浏览|瀏覽|点击|分享|收藏|举报|关注|點讚|点赞|登录|登入|注册|首页|更多|返回|查看|原文|链接|打开|下载|订阅|訂閱|回复|回覆|楼主|沙发|来源|來源|作者|编辑|編輯|记者|記者|责任编辑|本文|网友|匿名|游客|share|comments?|reply|posted|by|author|admin|staff|editor|read more)$/i;
+  /^(阅读|閱讀|评论|評論|发表于|發表於|发布于|访问统计|浏览|瀏覽|点击|分享|收藏|举报|关注|點讚|点赞|登录|登入|注册|首页|更多|返回|查看|原文|链接|打开|下载|订阅|訂閱|回复|回覆|楼主|沙发|来源|來源|作者|编辑|編輯|记者|記者|责任编辑|本文|网友|匿名|游客|share|comments?|reply|posted|by|author|admin|staff|editor|read more|follow|follow author|follow us|subscribe|sign in|log in|login)$/i;
 
 /** A value that came with markup, an address, a label or a counter is not a name. */
 const NOT_A_NAME = /[<>={}]|https?:|www\.|@|[:：]|^\d|^[\p{P}\p{S}]+$/u;
