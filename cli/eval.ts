@@ -57,6 +57,11 @@ export interface EvalOptions {
   onProgress?: (mark: string) => void;
   /** the extractor under test (default: extractArticle), e.g. a variant to compare */
   extract?: Extract;
+  /**
+   * Score the pages as a site Jianbao has never seen would be: no site or CMS rule, and with
+   * `'bare'` also without the page's metadata (meta tags, JSON-LD) for both systems, as older pages are.
+   */
+  unseen?: 'no-rules' | 'bare';
 }
 
 type Extract = (document: Document, url: string) => Article;
@@ -102,6 +107,15 @@ function jianbaoOutput(extract: Extract, document: Document, url: string): Recor
   const t0 = performance.now();
   const article = extract(document, url);
   return { ...article, ms: Math.round((performance.now() - t0) * 10) / 10 };
+}
+
+const extractWithoutRules: Extract = (document, url) =>
+  extractArticle(document, url, { rules: [], cmsRules: [] });
+
+/** Removes what a page declares about itself for machines: meta tags (but its charset) and JSON-LD. */
+function stripMetadata(document: Document): void {
+  for (const el of document.querySelectorAll('meta:not([charset]), script[type="application/ld+json"]'))
+    el.remove();
 }
 
 /** `run`'s result, or an error row when it throws (whatever it throws). */
@@ -171,7 +185,9 @@ export async function runEval(root: string, options: EvalOptions): Promise<EvalR
         const url = pageUrl(page, html);
         const { dom, warning } = parsePage(html, url);
         try {
-          jianbao = guarded(() => jianbaoOutput(options.extract ?? extractArticle, dom.window.document, url));
+          if (options.unseen === 'bare') stripMetadata(dom.window.document);
+          const extract = options.extract ?? (options.unseen ? extractWithoutRules : extractArticle);
+          jianbao = guarded(() => jianbaoOutput(extract, dom.window.document, url));
           readability = guarded(() => readabilityOutput(dom.window.document));
           if (warning) jianbao.warning = readability.warning = warning;
           // Yield once a page: what jsdom queued for this page runs (and fails) while it is still the

@@ -15,9 +15,11 @@ const USAGE = `usage:
       the article in the page, as JSON (default), Markdown or text; --url defaults to the page's
       own canonical/og:url; --explain adds where each field came from (site rule, CMS rule,
       metadata, page) to the JSON
-  jianbao eval <corpus-dir> [--out <dir>] [--in-place] [--quiet]
+  jianbao eval <corpus-dir> [--out <dir>] [--in-place] [--quiet] [--unseen no-rules|bare]
       Jianbao and plain Readability on every <dir>/**/page.html, scored against truth.json; writes
-      jianbao.json/readability.json under --out (default .eval), or beside each page with --in-place
+      jianbao.json/readability.json under --out (default .eval), or beside each page with --in-place;
+      --unseen scores the pages as sites never seen: without site and CMS rules (no-rules), and
+      also without the pages' meta tags and JSON-LD (bare)
   jianbao new-rule <name> --from <page.html> --url <url> [--cms]
       scaffolds utils/extract/rules/sites/<name>/ (or rules/cms/<name>/ with --cms): rule.ts with
       candidate selectors, fixture.html, expected files, and its registration
@@ -28,7 +30,7 @@ const FORMATS = ['json', 'md', 'text'] as const;
 /** Each command's options: true when the option takes a value. */
 const OPTIONS: Record<string, Record<string, boolean>> = {
   extract: { url: true, format: true, explain: false },
-  eval: { out: true, 'in-place': false, quiet: false },
+  eval: { out: true, 'in-place': false, quiet: false, unseen: true },
   'new-rule': { from: true, url: true, cms: false },
 };
 
@@ -73,6 +75,11 @@ function packageVersion(): string {
     version: string;
   };
   return pkg.version;
+}
+
+function unseenMode(value: string | undefined): 'no-rules' | 'bare' | undefined {
+  if (value === undefined || value === 'no-rules' || value === 'bare') return value;
+  throw new UsageError(`--unseen takes no-rules or bare, not ${value}`);
 }
 
 function extractCommand(file: string, flags: Map<string, string>, io: Io): number {
@@ -136,6 +143,7 @@ async function run(argv: string[], io: Io): Promise<number> {
       out: flags.get('out') ?? '.eval',
       inPlace: flags.has('in-place'),
       quiet: flags.has('quiet'),
+      unseen: unseenMode(flags.get('unseen')),
       onTable: (table) => {
         if (dots) io.err('\n');
         dots = false;

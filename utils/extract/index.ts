@@ -219,6 +219,8 @@ export function explainArticle(
     origins: { body: body.via === 'rule' ? (site ? 'site-rule' : 'cms-rule') : 'page' },
   };
 
+  // a first guess, for a title the <title> does not announce (the heading right above the body)
+  ctx.bodyStart = lineIndexOf(lines, ctx.bodyLines[0]?.text, 0);
   const { title, kicker, subtitle, titleLine } = resolveTitle(ctx);
   ctx.titleLine = titleLine;
   ctx.bodyStart = lineIndexOf(lines, ctx.bodyLines[0]?.text, Math.max(0, titleLine));

@@ -14,13 +14,15 @@ export interface TitleResult {
 }
 
 const SUFFIX_SEPARATOR = /\s*(?:_|\||｜|–|—|－|\s-\s|-(?=[^-]*$)|::)\s*/;
+/** Keywords some CMSs append to the headline in <title>: `标题-中国,嫦娥五号,月球,航天` */
+const KEYWORD_TAIL = /\s*[-_]\s*[^-_,，、\s]{1,12}(?:\s*[,，、]\s*[^-_,，、\s]{1,12}){2,}\s*$/;
 
 /** `<title>` minus site/channel suffixes (`标题_新浪新闻`, `标题 - 中国吉林网`, `标题 | 观察者网`). */
 export function stripTitleSuffix(raw: string): string {
   const title = collapseSpace(raw);
   const parts = title.split(SUFFIX_SEPARATOR).filter(Boolean);
   if (parts.length < 2) return title;
-  const first = parts[0]!;
+  const first = parts[0]!.replace(KEYWORD_TAIL, '') || parts[0]!;
   const longest = parts.reduce((a, b) => (b.length > a.length ? b : a));
   return first.length >= Math.min(8, longest.length) ? first : longest;
 }
@@ -35,7 +37,11 @@ export function titleSuffix(raw: string): string | null {
   return last;
 }
 
-const TITLE_HINT = /title|headline|biaoti|(^|[-_\s])tit([-_\s]|$)/i;
+// `bt` is 标题's pinyin initials, as templates spell it (news_bt, article-bt)
+const DATEISH = /(19|20)\d{2}\s*[-/.年]\s*\d{1,2}|\d{1,2}:\d{2}/;
+/** A line that is mostly a date (发布时间：2019-05-18 10:00 浏览：12): not a heading */
+const DATELINE = /^.{0,12}(19|20)\d{2}\s*[-/.年]\s*\d{1,2}/;
+const TITLE_HINT = /title|headline|biaoti|(^|[-_\s])(tit|bt)([-_\s]|$)/i;
 const NAV_HINT = /(^|[-_\s])(nav|menu|footer)/i;
 
 /** Heading elements and elements named like titles, from the page's lines (cheap: no selector scan). */
@@ -69,10 +75,34 @@ function textOf(el: Element): string {
   return collapseSpace(el.textContent ?? '');
 }
 
+/**
+ * The heading right above the body, for pages whose <title> names only the channel and site
+ * (`新闻动态--中国地理学会官网`): the nearest heading or title-named element among the few lines before
+ * the body, skipping the date and byline lines between them.
+ */
+function headingAboveBody(lines: Line[], bodyStart: number): Element | null {
+  const headline = (line: Line): Element | null => {
+    const el = line.el.closest('h1, h2, h3, h4, h5, h6') ?? line.el;
+    const named =
+      /^H[1-6]$/.test(el.tagName) || TITLE_HINT.test(`${el.getAttribute('class') ?? ''} ${el.id}`);
+    const fits = line.text.length >= 6 && line.text.length <= 120 && !line.linkChars && !line.inList;
+    return named && fits && !insideNavigation(el) ? el : null;
+  };
+  // Readability's body may begin with the headline itself
+  const first = lines[bodyStart];
+  if (first && headline(first)) return headline(first);
+  for (let i = bodyStart - 1; i >= 0 && i >= bodyStart - 6; i--) {
+    const line = lines[i]!;
+    if (DATELINE.test(line.text) || isBylineLine(line.text)) continue;
+    return headline(line);
+  }
+  return null;
+}
+
 export function findTitle(
   doc: Document,
   lines: Line[],
-  candidates: { meta: string | null; readability: string | null },
+  candidates: { meta: string | null; readability: string | null; bodyStart?: number },
 ): TitleResult {
   const docTitle = collapseSpace(doc.title ?? '');
   const docKey = looseKey(docTitle);
@@ -104,6 +134,10 @@ export function findTitle(
     const text = textOf(h1s[0]!);
     if (text.length >= 6 && text.length <= 200 && !h1s[0]!.closest('a')) return { title: text, el: h1s[0]! };
   }
+  if (!candidates.meta && candidates.bodyStart !== undefined && candidates.bodyStart > 0) {
+    const above = headingAboveBody(lines, candidates.bodyStart);
+    if (above) return { title: textOf(above), el: above };
+  }
   const fallback = candidates.meta ?? candidates.readability ?? stripTitleSuffix(docTitle);
   return { title: stripTitleSuffix(fallback), el: null };
 }
@@ -112,7 +146,6 @@ const KICKER_HINT =
   /kicker|yinti|(^|[-_\s])yt([-_\s]|$)|pre-?title|overline|super-?title|sup-?title|intro-?title/i;
 const SUBTITLE_HINT =
   /sub-?title|sub-?head|futi|fubiaoti|(^|[-_\s])ft([-_\s]|$)|deck|(^|[-_\s])dek([-_\s]|$)|second-?title/i;
-const DATEISH = /(19|20)\d{2}\s*[-/.年]\s*\d{1,2}|\d{1,2}:\d{2}/;
 
 function hint(el: Element): string {
   return `${el.getAttribute('class') ?? ''} ${el.id}`;

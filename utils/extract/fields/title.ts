@@ -36,6 +36,7 @@ export function resolveTitle(ctx: ExtractContext): TitleBlock {
     const found = findTitle(ctx.doc, ctx.lines, {
       meta: ctx.meta.title,
       readability: ctx.body.readabilityTitle,
+      bodyStart: ctx.bodyStart,
     });
     title = found.title || stripTitleSuffix(ctx.doc.title ?? '');
     titleEl = found.el?.closest('h1, h2, h3') ?? found.el;

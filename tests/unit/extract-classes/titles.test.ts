@@ -1,0 +1,68 @@
+/**
+ * Titles the <title> does not announce: a <title> naming only the channel and site, a headline in an
+ * element named like one (news_bt), keywords appended to the <title>. The headline on the page wins;
+ * a channel header is not a headline.
+ */
+import { JSDOM } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from '@/utils/extract';
+import { stripTitleSuffix } from '@/utils/extract/title';
+import { PARAGRAPHS, URL } from './page';
+
+function page(head: string, beforeBody: string): string {
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">${head}</head><body>
+<div class="nav"><a href="/">首页</a> <a href="/news/">新闻动态</a> <a href="/about/">学会简介</a></div>
+<div class="main">${beforeBody}
+<div class="detailCon">${PARAGRAPHS.map((p) => `<p>${p}</p>`).join('')}</div></div>
+<div class="footer">版权所有 示例学会 2024</div></body></html>`;
+}
+
+function extractFrom(html: string) {
+  return extractArticle(new JSDOM(html, { url: URL }).window.document, URL);
+}
+
+function titleOf(html: string): string {
+  return extractFrom(html).title;
+}
+
+describe('titles the <title> does not announce', () => {
+  it.each([
+    ['an h5 above the body', '<h5>2024年冰雪学术年会在长白山成功举行！</h5>'],
+    [
+      'a heading with the date line between it and the body',
+      '<h3>2024年冰雪学术年会在长白山成功举行！</h3><div class="time">发布时间：2024-12-01 10:00</div>',
+    ],
+    ['an element named like a headline', '<div class="news_bt">2024年冰雪学术年会在长白山成功举行！</div>'],
+  ])('<title> with only channel and site: %s is the title', (_, markup) => {
+    const article = extractFrom(page('<title>新闻动态--示例学会官网</title>', markup));
+    expect(article.title).toBe('2024年冰雪学术年会在长白山成功举行！');
+    expect(article.textContent.split('\n')[0]).toBe(PARAGRAPHS[0]);
+  });
+
+  it('a short channel header above the body is not a title', () => {
+    expect(titleOf(page('<title>新闻动态--示例学会官网</title>', '<h5>新闻动态</h5>'))).not.toBe('新闻动态');
+  });
+
+  it('a headline element named news_bt matches a <title> that adds keywords and the site', () => {
+    const docTitle = '首次采样带回 嫦娥五号为什么是最复杂任务-中国,嫦娥五号,月球,航天 ——快科技--科技改变未来';
+    expect(
+      titleOf(
+        page(
+          `<title>${docTitle}</title>`,
+          '<div class="news_bt">首次采样带回 嫦娥五号为什么是最复杂任务</div>',
+        ),
+      ),
+    ).toBe('首次采样带回 嫦娥五号为什么是最复杂任务');
+  });
+
+  it.each([
+    [
+      '首次采样带回 嫦娥五号为什么是最复杂任务-中国,嫦娥五号,月球,航天 ——快科技',
+      '首次采样带回 嫦娥五号为什么是最复杂任务',
+    ],
+    ['长白山冰雪季开幕_冰雪,旅游,长白山_示例网', '长白山冰雪季开幕'],
+    ['Apple, Google and Microsoft - Tech News', 'Apple, Google and Microsoft'],
+  ])('keywords appended to <title> are not the title: %s', (raw, expected) => {
+    expect(stripTitleSuffix(raw)).toBe(expected);
+  });
+});
