@@ -4,7 +4,7 @@
  * related lists, footers and copyright lines; and no time is ever invented (precision is recorded).
  */
 import { describe, expect, it } from 'vitest';
-import { extract } from './page';
+import { extract, TRADITIONAL_PARAGRAPHS } from './page';
 
 const UNDATED_URL = 'https://www.example-news.cn/society/12345.html';
 
@@ -57,6 +57,22 @@ describe('publish dates', () => {
     ['Posted on 2010-05-07 21:23', '2010-05-07T21:23:00+08:00'],
   ])('forum and blog leads: %s', (line, iso) => {
     expect(extract({ byline: `<div class="authi">${line}</div>` }).publishedAt).toBe(iso);
+  });
+
+  it('a date in the breadcrumb bar above the headline, past a channel menu, keeps its time', () => {
+    const menu = ['社會焦點', '保障人權', '法律知識', '警政消防', '司法動態', '地方新聞']
+      .map((item, i) => `<li><a href="/news/${i}/">${item}</a></li>`)
+      .join('');
+    const a = extract(
+      {
+        htmlLang: 'zh-TW',
+        paragraphs: TRADITIONAL_PARAGRAPHS,
+        above: `<div class="crumb"><a href="/">示例新聞</a> ＞ <a href="/news/">社會</a> ＞ <em>社會</em> <span class="news-time">2013年11月29日 21:19</span></div><div class="menu"><strong>社會</strong><ul>${menu}</ul></div>`,
+      },
+      'https://www.example-news.tw/news/20131129/302433.htm',
+    );
+    expect(a.publishedAt).toBe('2013-11-29T21:19:00+08:00');
+    expect(a.publishedPrecision).toBe('minute');
   });
 
   it('prefers the date under the title to one in a related-news list, a footer or a copyright line', () => {

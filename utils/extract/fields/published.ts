@@ -43,6 +43,17 @@ function urlDate(ctx: ExtractContext): PublishDate | null {
   return { ...date, raw: m[0].slice(1) };
 }
 
+/**
+ * The four nearest lines above the title that are not menu items: a channel menu can sit between
+ * the breadcrumb bar holding the date (社會 ＞ 2013年11月29日 21:19) and the headline.
+ */
+function linesAbove(lines: readonly Line[], titleLine: number): Line[] {
+  const out: Line[] = [];
+  for (let i = titleLine - 1; i >= 0 && i >= titleLine - 60 && out.length < 4; i--)
+    if (!lines[i]!.inList) out.unshift(lines[i]!);
+  return out;
+}
+
 export function resolvePublished(ctx: ExtractContext): PublishDate | null {
   const fromRules: Candidate<PublishDate | null>[] = ruleCandidates(ctx, 'published').map((c) => ({
     origin: c.origin,
@@ -81,7 +92,7 @@ export function resolvePublished(ctx: ExtractContext): PublishDate | null {
     return visible;
   }
   // Further from the title: the lines just above it, then right after the body, then the URL
-  const above = ctx.titleLine >= 0 ? ctx.lines.slice(Math.max(0, ctx.titleLine - 4), ctx.titleLine) : [];
+  const above = linesAbove(ctx.lines, ctx.titleLine);
   const fallback = visibleDate(ctx, above) ?? visibleDate(ctx, ctx.tail) ?? urlDate(ctx);
   if (fallback) ctx.origins.published = 'page';
   return fallback;
