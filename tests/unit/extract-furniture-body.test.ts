@@ -102,6 +102,16 @@ describe('portal self-media furniture stays out of the body', () => {
       expect(isBoilerplateLine(line), line).toBe(true);
   });
 
+  it('a promotion with a bracketed call to action is not article text; a sentence about voting is', () => {
+    for (const line of [
+      '“2018十大经济年度人物评选”火热进行中！【点击投票】Pick你心目中的商业领袖',
+      '冰雪季门票限时优惠【立即购买】',
+      '更多精彩内容[点击进入专题]',
+    ])
+      expect(isBoilerplateLine(line), line).toBe(true);
+    expect(isBoilerplateLine('评选活动于本月底截止，读者可点击投票页面参与。')).toBe(false);
+  });
+
   it('icon-font glyphs (private-use code points) are stripped from every text node', () => {
     const doc = new JSDOM('<div><p>\ue600分享 正文\uf8ff内容</p><span>\u{f0001}</span></div>').window
       .document;

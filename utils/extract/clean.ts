@@ -78,6 +78,8 @@ const BOILERPLATE_LINE = [
   /^[-—_=\s]*(THE\s*END|END|完|全文完)[-—_=\s]*$/i,
   /^(#[^#\s]{1,20}#?\s*){2,}$/,
   /^(相关|更多)(资讯|新闻|内容|精彩)请?(关注|点击|访问)/,
+  // a promotion with a bracketed call to action: …评选火热进行中！【点击投票】
+  /[【[]\s*(点击|立即|马上|戳此)(投票|进入|查看|参与|报名|下载|购买|订阅|阅读|观看|收听|了解)[^】\]]{0,8}[】\]]/,
   /^[【[（(]?\s*(本文)?(作者|记者|通讯员|撰文|采写|摄影|文\/图|文|图)\s*[:：/／][^。！？，；,;]{0,30}[】\]）)]?$/,
   // portal and self-media page chrome (头条号, 百家号, 网易号, 搜狐号, 企鹅号): player, app and follow
   // buttons, dismissable tips, 举报 links, each a line of its own
