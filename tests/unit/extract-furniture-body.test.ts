@@ -87,6 +87,7 @@ describe('portal self-media furniture stays out of the body', () => {
       '他说：“我知道了。”',
       '关注民生，是这次调研的出发点。',
       '该APP上线一年，用户突破百万。',
+      '声明：本公司将于下月起调整部分产品价格，此前已有预告。',
     ])
       expect(isBoilerplateLine(line), line).toBe(false);
     for (const line of [
@@ -98,6 +99,11 @@ describe('portal self-media furniture stays out of the body', () => {
       '+ 关注',
       '下载客户端',
       '新酷产品第一时间免费试玩',
+      '新酷产品第一时间免费试玩，还有众多优质达人分享独到生活经验，快来体验吧~！下载客户端还能获得专享福利哦！',
+      '自动播放 新能源车充电桩进小区：三种方案对比',
+      '特别声明：以上内容(如有图片或视频亦包括在内)为自媒体平台“网易号”用户上传并发布，本平台仅提供信息存储服务。',
+      '声明：该文观点仅代表作者本人，搜狐号系信息发布平台，搜狐仅提供信息存储空间服务。',
+      'Notice: The content above (including the pictures and videos if any) is uploaded and posted by a user of NetEase Hao, which is a social media platform and only provides information storage services.',
     ])
       expect(isBoilerplateLine(line), line).toBe(true);
   });

@@ -78,6 +78,8 @@ const BOILERPLATE_LINE = [
   /^[-—_=\s]*(THE\s*END|END|完|全文完)[-—_=\s]*$/i,
   /^(#[^#\s]{1,20}#?\s*){2,}$/,
   /^(相关|更多)(资讯|新闻|内容|精彩)请?(关注|点击|访问)/,
+  // a player's label before the clip's title (自动播放 苹果发布新iPhone 11), a portal's own advert
+  /^自动播放\s+\S.{0,60}$|^新酷产品第一时间免费试玩/,
   // a promotion with a bracketed call to action: …评选火热进行中！【点击投票】
   /[【[]\s*(点击|立即|马上|戳此)(投票|进入|查看|参与|报名|下载|购买|订阅|阅读|观看|收听|了解)[^】\]]{0,8}[】\]]/,
   /^[【[（(]?\s*(本文)?(作者|记者|通讯员|撰文|采写|摄影|文\/图|文|图)\s*[:：/／][^。！？，；,;]{0,30}[】\]）)]?$/,
@@ -100,7 +102,15 @@ function linkDensity(el: Element): number {
   return links / text;
 }
 
+/**
+ * A platform's disclaimer under a self-media post (网易号, 搜狐号, 百家号…), in Chinese or English:
+ * it can be a long line, so it is matched by its opening words.
+ */
+const PLATFORM_DISCLAIMER =
+  /^[【[（(]?\s*(特别)?(声明|聲明|免责声明)\s*[:：】\]）)].{0,60}(仅提供信息存储|僅提供資訊儲存|信息发布平台|仅代表作者(本人)?观点|不代表.{1,10}(立场|观点))|^Notice:\s*The content above .{0,80}(uploaded|posted) by/i;
+
 export function isBoilerplateLine(text: string): boolean {
+  if (text.length <= 400 && PLATFORM_DISCLAIMER.test(text)) return true;
   if (text.length > 150) return false;
   return BOILERPLATE_LINE.some((re) => re.test(text));
 }
