@@ -104,6 +104,16 @@ describe('author precision', () => {
     expect(extract({ paragraphs }).authors).toEqual(authors);
   });
 
+  it('a sign-off followed by a portal advert and a player label is still read', () => {
+    const paragraphs = [
+      '十二月一日，长白山冰雪季在池北区正式开幕。开幕式上，来自全国各地的滑雪爱好者齐聚一堂，共同迎接新雪季的到来。',
+      '据景区管委会介绍，今年冰雪季共推出雪道四十余条，新增夜间滑雪等特色项目。(李楠)',
+      '新酷产品第一时间免费试玩，还有众多优质达人分享独到生活经验，快来体验吧~！',
+      '自动播放 长白山冰雪季开幕',
+    ];
+    expect(extract({ paragraphs }).authors).toEqual(['李楠']);
+  });
+
   it.each([
     ['January 17, 2017 at 6:08 PM ET by Kori Schulman', ['Kori Schulman']],
     ['18/03/2019 | André Mindermann', ['André Mindermann']],

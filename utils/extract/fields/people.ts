@@ -7,7 +7,9 @@
  */
 import { LATIN_NAME_SPLIT, parseByline, splitNames } from '../byline';
 import { ruleCandidates, type Candidate, type ExtractContext } from '../context';
+import { isBoilerplateLine } from '../clean';
 import { cutAtFurniture, isFurniture } from '../furniture';
+import type { Line } from '../lines';
 import { cleanName, looseKey } from '../text';
 import { bodyLeadBylines, headBylines, tailBylines } from './zone';
 
@@ -52,6 +54,13 @@ function outletKeys(ctx: ExtractContext, source: string | null): Set<string> {
 /** Not a sign-off name: （完）, （图）, an agency, a role. */
 const NOT_A_SIGN_OFF =
   /^(完|图|組圖|组图|视频|視頻|待续|待續|全文完|新华社|新華社|中新社|央视|记者|記者|编辑|編輯|本报|本報|本网|摄|攝)$/;
+
+/** The body's last line that is not page furniture (an advert or a player label can follow the sign-off). */
+function lastProseLine(bodyLines: readonly Line[]): string {
+  for (let i = bodyLines.length - 1; i >= 0 && i >= bodyLines.length - 4; i--)
+    if (!isBoilerplateLine(bodyLines[i]!.text)) return bodyLines[i]!.text;
+  return '';
+}
 
 /** A report signed off at its end: …打通闲鱼以旧换新。(李楠) */
 function signOff(lastLine: string): string[] {
@@ -116,7 +125,7 @@ export function resolveAuthors(
     for (const { byline } of bodyLeadBylines(ctx.bodyLines)) yield { value: byline.authors, origin: 'page' };
     for (const { line, byline } of tailBylines([...ctx.bodyLines.slice(-6), ...ctx.tail]))
       if (!line.inList) yield { value: byline.authors, origin: 'page' };
-    yield { value: signOff(ctx.bodyLines.at(-1)?.text ?? ''), origin: 'page' };
+    yield { value: signOff(lastProseLine(ctx.bodyLines)), origin: 'page' };
     // a CMS's `author` field often holds whoever uploaded the page: the editor the page names
     const notEditor = (name: string) => !editors.includes(name);
     yield { value: ctx.meta.authors.flatMap(declaredNames).filter(notEditor), origin: 'metadata' };
