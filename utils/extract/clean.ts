@@ -78,6 +78,9 @@ const BOILERPLATE_LINE = [
   /^[-—_=\s]*(THE\s*END|END|完|全文完)[-—_=\s]*$/i,
   /^(#[^#\s]{1,20}#?\s*){2,}$/,
   /^(相关|更多)(资讯|新闻|内容|精彩)请?(关注|点击|访问)/,
+  // a forum post's chrome: its floor (楼主, 沙发, 3楼), the poster's links, the edit note
+  /^(楼主|樓主|沙发|沙發|板凳|地板|地下室|[1-9]\d{0,4}\s*(楼|樓|#)|#[1-9]\d{0,4})$/,
+  /只看该作者|只看該作者|只看楼主|只看樓主|倒序浏览|倒序看帖|阅读模式|電梯直達|电梯直达|使用道具|^(回复|回覆)\s*(引用|举报)|^本帖最[后後]由.{1,40}[编編][辑輯]$/,
   // a player's label before the clip's title (自动播放 苹果发布新iPhone 11), a portal's own advert
   /^自动播放\s+\S.{0,60}$|^新酷产品第一时间免费试玩/,
   // a promotion with a bracketed call to action: …评选火热进行中！【点击投票】

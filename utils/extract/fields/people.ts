@@ -55,6 +55,15 @@ function outletKeys(ctx: ExtractContext, source: string | null): Set<string> {
 const NOT_A_SIGN_OFF =
   /^(完|图|組圖|组图|视频|視頻|待续|待續|全文完|新华社|新華社|中新社|央视|记者|記者|编辑|編輯|本报|本報|本网|摄|攝)$/;
 
+/** A blog post's <title> names the blog after the post (春天的长白山_老树的博客_新浪博客): its owner wrote it. */
+function blogOwner(docTitle: string): string[] {
+  const m =
+    /(?:^|[_|｜\-–—]\s*)([^_|｜\-–—\s]{2,12})的(?:博客|部落格|個人空間|个人空间|空间|空間)(?:\s*[_|｜\-–—]|$)/u.exec(
+      docTitle,
+    );
+  return m ? [m[1]!] : [];
+}
+
 /** The body's last line that is not page furniture (an advert or a player label can follow the sign-off). */
 function lastProseLine(bodyLines: readonly Line[]): string {
   for (let i = bodyLines.length - 1; i >= 0 && i >= bodyLines.length - 4; i--)
@@ -131,6 +140,7 @@ export function resolveAuthors(
     yield { value: ctx.meta.authors.flatMap(declaredNames).filter(notEditor), origin: 'metadata' };
     const byline = ctx.body.readabilityByline;
     if (byline) yield { value: declaredNames(byline).filter(notEditor), origin: 'page' };
+    yield { value: blogOwner(ctx.doc.title ?? ''), origin: 'page' };
   }
   return firstNames(ctx, 'authors', candidates(), keep);
 }

@@ -16,6 +16,13 @@ import { headBylines } from './zone';
 /** Lines that can hold a date but never the article's: footers, copyright, ICP numbers. */
 const FOOTER_LINE = /©|copyright|版权|版權|ICP|备案|公网安备|all rights reserved/i;
 
+/**
+ * Labels of dates that are not the article's: a forum poster's 注册时间 and 最后登录 beside the post,
+ * an event's 报名/截止 dates. Matched right before the date, on its line or as the line above it.
+ */
+const OTHER_DATE_LABEL =
+  /(注册|註冊|登录|登錄|登入|加入|出生|生日|在线|在線|到期|截止|报名|報名|开始|開始|结束|結束|有效)(时间|時間|日期|期)?\s*[:：]?\s*$/;
+
 /** The first date stated on one of `lines`: a labelled one on a line beats a bare one. */
 function visibleDate(ctx: ExtractContext, lines: readonly Line[]): PublishDate | null {
   for (const { line, byline } of headBylines(lines)) {
@@ -23,7 +30,10 @@ function visibleDate(ctx: ExtractContext, lines: readonly Line[]): PublishDate |
     const date = byline.dateText
       ? parseDate(byline.dateText, ctx.dates, true)
       : parseDate(line.text, ctx.dates);
-    if (date) return date;
+    if (!date) continue;
+    const at = line.text.indexOf(date.raw);
+    const before = at > 0 ? line.text.slice(0, at) : (ctx.lines[line.index - 1]?.text ?? '');
+    if (!OTHER_DATE_LABEL.test(before)) return date;
   }
   return null;
 }

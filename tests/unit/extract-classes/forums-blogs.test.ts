@@ -1,0 +1,64 @@
+/**
+ * Forum threads and blog posts on engines no rule knows: the first post's date and poster, never the
+ * poster's profile panel (注册时间, 最后登录, 帖子, 积分) beside it; the post's chrome (楼主, 只看该作者,
+ * 本帖最后由…编辑) is not its text; a blog's owner, named in the <title>, wrote the post.
+ */
+import { JSDOM } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from '@/utils/extract';
+
+const POST = [
+  '天冷了，特别想吃酸菜白肉锅。以前常去的那家老店关门了，现在不知道哪里的最正宗，想请大家推荐一下。',
+  '听朋友说重庆路附近有一家开了二十多年的老字号，汤底是用大骨头熬的，酸菜也是自家腌的，不知道有没有人去过？',
+  '希望大家推荐几家，最好是价格实惠、分量足的那种，周末想带家里老人一起去吃，先谢谢各位了。',
+];
+
+/** A thread page in no known engine's markup: profile panel, floor, date line, then the post. */
+function thread(profile: string): string {
+  return `<!doctype html><html><head><meta charset="utf-8"><title>长春哪里的酸菜白肉锅最正宗？-美食天地-长春社区</title></head><body>
+<div class="crumbs"><a href="/">长春社区</a> &gt; <a href="/f/2">美食天地</a></div>
+<div class="thread"><h1 class="subject">长春哪里的酸菜白肉锅最正宗？</h1>
+<div class="floor"><div class="side"><a class="user" href="/u/5">吃货小王</a>${profile}</div>
+<div class="main"><div class="floor-head"><span class="num">楼主</span></div><div class="time">发表于 2008-12-7 21:23 | 只看该作者</div>
+<div class="post-text">${POST.map((p) => `<p>${p}</p>`).join('')}<p>本帖最后由 吃货小王 于 2008-12-7 21:30 编辑</p></div></div></div>
+<div class="floor"><div class="side"><a class="user" href="/u/9">老长春</a></div><div class="main"><span class="num">沙发</span>
+<div class="time">发表于 2008-12-8 09:10</div><div class="post-text"><p>推荐你去南湖公园旁边那家。</p></div></div></div>
+</div></body></html>`;
+}
+
+const URL = 'http://bbs.example.cn/read.php?tid=8899';
+
+describe('forum threads: the first post, not the poster profile', () => {
+  it.each([
+    [
+      'a list',
+      '<dl class="profile"><dt>帖子</dt><dd>312</dd><dt>积分</dt><dd>820</dd><dt>注册时间</dt><dd>2006-3-12</dd></dl>',
+    ],
+    [
+      'labelled lines',
+      '<div class="info"><p>帖子：312</p><p>注册时间：2006-3-12</p><p>最后登录：2009-1-20</p></div>',
+    ],
+  ])('a profile panel as %s gives neither the date nor the source', (_, profile) => {
+    const article = extractArticle(new JSDOM(thread(profile), { url: URL }).window.document, URL);
+    expect(article.publishedAt).toBe('2008-12-07T21:23:00+08:00');
+    expect(article.source ?? '').not.toMatch(/时间|帖子|积分|登录/);
+    expect(article.textContent.split('\n')).toEqual(POST);
+  });
+});
+
+describe('blog posts', () => {
+  it.each([
+    ['春天的长白山_老树的博客_新浪博客', '老树'],
+    ['春天的长白山 - 老树的个人空间 - 示例社区', '老树'],
+  ])("the blog's owner named in the <title> is the author: %s", (docTitle, author) => {
+    const html = `<!doctype html><html><head><meta charset="utf-8"><title>${docTitle}</title></head><body>
+<div class="blogtitle"><a href="/laoshu">博客首页</a></div>
+<div class="articalTitle"><h2 class="titName">春天的长白山</h2><span class="time">(2008-05-12 14:28:00)</span></div>
+<div class="articalContent">${POST.map((p) => `<div>${p}</div>`).join('')}</div>
+<div class="articalInfo"><a href="#">阅读</a>(123) ┊ <a href="#">评论</a>(5) ┊ <a href="#">转载</a>(1)</div></body></html>`;
+    const url = 'http://blog.example.cn/s/blog_4a1b2c3d0100abcd.html';
+    const article = extractArticle(new JSDOM(html, { url }).window.document, url);
+    expect(article.authors).toEqual([author]);
+    expect(article.publishedAt).toBe('2008-05-12T14:28:00+08:00');
+  });
+});
