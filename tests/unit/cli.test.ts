@@ -240,6 +240,31 @@ describe('jianbao eval', () => {
     expect(fs.existsSync(path.join(root, 'news/good/readability.json'))).toBe(true);
   });
 
+  it('--unseen scores pages as unseen sites: without rules, and with bare also without metadata', async () => {
+    const root = path.join(tmp, 'corpus-unseen');
+    // the date only in the page's metadata
+    const page = ARTICLE.replace('2024-01-02 10:30 ', '').replace(
+      '<head>',
+      '<head><meta property="article:published_time" content="2024-01-02T08:00:00+08:00">',
+    );
+    write('corpus-unseen/news/meta-date/page.html', page);
+    write(
+      'corpus-unseen/news/meta-date/truth.json',
+      JSON.stringify({ url: 'https://news.example.cn/a/123.html' }),
+    );
+    const output = async (...flags: string[]) => {
+      const out = path.join(tmp, `out-unseen${flags.join('')}`);
+      const r = await run('eval', root, '--out', out, '--quiet', ...flags);
+      expect(r.code, r.stderr).toBe(0);
+      return JSON.parse(fs.readFileSync(path.join(out, 'corpus-unseen/news/meta-date/jianbao.json'), 'utf8'));
+    };
+    expect((await output('--unseen', 'no-rules')).publishedAt).toBe('2024-01-02T08:00:00+08:00');
+    expect((await output('--unseen', 'bare')).publishedAt).toBeNull();
+    const refused = await run('eval', root, '--unseen', 'sometimes');
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/--unseen takes no-rules or bare/);
+  });
+
   it('refuses a missing corpus folder in one line', async () => {
     const r = await run('eval', path.join(tmp, 'no-corpus'));
     expect(r.code).toBe(1);
