@@ -87,9 +87,12 @@ const LABEL_ALTERNATION = LABELS.map(([label]) => label.replace('/', '\\/')).joi
 const LONG_LABELS = LABELS.filter(([label, role]) => label.length >= 4 && role !== 'other')
   .map(([label]) => label)
   .join('|');
-/** A label followed by a colon (ASCII or full-width), or 文/图 followed by a slash. */
+/**
+ * A label followed by a colon (ASCII or full-width; Taiwan magazines use a full-width bar, 文｜王家俊),
+ * or 文/图 followed by a slash.
+ */
 const LABEL_RE = new RegExp(
-  `(?:^|(?<=[\\s【\\[（(|｜丨/,，;；]|[^\\p{L}]))(${LABEL_ALTERNATION})\\s*[:：]|(${LONG_LABELS})\\s*[:：]|(?:^|(?<=[\\s【\\[（(]))([文图])\\s*[/／:：]`,
+  `(?:^|(?<=[\\s【\\[（(〔|｜丨/,，;；]|[^\\p{L}]))(${LABEL_ALTERNATION})\\s*[:：｜]|(${LONG_LABELS})\\s*[:：]|(?:^|(?<=[\\s【\\[（(〔]))([文图])\\s*[/／:：｜]`,
   'gu',
 );
 /** Forum and blog posts: `发表于 2005-5-7 21:23`, `Posted on May 7, 2005` — a date lead without a colon. */
@@ -103,10 +106,17 @@ const REPORTER_SPACED =
   /(?:本报|新华社|央视|人民网|新华网)?(记者|記者|通讯员|通訊員|特约记者|见习记者)\s+((?:[\u4e00-\u9fff·]{2,5}(?:\s+|、|，|,|$|(?=[）)】\]])))+)/u;
 /** 記者王家俊／台北報導, 【丁牧群╱台北報導】, 记者 张三/长春报道: names, a slash, a place, 報導. */
 const REPORTER_SLASH =
-  /(?:記者|记者|文|^|[【[（(])\s*((?:[\u4e00-\u9fff·]{2,4}[、，,\s]*){1,4}?)\s*[／/╱]\s*[\u4e00-\u9fff]{1,8}?(?:報導|报道|報道|電|电)/u;
+  /(?:記者|记者|文|^|[【[（(〔])\s*((?:[\u4e00-\u9fff·]{2,4}[、，,\s]*){1,4}?)\s*[／/╱]\s*[\u4e00-\u9fff]{1,8}?(?:報導|报道|報道|電|电)/u;
 /** 中央社記者黃雅詩台北29日電, 新华社记者张三北京3月5日电: agency, names, place, day, 電. */
 const AGENCY_DATELINE =
   /(中央社|新華社|新华社|中新社|中通社|法新社|路透社?|美聯社|美联社|共同社|韓聯社|韩联社)(?:(?:特派|駐[\u4e00-\u9fff]{1,4}|驻[\u4e00-\u9fff]{1,4})?(?:記者|记者))([\u4e00-\u9fff、·]{2,24}?)\s*(?:\d{1,2}月)?\d{1,2}日\s*(?:專|专)?(?:電|电)/u;
+/**
+ * A newspaper's own lead, 【明報專訊】, 〔自由時報訊〕, or an agency's dateline without a reporter,
+ * 新华社北京3月5日电: the outlet (本報訊, 本报讯 name the site itself).
+ */
+const OUTLET_LEAD =
+  /^[【[〔（(]\s*([\u4e00-\u9fff]{2,8}?)(?:專訊|专讯|快訊|快讯|訊|讯)\s*[】\]〕）)]|^[（(【[]?\s*(新華社|新华社|中新社|中新網|中新网|中央社|中通社|人民網|人民网|央視網|央视网)[\u4e00-\u9fff]{0,8}?\d{1,2}月\d{1,2}日\s*(?:專|专)?(?:電|电)/u;
+
 /** Places a dateline names right after the reporters (the name/place boundary is not marked). */
 const DATELINE_PLACE =
   /(台北|臺北|新北|桃園|台中|臺中|台南|臺南|高雄|基隆|新竹|嘉義|屏東|宜蘭|花蓮|台東|臺東|澎湖|金門|馬祖|苗栗|彰化|南投|雲林|北京|上海|天津|重慶|重庆|廣州|广州|深圳|香港|澳門|澳门|東京|东京|首爾|首尔|華盛頓|华盛顿|紐約|纽约|倫敦|伦敦|巴黎|柏林|莫斯科|新加坡|曼谷|雪梨|悉尼|日內瓦|日内瓦|布魯塞爾|布鲁塞尔|洛杉磯|洛杉矶|舊金山|旧金山|[\u4e00-\u9fff]{2}(?:市|縣|县|省))$/u;
@@ -211,6 +221,11 @@ export function parseByline(line: string): Byline {
       if (!result.source) result.source = dateline[1]!;
     }
   }
+  if (!result.source) {
+    const lead = OUTLET_LEAD.exec(text);
+    const outlet = lead?.[1] ?? lead?.[2];
+    if (outlet && !/^(本報|本报|本網|本网|本台|本刊)$/.test(outlet)) result.source = outlet;
+  }
   if (!result.authors.length) {
     const slash = REPORTER_SLASH.exec(text);
     if (slash?.[1]) result.authors.push(...splitNames(slash[1]));
@@ -265,6 +280,7 @@ export function unlabelledOutlet(
     t.length <= 20 &&
     !/[，。！？：:、]/.test(t) &&
     !NOT_AN_OUTLET.test(t) &&
+    !/記者|记者|通讯员|通訊員|[／/]/.test(t) &&
     !DATEISH_TOKEN.test(t);
   if (above && nameLike(above) && !/\s/.test(above) && looseTitle(above) !== titleKey) return above;
   const tokens = lines[index]!.text.replace(/[[【(（][^\]】)）]{1,6}[\]】)）]/g, ' ')

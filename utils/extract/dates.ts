@@ -31,6 +31,9 @@ const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 const ABSOLUTE =
   /(?<!\d)((?:19|20)\d{2})\s*(?:[-/.年]\s*)(\d{1,2})\s*(?:[-/.月]\s*)(\d{1,2})(?![\d])\s*日?(?:\s*(?:T|\s|&nbsp;|日)?\s*(?:(上午|下午|晚上|凌晨|早上)\s*)?(\d{1,2})\s*[:：时]\s*(\d{1,2})(?!\d)\s*分?(?:(?:\s*[:：]\s*|(?<=分))(\d{1,2})(?:\.\d+)?\s*秒?)?\s*(Z|[+-]\d{2}:?\d{2}(?![\d]))?)?/;
 
+/** A time right before a date (`15:10 2019/09/26`), nothing but spaces between them. */
+const TIME_BEFORE = /(?<![\d:])(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?\s+$/;
+
 /** 18-03-08 23:16 (two-digit year): only believed after a date label such as 发布时间： */
 const SHORT_YEAR = /^\s*(\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?/;
 
@@ -80,7 +83,12 @@ export function parseDate(text: string, context: DateContext, labelled = false):
   }
   const abs = ABSOLUTE.exec(sample);
   if (abs) {
-    const [raw, ys, mos, ds, half, hs, mis, ss, zone] = abs;
+    const [matched, ys, mos, ds, half, timeHs, timeMis, timeSs, zone] = abs;
+    // `15:10 2019/09/26`: some templates put the time before the date
+    const before = timeHs === undefined ? TIME_BEFORE.exec(sample.slice(0, abs.index)) : null;
+    const [raw, hs, mis, ss] = before
+      ? [`${before[0]}${matched}`, before[1], before[2], before[3]]
+      : [matched, timeHs, timeMis, timeSs];
     const y = Number(ys);
     const mo = Number(mos);
     const d = Number(ds);

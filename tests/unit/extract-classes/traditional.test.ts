@@ -19,6 +19,12 @@ describe('Traditional Chinese bylines', () => {
     ['發佈時間：2013/06/29 22:54', { dateText: '2013/06/29 22:54' }],
     ['更新時間：2013-06-29 22:54', { dateText: '2013-06-29 22:54' }],
     ['發布時間：2013年06月29日', { dateText: '2013年06月29日' }],
+    ['〔記者王家俊／台北報導〕', { authors: ['王家俊'] }],
+    ['文｜王家俊　攝影｜李大同', { authors: ['王家俊', '李大同'] }],
+    ['【明報專訊】', { source: '明報' }],
+    ['〔自由時報訊〕', { source: '自由時報' }],
+    ['新華社北京3月5日電', { source: '新華社' }],
+    ['【本報訊】', { source: null }],
   ])('%s', (line, expected) => {
     expect(parseByline(line)).toMatchObject(expected);
   });
@@ -58,5 +64,50 @@ describe('Traditional Chinese bylines', () => {
     expect(a.authors).toEqual(['姜遠珍']);
     expect(a.editors).toEqual(['林芳']);
     expect(a.lang).toBe('zh-TW');
+  });
+
+  it.each([
+    [
+      'a lead in 〔〕 brackets',
+      '<div class="time">2019/09/26 15:10</div>',
+      `〔記者王家俊／台北報導〕${TRADITIONAL_PARAGRAPHS[0]}`,
+      { authors: ['王家俊'], publishedAt: '2019-09-26T15:10:00+08:00' },
+    ],
+    [
+      'the outlet before the reporter credit',
+      '<div class="info"><time>2019-09-26 15:10</time> <span class="author"><a href="/a/1">聯合報</a> / 記者王家俊／台北即時報導</span></div>',
+      TRADITIONAL_PARAGRAPHS[0],
+      { authors: ['王家俊'], source: '聯合報' },
+    ],
+    [
+      'the time before the date, the outlet in an element named for it',
+      '<div class="meta"><time><span class="hour">15:10</span> <span class="date">2019/09/26</span></time><div class="author">王家俊</div><div class="source">中國時報</div></div>',
+      TRADITIONAL_PARAGRAPHS[0],
+      { source: '中國時報', publishedAt: '2019-09-26T15:10:00+08:00' },
+    ],
+    [
+      "a newspaper's own lead",
+      '<div class="date">2019年9月26日星期四</div>',
+      `【明報專訊】${TRADITIONAL_PARAGRAPHS[0]}`,
+      { source: '明報', publishedAt: '2019-09-26T00:00:00+08:00', publishedPrecision: 'day' },
+    ],
+    [
+      'labels with a full-width bar',
+      '<div class="credits">文｜王家俊　攝影｜李大同</div><div class="date">2019.09.26 15:10</div>',
+      TRADITIONAL_PARAGRAPHS[0],
+      { authors: ['王家俊', '李大同'], publishedAt: '2019-09-26T15:10:00+08:00' },
+    ],
+  ])('Taiwan and Hong Kong templates: %s', (_, byline, first, expected) => {
+    const a = extract(
+      {
+        htmlLang: 'zh-Hant-TW',
+        title: '行政院通過中小企業補助 下月上路',
+        docTitle: '行政院通過中小企業補助 下月上路 - 新聞網',
+        byline,
+        paragraphs: [first ?? '', ...TRADITIONAL_PARAGRAPHS.slice(1)],
+      },
+      TW_URL,
+    );
+    expect(a).toMatchObject(expected);
   });
 });

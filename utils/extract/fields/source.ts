@@ -1,13 +1,15 @@
 /**
  * 来源, the outlet the article came from (not the site that shows it, unless the site wrote it).
  * Candidates: the site rule, the CMS rule, a labelled 来源：/來源：/稿源： in the byline zone or after
- * the body (or an agency dateline 中央社記者…電), embedded metadata, then an outlet named without a
+ * the body (or an agency dateline 中央社記者…電, a lead 【明報專訊】), an element named for it
+ * (`.source`), embedded metadata, then an outlet named without a
  * label beside the date (`原创 南方都市报 2019-09-09`), then the site's own name (nothing named another
  * outlet: the site wrote it). Every value ends where page furniture begins.
  */
 import { parseByline, unlabelledOutlet } from '../byline';
 import { ruleCandidates, type Candidate, type ExtractContext } from '../context';
-import { cutAtFurniture } from '../furniture';
+import { cutAtFurniture, textWithoutWidgets } from '../furniture';
+import type { Line } from '../lines';
 import { looseKey, truncate } from '../text';
 import { bodyLeadBylines, headBylines, tailBylines } from './zone';
 
@@ -27,6 +29,19 @@ function fromRuleText(text: string): string | null {
   return parseByline(text).source ?? (/[:：]/.test(text) ? null : asSource(text));
 }
 
+/** Elements templates name for the outlet: `<div class="source">中國時報</div>`, `#laiyuan`. */
+const NAMED_SOURCE = '.source, #source, .laiyuan, #laiyuan, .article-source, .news-source, .media-name';
+
+/** The outlet in an element named for it, among the head zone's lines. */
+function namedSource(head: readonly Line[]): string | null {
+  for (const line of head) {
+    if (line.inList || line.text.length > 80) continue;
+    const el = line.el.matches(NAMED_SOURCE) ? line.el : line.el.querySelector(NAMED_SOURCE);
+    if (el) return fromRuleText(textWithoutWidgets(el));
+  }
+  return null;
+}
+
 export function resolveSource(ctx: ExtractContext, title: string, siteName: string | null): string | null {
   function* candidates(): Generator<Candidate<string | null>> {
     for (const { value, origin } of ruleCandidates(ctx, 'source'))
@@ -35,6 +50,8 @@ export function resolveSource(ctx: ExtractContext, title: string, siteName: stri
     for (const { byline } of bodyLeadBylines(ctx.bodyLines)) yield { value: byline.source, origin: 'page' };
     for (const { byline } of tailBylines([...ctx.bodyLines.slice(-6), ...ctx.tail]))
       yield { value: byline.source, origin: 'page' };
+    // a Chinese-news convention; elsewhere `.source` is as likely an image credit
+    if (ctx.language === 'zh') yield { value: namedSource(ctx.head), origin: 'page' };
     yield { value: ctx.meta.source, origin: 'metadata' };
     if (ctx.language === 'zh') {
       const head = ctx.head.filter((l) => !l.inList);

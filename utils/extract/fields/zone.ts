@@ -47,11 +47,13 @@ export function bodyLeadBylines(bodyLines: readonly Line[]): ParsedLine[] {
   const out: ParsedLine[] = [];
   for (const line of bodyLines.slice(0, 2)) {
     const start =
-      /^[^，。]{0,12}[（(【[]\s*(本报|本報)?(记者|記者|通讯员|通訊員|文|作者)[^）)】\]]{1,40}[）)】\]]/.exec(
+      /^[^，。]{0,12}[（(【[〔]\s*(本报|本報)?(记者|記者|通讯员|通訊員|文|作者)[^）)】\]〕]{1,40}[）)】\]〕]/.exec(
         line.text,
       )?.[0] ??
       // 【王家俊／台北報導】, （中央社記者黃雅詩台北29日電）: a bracketed lead ending in 報導 or 電
-      /^[（(【[][^）)】\]]{2,40}(報導|报道|報道|電|电)[）)】\]]/.exec(line.text)?.[0];
+      /^[（(【[〔][^）)】\]〕]{2,40}(報導|报道|報道|電|电)[）)】\]〕]/.exec(line.text)?.[0] ??
+      // 【明報專訊】: the newspaper's own lead names the outlet
+      /^[【[〔（(][\u4e00-\u9fff]{2,8}(專訊|专讯|快訊|快讯|訊|讯)[】\]〕）)]/.exec(line.text)?.[0];
     const text = start ?? (isBylineLine(line.text) ? line.text : null);
     if (text) out.push({ line, byline: parseByline(text) });
   }
