@@ -7,7 +7,7 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '@/utils/extract';
-import { cleanBody, isBoilerplateLine, stripPrivateUse } from '@/utils/extract/clean';
+import { cleanBody, isBoilerplateLine, isWesternChrome, stripPrivateUse } from '@/utils/extract/clean';
 
 const PROSE = [
   '今年一季度，本地新能源汽车销量同比增长四成，充电桩数量也随之快速增加，不少小区开始集中改造停车位。',
@@ -133,5 +133,26 @@ describe('portal self-media furniture stays out of the body', () => {
     const root = doc.querySelector('div')!;
     cleanBody(root, { baseUrl: 'https://example.cn/', chinese: true });
     expect([...root.querySelectorAll('p')].map((p) => p.textContent)).toEqual([PROSE[0], '第二段正文。']);
+  });
+});
+
+describe('Western news chrome stays out of the body', () => {
+  const STORY = [
+    'The city council voted on Tuesday to expand the bike lane network across the downtown core, after months of debate.',
+    'Supporters said the plan would make commuting safer, while several shop owners worried about losing parking spaces.',
+    'The first new lanes are expected to open next spring, according to the transportation department.',
+  ];
+
+  it('ad markers, reading breaks, newsletter prompts and pointer links go; sentences mentioning them stay', () => {
+    const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Council expands bike lanes</title></head><body>
+<article><h1>Council expands bike lanes</h1>
+<p>${STORY[0]}</p><p>Advertisement</p><p>Continue reading the main story</p>
+<p>${STORY[1]}</p><p>Related: <a href="/other">Downtown parking prices rise again</a></p>
+<p>Sign up for our Morning Briefing newsletter</p><p>${STORY[2]}</p><p>Story continues below advertisement</p>
+</article></body></html>`;
+    const url = 'https://news.example.com/2024/03/02/bike-lanes';
+    expect(extractText(html, url).split('\n')).toEqual(STORY);
+    expect(isWesternChrome('Related: the council published its report in March.', 0)).toBe(false);
+    expect(isWesternChrome('Advertising revenue fell sharply last year, the company said.', 0)).toBe(false);
   });
 });

@@ -112,6 +112,22 @@ function linkDensity(el: Element): number {
 const PLATFORM_DISCLAIMER =
   /^[【[（(]?\s*(特别)?(声明|聲明|免责声明)\s*[:：】\]）)].{0,60}(仅提供信息存储|僅提供資訊儲存|信息发布平台|仅代表作者(本人)?观点|不代表.{1,10}(立场|观点))|^Notice:\s*The content above .{0,80}(uploaded|posted) by/i;
 
+/**
+ * Western news pages' inline chrome that Readability keeps: ad markers, "continue reading" breaks,
+ * newsletter prompts and share/follow calls, each a line of its own.
+ */
+const WESTERN_CHROME =
+  /^(advertisement|advertisement\s*[-–—:]\s*(scroll|continue) (down |reading )?(to continue|below)?|(skip|close) (advertisement|ad)|(the )?story continues below( this)?( advertisement)?|article continues below( advertisement)?|continue reading (the main story|below)|sign up (for|to) (our|the|my) [\w\s'’-]{0,40}newsletters?[.!]?|share (this|on) (article|story|facebook|twitter|x|linkedin|email)[.!]?|follow (us|me) on (facebook|twitter|x|instagram|linkedin)[.!]?)$/i;
+/** A line that only points at another story: "Related: …", "READ MORE: …", mostly a link. */
+const POINTER_LINE =
+  /^(related|read more|more|see also|also read|read also|recommended|watch|listen)\s*[:：]/i;
+
+/** Whether a line of a Western page is its chrome rather than article text. */
+export function isWesternChrome(text: string, linkChars: number): boolean {
+  if (text.length > 160) return false;
+  return WESTERN_CHROME.test(text.trim()) || (POINTER_LINE.test(text) && linkChars >= text.length / 2);
+}
+
 export function isBoilerplateLine(text: string): boolean {
   if (text.length <= 400 && PLATFORM_DISCLAIMER.test(text)) return true;
   if (text.length > 150) return false;
@@ -259,6 +275,7 @@ export function cleanBody(root: Element, context: CleanContext): void {
     if (
       isKnown ||
       (context.chinese !== false && isBoilerplateLine(line.text)) ||
+      (context.chinese === false && isWesternChrome(line.text, line.linkChars)) ||
       (line.index < 4 && isBylineLine(line.text) && line.text.length < 60)
     ) {
       // a line of its own goes with its element; a line inside a larger block goes alone
