@@ -49,6 +49,8 @@ const WIDGET_WORDS = [
   '打开APP',
   '下载客户端',
   '关注',
+  '關注',
+  'Follow',
   '訂閱',
   '订阅',
   '点赞',
@@ -126,6 +128,8 @@ const FURNITURE = new RegExp(
     '[【\\[]',
     '[】\\]]',
     `${BOUNDARY}(?:${WIDGET_WORDS.join('|')})(?=$|[\\s\\p{P}\\p{S}\\d])`,
+    // a follow button glued to a name: Margaret Talev+Follow
+    '[+＋]\\s*(?:Follow|关注|關注|订阅|訂閱)',
     `(?:${NEXT_LABELS.join('|')})\\s*[:：]`,
     ANY_LABEL,
     // a date or time after the value: 中国吉林网 2019-03-20 11:58

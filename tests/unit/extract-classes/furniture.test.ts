@@ -32,6 +32,9 @@ describe('values end where page furniture begins', () => {
     ['新华网 审核：王五', '新华网'],
     ['人民日报 出品：人民网', '人民日报'],
     ['聯合報 供稿：陳六', '聯合報'],
+    // a follow button glued to the name
+    ['Margaret Talev+Follow', 'Margaret Talev'],
+    ['王家俊 +關注', '王家俊'],
   ])('%s → %s', (value, expected) => {
     expect(cutAtFurniture(value)).toBe(expected);
   });
