@@ -1,8 +1,8 @@
 /**
  * `npm run bench archive-io` (second part): the same 10,000-clip archive imported and exported
- * through the real UI of the production build (.output/chrome-mv3) in headless Chromium: File.text(),
- * JSON.parse, valibot and DOMPurify in the archive page, runtime messages, the service worker's real
- * IndexedDB. Memory is the resident size of Chromium's processes, sampled from /proc every 100 ms.
+ * through the real UI of the production build (.output/chrome-mv3) in headless Chromium: the file
+ * streamed, JSON.parse, valibot and DOMPurify in the archive page, the index built in its Web Workers,
+ * runtime messages, the service worker's real IndexedDB. Memory is the resident size of Chromium's processes, sampled from /proc every 100 ms.
  */
 import { execSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -85,6 +85,42 @@ function chromiumPids(userDataDir: string): number[] {
   return pids;
 }
 
+/** CPU seconds used so far by each thread of `pids`, by process type and thread name. */
+function threadCpu(pids: number[]): Map<string, number> {
+  const tick = 100; // USER_HZ on Linux
+  const out = new Map<string, number>();
+  for (const pid of pids) {
+    let type = 'browser';
+    try {
+      type = /--type=([\w-]+)/.exec(fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8'))?.[1] ?? 'browser';
+      if (type === 'utility')
+        type =
+          /--utility-sub-type=([\w.]+)/.exec(fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8'))?.[1] ?? type;
+      for (const tid of fs.readdirSync(`/proc/${pid}/task`)) {
+        const stat = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+        const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replace(/\d+$/, '');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        const key = `${type} ${pid}: ${name}`;
+        out.set(key, (out.get(key) ?? 0) + (Number(fields[11]) + Number(fields[12])) / tick);
+      }
+    } catch {
+      // the process or thread ended
+    }
+  }
+  return out;
+}
+
+/** The threads that used the most CPU between two threadCpu readings. */
+function topThreads(before: Map<string, number>, after: Map<string, number>, n = 8): string {
+  return [...after]
+    .map(([key, s]) => [key, s - (before.get(key) ?? 0)] as const)
+    .filter(([, s]) => s > 0.2)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, n)
+    .map(([key, s]) => `    ${s.toFixed(1).padStart(6)} s CPU  ${key}`)
+    .join('\n');
+}
+
 export function memorySampler(userDataDir: string) {
   let pids = chromiumPids(userDataDir);
   let peakTotal = 0;
@@ -137,6 +173,7 @@ export default async function bench(): Promise<void> {
     await page.getByTestId('archive-total').waitFor();
 
     memory.reset();
+    const cpuBefore = threadCpu(chromiumPids(userDataDir));
     const t0 = Date.now();
     await page.getByTestId('import-file').setInputFiles(file);
     await page.locator('[data-testid=io-status]:not([data-state=busy])').waitFor({ timeout: 600_000 });
@@ -149,16 +186,20 @@ export default async function bench(): Promise<void> {
     );
     console.log(`import (page + worker): ${(importMs / 1000).toFixed(1)} s, ${memory.report()}`);
     console.log(`  ${importState.replace(/\n/g, ' ')}`);
+    console.log(
+      `  CPU by thread during the import (Chromium threads, all processes):\n${topThreads(cpuBefore, threadCpu(chromiumPids(userDataDir)))}`,
+    );
     for (let i = 0; i + 1 < marks.length; i++) {
       const [phase, at] = marks[i]!;
       const what = {
-        reading: 'File.text()',
-        checking: 'JSON.parse + valibot + DOMPurify in the page',
-        sending: 'chunk messages to the worker (validated there)',
-        saving: 'one IndexedDB transaction in the worker',
+        reading: 'the first chunk: read, JSON.parse, valibot, DOMPurify in the page',
+        sending:
+          'the file streamed: checked in the page, chunks written into the worker’s one transaction, index built in Web Workers',
+        indexing: 'the last chunk written: waiting for the last index blocks (built, sent, written)',
+        committing: 'the commit of the one transaction',
       }[phase];
       console.log(
-        `  ${phase.padEnd(9)} ${((marks[i + 1]![1] - at) / 1000).toFixed(1).padStart(6)} s  ${what ?? ''}`,
+        `  ${phase.padEnd(11)} ${((marks[i + 1]![1] - at) / 1000).toFixed(1).padStart(6)} s  ${what ?? ''}`,
       );
     }
 
@@ -181,6 +222,7 @@ export default async function bench(): Promise<void> {
     );
 
     memory.reset();
+    const exportCpu = threadCpu(chromiumPids(userDataDir));
     const t1 = Date.now();
     const download = page.waitForEvent('download', { timeout: 600_000 });
     await page.getByTestId('export-json').click();
@@ -193,6 +235,9 @@ export default async function bench(): Promise<void> {
     await exported.saveAs(exportedPath);
     console.log(
       `export (worker pages + Blob in the page, until the download starts): ${(exportMs / 1000).toFixed(1)} s, ${memory.report()}; file ${MB(fs.statSync(exportedPath).size)}`,
+    );
+    console.log(
+      `  CPU by thread during the export:\n${topThreads(exportCpu, threadCpu(chromiumPids(userDataDir)))}`,
     );
     console.log(
       `  ${(waited / 1000).toFixed(1)} s of it waiting for page messages (the worker reads and serialises, the channel carries), the rest building the Blob in the page`,

@@ -1,5 +1,11 @@
 /** The service worker's export and import handlers (entrypoints/background.ts spreads them in). */
-import { assetRefsOf, exportPage, getClips } from '../archive/clip-store';
+import {
+  assetRefsOf,
+  EXPORT_BLOB_PAGE_CHARS,
+  EXPORT_PAGE_CHARS,
+  exportPage,
+  getClips,
+} from '../archive/clip-store';
 import { sha256Hex } from '../model/snapshot';
 import type { JianbaoDatabase } from '../archive/db';
 import type { Handlers } from '../archive/message-router';
@@ -29,9 +35,11 @@ export function archiveIoHandlers(
   // read and serialised while the page stores this one and asks again (a page read at most one
   // request earlier, which an export of a live archive already allows between its pages).
   let ahead: { key: string; text: Promise<ExportPageText> } | null = null;
-  const keyOf = (after: ExportCursor | null, limit: number) => JSON.stringify([after, limit]);
-  const readPage = async (after: ExportCursor | null, limit: number) =>
-    pageText(await exportPage(await db(), after, limit));
+  const keyOf = (after: ExportCursor | null, limit: number, blob: boolean) =>
+    JSON.stringify([after, limit, blob]);
+  // a page sent as a Blob crosses no message, so it may be larger
+  const readPage = async (after: ExportCursor | null, limit: number, blob: boolean) =>
+    pageText(await exportPage(await db(), after, limit, blob ? EXPORT_BLOB_PAGE_CHARS : EXPORT_PAGE_CHARS));
   /** A part of an import that fails ends it (nothing written), so the archive is free at once. */
   const failing = async <T>(importId: string, work: () => Promise<T>): Promise<T> => {
     try {
@@ -43,13 +51,13 @@ export function archiveIoHandlers(
   };
   return {
     'archive/export-page': async ({ after, limit, via }) => {
-      const key = keyOf(after, limit);
-      const text = ahead?.key === key ? ahead.text : readPage(after, limit);
+      const key = keyOf(after, limit, !!via);
+      const text = ahead?.key === key ? ahead.text : readPage(after, limit, !!via);
       ahead = null;
       const page = await text;
       if (page.next) {
         const next = page.next;
-        ahead = { key: keyOf(next, limit), text: readPage(next, limit) };
+        ahead = { key: keyOf(next, limit, !!via), text: readPage(next, limit, !!via) };
         ahead.text.catch(() => undefined);
       }
       return exportReply(page, via);

@@ -96,6 +96,8 @@ export class ImportStream {
   async send(batch: RecordBatch): Promise<void> {
     const importId = await this.start();
     await this.previous;
+    // the index builders must keep up, or the clips waiting for them would fill the memory
+    await this.builder!.ready();
     this.options.onProgress?.('sending', this.sent, this.expected());
     const builder = this.builder!;
     this.previous = this.options.target.chunk(importId, batch.json).then((added) => {
@@ -114,7 +116,9 @@ export class ImportStream {
     const importId = await this.start();
     await this.previous;
     this.options.onProgress?.('saving', 0, this.expected());
+    performance.mark('jianbao-import:indexing');
     await this.builder!.finish();
+    performance.mark('jianbao-import:committing');
     const summary = await this.options.target.commit(importId);
     this.builder!.close();
     return summary;
@@ -150,7 +154,6 @@ export async function importArchiveFile(file: Blob, options: ImportOptions): Pro
       await stream.abort();
       return read;
     }
-    mark('saving');
     const summary = await stream.finish();
     mark('done');
     return { ok: true, summary };

@@ -122,6 +122,8 @@ type SegmentPieceShard = SegmentPieces['pieces'][number]['shards'][number][1];
 export interface IndexBuilder {
   /** clips numbered `first`, `first + 1`, … in order of addition */
   add(first: number, clips: readonly IndexInput[]): void;
+  /** resolves once the builders have caught up enough for more clips (memory stays bounded) */
+  ready(): Promise<void>;
   /** every block built and handed to `onBlock` (awaited) */
   finish(): Promise<void>;
   close(): void;
@@ -131,8 +133,13 @@ export interface IndexBuilder {
 export interface BlockSink {
   add(block: number, clips: IndexInput[]): void;
   end(block: number): Promise<Uint8Array>;
+  /** resolves once at most `clips` clips wait to be indexed */
+  caughtUp(clips: number): Promise<void>;
   close(): void;
 }
+
+/** Clips handed to the builders but not yet indexed, at most, before reading on. */
+export const MAX_INDEX_BACKLOG = 3_000;
 
 interface OpenBlock {
   id: number;
@@ -184,6 +191,10 @@ export class BlockCutter implements IndexBuilder {
     this.building.push(done);
   }
 
+  ready(): Promise<void> {
+    return this.sink.caughtUp(MAX_INDEX_BACKLOG);
+  }
+
   async finish(): Promise<void> {
     for (let lane = 0; lane < this.open.length; lane++) this.end(lane);
     await Promise.allSettled(this.building);
@@ -205,6 +216,7 @@ export class LocalBlockSink implements BlockSink {
     // the index reads only the search fields (searchFields in search-text.ts)
     for (const clip of clips) pieces.add(clip as Clip);
   }
+  async caughtUp(): Promise<void> {}
   async end(block: number): Promise<Uint8Array> {
     const pieces = this.blocks.get(block)!;
     this.blocks.delete(block);

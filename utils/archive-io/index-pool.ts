@@ -28,7 +28,14 @@ class WorkerSink implements BlockSink {
   constructor(docs: number, count: number) {
     this.workers = Array.from({ length: count }, () => {
       const worker = new IndexWorker();
-      worker.onmessage = ({ data }: MessageEvent<{ block: number; bytes?: Uint8Array; error?: string }>) => {
+      worker.onmessage = ({
+        data,
+      }: MessageEvent<{ block: number; bytes?: Uint8Array; error?: string; indexed?: number }>) => {
+        if (data.indexed !== undefined) {
+          this.backlog -= data.indexed;
+          this.wakeCaughtUp();
+          return;
+        }
         const waiting = this.waiting.get(data.block);
         this.waiting.delete(data.block);
         if (data.bytes) waiting?.resolve(data.bytes);
@@ -44,11 +51,28 @@ class WorkerSink implements BlockSink {
     });
   }
 
+  private backlog = 0;
+  private caughtUpWaiting: Array<{ clips: number; resolve(): void }> = [];
+
+  private wakeCaughtUp(): void {
+    this.caughtUpWaiting = this.caughtUpWaiting.filter((waiting) => {
+      if (this.backlog > waiting.clips) return true;
+      waiting.resolve();
+      return false;
+    });
+  }
+
+  caughtUp(clips: number): Promise<void> {
+    if (this.backlog <= clips) return Promise.resolve();
+    return new Promise((resolve) => this.caughtUpWaiting.push({ clips, resolve }));
+  }
+
   private of(block: number): Worker {
     return this.workers[block % this.workers.length]!;
   }
 
   add(block: number, clips: IndexInput[]): void {
+    this.backlog += clips.length;
     this.of(block).postMessage({ block, clips });
   }
 
@@ -60,6 +84,8 @@ class WorkerSink implements BlockSink {
   }
 
   close(): void {
+    this.backlog = 0;
+    this.wakeCaughtUp();
     for (const worker of this.workers) worker.terminate();
   }
 }

@@ -6,8 +6,8 @@ import type { ExportedText, ExportPart, ExportSource } from './export';
 import type { ImportTarget } from './import';
 import type { AssetSource, ZipImportTarget } from './zip';
 
-/** Clips per export page request (the worker also stops a page at about 4 M characters). */
-export const EXPORT_PAGE_SIZE = 200;
+/** Clips per export page request (the worker also stops a page at a number of characters). */
+export const EXPORT_PAGE_SIZE = 1_000;
 
 export type Ask = <T extends MessageType>(type: T, payload: RequestInputOf<T>) => Promise<ResponseOf<T>>;
 

@@ -343,8 +343,10 @@ export async function clearArchive(db: JianbaoDatabase): Promise<void> {
   await tx.done;
 }
 
-/** Text characters per export page: keeps each runtime message far below Chrome's 64 MiB limit. */
+/** Text characters per export page sent in a runtime message: far below Chrome's 64 MiB limit. */
 export const EXPORT_PAGE_CHARS = 4_000_000;
+/** ...and per page sent as a Blob, which no message carries: fewer, larger pages, fewer round trips. */
+export const EXPORT_BLOB_PAGE_CHARS = 20_000_000;
 
 function approximateChars(clip: Clip): number {
   let chars = clip.contentHtml.length + clip.textContent.length + (clip.note?.length ?? 0) + 2_000;
@@ -354,13 +356,14 @@ function approximateChars(clip: Clip): number {
 
 /**
  * One page of the whole archive for export, oldest first by clippedAt (id breaks ties): at most
- * `limit` clips and about EXPORT_PAGE_CHARS characters, but always at least one clip.
+ * `limit` clips and about `maxChars` characters, but always at least one clip.
  * Reads with getAll, not a cursor: in Chromium a cursor step per record costs ~2.5× more.
  */
 export async function exportPage(
   db: JianbaoDatabase,
   after: ExportCursor | null,
   limit: number,
+  maxChars = EXPORT_PAGE_CHARS,
 ): Promise<ExportPage> {
   const tx = db.transaction('clips');
   const index = tx.store.index('clippedAt');
@@ -379,8 +382,7 @@ export async function exportPage(
   await tx.done;
   let chars = 0;
   let end = 0;
-  while (end < clips.length && (end === 0 || chars < EXPORT_PAGE_CHARS))
-    chars += approximateChars(clips[end++]!);
+  while (end < clips.length && (end === 0 || chars < maxChars)) chars += approximateChars(clips[end++]!);
   const full = end < clips.length || clips.length === limit;
   clips = clips.slice(0, end);
   const last = clips.at(-1);

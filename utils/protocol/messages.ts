@@ -113,7 +113,7 @@ export const requestSchemas = {
   /** Export: one page of the whole archive, oldest first, after the cursor the last page returned. */
   'archive/export-page': v.strictObject({
     after: v.nullable(v.strictObject({ clippedAt: v.string(), id: Id })),
-    limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500)),
+    limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(2_000)),
     /** deliver the page's text as a Blob on this BroadcastChannel instead of in the reply */
     via: v.optional(BlobDeliverySchema),
   }),
