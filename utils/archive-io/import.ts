@@ -21,7 +21,7 @@ import {
 /** The service worker's side, as the page sees it (utils/protocol/worker-client in the extension). */
 export interface ImportTarget {
   begin(): Promise<string>;
-  /** `json`: a JSON array of records; the answer says, per record, whether it was added */
+  /** `json`: a JSON array of records; the answer says, per record, whether the page must index it */
   chunk(importId: string, json: string): Promise<boolean[]>;
   /** the index of the added clips numbered in `runs` (see index-blocks.ts) */
   index(importId: string, runs: ClipRuns, bytes: Uint8Array): Promise<void>;

@@ -15,7 +15,8 @@ export class ImportSessions {
   async begin(db: JianbaoDatabase): Promise<string> {
     for (const [id, writer] of this.open) if (writer.over) this.open.delete(id);
     const id = this.newId();
-    this.open.set(id, await ImportWriter.open(db, { prebuiltIndex: true }));
+    // the worker indexes every third batch itself while it waits for the page's Web Workers
+    this.open.set(id, await ImportWriter.open(db, { prebuiltIndex: true, selfIndexEvery: 3 }));
     return id;
   }
 

@@ -497,14 +497,17 @@ export const IMPORT_IDLE_MS = 2 * 60_000;
  * or IMPORT_IDLE_MS without news all end the transaction without writing anything.
  *
  * With `prebuiltIndex`, added clips are indexed by segments built elsewhere (the archive page's
- * workers): `add` says which records were added, and `addIndex` takes the segments of a run of them
- * in the order they were added. Merged clips are always indexed here.
+ * workers): `add` says which records the page must index, and `addIndex` takes the segments of runs
+ * of them, numbered in that order. Merged clips are always indexed here, and with `selfIndexEvery`
+ * n, so are the added clips of every n-th batch: the worker would otherwise only wait for the page
+ * (keeping its transaction alive), so it builds a share of the index itself meanwhile.
  */
 export class ImportWriter {
   private readonly summary: ImportSummary = { added: 0, merged: 0, unchanged: 0 };
   /** the added clips' indexed fields, by their order of addition, until their index arrives */
   private readonly awaitingIndex: Array<IndexedFields | undefined> = [];
   private indexedCount = 0;
+  private batches = 0;
   private readonly ids = new Set<string>();
   private readonly urls = new Set<string>();
   /** operations waiting for the transaction (see next) */
@@ -518,6 +521,7 @@ export class ImportWriter {
     private readonly indexer: BulkIndexer,
     private readonly prebuiltIndex: boolean,
     private readonly idleMs: number,
+    private readonly selfIndexEvery: number,
   ) {
     tx.done.catch((error) => (this.failure ??= error ?? new Error('the import transaction was aborted')));
     // called in the continuation of BulkIndexer.start's reads: the transaction is active here
@@ -526,17 +530,21 @@ export class ImportWriter {
 
   static async open(
     db: JianbaoDatabase,
-    { prebuiltIndex = false, idleMs = IMPORT_IDLE_MS }: { prebuiltIndex?: boolean; idleMs?: number } = {},
+    {
+      prebuiltIndex = false,
+      idleMs = IMPORT_IDLE_MS,
+      selfIndexEvery = 0,
+    }: { prebuiltIndex?: boolean; idleMs?: number; selfIndexEvery?: number } = {},
   ): Promise<ImportWriter> {
     const tx = db.transaction([...BULK_WRITE_STORES, 'assets'], 'readwrite');
     // merged clips are cut into segments of at most BUILD_PIECE docs
     const indexer = await BulkIndexer.start(tx, Number.MAX_SAFE_INTEGER);
-    return new ImportWriter(tx, indexer, prebuiltIndex, idleMs);
+    return new ImportWriter(tx, indexer, prebuiltIndex, idleMs, selfIndexEvery);
   }
 
   /** How many added clips still wait for their prebuilt index. */
   get unindexed(): number {
-    return this.summary.added - this.indexedCount;
+    return this.awaitingIndex.length - this.indexedCount;
   }
 
   /**
@@ -590,11 +598,13 @@ export class ImportWriter {
   }
 
   /**
-   * Writes a batch of records; for each, whether it was added (new to the archive) rather than
-   * merged into a stored clip or unchanged. Lookups for the whole batch are in flight together:
+   * Writes a batch of records; for each, whether the page must index it: it was added (new to the
+   * archive, rather than merged into a stored clip or unchanged) and not indexed here. Lookups for the whole batch are in flight together:
    * thousands of requests at once in one transaction are far faster than one round trip each.
    */
   add(clips: readonly Clip[]): Promise<boolean[]> {
+    const selfIndexed =
+      !this.prebuiltIndex || (this.selfIndexEvery > 0 && ++this.batches % this.selfIndexEvery === 0);
     return this.run(async () => {
       const problem = duplicateInBatch(clips);
       if (problem) throw new Error(problem);
@@ -618,12 +628,12 @@ export class ImportWriter {
       try {
         for (const [i, incoming] of clips.entries()) {
           const existing = sameUrl[i] ?? sameId[i];
-          added.push(!existing);
+          added.push(!existing && !selfIndexed);
           if (!existing) {
             writes.push(store.add(incoming));
             this.summary.added++;
-            if (this.prebuiltIndex) this.awaitingIndex.push(indexedFields(incoming));
-            else this.indexer.add(incoming);
+            if (selfIndexed) this.indexer.add(incoming);
+            else this.awaitingIndex.push(indexedFields(incoming));
             continue;
           }
           const base = current.get(existing.id) ?? existing;

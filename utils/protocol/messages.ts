@@ -131,7 +131,7 @@ export const requestSchemas = {
    * Import: one chunk of records as JSON text, here or (faster: runtime messages are JSON-serialised)
    * in a blob: URL of the page's that the worker fetches. Either way the worker parses it and checks
    * every record against ClipSchema (ImportChunkSchema) before writing it. The answer says, per
-   * record, whether it was added (the page then builds its index) rather than merged.
+   * record, whether the page must build its index: added, rather than merged (or indexed here).
    */
   'archive/import-chunk': v.union([
     v.strictObject({ importId: Id, clips: ImportChunkSchema }),
