@@ -99,10 +99,16 @@ function chromiumPids(userDataDir: string): number[] {
   return pids;
 }
 
-/** CPU seconds used so far by each thread of `pids`, by process type and thread name. */
+/** The last CPU reading of every thread seen (by thread id): a thread that ended keeps its last. */
+const threadsSeen = new Map<number, { key: string; seconds: number }>();
+
+/**
+ * CPU seconds used so far by each thread of `pids`, summed by process type and thread name. Read
+ * every second while the bench runs, so that threads that ended (the import's Web Workers are
+ * closed after it) still count.
+ */
 function threadCpu(pids: number[]): Map<string, number> {
   const tick = 100; // USER_HZ on Linux
-  const out = new Map<string, number>();
   for (const pid of pids) {
     let type = 'browser';
     try {
@@ -115,12 +121,14 @@ function threadCpu(pids: number[]): Map<string, number> {
         const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replace(/\d+$/, '');
         const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
         const key = `${type} ${pid}: ${name}`;
-        out.set(key, (out.get(key) ?? 0) + (Number(fields[11]) + Number(fields[12])) / tick);
+        threadsSeen.set(Number(tid), { key, seconds: (Number(fields[11]) + Number(fields[12])) / tick });
       }
     } catch {
       // the process or thread ended
     }
   }
+  const out = new Map<string, number>();
+  for (const { key, seconds } of threadsSeen.values()) out.set(key, (out.get(key) ?? 0) + seconds);
   return out;
 }
 
@@ -147,6 +155,7 @@ export function memorySampler(userDataDir: string) {
   const sum = (sizes: number[]) => sizes.reduce((a, b) => a + b, 0);
   const timer = setInterval(() => {
     if (++ticks % 20 === 0) pids = chromiumPids(userDataDir);
+    if (ticks % 10 === 0) threadCpu(pids);
     const sizes = pids.map(rssOf);
     peakTotal = Math.max(peakTotal, sum(sizes));
     peakProcess = Math.max(peakProcess, ...sizes);
