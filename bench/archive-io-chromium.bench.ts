@@ -99,6 +99,17 @@ function chromiumPids(userDataDir: string): number[] {
   return pids;
 }
 
+/** Chromium's name for the process: browser, renderer, gpu-process, a utility's service. */
+function processType(pid: number): string {
+  try {
+    const cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    const type = /--type=([\w-]+)/.exec(cmdline)?.[1] ?? 'browser';
+    return type === 'utility' ? (/--utility-sub-type=([\w.]+)/.exec(cmdline)?.[1] ?? type) : type;
+  } catch {
+    return '?';
+  }
+}
+
 /** The last CPU reading of every thread seen (by thread id): a thread that ended keeps its last. */
 const threadsSeen = new Map<number, { key: string; seconds: number }>();
 
@@ -148,6 +159,7 @@ export function memorySampler(userDataDir: string) {
   let peakTotal = 0;
   let peakProcess = 0;
   let peakPss = 0;
+  let peakPssSplit = '';
   let baseTotal = 0;
   let baseProcess = 0;
   let basePss = 0;
@@ -160,7 +172,18 @@ export function memorySampler(userDataDir: string) {
     peakTotal = Math.max(peakTotal, sum(sizes));
     peakProcess = Math.max(peakProcess, ...sizes);
     // smaps_rollup walks the page tables: every 200 ms
-    if (ticks % 2 === 0) peakPss = Math.max(peakPss, sum(pids.map(pssOf)));
+    if (ticks % 2 === 0) {
+      const pss = pids.map(pssOf);
+      if (sum(pss) > peakPss) {
+        peakPss = sum(pss);
+        peakPssSplit = pids
+          .map((pid, i) => [processType(pid), pss[i]!] as const)
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 3)
+          .map(([type, bytes]) => `${type} ${MB(bytes)}`)
+          .join(', ');
+      }
+    }
   }, 100);
   return {
     reset() {
@@ -172,7 +195,7 @@ export function memorySampler(userDataDir: string) {
     },
     report: () =>
       `RSS of the largest Chromium process ${MB(baseProcess)} → peak ${MB(peakProcess)}, ` +
-      `of all Chromium processes ${MB(baseTotal)} → peak ${MB(peakTotal)} (PSS, shared pages counted once: ${MB(basePss)} → peak ${MB(peakPss)})`,
+      `of all Chromium processes ${MB(baseTotal)} → peak ${MB(peakTotal)} (PSS, shared pages counted once: ${MB(basePss)} → peak ${MB(peakPss)}: ${peakPssSplit})`,
     stop: () => clearInterval(timer),
   };
 }
