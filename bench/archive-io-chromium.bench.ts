@@ -1,8 +1,8 @@
 /**
  * `npm run bench archive-io` (second part): the same 10,000-clip archive imported and exported
- * through the real UI of the production build (.output/chrome-mv3) in headless Chromium: File.text(),
- * JSON.parse, valibot and DOMPurify in the archive page, runtime messages, the service worker's real
- * IndexedDB. Memory is the resident size of Chromium's processes, sampled from /proc every 100 ms.
+ * through the real UI of the production build (.output/chrome-mv3) in headless Chromium: the file
+ * streamed, JSON.parse, valibot and DOMPurify in the archive page, the index built in its Web Workers,
+ * runtime messages, the service worker's real IndexedDB. Memory is the resident size of Chromium's processes, sampled from /proc every 100 ms.
  */
 import { execSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -42,6 +42,20 @@ async function timeCompaction(browser: Browser, since: number): Promise<number> 
     );
     if (settled) return Date.now() - since;
     await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+/**
+ * Proportional set size: each shared page counted once across the processes that share it. A sum
+ * of RSS counts Chromium's shared code and memory once per process (~1.1 GB for an idle browser
+ * with one page here), so it overstates what the browser uses.
+ */
+function pssOf(pid: number): number {
+  try {
+    const rollup = fs.readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+    return Number(/^Pss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0) * 1024;
+  } catch {
+    return 0;
   }
 }
 
@@ -85,32 +99,103 @@ function chromiumPids(userDataDir: string): number[] {
   return pids;
 }
 
+/** Chromium's name for the process: browser, renderer, gpu-process, a utility's service. */
+function processType(pid: number): string {
+  try {
+    const cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    const type = /--type=([\w-]+)/.exec(cmdline)?.[1] ?? 'browser';
+    return type === 'utility' ? (/--utility-sub-type=([\w.]+)/.exec(cmdline)?.[1] ?? type) : type;
+  } catch {
+    return '?';
+  }
+}
+
+/** The last CPU reading of every thread seen (by thread id): a thread that ended keeps its last. */
+const threadsSeen = new Map<number, { key: string; seconds: number }>();
+
+/**
+ * CPU seconds used so far by each thread of `pids`, summed by process type and thread name. Read
+ * every second while the bench runs, so that threads that ended (the import's Web Workers are
+ * closed after it) still count.
+ */
+function threadCpu(pids: number[]): Map<string, number> {
+  const tick = 100; // USER_HZ on Linux
+  for (const pid of pids) {
+    let type = 'browser';
+    try {
+      type = /--type=([\w-]+)/.exec(fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8'))?.[1] ?? 'browser';
+      if (type === 'utility')
+        type =
+          /--utility-sub-type=([\w.]+)/.exec(fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8'))?.[1] ?? type;
+      for (const tid of fs.readdirSync(`/proc/${pid}/task`)) {
+        const stat = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+        const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replace(/\d+$/, '');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        const key = `${type} ${pid}: ${name}`;
+        threadsSeen.set(Number(tid), { key, seconds: (Number(fields[11]) + Number(fields[12])) / tick });
+      }
+    } catch {
+      // the process or thread ended
+    }
+  }
+  const out = new Map<string, number>();
+  for (const { key, seconds } of threadsSeen.values()) out.set(key, (out.get(key) ?? 0) + seconds);
+  return out;
+}
+
+/** The threads that used the most CPU between two threadCpu readings. */
+function topThreads(before: Map<string, number>, after: Map<string, number>, n = 8): string {
+  return [...after]
+    .map(([key, s]) => [key, s - (before.get(key) ?? 0)] as const)
+    .filter(([, s]) => s > 0.2)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, n)
+    .map(([key, s]) => `    ${s.toFixed(1).padStart(6)} s CPU  ${key}`)
+    .join('\n');
+}
+
 export function memorySampler(userDataDir: string) {
   let pids = chromiumPids(userDataDir);
   let peakTotal = 0;
   let peakProcess = 0;
+  let peakPss = 0;
+  let peakPssSplit = '';
   let baseTotal = 0;
   let baseProcess = 0;
+  let basePss = 0;
   let ticks = 0;
+  const sum = (sizes: number[]) => sizes.reduce((a, b) => a + b, 0);
   const timer = setInterval(() => {
     if (++ticks % 20 === 0) pids = chromiumPids(userDataDir);
+    if (ticks % 10 === 0) threadCpu(pids);
     const sizes = pids.map(rssOf);
-    peakTotal = Math.max(
-      peakTotal,
-      sizes.reduce((a, b) => a + b, 0),
-    );
+    peakTotal = Math.max(peakTotal, sum(sizes));
     peakProcess = Math.max(peakProcess, ...sizes);
+    // smaps_rollup walks the page tables: every 200 ms
+    if (ticks % 2 === 0) {
+      const pss = pids.map(pssOf);
+      if (sum(pss) > peakPss) {
+        peakPss = sum(pss);
+        peakPssSplit = pids
+          .map((pid, i) => [processType(pid), pss[i]!] as const)
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 3)
+          .map(([type, bytes]) => `${type} ${MB(bytes)}`)
+          .join(', ');
+      }
+    }
   }, 100);
   return {
     reset() {
       pids = chromiumPids(userDataDir);
       const sizes = pids.map(rssOf);
-      peakTotal = baseTotal = sizes.reduce((a, b) => a + b, 0);
+      peakTotal = baseTotal = sum(sizes);
       peakProcess = baseProcess = Math.max(...sizes);
+      peakPss = basePss = sum(pids.map(pssOf));
     },
     report: () =>
       `RSS of the largest Chromium process ${MB(baseProcess)} → peak ${MB(peakProcess)}, ` +
-      `of all Chromium processes ${MB(baseTotal)} → peak ${MB(peakTotal)}`,
+      `of all Chromium processes ${MB(baseTotal)} → peak ${MB(peakTotal)} (PSS, shared pages counted once: ${MB(basePss)} → peak ${MB(peakPss)}: ${peakPssSplit})`,
     stop: () => clearInterval(timer),
   };
 }
@@ -137,6 +222,7 @@ export default async function bench(): Promise<void> {
     await page.getByTestId('archive-total').waitFor();
 
     memory.reset();
+    const cpuBefore = threadCpu(chromiumPids(userDataDir));
     const t0 = Date.now();
     await page.getByTestId('import-file').setInputFiles(file);
     await page.locator('[data-testid=io-status]:not([data-state=busy])').waitFor({ timeout: 600_000 });
@@ -149,16 +235,20 @@ export default async function bench(): Promise<void> {
     );
     console.log(`import (page + worker): ${(importMs / 1000).toFixed(1)} s, ${memory.report()}`);
     console.log(`  ${importState.replace(/\n/g, ' ')}`);
+    console.log(
+      `  CPU by thread during the import (Chromium threads, all processes):\n${topThreads(cpuBefore, threadCpu(chromiumPids(userDataDir)))}`,
+    );
     for (let i = 0; i + 1 < marks.length; i++) {
       const [phase, at] = marks[i]!;
       const what = {
-        reading: 'File.text()',
-        checking: 'JSON.parse + valibot + DOMPurify in the page',
-        sending: 'chunk messages to the worker (validated there)',
-        saving: 'one IndexedDB transaction in the worker',
+        reading: 'the first chunk: read, JSON.parse, valibot, DOMPurify in the page',
+        sending:
+          'the file streamed: checked in the page, chunks written into the worker’s one transaction, index built in Web Workers',
+        indexing: 'the last chunk written: waiting for the last index blocks (built, sent, written)',
+        committing: 'the commit of the one transaction',
       }[phase];
       console.log(
-        `  ${phase.padEnd(9)} ${((marks[i + 1]![1] - at) / 1000).toFixed(1).padStart(6)} s  ${what ?? ''}`,
+        `  ${phase.padEnd(11)} ${((marks[i + 1]![1] - at) / 1000).toFixed(1).padStart(6)} s  ${what ?? ''}`,
       );
     }
 
@@ -181,6 +271,7 @@ export default async function bench(): Promise<void> {
     );
 
     memory.reset();
+    const exportCpu = threadCpu(chromiumPids(userDataDir));
     const t1 = Date.now();
     const download = page.waitForEvent('download', { timeout: 600_000 });
     await page.getByTestId('export-json').click();
@@ -193,6 +284,9 @@ export default async function bench(): Promise<void> {
     await exported.saveAs(exportedPath);
     console.log(
       `export (worker pages + Blob in the page, until the download starts): ${(exportMs / 1000).toFixed(1)} s, ${memory.report()}; file ${MB(fs.statSync(exportedPath).size)}`,
+    );
+    console.log(
+      `  CPU by thread during the export:\n${topThreads(exportCpu, threadCpu(chromiumPids(userDataDir)))}`,
     );
     console.log(
       `  ${(waited / 1000).toFixed(1)} s of it waiting for page messages (the worker reads and serialises, the channel carries), the rest building the Blob in the page`,

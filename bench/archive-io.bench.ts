@@ -15,10 +15,12 @@ import * as v from 'valibot';
 import type { WindowLike } from 'dompurify';
 import { exportArchive, pageText } from '../utils/archive-io/export';
 import { clipLine } from '../utils/archive-io/format';
-import { chunkClips } from '../utils/archive-io/import';
-import { parseArchive } from '../utils/archive-io/parse';
+import { blobText } from '../utils/archive-io/json-stream';
+import { readArchive } from '../utils/archive-io/parse';
+import type { Clip } from '../utils/model/article';
 import { ClipSchema } from '../utils/model/clip-schema';
-import { exportPage, importClips } from '../utils/archive/clip-store';
+import { EXPORT_BLOB_PAGE_CHARS, exportPage, importClips } from '../utils/archive/clip-store';
+import { EXPORT_PAGE_SIZE } from '../utils/archive-io/worker-io';
 import { openArchive } from '../utils/archive/db';
 import { sanitizeHtml } from '../utils/model/sanitize';
 import { generator, storedClip } from './generate';
@@ -104,7 +106,9 @@ export default async function bench(): Promise<void> {
       {
         page: async (after) => {
           // what the worker's handler does: read a page, serialise it to the file's text
-          const { text, ...page } = pageText(await exportPage(db, after, 200));
+          const { text, ...page } = pageText(
+            await exportPage(db, after, EXPORT_PAGE_SIZE, EXPORT_BLOB_PAGE_CHARS),
+          );
           pages++;
           largestPage = Math.max(largestPage, text.length);
           tick();
@@ -119,14 +123,26 @@ export default async function bench(): Promise<void> {
     `    file ${MB(archive.blob.size)} (${archive.blob.size} bytes, ${bytes} of them clip lines), ${pages} page requests, largest page message ${(largestPage / 1e6).toFixed(1)} M JSON characters`,
   );
 
-  const text = await measure('  read the file back into a string (blob.text())', () => archive.blob.text());
-  const parsed = await measure(`  parseArchive: JSON.parse + valibot + duplicate check (no sanitize)`, () =>
-    parseArchive(text, (html) => html),
+  let batches = 0;
+  let largest = 0;
+  const parsedClips: Clip[] = [];
+  const read = await measure(
+    `  readArchive: the file streamed, JSON.parse + valibot + duplicate check (no sanitize)`,
+    () =>
+      readArchive(
+        () => blobText(archive.blob),
+        (html) => html,
+        (batch) => {
+          batches++;
+          largest = Math.max(largest, batch.json.length);
+          parsedClips.push(...batch.clips);
+        },
+      ),
   );
-  if (!parsed.ok) throw new Error(`parse failed: ${JSON.stringify(parsed.error)}`);
-  const chunks = chunkClips(parsed.clips);
+  if (!read.ok) throw new Error(`parse failed: ${JSON.stringify(read.error)}`);
+  const parsed = { clips: parsedClips };
   console.log(
-    `    ${chunks.length} import chunk messages, largest ${(Math.max(...chunks.map((c) => JSON.stringify(c).length)) / 1e6).toFixed(1)} M JSON characters`,
+    `    ${batches} import chunk messages, largest ${(largest / 1e6).toFixed(1)} M JSON characters`,
   );
 
   const fresh = await openArchive(new IDBFactory());

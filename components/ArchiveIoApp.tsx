@@ -6,6 +6,7 @@ import { downloadBlob } from '@/utils/archive-io/download';
 import { exportArchive } from '@/utils/archive-io/export';
 import { importArchiveFile, type ImportPhase } from '@/utils/archive-io/import';
 import { workerExportSource, workerImportTarget } from '@/utils/archive-io/worker-io';
+import { indexWorkerCount, workerIndexBuilder } from '@/utils/archive-io/index-pool';
 import { sanitizeHtml } from '@/utils/model/sanitize';
 import { ask } from '@/utils/protocol/worker-client';
 
@@ -114,6 +115,8 @@ export function ArchiveIoApp({ autoExport }: { autoExport: ArchivePageExport }) 
     const outcome = await importArchiveFile(file, {
       sanitize: (html) => sanitizeHtml(html, window),
       target: workerImportTarget(),
+      indexBuilder: workerIndexBuilder,
+      indexWorkers: indexWorkerCount(),
       onProgress: (phase, done, all) => setTask({ kind: 'importing', phase, done, total: all }),
     });
     input.value = '';

@@ -2,6 +2,7 @@ import { useState, type ChangeEvent } from 'react';
 import { exportZip, importZip, type ZipImportOutcome } from '@/utils/archive-io/zip';
 import { workerAssetSource, workerExportSource, workerZipImportTarget } from '@/utils/archive-io/worker-io';
 import { describeImportFailure } from '@/utils/archive-io/describe';
+import { indexWorkerCount, workerIndexBuilder } from '@/utils/archive-io/index-pool';
 import { downloadBlob } from '@/utils/archive-io/download';
 import { sanitizeHtml } from '@/utils/model/sanitize';
 import { t } from '@/utils/ui/i18n';
@@ -57,6 +58,8 @@ export function ZipArchiveIo() {
     const outcome = await importZip(file, {
       sanitize: (html) => sanitizeHtml(html, window),
       target: workerZipImportTarget(),
+      indexBuilder: workerIndexBuilder,
+      indexWorkers: indexWorkerCount(),
     });
     setStatus({ ok: outcome.ok, text: outcomeText(outcome) });
     setBusy(false);

@@ -260,7 +260,7 @@ describe('upgrades', () => {
     expect(clip.versions[0]!.snapshot).toBeNull();
   });
 
-  it('a version 1 file imports as version 2 records', () => {
+  it('a version 1 file imports as version 2 records', async () => {
     const {
       assets: _a,
       snapshot: _s,
@@ -275,7 +275,7 @@ describe('upgrades', () => {
       count: 1,
       clips: [old],
     };
-    const parsed = parseArchive(JSON.stringify(file), sanitize);
+    const parsed = await parseArchive(JSON.stringify(file), sanitize);
     expect(parsed).toMatchObject({
       ok: true,
       clips: [{ id: 'v1-1', assets: [], snapshot: null, notes: [], gone: null }],

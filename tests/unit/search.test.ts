@@ -14,7 +14,6 @@ import { docsMatching, FLUSH_AT, MERGE_FANOUT, SegmentPieces } from '@/utils/arc
 import type { SegmentCatalog } from '@/utils/archive/records';
 import { importClips, listClips, newClip } from '@/utils/archive/clip-store';
 import { parseQuery } from '@/utils/archive/search-text';
-import { ImportStaging } from '@/utils/archive-io/staging';
 import { makeArticle } from './article-factory';
 
 let db: JianbaoDatabase;
@@ -385,14 +384,13 @@ describe('import-built segments', () => {
     expect(await imported.count('indexTail')).toBe(0);
     expect(((await imported.get('segments', [0, 0])) as SegmentCatalog).segments.length).toBeGreaterThan(0);
     expect(await results(imported)).toEqual(await results(oneByOne));
-    // the same through the worker's staging, which builds the segments as the chunks arrive
-    const staging = new ImportStaging();
-    const id = staging.begin();
-    for (let i = 0; i < clips.length; i += 70) staging.add(id, clips.slice(i, i + 70));
-    const staged = staging.take(id);
-    expect(staged.index.count).toBe(300);
+    // the same with the segments built ahead (as the archive page builds them)
+    const staged = new SegmentPieces();
+    for (const clip of clips) staged.add(clip);
+    staged.close();
+    expect(staged.count).toBe(300);
     const prebuilt = await openArchive(new IDBFactory());
-    expect(await importClips(prebuilt, staged.clips, staged.index)).toEqual({
+    expect(await importClips(prebuilt, clips, staged)).toEqual({
       added: 300,
       merged: 0,
       unchanged: 0,

@@ -24,11 +24,17 @@ export const ImportChunkSchema = v.pipe(
  * extension's own origin is fetched, and its records are checked like a chunk sent as text.
  */
 export async function fetchImportChunk(url: string, origin: string): Promise<Clip[]> {
-  if (!origin || !url.startsWith(`blob:${origin}/`)) throw new Error(`refused chunk URL ${url.slice(0, 80)}`);
-  const response = await fetch(url);
+  const response = await fetchOwnBlob(url, origin);
   const parsed = v.safeParse(ImportChunkSchema, await response.text());
   if (!parsed.success) throw new Error(`bad chunk: ${v.summarize(parsed.issues).slice(0, 300)}`);
   return parsed.output;
+}
+
+/** A blob: URL of the extension's own pages, fetched; any other URL is refused. */
+export function fetchOwnBlob(url: string, origin: string, what = 'chunk'): Promise<Response> {
+  if (!origin || !url.startsWith(`blob:${origin}/`))
+    throw new Error(`refused ${what} URL ${url.slice(0, 80)}`);
+  return fetch(url);
 }
 
 export const BlobDeliverySchema = v.strictObject({

@@ -10,15 +10,6 @@ export const ARCHIVE_FORMAT = 'jianbao-archive';
 /** The version this build writes; files of this or an older version are read. */
 export const ARCHIVE_VERSION = 2;
 
-/**
- * Larger files are refused before they are read. The page holds the file's text, the parsed
- * records and their sanitized copies at once (3-4× the file in memory), and the tab must survive
- * that. 190 MiB takes the 10,000 clips of 3,000 Chinese characters the archive is built for
- * (~184 MiB, see bench/archive-io.bench.ts) and refuses a 200 MB file however "MB" is counted.
- * Bigger archives move in parts (export a selection at a time).
- */
-export const MAX_IMPORT_BYTES = 190 * 1024 * 1024;
-
 export interface ArchiveHeader {
   format: typeof ARCHIVE_FORMAT;
   version: typeof ARCHIVE_VERSION;

@@ -1,16 +1,30 @@
 /**
- * Import in the extension page: check the size, read and check the file (parse.ts), then hand the
- * records to the service worker in chunks it stages under one import id and commits at once.
+ * Import in the extension page: the file is read as a stream (parse.ts checks each record as its
+ * text completes and sanitizes its HTML), and the records go to the service worker in chunks while
+ * the rest is still being read. The worker writes every chunk into one transaction it keeps open,
+ * and answers which records were added; their search index is built here (index-blocks.ts, in Web
+ * Workers in the archive page) and sent to the worker in blocks. The commit writes it all, and any
+ * failure before it leaves the archive as it was.
  */
-import type { Clip } from '../model/article';
 import type { ImportSummary } from '../archive/clip-store';
-import { checkFileSize, parseArchive, type ImportError } from './parse';
+import { availableSpace, checkFileSize, readArchive, type ImportError, type RecordBatch } from './parse';
+import { blobText } from './json-stream';
+import {
+  indexInput,
+  laneCount,
+  localIndexBuilder,
+  type ClipRuns,
+  type IndexBlock,
+  type IndexBuilder,
+} from './index-blocks';
 
 /** The service worker's side, as the page sees it (utils/protocol/worker-client in the extension). */
 export interface ImportTarget {
   begin(): Promise<string>;
-  /** `json`: a JSON array of records (see chunkClips) */
-  chunk(importId: string, json: string): Promise<void>;
+  /** `json`: a JSON array of records; the answer says, per record, whether the page must index it */
+  chunk(importId: string, json: string): Promise<boolean[]>;
+  /** the index of the added clips numbered in `runs` (see index-blocks.ts) */
+  index(importId: string, runs: ClipRuns, bytes: Uint8Array): Promise<void>;
   commit(importId: string): Promise<ImportSummary>;
   abort(importId: string): Promise<void>;
 }
@@ -18,69 +32,133 @@ export interface ImportTarget {
 export type ImportFailure = ImportError | { code: 'failed'; detail: string };
 export type ImportOutcome = { ok: true; summary: ImportSummary } | { ok: false; error: ImportFailure };
 
-/** Characters and records per chunk message: far below Chrome's 64 MiB message limit. */
-export const CHUNK_CHARS = 4_000_000;
-export const CHUNK_RECORDS = 500;
-
-/** Records as JSON-array texts of at most CHUNK_RECORDS records and about CHUNK_CHARS characters. */
-export function chunkClips(clips: readonly Clip[]): Array<{ json: string; count: number }> {
-  const chunks: Array<{ json: string; count: number }> = [];
-  let current: string[] = [];
-  let chars = 0;
-  const flush = () => {
-    chunks.push({ json: `[${current.join(',')}]`, count: current.length });
-    current = [];
-    chars = 0;
-  };
-  for (const clip of clips) {
-    const json = JSON.stringify(clip);
-    if (current.length > 0 && (current.length >= CHUNK_RECORDS || chars + json.length > CHUNK_CHARS)) flush();
-    current.push(json);
-    chars += json.length;
-  }
-  if (current.length > 0) flush();
-  return chunks;
-}
-
 export type ImportPhase = 'reading' | 'checking' | 'sending' | 'saving';
 
-export async function importArchiveFile(
-  file: Blob,
-  options: {
-    sanitize: (html: string) => string;
-    target: ImportTarget;
-    onProgress?: (phase: ImportPhase, done: number, total: number) => void;
-  },
-): Promise<ImportOutcome> {
-  // Phase marks on the performance timeline let the benchmark split an import's time by phase.
-  const progress = (phase: ImportPhase, done = 0, total = 0) => {
-    if (done === 0) performance.mark(`jianbao-import:${phase}`);
-    options.onProgress?.(phase, done, total);
-  };
-  const tooBig = checkFileSize(file.size);
-  if (tooBig) return { ok: false, error: tooBig };
-  progress('reading');
-  const text = await file.text();
-  progress('checking');
-  const parsed = parseArchive(text, options.sanitize);
-  if (!parsed.ok) return parsed;
+/** Makes the index builder: Web Workers in the archive page, this thread where there are none. */
+export type IndexBuilderFactory = (
+  lanes: number,
+  onBlock: (block: IndexBlock) => Promise<void>,
+) => IndexBuilder;
 
-  const chunks = chunkClips(parsed.clips);
-  let importId: string | null = null;
+export interface ImportOptions {
+  sanitize: (html: string) => string;
+  target: ImportTarget;
+  onProgress?: (phase: ImportPhase, done: number, total: number) => void;
+  indexBuilder?: IndexBuilderFactory;
+  /** how many builders run at once (blocks are cut so each gets a share) */
+  indexWorkers?: number;
+  /** bytes the browser still grants the archive (navigator.storage.estimate() when absent) */
+  available?: number;
+}
+
+/** A failure of the worker or the transport, as the outcome says it. */
+const failed = (error: unknown): ImportOutcome => ({
+  ok: false,
+  error: { code: 'failed', detail: String((error as Error)?.message ?? error) },
+});
+
+/**
+ * Streams `records` (checked batches, from readArchive) into an import: chunk by chunk to the
+ * worker, one chunk in flight while the next is read, the added ones to the index builder.
+ * Shared by the JSON and the ZIP import.
+ */
+export class ImportStream {
+  private importId: string | null = null;
+  private previous: Promise<void> = Promise.resolve();
+  private builder: IndexBuilder | null = null;
+  private sent = 0;
+  /** clips the worker added so far (they are numbered in this order) */
+  private added = 0;
+
+  constructor(
+    private readonly options: ImportOptions,
+    private readonly expected: () => number,
+  ) {}
+
+  private async start(): Promise<string> {
+    const target = this.options.target;
+    this.importId ??= await target.begin();
+    const importId = this.importId;
+    const workers = Math.max(1, this.options.indexWorkers ?? 1);
+    const make = this.options.indexBuilder ?? localIndexBuilder;
+    this.builder ??= make(laneCount(this.expected(), workers), (block) =>
+      target.index(importId, block.runs, block.bytes),
+    );
+    return importId;
+  }
+
+  /** The import's id in the worker (begun on first use). */
+  id(): Promise<string> {
+    return this.start();
+  }
+
+  /** Sends a batch once the one before it is written; returns when this one may be read on. */
+  async send(batch: RecordBatch): Promise<void> {
+    const importId = await this.start();
+    await this.previous;
+    // the index builders must keep up, or the clips waiting for them would fill the memory
+    await this.builder!.ready();
+    this.options.onProgress?.('sending', this.sent, this.expected());
+    const builder = this.builder!;
+    this.previous = this.options.target.chunk(importId, batch.json).then((added) => {
+      if (added.length !== batch.clips.length) throw new Error('the worker answered for other records');
+      const clips = batch.clips.filter((_, i) => added[i]).map(indexInput);
+      builder.add(this.added, clips);
+      this.added += clips.length;
+      this.sent += batch.clips.length;
+    });
+    // a failure is reported by the next send or by finish
+    this.previous.catch(() => undefined);
+  }
+
+  /** Waits for the last chunk and the index, then commits. */
+  async finish(): Promise<ImportSummary> {
+    const importId = await this.start();
+    await this.previous;
+    this.options.onProgress?.('saving', 0, this.expected());
+    performance.mark('jianbao-import:indexing');
+    await this.builder!.finish();
+    performance.mark('jianbao-import:committing');
+    const summary = await this.options.target.commit(importId);
+    this.builder!.close();
+    return summary;
+  }
+
+  async abort(): Promise<void> {
+    this.builder?.close();
+    await this.previous.catch(() => undefined);
+    if (this.importId) await this.options.target.abort(this.importId).catch(() => undefined);
+  }
+}
+
+export async function importArchiveFile(file: Blob, options: ImportOptions): Promise<ImportOutcome> {
+  // Phase marks on the performance timeline let the benchmark split an import's time by phase.
+  const mark = (phase: ImportPhase | 'done') => performance.mark(`jianbao-import:${phase}`);
+  const tooBig = checkFileSize(file.size, options.available ?? (await availableSpace()));
+  if (tooBig) return { ok: false, error: tooBig };
+  mark('reading');
+  options.onProgress?.('reading', 0, 0);
+  let expected = 0;
+  const stream = new ImportStream(options, () => expected);
   try {
-    importId = await options.target.begin();
-    let sent = 0;
-    for (const chunk of chunks) {
-      progress('sending', sent, parsed.clips.length);
-      await options.target.chunk(importId, chunk.json);
-      sent += chunk.count;
+    const read = await readArchive(
+      () => blobText(file),
+      options.sanitize,
+      (batch) => {
+        if (batch.first === 0) mark('sending');
+        expected = batch.count;
+        return stream.send(batch);
+      },
+    );
+    if (!read.ok) {
+      await stream.abort();
+      return read;
     }
-    progress('saving', 0, parsed.clips.length);
-    const summary = await options.target.commit(importId);
-    performance.mark('jianbao-import:done');
+    const summary = await stream.finish();
+    mark('done');
     return { ok: true, summary };
   } catch (error) {
-    if (importId) await options.target.abort(importId).catch(() => undefined);
-    return { ok: false, error: { code: 'failed', detail: String((error as Error)?.message ?? error) } };
+    await stream.abort();
+    return failed(error);
   }
 }

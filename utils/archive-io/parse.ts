@@ -1,12 +1,13 @@
 /**
- * Reading an archive file in the extension page: size, JSON, format and version, every record
- * against ClipSchema, duplicates, then HTML sanitized again. Any problem rejects the whole file.
+ * Reading an archive file in the extension page, as a stream: size, JSON, format and version, every
+ * record against ClipSchema, duplicates, then HTML sanitized again. Any problem rejects the whole file.
  */
 import * as v from 'valibot';
 import type { Clip } from '../model/article';
 import { ClipSchema } from '../model/clip-schema';
 import { withCaptureFields } from '../model/clip-upgrade';
-import { ARCHIVE_FORMAT, ARCHIVE_VERSION, MAX_IMPORT_BYTES } from './format';
+import { ARCHIVE_FORMAT, ARCHIVE_VERSION } from './format';
+import { ArchiveStreamScanner, JsonSyntaxError, NotAnObject } from './json-stream';
 
 /** How one record is wrong: where (clips[index], with its id and title when it has them) and what. */
 export interface RecordProblem {
@@ -39,31 +40,41 @@ export const MAX_PROBLEMS = 5;
 /** ...and at most this many per record, so one broken record does not hide the next. */
 export const MAX_PROBLEMS_PER_RECORD = 3;
 
-/** Checked from File.size before anything is read. */
-export function checkFileSize(bytes: number): ImportError | null {
+/**
+ * Refused before anything is read: an empty file, or one larger than the space the browser still
+ * grants this extension (`available`, from navigator.storage.estimate(); unknown in tests).
+ */
+export function checkFileSize(bytes: number, available?: number): ImportError | null {
   if (bytes === 0) return { code: 'empty' };
-  if (bytes > MAX_IMPORT_BYTES) return { code: 'too-large', bytes, limit: MAX_IMPORT_BYTES };
+  if (available !== undefined && bytes > available) return { code: 'too-large', bytes, limit: available };
   return null;
+}
+
+/** The space left for the archive, or undefined when the browser does not say. */
+export async function availableSpace(): Promise<number | undefined> {
+  try {
+    const { quota, usage } = (await globalThis.navigator?.storage?.estimate?.()) ?? {};
+    return quota === undefined ? undefined : Math.max(0, quota - (usage ?? 0));
+  } catch {
+    return undefined;
+  }
 }
 
 const HeaderSchema = v.object({
   exportedAt: v.pipe(v.string(), v.isoTimestamp()),
   count: v.pipe(v.number(), v.integer(), v.minValue(0)),
-  clips: v.array(v.unknown()),
 });
 
 /**
  * Earlier file versions are upgraded to the current record shape here, one step per version
- * (index i upgrades version i+1 to i+2).
+ * (index i upgrades a record of version i+1 to i+2).
  */
-const FILE_UPGRADES: ReadonlyArray<(clips: unknown[]) => unknown[]> = [
+const RECORD_UPGRADES: ReadonlyArray<(raw: unknown) => unknown> = [
   // 1 → 2: records gain the fields of kept images and snapshots, empty (v1 kept neither)
-  (clips) =>
-    clips.map((raw) =>
-      typeof raw === 'object' && raw !== null && Array.isArray((raw as Clip).versions)
-        ? withCaptureFields(raw as Clip)
-        : raw,
-    ),
+  (raw) =>
+    typeof raw === 'object' && raw !== null && Array.isArray((raw as Clip).versions)
+      ? withCaptureFields(raw as Clip)
+      : raw,
 ];
 
 function describeIssue(
@@ -101,71 +112,216 @@ function recordLabel(raw: unknown): Pick<RecordProblem, 'id' | 'title'> {
   };
 }
 
-/**
- * Parses and checks a whole file. `sanitize` re-sanitizes each record's HTML (DOMPurify with the
- * reader's allowlist in the page; jsdom in tests), because a file may have been edited by anyone.
- */
-export function parseArchive(text: string, sanitize: (html: string) => string): ParseResult {
-  if (text.trim() === '') return { ok: false, error: { code: 'empty' } };
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    return { ok: false, error: { code: 'not-json', detail: String((error as Error).message).slice(0, 200) } };
-  }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    return { ok: false, error: { code: 'wrong-format' } };
-  }
-  const { format, version } = data as { format?: unknown; version?: unknown };
-  if (format !== ARCHIVE_FORMAT || typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    return { ok: false, error: { code: 'wrong-format' } };
-  }
-  if (version > ARCHIVE_VERSION) return { ok: false, error: { code: 'newer-version', version } };
-  const header = v.safeParse(HeaderSchema, data);
-  if (!header.success) {
-    return { ok: false, error: { code: 'bad-header', detail: v.summarize(header.issues).slice(0, 300) } };
-  }
-  let records = header.output.clips;
-  for (let from = version; from < ARCHIVE_VERSION; from++) records = FILE_UPGRADES[from - 1]!(records);
-  if (records.length === 0) return { ok: false, error: { code: 'no-clips' } };
-  if (header.output.count !== records.length) {
-    return {
-      ok: false,
-      error: { code: 'count-mismatch', count: header.output.count, found: records.length },
-    };
-  }
+/** Records per batch handed on, and their characters at most (far below a message's limit). */
+export const BATCH_RECORDS = 500;
+export const BATCH_CHARS = 4_000_000;
 
-  const clips: Clip[] = [];
+/** Checked and sanitized records, in file order: `first` is the position of the first in the file. */
+export interface RecordBatch {
+  first: number;
+  /** the number of records the header announces */
+  count: number;
+  clips: Clip[];
+  /** the records' JSON text as the worker takes it: `[rec,rec,…]` */
+  json: string;
+}
+
+export type ReadResult = { ok: true; count: number } | { ok: false; error: ImportError };
+
+class HeaderAfterClips extends Error {}
+
+/**
+ * Reads and checks a file as a stream of text (see json-stream.ts): header, then each record in
+ * turn — JSON, ClipSchema, duplicates, HTML sanitized again — handed to `onBatch` in batches as soon
+ * as they are ready, while the rest is still being read. Nothing is handed on after the first
+ * problem, but the file is read to its end, so the error counts every bad record. `open` gives the
+ * text from its start; it is called a second time only for a file whose clips come before its
+ * format and version.
+ */
+export async function readArchive(
+  open: () => AsyncIterable<string> | Iterable<string>,
+  sanitize: (html: string) => string,
+  onBatch: (batch: RecordBatch) => Promise<void> | void,
+): Promise<ReadResult> {
+  try {
+    return await readPass(open, sanitize, onBatch, null);
+  } catch (error) {
+    if (!(error instanceof HeaderAfterClips)) throw error;
+  }
+  // the header after the clips: read it first (skipping the records), then the records
+  const header = new Map<string, string>();
+  const scanner = new ArchiveStreamScanner({
+    field: (key, json) => header.set(key, json),
+    clipsStart: () => undefined,
+    clip: () => undefined,
+    clipsNotArray: () => undefined,
+  });
+  try {
+    for await (const text of open()) scanner.push(text);
+  } catch (error) {
+    if (error instanceof JsonSyntaxError) return notJson(error);
+    throw error;
+  }
+  return readPass(open, sanitize, onBatch, header);
+}
+
+const notJson = (error: Error): ReadResult => ({
+  ok: false,
+  error: { code: 'not-json', detail: String(error.message).slice(0, 200) },
+});
+
+async function readPass(
+  open: () => AsyncIterable<string> | Iterable<string>,
+  sanitize: (html: string) => string,
+  onBatch: (batch: RecordBatch) => Promise<void> | void,
+  knownHeader: Map<string, string> | null,
+): Promise<ReadResult> {
+  const fields = new Map<string, unknown>();
+  let headerError: ImportError | null = null;
+  let version = 0;
+  let count = 0;
+  let clipsSeen = false;
+  let index = 0;
+  let fatal: ImportError | null = null;
   const problems: RecordProblem[] = [];
   let badRecords = 0;
-  for (const [index, raw] of records.entries()) {
-    const parsed = v.safeParse(ClipSchema, raw);
-    if (parsed.success) {
-      clips.push(parsed.output);
-      continue;
-    }
-    badRecords++;
-    for (const issue of parsed.issues.slice(0, MAX_PROBLEMS_PER_RECORD)) {
-      if (problems.length >= MAX_PROBLEMS) break;
-      problems.push({ index, ...recordLabel(raw), ...describeIssue(issue) });
-    }
-  }
-  if (badRecords > 0) return { ok: false, error: { code: 'bad-records', problems, badRecords } };
-
+  let duplicate: ImportError | null = null;
   const seen = { id: new Map<string, number>(), canonicalUrl: new Map<string, number>() };
-  for (const [index, clip] of clips.entries()) {
+  const ready: RecordBatch[] = [];
+  let batch: Clip[] = [];
+  let batchJson: string[] = [];
+  let batchChars = 0;
+  let batchFirst = 0;
+  const flush = () => {
+    if (batch.length === 0) return;
+    ready.push({ first: batchFirst, count, clips: batch, json: `[${batchJson.join(',')}]` });
+    batch = [];
+    batchJson = [];
+    batchChars = 0;
+  };
+  const parseField = (key: string, json: string) => {
+    try {
+      fields.set(key, JSON.parse(json));
+    } catch (error) {
+      fatal ??= { code: 'not-json', detail: String((error as Error).message).slice(0, 200) };
+    }
+  };
+  if (knownHeader) for (const [key, json] of knownHeader) parseField(key, json);
+
+  /** The header as far as it is known when the clips start; null when it is fine. */
+  const checkHeader = (): ImportError | null => {
+    const format = fields.get('format');
+    const fileVersion = fields.get('version');
+    if (format !== ARCHIVE_FORMAT || typeof fileVersion !== 'number' || !Number.isInteger(fileVersion)) {
+      return { code: 'wrong-format' };
+    }
+    if (fileVersion < 1) return { code: 'wrong-format' };
+    if (fileVersion > ARCHIVE_VERSION) return { code: 'newer-version', version: fileVersion };
+    const header = v.safeParse(HeaderSchema, Object.fromEntries(fields));
+    if (!header.success) return { code: 'bad-header', detail: v.summarize(header.issues).slice(0, 300) };
+    version = fileVersion;
+    count = header.output.count;
+    return null;
+  };
+
+  const onClip = (json: string) => {
+    const at = index++;
+    if (fatal || headerError) return;
+    let raw: unknown;
+    try {
+      raw = JSON.parse(json);
+    } catch (error) {
+      fatal = {
+        code: 'not-json',
+        detail: `record ${at + 1}: ${String((error as Error).message)}`.slice(0, 200),
+      };
+      return;
+    }
+    for (let from = version; from < ARCHIVE_VERSION; from++) raw = RECORD_UPGRADES[from - 1]!(raw);
+    const parsed = v.safeParse(ClipSchema, raw);
+    if (!parsed.success) {
+      badRecords++;
+      for (const issue of parsed.issues.slice(0, MAX_PROBLEMS_PER_RECORD)) {
+        if (problems.length >= MAX_PROBLEMS) break;
+        problems.push({ index: at, ...recordLabel(raw), ...describeIssue(issue) });
+      }
+      return;
+    }
+    const clip = parsed.output;
     for (const field of ['id', 'canonicalUrl'] as const) {
       const first = seen[field].get(clip[field]);
       if (first !== undefined) {
-        return { ok: false, error: { code: 'duplicate', field, first, second: index, value: clip[field] } };
+        duplicate ??= { code: 'duplicate', field, first, second: at, value: clip[field] };
+        return;
       }
-      seen[field].set(clip[field], index);
+      seen[field].set(clip[field], at);
     }
-  }
-
-  for (const clip of clips) {
+    if (badRecords > 0 || duplicate) return;
     clip.contentHtml = sanitize(clip.contentHtml);
     for (const version of clip.versions) version.contentHtml = sanitize(version.contentHtml);
+    const text = JSON.stringify(clip);
+    if (batch.length >= BATCH_RECORDS || batchChars + text.length > BATCH_CHARS) flush();
+    if (batch.length === 0) batchFirst = at;
+    batch.push(clip);
+    batchJson.push(text);
+    batchChars += text.length;
+  };
+
+  let anyText = false;
+  const scanner = new ArchiveStreamScanner({
+    field: (key, json) => {
+      if (!knownHeader) parseField(key, json);
+    },
+    clipsStart: () => {
+      clipsSeen = true;
+      if (!knownHeader && (!fields.has('format') || !fields.has('version'))) throw new HeaderAfterClips();
+      headerError = checkHeader();
+    },
+    clip: onClip,
+    clipsNotArray: () => {
+      clipsSeen = true;
+      headerError ??= { code: 'bad-header', detail: 'clips is not an array' };
+    },
+  });
+  try {
+    for await (const text of open()) {
+      if (!anyText && text.trim() === '') continue;
+      anyText = true;
+      scanner.push(text);
+      // hand on what is ready before reading on (at most a chunk's records wait here)
+      while (ready.length > 0 && !fatal && !headerError && badRecords === 0 && !duplicate)
+        await onBatch(ready.shift()!);
+      if (fatal || headerError) break;
+    }
+    if (!anyText) return { ok: false, error: { code: 'empty' } };
+    if (!fatal && !headerError) scanner.end();
+  } catch (error) {
+    if (error instanceof NotAnObject) return { ok: false, error: { code: 'wrong-format' } };
+    if (error instanceof JsonSyntaxError) return notJson(error);
+    throw error;
   }
-  return { ok: true, clips };
+  if (fatal) return { ok: false, error: fatal };
+  if (!clipsSeen) headerError = checkHeader() ?? { code: 'bad-header', detail: 'no clips array' };
+  if (headerError) return { ok: false, error: headerError };
+  if (index === 0) return { ok: false, error: { code: 'no-clips' } };
+  if (count !== index) return { ok: false, error: { code: 'count-mismatch', count, found: index } };
+  if (badRecords > 0) return { ok: false, error: { code: 'bad-records', problems, badRecords } };
+  if (duplicate) return { ok: false, error: duplicate };
+  flush();
+  for (const last of ready.splice(0)) await onBatch(last);
+  return { ok: true, count: index };
+}
+
+/**
+ * Parses and checks a whole file held as one string (tests, small files): the same checks as
+ * readArchive, the records returned together.
+ */
+export async function parseArchive(text: string, sanitize: (html: string) => string): Promise<ParseResult> {
+  const clips: Clip[] = [];
+  const result = await readArchive(
+    () => [text],
+    sanitize,
+    (batch) => void clips.push(...batch.clips),
+  );
+  return result.ok ? { ok: true, clips } : result;
 }

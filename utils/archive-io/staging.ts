@@ -1,76 +1,41 @@
 /**
- * The service worker's side of a chunked import: chunks are held in memory under an import id and
- * written in one transaction on commit. Each chunk's search index is built as it arrives (while the
- * page reads and sends the next), so the commit only writes. If the worker is stopped in between,
- * the staged chunks are gone and the commit fails cleanly with the archive untouched.
+ * The service worker's imports in progress, by id: each an ImportWriter, whose one transaction
+ * takes the records as the page sends them and commits them together at the end (or nothing). If
+ * the worker is stopped in between, the transaction dies with it and the archive is untouched; the
+ * page's next message then finds no import of its id and fails cleanly.
  */
-import type { Clip } from '../model/article';
-import type { AssetRecord } from '../archive/assets';
-import { SegmentPieces } from '../archive/search-index';
+import { ImportWriter } from '../archive/clip-store';
+import type { JianbaoDatabase } from '../archive/db';
 
-export interface StagedImport {
-  clips: Clip[];
-  /** the clips' index segments, built ahead of their doc numbers */
-  index: SegmentPieces;
-  /** kept images and snapshots of a ZIP import, hashes checked, written with the clips */
-  assets: AssetRecord[];
-}
+export class ImportSessions {
+  private readonly open = new Map<string, ImportWriter>();
 
-/** Staged imports older than this are dropped (an import page closed halfway). */
-export const STAGE_TTL_MS = 10 * 60_000;
+  constructor(private readonly newId: () => string = () => crypto.randomUUID()) {}
 
-export class ImportStaging {
-  private readonly staged = new Map<string, StagedImport & { touched: number }>();
-
-  constructor(
-    private readonly now: () => number = Date.now,
-    private readonly newId: () => string = () => crypto.randomUUID(),
-  ) {}
-
-  begin(): string {
-    this.expire();
+  async begin(db: JianbaoDatabase): Promise<string> {
+    for (const [id, writer] of this.open) if (writer.over) this.open.delete(id);
     const id = this.newId();
-    this.staged.set(id, { clips: [], index: new SegmentPieces(), assets: [], touched: this.now() });
+    // the worker indexes every third batch itself while it waits for the page's Web Workers
+    this.open.set(id, await ImportWriter.open(db, { prebuiltIndex: true, selfIndexEvery: 3 }));
     return id;
   }
 
-  add(importId: string, clips: Clip[]): void {
-    const stage = this.get(importId);
-    for (const clip of clips) {
-      stage.index.add(clip);
-      stage.clips.push(clip);
-    }
-    stage.touched = this.now();
+  get(importId: string): ImportWriter {
+    const writer = this.open.get(importId);
+    if (!writer || writer.over)
+      throw new Error(`unknown import ${importId} (the service worker restarted or it was abandoned)`);
+    return writer;
   }
 
-  /** An asset (hash already checked) to write with the records. */
-  addAsset(importId: string, asset: AssetRecord): void {
-    const stage = this.get(importId);
-    stage.assets.push(asset);
-    stage.touched = this.now();
-  }
-
-  /** The staged records and their index, removed from staging: a commit is attempted once. */
-  take(importId: string): StagedImport {
-    const stage = this.get(importId);
-    this.staged.delete(importId);
-    stage.index.close();
-    return { clips: stage.clips, index: stage.index, assets: stage.assets };
+  /** The writer, no longer listed: a commit is attempted once. */
+  take(importId: string): ImportWriter {
+    const writer = this.get(importId);
+    this.open.delete(importId);
+    return writer;
   }
 
   abort(importId: string): void {
-    this.staged.delete(importId);
-  }
-
-  private get(importId: string) {
-    this.expire();
-    const stage = this.staged.get(importId);
-    if (!stage) throw new Error(`unknown import ${importId} (the service worker restarted or it expired)`);
-    return stage;
-  }
-
-  private expire(): void {
-    const now = this.now();
-    for (const [id, stage] of this.staged) if (now - stage.touched > STAGE_TTL_MS) this.staged.delete(id);
+    this.open.get(importId)?.abort();
+    this.open.delete(importId);
   }
 }

@@ -6,8 +6,8 @@ import type { ExportedText, ExportPart, ExportSource } from './export';
 import type { ImportTarget } from './import';
 import type { AssetSource, ZipImportTarget } from './zip';
 
-/** Clips per export page request (the worker also stops a page at about 4 M characters). */
-export const EXPORT_PAGE_SIZE = 200;
+/** Clips per export page request (the worker also stops a page at a number of characters). */
+export const EXPORT_PAGE_SIZE = 1_000;
 
 export type Ask = <T extends MessageType>(type: T, payload: RequestInputOf<T>) => Promise<ResponseOf<T>>;
 
@@ -48,14 +48,27 @@ export function workerImportTarget({
   return {
     begin: () => send('archive/import-begin', {}),
     chunk: async (importId, json) => {
-      if (!useBlobUrls) return void (await send('archive/import-chunk', { importId, clips: json }));
+      if (!useBlobUrls) return send('archive/import-chunk', { importId, clips: json });
       const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
       try {
-        await send('archive/import-chunk', { importId, url });
-      } catch {
+        return await send('archive/import-chunk', { importId, url });
+      } catch (error) {
         // A browser whose worker cannot fetch the page's blob: URL gets the text itself (a bad
         // record then fails again, with the same message).
-        await send('archive/import-chunk', { importId, clips: json });
+        if (!/fetch/i.test(String((error as Error)?.message))) throw error;
+        return send('archive/import-chunk', { importId, clips: json });
+      } finally {
+        URL.revokeObjectURL(url);
+      }
+    },
+    index: async (importId, runs, bytes) => {
+      if (!useBlobUrls) {
+        await send('archive/import-index', { importId, runs, data: base64(bytes) });
+        return;
+      }
+      const url = URL.createObjectURL(new Blob([bytes as BlobPart]));
+      try {
+        await send('archive/import-index', { importId, runs, url });
       } finally {
         URL.revokeObjectURL(url);
       }
@@ -63,6 +76,13 @@ export function workerImportTarget({
     commit: (importId) => send('archive/import-commit', { importId }),
     abort: async (importId) => void (await send('archive/import-abort', { importId })),
   };
+}
+
+function base64(bytes: Uint8Array): string {
+  let text = '';
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(text);
 }
 
 /** The ZIP export's assets, from the worker (each a Blob on a BroadcastChannel). */

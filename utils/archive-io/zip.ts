@@ -6,13 +6,13 @@
  * Written with fflate's streaming Zip into Blob parts of a few MB, which the browser may keep on disk.
  * Import checks every asset's hash and that every referenced asset is there; all or nothing.
  */
-import { Zip, ZipDeflate, ZipPassThrough, unzipSync } from 'fflate';
+import { Unzip, UnzipInflate, Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import type { Clip } from '../model/article';
 import { assetRefs } from '../model/asset-html';
 import { sha256Hex } from '../model/snapshot';
 import { exportArchive, type ExportOptions, type ExportSource, type ExportedArchive } from './export';
-import { checkFileSize, parseArchive } from './parse';
-import { chunkClips, type ImportOutcome, type ImportTarget } from './import';
+import { availableSpace, checkFileSize, readArchive } from './parse';
+import { ImportStream, type ImportOptions, type ImportOutcome, type ImportTarget } from './import';
 
 export const ZIP_ARCHIVE_JSON = 'archive.json';
 const IMAGE_DIR = 'assets/';
@@ -133,31 +133,72 @@ function imageType(bytes: Uint8Array, recorded: string | undefined): string {
     : 'image/unknown';
 }
 
+/**
+ * The ZIP's entries as they are unpacked, a piece of the file at a time (fflate's streaming Unzip):
+ * archive.json as text for readArchive, every other entry's bytes kept for the asset checks.
+ */
+async function* unzipEntries(
+  file: Blob,
+  assets: Map<string, Uint8Array[]>,
+  found: { json: boolean },
+): AsyncGenerator<string> {
+  const decoder = new TextDecoder();
+  let text: string[] = [];
+  let failure: Error | null = null;
+  const unzip = new Unzip((entry) => {
+    const json = entry.name === ZIP_ARCHIVE_JSON;
+    if (json) found.json = true;
+    const parts: Uint8Array[] = [];
+    if (!json) assets.set(entry.name, parts);
+    entry.ondata = (error, chunk, final) => {
+      if (error) failure ??= error;
+      else if (json) text.push(decoder.decode(chunk, { stream: !final }));
+      else parts.push(chunk);
+    };
+    entry.start();
+  });
+  unzip.register(UnzipInflate);
+  const reader = file.stream().getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    try {
+      unzip.push(value ?? new Uint8Array(0), done);
+    } catch (error) {
+      failure ??= error as Error;
+    }
+    if (failure) throw new BadZip(String(failure.message ?? failure));
+    for (const piece of text) yield piece;
+    text = [];
+    if (done) return;
+  }
+}
+
+class BadZip extends Error {}
+
+const joined = (parts: Uint8Array[]): Uint8Array => {
+  if (parts.length === 1) return parts[0]!;
+  const out = new Uint8Array(parts.reduce((n, part) => n + part.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+};
+
 export async function importZip(
   file: Blob,
-  options: { sanitize: (html: string) => string; target: ZipImportTarget },
+  options: ImportOptions & { target: ZipImportTarget },
 ): Promise<ZipImportOutcome> {
-  const tooBig = checkFileSize(file.size);
+  const tooBig = checkFileSize(file.size, options.available ?? (await availableSpace()));
   if (tooBig) return { ok: false, error: tooBig };
-  let entries: Record<string, Uint8Array>;
-  try {
-    entries = unzipSync(new Uint8Array(await file.arrayBuffer()));
-  } catch (error) {
-    return {
-      ok: false,
-      error: { code: 'bad-zip', detail: String((error as Error)?.message ?? error).slice(0, 200) },
-    };
-  }
-  const json = entries[ZIP_ARCHIVE_JSON];
-  if (!json) return { ok: false, error: { code: 'bad-zip', detail: `no ${ZIP_ARCHIVE_JSON} in the ZIP` } };
-  const parsed = parseArchive(new TextDecoder().decode(json), options.sanitize);
-  if (!parsed.ok) return parsed;
-
+  let expected = 0;
+  const stream = new ImportStream(options, () => expected);
   // every asset a record refers to must be in the ZIP under its hash, and hash to it
   const types = new Map<string, string>();
-  for (const clip of parsed.clips) for (const asset of clip.assets) types.set(asset.sha256, asset.type);
   const needed = new Map<string, { name: string; type: string | null; id: string }>();
-  for (const clip of parsed.clips) {
+  const noteRefs = (clip: Clip) => {
+    for (const asset of clip.assets) types.set(asset.sha256, asset.type);
     const snapshots = new Set(
       [clip.snapshot?.sha256, ...clip.versions.map((v) => v.snapshot)].filter(Boolean),
     );
@@ -170,38 +211,54 @@ export async function importZip(
           : { name: IMAGE_DIR + sha, type: null, id: clip.id },
       );
     }
-  }
-  const staged: Array<{ sha: string; type: string; bytes: Uint8Array }> = [];
-  for (const [sha, { name, type, id }] of needed) {
-    const bytes = entries[name];
-    if (!bytes) return { ok: false, error: { code: 'missing-asset', sha256: sha, id } };
-    if ((await sha256Hex(new Uint8Array(bytes))) !== sha)
-      return { ok: false, error: { code: 'bad-asset', name } };
-    staged.push({ sha, type: type ?? imageType(bytes, types.get(sha)), bytes });
-  }
-  return sendImport(parsed.clips, staged, options.target);
-}
-
-async function sendImport(
-  clips: Clip[],
-  assets: Array<{ sha: string; type: string; bytes: Uint8Array }>,
-  target: ZipImportTarget,
-): Promise<ZipImportOutcome> {
-  let importId: string | null = null;
+  };
+  const abort = async (error: ZipImportError): Promise<ZipImportOutcome> => {
+    await stream.abort();
+    return { ok: false, error };
+  };
   try {
-    importId = await target.begin();
-    for (const chunk of chunkClips(clips)) await target.chunk(importId, chunk.json);
-    for (const asset of assets) {
-      await target.asset(
-        importId,
-        asset.sha,
-        asset.type,
-        new Blob([asset.bytes as BlobPart], { type: asset.type }),
+    let entries = new Map<string, Uint8Array[]>();
+    const found = { json: false };
+    let read;
+    try {
+      read = await readArchive(
+        () => {
+          entries = new Map();
+          return unzipEntries(file, entries, found);
+        },
+        options.sanitize,
+        (batch) => {
+          expected = batch.count;
+          batch.clips.forEach(noteRefs);
+          return stream.send(batch);
+        },
       );
+    } catch (error) {
+      if (error instanceof BadZip) return abort({ code: 'bad-zip', detail: error.message.slice(0, 200) });
+      throw error;
     }
-    return { ok: true, summary: await target.commit(importId) };
+    if (!found.json) return abort({ code: 'bad-zip', detail: `no ${ZIP_ARCHIVE_JSON} in the ZIP` });
+    if (!read.ok) {
+      await stream.abort();
+      return read;
+    }
+    for (const [sha, { name, type, id }] of needed) {
+      const parts = entries.get(name);
+      if (!parts) return abort({ code: 'missing-asset', sha256: sha, id });
+      const bytes = joined(parts);
+      if ((await sha256Hex(new Uint8Array(bytes))) !== sha) return abort({ code: 'bad-asset', name });
+      const assetType = type ?? imageType(bytes, types.get(sha));
+      await options.target.asset(
+        await stream.id(),
+        sha,
+        assetType,
+        new Blob([bytes as BlobPart], { type: assetType }),
+      );
+      entries.delete(name);
+    }
+    return { ok: true, summary: await stream.finish() };
   } catch (error) {
-    if (importId) await target.abort(importId).catch(() => undefined);
+    await stream.abort();
     return { ok: false, error: { code: 'failed', detail: String((error as Error)?.message ?? error) } };
   }
 }

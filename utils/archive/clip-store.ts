@@ -13,7 +13,7 @@ import type {
 } from '../model/article';
 import { toSummary } from '../model/article';
 import type { JianbaoDatabase } from './db';
-import type { ClipOutcome, ImportSummary } from './records';
+import type { ClipOutcome, ImportSummary, JianbaoDB } from './records';
 import type { ExportCursor, ExportPage } from '../archive-io/export';
 import { mergeClips, sameClip } from '../archive-io/merge';
 import {
@@ -21,10 +21,12 @@ import {
   BulkIndexer,
   CLIP_WRITE_STORES,
   indexClip,
+  SegmentPieces,
+  STATE_KEY,
   unindexClip,
   type IndexWriteTx,
-  type SegmentPieces,
 } from './search-index';
+import { unwrap, type IDBPTransaction, type StoreNames } from 'idb';
 
 export type { ImportSummary } from './records';
 import type { AssetRecord } from './assets';
@@ -341,8 +343,10 @@ export async function clearArchive(db: JianbaoDatabase): Promise<void> {
   await tx.done;
 }
 
-/** Text characters per export page: keeps each runtime message far below Chrome's 64 MiB limit. */
+/** Text characters per export page sent in a runtime message: far below Chrome's 64 MiB limit. */
 export const EXPORT_PAGE_CHARS = 4_000_000;
+/** ...and per page sent as a Blob, which no message carries: fewer, larger pages, fewer round trips. */
+export const EXPORT_BLOB_PAGE_CHARS = 20_000_000;
 
 function approximateChars(clip: Clip): number {
   let chars = clip.contentHtml.length + clip.textContent.length + (clip.note?.length ?? 0) + 2_000;
@@ -352,13 +356,14 @@ function approximateChars(clip: Clip): number {
 
 /**
  * One page of the whole archive for export, oldest first by clippedAt (id breaks ties): at most
- * `limit` clips and about EXPORT_PAGE_CHARS characters, but always at least one clip.
+ * `limit` clips and about `maxChars` characters, but always at least one clip.
  * Reads with getAll, not a cursor: in Chromium a cursor step per record costs ~2.5× more.
  */
 export async function exportPage(
   db: JianbaoDatabase,
   after: ExportCursor | null,
   limit: number,
+  maxChars = EXPORT_PAGE_CHARS,
 ): Promise<ExportPage> {
   const tx = db.transaction('clips');
   const index = tx.store.index('clippedAt');
@@ -377,8 +382,7 @@ export async function exportPage(
   await tx.done;
   let chars = 0;
   let end = 0;
-  while (end < clips.length && (end === 0 || chars < EXPORT_PAGE_CHARS))
-    chars += approximateChars(clips[end++]!);
+  while (end < clips.length && (end === 0 || chars < maxChars)) chars += approximateChars(clips[end++]!);
   const full = end < clips.length || clips.length === limit;
   clips = clips.slice(0, end);
   const last = clips.at(-1);
@@ -420,8 +424,8 @@ export async function getClips(db: JianbaoDatabase, ids: readonly string[]): Pro
  * or, on any failure, none. A record whose canonical URL (or else id) is already in the archive is
  * merged into it (see mergeClips); the rest are added as they are. The index is written in the same
  * transaction, as finished segments (BulkIndexer): nothing is left for compaction afterwards.
- * `prebuilt`, the index of exactly these records built while they were staged, is written as it is
- * when every record is new; otherwise the added and merged clips are indexed here.
+ * `prebuilt`, the index of exactly these records built ahead, is written as it is when every record
+ * is new; otherwise the added clips are indexed here.
  */
 export async function importClips(
   db: JianbaoDatabase,
@@ -429,64 +433,292 @@ export async function importClips(
   prebuilt?: SegmentPieces,
   assets: readonly AssetRecord[] = [],
 ): Promise<ImportSummary> {
-  const problem = duplicateInBatch(clips);
-  if (problem) throw new Error(problem);
-  const summary: ImportSummary = { added: 0, merged: 0, unchanged: 0 };
-  const tx = db.transaction([...BULK_WRITE_STORES, 'assets'], 'readwrite');
-  const store = tx.objectStore('clips');
-  const writes: Promise<unknown>[] = [];
+  const writer = await ImportWriter.open(db, { prebuiltIndex: true });
   try {
-    // All lookups at once: thousands of requests in flight in one transaction are far faster than
-    // one round trip per record.
-    const byUrl = store.index('canonicalUrl');
-    const sameUrl = await Promise.all(clips.map((clip) => byUrl.get(clip.canonicalUrl)));
-    const sameId = await Promise.all(clips.map((clip, i) => (sameUrl[i] ? undefined : store.get(clip.id))));
-    // Two records of the file can meet the same stored clip (one by URL, one by id): merge in turn.
-    const current = new Map<string, Clip>();
-    const added: Clip[] = [];
-    for (const [i, incoming] of clips.entries()) {
-      const existing = sameUrl[i] ?? sameId[i];
-      if (!existing) {
-        writes.push(store.add(incoming));
-        added.push(incoming);
-        summary.added++;
-        continue;
-      }
-      const base = current.get(existing.id) ?? existing;
-      const merged = mergeClips(base, incoming);
-      if (sameClip(merged, base)) {
-        summary.unchanged++;
-        continue;
-      }
-      current.set(existing.id, merged);
-      summary.merged++;
+    const added = await writer.add(clips);
+    const addedClips = clips.filter((_, i) => added[i]);
+    let index = prebuilt;
+    if (!index || addedClips.length !== clips.length) {
+      index = new SegmentPieces();
+      for (const clip of addedClips) index.add(clip);
+      index.close();
     }
-    const byId = tx.objectStore('searchDocs').index('id');
-    const usePrebuilt = prebuilt !== undefined && added.length === clips.length;
-    const [indexer, previousDocs] = await Promise.all([
-      BulkIndexer.start(tx, (usePrebuilt ? 0 : added.length) + current.size),
-      Promise.all([...current.keys()].map((id) => byId.getKey(id))),
-    ]);
-    if (usePrebuilt) indexer.addPieces(prebuilt, added);
-    else for (const clip of added) indexer.add(clip);
-    [...current.values()].forEach((clip, i) => {
-      writes.push(store.put(clip));
-      indexer.add(clip, previousDocs[i]);
-    });
-    writes.push(indexer.finish(), putAssets(tx.objectStore('assets'), assets));
-    await Promise.all(writes);
-    await tx.done;
+    if (addedClips.length > 0) await writer.addIndex([[0, addedClips.length]], index);
+    await writer.addAssets(assets);
+    return await writer.commit();
   } catch (error) {
-    // An exception between requests would otherwise let the transaction commit what it has.
-    try {
-      tx.abort();
-    } catch {
-      // already aborted by the failed request
-    }
-    await Promise.allSettled([...writes, tx.done]);
+    writer.abort();
     throw error;
   }
-  return summary;
+}
+
+/** What the search keeps of an added clip until its prebuilt index arrives (see searchDocOf). */
+type IndexedFields = Pick<
+  Clip,
+  | 'id'
+  | 'title'
+  | 'kicker'
+  | 'source'
+  | 'siteName'
+  | 'host'
+  | 'section'
+  | 'tags'
+  | 'publishedAt'
+  | 'publishedPrecision'
+  | 'clippedAt'
+  | 'updatedAt'
+  | 'url'
+>;
+
+const indexedFields = (clip: Clip): IndexedFields => ({
+  id: clip.id,
+  title: clip.title,
+  kicker: clip.kicker,
+  source: clip.source,
+  siteName: clip.siteName,
+  host: clip.host,
+  section: clip.section,
+  tags: clip.tags,
+  publishedAt: clip.publishedAt,
+  publishedPrecision: clip.publishedPrecision,
+  clippedAt: clip.clippedAt,
+  updatedAt: clip.updatedAt,
+  url: clip.url,
+});
+
+/** An import that sends nothing for this long is given up (its page was closed): nothing is written. */
+export const IMPORT_IDLE_MS = 2 * 60_000;
+
+/**
+ * An import written as it arrives, batch by batch, into ONE readwrite transaction that stays open
+ * until `commit` (all or nothing, however large the file: memory holds one batch, not the archive).
+ * IndexedDB commits a transaction as soon as no request is pending, so while the writer waits for
+ * the next batch it keeps one small read in flight. A failure, `abort`, a worker stopped mid-import
+ * or IMPORT_IDLE_MS without news all end the transaction without writing anything.
+ *
+ * With `prebuiltIndex`, added clips are indexed by segments built elsewhere (the archive page's
+ * workers): `add` says which records the page must index, and `addIndex` takes the segments of runs
+ * of them, numbered in that order. Merged clips are always indexed here, and with `selfIndexEvery`
+ * n, so are the added clips of every n-th batch: the worker would otherwise only wait for the page
+ * (keeping its transaction alive), so it builds a share of the index itself meanwhile.
+ */
+export class ImportWriter {
+  private readonly summary: ImportSummary = { added: 0, merged: 0, unchanged: 0 };
+  /** the added clips' indexed fields, by their order of addition, until their index arrives */
+  private readonly awaitingIndex: Array<IndexedFields | undefined> = [];
+  private indexedCount = 0;
+  private batches = 0;
+  private readonly ids = new Set<string>();
+  private readonly urls = new Set<string>();
+  /** operations waiting for the transaction (see next) */
+  private readonly work: Array<() => Promise<void>> = [];
+  private closed = false;
+  private failure: unknown = null;
+  private lastActive = Date.now();
+
+  private constructor(
+    private readonly tx: IDBPTransaction<JianbaoDB, Array<StoreNames<JianbaoDB>>, 'readwrite'>,
+    private readonly indexer: BulkIndexer,
+    private readonly prebuiltIndex: boolean,
+    private readonly idleMs: number,
+    private readonly selfIndexEvery: number,
+  ) {
+    tx.done.catch((error) => (this.failure ??= error ?? new Error('the import transaction was aborted')));
+    // called in the continuation of BulkIndexer.start's reads: the transaction is active here
+    this.next();
+  }
+
+  static async open(
+    db: JianbaoDatabase,
+    {
+      prebuiltIndex = false,
+      idleMs = IMPORT_IDLE_MS,
+      selfIndexEvery = 0,
+    }: { prebuiltIndex?: boolean; idleMs?: number; selfIndexEvery?: number } = {},
+  ): Promise<ImportWriter> {
+    const tx = db.transaction([...BULK_WRITE_STORES, 'assets'], 'readwrite');
+    // merged clips are cut into segments of at most BUILD_PIECE docs
+    const indexer = await BulkIndexer.start(tx, Number.MAX_SAFE_INTEGER);
+    return new ImportWriter(tx, indexer, prebuiltIndex, idleMs, selfIndexEvery);
+  }
+
+  /** How many added clips still wait for their prebuilt index. */
+  get unindexed(): number {
+    return this.awaitingIndex.length - this.indexedCount;
+  }
+
+  /**
+   * Runs the next waiting operation, or else keeps the transaction alive with one small read. A
+   * transaction accepts requests only inside its own requests' events, so this is only ever called
+   * there (or in their promise continuations): an operation queued from a message handler waits
+   * for the next such event, and the transaction never has a moment with nothing pending.
+   */
+  private next(): void {
+    if (this.closed) return;
+    try {
+      this.step();
+    } catch (error) {
+      // the transaction ended under us (a failed request aborted it)
+      this.failure ??= error;
+      this.abort();
+    }
+  }
+
+  private step(): void {
+    const job = this.work.shift();
+    if (job) {
+      void job().then(() => this.next());
+      return;
+    }
+    if (Date.now() - this.lastActive > this.idleMs) {
+      this.failure ??= new Error('the import was abandoned (no data for too long)');
+      this.abort();
+      return;
+    }
+    const request = unwrap(this.tx.objectStore('indexMeta')).get(STATE_KEY);
+    request.onsuccess = () => this.next();
+  }
+
+  /** Queues `op` (whose requests must all be IndexedDB ones) to run in the transaction, in order. */
+  private run<T>(op: () => Promise<T>): Promise<T> {
+    this.lastActive = Date.now();
+    if (this.closed) return Promise.reject(this.failure ?? new Error('the import is over'));
+    return new Promise<T>((resolve, reject) => {
+      this.work.push(async () => {
+        try {
+          if (this.failure) throw this.failure;
+          resolve(await op());
+        } catch (error) {
+          reject(error);
+        } finally {
+          this.lastActive = Date.now();
+        }
+      });
+    });
+  }
+
+  /**
+   * Writes a batch of records; for each, whether the page must index it: it was added (new to the
+   * archive, rather than merged into a stored clip or unchanged) and not indexed here. Lookups for the whole batch are in flight together:
+   * thousands of requests at once in one transaction are far faster than one round trip each.
+   */
+  add(clips: readonly Clip[]): Promise<boolean[]> {
+    const selfIndexed =
+      !this.prebuiltIndex || (this.selfIndexEvery > 0 && ++this.batches % this.selfIndexEvery === 0);
+    return this.run(async () => {
+      const problem = duplicateInBatch(clips);
+      if (problem) throw new Error(problem);
+      for (const [i, clip] of clips.entries()) {
+        if (this.ids.has(clip.id)) throw new Error(`record ${i} of a batch repeats the id ${clip.id}`);
+        if (this.urls.has(clip.canonicalUrl))
+          throw new Error(`record ${i} of a batch repeats the canonical URL ${clip.canonicalUrl}`);
+      }
+      for (const clip of clips) {
+        this.ids.add(clip.id);
+        this.urls.add(clip.canonicalUrl);
+      }
+      const store = this.tx.objectStore('clips');
+      const byUrl = store.index('canonicalUrl');
+      const sameUrl = await Promise.all(clips.map((clip) => byUrl.get(clip.canonicalUrl)));
+      const sameId = await Promise.all(clips.map((clip, i) => (sameUrl[i] ? undefined : store.get(clip.id))));
+      // Two records can meet the same stored clip (one by URL, one by id): merge in turn.
+      const current = new Map<string, Clip>();
+      const added: boolean[] = [];
+      const writes: Promise<unknown>[] = [];
+      try {
+        for (const [i, incoming] of clips.entries()) {
+          const existing = sameUrl[i] ?? sameId[i];
+          added.push(!existing && !selfIndexed);
+          if (!existing) {
+            writes.push(store.add(incoming));
+            this.summary.added++;
+            if (selfIndexed) this.indexer.add(incoming);
+            else this.awaitingIndex.push(indexedFields(incoming));
+            continue;
+          }
+          const base = current.get(existing.id) ?? existing;
+          const merged = mergeClips(base, incoming);
+          if (sameClip(merged, base)) {
+            this.summary.unchanged++;
+            continue;
+          }
+          current.set(existing.id, merged);
+          this.summary.merged++;
+        }
+        const byId = this.tx.objectStore('searchDocs').index('id');
+        const previousDocs = await Promise.all([...current.keys()].map((id) => byId.getKey(id)));
+        [...current.values()].forEach((clip, i) => {
+          writes.push(store.put(clip));
+          this.indexer.add(clip, previousDocs[i]);
+        });
+        await Promise.all(writes);
+      } catch (error) {
+        // the requests already made fail with the transaction; nobody else waits for them
+        for (const write of writes) write.catch(() => undefined);
+        throw error;
+      }
+      return added;
+    });
+  }
+
+  /**
+   * The prebuilt index (SegmentPieces, docs 1…n) of the added clips numbered (in their order of
+   * addition) by `runs`, [first, count] each, in the pieces' doc order: written now, under the
+   * next doc numbers.
+   */
+  addIndex(runs: ReadonlyArray<readonly [number, number]>, pieces: SegmentPieces): Promise<void> {
+    return this.run(async () => {
+      if (!this.prebuiltIndex) throw new Error('this import indexes its clips itself');
+      const clips: IndexedFields[] = [];
+      for (const [first, count] of runs) {
+        for (let n = first; n < first + count; n++) {
+          const clip = this.awaitingIndex[n];
+          if (!clip || clips.length >= pieces.count)
+            throw new Error(`the index for clip ${n} does not match the clips added`);
+          clips.push(clip);
+        }
+      }
+      if (clips.length === 0 || clips.length !== pieces.count)
+        throw new Error('the index does not match the clips added');
+      for (const [first, count] of runs) this.awaitingIndex.fill(undefined, first, first + count);
+      this.indexedCount += pieces.count;
+      // the index reads only the fields kept (see searchDocOf)
+      this.indexer.addPieces(pieces, clips as Clip[]);
+    });
+  }
+
+  /** Kept images and snapshots (hashes checked), written with the records. */
+  addAssets(assets: readonly AssetRecord[]): Promise<void> {
+    return this.run(() => putAssets(this.tx.objectStore('assets'), assets));
+  }
+
+  /** Writes the index's last segment and counters and commits: every record, or on failure none. */
+  async commit(): Promise<ImportSummary> {
+    await this.run(async () => {
+      if (this.unindexed > 0) throw new Error(`${this.unindexed} imported clips have no index`);
+      await this.indexer.finish();
+      this.closed = true;
+    });
+    await this.tx.done;
+    return this.summary;
+  }
+
+  /** Whether the import has ended (committed, aborted or failed). */
+  get over(): boolean {
+    return this.closed;
+  }
+
+  /** Ends the import; nothing of it is written. */
+  abort(): void {
+    this.closed = true;
+    this.failure ??= new Error('the import was aborted');
+    for (const job of this.work.splice(0)) void job();
+    try {
+      this.tx.abort();
+    } catch {
+      // already finished or aborted
+    }
+  }
 }
 
 /** The first repeated id or canonical URL among records to import, described; null when none. */

@@ -20,6 +20,9 @@ const ClipMode = v.picklist(['page', 'selection']);
 export type ClipMode = v.InferOutput<typeof ClipMode>;
 
 const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
+const Count = v.pipe(v.number(), v.integer(), v.minValue(0));
+const ClipRuns = v.pipe(v.array(v.tuple([Count, Count])), v.maxLength(100_000));
+const BlobUrl = v.pipe(v.string(), v.maxLength(500), v.startsWith('blob:'));
 const Day = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD'));
 const FilterValue = v.pipe(v.string(), v.minLength(1), v.maxLength(500));
 const Query = v.pipe(v.string(), v.maxLength(500));
@@ -110,7 +113,7 @@ export const requestSchemas = {
   /** Export: one page of the whole archive, oldest first, after the cursor the last page returned. */
   'archive/export-page': v.strictObject({
     after: v.nullable(v.strictObject({ clippedAt: v.string(), id: Id })),
-    limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500)),
+    limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(2_000)),
     /** deliver the page's text as a Blob on this BroadcastChannel instead of in the reply */
     via: v.optional(BlobDeliverySchema),
   }),
@@ -119,18 +122,30 @@ export const requestSchemas = {
     ids: v.pipe(v.array(Id), v.maxLength(500)),
     via: v.optional(BlobDeliverySchema),
   }),
-  /** Import: open a staging area; chunks go there and are written together on commit. */
+  /**
+   * Import: open one transaction that takes the chunks as they come and commits them together
+   * (utils/archive/clip-store ImportWriter).
+   */
   'archive/import-begin': v.strictObject({}),
   /**
    * Import: one chunk of records as JSON text, here or (faster: runtime messages are JSON-serialised)
    * in a blob: URL of the page's that the worker fetches. Either way the worker parses it and checks
-   * every record against ClipSchema (ImportChunkSchema) before staging it.
+   * every record against ClipSchema (ImportChunkSchema) before writing it. The answer says, per
+   * record, whether the page must build its index: added, rather than merged (or indexed here).
    */
   'archive/import-chunk': v.union([
     v.strictObject({ importId: Id, clips: ImportChunkSchema }),
-    v.strictObject({ importId: Id, url: v.pipe(v.string(), v.maxLength(500), v.startsWith('blob:')) }),
+    v.strictObject({ importId: Id, url: BlobUrl }),
   ]),
-  /** Import: write every staged record in one transaction (all or nothing). */
+  /**
+   * Import: the search index of the added clips numbered in `runs` ([first, count] each), built
+   * by the page (utils/archive-io/index-blocks), as a blob: URL the worker fetches or base64 here.
+   */
+  'archive/import-index': v.union([
+    v.strictObject({ importId: Id, runs: ClipRuns, url: BlobUrl }),
+    v.strictObject({ importId: Id, runs: ClipRuns, data: v.pipe(v.string(), v.maxLength(48_000_000)) }),
+  ]),
+  /** Import: commit the one transaction (all or nothing). */
   'archive/import-commit': v.strictObject({ importId: Id }),
   'archive/import-abort': v.strictObject({ importId: Id }),
   /** Sync: last synced, pending changes, last error, documents refused. */
@@ -180,7 +195,8 @@ export interface Responses {
   'archive/export-page': ExportPageText;
   'archive/export-ids': ExportedText;
   'archive/import-begin': string;
-  'archive/import-chunk': null;
+  'archive/import-chunk': boolean[];
+  'archive/import-index': null;
   'archive/import-commit': ImportSummary;
   'archive/import-abort': null;
   'sync/status': SyncStatus;

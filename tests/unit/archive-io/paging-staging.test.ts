@@ -3,8 +3,7 @@ import type { Clip } from '@/utils/model/article';
 import { BlobReceiver, deliverBlob } from '@/utils/archive-io/blob-channel';
 import { exportArchive } from '@/utils/archive-io/export';
 import { canonicalClip, clipLine } from '@/utils/archive-io/format';
-import { chunkClips, CHUNK_CHARS } from '@/utils/archive-io/import';
-import { ImportStaging, STAGE_TTL_MS } from '@/utils/archive-io/staging';
+import { ImportSessions } from '@/utils/archive-io/staging';
 import { EXPORT_PAGE_CHARS, exportPage, importClips } from '@/utils/archive/clip-store';
 import type { JianbaoDatabase } from '@/utils/archive/db';
 import { openTestArchive, seedArchive, sourceFor } from './helpers';
@@ -107,28 +106,19 @@ describe('the file format', () => {
   });
 });
 
-describe('import chunks and staging', () => {
-  it('splits records into chunks under the message budget, keeping their order', () => {
-    const clips = [0, 1, 2, 3].map((i) => bigClip(seeded[0]!, i, Math.floor(CHUNK_CHARS / 3)));
-    const chunks = chunkClips(clips);
-    expect(chunks.map((c) => c.count)).toEqual([2, 2]);
-    expect(chunks.flatMap((c) => JSON.parse(c.json))).toEqual(clips);
-    expect(chunks.every((c) => c.json.length <= CHUNK_CHARS)).toBe(true);
-    expect(chunkClips(Array.from({ length: 1_200 }, () => seeded[1]!)).map((c) => c.count)).toEqual([
-      500, 500, 200,
-    ]);
-  });
-
-  it('stages chunks under an id, hands them over once, and forgets abandoned imports', () => {
-    let now = 0;
-    const staging = new ImportStaging(() => now);
-    const id = staging.begin();
-    staging.add(id, [seeded[0]!]);
-    staging.add(id, [seeded[1]!]);
-    expect(staging.take(id).clips).toEqual([seeded[0], seeded[1]]);
-    expect(() => staging.take(id)).toThrow(/unknown import/);
-    const abandoned = staging.begin();
-    now += STAGE_TTL_MS + 1;
-    expect(() => staging.add(abandoned, [seeded[0]!])).toThrow(/unknown import/);
+describe('import sessions', () => {
+  it('open one transaction per import, hand it over once, and forget ended imports', async () => {
+    const sessions = new ImportSessions();
+    const id = await sessions.begin(db);
+    expect(
+      await sessions.get(id).add([{ ...seeded[0]!, id: 'x', canonicalUrl: 'https://x.example/1' }]),
+    ).toEqual([true]);
+    const writer = sessions.take(id);
+    expect(() => sessions.take(id)).toThrow(/unknown import/);
+    writer.abort();
+    const aborted = await sessions.begin(db);
+    sessions.abort(aborted);
+    expect(() => sessions.get(aborted)).toThrow(/unknown import/);
+    expect(await db.get('clips', 'x')).toBeUndefined();
   });
 });
