@@ -4,8 +4,17 @@
  * records never change once written, so what is cached stays right; the catalog, the tail's list
  * and the doc counter are read afresh for every search (one small transaction).
  */
-import type { ArchiveIDB, IndexState, SearchDoc, SegmentCatalog, SegmentShard, TailRecord } from '../records';
+import type {
+  ArchiveIDB,
+  IndexState,
+  SearchDoc,
+  SegmentCatalog,
+  SegmentRecord,
+  SegmentShard,
+  TailRecord,
+} from '../records';
 import { decodeShard, type DecodedShard } from './codec';
+import { DOC_TABLE_KEY, DocTable } from './doc-table';
 import { flushTail, mergeSegments } from './compaction';
 import { CATALOG_KEY, EMPTY_STATE, STATE_KEY } from './layout';
 
@@ -22,16 +31,11 @@ export interface IndexSnapshot {
   tail: UnpackedTail[];
 }
 
-/** The live docs, newest clip first, as of the index's `changes` counter. */
-export interface DocList {
-  changes: number;
-  byDoc: Map<number, SearchDoc>;
-  newestFirst: SearchDoc[];
-}
-
 // about 30 MB at most (a shard is ~15 kB; the few holding the commonest bigrams, more)
 const SHARD_CACHE_LIMIT = 2000;
 const MEMO_LIMIT = 4;
+/** The kept doc table is written again once this many docs changed since (a write of ~10 MB at 100,000). */
+const KEEP_TABLE_AFTER = 512;
 
 function unpack(record: TailRecord): UnpackedTail {
   const terms = new Map<string, [number, number]>();
@@ -48,7 +52,11 @@ export class SearchIndex {
   private readonly shards = new Map<string, DecodedShard | null>();
   private readonly tail = new Map<number, UnpackedTail>();
   private compacting: Promise<void> | undefined;
-  private docList: DocList | undefined;
+  private table: DocTable | undefined;
+  private tableRead: Promise<DocTable> | undefined;
+  /** docs added or removed since the table kept in the database (Infinity: none is kept) */
+  private unkept: number | undefined;
+  private keeping: Promise<void> | undefined;
   private readonly memos = new Map<string, unknown>();
 
   constructor(readonly db: ArchiveIDB) {}
@@ -95,46 +103,77 @@ export class SearchIndex {
     return found;
   }
 
-  /** The live docs, newest clip first; only docs added since the last call are read. */
-  async liveDocs(changes: number): Promise<DocList> {
-    const known = this.docList;
-    if (known && known.changes === changes) return known;
-    const tx = this.db.transaction('searchDocs');
-    const keys = await tx.store.getAllKeys();
-    const byDoc = new Map<number, SearchDoc>();
-    const missing: number[] = [];
-    for (const doc of keys) {
-      const cached = known?.byDoc.get(doc);
-      if (cached) byDoc.set(doc, cached);
-      else missing.push(doc);
-    }
-    // docs never change once written (an edit makes a new doc), so only new ones are read
-    const fetched =
-      missing.length > 500 ? await tx.store.getAll() : await Promise.all(missing.map((d) => tx.store.get(d)));
-    const added: SearchDoc[] = [];
-    for (const doc of fetched) {
-      if (!doc || byDoc.has(doc.doc)) continue;
-      byDoc.set(doc.doc, doc);
-      added.push(doc);
-    }
-    // after a save, one doc joins a list of up to 100,000 already sorted: merge, do not sort again
-    const newestFirst =
-      known && added.length < byDoc.size / 2
-        ? mergeSorted(
-            added.sort(newestFirstOrder),
-            known.newestFirst.filter((doc) => byDoc.has(doc.doc)),
-          )
-        : [...byDoc.values()].sort(newestFirstOrder);
-    this.docList = { changes, byDoc, newestFirst };
-    return this.docList;
+  /**
+   * The live docs as columns, newest clip first, as of the index's state now. A worker's first call
+   * reads the table kept in the database (one record) and the docs written since; later calls read
+   * only what changed. Concurrent calls share one read.
+   */
+  docTable(): Promise<DocTable> {
+    this.tableRead ??= this.readTable().finally(() => (this.tableRead = undefined));
+    return this.tableRead;
   }
 
-  /** Whether liveDocs has read the list once (later calls read only the docs added since). */
-  get docListLoaded(): boolean {
-    return this.docList !== undefined;
+  private async readTable(): Promise<DocTable> {
+    const tx = this.db.transaction(['indexMeta', 'searchDocs', 'segments']);
+    const docs = tx.objectStore('searchDocs');
+    const [state = EMPTY_STATE, kept] = await Promise.all([
+      tx.objectStore('indexMeta').get(STATE_KEY),
+      this.table
+        ? undefined
+        : (tx.objectStore('segments').get(DOC_TABLE_KEY) as Promise<SegmentRecord | undefined>),
+    ]);
+    if (this.table?.changes === state.changes) return this.table;
+    let base = this.table ?? (kept && 'docTable' in kept ? DocTable.fromRecord(kept) : null);
+    // a table from before a rebuild (doc numbers start again) is no use
+    if (base && base.nextDoc > state.nextDoc) base = null;
+    let table: DocTable;
+    let changed: number;
+    if (!base) {
+      table = DocTable.fromDocs(await docs.getAll(), state.changes, state.nextDoc);
+      changed = Infinity;
+    } else {
+      // docs are numbered in the order written and never rewritten: the new ones lie above the table
+      const added = await docs.getAll(IDBKeyRange.lowerBound(base.nextDoc));
+      const dead = new Set<number>();
+      // when the count says some of the table's docs died (a delete, an edit), find which
+      if (state.clips === undefined || base.size + added.length !== state.clips) {
+        const live = await docs.getAllKeys(IDBKeyRange.upperBound(base.nextDoc, true));
+        const alive = new Uint8Array(base.nextDoc);
+        for (const doc of live) alive[doc] = 1;
+        for (const doc of base.docs) if (!alive[doc]) dead.add(doc);
+      }
+      table = base.withChanges(added, dead, state.changes, state.nextDoc);
+      changed = added.length + dead.size;
+    }
+    // keep the table for the next worker once enough has changed since the kept one
+    this.unkept = (this.table ? (this.unkept ?? Infinity) : 0) + changed;
+    this.table = table;
+    if (this.unkept >= KEEP_TABLE_AFTER) {
+      this.unkept = 0;
+      setTimeout(
+        () => void this.keepTable(table).catch((error) => console.warn('doc table not kept', error)),
+        0,
+      );
+    }
+    return table;
   }
 
-  /** The summaries of these docs (dead ones left out), read in one transaction. */
+  /** Writes `table` as the kept one, unless the index has been cleared or rebuilt since it was read. */
+  private async keepTable(table: DocTable): Promise<void> {
+    const record = table.toRecord();
+    const tx = this.db.transaction(['indexMeta', 'segments'], 'readwrite');
+    const state = await tx.objectStore('indexMeta').get(STATE_KEY);
+    if (state && state.nextDoc >= table.nextDoc && state.changes >= table.changes)
+      await tx.objectStore('segments').put(record, DOC_TABLE_KEY);
+    await tx.done;
+  }
+
+  /** Resolves once the background work started so far (keeping the doc table, compaction) is done. */
+  async settled(): Promise<void> {
+    await Promise.all([this.keeping, this.compacting]);
+  }
+
+  /** The summaries of these docs (dead ones left out), read in one transaction, in this order. */
   async readDocs(docs: readonly number[]): Promise<SearchDoc[]> {
     const tx = this.db.transaction('searchDocs');
     const found = await Promise.all(docs.map((doc) => tx.store.get(doc)));
@@ -170,19 +209,4 @@ export class SearchIndex {
     this.compacting = queued;
     return queued;
   }
-}
-
-/** Two lists sorted newest first, as one. */
-function mergeSorted(a: SearchDoc[], b: SearchDoc[]): SearchDoc[] {
-  const merged: SearchDoc[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) merged.push(newestFirstOrder(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!);
-  while (i < a.length) merged.push(a[i++]!);
-  while (j < b.length) merged.push(b[j++]!);
-  return merged;
-}
-
-export function newestFirstOrder(a: SearchDoc, b: SearchDoc): number {
-  return a.clippedAt < b.clippedAt ? 1 : a.clippedAt > b.clippedAt ? -1 : b.doc - a.doc;
 }
