@@ -8,7 +8,7 @@
 import { toSummary, type Clip, type ClipSummary } from '../model/article';
 import type { JianbaoDatabase } from './db';
 import type { SearchDoc } from './records';
-import { docsMatching, type DocTable, type IndexSnapshot } from './search-index';
+import { docsMatching, type DocSet, type DocTable, type IndexSnapshot } from './search-index';
 import {
   normalize,
   parseQuery,
@@ -280,7 +280,7 @@ async function resultList(
 }
 
 /** The rows (ascending: newest clip first) of the live docs among `docs`. */
-function rowsOf(table: DocTable, docs: Set<number>): Int32Array {
+function rowsOf(table: DocTable, docs: DocSet): Int32Array {
   if (docs.size > table.size / 8) {
     // a common term matches much of the archive: walking every row costs less than sorting
     const rows = new Int32Array(docs.size);
@@ -309,14 +309,11 @@ async function rankedList(
   const terms = parseQuery(query);
   let pool: Int32Array;
   if (terms.some((t) => !t.short)) {
-    let candidates: Set<number> | undefined;
+    let candidates: DocSet | undefined;
     for (const term of terms) {
       if (term.short) continue;
       const docs = await docsMatching(index, snapshot, term);
-      if (candidates) {
-        const [fewer, more] = docs.size < candidates.size ? [docs, candidates] : [candidates, docs];
-        candidates = new Set([...fewer].filter((d) => more.has(d)));
-      } else candidates = docs;
+      candidates = candidates ? candidates.intersect(docs) : docs;
       if (candidates.size === 0) break;
     }
     pool = rowsOf(table, candidates!);

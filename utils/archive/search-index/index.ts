@@ -27,6 +27,6 @@ export {
   unindexClip,
   type IndexWriteTx,
 } from './layout';
-export { docsMatching, indexSize } from './queries';
+export { DocSet, docsMatching, indexSize } from './queries';
 export { DocTable } from './doc-table';
 export { SearchIndex, type IndexSnapshot } from './store';

@@ -5,7 +5,7 @@
  */
 import type { ArchiveIDB } from '../records';
 import type { QueryTerm } from '../search-text';
-import { NO_POSTINGS, postingsOf, seek, termHash, type DecodedShard, type Postings } from './codec';
+import { PostingCursor, termHash, type DecodedShard } from './codec';
 import type { IndexSnapshot, SearchIndex } from './store';
 
 /**
@@ -60,38 +60,37 @@ async function docsWithAll(
   snapshot: IndexSnapshot,
   terms: readonly string[],
   phrases: number[][],
-): Promise<Set<number>> {
+): Promise<DocSet> {
   const longest = Math.max(1, ...phrases.map((phrase) => phrase.length));
   const bits = new Uint32Array(8 * longest);
   const phraseData: Uint8Array[] = new Array(longest);
   const phraseFrom = new Int32Array(longest);
   const phraseTo = new Int32Array(longest);
-  const found = new Set<number>();
+  const found = new DocSet(snapshot.state.nextDoc);
 
+  const phraseOf = (cursors: PostingCursor[]) => (t: number, k: number) => {
+    const cursor = cursors[t]!;
+    phraseData[k] = cursor.data;
+    phraseFrom[k] = cursor.from;
+    phraseTo[k] = cursor.to;
+  };
   for (const shards of await shardsOf(index, snapshot, terms)) {
-    const postings: Postings[] = terms.map((t, i) => (shards[i] ? postingsOf(shards[i], t) : NO_POSTINGS));
+    const maybe = terms.map((t, i) => PostingCursor.of(shards[i]!, t));
+    if (maybe.some((cursor) => cursor === null)) continue;
+    const cursors = maybe as PostingCursor[];
     // walk the rarest list; find each of its docs in the others (all ascending)
-    const order = terms.map((_, i) => i).sort((a, b) => postings[a]!.docs.length - postings[b]!.docs.length);
-    const rarest = postings[order[0]!]!;
-    const at = new Int32Array(terms.length);
-    for (let i = 0; i < rarest.docs.length; i++) {
-      const doc = rarest.docs[i]!;
-      at[order[0]!] = i;
-      let all = true;
-      for (let o = 1; o < order.length && all; o++) {
-        const list = postings[order[o]!]!;
-        const position = seek(list.docs, doc, at[order[o]!]!);
-        if (position < 0) all = false;
-        else at[order[o]!] = position;
+    const order = terms.map((_, i) => i).sort((a, b) => cursors[a]!.bytes - cursors[b]!.bytes);
+    const rarest = cursors[order[0]!]!;
+    const place = phraseOf(cursors);
+    walk: while (rarest.next()) {
+      const doc = rarest.doc;
+      for (let o = 1; o < order.length; o++) {
+        const cursor = cursors[order[o]!]!;
+        if (!cursor.seek(doc)) break walk;
+        if (cursor.doc !== doc) continue walk;
       }
-      if (!all) continue;
       const phrasesHold = phrases.every((phrase) => {
-        phrase.forEach((t, k) => {
-          const list = postings[t]!;
-          phraseData[k] = list.data;
-          phraseFrom[k] = list.from[at[t]!]!;
-          phraseTo[k] = list.to[at[t]!]!;
-        });
+        phrase.forEach(place);
         return consecutive(phraseData, phraseFrom, phraseTo, phrase.length, bits);
       });
       if (phrasesHold) found.add(doc);
@@ -120,23 +119,56 @@ async function docsWithAny(
   index: SearchIndex,
   snapshot: IndexSnapshot,
   terms: readonly string[],
-): Promise<Set<number>> {
-  const found = new Set<number>();
+): Promise<DocSet> {
+  const found = new DocSet(snapshot.state.nextDoc);
   for (const shards of await shardsOf(index, snapshot, terms)) {
     terms.forEach((term, i) => {
-      const shard = shards[i];
-      if (shard) for (const doc of postingsOf(shard, term).docs) found.add(doc);
+      const cursor = PostingCursor.of(shards[i]!, term);
+      if (cursor) while (cursor.next()) found.add(cursor.doc);
     });
   }
   for (const record of snapshot.tail) if (terms.some((term) => record.terms.has(term))) found.add(record.doc);
   return found;
 }
 
-function intersect(a: Set<number>, b: Set<number>): Set<number> {
-  const [fewer, more] = a.size < b.size ? [a, b] : [b, a];
-  const both = new Set<number>();
-  for (const doc of fewer) if (more.has(doc)) both.add(doc);
-  return both;
+/**
+ * A set of doc numbers as a bitmap over every number the index has given (and the list of its
+ * docs, in the order added): a common bigram holds most of the archive, and adding 100,000 numbers
+ * to a Set cost more than the rest of the query.
+ */
+export class DocSet implements Iterable<number> {
+  private readonly bits: Uint8Array;
+  private readonly list: number[] = [];
+
+  constructor(readonly capacity: number) {
+    this.bits = new Uint8Array(capacity);
+  }
+
+  get size(): number {
+    return this.list.length;
+  }
+
+  add(doc: number): void {
+    if (doc >= this.capacity || this.bits[doc]) return;
+    this.bits[doc] = 1;
+    this.list.push(doc);
+  }
+
+  has(doc: number): boolean {
+    return this.bits[doc] === 1;
+  }
+
+  [Symbol.iterator](): Iterator<number> {
+    return this.list[Symbol.iterator]();
+  }
+
+  /** The docs in both sets. */
+  intersect(other: DocSet): DocSet {
+    const [fewer, more] = this.size < other.size ? [this, other] : [other, this];
+    const both = new DocSet(Math.min(this.capacity, other.capacity));
+    for (const doc of fewer.list) if (more.has(doc)) both.add(doc);
+    return both;
+  }
 }
 
 /**
@@ -149,21 +181,21 @@ export async function docsMatching(
   index: SearchIndex,
   snapshot: IndexSnapshot,
   term: QueryTerm,
-): Promise<Set<number>> {
+): Promise<DocSet> {
   const terms = term.indexTerms;
-  if (terms.length === 0 && term.anyOf.length === 0) return new Set();
-  let found: Set<number> | undefined;
+  if (terms.length === 0 && term.anyOf.length === 0) return new DocSet(0);
+  let found: DocSet | undefined;
   if (terms.length > 0) {
     // each phrase as indexes into `terms` (a bigram missing from them can never be found)
     const phrases = term.phrases.map((phrase) => phrase.map((bigram) => terms.indexOf(bigram)));
-    if (phrases.some((phrase) => phrase.includes(-1))) return new Set();
+    if (phrases.some((phrase) => phrase.includes(-1))) return new DocSet(0);
     found = await docsWithAll(index, snapshot, terms, phrases);
   }
   // rarest first would be better, but a query has one or two words
   for (const group of term.anyOf) {
     if (found?.size === 0) break;
     const docs = await docsWithAny(index, snapshot, group);
-    found = found ? intersect(found, docs) : docs;
+    found = found ? found.intersect(docs) : docs;
   }
   return found!;
 }
