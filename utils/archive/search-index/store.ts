@@ -36,6 +36,7 @@ const SHARD_CACHE_LIMIT = 2000;
 const MEMO_LIMIT = 4;
 /** The kept doc table is written again once this many docs changed since (a write of ~10 MB at 100,000). */
 const KEEP_TABLE_AFTER = 512;
+const READ_BATCH = 1000;
 
 function unpack(record: TailRecord): UnpackedTail {
   const terms = new Map<string, [number, number]>();
@@ -114,8 +115,7 @@ export class SearchIndex {
   }
 
   private async readTable(): Promise<DocTable> {
-    const tx = this.db.transaction(['indexMeta', 'searchDocs', 'segments']);
-    const docs = tx.objectStore('searchDocs');
+    const tx = this.db.transaction(['indexMeta', 'segments']);
     const [state = EMPTY_STATE, kept] = await Promise.all([
       tx.objectStore('indexMeta').get(STATE_KEY),
       this.table
@@ -126,36 +126,48 @@ export class SearchIndex {
     let base = this.table ?? (kept && 'docTable' in kept ? DocTable.fromRecord(kept) : null);
     // a table from before a rebuild (doc numbers start again) is no use
     if (base && base.nextDoc > state.nextDoc) base = null;
-    let table: DocTable;
-    let changed: number;
-    if (!base) {
-      table = DocTable.fromDocs(await docs.getAll(), state.changes, state.nextDoc);
-      changed = Infinity;
-    } else {
-      // docs are numbered in the order written and never rewritten: the new ones lie above the table
-      const added = await docs.getAll(IDBKeyRange.lowerBound(base.nextDoc));
-      const dead = new Set<number>();
-      // when the count says some of the table's docs died (a delete, an edit), find which
-      if (state.clips === undefined || base.size + added.length !== state.clips) {
-        const live = await docs.getAllKeys(IDBKeyRange.upperBound(base.nextDoc, true));
-        const alive = new Uint8Array(base.nextDoc);
-        for (const doc of live) alive[doc] = 1;
-        for (const doc of base.docs) if (!alive[doc]) dead.add(doc);
-      }
-      table = base.withChanges(added, dead, state.changes, state.nextDoc);
-      changed = added.length + dead.size;
+    // docs are numbered in the order written and never rewritten: the new ones lie above the table
+    const added = await this.docsFrom(base?.nextDoc ?? 0, state.nextDoc);
+    const dead = new Set<number>();
+    // when the count says some of the table's docs died (a delete, an edit), find which
+    if (base && (state.clips === undefined || base.size + added.length !== state.clips)) {
+      const live = await this.db.getAllKeys('searchDocs', IDBKeyRange.upperBound(base.nextDoc, true));
+      const alive = new Uint8Array(base.nextDoc);
+      for (const doc of live) alive[doc] = 1;
+      for (const doc of base.docs) if (!alive[doc]) dead.add(doc);
     }
+    const table = base
+      ? base.withChanges(added, dead, state.changes, state.nextDoc)
+      : DocTable.fromDocs(added, state.changes, state.nextDoc);
     // keep the table for the next worker once enough has changed since the kept one
-    this.unkept = (this.table ? (this.unkept ?? Infinity) : 0) + changed;
+    this.unkept = (this.table ? (this.unkept ?? Infinity) : base ? 0 : Infinity) + added.length + dead.size;
     this.table = table;
     if (this.unkept >= KEEP_TABLE_AFTER) {
       this.unkept = 0;
-      setTimeout(
-        () => void this.keepTable(table).catch((error) => console.warn('doc table not kept', error)),
-        0,
-      );
+      // after the answer that needed it has gone
+      this.keeping = new Promise<void>((resolve) => setTimeout(resolve, 0))
+        .then(() => this.keepTable(table))
+        // a connection closed meanwhile (the worker stopping) keeps nothing, which is no fault
+        .catch((error: Error) => {
+          if (error.name !== 'InvalidStateError') console.warn('doc table not kept', error);
+        });
     }
     return table;
+  }
+
+  /**
+   * The summaries of docs `from` ≤ doc < `to`, read a batch per transaction: each answer is
+   * deserialised on this thread, and a whole archive's at once would hold up every other message
+   * (the popup's list) for seconds. A doc deleted meanwhile is caught by the next read's count.
+   */
+  private async docsFrom(from: number, to: number): Promise<SearchDoc[]> {
+    const docs: SearchDoc[] = [];
+    for (let after = from - 1; ;) {
+      const batch = await this.db.getAll('searchDocs', IDBKeyRange.bound(after, to, true, true), READ_BATCH);
+      docs.push(...batch);
+      if (batch.length < READ_BATCH) return docs;
+      after = batch.at(-1)!.doc;
+    }
   }
 
   /** Writes `table` as the kept one, unless the index has been cleared or rebuilt since it was read. */
