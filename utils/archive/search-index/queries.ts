@@ -5,7 +5,7 @@
  */
 import type { ArchiveIDB } from '../records';
 import type { QueryTerm } from '../search-text';
-import { PostingCursor, termHash, type DecodedShard } from './codec';
+import { termHash, type PostingWalker } from './codec';
 import type { IndexSnapshot, SearchIndex } from './store';
 
 /**
@@ -41,17 +41,18 @@ function consecutive(
   return false;
 }
 
-/** Per segment, the shard of each term (segments in catalog order, terms in the given order). */
-async function shardsOf(
+/** Per segment, a walker over each term's postings, or null where the segment lacks it (segments in catalog order, terms in the given order). */
+async function walkersOf(
   index: SearchIndex,
   snapshot: IndexSnapshot,
   terms: readonly string[],
-): Promise<Array<Array<DecodedShard | null>>> {
+): Promise<Array<Array<PostingWalker | null>>> {
   const segments = snapshot.catalog.segments;
-  const flat = await index.shardsAt(
-    segments.flatMap((s) => terms.map((t) => [s.id, termHash(t) % s.shards] as [number, number])),
+  const keys = segments.flatMap((s) => terms.map((t) => [s.id, termHash(t) % s.shards] as [number, number]));
+  const flat = await index.shardsAt(keys);
+  return segments.map((_, i) =>
+    terms.map((term, k) => index.walker(keys[i * terms.length + k]!, flat[i * terms.length + k]!, term)),
   );
-  return segments.map((_, i) => flat.slice(i * terms.length, (i + 1) * terms.length));
 }
 
 /** The docs holding every one of `terms`, with each phrase (indexes into `terms`) at consecutive positions. */
@@ -68,16 +69,15 @@ async function docsWithAll(
   const phraseTo = new Int32Array(longest);
   const found = new DocSet(snapshot.state.nextDoc);
 
-  const phraseOf = (cursors: PostingCursor[]) => (t: number, k: number) => {
+  const phraseOf = (cursors: PostingWalker[]) => (t: number, k: number) => {
     const cursor = cursors[t]!;
     phraseData[k] = cursor.data;
     phraseFrom[k] = cursor.from;
     phraseTo[k] = cursor.to;
   };
-  for (const shards of await shardsOf(index, snapshot, terms)) {
-    const maybe = terms.map((t, i) => PostingCursor.of(shards[i]!, t));
+  for (const maybe of await walkersOf(index, snapshot, terms)) {
     if (maybe.some((cursor) => cursor === null)) continue;
-    const cursors = maybe as PostingCursor[];
+    const cursors = maybe as PostingWalker[];
     // walk the rarest list; find each of its docs in the others (all ascending)
     const order = terms.map((_, i) => i).sort((a, b) => cursors[a]!.bytes - cursors[b]!.bytes);
     const rarest = cursors[order[0]!]!;
@@ -121,11 +121,8 @@ async function docsWithAny(
   terms: readonly string[],
 ): Promise<DocSet> {
   const found = new DocSet(snapshot.state.nextDoc);
-  for (const shards of await shardsOf(index, snapshot, terms)) {
-    terms.forEach((term, i) => {
-      const cursor = PostingCursor.of(shards[i]!, term);
-      if (cursor) while (cursor.next()) found.add(cursor.doc);
-    });
+  for (const walkers of await walkersOf(index, snapshot, terms)) {
+    for (const cursor of walkers) if (cursor) while (cursor.next()) found.add(cursor.doc);
   }
   for (const record of snapshot.tail) if (terms.some((term) => record.terms.has(term))) found.add(record.doc);
   return found;
