@@ -120,29 +120,55 @@ export function encodeShard(postings: Map<string, PostingWriter>): SegmentShard 
   return { keys: terms.join('\n'), lengths: lengths.take(), data };
 }
 
-export interface DecodedShard {
-  terms: string[];
-  /** ends[i] is where term i's postings end in `data` */
-  ends: Uint32Array;
-  data: Uint8Array;
+/**
+ * A shard ready for lookups. Its terms stay one string until a caller wants them all: a query looks
+ * up one or two terms in each of dozens of shards of thousands, and splitting them all cost more
+ * than the lookups.
+ */
+export class DecodedShard {
+  private list: string[] | undefined;
+
+  constructor(
+    readonly keys: string,
+    /** where term i starts in `keys` */
+    readonly keyStarts: Uint32Array,
+    /** ends[i] is where term i's postings end in `data` */
+    readonly ends: Uint32Array,
+    readonly data: Uint8Array,
+  ) {}
+
+  get size(): number {
+    return this.ends.length;
+  }
+
+  term(i: number): string {
+    const end = i + 1 < this.keyStarts.length ? this.keyStarts[i + 1]! - 1 : this.keys.length;
+    return this.keys.slice(this.keyStarts[i], end);
+  }
+
+  get terms(): string[] {
+    return (this.list ??= this.keys === '' ? [] : this.keys.split('\n'));
+  }
 }
 
 export function decodeShard(shard: SegmentShard): DecodedShard {
-  const terms = shard.keys === '' ? [] : shard.keys.split('\n');
-  const ends = new Uint32Array(terms.length);
   const lengths = new VarintReader(shard.lengths, 0);
+  const starts: number[] = [];
+  if (shard.keys !== '')
+    for (let at = 0; at >= 0; at = shard.keys.indexOf('\n', at) + 1 || -1) starts.push(at);
+  const ends = new Uint32Array(starts.length);
   let end = 0;
-  for (let i = 0; i < terms.length; i++) ends[i] = end += lengths.next();
-  return { terms, ends, data: shard.data };
+  for (let i = 0; i < ends.length; i++) ends[i] = end += lengths.next();
+  return new DecodedShard(shard.keys, Uint32Array.from(starts), ends, shard.data);
 }
 
 /** Where `term` is among a shard's sorted terms, or -1. */
 export function termIndex(shard: DecodedShard, term: string): number {
   let low = 0;
-  let high = shard.terms.length - 1;
+  let high = shard.size - 1;
   while (low <= high) {
     const mid = (low + high) >> 1;
-    const key = shard.terms[mid]!;
+    const key = shard.term(mid);
     if (key === term) return mid;
     if (key < term) low = mid + 1;
     else high = mid - 1;
