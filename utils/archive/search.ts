@@ -267,7 +267,8 @@ async function resultList(
   sort: SortOrder = 'relevance',
 ): Promise<ResultList> {
   const index = db.searchIndex;
-  const [snapshot, table] = await Promise.all([index.snapshot(), index.docTable()]);
+  const snapshot = await index.snapshot();
+  const table = await index.docTable(snapshot.state);
   const key = JSON.stringify([
     snapshot.state.changes,
     table.changes,

@@ -145,9 +145,12 @@ export class SearchIndex {
   /**
    * The live docs as columns, newest clip first, as of the index's state now. A worker's first call
    * reads the table kept in the database (one record) and the docs written since; later calls read
-   * only what changed. Concurrent calls share one read.
+   * only what changed. Concurrent calls share one read. `state`, when given, is the index's state
+   * as the caller has just read it.
    */
-  docTable(): Promise<DocTable> {
+  docTable(state?: IndexState): Promise<DocTable> {
+    // a caller that has just read the state (a search's snapshot) spares a transaction
+    if (state && this.table?.changes === state.changes) return Promise.resolve(this.table);
     this.tableRead ??= this.readTable().finally(() => (this.tableRead = undefined));
     return this.tableRead;
   }
