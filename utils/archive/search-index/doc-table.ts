@@ -97,13 +97,13 @@ export class DocTable {
     return site !== NONE ? site : this.host[row]!;
   }
 
-  static fromDocs(docs: readonly SearchDoc[], changes: number, nextDoc: number): DocTable {
-    return new TableBuilder(changes, nextDoc).addDocs(docs).finish();
+  static fromDocs(docs: readonly (SearchDoc | PreparedDoc)[], changes: number, nextDoc: number): DocTable {
+    return new TableBuilder(changes, nextDoc).addDocs(docs.map(prepare)).finish();
   }
 
   /** This table with `added` docs and without the `dead` ones, as of `changes`. */
   withChanges(
-    added: readonly SearchDoc[],
+    added: readonly (SearchDoc | PreparedDoc)[],
     dead: ReadonlySet<number>,
     changes: number,
     nextDoc: number,
@@ -111,7 +111,7 @@ export class DocTable {
     if (added.length === 0 && dead.size === 0)
       return this.changes === changes && this.nextDoc === nextDoc ? this : this.relabel(changes, nextDoc);
     const builder = new TableBuilder(changes, nextDoc, this.labels);
-    const fresh = sortNewestFirst(added);
+    const fresh = sortNewestFirst(added.map(prepare));
     let f = 0;
     for (let row = 0; row < this.size; row++) {
       const doc = this.docs[row]!;
@@ -188,17 +188,29 @@ export class DocTable {
   }
 }
 
-const clipTime = (doc: SearchDoc) => Date.parse(doc.clippedAt);
-
-/** Newest clip first, then the higher doc number (the later write); each date parsed once. */
-function sortNewestFirst(docs: readonly SearchDoc[]): SearchDoc[] {
-  const times = new Map(docs.map((doc) => [doc, clipTime(doc)]));
-  return [...docs].sort((a, b) => times.get(b)! - times.get(a)! || b.doc - a.doc);
+/** A SearchDoc with what the table derives from it worked out: its clip time and normalised head. */
+export interface PreparedDoc {
+  doc: SearchDoc;
+  time: number;
+  head: string;
 }
 
-function newerThan(doc: SearchDoc, clipped: number, number: number): boolean {
-  const time = clipTime(doc);
-  return time > clipped || (time === clipped && doc.doc > number);
+/**
+ * Works out a doc's derived columns. A reader of many docs calls it as each batch arrives, between
+ * its requests: normalising 100,000 titles at once would hold the thread for half a second.
+ */
+export function prepare(doc: SearchDoc | PreparedDoc): PreparedDoc {
+  if ('head' in doc) return doc;
+  return { doc, time: Date.parse(doc.clippedAt), head: normalize(`${doc.title}\n${doc.kicker ?? ''}`) };
+}
+
+/** Newest clip first, then the higher doc number (the later write). */
+function sortNewestFirst(docs: PreparedDoc[]): PreparedDoc[] {
+  return docs.sort((a, b) => b.time - a.time || b.doc.doc - a.doc.doc);
+}
+
+function newerThan(doc: PreparedDoc, clipped: number, number: number): boolean {
+  return doc.time > clipped || (doc.time === clipped && doc.doc.doc > number);
 }
 
 /** Rows appended in order, labels interned; `finish` makes the typed arrays. */
@@ -238,17 +250,17 @@ class TableBuilder {
     return id;
   }
 
-  addDocs(docs: readonly SearchDoc[]): this {
+  addDocs(docs: PreparedDoc[]): this {
     for (const doc of sortNewestFirst(docs)) this.addDoc(doc);
     return this;
   }
 
-  addDoc(doc: SearchDoc): void {
+  addDoc({ doc, time, head }: PreparedDoc): void {
     this.docs.push(doc.doc);
-    this.clipped.push(clipTime(doc));
+    this.clipped.push(time);
     this.ids.push(doc.id);
     this.titles.push(doc.title);
-    this.heads.push(normalize(`${doc.title}\n${doc.kicker ?? ''}`));
+    this.heads.push(head);
     this.published.push(doc.publishedAt ?? '');
     this.source.push(this.intern(doc.source));
     this.siteName.push(this.intern(doc.siteName));

@@ -22,7 +22,7 @@ import {
   type DecodedShard,
   type PostingWalker,
 } from './codec';
-import { DOC_TABLE_KEY, DocTable } from './doc-table';
+import { DOC_TABLE_KEY, DocTable, prepare, type PreparedDoc } from './doc-table';
 import { flushTail, mergeSegments } from './compaction';
 import { CATALOG_KEY, EMPTY_STATE, STATE_KEY } from './layout';
 
@@ -201,11 +201,12 @@ export class SearchIndex {
    * deserialised on this thread, and a whole archive's at once would hold up every other message
    * (the popup's list) for seconds. A doc deleted meanwhile is caught by the next read's count.
    */
-  private async docsFrom(from: number, to: number): Promise<SearchDoc[]> {
-    const docs: SearchDoc[] = [];
+  private async docsFrom(from: number, to: number): Promise<PreparedDoc[]> {
+    const docs: PreparedDoc[] = [];
     for (let after = from - 1; ;) {
       const batch = await this.db.getAll('searchDocs', IDBKeyRange.bound(after, to, true, true), READ_BATCH);
-      docs.push(...batch);
+      // each batch's share of the work now, between requests, when other messages can be answered
+      for (const doc of batch) docs.push(prepare(doc));
       if (batch.length < READ_BATCH) return docs;
       after = batch.at(-1)!.doc;
     }
