@@ -205,21 +205,7 @@ export function postingsAt(shard: DecodedShard, index: number): Postings {
  * Walks one term's postings in place, without building arrays: a query reads most of a common
  * bigram's list only to step over it, and decoding it into arrays cost more than the walk.
  */
-export interface PostingWalker {
-  /** the current posting's doc, and where its positions lie in `data` */
-  doc: number;
-  from: number;
-  to: number;
-  readonly data: Uint8Array;
-  /** the postings' length in bytes: a measure of how common the term is */
-  readonly bytes: number;
-  /** Moves to the next posting; false when there is none. */
-  next(): boolean;
-  /** Moves on to the first posting whose doc is `doc` or more (it may be where it is); false when none. */
-  seek(doc: number): boolean;
-}
-
-export class PostingCursor implements PostingWalker {
+export class PostingCursor {
   /** the current posting's doc, and where its positions lie in `data` */
   doc = 0;
   from = 0;
@@ -275,86 +261,5 @@ export class PostingCursor implements PostingWalker {
     if (this.at === this.start && !this.next()) return false;
     while (this.doc < doc) if (!this.next()) return false;
     return true;
-  }
-}
-
-/** A term's postings as arrays: decoded once for a common term, then sought by galloping. */
-export interface DecodedPostings {
-  docs: Uint32Array;
-  from: Uint32Array;
-  to: Uint32Array;
-  data: Uint8Array;
-  bytes: number;
-}
-
-export function decodePostings(cursor: PostingCursor): DecodedPostings {
-  // a posting takes three bytes at least
-  const most = Math.ceil(cursor.bytes / 3);
-  const docs = new Uint32Array(most);
-  const from = new Uint32Array(most);
-  const to = new Uint32Array(most);
-  let n = 0;
-  while (cursor.next()) {
-    docs[n] = cursor.doc;
-    from[n] = cursor.from;
-    to[n++] = cursor.to;
-  }
-  return {
-    docs: docs.slice(0, n),
-    from: from.slice(0, n),
-    to: to.slice(0, n),
-    data: cursor.data,
-    bytes: cursor.bytes,
-  };
-}
-
-/** Walks decoded postings; `seek` gallops, so a rare term's few docs are found in a common one's list without reading it all. */
-export class ArrayCursor implements PostingWalker {
-  doc = 0;
-  from = 0;
-  to = 0;
-  private at = -1;
-
-  constructor(private readonly postings: DecodedPostings) {}
-
-  get data(): Uint8Array {
-    return this.postings.data;
-  }
-
-  get bytes(): number {
-    return this.postings.bytes;
-  }
-
-  private moveTo(at: number): boolean {
-    this.at = at;
-    if (at >= this.postings.docs.length) return false;
-    this.doc = this.postings.docs[at]!;
-    this.from = this.postings.from[at]!;
-    this.to = this.postings.to[at]!;
-    return true;
-  }
-
-  next(): boolean {
-    return this.moveTo(this.at + 1);
-  }
-
-  seek(doc: number): boolean {
-    if (this.at >= 0 && this.doc >= doc) return true;
-    const docs = this.postings.docs;
-    // everything before `low` is below `doc`; widen the window until its last entry is not
-    let low = this.at + 1;
-    let width = 1;
-    while (low + width - 1 < docs.length && docs[low + width - 1]! < doc) {
-      low += width;
-      width *= 2;
-    }
-    let high = Math.min(docs.length, low + width - 1);
-    // the first entry at or after `low` that is `doc` or more
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (docs[mid]! < doc) low = mid + 1;
-      else high = mid;
-    }
-    return this.moveTo(low);
   }
 }

@@ -5,7 +5,7 @@
  */
 import type { ArchiveIDB } from '../records';
 import type { QueryTerm } from '../search-text';
-import { termHash, type PostingWalker } from './codec';
+import { PostingCursor, termHash } from './codec';
 import type { IndexSnapshot, SearchIndex } from './store';
 
 /**
@@ -41,18 +41,16 @@ function consecutive(
   return false;
 }
 
-/** Per segment, a walker over each term's postings, or null where the segment lacks it (segments in catalog order, terms in the given order). */
+/** Per segment, a cursor over each term's postings, or null where the segment lacks it (segments in catalog order, terms in the given order). */
 async function walkersOf(
   index: SearchIndex,
   snapshot: IndexSnapshot,
   terms: readonly string[],
-): Promise<Array<Array<PostingWalker | null>>> {
+): Promise<Array<Array<PostingCursor | null>>> {
   const segments = snapshot.catalog.segments;
   const keys = segments.flatMap((s) => terms.map((t) => [s.id, termHash(t) % s.shards] as [number, number]));
   const flat = await index.shardsAt(keys);
-  return segments.map((_, i) =>
-    terms.map((term, k) => index.walker(keys[i * terms.length + k]!, flat[i * terms.length + k]!, term)),
-  );
+  return segments.map((_, i) => terms.map((term, k) => PostingCursor.of(flat[i * terms.length + k]!, term)));
 }
 
 /** The docs holding every one of `terms`, with each phrase (indexes into `terms`) at consecutive positions. */
@@ -69,7 +67,7 @@ async function docsWithAll(
   const phraseTo = new Int32Array(longest);
   const found = new DocSet(snapshot.state.nextDoc);
 
-  const phraseOf = (cursors: PostingWalker[]) => (t: number, k: number) => {
+  const phraseOf = (cursors: PostingCursor[]) => (t: number, k: number) => {
     const cursor = cursors[t]!;
     phraseData[k] = cursor.data;
     phraseFrom[k] = cursor.from;
@@ -77,7 +75,7 @@ async function docsWithAll(
   };
   for (const maybe of await walkersOf(index, snapshot, terms)) {
     if (maybe.some((cursor) => cursor === null)) continue;
-    const cursors = maybe as PostingWalker[];
+    const cursors = maybe as PostingCursor[];
     // walk the rarest list; find each of its docs in the others (all ascending)
     const order = terms.map((_, i) => i).sort((a, b) => cursors[a]!.bytes - cursors[b]!.bytes);
     const rarest = cursors[order[0]!]!;

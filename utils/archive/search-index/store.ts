@@ -13,15 +13,7 @@ import type {
   SegmentShard,
   TailRecord,
 } from '../records';
-import {
-  ArrayCursor,
-  decodePostings,
-  decodeShard,
-  PostingCursor,
-  type DecodedPostings,
-  type DecodedShard,
-  type PostingWalker,
-} from './codec';
+import { decodeShard, type DecodedShard } from './codec';
 import { DOC_TABLE_KEY, DocTable, prepare, type PreparedDoc } from './doc-table';
 import { flushTail, mergeSegments } from './compaction';
 import { CATALOG_KEY, EMPTY_STATE, STATE_KEY } from './layout';
@@ -45,10 +37,6 @@ const MEMO_LIMIT = 4;
 /** The kept doc table is written again once this many docs changed since (a write of ~10 MB at 100,000). */
 const KEEP_TABLE_AFTER = 512;
 const READ_BATCH = 1000;
-/** Postings this long (in bytes) are decoded and kept; shorter ones are read through in place. */
-const DECODE_FROM_BYTES = 2048;
-/** Decoded postings kept, in postings (12 bytes each: about 36 MB). */
-const POSTINGS_KEPT = 3_000_000;
 
 function unpack(record: TailRecord): UnpackedTail {
   const terms = new Map<string, [number, number]>();
@@ -65,8 +53,6 @@ export class SearchIndex {
   private readonly shards = new Map<string, DecodedShard | null>();
   private readonly tail = new Map<number, UnpackedTail>();
   private compacting: Promise<void> | undefined;
-  private readonly postings = new Map<string, DecodedPostings>();
-  private postingsKept = 0;
   private table: DocTable | undefined;
   private tableRead: Promise<DocTable> | undefined;
   /** docs added or removed since the table kept in the database (Infinity: none is kept) */
@@ -116,30 +102,6 @@ export class SearchIndex {
     // only bound the memory they take; the oldest read go first
     while (this.shards.size > SHARD_CACHE_LIMIT) this.shards.delete(this.shards.keys().next().value!);
     return found;
-  }
-
-  /**
-   * A walker over `term`'s postings in the shard at `key`, or null. A common term's are decoded
-   * into arrays once and kept, so that the next query seeks in them instead of reading them through.
-   */
-  walker(key: readonly [number, number], shard: DecodedShard | null, term: string): PostingWalker | null {
-    const cursor = PostingCursor.of(shard, term);
-    if (!cursor || cursor.bytes < DECODE_FROM_BYTES) return cursor;
-    const name = `${key[0]}:${key[1]}:${term}`;
-    let decoded = this.postings.get(name);
-    if (decoded) this.postings.delete(name);
-    else {
-      decoded = decodePostings(cursor);
-      this.postingsKept += decoded.docs.length;
-    }
-    // the last used go last, the first to go when over the limit
-    this.postings.set(name, decoded);
-    for (const [oldest, postings] of this.postings) {
-      if (this.postingsKept <= POSTINGS_KEPT) break;
-      this.postings.delete(oldest);
-      this.postingsKept -= postings.docs.length;
-    }
-    return new ArrayCursor(decoded);
   }
 
   /**
