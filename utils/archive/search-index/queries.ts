@@ -8,34 +8,41 @@ import type { QueryTerm } from '../search-text';
 import { PostingCursor, termHash } from './codec';
 import type { IndexSnapshot, SearchIndex } from './store';
 
+/** Whether ascending bytes[from, to) hold `value`. */
+function holds(bytes: Uint8Array, from: number, to: number, value: number): boolean {
+  let low = from;
+  let high = to - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const byte = bytes[mid]!;
+    if (byte === value) return true;
+    if (byte < value) low = mid + 1;
+    else high = mid - 1;
+  }
+  return false;
+}
+
 /**
- * A phrase's bigrams, each with its positions (modulo 256) in one doc as data[from, to): does some
- * position p of the first have p+1 in the second, p+2 in the third, …? Called once per candidate
- * doc, so it allocates nothing: `bits` (8 words per bigram after the first) is the caller's.
+ * A phrase's bigrams, each with its positions (modulo 256, ascending) in one doc as data[from, to):
+ * does some position p of the first have p+1 in the second, p+2 in the third, …? Called once per
+ * candidate doc, so it allocates nothing. Starts from the bigram with the fewest positions and looks
+ * the others up: a common bigram can sit at a hundred positions of a doc, and a true phrase is
+ * usually confirmed at its first try.
  */
 function consecutive(
   data: ArrayLike<Uint8Array>,
   from: ArrayLike<number>,
   to: ArrayLike<number>,
   count: number,
-  bits: Uint32Array,
 ): boolean {
-  bits.fill(0, 0, (count - 1) * 8);
-  for (let k = 1; k < count; k++) {
-    const positions = data[k]!;
-    for (let i = from[k]!; i < to[k]!; i++) {
-      const p = positions[i]!;
-      bits[(k - 1) * 8 + (p >> 5)]! |= 1 << (p & 31);
-    }
-  }
-  const first = data[0]!;
-  for (let i = from[0]!; i < to[0]!; i++) {
-    const start = first[i]!;
-    let k = 1;
-    for (; k < count; k++) {
-      const p = (start + k) & 0xff;
-      if ((bits[(k - 1) * 8 + (p >> 5)]! & (1 << (p & 31))) === 0) break;
-    }
+  let anchor = 0;
+  for (let k = 1; k < count; k++) if (to[k]! - from[k]! < to[anchor]! - from[anchor]!) anchor = k;
+  const anchors = data[anchor]!;
+  for (let i = from[anchor]!; i < to[anchor]!; i++) {
+    // where the phrase would start
+    const start = anchors[i]! - anchor;
+    let k = 0;
+    for (; k < count; k++) if (k !== anchor && !holds(data[k]!, from[k]!, to[k]!, (start + k) & 0xff)) break;
     if (k === count) return true;
   }
   return false;
@@ -61,7 +68,6 @@ async function docsWithAll(
   phrases: number[][],
 ): Promise<DocSet> {
   const longest = Math.max(1, ...phrases.map((phrase) => phrase.length));
-  const bits = new Uint32Array(8 * longest);
   const phraseData: Uint8Array[] = new Array(longest);
   const phraseFrom = new Int32Array(longest);
   const phraseTo = new Int32Array(longest);
@@ -89,7 +95,7 @@ async function docsWithAll(
       }
       const phrasesHold = phrases.every((phrase) => {
         phrase.forEach(place);
-        return consecutive(phraseData, phraseFrom, phraseTo, phrase.length, bits);
+        return consecutive(phraseData, phraseFrom, phraseTo, phrase.length);
       });
       if (phrasesHold) found.add(doc);
     }
@@ -105,7 +111,7 @@ async function docsWithAll(
         phraseData[k] = record.positions;
         [phraseFrom[k], phraseTo[k]] = spans[t]!;
       });
-      return consecutive(phraseData, phraseFrom, phraseTo, phrase.length, bits);
+      return consecutive(phraseData, phraseFrom, phraseTo, phrase.length);
     });
     if (phrasesHold) found.add(record.doc);
   }
