@@ -15,7 +15,7 @@ import {
 } from '@/utils/archive/clip-store';
 import { openArchive, type JianbaoDatabase } from '@/utils/archive/db';
 import { facets, searchArchive, searchResultIds, type SearchFilters } from '@/utils/archive/search';
-import { DOC_TABLE_KEY } from '@/utils/archive/search-index/doc-table';
+import { DOC_TABLE_KEY, Strings } from '@/utils/archive/search-index/doc-table';
 import type { Article } from '@/utils/model/article';
 import { makeArticle } from './article-factory';
 
@@ -145,5 +145,17 @@ describe('best match over many candidates', () => {
     // a phrase is checked against the text of each clip shown, in the same order
     const phrase = await searchArchive(db, { query: '冰雪节', filters: {}, offset: 0, limit: 12 });
     expect(phrase.hits.map((h) => h.id)).toEqual(newestFirst.slice(0, 12));
+  });
+});
+
+describe('Strings', () => {
+  it('cuts its strings out of one, and finds one only on their bounds', () => {
+    const column = Strings.joined({ text: 'abcabc冰雪', lengths: Uint32Array.from([2, 1, 3, 0, 2]) });
+    expect([0, 1, 2, 3, 4].map((i) => column.at(i))).toEqual(['ab', 'c', 'abc', '', '冰雪']);
+    // 'abc' first occurs across the first two strings
+    expect(column.indexOf('abc')).toBe(2);
+    expect(column.indexOf('冰雪')).toBe(4);
+    expect(column.indexOf('bc')).toBe(-1);
+    expect(column.toJoined().lengths).toEqual(Uint32Array.from([2, 1, 3, 0, 2]));
   });
 });

@@ -90,7 +90,7 @@ function rowFilter(table: DocTable, filters: SearchFilters): ((row: number) => b
   const { publishedFrom, publishedTo, clippedFrom, clippedTo } = filters;
   if (publishedFrom || publishedTo) {
     tests.push((row) => {
-      const day = table.published[row]!.slice(0, 10);
+      const day = table.published.at(row).slice(0, 10);
       return !!day && !(publishedFrom && day < publishedFrom) && !(publishedTo && day > publishedTo);
     });
   }
@@ -129,7 +129,7 @@ function metadataOf(table: DocTable, row: number): string {
     labels(table.sections),
     labels(table.tags),
   ].join('\n');
-  return `${table.heads[row]!}\n${normalize(rest)}`;
+  return `${table.heads.at(row)}\n${normalize(rest)}`;
 }
 
 /**
@@ -240,14 +240,17 @@ function sortRows(table: DocTable, rows: Int32Array, sort: Exclude<SortOrder, 'r
   if (sort === 'clipped-desc') return rows.sort();
   if (sort === 'clipped-asc') return rows.sort().reverse();
   const list = [...rows];
-  if (sort === 'title') list.sort((a, b) => collator.compare(table.titles[a]!, table.titles[b]!) || a - b);
-  else if (sort === 'source') {
+  if (sort === 'title') {
+    const titles = new Map(list.map((row) => [row, table.titles.at(row)]));
+    list.sort((a, b) => collator.compare(titles.get(a)!, titles.get(b)!) || a - b);
+  } else if (sort === 'source') {
     const labels = new Map<number, string>();
     for (const row of list) labels.set(row, table.labels[table.sourceLabelId(row)]!);
     list.sort((a, b) => collator.compare(labels.get(a)!, labels.get(b)!) || a - b);
   } else {
     const times = new Map<number, number>();
-    for (const row of list) times.set(row, table.published[row] ? Date.parse(table.published[row]) : NaN);
+    for (const row of list)
+      times.set(row, table.published.at(row) ? Date.parse(table.published.at(row)) : NaN);
     const direction = sort === 'published-desc' ? -1 : 1;
     list.sort((a, b) => {
       const [x, y] = [times.get(a)!, times.get(b)!];
@@ -335,7 +338,7 @@ async function rankedList(
   const tierOf = (row: number) => {
     if (passes && !passes(row)) return -1;
     if (terms.length === 0) return 0;
-    const head = table.heads[row]!;
+    const head = table.heads.at(row);
     let inHead = 0;
     for (const term of terms) if (textMatches(head, term)) inHead++;
     return inHead === terms.length ? 0 : inHead > 0 ? 1 : 2;
@@ -388,10 +391,10 @@ async function verifyUpTo(db: JianbaoDatabase, list: ResultList, count: number):
     for (let k = at; k < end; k++) batch.push(ranking.at(k));
     const clips = await readClips(
       db,
-      batch.map((row) => table.ids[row]!),
+      batch.map((row) => table.ids.at(row)),
     );
     for (const row of batch) {
-      const clip = clips.get(table.ids[row]!);
+      const clip = clips.get(table.ids.at(row));
       if (clip) list.read.set(clip.id, clip);
       if (clip && list.toCheck.every((t) => textMatches(fullTextOf(clip), t))) list.verified.push(row);
       list.resolved++;
@@ -424,7 +427,7 @@ export async function searchArchive(
   const list = await resultList(db, request.query, request.filters, request.sort);
   await verifyUpTo(db, list, request.offset + request.limit);
   const page = list.verified.slice(request.offset, request.offset + request.limit);
-  const ids = page.map((row) => list.table.ids[row]!);
+  const ids = page.map((row) => list.table.ids.at(row));
   // the page's summaries and the clips its snippets come from, at once
   const [docs, clips] = await Promise.all([
     db.searchIndex.readDocs(page.map((row) => list.table.docs[row]!)),
@@ -459,7 +462,7 @@ export async function searchResultIds(
     // the clips read for the check are dropped as it goes: a result can be the whole archive
     list.read = new Map();
   }
-  return list.verified.map((row) => list.table.ids[row]!);
+  return list.verified.map((row) => list.table.ids.at(row));
 }
 
 /** The clips before and after `id` in the result list of `query` and `filters`. */
@@ -482,7 +485,7 @@ export async function neighbours(
   if (at < 0) return { previous: null, next: null, position: -1, total: totalOf(list).total };
   await verifyUpTo(db, list, at + 2);
   const idAt = (i: number) =>
-    i >= 0 && i < list.verified.length ? list.table.ids[list.verified[i]!]! : null;
+    i >= 0 && i < list.verified.length ? list.table.ids.at(list.verified[i]!) : null;
   return { previous: idAt(at - 1), next: idAt(at + 1), position: at, total: totalOf(list).total };
 }
 

@@ -8,7 +8,7 @@
  * The record is a cache, not a source: every load checks it against the index's counters, and a
  * clear or rebuild of the index drops it with the segments.
  */
-import type { DocTableRecord, SearchDoc } from '../records';
+import type { DocTableRecord, JoinedStrings, SearchDoc } from '../records';
 import { normalize } from '../search-text';
 
 /** Marks a label column's empty value (a clip without a source, say). */
@@ -18,17 +18,105 @@ export const DOC_TABLE_KEY: [number, number] = [0, 1];
 export const DOC_TABLE_VERSION = 1;
 
 /** Many strings as one (structured clone copies one string far faster than 100,000). */
-function joinStrings(list: readonly string[]): { text: string; lengths: Uint32Array } {
+function joinStrings(list: readonly string[]): JoinedStrings {
   const lengths = new Uint32Array(list.length);
   list.forEach((s, i) => (lengths[i] = s.length));
   return { text: list.join(''), lengths };
 }
 
-function splitStrings(text: string, lengths: Uint32Array): string[] {
+function splitStrings({ text, lengths }: JoinedStrings): string[] {
   const list = new Array<string>(lengths.length);
   let at = 0;
   for (let i = 0; i < lengths.length; i++) list[i] = text.slice(at, (at += lengths[i]!));
   return list;
+}
+
+/**
+ * A string column kept joined: a string is cut out when asked for. A woken worker would otherwise
+ * cut 400,000 strings before its first answer, and copying a table (after a save) would copy them.
+ */
+export class Strings {
+  constructor(
+    readonly text: string,
+    /** string i is text[starts[i], starts[i + 1]) */
+    readonly starts: Uint32Array,
+  ) {}
+
+  static joined({ text, lengths }: JoinedStrings): Strings {
+    const starts = new Uint32Array(lengths.length + 1);
+    for (let i = 0; i < lengths.length; i++) starts[i + 1] = starts[i]! + lengths[i]!;
+    return new Strings(text, starts);
+  }
+
+  get length(): number {
+    return this.starts.length - 1;
+  }
+
+  at(i: number): string {
+    return this.text.slice(this.starts[i], this.starts[i + 1]);
+  }
+
+  /** The first i with at(i) === value, or -1. */
+  indexOf(value: string): number {
+    for (let at = this.text.indexOf(value); at >= 0; at = this.text.indexOf(value, at + 1)) {
+      // a match must start and end on a string's bounds
+      let low = 0;
+      let high = this.length - 1;
+      while (low < high) {
+        const mid = (low + high + 1) >> 1;
+        if (this.starts[mid]! <= at) low = mid;
+        else high = mid - 1;
+      }
+      if (this.starts[low] === at && this.starts[low + 1] === at + value.length) return low;
+    }
+    return -1;
+  }
+
+  toJoined(): JoinedStrings {
+    const lengths = new Uint32Array(this.length);
+    for (let i = 0; i < lengths.length; i++) lengths[i] = this.starts[i + 1]! - this.starts[i]!;
+    return { text: this.text, lengths };
+  }
+}
+
+/** Strings appended one by one or copied from another column a run of rows at a time. */
+class StringsBuilder {
+  private readonly parts: string[] = [];
+  private readonly starts: number[] = [0];
+  private length = 0;
+  private run: { source: Strings; from: number; to: number } | null = null;
+
+  push(value: string): void {
+    this.flush();
+    this.parts.push(value);
+    this.end(value.length);
+  }
+
+  copy(source: Strings, row: number): void {
+    if (this.run?.source === source && this.run.to === row) this.run.to++;
+    else {
+      this.flush();
+      this.run = { source, from: row, to: row + 1 };
+    }
+    this.end(source.starts[row + 1]! - source.starts[row]!);
+  }
+
+  private end(length: number) {
+    this.length += length;
+    this.starts.push(this.length);
+  }
+
+  private flush() {
+    if (!this.run) return;
+    const { source, from, to } = this.run;
+    this.parts.push(source.text.slice(source.starts[from], source.starts[to]));
+    this.run = null;
+  }
+
+  finish(): Strings {
+    this.flush();
+    return new Strings(this.parts.join(''), Uint32Array.from(this.starts));
+  }
 }
 
 /** A list column (sections, tags): row r's ids are ids[start[r], start[r + 1]). */
@@ -50,12 +138,12 @@ export class DocTable {
     readonly docs: Uint32Array,
     /** clip times (ms since the epoch): rows are ordered by them, newest first, then by doc */
     readonly clipped: Float64Array,
-    readonly ids: string[],
-    readonly titles: string[],
+    readonly ids: Strings,
+    readonly titles: Strings,
     /** title and kicker, normalised: a hit there ranks first */
-    readonly heads: string[],
+    readonly heads: Strings,
     /** the publish date as stored (ISO), or '' */
-    readonly published: string[],
+    readonly published: Strings,
     /** label ids (into `labels`) of source, site name and host */
     readonly source: Uint32Array,
     readonly siteName: Uint32Array,
@@ -143,17 +231,16 @@ export class DocTable {
   }
 
   toRecord(): DocTableRecord {
-    const strings = (list: string[]) => joinStrings(list);
     return {
       docTable: DOC_TABLE_VERSION,
       changes: this.changes,
       nextDoc: this.nextDoc,
       docs: this.docs,
       clipped: this.clipped,
-      ids: strings(this.ids),
-      titles: strings(this.titles),
-      heads: strings(this.heads),
-      published: strings(this.published),
+      ids: this.ids.toJoined(),
+      titles: this.titles.toJoined(),
+      heads: this.heads.toJoined(),
+      published: this.published.toJoined(),
       source: this.source,
       siteName: this.siteName,
       host: this.host,
@@ -161,14 +248,13 @@ export class DocTable {
       sectionIds: this.sections.ids,
       tagStart: this.tags.start,
       tagIds: this.tags.ids,
-      labels: strings(this.labels),
+      labels: joinStrings(this.labels),
     };
   }
 
   static fromRecord(record: DocTableRecord): DocTable | null {
     if (record.docTable !== DOC_TABLE_VERSION) return null;
-    const strings = ({ text, lengths }: { text: string; lengths: Uint32Array }) =>
-      splitStrings(text, lengths);
+    const strings = (joined: JoinedStrings) => Strings.joined(joined);
     return new DocTable(
       record.changes,
       record.nextDoc,
@@ -183,7 +269,7 @@ export class DocTable {
       record.host,
       { start: record.sectionStart, ids: record.sectionIds },
       { start: record.tagStart, ids: record.tagIds },
-      strings(record.labels),
+      splitStrings(record.labels),
     );
   }
 }
@@ -217,10 +303,10 @@ function newerThan(doc: PreparedDoc, clipped: number, number: number): boolean {
 class TableBuilder {
   private readonly docs: number[] = [];
   private readonly clipped: number[] = [];
-  private readonly ids: string[] = [];
-  private readonly titles: string[] = [];
-  private readonly heads: string[] = [];
-  private readonly published: string[] = [];
+  private readonly ids = new StringsBuilder();
+  private readonly titles = new StringsBuilder();
+  private readonly heads = new StringsBuilder();
+  private readonly published = new StringsBuilder();
   private readonly source: number[] = [];
   private readonly siteName: number[] = [];
   private readonly host: number[] = [];
@@ -275,10 +361,10 @@ class TableBuilder {
   addRow(table: DocTable, row: number): void {
     this.docs.push(table.docs[row]!);
     this.clipped.push(table.clipped[row]!);
-    this.ids.push(table.ids[row]!);
-    this.titles.push(table.titles[row]!);
-    this.heads.push(table.heads[row]!);
-    this.published.push(table.published[row]!);
+    this.ids.copy(table.ids, row);
+    this.titles.copy(table.titles, row);
+    this.heads.copy(table.heads, row);
+    this.published.copy(table.published, row);
     // labels keep their ids: the builder started from the table's labels
     this.source.push(table.source[row]!);
     this.siteName.push(table.siteName[row]!);
@@ -297,10 +383,10 @@ class TableBuilder {
       this.nextDoc,
       Uint32Array.from(this.docs),
       Float64Array.from(this.clipped),
-      this.ids,
-      this.titles,
-      this.heads,
-      this.published,
+      this.ids.finish(),
+      this.titles.finish(),
+      this.heads.finish(),
+      this.published.finish(),
       Uint32Array.from(this.source),
       Uint32Array.from(this.siteName),
       Uint32Array.from(this.host),
