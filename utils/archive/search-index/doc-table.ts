@@ -16,6 +16,7 @@ export const NONE = 0xffffffff;
 export const DOC_TABLE_KEY: [number, number] = [0, 1];
 /** Bump when the record's shape or what it derives (the normalised heads) changes: older ones are ignored. */
 export const DOC_TABLE_VERSION = 1;
+const BUILD_SLICE = 4096;
 
 /** Many strings as one (structured clone copies one string far faster than 100,000). */
 function joinStrings(list: readonly string[]): JoinedStrings {
@@ -185,8 +186,23 @@ export class DocTable {
     return site !== NONE ? site : this.host[row]!;
   }
 
-  static fromDocs(docs: readonly (SearchDoc | PreparedDoc)[], changes: number, nextDoc: number): DocTable {
-    return new TableBuilder(changes, nextDoc).addDocs(docs.map(prepare)).finish();
+  /**
+   * A table of `docs`, handing the thread back (`pause`) every few thousand docs: 100,000 take a
+   * third of a second.
+   */
+  static async build(
+    docs: PreparedDoc[],
+    changes: number,
+    nextDoc: number,
+    pause: () => Promise<void>,
+  ): Promise<DocTable> {
+    const builder = new TableBuilder(changes, nextDoc);
+    const sorted = sortNewestFirst(docs);
+    for (let at = 0; at < sorted.length; at += BUILD_SLICE) {
+      await pause();
+      for (const doc of sorted.slice(at, at + BUILD_SLICE)) builder.addDoc(doc);
+    }
+    return builder.finish();
   }
 
   /** This table with `added` docs and without the `dead` ones, as of `changes`. */
@@ -334,11 +350,6 @@ class TableBuilder {
       this.labelIds.set(label, id);
     }
     return id;
-  }
-
-  addDocs(docs: PreparedDoc[]): this {
-    for (const doc of sortNewestFirst(docs)) this.addDoc(doc);
-    return this;
   }
 
   addDoc({ doc, time, head }: PreparedDoc): void {

@@ -15,7 +15,7 @@ import type {
 } from '../records';
 import { decodeShard, type DecodedShard } from './codec';
 import { DOC_TABLE_KEY, DocTable, prepare, type PreparedDoc } from './doc-table';
-import { flushTail, mergeSegments } from './compaction';
+import { flushTail, mergeSegments, pause } from './compaction';
 import { CATALOG_KEY, EMPTY_STATE, STATE_KEY } from './layout';
 
 /** A tail record with its terms unpacked: term → where its positions lie in `positions`. */
@@ -141,7 +141,7 @@ export class SearchIndex {
     }
     const table = base
       ? base.withChanges(added, dead, state.changes, state.nextDoc)
-      : DocTable.fromDocs(added, state.changes, state.nextDoc);
+      : await DocTable.build(added, state.changes, state.nextDoc, pause);
     // keep the table for the next worker once enough has changed since the kept one
     this.unkept = (this.table ? (this.unkept ?? Infinity) : base ? 0 : Infinity) + added.length + dead.size;
     this.table = table;
