@@ -3,7 +3,7 @@
  * bigrams at consecutive positions), and at least one term of each Latin word's group (its stem, or
  * the prefix being typed). Reads through the database's SearchIndex, which caches decoded shards.
  */
-import type { ArchiveIDB } from '../records';
+import type { ArchiveIDB, JoinedStrings } from '../records';
 import type { QueryTerm } from '../search-text';
 import { PostingCursor, termHash } from './codec';
 import type { IndexSnapshot, SearchIndex } from './store';
@@ -211,6 +211,13 @@ export async function indexSize(
     const value = cursor.value;
     if ('keys' in value)
       indexBytes += value.keys.length * 2 + value.lengths.byteLength + value.data.byteLength;
+    // the kept doc table: its typed arrays and joined strings
+    else if ('docTable' in value)
+      for (const part of Object.values(value) as unknown[]) {
+        if (ArrayBuffer.isView(part)) indexBytes += part.byteLength;
+        else if (part && typeof part === 'object' && 'text' in part && 'lengths' in part)
+          indexBytes += (part as JoinedStrings).text.length * 2 + (part as JoinedStrings).lengths.byteLength;
+      }
     cursor = await cursor.continue();
   }
   for (const { terms, positions } of await db.getAll('indexTail')) {
