@@ -312,15 +312,17 @@ async function rankedList(
   const index = db.searchIndex;
   const terms = parseQuery(query);
   let pool: Int32Array;
-  if (terms.some((t) => !t.short)) {
-    let candidates: DocSet | undefined;
-    for (const term of terms) {
-      if (term.short) continue;
-      const docs = await docsMatching(index, snapshot, term);
-      candidates = candidates ? candidates.intersect(docs) : docs;
-      if (candidates.size === 0) break;
-    }
-    pool = rowsOf(table, candidates!);
+  const indexed = terms.filter((t) => !t.short);
+  if (indexed.length > 0) {
+    // every bigram, phrase and word group of every term must hold: looked up as one term, the
+    // rarest list of them all leads, and a common term's docs are never gathered on their own
+    const all: QueryTerm = {
+      ...indexed[0]!,
+      indexTerms: [...new Set(indexed.flatMap((t) => t.indexTerms))],
+      phrases: indexed.flatMap((t) => t.phrases),
+      anyOf: indexed.flatMap((t) => t.anyOf),
+    };
+    pool = rowsOf(table, await docsMatching(index, snapshot, all));
   } else pool = Int32Array.from({ length: table.size }, (_, row) => row);
   const shortTerms = terms.filter((t) => t.short);
   // a single CJK character is matched in titles and metadata only: in bodies it is everywhere
