@@ -2,12 +2,12 @@
  * Answers archive queries in the service worker: index lookup, filters, verification, ranking and
  * snippets. The index (./search-index/) says which clips contain every bigram or word of the query,
  * with phrases' bigrams at consecutive positions; the clips listed are then confirmed against their
- * text (they are read for their snippets anyway), so results are exact. Ranking: clips whose title or kicker contains every term first,
- * then those whose title or kicker contains some, then the rest; newest clip first within each.
+ * text (they are read for their snippets anyway), so results are exact. Ranking: clips whose title or
+ * kicker contains every term first, then those whose title or kicker contains some, then the rest;
+ * newest clip first within each. Everything but the page shown is read from the doc table.
  */
 import { toSummary, type Clip, type ClipSummary } from '../model/article';
 import type { JianbaoDatabase } from './db';
-import type { SearchDoc } from './records';
 import { docsMatching, type DocSet, type DocTable, type IndexSnapshot } from './search-index';
 import {
   normalize,
@@ -61,13 +61,10 @@ export interface Facets {
   tags: Facet[];
 }
 
-export function sourceLabel(doc: Pick<SearchDoc, 'source' | 'siteName' | 'host'>): string {
-  return doc.source ?? doc.siteName ?? doc.host;
-}
-
-function localDate(time: number, iso: string): string {
+/** The calendar day of a clip time in the browser's time zone ('' for no time). */
+function localDate(time: number): string {
   const date = new Date(time);
-  if (Number.isNaN(date.getTime())) return iso.slice(0, 10);
+  if (Number.isNaN(date.getTime())) return '';
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
@@ -96,7 +93,7 @@ function rowFilter(table: DocTable, filters: SearchFilters): ((row: number) => b
   }
   if (clippedFrom || clippedTo) {
     tests.push((row) => {
-      const day = localDate(table.clipped[row]!, '');
+      const day = localDate(table.clipped[row]!);
       return !(clippedFrom && day < clippedFrom) && !(clippedTo && day > clippedTo);
     });
   }
