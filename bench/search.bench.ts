@@ -2,28 +2,66 @@
  * `npm run bench search`: search, save and index-size figures at 1,000 and 10,000 generated clips,
  * in headless Chromium (the extension's IndexedDB engine) and, for comparison, in Node with
  * fake-indexeddb (much slower than Chromium's IndexedDB). BENCH_SIZES=1000 limits the sizes;
- * BENCH_NODE_SIZES (default 1000) sets the Node sizes.
+ * BENCH_NODE_SIZES (default 1000) sets the Node sizes. BENCH_PROFILE=<dir> keeps Chromium's
+ * profile there (and the page on a fixed port), so a later run reuses the archives already filled
+ * (a 100,000-clip fill takes minutes); each run's saves are deleted again at its end.
  */
+import http from 'node:http';
 import os from 'node:os';
 import * as fakeIndexedDB from 'fake-indexeddb';
+import { chromium } from 'playwright-core';
 import { openArchive } from '../utils/archive/db';
-import { benchPage, bundle, chromiumVersion } from './browser';
+import { benchPage, bundle, chromiumVersion, CHROMIUM } from './browser';
 import { formatFigures, measureStore, type StoreFigures } from './search-core';
 
 const sizes = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
 const nodeSizes = (process.env.BENCH_NODE_SIZES ?? '1000').split(',').filter(Boolean).map(Number);
+const profile = process.env.BENCH_PROFILE;
+
+const load = () =>
+  `load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`;
+
+/** A page of a Chromium profile kept in `dir`, served from a fixed origin so its IndexedDB persists. */
+async function keptPage(script: string, dir: string) {
+  const server = http.createServer((req, res) => {
+    const js = req.url === '/bench.js';
+    res.writeHead(200, { 'content-type': `text/${js ? 'javascript' : 'html'}; charset=utf-8` });
+    res.end(
+      js
+        ? script
+        : '<!doctype html><meta charset="utf-8"><title>bench</title><script src="/bench.js"></script>',
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(47_811, '127.0.0.1', resolve));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-timer-throttling'],
+  });
+  const page = await context.newPage();
+  page.on('console', (message) => console.log(message.text()));
+  await page.goto('http://127.0.0.1:47811/');
+  return {
+    page,
+    environment: `headless Chromium ${context.browser()?.version() ?? ''}`.trim(),
+    close: async () => {
+      await context.close();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
 
 export default async function searchBench() {
-  console.log(
-    `machine: ${os.cpus().length} cores, load average ${os
-      .loadavg()
-      .map((l) => l.toFixed(1))
-      .join(' ')}`,
-  );
+  console.log(`machine: ${os.cpus().length} cores, ${load()}`);
   const script = await bundle('bench/search-page.ts');
-  const { page, browser, close } = await benchPage(script);
+  const opened = profile
+    ? await keptPage(script, profile)
+    : await benchPage(script).then(async (b) => ({ ...b, environment: await chromiumVersion(b.browser) }));
+  const { page, close, environment } = opened;
   try {
-    const environment = await chromiumVersion(browser);
     for (const clips of sizes) {
       const figures = await page.evaluate(
         (n) =>
@@ -32,7 +70,9 @@ export default async function searchBench() {
           ).jianbaoStoreBench(n),
         clips,
       );
-      console.log(`\n${formatFigures(figures, `${environment}, IndexedDB in a page on 127.0.0.1`)}`);
+      console.log(
+        `\n${formatFigures(figures, `${environment}, IndexedDB in a page on 127.0.0.1`)}\n(${load()} at the end)`,
+      );
     }
   } finally {
     await close();

@@ -106,6 +106,33 @@ describe('searchArchive', () => {
     expect([await count(phrase), await count(bigrams)]).toEqual([1, 2]);
   });
 
+  it('tells a phrase from its bigrams at every position modulo 256, however common its first bigram', async () => {
+    // the phrase at each of 256 offsets (so across the wrap from 255 to 0), after its first bigram
+    // many times: the check starts from the rarest bigram, whichever it is
+    const lead = '甲乙，'.repeat(20);
+    const clips = Array.from({ length: 256 }, (_, n) =>
+      newClip(
+        makeArticle({
+          url: `https://x.example/${n}`,
+          canonicalUrl: `https://x.example/${n}`,
+          title: '标题',
+          textContent: `${lead}${','.repeat(n)}甲乙丙丁`,
+        }),
+        new Date(Date.UTC(2025, 0, 1) + n * 60_000),
+        `p${n}`,
+      ),
+    );
+    await importClips(db, clips);
+    for (let n = 0; n < 3; n++)
+      await save({ title: '标题', textContent: `${lead}${','.repeat(n)}甲乙丙，丙丁，乙丙丁` });
+    const [phrase] = parseQuery('甲乙丙丁');
+    const count = async () =>
+      (await docsMatching(db.searchIndex, await db.searchIndex.snapshot(), phrase!)).size;
+    expect(await count()).toBe(256);
+    await db.searchIndex.compact({ force: true });
+    expect(await count()).toBe(256);
+  });
+
   it('ranks title and kicker hits first, then newest first', async () => {
     const oldBody = await save({ title: '其他', textContent: '雾凇节开幕' });
     const titleHit = await save({ title: '雾凇节开幕了', textContent: '正文' });

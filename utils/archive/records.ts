@@ -61,7 +61,38 @@ export interface SegmentCatalog {
   segments: SegmentInfo[];
 }
 
-export type SegmentRecord = SegmentShard | SegmentCatalog;
+/** Strings stored as one: their concatenation and each one's length. */
+export interface JoinedStrings {
+  text: string;
+  lengths: Uint32Array;
+}
+
+/**
+ * The live docs' columns as the search reads them (see search-index/doc-table.ts), kept so that a
+ * worker just woken need not read every SearchDoc: a cache, checked against IndexState on load.
+ */
+export interface DocTableRecord {
+  /** the record's version */
+  docTable: number;
+  changes: number;
+  nextDoc: number;
+  docs: Uint32Array;
+  clipped: Float64Array;
+  ids: JoinedStrings;
+  titles: JoinedStrings;
+  heads: JoinedStrings;
+  published: JoinedStrings;
+  source: Uint32Array;
+  siteName: Uint32Array;
+  host: Uint32Array;
+  sectionStart: Uint32Array;
+  sectionIds: Uint32Array;
+  tagStart: Uint32Array;
+  tagIds: Uint32Array;
+  labels: JoinedStrings;
+}
+
+export type SegmentRecord = SegmentShard | SegmentCatalog | DocTableRecord;
 
 export interface IndexState {
   nextDoc: number;
@@ -94,7 +125,7 @@ export interface JianbaoDB extends DBSchema {
     key: number;
     value: TailRecord;
   };
-  /** immutable index segments, [segment, shard] → packed posting lists; [0, 0] is the catalog */
+  /** immutable index segments, [segment, shard] → packed posting lists; [0, 0] is the catalog, [0, 1] the doc table */
   segments: {
     key: [number, number];
     value: SegmentRecord;

@@ -223,6 +223,8 @@ function commonStart(a: string, b: string): string {
   return a.slice(0, i);
 }
 
+const stems = new WeakMap<Run, { stem: string; probe: string }>();
+
 /**
  * Where `run` next occurs in normalised `text` from `from` on, as [start, end), or null. A CJK run is
  * found as a substring; a word must be a whole word of the text with the same stem, or (a prefix
@@ -233,9 +235,14 @@ export function findRun(text: string, run: Run, from: number): [number, number] 
     const at = text.indexOf(run.text, from);
     return at < 0 ? null : [at, at + run.text.length];
   }
-  const stem = stemOf(run.text);
-  // every word with this stem begins with what the stem and the word typed have in common
-  const probe = commonStart(run.text, stem) || run.text.slice(0, 1);
+  // a query's run is matched against many texts: its stem is worked out once
+  let cached = stems.get(run);
+  if (!cached) {
+    const stem = stemOf(run.text);
+    // every word with this stem begins with what the stem and the word typed have in common
+    stems.set(run, (cached = { stem, probe: commonStart(run.text, stem) || run.text.slice(0, 1) }));
+  }
+  const { stem, probe } = cached;
   for (let at = text.indexOf(probe, from); at >= 0; at = text.indexOf(probe, at + 1)) {
     if (isWordChar(text[at - 1])) continue;
     let end = at + probe.length;

@@ -2,13 +2,13 @@
  * Answers archive queries in the service worker: index lookup, filters, verification, ranking and
  * snippets. The index (./search-index/) says which clips contain every bigram or word of the query,
  * with phrases' bigrams at consecutive positions; the clips listed are then confirmed against their
- * text (they are read for their snippets anyway), so results are exact. Ranking: clips whose title or kicker contains every term first,
- * then those whose title or kicker contains some, then the rest; newest clip first within each.
+ * text (they are read for their snippets anyway), so results are exact. Ranking: clips whose title or
+ * kicker contains every term first, then those whose title or kicker contains some, then the rest;
+ * newest clip first within each. Everything but the page shown is read from the doc table.
  */
 import { toSummary, type Clip, type ClipSummary } from '../model/article';
 import type { JianbaoDatabase } from './db';
-import type { SearchDoc } from './records';
-import { docsMatching, newestFirstOrder, type IndexSnapshot } from './search-index';
+import { docsMatching, type DocSet, type DocTable, type IndexSnapshot } from './search-index';
 import {
   normalize,
   parseQuery,
@@ -61,122 +61,202 @@ export interface Facets {
   tags: Facet[];
 }
 
-export function sourceLabel(doc: Pick<SearchDoc, 'source' | 'siteName' | 'host'>): string {
-  return doc.source ?? doc.siteName ?? doc.host;
-}
-
-function localDate(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso.slice(0, 10);
+/** The calendar day of a clip time in the browser's time zone ('' for no time). */
+function localDate(time: number): string {
+  const date = new Date(time);
+  if (Number.isNaN(date.getTime())) return '';
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
-export function matchesFilters(doc: SearchDoc, filters: SearchFilters): boolean {
-  if (filters.source && sourceLabel(doc) !== filters.source) return false;
-  if (filters.section && !doc.section.includes(filters.section)) return false;
-  if (filters.tag && !doc.tags.includes(filters.tag)) return false;
-  if (filters.publishedFrom || filters.publishedTo) {
-    const day = doc.publishedAt?.slice(0, 10);
-    if (!day) return false;
-    if (filters.publishedFrom && day < filters.publishedFrom) return false;
-    if (filters.publishedTo && day > filters.publishedTo) return false;
+/** A row test for `filters` over one table (label lookups done once, not per row). */
+function rowFilter(table: DocTable, filters: SearchFilters): ((row: number) => boolean) | null {
+  const tests: Array<(row: number) => boolean> = [];
+  const has = (column: DocTable['sections'], id: number) => (row: number) => {
+    for (let i = column.start[row]!; i < column.start[row + 1]!; i++) if (column.ids[i] === id) return true;
+    return false;
+  };
+  const labelTest = (label: string | undefined, test: (id: number) => (row: number) => boolean) => {
+    if (!label) return;
+    const id = table.labelId(label);
+    tests.push(id < 0 ? () => false : test(id));
+  };
+  labelTest(filters.source, (id) => (row) => table.sourceLabelId(row) === id);
+  labelTest(filters.section, (id) => has(table.sections, id));
+  labelTest(filters.tag, (id) => has(table.tags, id));
+  const { publishedFrom, publishedTo, clippedFrom, clippedTo } = filters;
+  if (publishedFrom || publishedTo) {
+    tests.push((row) => {
+      const day = table.published.at(row).slice(0, 10);
+      return !!day && !(publishedFrom && day < publishedFrom) && !(publishedTo && day > publishedTo);
+    });
   }
-  if (filters.clippedFrom || filters.clippedTo) {
-    const day = localDate(doc.clippedAt);
-    if (filters.clippedFrom && day < filters.clippedFrom) return false;
-    if (filters.clippedTo && day > filters.clippedTo) return false;
+  if (clippedFrom || clippedTo) {
+    tests.push((row) => {
+      const day = localDate(table.clipped[row]!);
+      return !(clippedFrom && day < clippedFrom) && !(clippedTo && day > clippedTo);
+    });
   }
-  return true;
+  if (tests.length === 0) return null;
+  return (row) => tests.every((test) => test(row));
 }
 
 /**
- * Loads the list of live docs ahead of the first search (the worker calls it when it starts), with
- * each one's normalised title and kicker, which ranking reads: a first query matching most of the
- * archive would otherwise pay to normalise every title.
+ * Reads the table of live docs ahead of the first search (the worker calls it when it starts). A
+ * search does not need it to have run: it is one record and the docs written since.
  */
 export async function warmUp(db: JianbaoDatabase): Promise<void> {
-  const snapshot = await db.searchIndex.snapshot();
-  const list = await db.searchIndex.liveDocs(snapshot.state.changes);
-  for (const doc of list.newestFirst) headOf(doc);
+  await db.searchIndex.docTable();
 }
 
 /** The page size the popup asks for: the rows that fit in it, and a few more. */
 export const RESULT_PAGE = 12;
 
-const heads = new WeakMap<SearchDoc, string>();
-function headOf(doc: SearchDoc): string {
-  let head = heads.get(doc);
-  if (head === undefined) heads.set(doc, (head = normalize(`${doc.title}\n${doc.kicker ?? ''}`)));
-  return head;
-}
-
-function metadataOf(doc: SearchDoc): string {
-  return normalize(
-    [
-      doc.title,
-      doc.kicker ?? '',
-      doc.source ?? '',
-      doc.siteName ?? '',
-      doc.section.join(' '),
-      doc.tags.join(' '),
-    ].join('\n'),
-  );
-}
-
-function fullTextOf(clip: Clip): string {
-  const { head, rest } = searchFields(clip);
-  return normalize([...head, ...rest].join('\n'));
-}
-
-async function readClips(db: JianbaoDatabase, ids: string[]): Promise<Map<string, Clip>> {
-  const tx = db.transaction('clips');
-  const clips = await Promise.all(ids.map((id) => tx.store.get(id)));
-  return new Map(clips.filter((c): c is Clip => !!c).map((c) => [c.id, c]));
+/** A row's title, kicker, source, site name, sections and tags, normalised: where a single character is sought. */
+function metadataOf(table: DocTable, row: number): string {
+  const labels = (column: DocTable['sections']) => {
+    const values: string[] = [];
+    for (let i = column.start[row]!; i < column.start[row + 1]!; i++)
+      values.push(table.labels[column.ids[i]!]!);
+    return values.join(' ');
+  };
+  const rest = [
+    table.label(table.source[row]!) ?? '',
+    table.label(table.siteName[row]!) ?? '',
+    labels(table.sections),
+    labels(table.tags),
+  ].join('\n');
+  return `${table.heads.at(row)}\n${normalize(rest)}`;
 }
 
 /**
- * A query's ranked candidates, checked against their text lazily, in rank order, as far as pages
- * have been asked for: a popular phrase can have thousands of candidates, and reading each clip costs
- * a request, so only what is shown (and what comes before it) is ever read.
+ * A query's ranked candidates (rows of one doc table), checked against their text lazily, in rank
+ * order, as far as pages have been asked for: a popular phrase can have thousands of candidates, and
+ * reading each clip costs a request, so only what is shown (and what comes before it) is ever read.
  */
 interface ResultList {
-  ranked: SearchDoc[];
-  /** the first `headHits` of `ranked` hold every term in their title or kicker */
-  headHits: number;
+  table: DocTable;
+  /** every candidate (before filters), newest clip first: what facets count */
+  pool: Int32Array;
+  ranking: Ranking;
   terms: QueryTerm[];
   /** terms the index cannot confirm alone (phrases, mixed scripts): their candidates' text is checked */
   toCheck: QueryTerm[];
-  /** how many of `ranked` have been resolved, and the ones that passed */
+  /** how many of the ranking have been resolved, and the rows that passed */
   resolved: number;
-  verified: SearchDoc[];
+  verified: number[];
   /** clips read for the text check, kept for the page's snippets */
   read: Map<string, Clip>;
 }
 
-/** Candidates up to this many are read by doc number when the list of clips is not loaded yet. */
-const DIRECT_READ_LIMIT = 500;
+/** Candidates in rank order, worked out only as far as asked. */
+interface Ranking {
+  /** how many candidates pass the filters */
+  readonly length: number;
+  /** the row at rank `k` (k < length) */
+  at(k: number): number;
+  /** whether the row at rank `k` holds every term in its title or kicker (its text needs no check) */
+  headHit(k: number): boolean;
+  /** every row, in rank order */
+  all(): Int32Array;
+}
+
+/** A ranking fully worked out (a chosen sort order). */
+class SortedRanking implements Ranking {
+  constructor(private readonly rows: Int32Array) {}
+  get length() {
+    return this.rows.length;
+  }
+  at(k: number) {
+    return this.rows[k]!;
+  }
+  headHit() {
+    return false;
+  }
+  all() {
+    return this.rows;
+  }
+}
+
+const WALK_STEP = 512;
+
+/**
+ * Best match first: rows whose title or kicker holds every term, then some, then none; newest clip
+ * first within each. Walks the newest-first pool only until the rank asked for is known: when the
+ * first tier fills a page early (a common word found in many titles), the rest is never looked at.
+ */
+class TierRanking implements Ranking {
+  private next = 0;
+  private readonly tiers: [number[], number[], number[]] = [[], [], []];
+
+  constructor(
+    private readonly pool: Int32Array,
+    /** the row's tier, or -1 when it fails the filters */
+    private readonly tierOf: (row: number) => number,
+    readonly length: number,
+  ) {}
+
+  private walkUntil(k: number) {
+    const first = this.tiers[0];
+    while (first.length <= k && this.next < this.pool.length) {
+      const end = Math.min(this.pool.length, this.next + WALK_STEP);
+      for (let i = this.next; i < end; i++) {
+        const row = this.pool[i]!;
+        const tier = this.tierOf(row);
+        if (tier >= 0) this.tiers[tier]!.push(row);
+      }
+      this.next = end;
+    }
+  }
+
+  at(k: number): number {
+    this.walkUntil(k);
+    const [first, second, third] = this.tiers;
+    if (k < first.length) return first[k]!;
+    return k < first.length + second.length
+      ? second[k - first.length]!
+      : third[k - first.length - second.length]!;
+  }
+
+  headHit(k: number): boolean {
+    this.walkUntil(k);
+    return k < this.tiers[0].length;
+  }
+
+  all(): Int32Array {
+    this.walkUntil(Infinity);
+    return Int32Array.from(this.tiers.flat());
+  }
+}
 
 const collator = new Intl.Collator('zh-CN', { numeric: true });
-const publishedTime = (doc: SearchDoc) => (doc.publishedAt ? Date.parse(doc.publishedAt) : NaN);
 
-/** Orders for the library's sort menu; ties (and clips without a publish time) go newest clip first. */
-function sortDocs(docs: SearchDoc[], sort: Exclude<SortOrder, 'relevance'>): SearchDoc[] {
-  if (sort === 'clipped-desc') return docs.sort(newestFirstOrder);
-  if (sort === 'clipped-asc') return docs.sort((a, b) => newestFirstOrder(b, a));
-  if (sort === 'title')
-    return docs.sort((a, b) => collator.compare(a.title, b.title) || newestFirstOrder(a, b));
-  if (sort === 'source') {
-    return docs.sort((a, b) => collator.compare(sourceLabel(a), sourceLabel(b)) || newestFirstOrder(a, b));
+/** Orders for the library's sort menu; ties (and clips without a publish time) keep newest clip first. */
+function sortRows(table: DocTable, rows: Int32Array, sort: Exclude<SortOrder, 'relevance'>): Int32Array {
+  // rows ascend newest clip first: a row number is its rank in that order, and breaks every tie
+  if (sort === 'clipped-desc') return rows.sort();
+  if (sort === 'clipped-asc') return rows.sort().reverse();
+  const list = [...rows];
+  if (sort === 'title') {
+    const titles = new Map(list.map((row) => [row, table.titles.at(row)]));
+    list.sort((a, b) => collator.compare(titles.get(a)!, titles.get(b)!) || a - b);
+  } else if (sort === 'source') {
+    const labels = new Map<number, string>();
+    for (const row of list) labels.set(row, table.labels[table.sourceLabelId(row)]!);
+    list.sort((a, b) => collator.compare(labels.get(a)!, labels.get(b)!) || a - b);
+  } else {
+    const times = new Map<number, number>();
+    for (const row of list)
+      times.set(row, table.published.at(row) ? Date.parse(table.published.at(row)) : NaN);
+    const direction = sort === 'published-desc' ? -1 : 1;
+    list.sort((a, b) => {
+      const [x, y] = [times.get(a)!, times.get(b)!];
+      if (Number.isNaN(x) || Number.isNaN(y))
+        return Number.isNaN(x) === Number.isNaN(y) ? a - b : Number.isNaN(x) ? 1 : -1;
+      return (x - y) * direction || a - b;
+    });
   }
-  const times = new Map(docs.map((d) => [d, publishedTime(d)]));
-  const direction = sort === 'published-desc' ? -1 : 1;
-  return docs.sort((a, b) => {
-    const [x, y] = [times.get(a)!, times.get(b)!];
-    if (Number.isNaN(x) || Number.isNaN(y))
-      return Number.isNaN(x) === Number.isNaN(y) ? newestFirstOrder(a, b) : Number.isNaN(x) ? 1 : -1;
-    return (x - y) * direction || newestFirstOrder(a, b);
-  });
+  return Int32Array.from(list);
 }
 
 /** The result list of a query, kept (in the database's SearchIndex) while the index is unchanged. */
@@ -188,77 +268,86 @@ async function resultList(
 ): Promise<ResultList> {
   const index = db.searchIndex;
   const snapshot = await index.snapshot();
+  const table = await index.docTable(snapshot.state);
   const key = JSON.stringify([
     snapshot.state.changes,
+    table.changes,
     snapshot.catalog.segments.length,
     query,
     filters,
     sort,
   ]);
-  return index.memo(key, () => rankedList(db, snapshot, query, filters, sort));
+  return index.memo(key, () => rankedList(db, snapshot, table, query, filters, sort));
+}
+
+/** The rows (ascending: newest clip first) of the live docs among `docs`. */
+function rowsOf(table: DocTable, docs: DocSet): Int32Array {
+  if (docs.size > table.size / 8) {
+    // a common term matches much of the archive: walking every row costs less than sorting
+    const rows = new Int32Array(docs.size);
+    let n = 0;
+    for (let row = 0; row < table.size; row++) if (docs.has(table.docs[row]!)) rows[n++] = row;
+    return rows.subarray(0, n);
+  }
+  const rows = new Int32Array(docs.size);
+  let n = 0;
+  for (const doc of docs) {
+    const row = table.rowOf(doc);
+    if (row >= 0) rows[n++] = row;
+  }
+  return rows.subarray(0, n).sort();
 }
 
 async function rankedList(
   db: JianbaoDatabase,
   snapshot: IndexSnapshot,
+  table: DocTable,
   query: string,
   filters: SearchFilters,
   sort: SortOrder,
 ): Promise<ResultList> {
   const index = db.searchIndex;
   const terms = parseQuery(query);
-  let pool: SearchDoc[];
-  if (terms.some((t) => !t.short)) {
-    let candidates: Set<number> | undefined;
-    for (const term of terms) {
-      if (term.short) continue;
-      const docs = await docsMatching(index, snapshot, term);
-      if (candidates) {
-        const [fewer, more] = docs.size < candidates.size ? [docs, candidates] : [candidates, docs];
-        candidates = new Set([...fewer].filter((d) => more.has(d)));
-      } else candidates = docs;
-      if (candidates.size === 0) break;
-    }
-    const matching = candidates!;
-    // once loaded, the list is kept up to date by reading only the docs added since
-    const known = index.docListLoaded ? await index.liveDocs(snapshot.state.changes) : undefined;
-    if (!known && matching.size <= DIRECT_READ_LIMIT) {
-      // a worker just woken has not loaded the list of clips yet (100,000 summaries take a while):
-      // a selective query reads its few candidates' summaries instead of waiting for it
-      pool = (await index.readDocs([...matching])).sort(newestFirstOrder);
-    } else {
-      const list = known ?? (await index.liveDocs(snapshot.state.changes));
-      // the pool keeps newest-first order: a common term matches most of the archive, and picking its
-      // docs out of the sorted list costs less than sorting them again
-      pool =
-        matching.size > list.newestFirst.length / 8
-          ? list.newestFirst.filter((d) => matching.has(d.doc))
-          : [...matching]
-              .map((d) => list.byDoc.get(d))
-              .filter((d): d is SearchDoc => !!d)
-              .sort(newestFirstOrder);
-    }
-  } else pool = (await index.liveDocs(snapshot.state.changes)).newestFirst;
+  let pool: Int32Array;
+  const indexed = terms.filter((t) => !t.short);
+  if (indexed.length > 0) {
+    // every bigram, phrase and word group of every term must hold: looked up as one term, the
+    // rarest list of them all leads, and a common term's docs are never gathered on their own
+    const all: QueryTerm = {
+      ...indexed[0]!,
+      indexTerms: [...new Set(indexed.flatMap((t) => t.indexTerms))],
+      phrases: indexed.flatMap((t) => t.phrases),
+      anyOf: indexed.flatMap((t) => t.anyOf),
+    };
+    pool = rowsOf(table, await docsMatching(index, snapshot, all));
+  } else pool = Int32Array.from({ length: table.size }, (_, row) => row);
   const shortTerms = terms.filter((t) => t.short);
-  // tiers partition the newest-first pool, which keeps its order within each: no sort needed
-  const byTier: [SearchDoc[], SearchDoc[], SearchDoc[]] = [[], [], []];
-  for (const doc of pool) {
-    if (!matchesFilters(doc, filters)) continue;
-    // a single CJK character is matched in titles and metadata only: in bodies it is everywhere
-    if (shortTerms.length && !shortTerms.every((t) => textMatches(metadataOf(doc), t))) continue;
-    if (terms.length === 0) {
-      byTier[0].push(doc);
-      continue;
-    }
-    const head = headOf(doc);
-    const inHead = terms.filter((t) => textMatches(head, t)).length;
-    byTier[inHead === terms.length ? 0 : inHead > 0 ? 1 : 2].push(doc);
+  // a single CJK character is matched in titles and metadata only: in bodies it is everywhere
+  if (shortTerms.length > 0)
+    pool = pool.filter((row) => {
+      const metadata = metadataOf(table, row);
+      return shortTerms.every((t) => textMatches(metadata, t));
+    });
+  const passes = rowFilter(table, filters);
+  let length = pool.length;
+  if (passes) {
+    length = 0;
+    for (const row of pool) if (passes(row)) length++;
   }
-  const sorted = sort !== 'relevance';
-  const result: ResultList = {
+  const tierOf = (row: number) => {
+    if (passes && !passes(row)) return -1;
+    if (terms.length === 0) return 0;
+    const head = table.heads.at(row);
+    let inHead = 0;
+    for (const term of terms) if (textMatches(head, term)) inHead++;
+    return inHead === terms.length ? 0 : inHead > 0 ? 1 : 2;
+  };
+  const tiers = new TierRanking(pool, tierOf, length);
+  return {
+    table,
+    pool,
     // a chosen order replaces the tiers, so no prefix is known to need no text check
-    ranked: sorted ? sortDocs(byTier.flat(), sort) : byTier.flat(),
-    headHits: sorted ? 0 : byTier[0].length,
+    ranking: sort === 'relevance' ? tiers : new SortedRanking(sortRows(table, tiers.all(), sort)),
     terms,
     // Positions modulo 256 make a false phrase rare, not impossible; the clips shown are read for
     // their snippets anyway, so phrases are confirmed in the text too, at almost no extra cost.
@@ -267,40 +356,53 @@ async function rankedList(
     verified: [],
     read: new Map(),
   };
-  return result;
+}
+
+async function readClips(db: JianbaoDatabase, ids: string[]): Promise<Map<string, Clip>> {
+  const tx = db.transaction('clips');
+  const clips = await Promise.all(ids.map((id) => tx.store.get(id)));
+  return new Map(clips.filter((c): c is Clip => !!c).map((c) => [c.id, c]));
+}
+
+function fullTextOf(clip: Clip): string {
+  const { head, rest } = searchFields(clip);
+  return normalize([...head, ...rest].join('\n'));
 }
 
 const CHECK_BATCH = 32;
 
 /** Resolves candidates in rank order until `count` results are known (or none are left). */
 async function verifyUpTo(db: JianbaoDatabase, list: ResultList, count: number): Promise<void> {
-  while (list.verified.length < count && list.resolved < list.ranked.length) {
+  const { ranking, table } = list;
+  while (list.verified.length < count && list.resolved < ranking.length) {
     const at = list.resolved;
     // clips whose title or kicker holds every term need no reading (the check there was exact)
-    if (list.toCheck.length === 0 || at < list.headHits) {
-      list.verified.push(list.ranked[at]!);
+    if (list.toCheck.length === 0 || ranking.headHit(at)) {
+      list.verified.push(ranking.at(at));
       list.resolved++;
       continue;
     }
-    const batch = list.ranked.slice(
-      at,
+    const end = Math.min(
+      ranking.length,
       at + Math.min(CHECK_BATCH, Math.max(4, count - list.verified.length)),
     );
+    const batch: number[] = [];
+    for (let k = at; k < end; k++) batch.push(ranking.at(k));
     const clips = await readClips(
       db,
-      batch.map((d) => d.id),
+      batch.map((row) => table.ids.at(row)),
     );
-    for (const doc of batch) {
-      const clip = clips.get(doc.id);
-      if (clip) list.read.set(doc.id, clip);
-      if (clip && list.toCheck.every((t) => textMatches(fullTextOf(clip), t))) list.verified.push(doc);
+    for (const row of batch) {
+      const clip = clips.get(table.ids.at(row));
+      if (clip) list.read.set(clip.id, clip);
+      if (clip && list.toCheck.every((t) => textMatches(fullTextOf(clip), t))) list.verified.push(row);
       list.resolved++;
     }
   }
 }
 
 function totalOf(list: ResultList): { total: number; approximate: boolean } {
-  const unresolved = list.ranked.length - list.resolved;
+  const unresolved = list.ranking.length - list.resolved;
   return { total: list.verified.length + unresolved, approximate: unresolved > 0 && list.toCheck.length > 0 };
 }
 
@@ -324,15 +426,20 @@ export async function searchArchive(
   const list = await resultList(db, request.query, request.filters, request.sort);
   await verifyUpTo(db, list, request.offset + request.limit);
   const page = list.verified.slice(request.offset, request.offset + request.limit);
-  const clips = await readClips(
-    db,
-    page.map((d) => d.id).filter((id) => !list.read.has(id)),
-  );
+  const ids = page.map((row) => list.table.ids.at(row));
+  // the page's summaries and the clips its snippets come from, at once
+  const [docs, clips] = await Promise.all([
+    db.searchIndex.readDocs(page.map((row) => list.table.docs[row]!)),
+    readClips(
+      db,
+      ids.filter((id) => !list.read.has(id)),
+    ),
+  ]);
   for (const [id, clip] of list.read) clips.set(id, clip);
   // the clips are only kept for the page that follows their check
   list.read = new Map();
   const { terms } = list;
-  const hits = page.map((doc): SearchHit => {
+  const hits = docs.map((doc): SearchHit => {
     const clip = clips.get(doc.id);
     return {
       ...toSummary(doc),
@@ -349,12 +456,12 @@ export async function searchResultIds(
   request: { query: string; filters: SearchFilters; sort?: SortOrder },
 ): Promise<string[]> {
   const list = await resultList(db, request.query, request.filters, request.sort);
-  while (list.resolved < list.ranked.length) {
+  while (list.resolved < list.ranking.length) {
     await verifyUpTo(db, list, list.verified.length + 256);
     // the clips read for the check are dropped as it goes: a result can be the whole archive
     list.read = new Map();
   }
-  return list.verified.map((doc) => doc.id);
+  return list.verified.map((row) => list.table.ids.at(row));
 }
 
 /** The clips before and after `id` in the result list of `query` and `filters`. */
@@ -366,29 +473,19 @@ export async function neighbours(
   sort?: SortOrder,
 ): Promise<{ previous: string | null; next: string | null; position: number; total: number }> {
   const list = await resultList(db, query, filters, sort);
-  const candidate = list.ranked.findIndex((d) => d.id === id);
+  const row = list.table.ids.indexOf(id);
+  const candidate = row < 0 ? -1 : list.ranking.all().indexOf(row);
   if (candidate < 0) return { previous: null, next: null, position: -1, total: totalOf(list).total };
   // resolve candidates through this clip (it may fail its text check), then one result more
-  while (list.resolved <= candidate && list.resolved < list.ranked.length) {
+  while (list.resolved <= candidate && list.resolved < list.ranking.length) {
     await verifyUpTo(db, list, list.verified.length + 1);
   }
-  const at = list.verified.findIndex((d) => d.id === id);
+  const at = list.verified.indexOf(row);
   if (at < 0) return { previous: null, next: null, position: -1, total: totalOf(list).total };
   await verifyUpTo(db, list, at + 2);
-  return {
-    previous: list.verified[at - 1]?.id ?? null,
-    next: list.verified[at + 1]?.id ?? null,
-    position: at,
-    total: totalOf(list).total,
-  };
-}
-
-function countValues(values: string[]): Facet[] {
-  const counts = new Map<string, number>();
-  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
-  return [...counts]
-    .map(([value, count]) => ({ value, count }))
-    .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+  const idAt = (i: number) =>
+    i >= 0 && i < list.verified.length ? list.table.ids.at(list.verified[i]!) : null;
+  return { previous: idAt(at - 1), next: idAt(at + 1), position: at, total: totalOf(list).total };
 }
 
 /**
@@ -396,6 +493,7 @@ function countValues(values: string[]): Facet[] {
  * clips the query and the OTHER groups' filters leave, so chips narrow each other (a source's count
  * is what choosing it would show) and a chosen chip's siblings stay offered. With a query the counts
  * are of its candidates before the text check (exact for words, an upper bound for phrases).
+ * Counted over the doc table's label ids: no summary is read.
  */
 export async function facets(
   db: JianbaoDatabase,
@@ -403,18 +501,33 @@ export async function facets(
 ): Promise<Facets> {
   const filters = request.filters ?? {};
   const query = request.query?.trim() ?? '';
-  const snapshot = await db.searchIndex.snapshot();
-  const docs = query
-    ? (await resultList(db, query, {})).ranked
-    : (await db.searchIndex.liveDocs(snapshot.state.changes)).newestFirst;
-  const countAmong = (group: 'source' | 'section' | 'tag', valuesOf: (doc: SearchDoc) => string[]) => {
-    const others: SearchFilters = { ...filters, [group]: undefined };
-    const filtering = Object.values(others).some(Boolean);
-    return countValues((filtering ? docs.filter((d) => matchesFilters(d, others)) : docs).flatMap(valuesOf));
+  const list = query ? await resultList(db, query, {}) : null;
+  const table = list?.table ?? (await db.searchIndex.docTable());
+  const rows = list?.pool;
+  const countAmong = (
+    group: 'source' | 'section' | 'tag',
+    idsOf: (row: number, add: (id: number) => void) => void,
+  ) => {
+    const passes = rowFilter(table, { ...filters, [group]: undefined });
+    const counts = new Uint32Array(table.labels.length);
+    const add = (id: number) => counts[id]!++;
+    const count = (row: number) => {
+      if (!passes || passes(row)) idsOf(row, add);
+    };
+    if (rows) for (const row of rows) count(row);
+    else for (let row = 0; row < table.size; row++) count(row);
+    const found: Facet[] = [];
+    counts.forEach((n, id) => {
+      if (n > 0) found.push({ value: table.labels[id]!, count: n });
+    });
+    return found.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+  };
+  const each = (column: DocTable['sections']) => (row: number, add: (id: number) => void) => {
+    for (let i = column.start[row]!; i < column.start[row + 1]!; i++) add(column.ids[i]!);
   };
   return {
-    sources: countAmong('source', (d) => [sourceLabel(d)]),
-    sections: countAmong('section', (d) => [...new Set(d.section)]),
-    tags: countAmong('tag', (d) => [...new Set(d.tags)]),
+    sources: countAmong('source', (row, add) => add(table.sourceLabelId(row))),
+    sections: countAmong('section', each(table.sections)),
+    tags: countAmong('tag', each(table.tags)),
   };
 }

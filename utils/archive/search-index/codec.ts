@@ -120,29 +120,55 @@ export function encodeShard(postings: Map<string, PostingWriter>): SegmentShard 
   return { keys: terms.join('\n'), lengths: lengths.take(), data };
 }
 
-export interface DecodedShard {
-  terms: string[];
-  /** ends[i] is where term i's postings end in `data` */
-  ends: Uint32Array;
-  data: Uint8Array;
+/**
+ * A shard ready for lookups. Its terms stay one string until a caller wants them all: a query looks
+ * up one or two terms in each of dozens of shards of thousands, and splitting them all cost more
+ * than the lookups.
+ */
+export class DecodedShard {
+  private list: string[] | undefined;
+
+  constructor(
+    readonly keys: string,
+    /** where term i starts in `keys` */
+    readonly keyStarts: Uint32Array,
+    /** ends[i] is where term i's postings end in `data` */
+    readonly ends: Uint32Array,
+    readonly data: Uint8Array,
+  ) {}
+
+  get size(): number {
+    return this.ends.length;
+  }
+
+  term(i: number): string {
+    const end = i + 1 < this.keyStarts.length ? this.keyStarts[i + 1]! - 1 : this.keys.length;
+    return this.keys.slice(this.keyStarts[i], end);
+  }
+
+  get terms(): string[] {
+    return (this.list ??= this.keys === '' ? [] : this.keys.split('\n'));
+  }
 }
 
 export function decodeShard(shard: SegmentShard): DecodedShard {
-  const terms = shard.keys === '' ? [] : shard.keys.split('\n');
-  const ends = new Uint32Array(terms.length);
   const lengths = new VarintReader(shard.lengths, 0);
+  const starts: number[] = [];
+  if (shard.keys !== '')
+    for (let at = 0; at >= 0; at = shard.keys.indexOf('\n', at) + 1 || -1) starts.push(at);
+  const ends = new Uint32Array(starts.length);
   let end = 0;
-  for (let i = 0; i < terms.length; i++) ends[i] = end += lengths.next();
-  return { terms, ends, data: shard.data };
+  for (let i = 0; i < ends.length; i++) ends[i] = end += lengths.next();
+  return new DecodedShard(shard.keys, Uint32Array.from(starts), ends, shard.data);
 }
 
 /** Where `term` is among a shard's sorted terms, or -1. */
 export function termIndex(shard: DecodedShard, term: string): number {
   let low = 0;
-  let high = shard.terms.length - 1;
+  let high = shard.size - 1;
   while (low <= high) {
     const mid = (low + high) >> 1;
-    const key = shard.terms[mid]!;
+    const key = shard.term(mid);
     if (key === term) return mid;
     if (key < term) low = mid + 1;
     else high = mid - 1;
@@ -157,8 +183,6 @@ export interface Postings {
   to: number[];
   data: Uint8Array;
 }
-
-export const NO_POSTINGS: Postings = { docs: [], from: [], to: [], data: new Uint8Array() };
 
 /** The postings of the term at `index` of a shard (plain number arrays: no object per posting). */
 export function postingsAt(shard: DecodedShard, index: number): Postings {
@@ -177,32 +201,65 @@ export function postingsAt(shard: DecodedShard, index: number): Postings {
   return postings;
 }
 
-/** The postings of `term` in a shard. */
-export function postingsOf(shard: DecodedShard, term: string): Postings {
-  const index = termIndex(shard, term);
-  return index < 0 ? NO_POSTINGS : postingsAt(shard, index);
-}
-
 /**
- * Where `doc` is in ascending `docs` at or after `start`, or -1. Gallops from `start` before the
- * binary search: the docs sought come in ascending order, and for a common term the next one is
- * usually a step or two further on.
+ * Walks one term's postings in place, without building arrays: a query reads most of a common
+ * bigram's list only to step over it, and decoding it into arrays cost more than the walk.
  */
-export function seek(docs: number[], doc: number, start: number): number {
-  let low = start;
-  let width = 1;
-  // everything before `low` is below `doc`; widen the window until its last entry is not
-  while (low + width - 1 < docs.length && docs[low + width - 1]! < doc) {
-    low += width;
-    width *= 2;
+export class PostingCursor {
+  /** the current posting's doc, and where its positions lie in `data` */
+  doc = 0;
+  from = 0;
+  to = 0;
+  private at: number;
+  /** the postings' length in bytes: a measure of how common the term is */
+  readonly bytes: number;
+
+  constructor(
+    readonly data: Uint8Array,
+    private readonly start: number,
+    private readonly end: number,
+  ) {
+    this.at = start;
+    this.bytes = end - start;
   }
-  let high = Math.min(docs.length - 1, low + width - 1);
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    const value = docs[mid]!;
-    if (value === doc) return mid;
-    if (value < doc) low = mid + 1;
-    else high = mid - 1;
+
+  /** The cursor over `term` in a shard, or null when the shard has no such term. */
+  static of(shard: DecodedShard | null, term: string): PostingCursor | null {
+    const index = shard ? termIndex(shard, term) : -1;
+    if (index < 0) return null;
+    return new PostingCursor(shard!.data, index === 0 ? 0 : shard!.ends[index - 1]!, shard!.ends[index]!);
   }
-  return -1;
+
+  /** Moves to the next posting; false when there is none. */
+  next(): boolean {
+    if (this.at >= this.end) return false;
+    const data = this.data;
+    let at = this.at;
+    let delta = 0;
+    let shift = 0;
+    let byte: number;
+    do {
+      byte = data[at++]!;
+      delta += (byte & 0x7f) * 2 ** shift;
+      shift += 7;
+    } while (byte & 0x80);
+    let count = 0;
+    shift = 0;
+    do {
+      byte = data[at++]!;
+      count += (byte & 0x7f) * 2 ** shift;
+      shift += 7;
+    } while (byte & 0x80);
+    this.doc += delta;
+    this.from = at;
+    this.at = this.to = at + count;
+    return true;
+  }
+
+  /** Moves on to the first posting whose doc is `doc` or more (it may be where it is); false when none. */
+  seek(doc: number): boolean {
+    if (this.at === this.start && !this.next()) return false;
+    while (this.doc < doc) if (!this.next()) return false;
+    return true;
+  }
 }

@@ -19,7 +19,7 @@ export const MAX_MERGED_LEVEL = levelFor(BUILD_PIECE);
 const SHARD_WRITES_PER_TX = 64;
 
 /** Yields the thread: a message round trip, like setTimeout(0) without its 4 ms clamp when nested. */
-const pause = (): Promise<void> => {
+export const pause = (): Promise<void> => {
   if (typeof MessageChannel === 'undefined') return new Promise((resolve) => setTimeout(resolve, 0));
   return new Promise((resolve) => {
     const channel = new MessageChannel();

@@ -9,7 +9,8 @@
  * - layout.ts: the records and keys, and the writes inside a clip writer's transaction: one clip
  *   (indexClip/unindexClip, to the tail) or many (BulkIndexer, straight into segments).
  * - compaction.ts: tail → segment, and merges of segments.
- * - store.ts: SearchIndex, one per open database: its caches and its compaction queue.
+ * - doc-table.ts: the live docs in columns (filters, ranking, sorts, facets), kept as one record.
+ * - store.ts: SearchIndex, one per open database: its caches, its doc table and its compaction queue.
  * - queries.ts: which docs match a query term.
  */
 export { BUILD_PIECE, clipTerms, FLUSH_AT, levelFor, MERGE_FANOUT, SegmentPieces, shardsFor } from './build';
@@ -26,5 +27,6 @@ export {
   unindexClip,
   type IndexWriteTx,
 } from './layout';
-export { docsMatching, indexSize } from './queries';
-export { newestFirstOrder, SearchIndex, type DocList, type IndexSnapshot } from './store';
+export { DocSet, docsMatching, indexSize } from './queries';
+export { DocTable } from './doc-table';
+export { SearchIndex, type IndexSnapshot } from './store';

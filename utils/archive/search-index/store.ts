@@ -4,9 +4,18 @@
  * records never change once written, so what is cached stays right; the catalog, the tail's list
  * and the doc counter are read afresh for every search (one small transaction).
  */
-import type { ArchiveIDB, IndexState, SearchDoc, SegmentCatalog, SegmentShard, TailRecord } from '../records';
+import type {
+  ArchiveIDB,
+  IndexState,
+  SearchDoc,
+  SegmentCatalog,
+  SegmentRecord,
+  SegmentShard,
+  TailRecord,
+} from '../records';
 import { decodeShard, type DecodedShard } from './codec';
-import { flushTail, mergeSegments } from './compaction';
+import { DOC_TABLE_KEY, DocTable, prepare, type PreparedDoc } from './doc-table';
+import { flushTail, mergeSegments, pause } from './compaction';
 import { CATALOG_KEY, EMPTY_STATE, STATE_KEY } from './layout';
 
 /** A tail record with its terms unpacked: term → where its positions lie in `positions`. */
@@ -22,16 +31,12 @@ export interface IndexSnapshot {
   tail: UnpackedTail[];
 }
 
-/** The live docs, newest clip first, as of the index's `changes` counter. */
-export interface DocList {
-  changes: number;
-  byDoc: Map<number, SearchDoc>;
-  newestFirst: SearchDoc[];
-}
-
 // about 30 MB at most (a shard is ~15 kB; the few holding the commonest bigrams, more)
 const SHARD_CACHE_LIMIT = 2000;
 const MEMO_LIMIT = 4;
+/** The kept doc table is written again once this many docs changed since (a write of ~10 MB at 100,000). */
+const KEEP_TABLE_AFTER = 512;
+const READ_BATCH = 1000;
 
 function unpack(record: TailRecord): UnpackedTail {
   const terms = new Map<string, [number, number]>();
@@ -48,7 +53,11 @@ export class SearchIndex {
   private readonly shards = new Map<string, DecodedShard | null>();
   private readonly tail = new Map<number, UnpackedTail>();
   private compacting: Promise<void> | undefined;
-  private docList: DocList | undefined;
+  private table: DocTable | undefined;
+  private tableRead: Promise<DocTable> | undefined;
+  /** docs added or removed since the table kept in the database (Infinity: none is kept) */
+  private unkept: number | undefined;
+  private keeping: Promise<void> | undefined;
   private readonly memos = new Map<string, unknown>();
 
   constructor(readonly db: ArchiveIDB) {}
@@ -95,46 +104,92 @@ export class SearchIndex {
     return found;
   }
 
-  /** The live docs, newest clip first; only docs added since the last call are read. */
-  async liveDocs(changes: number): Promise<DocList> {
-    const known = this.docList;
-    if (known && known.changes === changes) return known;
-    const tx = this.db.transaction('searchDocs');
-    const keys = await tx.store.getAllKeys();
-    const byDoc = new Map<number, SearchDoc>();
-    const missing: number[] = [];
-    for (const doc of keys) {
-      const cached = known?.byDoc.get(doc);
-      if (cached) byDoc.set(doc, cached);
-      else missing.push(doc);
-    }
-    // docs never change once written (an edit makes a new doc), so only new ones are read
-    const fetched =
-      missing.length > 500 ? await tx.store.getAll() : await Promise.all(missing.map((d) => tx.store.get(d)));
-    const added: SearchDoc[] = [];
-    for (const doc of fetched) {
-      if (!doc || byDoc.has(doc.doc)) continue;
-      byDoc.set(doc.doc, doc);
-      added.push(doc);
-    }
-    // after a save, one doc joins a list of up to 100,000 already sorted: merge, do not sort again
-    const newestFirst =
-      known && added.length < byDoc.size / 2
-        ? mergeSorted(
-            added.sort(newestFirstOrder),
-            known.newestFirst.filter((doc) => byDoc.has(doc.doc)),
-          )
-        : [...byDoc.values()].sort(newestFirstOrder);
-    this.docList = { changes, byDoc, newestFirst };
-    return this.docList;
+  /**
+   * The live docs as columns, newest clip first, as of the index's state now. A worker's first call
+   * reads the table kept in the database (one record) and the docs written since; later calls read
+   * only what changed. Concurrent calls share one read. `state`, when given, is the index's state
+   * as the caller has just read it.
+   */
+  docTable(state?: IndexState): Promise<DocTable> {
+    // a caller that has just read the state (a search's snapshot) spares a transaction
+    if (state && this.table?.changes === state.changes) return Promise.resolve(this.table);
+    this.tableRead ??= this.readTable().finally(() => (this.tableRead = undefined));
+    return this.tableRead;
   }
 
-  /** Whether liveDocs has read the list once (later calls read only the docs added since). */
-  get docListLoaded(): boolean {
-    return this.docList !== undefined;
+  private async readTable(): Promise<DocTable> {
+    const tx = this.db.transaction(['indexMeta', 'segments']);
+    const [state = EMPTY_STATE, kept] = await Promise.all([
+      tx.objectStore('indexMeta').get(STATE_KEY),
+      this.table
+        ? undefined
+        : (tx.objectStore('segments').get(DOC_TABLE_KEY) as Promise<SegmentRecord | undefined>),
+    ]);
+    if (this.table?.changes === state.changes) return this.table;
+    let base = this.table ?? (kept && 'docTable' in kept ? DocTable.fromRecord(kept) : null);
+    // a table from before a rebuild (doc numbers start again) is no use
+    if (base && base.nextDoc > state.nextDoc) base = null;
+    // docs are numbered in the order written and never rewritten: the new ones lie above the table
+    const added = await this.docsFrom(base?.nextDoc ?? 0, state.nextDoc);
+    const dead = new Set<number>();
+    // when the count says some of the table's docs died (a delete, an edit), find which
+    if (base && (state.clips === undefined || base.size + added.length !== state.clips)) {
+      const live = await this.db.getAllKeys('searchDocs', IDBKeyRange.upperBound(base.nextDoc, true));
+      const alive = new Uint8Array(base.nextDoc);
+      for (const doc of live) alive[doc] = 1;
+      for (const doc of base.docs) if (!alive[doc]) dead.add(doc);
+    }
+    const table = base
+      ? base.withChanges(added, dead, state.changes, state.nextDoc)
+      : await DocTable.build(added, state.changes, state.nextDoc, pause);
+    // keep the table for the next worker once enough has changed since the kept one
+    this.unkept = (this.table ? (this.unkept ?? Infinity) : base ? 0 : Infinity) + added.length + dead.size;
+    this.table = table;
+    if (this.unkept >= KEEP_TABLE_AFTER) {
+      this.unkept = 0;
+      // after the answer that needed it has gone
+      this.keeping = new Promise<void>((resolve) => setTimeout(resolve, 0))
+        .then(() => this.keepTable(table))
+        // a connection closed meanwhile (the worker stopping) keeps nothing, which is no fault
+        .catch((error: Error) => {
+          if (error.name !== 'InvalidStateError') console.warn('doc table not kept', error);
+        });
+    }
+    return table;
   }
 
-  /** The summaries of these docs (dead ones left out), read in one transaction. */
+  /**
+   * The summaries of docs `from` ≤ doc < `to`, read a batch per transaction: each answer is
+   * deserialised on this thread, and a whole archive's at once would hold up every other message
+   * (the popup's list) for seconds. A doc deleted meanwhile is caught by the next read's count.
+   */
+  private async docsFrom(from: number, to: number): Promise<PreparedDoc[]> {
+    const docs: PreparedDoc[] = [];
+    for (let after = from - 1; ;) {
+      const batch = await this.db.getAll('searchDocs', IDBKeyRange.bound(after, to, true, true), READ_BATCH);
+      // each batch's share of the work now, between requests, when other messages can be answered
+      for (const doc of batch) docs.push(prepare(doc));
+      if (batch.length < READ_BATCH) return docs;
+      after = batch.at(-1)!.doc;
+    }
+  }
+
+  /** Writes `table` as the kept one, unless the index has been cleared or rebuilt since it was read. */
+  private async keepTable(table: DocTable): Promise<void> {
+    const record = table.toRecord();
+    const tx = this.db.transaction(['indexMeta', 'segments'], 'readwrite');
+    const state = await tx.objectStore('indexMeta').get(STATE_KEY);
+    if (state && state.nextDoc >= table.nextDoc && state.changes >= table.changes)
+      await tx.objectStore('segments').put(record, DOC_TABLE_KEY);
+    await tx.done;
+  }
+
+  /** Resolves once the background work started so far (keeping the doc table, compaction) is done. */
+  async settled(): Promise<void> {
+    await Promise.all([this.keeping, this.compacting]);
+  }
+
+  /** The summaries of these docs (dead ones left out), read in one transaction, in this order. */
   async readDocs(docs: readonly number[]): Promise<SearchDoc[]> {
     const tx = this.db.transaction('searchDocs');
     const found = await Promise.all(docs.map((doc) => tx.store.get(doc)));
@@ -170,19 +225,4 @@ export class SearchIndex {
     this.compacting = queued;
     return queued;
   }
-}
-
-/** Two lists sorted newest first, as one. */
-function mergeSorted(a: SearchDoc[], b: SearchDoc[]): SearchDoc[] {
-  const merged: SearchDoc[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) merged.push(newestFirstOrder(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!);
-  while (i < a.length) merged.push(a[i++]!);
-  while (j < b.length) merged.push(b[j++]!);
-  return merged;
-}
-
-export function newestFirstOrder(a: SearchDoc, b: SearchDoc): number {
-  return a.clippedAt < b.clippedAt ? 1 : a.clippedAt > b.clippedAt ? -1 : b.doc - a.doc;
 }
