@@ -75,20 +75,39 @@ function pathPageNumber(page: URL, target: URL): number | null {
 }
 
 /**
- * Whether `href` surely leads off the article at `page` without parsing it: a fragment or empty
- * href (the page itself), a javascript: link, or an absolute http(s) address on a plain host name
- * that is not the page's origin. Anything less plain is left to the URL parser.
+ * A test of whether an href surely leads off the article at `page` without parsing it (most of a
+ * portal's hundreds of links): a fragment or empty href (the page itself), a javascript: link, an
+ * absolute http(s) address on a plain host name that is not the page's origin, or a plain path whose
+ * last segment no page of this article can have. Anything less plain is left to the URL parser.
  */
-function surelyElsewhere(href: string, page: URL): boolean {
-  if (!href || href.startsWith('#')) return true;
-  if (/^javascript:/i.test(href)) return true;
-  const absolute = PLAIN_ABSOLUTE.exec(href);
-  // a numeric last label is an IPv4 address in some notation: the parser's to compare
-  if (!absolute || /^(\d+|0x[\da-f]*)$/i.test(absolute[3]!)) return false;
-  return `${absolute[1]}://${absolute[2]}`.toLowerCase() !== page.origin;
+function elsewhereTest(page: URL): (href: string) => boolean {
+  const withExtension = PAGE_EXTENSION.test(page.pathname);
+  const lastSegment = (path: string) => path.slice(path.lastIndexOf('/') + 1);
+  // what pathPageNumber accepts, by last segment: this page's, its first page's, or a _N of either
+  const names = new Set([lastSegment(page.pathname), lastSegment(pathStem(page.pathname))]);
+  const otherPath = (path: string): boolean => {
+    // only a path the parser keeps as written (no escapes, spaces, backslashes, non-ASCII)
+    if (!PLAIN_PATH.test(path)) return false;
+    const name = lastSegment(path);
+    // a directory is never a page of an article whose address names a file
+    if (name === '' || name === '.' || name === '..') return withExtension;
+    return !names.has(name) && !(withExtension && names.has(name.replace(PAGE_SUFFIX, '$2')));
+  };
+  return (href) => {
+    if (!href || href.startsWith('#') || /^javascript:/i.test(href)) return true;
+    const absolute = PLAIN_ABSOLUTE.exec(href);
+    if (absolute) {
+      // a numeric last label is an IPv4 address in some notation: the parser's to compare
+      if (/^(\d+|0x[\da-f]*)$/i.test(absolute[3]!)) return false;
+      if (`${absolute[1]}://${absolute[2]}`.toLowerCase() !== page.origin) return true;
+      return otherPath(href.slice(absolute[0].length).split(/[?#]/)[0]!);
+    }
+    return !href.startsWith('//') && otherPath(href.split(/[?#]/)[0]!);
+  };
 }
 /** scheme, host (letters, digits, hyphens and dots, no port or user), its last label */
 const PLAIN_ABSOLUTE = /^(https?):\/\/((?:[a-z\d-]+\.)*([a-z\d-]+))(?=[/?#]|$)/i;
+const PLAIN_PATH = /^[\w.~/-]+$/;
 
 /** The number of the page at `url` itself: N for a _N or ?page=N address whose first page it links to. */
 export function ownPageNumber(doc: Document, url: URL): number {
@@ -131,11 +150,12 @@ function linksAndOwnNumber(doc: Document, url: string): { links: PageLinks; own:
   const self = page.toString();
   const pageQuery = queryWithoutPage(page);
   const selfNumber = ownPageNumber(doc, page);
+  const surelyElsewhere = elsewhereTest(page);
   let seen = 0;
   for (const a of doc.querySelectorAll('a[href], link[rel~="next"][href]')) {
     if (++seen > MAX_LINKS) break;
     const raw = a.getAttribute('href') ?? '';
-    if (surelyElsewhere(raw, page)) continue;
+    if (surelyElsewhere(raw)) continue;
     let target: URL;
     try {
       target = new URL(raw, url);
