@@ -8,7 +8,7 @@
 import http from 'node:http';
 import { chromium } from 'playwright-core';
 import { bundle, CHROMIUM } from './browser';
-import { benchPages } from './corpus-pages';
+import { benchPages, machine } from './corpus-pages';
 import { printComparison, type ExtractionTimes } from './extract-timing';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -54,7 +54,7 @@ export default async function bench(): Promise<void> {
       timed.push({ name, ...(result.value as ExtractionTimes) });
     }
     printComparison(
-      `${pages.length} pages × ${ROUNDS} rounds, headless Chromium ${browser.version()}, in the page`,
+      `${pages.length} pages × ${ROUNDS} rounds, headless Chromium ${browser.version()}, in the page; ${machine()}`,
       timed,
     );
   } finally {
