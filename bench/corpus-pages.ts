@@ -1,5 +1,6 @@
 /** The pages the extraction benches time. */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 const CORPUS = path.resolve('../shared/corpus/gne-dev');
@@ -41,4 +42,13 @@ export function benchPages(): Array<{ name: string; html: string; url: string }>
           };
         }),
     );
+}
+
+/** Cores and load average, printed with the figures: the machine is shared, and load inflates them. */
+export function machine(): string {
+  const load = os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
+  return `${os.cpus().length} cores, load average ${load}`;
 }

@@ -4,7 +4,7 @@
  * document in Node and is bundled into corpus pages in Chromium (bench/extract-page.ts).
  */
 import { Readability } from '@mozilla/readability';
-import { extractArticle } from '../utils/extract';
+import { extractArticle, NoArticleError } from '../utils/extract';
 
 export const quantile = (xs: number[], q: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -27,14 +27,21 @@ export interface ExtractionTimes {
   mine: number[];
   /** Readability on a clone, ms per round */
   theirs: number[];
+  /** why extractArticle failed on this page, when it did (a failure stops early: its times say little) */
+  error?: string;
 }
 
 export function timeExtraction(doc: Document, url: string, rounds: number): ExtractionTimes {
   const readability = () => new Readability(doc.cloneNode(true) as Document).parse();
   const jianbao = () => extractArticle(doc, url);
   time(readability); // warm-up
-  time(jianbao);
-  const times: ExtractionTimes = { mine: [], theirs: [] };
+  let error: string | undefined;
+  try {
+    jianbao();
+  } catch (e) {
+    error = e instanceof NoArticleError ? undefined : String((e as Error)?.message ?? e);
+  }
+  const times: ExtractionTimes = { mine: [], theirs: [], ...(error ? { error } : {}) };
   for (let round = 0; round < rounds; round++) {
     // alternate so drift (GC, other load on the machine) hits both alike
     times.theirs.push(time(readability));
@@ -51,6 +58,11 @@ export function printComparison(heading: string, pages: Array<ExtractionTimes & 
   const row = (label: string, xs: number[]) =>
     `${label.padEnd(26)}${median(xs).toFixed(1).padStart(10)}${quantile(xs, 0.95).toFixed(1).padStart(10)}`;
   console.log(heading);
+  for (const page of pages)
+    if (page.error)
+      console.log(
+        `!! ${page.name}: extractArticle failed (${page.error}); its times are not an extraction's`,
+      );
   console.log(`${''.padEnd(26)}${'median ms'.padStart(10)}${'p95 ms'.padStart(10)}`);
   console.log(row('readability (clone+parse)', readability));
   console.log(row('jianbao extractArticle', jianbao));

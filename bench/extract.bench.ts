@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { JSDOM, VirtualConsole } from 'jsdom';
-import { benchPages } from './corpus-pages';
+import { benchPages, machine } from './corpus-pages';
 import { printComparison, timeExtraction } from './extract-timing';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -24,7 +24,10 @@ export default async function bench(): Promise<void> {
     const dom = new JSDOM(html, { url, virtualConsole: new VirtualConsole() });
     return { name, ...timeExtraction(dom.window.document, url, ROUNDS) };
   });
-  printComparison(`${pages.length} pages × ${ROUNDS} rounds, jsdom, same parsed DOM per page`, pages);
+  printComparison(
+    `${pages.length} pages × ${ROUNDS} rounds, jsdom, same parsed DOM per page; ${machine()}`,
+    pages,
+  );
   const size = gzippedExtractor();
   console.log(`.output/chrome-mv3/extractor.js gzipped: ${(size / 1024).toFixed(1)} kB (target < 60 kB)`);
 }

@@ -98,6 +98,48 @@ describe('findPages', () => {
     expect(pageLinks(doc, url).next).toBeNull();
   });
 
+  it("absolute addresses on the page's own origin count however they are written", () => {
+    // links skipped without parsing must be exactly those the URL parser would put elsewhere
+    const url = 'http://news.example.cn/a/100.html';
+    const doc = dom(
+      links([
+        ['HTTP://NEWS.Example.CN/a/100_2.html', '2'],
+        ['http://news.example.cn:80/a/100_3.html', '3'],
+        ['  http://news.example.cn/a/100_4.html', '4'],
+        ['//news.example.cn/a/100_5.html', '5'],
+        ['https://news.example.cn/a/100_6.html', '6'],
+        ['http://news.example.cn.evil.com/a/100_7.html', '7'],
+      ]),
+      url,
+    ).window.document;
+    expect(findPages(doc, url)).toEqual([2, 3, 4, 5].map((n) => `http://news.example.cn/a/100_${n}.html`));
+    const ip = 'http://127.0.0.1/a/100.html';
+    const ipDoc = dom(links([['http://0x7f.0.0.1/a/100_2.html', '2']]), ip).window.document;
+    expect(findPages(ipDoc, ip)).toEqual(['http://127.0.0.1/a/100_2.html']);
+  });
+
+  it('relative addresses count in any form that resolves to a page of the article', () => {
+    const url = 'http://news.example.cn/a/100.html';
+    const doc = dom(
+      links([
+        ['./100_2.html', '2'],
+        ['../a/100_3.html', '3'],
+        ['100_4.html#top', '4'],
+        ['/a/b/../100_5.html', '5'],
+        ['101_2.html', '别的文章'],
+        ['./', '栏目'],
+      ]),
+      url,
+    ).window.document;
+    expect(findPages(doc, url)).toEqual([2, 3, 4, 5].map((n) => `http://news.example.cn/a/100_${n}.html`));
+    const middle = 'http://news.example.cn/a/100_2.html';
+    const back = dom(links([['100.html', '1']]), middle).window.document;
+    expect([...pageLinks(back, middle).numbered]).toEqual([[1, 'http://news.example.cn/a/100.html']]);
+    const folder = 'https://e.example.com/story/';
+    const list = dom(links([['./?page=2', '2']]), folder).window.document;
+    expect(findPages(list, folder)).toEqual(['https://e.example.com/story/?page=2']);
+  });
+
   it('page numbers of addresses', () => {
     const page = new URL('http://x.cn/c/content_9.htm');
     expect(pageNumberOf(page, new URL('http://x.cn/c/content_9_4.htm'))).toBe(4);

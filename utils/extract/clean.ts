@@ -46,10 +46,9 @@ function trimTrailingTeasers(root: Element): void {
   const blocks = [...container.children];
   const isProse = (block: Element) =>
     collectLines(block).some((line) => line.text.length >= 50 && SENTENCE_MARK.test(line.text));
-  let lastProse = -1;
-  blocks.forEach((b, i) => {
-    if (isProse(b)) lastProse = i;
-  });
+  // from the end: the blocks before the last prose block are never read
+  let lastProse = blocks.length - 1;
+  while (lastProse >= 0 && !isProse(blocks[lastProse]!)) lastProse--;
   if (lastProse < 0) return;
   for (const block of blocks.slice(lastProse + 1)) {
     const lines = collectLines(block);
@@ -269,22 +268,21 @@ export function cleanBody(root: Element, context: CleanContext): void {
   for (const line of lines) {
     const el = line.el;
     if (el === root || !root.contains(el)) continue;
-    const whole = collapseSpace(el.textContent ?? '');
-    const key = looseKey(line.text);
-    const isKnown = known.has(key) && line.index < 8;
+    // the element's whole text only for lines that may go (a container's text is the whole subtree)
+    const whole = () => collapseSpace(el.textContent ?? '');
     if (
-      isKnown ||
+      (line.index < 8 && known.has(looseKey(line.text))) ||
       (context.chinese !== false && isBoilerplateLine(line.text)) ||
       (context.chinese === false && isWesternChrome(line.text, line.linkChars)) ||
       (line.index < 4 && isBylineLine(line.text) && line.text.length < 60)
     ) {
       // a line of its own goes with its element; a line inside a larger block goes alone
-      if (whole !== line.text) removeInlineRun(el, line.text);
+      if (whole() !== line.text) removeInlineRun(el, line.text);
       else if (!hasMedia(el)) el.remove();
       continue;
     }
-    if (whole !== line.text) continue;
-    if (!related && RELATED_HEADING.test(line.text.replace(/[\s·•・]+/g, ''))) related = el;
+    if (!related && RELATED_HEADING.test(line.text.replace(/[\s·•・]+/g, '')) && whole() === line.text)
+      related = el;
   }
   if (related && root.contains(related)) {
     // The 相关新闻 heading and the link lists after it; stop at the first block of real text.

@@ -149,13 +149,15 @@ export function collectLines(root: Element, options: LineOptions = {}): Line[] {
   };
 
   let node: Node | null = root.firstChild;
+  // the tags of the elements entered, innermost last: leave() needs no second tagName call
+  const tagStack: string[] = [];
   const enter = (el: Element): boolean => {
     if (stats) {
       stats.elements++;
       if (depth + 1 > stats.maxDepth) stats.maxDepth = depth + 1;
     }
     const tag = upperTag(el);
-    if (SKIP_TAGS.has(el.tagName) || SKIP_TAGS.has(tag)) return false;
+    if (SKIP_TAGS.has(tag)) return false;
     if (el.hasAttribute('hidden')) return false;
     const style = el.getAttribute('style');
     if (style) {
@@ -169,10 +171,11 @@ export function collectLines(root: Element, options: LineOptions = {}): Line[] {
     } else if (spaceInline) buffer += ' ';
     if (LISTISH.has(tag)) listStack.push(el);
     if (tag === 'A') linkDepth++;
+    tagStack.push(tag);
     return true;
   };
-  const leave = (el: Element) => {
-    const tag = upperTag(el);
+  const leave = () => {
+    const tag = tagStack.pop()!;
     if (BLOCK_TAGS.has(tag)) {
       flush();
       blockStack.pop();
@@ -195,12 +198,12 @@ export function collectLines(root: Element, options: LineOptions = {}): Line[] {
       depth++;
       continue;
     }
-    if (descend) leave(node as Element);
+    if (descend) leave();
     // climb until a next sibling exists
     while (node && node !== root && !node.nextSibling) {
       node = node.parentNode;
       depth--;
-      if (node && node !== root) leave(node as Element);
+      if (node && node !== root) leave();
     }
     if (!node || node === root) break;
     node = node.nextSibling;

@@ -46,20 +46,24 @@ function queryWithoutPage(url: URL): string {
  * page itself may be page 1 (content_9.htm, whose pages are content_9_2.htm …) or page N
  * (content_9_2.htm): both are tried.
  */
-export function pageNumberOf(page: URL, target: URL): number | null {
+export function pageNumberOf(page: URL, target: URL, pageQuery = queryWithoutPage(page)): number | null {
   if (target.origin !== page.origin) return null;
-  const sameQuery = queryWithoutPage(target) === queryWithoutPage(page);
-  if (!sameQuery) return null;
+  // the path first: it rules out nearly every link, and comparing queries sorts them
+  const number = pathPageNumber(page, target);
+  return number !== null && queryWithoutPage(target) === pageQuery ? number : null;
+}
+
+function pathPageNumber(page: URL, target: URL): number | null {
   if (PAGE_EXTENSION.test(page.pathname)) {
     const suffix = PAGE_SUFFIX.exec(target.pathname);
-    const param = pageParam(target);
     // page is page 1: its further pages carry a suffix on its own path
     if (suffix && pathStem(target.pathname) === page.pathname) return Number(suffix[1]);
-    if (target.pathname === page.pathname) return param?.value ?? (target.search === page.search ? 1 : null);
+    if (target.pathname === page.pathname)
+      return pageParam(target)?.value ?? (target.search === page.search ? 1 : null);
     // page is page N: the first page is the stem, the others carry other suffixes
     const stem = pathStem(page.pathname);
     if (stem !== page.pathname) {
-      if (target.pathname === stem) return param?.value ?? 1;
+      if (target.pathname === stem) return pageParam(target)?.value ?? 1;
       if (suffix && pathStem(target.pathname) === stem) return Number(suffix[1]);
     }
     return null;
@@ -69,6 +73,41 @@ export function pageNumberOf(page: URL, target: URL): number | null {
   if (param) return param.value;
   return target.search === page.search || !target.search ? 1 : null;
 }
+
+/**
+ * A test of whether an href surely leads off the article at `page` without parsing it (most of a
+ * portal's hundreds of links): a fragment or empty href (the page itself), a javascript: link, an
+ * absolute http(s) address on a plain host name that is not the page's origin, or a plain path whose
+ * last segment no page of this article can have. Anything less plain is left to the URL parser.
+ */
+function elsewhereTest(page: URL): (href: string) => boolean {
+  const withExtension = PAGE_EXTENSION.test(page.pathname);
+  const lastSegment = (path: string) => path.slice(path.lastIndexOf('/') + 1);
+  // what pathPageNumber accepts, by last segment: this page's, its first page's, or a _N of either
+  const names = new Set([lastSegment(page.pathname), lastSegment(pathStem(page.pathname))]);
+  const otherPath = (path: string): boolean => {
+    // only a path the parser keeps as written (no escapes, spaces, backslashes, non-ASCII)
+    if (!PLAIN_PATH.test(path)) return false;
+    const name = lastSegment(path);
+    // a directory is never a page of an article whose address names a file
+    if (name === '' || name === '.' || name === '..') return withExtension;
+    return !names.has(name) && !(withExtension && names.has(name.replace(PAGE_SUFFIX, '$2')));
+  };
+  return (href) => {
+    if (!href || href.startsWith('#') || /^javascript:/i.test(href)) return true;
+    const absolute = PLAIN_ABSOLUTE.exec(href);
+    if (absolute) {
+      // a numeric last label is an IPv4 address in some notation: the parser's to compare
+      if (/^(\d+|0x[\da-f]*)$/i.test(absolute[3]!)) return false;
+      if (`${absolute[1]}://${absolute[2]}`.toLowerCase() !== page.origin) return true;
+      return otherPath(href.slice(absolute[0].length).split(/[?#]/)[0]!);
+    }
+    return !href.startsWith('//') && otherPath(href.split(/[?#]/)[0]!);
+  };
+}
+/** scheme, host (letters, digits, hyphens and dots, no port or user), its last label */
+const PLAIN_ABSOLUTE = /^(https?):\/\/((?:[a-z\d-]+\.)*([a-z\d-]+))(?=[/?#]|$)/i;
+const PLAIN_PATH = /^[\w.~/-]+$/;
 
 /** The number of the page at `url` itself: N for a _N or ?page=N address whose first page it links to. */
 export function ownPageNumber(doc: Document, url: URL): number {
@@ -96,22 +135,30 @@ function linkText(a: Element): string {
 
 /** Links of `doc` (at `url`) that lead to other pages of the same article. */
 export function pageLinks(doc: Document, url: string): PageLinks {
+  return linksAndOwnNumber(doc, url).links;
+}
+
+function linksAndOwnNumber(doc: Document, url: string): { links: PageLinks; own: number } {
   const result: PageLinks = { numbered: new Map(), next: null };
   let page: URL;
   try {
     page = new URL(url);
   } catch {
-    return result;
+    return { links: result, own: 1 };
   }
   page.hash = '';
   const self = page.toString();
+  const pageQuery = queryWithoutPage(page);
   const selfNumber = ownPageNumber(doc, page);
+  const surelyElsewhere = elsewhereTest(page);
   let seen = 0;
   for (const a of doc.querySelectorAll('a[href], link[rel~="next"][href]')) {
     if (++seen > MAX_LINKS) break;
+    const raw = a.getAttribute('href') ?? '';
+    if (surelyElsewhere(raw)) continue;
     let target: URL;
     try {
-      target = new URL(a.getAttribute('href') ?? '', url);
+      target = new URL(raw, url);
     } catch {
       continue;
     }
@@ -119,13 +166,13 @@ export function pageLinks(doc: Document, url: string): PageLinks {
     target.hash = '';
     const href = target.toString();
     if (href === self) continue;
-    const number = pageNumberOf(page, target);
+    const number = pageNumberOf(page, target, pageQuery);
     if (number === null) continue;
     const isNext = a.getAttribute('rel')?.split(/\s+/).includes('next') || NEXT_LABEL.test(linkText(a));
     if (isNext && !result.next && number !== selfNumber) result.next = href;
     if (number !== selfNumber && !result.numbered.has(number)) result.numbered.set(number, href);
   }
-  return result;
+  return { links: result, own: selfNumber };
 }
 
 /**
@@ -133,15 +180,11 @@ export function pageLinks(doc: Document, url: string): PageLinks {
  * extractor's `pages` before the clip follows them; see followPages in in-page.ts).
  */
 export function findPages(doc: Document, url: string): string[] {
-  const { numbered, next } = pageLinks(doc, url);
-  let page: URL;
-  try {
-    page = new URL(url);
-  } catch {
-    return [];
-  }
+  const {
+    links: { numbered, next },
+    own,
+  } = linksAndOwnNumber(doc, url);
   // pages before this one (e.g. the link back to page 1) are not further pages
-  const own = ownPageNumber(doc, page);
   const list = [...numbered.entries()]
     .filter(([n]) => n > own)
     .sort((a, b) => a[0] - b[0])

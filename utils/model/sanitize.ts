@@ -88,6 +88,8 @@ function purifierFor(win: WindowLike): Purifier {
   let purifier = purifiers.get(win);
   if (!purifier) {
     purifier = createDOMPurify(win);
+    // set once: a config passed to every sanitize() call is parsed (its allowlists copied) each time
+    purifier.setConfig(CONFIG);
     // Links in clips leave the extension without handing it a window reference or a referrer.
     purifier.addHook('afterSanitizeAttributes', (node) => {
       if (node.nodeName === 'A' && node.hasAttribute('href')) {
@@ -102,5 +104,5 @@ function purifierFor(win: WindowLike): Purifier {
 
 /** Sanitized HTML; `win` is any window with a DOM (the page, an extension page, jsdom). */
 export function sanitizeHtml(html: string, win: WindowLike): string {
-  return purifierFor(win).sanitize(html, CONFIG) as string;
+  return purifierFor(win).sanitize(html) as string;
 }

@@ -16,6 +16,7 @@ import { rule as netease } from './sites/163/rule';
 import { rule as cnjiwang } from './sites/cnjiwang/rule';
 import { rule as sina } from './sites/sina/rule';
 import { rule as wechat } from './sites/wechat/rule';
+import { withFingerprintMemo } from './cms/fingerprint';
 import type { CmsRule, SiteRule } from './types';
 
 export type { CmsRule, FieldSpec, HookValues, RuleField, RuleFields, SiteRule } from './types';
@@ -68,12 +69,14 @@ export function cmsRuleFor(
   } catch {
     return null;
   }
-  for (const rule of rules) {
-    try {
-      if (rule.detect(doc, parsed)) return rule;
-    } catch {
-      // a fingerprint is a guess; a broken one must not break extraction
+  return withFingerprintMemo(doc, () => {
+    for (const rule of rules) {
+      try {
+        if (rule.detect(doc, parsed)) return rule;
+      } catch {
+        // a fingerprint is a guess; a broken one must not break extraction
+      }
     }
-  }
-  return null;
+    return null;
+  });
 }
