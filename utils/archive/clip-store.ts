@@ -21,9 +21,11 @@ import {
   BulkIndexer,
   CLIP_WRITE_STORES,
   indexClip,
+  indexedFields,
   SegmentPieces,
   STATE_KEY,
   unindexClip,
+  type IndexedFields,
   type IndexWriteTx,
 } from './search-index';
 import { unwrap, type IDBPTransaction, type StoreNames } from 'idb';
@@ -452,40 +454,6 @@ export async function importClips(
   }
 }
 
-/** What the search keeps of an added clip until its prebuilt index arrives (see searchDocOf). */
-type IndexedFields = Pick<
-  Clip,
-  | 'id'
-  | 'title'
-  | 'kicker'
-  | 'source'
-  | 'siteName'
-  | 'host'
-  | 'section'
-  | 'tags'
-  | 'publishedAt'
-  | 'publishedPrecision'
-  | 'clippedAt'
-  | 'updatedAt'
-  | 'url'
->;
-
-const indexedFields = (clip: Clip): IndexedFields => ({
-  id: clip.id,
-  title: clip.title,
-  kicker: clip.kicker,
-  source: clip.source,
-  siteName: clip.siteName,
-  host: clip.host,
-  section: clip.section,
-  tags: clip.tags,
-  publishedAt: clip.publishedAt,
-  publishedPrecision: clip.publishedPrecision,
-  clippedAt: clip.clippedAt,
-  updatedAt: clip.updatedAt,
-  url: clip.url,
-});
-
 /** An import that sends nothing for this long is given up (its page was closed): nothing is written. */
 export const IMPORT_IDLE_MS = 2 * 60_000;
 
@@ -682,8 +650,7 @@ export class ImportWriter {
         throw new Error('the index does not match the clips added');
       for (const [first, count] of runs) this.awaitingIndex.fill(undefined, first, first + count);
       this.indexedCount += pieces.count;
-      // the index reads only the fields kept (see searchDocOf)
-      this.indexer.addPieces(pieces, clips as Clip[]);
+      this.indexer.addPieces(pieces, clips);
     });
   }
 

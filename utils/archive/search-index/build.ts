@@ -65,9 +65,27 @@ export function clipTerms(clip: Clip): { terms: string[]; positions: Uint8Array;
   return { terms, positions: at === size ? packed : packed.slice(0, at), textLength };
 }
 
-export function searchDocOf(clip: Clip, doc: number, textLength: number): SearchDoc {
+/** The fields of a clip the search keeps for it (its summary in `searchDocs`). */
+export type IndexedFields = Pick<
+  Clip,
+  | 'id'
+  | 'title'
+  | 'kicker'
+  | 'source'
+  | 'siteName'
+  | 'host'
+  | 'section'
+  | 'tags'
+  | 'publishedAt'
+  | 'publishedPrecision'
+  | 'clippedAt'
+  | 'updatedAt'
+  | 'url'
+>;
+
+/** Just those fields, copied: what an import holds of a clip until its prebuilt index arrives. */
+export function indexedFields(clip: IndexedFields): IndexedFields {
   return {
-    doc,
     id: clip.id,
     title: clip.title,
     kicker: clip.kicker,
@@ -77,12 +95,15 @@ export function searchDocOf(clip: Clip, doc: number, textLength: number): Search
     section: clip.section,
     tags: clip.tags,
     publishedAt: clip.publishedAt,
-    publishedPrecision: clip.publishedPrecision ?? null,
+    publishedPrecision: clip.publishedPrecision,
     clippedAt: clip.clippedAt,
     updatedAt: clip.updatedAt,
     url: clip.url,
-    textLength,
   };
+}
+
+export function searchDocOf(clip: IndexedFields, doc: number, textLength: number): SearchDoc {
+  return { doc, ...indexedFields(clip), publishedPrecision: clip.publishedPrecision ?? null, textLength };
 }
 
 /** One segment being built in memory: docs must be added in ascending doc order. */

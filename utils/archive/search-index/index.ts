@@ -13,7 +13,17 @@
  * - store.ts: SearchIndex, one per open database: its caches, its doc table and its compaction queue.
  * - queries.ts: which docs match a query term.
  */
-export { BUILD_PIECE, clipTerms, FLUSH_AT, levelFor, MERGE_FANOUT, SegmentPieces, shardsFor } from './build';
+export {
+  BUILD_PIECE,
+  clipTerms,
+  FLUSH_AT,
+  indexedFields,
+  levelFor,
+  MERGE_FANOUT,
+  SegmentPieces,
+  shardsFor,
+  type IndexedFields,
+} from './build';
 export { decodeShard, termHash } from './codec';
 export { MAX_MERGED_LEVEL } from './compaction';
 export {

@@ -17,6 +17,7 @@ import {
   rebaseShard,
   SegmentBuilder,
   searchDocOf,
+  type IndexedFields,
   type SegmentPieces,
 } from './build';
 
@@ -165,7 +166,7 @@ export class BulkIndexer {
    * Writes segments built ahead (SegmentPieces) for `clips`, the clips they were built from, in the
    * same order: they take the next doc numbers. Call before `add`.
    */
-  addPieces(pieces: SegmentPieces, clips: readonly Clip[]): void {
+  addPieces(pieces: SegmentPieces, clips: readonly IndexedFields[]): void {
     if (pieces.count !== clips.length) throw new Error('the prebuilt index does not match the clips');
     const base = this.state.nextDoc;
     this.state.nextDoc += clips.length;
