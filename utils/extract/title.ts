@@ -37,10 +37,10 @@ export function titleSuffix(raw: string): string | null {
   return last;
 }
 
-// `bt` is 标题's pinyin initials, as templates spell it (news_bt, article-bt)
 const DATEISH = /(19|20)\d{2}\s*[-/.年]\s*\d{1,2}|\d{1,2}:\d{2}/;
 /** A line that is mostly a date (发布时间：2019-05-18 10:00 浏览：12): not a heading */
 const DATELINE = /^.{0,12}(19|20)\d{2}\s*[-/.年]\s*\d{1,2}/;
+// `bt` is 标题's pinyin initials, as templates spell it (news_bt, article-bt)
 const TITLE_HINT = /title|headline|biaoti|(^|[-_\s])(tit|bt)([-_\s]|$)/i;
 const NAV_HINT = /(^|[-_\s])(nav|menu|footer)/i;
 
@@ -89,8 +89,8 @@ function headingAboveBody(lines: Line[], bodyStart: number): Element | null {
     return named && fits && !insideNavigation(el) ? el : null;
   };
   // Readability's body may begin with the headline itself
-  const first = lines[bodyStart];
-  if (first && headline(first)) return headline(first);
+  const opening = lines[bodyStart] ? headline(lines[bodyStart]) : null;
+  if (opening) return opening;
   for (let i = bodyStart - 1; i >= 0 && i >= bodyStart - 6; i--) {
     const line = lines[i]!;
     if (DATELINE.test(line.text) || isBylineLine(line.text)) continue;
@@ -134,7 +134,7 @@ export function findTitle(
     const text = textOf(h1s[0]!);
     if (text.length >= 6 && text.length <= 200 && !h1s[0]!.closest('a')) return { title: text, el: h1s[0]! };
   }
-  if (!candidates.meta && candidates.bodyStart !== undefined && candidates.bodyStart > 0) {
+  if (!candidates.meta && candidates.bodyStart !== undefined && candidates.bodyStart >= 0) {
     const above = headingAboveBody(lines, candidates.bodyStart);
     if (above) return { title: textOf(above), el: above };
   }
