@@ -14,6 +14,9 @@ describe('parseDate', () => {
     ['2019年03月20日11时58分', '2019-03-20T11:58:00+08:00', '2019年03月20日11时58分'],
     ['2019年03月20日 11时58分07秒', '2019-03-20T11:58:07+08:00', '2019年03月20日 11时58分07秒'],
     ['2019-03-20T03:58:00Z', '2019-03-20T11:58:00+08:00', '2019-03-20T03:58:00Z'],
+    // the year in an element of its own before `MM/DD` (新华网), the time before the date (中時)
+    ['2024 03/02 08:11:25', '2024-03-02T08:11:25+08:00', '2024 03/02 08:11:25'],
+    ['15:10 2019/09/26', '2019-09-26T15:10:00+08:00', '15:10 2019/09/26'],
   ])('%s', (text, iso, raw) => {
     expect(parseDate(text, china)).toMatchObject({ iso, raw });
   });
@@ -29,6 +32,8 @@ describe('parseDate', () => {
     expect(parseDate('2019-13-01', china)).toBeNull();
     expect(parseDate('电话 120190320', china)).toBeNull();
     expect(parseDate('no date here', china)).toBeNull();
+    // a year beside other numbers is not a date without its separators
+    expect(parseDate('2024 120 33', china)).toBeNull();
   });
 
   it('believes a two-digit year only after a date label', () => {

@@ -134,8 +134,12 @@ export function findTitle(
     const text = textOf(h1s[0]!);
     if (text.length >= 6 && text.length <= 200 && !h1s[0]!.closest('a')) return { title: text, el: h1s[0]! };
   }
-  if (!candidates.meta && candidates.bodyStart !== undefined && candidates.bodyStart >= 0) {
-    const above = headingAboveBody(lines, candidates.bodyStart);
+  // A heading opening a body that starts the page may be its first section ("Test Case 1"): taken
+  // only when the <title> is made of short parts (channel, site) and says nothing of the article.
+  const start = candidates.bodyStart ?? -1;
+  const namesNoArticle = docTitle.split(SUFFIX_SEPARATOR).every((part) => part.length <= 12);
+  if (!candidates.meta && (start > 0 || (start === 0 && namesNoArticle))) {
+    const above = headingAboveBody(lines, start);
     if (above) return { title: textOf(above), el: above };
   }
   const fallback = candidates.meta ?? candidates.readability ?? stripTitleSuffix(docTitle);

@@ -39,6 +39,12 @@ describe('titles the <title> does not announce', () => {
     expect(article.textContent.split('\n')[0]).toBe(PARAGRAPHS[0]);
   });
 
+  it("a body that starts the page with its first section's heading keeps the <title> that names the article", () => {
+    const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Lazy loading images with alt text in every format</title></head><body>
+<h2>Test Case 1</h2>${PARAGRAPHS.map((p) => `<p>${p}</p>`).join('')}</body></html>`;
+    expect(titleOf(html)).toBe('Lazy loading images with alt text in every format');
+  });
+
   it('a short channel header above the body is not a title', () => {
     expect(titleOf(page('<title>新闻动态--示例学会官网</title>', '<h5>新闻动态</h5>'))).not.toBe('新闻动态');
   });
