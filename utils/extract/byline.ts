@@ -283,7 +283,14 @@ export function unlabelledOutlet(
     !/記者|记者|通讯员|通訊員|[／/]/.test(t) &&
     !DATEISH_TOKEN.test(t);
   if (above && nameLike(above) && !/\s/.test(above) && looseTitle(above) !== titleKey) return above;
-  const tokens = lines[index]!.text.replace(/[[【(（][^\]】)）]{1,6}[\]】)）]/g, ' ')
+  // the site's address and the time printed beside the date are not labels
+  // (http://www.sina.com.cn 2005年05月12日14:28 新华网)
+  const text = lines[index]!.text.replace(/https?:\/\/\S+/g, ' ').replace(
+    /\d{1,2}[:：]\d{2}([:：]\d{2})?/g,
+    ' ',
+  );
+  const tokens = text
+    .replace(/[[【(（][^\]】)）]{1,6}[\]】)）]/g, ' ')
     .split(/[\s|｜丨·•/]+/)
     .filter((t) => t && !DATEISH_TOKEN.test(t));
   if (tokens.some((t) => /[:：]/.test(t))) return null; // a labelled line: parseByline's business

@@ -20,6 +20,7 @@ import {
   READABILITY_LIMITS,
   type BodyResult,
 } from './body';
+import { isBylineLine } from './byline';
 import { cleanBody } from './clean';
 import { runHook, type ExtractContext, type PageLanguage } from './context';
 import { parseDate } from './dates';
@@ -79,13 +80,32 @@ function pageLanguage(doc: Document, url: string, sample: string): PageLanguage 
 
 const SITE_OFFSET = { zh: '+08:00', ja: '+09:00', ko: '+09:00', other: '+00:00' } as const;
 
-/** Lines of the page between the title and the body (or just above the body without a title). */
+/** A date in a line (2005年05月12日, 2005-5-12). */
+const FULL_DATE = /(19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}/;
+
+/** A short line of labels or a date, no sentence in it: the byline a body can open with. */
+function bylineShaped(text: string): boolean {
+  return text.length <= 80 && !/[，。！？；]/.test(text) && (isBylineLine(text) || FULL_DATE.test(text));
+}
+
+/**
+ * Lines of the page between the title and the body (or just above the body without a title), and the
+ * body's first lines when they are the byline (Readability can take the table row holding it:
+ * `http://www.sina.com.cn 2005年05月12日14:28 新华网`).
+ */
 function headZone(lines: Line[], titleLine: number, bodyStart: number): Line[] {
+  let from: number;
+  let stop: number;
   if (titleLine >= 0) {
-    const stop = bodyStart > titleLine ? Math.min(bodyStart, titleLine + 16) : titleLine + 10;
-    return lines.slice(titleLine + 1, stop);
-  }
-  return bodyStart > 0 ? lines.slice(Math.max(0, bodyStart - 12), bodyStart) : [];
+    from = titleLine + 1;
+    stop = bodyStart > titleLine ? Math.min(bodyStart, titleLine + 16) : titleLine + 10;
+  } else if (bodyStart > 0) {
+    from = Math.max(0, bodyStart - 12);
+    stop = bodyStart;
+  } else return [];
+  if (stop === bodyStart)
+    while (stop < bodyStart + 2 && lines[stop] && bylineShaped(lines[stop]!.text)) stop++;
+  return lines.slice(from, stop);
 }
 
 /** Index of the first page line equal to `text` at or after `from` (-1 when absent). */

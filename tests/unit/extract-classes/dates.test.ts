@@ -3,7 +3,9 @@
  * dates only in the page's embedded data, forum and blog leads; the date nearest the title wins over
  * related lists, footers and copyright lines; and no time is ever invented (precision is recorded).
  */
+import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
+import { extractArticle } from '@/utils/extract';
 import { extract, TRADITIONAL_PARAGRAPHS } from './page';
 
 const UNDATED_URL = 'https://www.example-news.cn/society/12345.html';
@@ -138,5 +140,28 @@ describe('publish dates', () => {
     const a = extract({}, 'https://www.example-news.cn/society/2024/12/01/12345.html');
     expect(a.publishedAt).toBe('2024-12-01T00:00:00+08:00');
     expect(a.publishedPrecision).toBe('day');
+  });
+});
+
+describe('a table-layout portal page of 2005: the byline row the body opened with', () => {
+  it('title in a plain cell, the date with its time, the outlet after it, and a body without the row', () => {
+    const paragraphs = [
+      '新华网北京5月12日电 国务院总理温家宝12日主持召开国务院常务会议，研究部署进一步做好农业和农村工作。',
+      '会议强调，要继续加大对农业的投入，切实减轻农民负担，大力发展畜牧业和农产品加工业，努力增加农民收入。',
+      '会议还研究了其他事项。各地要抓紧落实会议精神，确保各项政策措施落到实处，让广大农民群众得到实惠。',
+    ];
+    const html = `<html><head><meta charset="utf-8"><title>国务院常务会议研究部署农业工作_新闻中心_示例网</title></head><body>
+<table width=750><tr><td><a href="/">示例首页</a> &gt; <a href="/news/">新闻中心</a></td></tr></table>
+<table width=750><tr><td width=570 valign=top><table width=100%>
+<tr><th class=f24><font size=4>国务院常务会议研究部署农业工作</font></th></tr>
+<tr><td class=f12 align=center><font color=#666666>http://www.example.com.cn 2005年05月12日14:28 <a href="http://www.xinhuanet.com/">新华网</a></font></td></tr>
+<tr><td class=l17><font class=f14>${paragraphs.map((p) => `<p>　　${p}</p>`).join('')}</font></td></tr></table></td>
+<td width=170 valign=top><table><tr><td>相关链接</td></tr><tr><td><a href="/1.shtml">国务院召开常务会议</a>(2005/05/05 10:20)</td></tr></table></td></tr></table></body></html>`;
+    const url = 'http://news.example.com.cn/c/2005-05-12/14281234.shtml';
+    const a = extractArticle(new JSDOM(html, { url }).window.document, url);
+    expect(a.title).toBe('国务院常务会议研究部署农业工作');
+    expect(a.publishedAt).toBe('2005-05-12T14:28:00+08:00');
+    expect(a.source).toBe('新华网');
+    expect(a.textContent.split('\n')).toEqual(paragraphs);
   });
 });

@@ -39,7 +39,9 @@ export function resolveTitle(ctx: ExtractContext): TitleBlock {
       bodyStart: ctx.bodyStart,
     });
     title = found.title || stripTitleSuffix(ctx.doc.title ?? '');
-    titleEl = found.el?.closest('h1, h2, h3') ?? found.el;
+    // a title from <title> can still be shown on the page in a plain cell (<th><font>…): find it, for
+    // the byline zone under it
+    titleEl = found.el?.closest('h1, h2, h3') ?? found.el ?? elementShowing(ctx, title);
     ctx.origins.title = found.el ? 'page' : 'metadata';
   }
   const around = findKickerAndSubtitle(
