@@ -13,7 +13,7 @@ export interface TitleResult {
   el: Element | null;
 }
 
-const SUFFIX_SEPARATOR = /\s*(?:_|\||｜|–|—|－|\s-\s|-(?=[^-]*$)|::)\s*/;
+const SUFFIX_SEPARATOR = /\s*(?:_|\||｜|–|—|－|--+|\s-\s|-(?=[^-]*$)|::)\s*/;
 /** Keywords some CMSs append to the headline in <title>: `标题-中国,嫦娥五号,月球,航天` */
 const KEYWORD_TAIL = /\s*[-_]\s*[^-_,，、\s]{1,12}(?:\s*[,，、]\s*[^-_,，、\s]{1,12}){2,}\s*$/;
 
@@ -27,14 +27,19 @@ export function stripTitleSuffix(raw: string): string {
   return first.length >= Math.min(8, longest.length) ? first : longest;
 }
 
-/** The site's name as the <title> ends with it (`标题 | 蘋果日報`), when it is short enough to be one. */
+/**
+ * The site's name as the <title> ends with it (`标题 | 蘋果日報`), or begins with it when the headline
+ * comes last (`人民网--标题`), when it is short enough to be one.
+ */
 export function titleSuffix(raw: string): string | null {
   const parts = collapseSpace(raw).split(SUFFIX_SEPARATOR).filter(Boolean);
-  const last = parts.at(-1);
-  if (parts.length < 2 || !last || last.length < 2 || last.length > 20) return null;
+  if (parts.length < 2) return null;
+  const last = parts.at(-1)!;
+  const name = last.length > 20 && parts[0]!.length <= 12 ? parts[0]! : last;
+  if (name.length < 2 || name.length > 20) return null;
   // `吉林公安 梁欢欢 2840720` (channel, editor, id) is template furniture, not a name
-  if (/\d{3,}/.test(last) || last.split(/\s+/).length > 2) return null;
-  return last;
+  if (/\d{3,}/.test(name) || name.split(/\s+/).length > 2) return null;
+  return name;
 }
 
 const DATEISH = /(19|20)\d{2}\s*[-/.年]\s*\d{1,2}|\d{1,2}:\d{2}/;

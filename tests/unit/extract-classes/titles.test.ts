@@ -6,7 +6,7 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '@/utils/extract';
-import { stripTitleSuffix } from '@/utils/extract/title';
+import { stripTitleSuffix, titleSuffix } from '@/utils/extract/title';
 import { PARAGRAPHS, URL } from './page';
 
 function page(head: string, beforeBody: string): string {
@@ -70,5 +70,14 @@ describe('titles the <title> does not announce', () => {
     ['Apple, Google and Microsoft - Tech News', 'Apple, Google and Microsoft'],
   ])('keywords appended to <title> are not the title: %s', (raw, expected) => {
     expect(stripTitleSuffix(raw)).toBe(expected);
+  });
+
+  it.each([
+    ['温家宝主持国务院常务会议 研究部署农业工作_新闻中心_新浪网', '新浪网'],
+    ['人民网--温家宝主持国务院常务会议 研究部署农业工作', '人民网'],
+    ['政院通過百億補助 下月起實施 | 蘋果日報', '蘋果日報'],
+    ['温家宝主持国务院常务会议 研究部署农业工作', null],
+  ])('the site named at either end of <title>: %s', (raw, name) => {
+    expect(titleSuffix(raw)).toBe(name);
   });
 });
