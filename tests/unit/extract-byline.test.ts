@@ -27,6 +27,13 @@ describe('parseByline', () => {
     ['发表于 2014-08-24 21:30 | 1164次阅读 | 来源 CSDN | 作者 魏星', { source: 'CSDN', authors: ['魏星'] }],
     ['编辑： 梁欢欢 吉网新闻热线:0431-82902222', { editors: ['梁欢欢'] }],
     ['责任编辑：杨倩_NF4425', { editors: ['杨倩_NF4425'] }],
+    // less common labels are labels too, not parts of a value
+    [
+      '稿件来源：长春日报 撰稿：张三 实习编辑：李四',
+      { source: '长春日报', authors: ['张三'], editors: ['李四'] },
+    ],
+    ['本文转自：示例日报 执笔：王五', { source: '示例日报', authors: ['王五'] }],
+    ['消息來源：中央社 撰稿人：陳六', { source: '中央社', authors: ['陳六'] }],
   ])('%s', (line, fields) => {
     expect(parseByline(line)).toMatchObject(fields);
   });
