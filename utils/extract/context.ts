@@ -45,6 +45,8 @@ export interface ExtractContext {
   head: Line[];
   /** the lines right after the cleaned body (编辑：…, 本文来源：…), filled after cleaning */
   tail: Line[];
+  /** the cleaned body's lines (its text), filled after cleaning */
+  textLines: Line[];
   /** loose keys of lines already read as title, kicker, subtitle or byline: not body text */
   knownKeys: Set<string>;
   /** which origin each field's value came from, for `jianbao extract --explain` */

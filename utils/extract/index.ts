@@ -235,6 +235,7 @@ export function explainArticle(
     bodyStart: -1,
     head: [],
     tail: [],
+    textLines: [],
     knownKeys: new Set(),
     origins: { body: body.via === 'rule' ? (site ? 'site-rule' : 'cms-rule') : 'page' },
   };
@@ -269,6 +270,7 @@ export function explainArticle(
     chinese,
   });
   const cleanLines = collectLines(body.el);
+  ctx.textLines = cleanLines;
   const text = cleanLines.map((l) => l.text).join('\n');
   if (!text.trim()) throw new NoArticleError('no readable article on this page');
   const bodyEnd = lineIndexOf(lines, cleanLines.at(-1)?.text, Math.max(0, ctx.bodyStart));

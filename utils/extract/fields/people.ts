@@ -7,9 +7,7 @@
  */
 import { LATIN_NAME_SPLIT, parseByline, splitNames } from '../byline';
 import { ruleCandidates, type Candidate, type ExtractContext } from '../context';
-import { isBoilerplateLine } from '../clean';
 import { cutAtFurniture, isFurniture } from '../furniture';
-import type { Line } from '../lines';
 import { cleanName, looseKey } from '../text';
 import { bodyLeadBylines, headBylines, tailBylines } from './zone';
 
@@ -62,13 +60,6 @@ function blogOwner(docTitle: string): string[] {
       docTitle,
     );
   return m ? [m[1]!] : [];
-}
-
-/** The body's last line that is not page furniture (an advert or a player label can follow the sign-off). */
-function lastProseLine(bodyLines: readonly Line[]): string {
-  for (let i = bodyLines.length - 1; i >= 0 && i >= bodyLines.length - 4; i--)
-    if (!isBoilerplateLine(bodyLines[i]!.text)) return bodyLines[i]!.text;
-  return '';
 }
 
 /** A report signed off at its end: …打通闲鱼以旧换新。(李楠) */
@@ -134,7 +125,8 @@ export function resolveAuthors(
     for (const { byline } of bodyLeadBylines(ctx.bodyLines)) yield { value: byline.authors, origin: 'page' };
     for (const { line, byline } of tailBylines([...ctx.bodyLines.slice(-6), ...ctx.tail]))
       if (!line.inList) yield { value: byline.authors, origin: 'page' };
-    yield { value: signOff(lastProseLine(ctx.bodyLines)), origin: 'page' };
+    // the cleaned body's last line: an advert or a player label after the sign-off is gone by then
+    yield { value: signOff(ctx.textLines.at(-1)?.text ?? ''), origin: 'page' };
     // a CMS's `author` field often holds whoever uploaded the page: the editor the page names
     const notEditor = (name: string) => !editors.includes(name);
     yield { value: ctx.meta.authors.flatMap(declaredNames).filter(notEditor), origin: 'metadata' };
