@@ -19,6 +19,9 @@ function elementShowing(ctx: ExtractContext, title: string): Element | null {
   const key = looseKey(title);
   if (!key) return null;
   for (const line of ctx.lines.slice(0, 3_000)) {
+    // most lines differ in their first letter or digit: normalise only a few characters of those
+    const lead = looseKey(line.text.slice(0, 8));
+    if (lead && lead[0] !== key[0]) continue;
     if (looseKey(line.text) === key) return line.el.closest('h1, h2, h3') ?? line.el;
   }
   return null;
