@@ -131,8 +131,8 @@ export interface Clip extends Article {
   gone: GoneMark | null;
 }
 
-/** What lists show: small enough to hold thousands in memory. */
-export type ClipSummary = Pick<
+/** The clip fields lists show (a summary adds marks; the search index keeps them with the section). */
+export type SummaryFields = Pick<
   Clip,
   | 'id'
   | 'title'
@@ -146,7 +146,10 @@ export type ClipSummary = Pick<
   | 'updatedAt'
   | 'url'
   | 'tags'
-> & {
+>;
+
+/** What lists show: small enough to hold thousands in memory. */
+export type ClipSummary = SummaryFields & {
   /** the text changed since it was first clipped (it has earlier versions); absent when not */
   changed?: true;
   /** the page was gone when last clipped again; absent when not */

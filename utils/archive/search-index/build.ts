@@ -3,7 +3,7 @@
  * search, and SegmentBuilder, which turns docs (from the tail, an import, a rebuild or a merge) into
  * encoded shards.
  */
-import type { Clip } from '../../model/article';
+import type { Clip, SummaryFields } from '../../model/article';
 import type { SearchDoc, SegmentShard } from '../records';
 import { searchFields, termPositions } from '../search-text';
 import { Bytes, encodeShard, PostingWriter, termHash, VarintReader } from './codec';
@@ -66,22 +66,7 @@ export function clipTerms(clip: Clip): { terms: string[]; positions: Uint8Array;
 }
 
 /** The fields of a clip the search keeps for it (its summary in `searchDocs`). */
-export type IndexedFields = Pick<
-  Clip,
-  | 'id'
-  | 'title'
-  | 'kicker'
-  | 'source'
-  | 'siteName'
-  | 'host'
-  | 'section'
-  | 'tags'
-  | 'publishedAt'
-  | 'publishedPrecision'
-  | 'clippedAt'
-  | 'updatedAt'
-  | 'url'
->;
+export type IndexedFields = SummaryFields & Pick<Clip, 'section'>;
 
 /** Just those fields, copied: what an import holds of a clip until its prebuilt index arrives. */
 export function indexedFields(clip: IndexedFields): IndexedFields {
