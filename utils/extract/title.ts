@@ -17,11 +17,15 @@ const SUFFIX_SEPARATOR = /\s*(?:_|\||｜|–|—|－|--+|\s-\s|-(?=[^-]*$)|::)\s
 /** Keywords some CMSs append to the headline in <title>: `标题-中国,嫦娥五号,月球,航天` */
 const KEYWORD_TAIL = /\s*[-_]\s*[^-_,，、\s]{1,12}(?:\s*[,，、]\s*[^-_,，、\s]{1,12}){2,}\s*$/;
 
+/** The parts of a <title> between its separators (`标题_新闻中心_新浪网` → 标题, 新闻中心, 新浪网). */
+export function titleParts(raw: string): string[] {
+  return collapseSpace(raw).split(SUFFIX_SEPARATOR).filter(Boolean);
+}
+
 /** `<title>` minus site/channel suffixes (`标题_新浪新闻`, `标题 - 中国吉林网`, `标题 | 观察者网`). */
 export function stripTitleSuffix(raw: string): string {
-  const title = collapseSpace(raw);
-  const parts = title.split(SUFFIX_SEPARATOR).filter(Boolean);
-  if (parts.length < 2) return title;
+  const parts = titleParts(raw);
+  if (parts.length < 2) return collapseSpace(raw);
   const first = parts[0]!.replace(KEYWORD_TAIL, '') || parts[0]!;
   const longest = parts.reduce((a, b) => (b.length > a.length ? b : a));
   return first.length >= Math.min(8, longest.length) ? first : longest;
@@ -32,7 +36,7 @@ export function stripTitleSuffix(raw: string): string {
  * comes last (`人民网--标题`), when it is short enough to be one.
  */
 export function titleSuffix(raw: string): string | null {
-  const parts = collapseSpace(raw).split(SUFFIX_SEPARATOR).filter(Boolean);
+  const parts = titleParts(raw);
   if (parts.length < 2) return null;
   const last = parts.at(-1)!;
   const name = last.length > 20 && parts[0]!.length <= 12 ? parts[0]! : last;
@@ -142,7 +146,7 @@ export function findTitle(
   // A heading opening a body that starts the page may be its first section ("Test Case 1"): taken
   // only when the <title> is made of short parts (channel, site) and says nothing of the article.
   const start = candidates.bodyStart ?? -1;
-  const namesNoArticle = docTitle.split(SUFFIX_SEPARATOR).every((part) => part.length <= 12);
+  const namesNoArticle = titleParts(docTitle).every((part) => part.length <= 12);
   if (!candidates.meta && (start > 0 || (start === 0 && namesNoArticle))) {
     const above = headingAboveBody(lines, start);
     if (above) return { title: textOf(above), el: above };

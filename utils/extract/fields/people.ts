@@ -9,6 +9,7 @@ import { LATIN_NAME_SPLIT, parseByline, splitNames } from '../byline';
 import { ruleCandidates, type Candidate, type ExtractContext } from '../context';
 import { cutAtFurniture, isFurniture } from '../furniture';
 import { cleanName, looseKey } from '../text';
+import { titleParts } from '../title';
 import { bodyLeadBylines, headBylines, tailBylines } from './zone';
 
 /** Portals and platforms: they publish, they do not write. */
@@ -55,11 +56,11 @@ const NOT_A_SIGN_OFF =
 
 /** A blog post's <title> names the blog after the post (春天的长白山_老树的博客_新浪博客): its owner wrote it. */
 function blogOwner(docTitle: string): string[] {
-  const m =
-    /(?:^|[_|｜\-–—]\s*)([^_|｜\-–—\s]{2,12})的(?:博客|部落格|個人空間|个人空间|空间|空間)(?:\s*[_|｜\-–—]|$)/u.exec(
-      docTitle,
-    );
-  return m ? [m[1]!] : [];
+  for (const part of titleParts(docTitle).slice(1)) {
+    const m = /^(\S{2,12})的(?:博客|部落格|個人空間|个人空间|空间|空間)$/u.exec(part);
+    if (m) return [m[1]!];
+  }
+  return [];
 }
 
 /** A report signed off at its end: …打通闲鱼以旧换新。(李楠) */
