@@ -51,6 +51,7 @@ const LABELS: ReadonlyArray<[string, Role]> = [
   ['网络编辑', 'editor'],
   ['编辑', 'editor'],
   ['編輯', 'editor'],
+  ['核稿編輯', 'editor'],
   ['责编', 'editor'],
   ['責編', 'editor'],
   ['编审', 'editor'],
@@ -63,7 +64,10 @@ const LABELS: ReadonlyArray<[string, Role]> = [
   ['記者', 'author'],
   ['通讯员', 'author'],
   ['通訊員', 'author'],
+  ['撰文者', 'author'],
   ['撰文', 'author'],
+  ['採訪', 'author'],
+  ['采访', 'author'],
   ['撰稿人', 'author'],
   ['撰稿', 'author'],
   ['执笔', 'author'],
@@ -125,7 +129,13 @@ const REPORTER_SPACED =
   /(?:本报|新华社|央视|人民网|新华网)?(记者|記者|通讯员|通訊員|特约记者|见习记者)\s+((?:[\u4e00-\u9fff·]{2,5}(?:\s+|、|，|,|$|(?=[）)】\]])))+)/u;
 /** 記者王家俊／台北報導, 【丁牧群╱台北報導】, 记者 张三/长春报道: names, a slash, a place, 報導. */
 const REPORTER_SLASH =
-  /(?:記者|记者|文|^|[【[（(〔])\s*((?:[\u4e00-\u9fff·]{2,4}[、，,\s]*){1,4}?)\s*[／/╱]\s*[\u4e00-\u9fff]{1,8}?(?:報導|报道|報道|電|电)/u;
+  /(?:(?:實習|实习|見習|见习|特約|特约)?(?:記者|记者|編譯|编译)|文|^|[【[（(〔])\s*((?:[\u4e00-\u9fff·]{2,4}[、，,\s]*){1,4}?)\s*[／/╱]\s*[\u4e00-\u9fff]{1,8}?(?:報導|报道|報道|電|电)/u;
+/**
+ * 記者王家俊 台北報導, TVBS 記者王家俊 報導, 記者王家俊台灣台北報導: a reporter label, names, then a
+ * place and 報導 with a space or nothing between (the place is told from the names by a known place).
+ */
+const REPORTER_REPORTS =
+  /(?:實習|实习|見習|见习|特約|特约)?(?:記者|记者|編譯|编译)\s*([\u4e00-\u9fff、·]{2,24}?)(?:\s+([\u4e00-\u9fff]{0,8}?))?(?:綜合|综合|連線|连线|即時|即时)?(?:報導|报道|報道)/u;
 /** 中央社記者黃雅詩台北29日電, 新华社记者张三北京3月5日电: agency, names, place, day, 電. */
 const AGENCY_DATELINE =
   /(中央社|新華社|新华社|中新社|中通社|法新社|路透社?|美聯社|美联社|共同社|韓聯社|韩联社)(?:(?:特派|駐[\u4e00-\u9fff]{1,4}|驻[\u4e00-\u9fff]{1,4})?(?:記者|记者))([\u4e00-\u9fff、·]{2,24}?)\s*(?:\d{1,2}月)?\d{1,2}日\s*(?:專|专)?(?:電|电)/u;
@@ -134,11 +144,19 @@ const AGENCY_DATELINE =
  * 新华社北京3月5日电: the outlet (本報訊, 本报讯 name the site itself).
  */
 const OUTLET_LEAD =
-  /^[【[〔（(]\s*([\u4e00-\u9fff]{2,8}?)(?:專訊|专讯|快訊|快讯|訊|讯)\s*[】\]〕）)]|^[（(【[]?\s*(新華社|新华社|中新社|中新網|中新网|中央社|中通社|人民網|人民网|央視網|央视网)[\u4e00-\u9fff]{0,8}?\d{1,2}月\d{1,2}日\s*(?:專|专)?(?:電|电)/u;
+  /^[【[〔（(]\s*([\u4e00-\u9fff]{2,8}?)(?:(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)?(?:專訊|专讯|快訊|快讯|訊|讯)\s*[】\]〕）)]|^[（(【[]?\s*(新華社|新华社|中新社|中新網|中新网|中央社|中通社|人民網|人民网|央視網|央视网)[\u4e00-\u9fff]{0,8}?(?:\d{1,2}月)?\d{1,2}日\s*(?:專|专)?(?:電|电)/u;
+
+/**
+ * The outlet named right before a reporter credit, without a label: 中國時報【王家俊／台北報導】,
+ * 自由時報記者王家俊／台北報導, 華視新聞 記者王家俊 台北報導, TVBS 記者…. Only names shaped like an
+ * outlet (…報, …新聞, …網, …社, …台, a Latin brand), so a person's name is never taken for one.
+ */
+const OUTLET_BEFORE_CREDIT =
+  /(?:^|\s|据|據)(?!本報|本报|本網|本网|本台|本刊)((?:[\u4e00-\u9fff]{1,8}(?:日報|日报|時報|时报|晚報|晚报|週刊|周刊|雜誌|杂志|電子報|电子报|新聞網|新闻网|新聞|新闻|報|报|網|网|社|台)|[A-Za-z][A-Za-z0-9]{1,11})(?:[\u4e00-\u9fff]{0,4}[A-Za-z][A-Za-z0-9]{1,11})?)\s*(?=(?:實習|实习|見習|见习|特約|特约)?(?:記者|记者|編譯|编译)|[【〔]|\s[\u4e00-\u9fff·]{2,4}\s*[／/╱])/u;
 
 /** Places a dateline names right after the reporters (the name/place boundary is not marked). */
 const DATELINE_PLACE =
-  /(台北|臺北|新北|桃園|台中|臺中|台南|臺南|高雄|基隆|新竹|嘉義|屏東|宜蘭|花蓮|台東|臺東|澎湖|金門|馬祖|苗栗|彰化|南投|雲林|北京|上海|天津|重慶|重庆|廣州|广州|深圳|香港|澳門|澳门|東京|东京|首爾|首尔|華盛頓|华盛顿|紐約|纽约|倫敦|伦敦|巴黎|柏林|莫斯科|新加坡|曼谷|雪梨|悉尼|日內瓦|日内瓦|布魯塞爾|布鲁塞尔|洛杉磯|洛杉矶|舊金山|旧金山|[\u4e00-\u9fff]{2}(?:市|縣|县|省))$/u;
+  /(台北|臺北|新北|桃園|台中|臺中|台南|臺南|高雄|基隆|新竹|嘉義|屏東|宜蘭|花蓮|台東|臺東|澎湖|金門|馬祖|苗栗|彰化|南投|雲林|台灣|臺灣|台湾|大陸|大陆|北京|上海|天津|重慶|重庆|廣州|广州|深圳|香港|澳門|澳门|東京|东京|首爾|首尔|華盛頓|华盛顿|紐約|纽约|倫敦|伦敦|巴黎|柏林|莫斯科|新加坡|曼谷|雪梨|悉尼|日內瓦|日内瓦|布魯塞爾|布鲁塞尔|洛杉磯|洛杉矶|舊金山|旧金山|[\u4e00-\u9fff]{2}(?:市|縣|县|省))$/u;
 
 const SEPARATOR = /\s*[|｜丨]\s*|\s{2,}|\u3000+/;
 const NAME_SPLIT = /[\s、,，;；/／&＆]+|和(?=[\u4e00-\u9fff]{2,4}$)/u;
@@ -163,7 +181,10 @@ export function splitNames(value: string): string[] {
   const names = parts
     .map((n) =>
       cleanName(n)
-        .replace(/^(本报|本台|本刊|本网)?(见习|特约|实习)?(记者|記者|通讯员|通訊員)/, '')
+        .replace(
+          /^(本报|本台|本刊|本网|本報)?(见习|特约|实习|見習|特約|實習)?(记者|記者|通讯员|通訊員|编译|編譯)/,
+          '',
+        )
         .replace(/(摄影?|攝影?|报道|報導|整理|编译|編譯|综合)$/, ''),
     )
     .filter((n) => n.length >= 2 && n.length <= 40 && !NOT_A_NAME.test(n) && !/^\d+$/.test(n))
@@ -181,11 +202,19 @@ function cleanSource(value: string): string | null {
 
 /** The reporters of a dateline (黃雅詩台北 → 黃雅詩; 张三、李四北京 → 张三, 李四). */
 function datelineNames(run: string): string[] {
-  const withoutPlace = run.replace(DATELINE_PLACE, '');
+  let withoutPlace = run;
+  // 王家俊台灣台北: a country or region can precede the city
+  for (let i = 0; i < 3 && DATELINE_PLACE.test(withoutPlace); i++)
+    withoutPlace = withoutPlace.replace(DATELINE_PLACE, '');
   const names = withoutPlace.split(/[、·]/).filter(Boolean);
   // no known place: a Chinese name is most often three characters
   if (withoutPlace === run && names.length === 1 && run.length > 3) return [run.slice(0, 3)];
   return names.filter((n) => n.length >= 2 && n.length <= 4);
+}
+
+/** Names run into a place with nothing between (王家俊台灣台北): only when a known place ends them. */
+function placedNames(run: string): string[] {
+  return DATELINE_PLACE.test(run) ? datelineNames(run) : run.length <= 4 ? splitNames(run) : [];
 }
 
 /** Reads the labelled fields of one line of text. Unlabelled text is ignored. */
@@ -245,10 +274,20 @@ export function parseByline(line: string): Byline {
     const outlet = lead?.[1] ?? lead?.[2];
     if (outlet && !/^(本報|本报|本網|本网|本台|本刊)$/.test(outlet)) result.source = outlet;
   }
+  // the credit after an outlet named before it (中國時報【…】) is read without the outlet
+  const outletBefore = OUTLET_BEFORE_CREDIT.exec(text);
+  const credit = outletBefore ? text.slice(outletBefore.index + outletBefore[0].length) : text;
   if (!result.authors.length) {
-    const slash = REPORTER_SLASH.exec(text);
+    const slash = REPORTER_SLASH.exec(credit);
     if (slash?.[1]) result.authors.push(...splitNames(slash[1]));
   }
+  if (!result.authors.length) {
+    // near the line's start only: further on, 记者…报道 is prose (记者从…了解到相关报道)
+    const reports = REPORTER_REPORTS.exec(credit.slice(0, 60));
+    if (reports?.[1] && reports.index <= 30)
+      result.authors.push(...(reports[2] === undefined ? placedNames(reports[1]) : splitNames(reports[1])));
+  }
+  if (result.authors.length && !result.source && outletBefore) result.source = outletBefore[1]!;
   if (!result.authors.length) {
     const spaced = REPORTER_SPACED.exec(text);
     if (spaced?.[2]) result.authors.push(...splitNames(spaced[2]));

@@ -25,6 +25,26 @@ describe('Traditional Chinese bylines', () => {
     ['〔自由時報訊〕', { source: '自由時報' }],
     ['新華社北京3月5日電', { source: '新華社' }],
     ['【本報訊】', { source: null }],
+    // an outlet named right before the reporter credit, without a label
+    ['中國時報【王家俊／台北報導】', { source: '中國時報', authors: ['王家俊'] }],
+    ['自由時報記者王家俊／台北報導', { source: '自由時報', authors: ['王家俊'] }],
+    ['華視新聞 記者王家俊 台北報導', { source: '華視新聞', authors: ['王家俊'] }],
+    ['TVBS 記者王家俊 報導', { source: 'TVBS', authors: ['王家俊'] }],
+    ['三立新聞網 記者王家俊／台北報導', { source: '三立新聞網', authors: ['王家俊'] }],
+    ['中時電子報 王家俊／台北報導', { source: '中時電子報', authors: ['王家俊'] }],
+    ['2013年11月29日 04:10 中國時報 王家俊／台北報導', { source: '中國時報', authors: ['王家俊'] }],
+    ['本報記者王家俊／台北報導', { source: null, authors: ['王家俊'] }],
+    // credits without a slash, trainee and translator credits, agency datelines by day only
+    ['記者王家俊 綜合報導', { authors: ['王家俊'] }],
+    ['【實習記者王家俊／台北報導】', { authors: ['王家俊'] }],
+    ['〔編譯王家俊／綜合報導〕', { authors: ['王家俊'] }],
+    ['（大紀元記者王家俊台灣台北報導）', { authors: ['王家俊'] }],
+    ['【大紀元2013年11月29日訊】', { source: '大紀元' }],
+    ['（中央社台北29日電）', { source: '中央社', authors: [] }],
+    ['撰文者：王家俊', { authors: ['王家俊'] }],
+    ['核稿編輯：林芳', { editors: ['林芳'] }],
+    // prose that mentions a reporter and a report is not a credit
+    ['记者从市教育局了解到相关报道', { authors: [] }],
   ])('%s', (line, expected) => {
     expect(parseByline(line)).toMatchObject(expected);
   });
@@ -96,6 +116,18 @@ describe('Traditional Chinese bylines', () => {
       '<div class="credits">文｜王家俊　攝影｜李大同</div><div class="date">2019.09.26 15:10</div>',
       TRADITIONAL_PARAGRAPHS[0],
       { authors: ['王家俊', '李大同'], publishedAt: '2019-09-26T15:10:00+08:00' },
+    ],
+    [
+      'the outlet before a bracketed credit opening the body',
+      '<div class="date">2013-11-29 04:10</div>',
+      `中國時報【王家俊／台北報導】${TRADITIONAL_PARAGRAPHS[0]}`,
+      { source: '中國時報', authors: ['王家俊'], publishedAt: '2013-11-29T04:10:00+08:00' },
+    ],
+    [
+      'a TV newsroom credit without a slash',
+      '<div class="info">2013/11/29 12:00 華視新聞 記者王家俊 台北報導</div>',
+      TRADITIONAL_PARAGRAPHS[0],
+      { source: '華視新聞', authors: ['王家俊'], publishedAt: '2013-11-29T12:00:00+08:00' },
     ],
   ])('Taiwan and Hong Kong templates: %s', (_, byline, first, expected) => {
     const a = extract(

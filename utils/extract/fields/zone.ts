@@ -50,8 +50,11 @@ export function bodyLeadBylines(bodyLines: readonly Line[]): ParsedLine[] {
       /^[^，。]{0,12}[（(【[〔]\s*(本报|本報)?(记者|記者|通讯员|通訊員|文|作者)[^）)】\]〕]{1,40}[）)】\]〕]/.exec(
         line.text,
       )?.[0] ??
-      // 【王家俊／台北報導】, （中央社記者黃雅詩台北29日電）: a bracketed lead ending in 報導 or 電
-      /^[（(【[〔][^）)】\]〕]{2,40}(報導|报道|報道|電|电)[）)】\]〕]/.exec(line.text)?.[0] ??
+      // 【王家俊／台北報導】, （中央社記者黃雅詩台北29日電）: a bracketed lead ending in 報導 or 電,
+      // maybe after the outlet's name (中國時報【王家俊／台北報導】)
+      /^[^，。\s（(【[〔]{0,10}[（(【[〔][^）)】\]〕]{2,40}(報導|报道|報道|電|电)[）)】\]〕]/.exec(
+        line.text,
+      )?.[0] ??
       // 【明報專訊】: the newspaper's own lead names the outlet
       /^[【[〔（(][\u4e00-\u9fff]{2,8}(專訊|专讯|快訊|快讯|訊|讯)[】\]〕）)]/.exec(line.text)?.[0];
     const text = start ?? (isBylineLine(line.text) ? line.text : null);
