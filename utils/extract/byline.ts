@@ -35,6 +35,8 @@ const LABELS: ReadonlyArray<[string, Role]> = [
   ['转自', 'source'],
   ['轉自', 'source'],
   ['文章來源', 'source'],
+  ['发布机构', 'source'],
+  ['發布機構', 'source'],
   ['来源', 'source'],
   ['來源', 'source'],
   ['稿源', 'source'],
@@ -55,6 +57,12 @@ const LABELS: ReadonlyArray<[string, Role]> = [
   ['责编', 'editor'],
   ['責編', 'editor'],
   ['编审', 'editor'],
+  ['文章作者', 'author'],
+  ['新闻作者', 'author'],
+  ['投稿人', 'author'],
+  ['撰写人', 'author'],
+  ['撰写', 'author'],
+  ['撰寫', 'author'],
   ['作者', 'author'],
   ['博主', 'author'],
   ['楼主', 'author'],
@@ -121,6 +129,8 @@ const LABEL_RE = new RegExp(
 /** Forum and blog posts: `发表于 2005-5-7 21:23`, `Posted on May 7, 2005` — a date lead without a colon. */
 const DATE_LEAD =
   /(?:^|[\s【[（(|])(?:发表于|發表於|发布于|發佈於|发表时间|posted\s+on|published\s+on|published|posted)\s*[:：]?\s*(?=\d|[A-Z][a-z]{2})/iu;
+/** `老树 发表于 2008-12-7`: the one name before a post's date lead (a 楼主 badge may precede it). */
+const POSTER_BEFORE_DATE = /(?:^|\s)([\p{L}\p{N}_.·-]{2,20})\s+(?:发表于|發表於)\s*[:：]?\s*\d/u;
 /** Blog footers and headers: `posted @ 2010-05-07 21:23 kingname 阅读(12)`, `Posted by Jane Doe at 9:30`. */
 const BLOG_AUTHOR =
   /[Pp]osted\s*@\s*\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}\s+([^\s()（）|]{2,30})|\b[Pp]osted\s+by\s+([A-Za-z\u4e00-\u9fff][\w\u4e00-\u9fff.-]*(?:\s[A-Z][\w.-]*){0,2})/;
@@ -158,6 +168,7 @@ const OUTLET_BEFORE_CREDIT =
 const DATELINE_PLACE =
   /(台北|臺北|新北|桃園|台中|臺中|台南|臺南|高雄|基隆|新竹|嘉義|屏東|宜蘭|花蓮|台東|臺東|澎湖|金門|馬祖|苗栗|彰化|南投|雲林|台灣|臺灣|台湾|大陸|大陆|北京|上海|天津|重慶|重庆|廣州|广州|深圳|香港|澳門|澳门|東京|东京|首爾|首尔|華盛頓|华盛顿|紐約|纽约|倫敦|伦敦|巴黎|柏林|莫斯科|新加坡|曼谷|雪梨|悉尼|日內瓦|日内瓦|布魯塞爾|布鲁塞尔|洛杉磯|洛杉矶|舊金山|旧金山|[\u4e00-\u9fff]{2}(?:市|縣|县|省))$/u;
 
+const SPACED_LABEL = /(?<![\u4e00-\u9fff])(?:[\u4e00-\u9fff] ){1,4}[\u4e00-\u9fff](?=\s*[:：])/gu;
 const SEPARATOR = /\s*[|｜丨]\s*|\s{2,}|\u3000+/;
 const NAME_SPLIT = /[\s、,，;；/／&＆]+|和(?=[\u4e00-\u9fff]{2,4}$)/u;
 /**
@@ -219,7 +230,10 @@ function placedNames(run: string): string[] {
 
 /** Reads the labelled fields of one line of text. Unlabelled text is ignored. */
 export function parseByline(line: string): Byline {
-  const text = collapseSpace(line).slice(0, 1_000);
+  // labels spaced out to fill a table cell (发 布 日 期：) are read as written together
+  const text = collapseSpace(line)
+    .slice(0, 1_000)
+    .replace(SPACED_LABEL, (label) => label.replace(/ /g, ''));
   const result: Byline = { source: null, authors: [], editors: [], dateText: null };
   const marks: Array<{ role: Role; start: number; end: number }> = [];
   LABEL_RE.lastIndex = 0;
@@ -243,20 +257,37 @@ export function parseByline(line: string): Byline {
     else if (mark.role === 'author')
       result.authors.push(...splitNames(value.split(/\s*[|｜丨]\s*|\u3000+/)[0] ?? ''));
   }
-  // `来源 CSDN | 作者 魏星`: labels without a colon, one per |-separated segment
-  if (!marks.length && /[|｜丨]/.test(text)) {
+  // `来源 CSDN | 作者 魏星`, `作者 张三 来源 新华社`: labels without a colon, each followed by its value;
+  // believed with a | between fields or two such labels on the line
+  if (!marks.length) {
+    const pairs: Array<[Role, string]> = [];
     for (const segment of text.split(/\s*[|｜丨]\s*/)) {
-      const m = new RegExp(`^(${LABEL_ALTERNATION})\\s+(\\S.{0,40})$`, 'u').exec(segment);
-      const role = m ? ROLE_OF.get(m[1]!) : undefined;
-      if (!m || !role) continue;
-      if (role === 'source' && !result.source) result.source = cleanSource(m[2]!);
-      else if (role === 'author') result.authors.push(...splitNames(m[2]!));
-      else if (role === 'editor') result.editors.push(...splitNames(m[2]!));
+      const tokens = segment.split(' ');
+      for (let i = 0; i + 1 < tokens.length; i++) {
+        const role = ROLE_OF.get(tokens[i]!);
+        if (!role || role === 'other' || role === 'date' || ROLE_OF.has(tokens[i + 1]!)) continue;
+        // a Latin name keeps its words (作者 Demi Xia); a CJK value is one token
+        let value = tokens[++i]!;
+        while (/^[A-Za-z]/.test(value) && /^[A-Z][a-z.]*$/.test(tokens[i + 1] ?? ''))
+          value += ` ${tokens[++i]}`;
+        pairs.push([role, value]);
+      }
     }
+    if (pairs.length >= 2 || (pairs.length && /[|｜丨]/.test(text)))
+      for (const [role, value] of pairs) {
+        if (role === 'source' && !result.source) result.source = cleanSource(value);
+        else if (role === 'author') result.authors.push(...splitNames(value));
+        else if (role === 'editor') result.editors.push(...splitNames(value));
+      }
   }
   if (!result.dateText) {
     const lead = DATE_LEAD.exec(text);
     if (lead) result.dateText = text.slice(lead.index + lead[0].length);
+  }
+  if (!result.authors.length) {
+    // a forum or blog post's author right before its date lead: `楼主 老树 发表于: 2008-12-07`
+    const poster = POSTER_BEFORE_DATE.exec(text);
+    if (poster) result.authors.push(...splitNames(poster[1]!));
   }
   if (!result.authors.length) {
     const blog = BLOG_AUTHOR.exec(text);
@@ -318,7 +349,7 @@ export function isBylineLine(line: string): boolean {
 const DATEISH_TOKEN =
   /^((19|20)?\d{2}[-/.年]\d{1,2}([-/.月]\d{1,2}日?)?|\d{1,2}[:：]\d{2}([:：]\d{2})?|\d{1,2}月\d{1,2}日|今天|昨天|前天|刚刚|\d+(分钟|小时|天)前)$/;
 const NOT_AN_OUTLET =
-  /^(原创|转载|独家|首发|置顶|分享|分享到|举报|评论|收藏|关注|订阅|阅读|字号|打印|关闭|大|中|小|优质原创作者|.*认证|.*(有限)?公司|发布时间|发布于|发表于|作者|来源|更新|\d+.*|[a-z]?\d+|.*(时间|時間|日期)|帖子|积分|積分|精华|精華|威望|金钱|金錢|贡献|貢獻|等级|等級|阅读权限|閱讀權限|最后登录|最後登錄|UID|主题|主題|听众|收听|好友)$/i;
+  /^(原创|转载|独家|首发|置顶|分享|分享到|举报|评论|收藏|关注|订阅|阅读|字号|打印|关闭|大|中|小|优质原创作者|.*认证|.*(有限)?公司|发布时间|发布于|发表于|作者|来源|更新|\d+.*|[a-z]?\d+|.*(时间|時間|日期)|帖子|积分|積分|精华|精華|威望|金钱|金錢|贡献|貢獻|等级|等級|阅读权限|閱讀權限|最后登录|最後登錄|UID|主题|主題|听众|收听|好友|[（(]?(?:星期|周|週|禮拜|礼拜)[一二三四五六日天][）)]?)$/i;
 
 /**
  * The outlet named without a label next to the date (`原创 南方都市报 2019-09-09 16:01`,
@@ -352,6 +383,7 @@ export function unlabelledOutlet(
     .split(/[\s|｜丨·•/]+/)
     .filter((t) => t && !DATEISH_TOKEN.test(t));
   if (tokens.some((t) => /[:：]/.test(t))) return null; // a labelled line: parseByline's business
+  if (DATE_LEAD.test(text)) return null; // `张三 发表于 …`: a post's author, not an outlet
   const names = tokens.filter(nameLike);
   return names.at(-1) ?? null;
 }

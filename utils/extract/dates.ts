@@ -28,9 +28,10 @@ export interface DateContext {
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
-// the year may stand apart from a `MM/DD` in its own element (新华网: `2024 03/02 08:11:25`)
+// the year may stand apart from a `MM/DD` in its own element (新华网: `2024 03/02 08:11:25`); a
+// weekday may stand between the date and the time (`2019年9月26日 星期四 15:10`)
 const ABSOLUTE =
-  /(?<!\d)((?:19|20)\d{2})\s*(?:[-/.年]\s*|\s(?=\s*\d{1,2}\s*[-/.]\s*\d{1,2}(?!\d)))(\d{1,2})\s*(?:[-/.月]\s*)(\d{1,2})(?![\d])\s*日?(?:\s*(?:T|\s|&nbsp;|日)?\s*(?:(上午|下午|晚上|凌晨|早上)\s*)?(\d{1,2})\s*[:：时]\s*(\d{1,2})(?!\d)\s*分?(?:(?:\s*[:：]\s*|(?<=分))(\d{1,2})(?:\.\d+)?\s*秒?)?\s*(Z|[+-]\d{2}:?\d{2}(?![\d]))?)?/;
+  /(?<!\d)((?:19|20)\d{2})\s*(?:[-/.年]\s*|\s(?=\s*\d{1,2}\s*[-/.]\s*\d{1,2}(?!\d)))(\d{1,2})\s*(?:[-/.月]\s*)(\d{1,2})(?![\d])\s*日?(?:\s*[（(]?(?:星期|周|週|禮拜|礼拜)[一二三四五六日天][）)]?)?(?:\s*(?:T|\s|&nbsp;|日)?\s*(?:(上午|下午|晚上|凌晨|早上)\s*)?(\d{1,2})\s*[:：时]\s*(\d{1,2})(?!\d)\s*分?(?:(?:\s*[:：]\s*|(?<=分))(\d{1,2})(?:\.\d+)?\s*秒?)?\s*(Z|[+-]\d{2}:?\d{2}(?![\d]))?)?/;
 
 /** A time right before a date (`15:10 2019/09/26`), nothing but spaces between them. */
 const TIME_BEFORE = /(?<![\d:])(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?\s+$/;

@@ -141,3 +141,20 @@ describe('author precision', () => {
     expect(parseByline(line).authors).toEqual(authors);
   });
 });
+
+describe('less common author labels and labels without a colon', () => {
+  it.each([
+    [
+      '文章作者：张三　文章来源：中国青年报　更新时间：2008-12-7',
+      { authors: ['张三'], source: '中国青年报' },
+    ],
+    ['投稿人：张三　审核：李四', { authors: ['张三'] }],
+    ['撰写：张三', { authors: ['张三'] }],
+    ['作者 张三 来源 新华社 2008-12-07', { authors: ['张三'], source: '新华社' }],
+    ['来源 CSDN | 作者 Demi Xia', { authors: ['Demi Xia'], source: 'CSDN' }],
+    // one label without a colon and no | is prose-like: not believed
+    ['作者 张三说', { authors: [] }],
+  ])('%s', (line, expected) => {
+    expect(parseByline(line)).toMatchObject(expected);
+  });
+});

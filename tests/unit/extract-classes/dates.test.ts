@@ -143,6 +143,46 @@ describe('publish dates', () => {
   });
 });
 
+describe('dates on government and older pages', () => {
+  it.each([
+    ['<div class="date">2019年9月26日 星期四 15:10</div>', '2019-09-26T15:10:00+08:00', null],
+    [
+      '<div class="date">2019年9月26日（星期四） 来源：吉林日报</div>',
+      '2019-09-26T00:00:00+08:00',
+      '吉林日报',
+    ],
+  ])(
+    'a weekday between the date and the time is neither a break nor an outlet: %s',
+    (byline, iso, source) => {
+      const a = extract({ byline });
+      expect(a.publishedAt).toBe(iso);
+      expect(a.source).toBe(source);
+    },
+  );
+
+  it.each([
+    '<table><tr><td>发文机关：国务院办公厅</td><td>成文日期：2015年06月10日</td></tr><tr><td>发布日期：2015年06月12日</td><td>来源：国务院办公厅</td></tr></table>',
+    '<div>成文日期：2015年06月10日 发布日期：2015年06月12日</div>',
+  ])("a notice's 成文日期 (written) yields to its 发布日期 (published)", (byline) => {
+    expect(extract({ byline }).publishedAt).toBe('2015-06-12T00:00:00+08:00');
+  });
+
+  it("a notice's 成文日期 is still its date when nothing else is stated", () => {
+    expect(extract({ byline: '<div>成文日期：2015年06月10日</div>' }, UNDATED_URL).publishedAt).toBe(
+      '2015-06-10T00:00:00+08:00',
+    );
+  });
+
+  it('labels spaced out to fill a table cell (发 布 日 期：) are labels', () => {
+    const a = extract({
+      byline:
+        '<div class="xxgk"><span>索 引 号：11220000/2015-00123</span> <span>发布机构：吉林省教育厅</span> <span>发 布 日 期：2015-06-12</span></div>',
+    });
+    expect(a.source).toBe('吉林省教育厅');
+    expect(a.publishedAt).toBe('2015-06-12T00:00:00+08:00');
+  });
+});
+
 describe('a table-layout portal page of 2005: the byline row the body opened with', () => {
   it('title in a plain cell, the date with its time, the outlet after it, and a body without the row', () => {
     const paragraphs = [

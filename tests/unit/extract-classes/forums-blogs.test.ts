@@ -50,6 +50,7 @@ describe('blog posts', () => {
   it.each([
     ['春天的长白山_老树的博客_新浪博客', '老树'],
     ['春天的长白山 - 老树的个人空间 - 示例社区', '老树'],
+    ['春天的长白山 - 老树的日志 - 网易博客', '老树'],
   ])("the blog's owner named in the <title> is the author: %s", (docTitle, author) => {
     const html = `<!doctype html><html><head><meta charset="utf-8"><title>${docTitle}</title></head><body>
 <div class="blogtitle"><a href="/laoshu">博客首页</a></div>
@@ -60,5 +61,23 @@ describe('blog posts', () => {
     const article = extractArticle(new JSDOM(html, { url }).window.document, url);
     expect(article.authors).toEqual([author]);
     expect(article.publishedAt).toBe('2008-05-12T14:28:00+08:00');
+  });
+});
+
+describe('a post whose author stands right before its date lead', () => {
+  it.each([
+    ['<div class="info">老树 发表于 2008-12-7 21:23</div>'],
+    [
+      '<div class="tipTop"><span>楼主</span> <a class="readName">老树</a> 发表于: 2008-12-07 21:23 只看楼主</div>',
+    ],
+  ])('%s: the poster is the author, not the outlet', (byline) => {
+    const html = `<!doctype html><html><head><meta charset="utf-8"><title>酸菜白肉锅哪家强</title></head><body>
+<div class="post"><h1>酸菜白肉锅哪家强</h1>${byline}
+<div class="content">${POST.map((p) => `<p>${p}</p>`).join('')}</div></div></body></html>`;
+    const url = 'http://bbs.example.cn/read.php?tid=12345';
+    const article = extractArticle(new JSDOM(html, { url }).window.document, url);
+    expect(article.authors).toEqual(['老树']);
+    expect(article.source).not.toBe('老树');
+    expect(article.publishedAt).toBe('2008-12-07T21:23:00+08:00');
   });
 });

@@ -57,7 +57,7 @@ const NOT_A_SIGN_OFF =
 /** A blog post's <title> names the blog after the post (春天的长白山_老树的博客_新浪博客): its owner wrote it. */
 function blogOwner(docTitle: string): string[] {
   for (const part of titleParts(docTitle).slice(1)) {
-    const m = /^(\S{2,12})的(?:博客|部落格|個人空間|个人空间|空间|空間)$/u.exec(part);
+    const m = /^(\S{2,12})的(?:博客|部落格|個人空間|个人空间|空间|空間|日志|日誌|专栏|專欄)$/u.exec(part);
     if (m) return [m[1]!];
   }
   return [];

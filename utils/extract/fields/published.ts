@@ -23,8 +23,16 @@ const FOOTER_LINE = /©|copyright|版权|版權|ICP|备案|公网安备|all righ
 const OTHER_DATE_LABEL =
   /(注册|註冊|登录|登錄|登入|加入|出生|生日|在线|在線|到期|截止|报名|報名|开始|開始|结束|結束|有效)(时间|時間|日期|期)?\s*[:：]?\s*$/;
 
+/**
+ * Labels of a document's other dates: a government notice's 成文日期 (written), 实施日期 (in force)
+ * beside its 发布日期. Used only when no other date is stated.
+ */
+const DOCUMENT_DATE_LABEL =
+  /(成文|印发|印發|生成|实施|實施|施行|废止|廢止|签发|簽發|有效)(时间|時間|日期)\s*[:：]?\s*$/;
+
 /** The first date stated on one of `lines`: a labelled one on a line beats a bare one. */
 function visibleDate(ctx: ExtractContext, lines: readonly Line[]): PublishDate | null {
+  let documentDate: PublishDate | null = null;
   for (const { line, byline } of headBylines(lines)) {
     if (line.inList || FOOTER_LINE.test(line.text)) continue;
     const date = byline.dateText
@@ -33,9 +41,11 @@ function visibleDate(ctx: ExtractContext, lines: readonly Line[]): PublishDate |
     if (!date) continue;
     const at = line.text.indexOf(date.raw);
     const before = at > 0 ? line.text.slice(0, at) : (ctx.lines[line.index - 1]?.text ?? '');
-    if (!OTHER_DATE_LABEL.test(before)) return date;
+    if (OTHER_DATE_LABEL.test(before)) continue;
+    if (!DOCUMENT_DATE_LABEL.test(before)) return date;
+    documentDate ??= date;
   }
-  return null;
+  return documentDate;
 }
 
 /** /2019/09/26/, /20190926/, /2019-09/26/: a full date in the page's path, as a last resort. */
