@@ -146,6 +146,9 @@ const REPORTER_SLASH =
  */
 const REPORTER_REPORTS =
   /(?:實習|实习|見習|见习|特約|特约)?(?:記者|记者|編譯|编译)\s*([\u4e00-\u9fff、·]{2,24}?)(?:\s+([\u4e00-\u9fff]{0,8}?))?(?:綜合|综合|連線|连线|即時|即时)?(?:報導|报道|報道)/u;
+/** （记者张三）, （记者张三 通讯员李四）, 【记者 王五】: the credits of a bracketed lead, spaces or not. */
+const BRACKET_CREDIT =
+  /[（(【[]\s*((?:(?:本报|本報)?(?:见习|實習|实习|特约|特約)?(?:记者|記者|通讯员|通訊員)\s*[\u4e00-\u9fff·]{2,4}(?:[、，,\s]+[\u4e00-\u9fff·]{2,4})*\s*)+)[）)】\]]/u;
 /** 中央社記者黃雅詩台北29日電, 新华社记者张三北京3月5日电: agency, names, place, day, 電. */
 const AGENCY_DATELINE =
   /(中央社|新華社|新华社|中新社|中通社|法新社|路透社?|美聯社|美联社|共同社|韓聯社|韩联社)(?:(?:特派|駐[\u4e00-\u9fff]{1,4}|驻[\u4e00-\u9fff]{1,4})?(?:記者|记者))([\u4e00-\u9fff、·]{2,24}?)\s*(?:\d{1,2}月)?\d{1,2}日\s*(?:專|专)?(?:電|电)/u;
@@ -154,7 +157,7 @@ const AGENCY_DATELINE =
  * 新华社北京3月5日电: the outlet (本報訊, 本报讯 name the site itself).
  */
 const OUTLET_LEAD =
-  /^[【[〔（(]\s*([\u4e00-\u9fff]{2,8}?)(?:(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)?(?:專訊|专讯|快訊|快讯|訊|讯)\s*[】\]〕）)]|^[（(【[]?\s*(新華社|新华社|中新社|中新網|中新网|中央社|中通社|人民網|人民网|央視網|央视网)[\u4e00-\u9fff]{0,8}?(?:\d{1,2}月)?\d{1,2}日\s*(?:專|专)?(?:電|电)/u;
+  /^[【[〔（(]\s*([\u4e00-\u9fff]{2,8}?)(?:(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)?(?:專訊|专讯|快訊|快讯|訊|讯)\s*[】\]〕）)]|^[（(【[]?\s*(新華社|新华社|中新社|中新網|中新网|中央社|中通社|人民網|人民网|央視網|央视网|[\u4e00-\u9fff]{1,5}(?:網|网|社|報|报|台))[\u4e00-\u9fff]{0,8}?(?:\d{1,2}月)?\d{1,2}日\s*(?:(?:專|专)?(?:電|电)|訊|讯|消息)/u;
 
 /**
  * The outlet named right before a reporter credit, without a label: 中國時報【王家俊／台北報導】,
@@ -162,7 +165,7 @@ const OUTLET_LEAD =
  * outlet (…報, …新聞, …網, …社, …台, a Latin brand), so a person's name is never taken for one.
  */
 const OUTLET_BEFORE_CREDIT =
-  /(?:^|\s|据|據)(?!本報|本报|本網|本网|本台|本刊)((?:[\u4e00-\u9fff]{1,8}(?:日報|日报|時報|时报|晚報|晚报|週刊|周刊|雜誌|杂志|電子報|电子报|新聞網|新闻网|新聞|新闻|報|报|網|网|社|台)|[A-Za-z][A-Za-z0-9]{1,11})(?:[\u4e00-\u9fff]{0,4}[A-Za-z][A-Za-z0-9]{1,11})?)\s*(?=(?:實習|实习|見習|见习|特約|特约)?(?:記者|记者|編譯|编译)|[【〔]|\s[\u4e00-\u9fff·]{2,4}\s*[／/╱])/u;
+  /(?:^|\s|据|據)(?!本報|本报|本網|本网|本台|本刊)((?:[\u4e00-\u9fff]{1,8}(?:日報|日报|時報|时报|晚報|晚报|週刊|周刊|雜誌|杂志|電子報|电子报|新聞網|新闻网|新聞|新闻|報|报|網|网|社|台)|[A-Za-z][A-Za-z0-9]{1,11})(?:[\u4e00-\u9fff]{0,4}[A-Za-z][A-Za-z0-9]{1,11})?)(?:报道|報導|讯|訊)?\s*(?=(?:實習|实习|見習|见习|特約|特约)?(?:記者|记者|編譯|编译)|[【〔]|\s[\u4e00-\u9fff·]{2,4}\s*[／/╱])/u;
 
 /** Places a dateline names right after the reporters (the name/place boundary is not marked). */
 const DATELINE_PLACE =
@@ -318,11 +321,15 @@ export function parseByline(line: string): Byline {
     if (reports?.[1] && reports.index <= 30)
       result.authors.push(...(reports[2] === undefined ? placedNames(reports[1]) : splitNames(reports[1])));
   }
-  if (result.authors.length && !result.source && outletBefore) result.source = outletBefore[1]!;
+  if (!result.authors.length) {
+    const bracket = BRACKET_CREDIT.exec(text);
+    if (bracket) result.authors.push(...splitNames(bracket[1]!.replace(/(记者|記者|通讯员|通訊員)/g, ' ')));
+  }
   if (!result.authors.length) {
     const spaced = REPORTER_SPACED.exec(text);
     if (spaced?.[2]) result.authors.push(...splitNames(spaced[2]));
   }
+  if (result.authors.length && !result.source && outletBefore) result.source = outletBefore[1]!;
   // one person may be both, when the page labels them so (作者：宪瑞 编辑：宪瑞)
   result.authors = unique(result.authors);
   result.editors = unique(result.editors);
@@ -338,7 +345,10 @@ export function isBylineLine(line: string): boolean {
   const first = LABEL_RE.exec(text);
   if (!first)
     return (
-      (/^[（(【[]?\s*(本报|新华社)?(记者|記者)\s*[\u4e00-\u9fff]{2,4}/.test(text) && text.length < 40) ||
+      (/^[（(【[]?\s*(本报|[\u4e00-\u9fff]{2,6}(?:网|網|社|报|報|台|新闻|新聞))?(?:报道|報導|讯|訊)?\s*(记者|記者)\s*[\u4e00-\u9fff]{2,4}/.test(
+        text,
+      ) &&
+        text.length < 40) ||
       (DATE_LEAD.test(text) && text.length < 60)
     );
   const label = first[1] ?? first[2];

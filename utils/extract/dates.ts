@@ -131,6 +131,25 @@ export function parseDate(text: string, context: DateContext, labelled = false):
   return null;
 }
 
+/** `09-26 15:10`, `9月26日 15:10`: a portal's date of this year, with its time and without its year. */
+const YEARLESS = /(?<![\d/.:-])(\d{1,2})\s*[-/月]\s*(\d{1,2})\s*日?\s+(\d{1,2})[:：](\d{2})(?![\d:])/;
+
+/**
+ * A date shown without its year: the year given (the page's URL names it) or else the latest year in
+ * which that day and time is not after the clip.
+ */
+export function parseYearlessDate(text: string, context: DateContext, year?: number): PublishDate | null {
+  const m = YEARLESS.exec(text);
+  if (!m) return null;
+  const candidates = year ? [year] : [context.now.getUTCFullYear(), context.now.getUTCFullYear() - 1];
+  for (const y of candidates) {
+    const date = parseDate(`${y}-${m[1]}-${m[2]} ${m[3]}:${m[4]}`, context);
+    if (date && (year || new Date(date.iso).getTime() <= context.now.getTime() + 86_400_000))
+      return { ...date, raw: m[0] };
+  }
+  return null;
+}
+
 /** Dates in machine attributes (ISO, `2007-08-20-23:59:59`, Unix seconds or milliseconds). */
 export function parseMachineDate(value: string, context: DateContext): PublishDate | null {
   const trimmed = value.trim();

@@ -250,11 +250,13 @@ export function explainArticle(
   // byline and date lines under the title are not body text when Readability repeats them
   for (const { line, byline } of headBylines(ctx.head))
     if (
-      byline.source ||
-      byline.authors.length ||
-      byline.editors.length ||
-      byline.dateText ||
-      parseDate(line.text, ctx.dates)
+      // a sentence that opens with a dateline (新华网北京5月12日电 …。) is body text all the same
+      !/[。！？]/.test(line.text) &&
+      (byline.source ||
+        byline.authors.length ||
+        byline.editors.length ||
+        byline.dateText ||
+        parseDate(line.text, ctx.dates))
     )
       ctx.knownKeys.add(looseKey(line.text));
 

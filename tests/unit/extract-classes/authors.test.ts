@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseByline, splitNames } from '@/utils/extract/byline';
 import { declaredNames, isPlausibleAuthor } from '@/utils/extract/fields/people';
-import { extract } from './page';
+import { extract, PARAGRAPHS } from './page';
 
 describe('author precision', () => {
   it.each([
@@ -156,5 +156,28 @@ describe('less common author labels and labels without a colon', () => {
     ['作者 张三说', { authors: [] }],
   ])('%s', (line, expected) => {
     expect(parseByline(line)).toMatchObject(expected);
+  });
+});
+
+describe('reporter credits of mainland leads', () => {
+  it.each([
+    ['本报讯（记者张三）', { authors: ['张三'], source: null }],
+    ['本报讯（记者张三 通讯员李四 王五）', { authors: ['张三', '李四', '王五'] }],
+    ['央广网北京9月26日消息（记者张三）', { authors: ['张三'], source: '央广网' }],
+    ['本报长春9月26日讯（记者张三）', { authors: ['张三'], source: null }],
+    ['环球网报道 记者 张三', { authors: ['张三'], source: '环球网' }],
+    ['澎湃新闻记者 张三', { authors: ['张三'], source: '澎湃新闻' }],
+    ['人民日报记者 王五', { authors: ['王五'], source: '人民日报' }],
+  ])('%s', (line, expected) => {
+    expect(parseByline(line)).toMatchObject(expected);
+  });
+
+  it("an outlet's reporter line opening the body is the byline, not the body", () => {
+    const a = extract({
+      byline: '<div class="date">2019-09-26 15:10</div>',
+      paragraphs: ['澎湃新闻记者 张三', ...PARAGRAPHS],
+    });
+    expect(a).toMatchObject({ authors: ['张三'], source: '澎湃新闻' });
+    expect(a.textContent.split('\n')).toEqual(PARAGRAPHS);
   });
 });

@@ -183,6 +183,24 @@ describe('dates on government and older pages', () => {
   });
 });
 
+describe("a portal's date of this year, shown without its year", () => {
+  const byline = '<div class="meta">来源：新华社 | 09-26 15:10</div>';
+
+  it('takes the year from the URL when it names one', () => {
+    expect(extract({ byline }, 'https://www.example-news.cn/2019/0926/c1001.html').publishedAt).toBe(
+      '2019-09-26T15:10:00+08:00',
+    );
+  });
+
+  it("else the clip's year, or the year before when that day is still to come", () => {
+    // the page helper clips on 2024-12-02
+    expect(extract({ byline }, UNDATED_URL).publishedAt).toBe('2024-09-26T15:10:00+08:00');
+    expect(
+      extract({ byline: '<div class="meta">来源：新华社 | 12-26 15:10</div>' }, UNDATED_URL).publishedAt,
+    ).toBe('2023-12-26T15:10:00+08:00');
+  });
+});
+
 describe('a table-layout portal page of 2005: the byline row the body opened with', () => {
   it('title in a plain cell, the date with its time, the outlet after it, and a body without the row', () => {
     const paragraphs = [

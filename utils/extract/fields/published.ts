@@ -8,7 +8,7 @@
  */
 import type { Candidate, ExtractContext } from '../context';
 import { ruleCandidates } from '../context';
-import { hasTime, parseDate, parseMachineDate, type PublishDate } from '../dates';
+import { hasTime, parseDate, parseMachineDate, parseYearlessDate, type PublishDate } from '../dates';
 import type { Line } from '../lines';
 import { scriptPublished } from '../metadata';
 import { headBylines } from './zone';
@@ -74,6 +74,17 @@ function linesAbove(lines: readonly Line[], titleLine: number): Line[] {
   return out;
 }
 
+/** A portal's `09-26 15:10` under the title: the year from the URL, or this year's. */
+function yearlessDate(ctx: ExtractContext): PublishDate | null {
+  const year = urlDate(ctx)?.iso.slice(0, 4);
+  for (const { line } of headBylines(ctx.head)) {
+    if (line.inList || FOOTER_LINE.test(line.text)) continue;
+    const date = parseYearlessDate(line.text, ctx.dates, year ? Number(year) : undefined);
+    if (date) return date;
+  }
+  return null;
+}
+
 export function resolvePublished(ctx: ExtractContext): PublishDate | null {
   const fromRules: Candidate<PublishDate | null>[] = ruleCandidates(ctx, 'published').map((c) => ({
     origin: c.origin,
@@ -113,7 +124,7 @@ export function resolvePublished(ctx: ExtractContext): PublishDate | null {
   }
   // Further from the title: the lines just above it, then right after the body, then the URL
   const above = linesAbove(ctx.lines, ctx.titleLine);
-  const fallback = visibleDate(ctx, above) ?? visibleDate(ctx, ctx.tail) ?? urlDate(ctx);
+  const fallback = visibleDate(ctx, above) ?? visibleDate(ctx, ctx.tail) ?? yearlessDate(ctx) ?? urlDate(ctx);
   if (fallback) ctx.origins.published = 'page';
   return fallback;
 }
