@@ -158,4 +158,28 @@ describe('Western news chrome stays out of the body', () => {
     expect(isWesternChrome('Related: the council published its report in March.', 0)).toBe(false);
     expect(isWesternChrome('Advertising revenue fell sharply last year, the company said.', 0)).toBe(false);
   });
+
+  it("a photo gallery's caption toggles, slide counters and pager go; numbers in a table stay", () => {
+    const pager = ['<<', '<', '1', '2', '3', '4', '>', '>>'].map((t) => `<li>${t}</li>`).join('');
+    const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Council expands bike lanes</title></head><body>
+<article><h1>Council expands bike lanes</h1>
+<p>${STORY[0]}</p><figure><img src="/a.jpg"><figcaption>Cyclists on Main Street.</figcaption></figure>
+<p>HIDE CAPTION</p><p>1 of 4</p><ul>${pager}</ul><p>toggle caption</p>
+<p>${STORY[1]}</p><table><tr><td>Lanes</td><td>1</td></tr><tr><td>Miles</td><td>2</td></tr><tr><td>Years</td><td>3</td></tr></table>
+<p>${STORY[2]}</p><p>Next</p>
+</article></body></html>`;
+    const url = 'https://news.example.com/2024/03/02/bike-lanes';
+    expect(extractText(html, url).split('\n')).toEqual([
+      STORY[0],
+      'Cyclists on Main Street.',
+      STORY[1],
+      'Lanes',
+      '1',
+      'Miles',
+      '2',
+      'Years',
+      '3',
+      STORY[2],
+    ]);
+  });
 });

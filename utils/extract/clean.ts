@@ -5,7 +5,7 @@
  * page itself.
  */
 import { isBylineLine } from './byline';
-import { BLOCK_TAGS, collectLines } from './lines';
+import { BLOCK_TAGS, collectLines, type Line } from './lines';
 import { collapseSpace, looseKey } from './text';
 
 export interface CleanContext {
@@ -116,7 +116,7 @@ const PLATFORM_DISCLAIMER =
  * newsletter prompts and share/follow calls, each a line of its own.
  */
 const WESTERN_CHROME =
-  /^(advertisement|advertisement\s*[-–—:]\s*(scroll|continue) (down |reading )?(to continue|below)?|(skip|close) (advertisement|ad)|(the )?story continues below( this)?( advertisement)?|article continues below( advertisement)?|continue reading (the main story|below)|sign up (for|to) (our|the|my) [\w\s'’-]{0,40}newsletters?[.!]?|share (this|on) (article|story|facebook|twitter|x|linkedin|email)[.!]?|follow (us|me) on (facebook|twitter|x|instagram|linkedin)[.!]?)$/i;
+  /^(advertisement|advertisement\s*[-–—:]\s*(scroll|continue) (down |reading )?(to continue|below)?|(skip|close) (advertisement|ad)|(the )?story continues below( this)?( advertisement)?|article continues below( advertisement)?|continue reading (the main story|below)|(hide|show|toggle|expand|close) caption|enlarge this image|(view|open) (the )?(photo )?gallery|(previous|next) (slide|image|photo)|prev|next|\d{1,3}\s+(of|\/)\s+\d{1,3}|[<>‹›«»]{1,2}|sign up (for|to) (our|the|my) [\w\s'’-]{0,40}newsletters?[.!]?|share (this|on) (article|story|facebook|twitter|x|linkedin|email)[.!]?|follow (us|me) on (facebook|twitter|x|instagram|linkedin)[.!]?)$/i;
 /** A line that only points at another story: "Related: …", "READ MORE: …", mostly a link. */
 const POINTER_LINE =
   /^(related|read more|more|see also|also read|read also|recommended|watch|listen)\s*[:：]/i;
@@ -125,6 +125,24 @@ const POINTER_LINE =
 export function isWesternChrome(text: string, linkChars: number): boolean {
   if (text.length > 160) return false;
   return WESTERN_CHROME.test(text.trim()) || (POINTER_LINE.test(text) && linkChars >= text.length / 2);
+}
+
+const PAGER_ITEM = /^(\d{1,3}|[<>‹›«»]{1,2}|prev(ious)?|next)$/i;
+
+/**
+ * A photo gallery's pager on a Western page: a run of three or more lines of slide numbers and
+ * arrows. Table cells are data, never a pager.
+ */
+function pagerLines(lines: readonly Line[]): Set<Line> {
+  const pager = new Set<Line>();
+  const item = (line: Line) => PAGER_ITEM.test(line.text) && !line.el.closest('td, th');
+  for (let i = 0; i < lines.length;) {
+    let j = i;
+    while (j < lines.length && item(lines[j]!)) j++;
+    if (j - i >= 3) for (let k = i; k < j; k++) pager.add(lines[k]!);
+    i = Math.max(j, i + 1);
+  }
+  return pager;
 }
 
 export function isBoilerplateLine(text: string): boolean {
@@ -264,6 +282,7 @@ export function cleanBody(root: Element, context: CleanContext): void {
 
   const known = context.knownKeys ?? new Set<string>();
   const lines = collectLines(root);
+  const pager = context.chinese === false ? pagerLines(lines) : null;
   let related: Element | null = null;
   for (const line of lines) {
     const el = line.el;
@@ -274,6 +293,7 @@ export function cleanBody(root: Element, context: CleanContext): void {
       (line.index < 8 && known.has(looseKey(line.text))) ||
       (context.chinese !== false && isBoilerplateLine(line.text)) ||
       (context.chinese === false && isWesternChrome(line.text, line.linkChars)) ||
+      pager?.has(line) ||
       (line.index < 4 && isBylineLine(line.text) && line.text.length < 60)
     ) {
       // a line of its own goes with its element; a line inside a larger block goes alone
