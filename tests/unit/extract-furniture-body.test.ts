@@ -182,4 +182,17 @@ describe('Western news chrome stays out of the body', () => {
       STORY[2],
     ]);
   });
+
+  it('every "Related Stories" / "Most Popular" heading goes with the story links under it', () => {
+    const links = (n: number) =>
+      `<ul>${[1, 2, 3].map((i) => `<li><a href="/s/${n}${i}">Another story about the city budget ${n}${i}</a></li>`).join('')}</ul>`;
+    const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Council expands bike lanes</title></head><body>
+<article><h1>Council expands bike lanes</h1>
+<p>${STORY[0]}</p><h3>Related Stories</h3>${links(1)}
+<p>${STORY[1]}</p><h3>Most Popular</h3>${links(2)}
+<p>${STORY[2]}</p>
+</article></body></html>`;
+    const url = 'https://news.example.com/2024/03/02/bike-lanes';
+    expect(extractText(html, url).split('\n')).toEqual(STORY);
+  });
 });

@@ -93,6 +93,10 @@ const BOILERPLATE_LINE = [
 const RELATED_HEADING =
   /^(相关(新闻|阅读|文章|链接|报道|推荐|专题|稿件)|延伸阅读|推荐阅读|热点推荐|更多(精彩|阅读|新闻)|猜你喜欢|热门推荐|精彩推荐|往期回顾|热点新闻|今日推荐)\s*[:：]?$/;
 
+/** The same on Western pages: the heading of the story links after (or inside) an article. */
+const WESTERN_RELATED_HEADING =
+  /^(related( (stories|articles|coverage|content|links|reading|posts))?|more (stories|news|coverage|to read|on this (story|topic))|more from [\w\s'’&.-]{1,40}|most (popular|read|viewed|shared)|trending( now| stories)?|recommended( (stories|reading|for you|articles))?|(you|we think you) (may|might|will) (also )?like|read next|up next|what to read next|editors'? picks)\s*:?$/i;
+
 const BOILERPLATE_CLASS =
   /(^|[-_\s])(share|sharing|bdshare|jiathis|social|print|fontsize|font-size|zihao|related|xgxw|xgyd|recommend|tuijian|comments?|pinglun|copyright|banquan|qrcode|erweima|ewm|advert|advertisement|guanggao|hotline|rexian|toolbar|page-?tools|article-?tools)([-_\s]|$)/i;
 
@@ -283,7 +287,7 @@ export function cleanBody(root: Element, context: CleanContext): void {
   const known = context.knownKeys ?? new Set<string>();
   const lines = collectLines(root);
   const pager = context.chinese === false ? pagerLines(lines) : null;
-  let related: Element | null = null;
+  const relatedHeadings: Element[] = [];
   for (const line of lines) {
     const el = line.el;
     if (el === root || !root.contains(el)) continue;
@@ -301,10 +305,14 @@ export function cleanBody(root: Element, context: CleanContext): void {
       else if (!hasMedia(el)) el.remove();
       continue;
     }
-    if (!related && RELATED_HEADING.test(line.text.replace(/[\s·•・]+/g, '')) && whole() === line.text)
-      related = el;
+    const relatedHeading =
+      context.chinese === false
+        ? WESTERN_RELATED_HEADING.test(line.text)
+        : RELATED_HEADING.test(line.text.replace(/[\s·•・]+/g, ''));
+    if (relatedHeading && whole() === line.text) relatedHeadings.push(el);
   }
-  if (related && root.contains(related)) {
+  for (const related of relatedHeadings) {
+    if (!root.contains(related)) continue;
     // The 相关新闻 heading and the link lists after it; stop at the first block of real text.
     let target: Element = related;
     while (target.parentElement && target.parentElement !== root && !target.nextElementSibling)
