@@ -132,7 +132,9 @@ export function parseDate(text: string, context: DateContext, labelled = false):
 }
 
 /** `09-26 15:10`, `9月26日 15:10`: a portal's date of this year, with its time and without its year. */
-const YEARLESS = /(?<![\d/.:-])(\d{1,2})\s*[-/月]\s*(\d{1,2})\s*日?\s+(\d{1,2})[:：](\d{2})(?![\d:])/;
+// IT之家 glues the time to a two-digit day: `09-3022:46`
+const YEARLESS =
+  /(?<![\d/.:-])(\d{1,2})\s*[-/月]\s*(\d{1,2})\s*日?(?:\s+|(?<=\d\d))(\d{1,2})[:：](\d{2})(?![\d:])/;
 
 /**
  * A date shown without its year: the year given (the page's URL names it) or else the latest year in

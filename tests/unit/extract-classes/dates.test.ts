@@ -192,6 +192,12 @@ describe("a portal's date of this year, shown without its year", () => {
     );
   });
 
+  it('a time glued to the day (IT之家: 发布时间：09-3022:46) is still a time', () => {
+    expect(
+      extract({ byline: '<div class="meta">IT之家发布时间：09-3022:46</div>' }, UNDATED_URL).publishedAt,
+    ).toBe('2024-09-30T22:46:00+08:00');
+  });
+
   it("else the clip's year, or the year before when that day is still to come", () => {
     // the page helper clips on 2024-12-02
     expect(extract({ byline }, UNDATED_URL).publishedAt).toBe('2024-09-26T15:10:00+08:00');
