@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { ask } from '@/utils/protocol/worker-client';
+import { afterPaint } from '@/utils/ui/after-paint';
 import { formatBytes, plural, t } from '@/utils/ui/i18n';
 
 export interface ArchiveStats {
@@ -20,7 +21,8 @@ export function useArchiveStats(): [ArchiveStats | null, () => void] {
       () => setStats(null),
     );
   }, []);
-  useEffect(refresh, [refresh]);
+  // first after the page's first frame (the popup's list): neither figure is what it opened for
+  useEffect(() => afterPaint(refresh), [refresh]);
   return [stats, refresh];
 }
 

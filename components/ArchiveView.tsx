@@ -3,7 +3,8 @@ import { browser } from 'wxt/browser';
 import type { Clip, ClipSummary } from '@/utils/model/article';
 import { openArchivePage } from '@/utils/archive-io/archive-page';
 import { message } from '@/utils/archive-io/describe';
-import { takeFirstPage } from '@/utils/ui/first-page';
+import { afterPaint } from '@/utils/ui/after-paint';
+import { firstPageNow, takeFirstPage } from '@/utils/ui/first-page';
 import { formatDateTime, publishedOf, t } from '@/utils/ui/i18n';
 import { readerUrl, type ListContext } from '@/utils/ui/list-context';
 import {
@@ -62,13 +63,15 @@ export function ArchiveView({
   const [filters, setFilters] = useState<SearchFilters>(initial?.filters ?? {});
   const [sort, setSort] = useState<SortOrder>(initial?.sort ?? 'relevance');
   const [facets, setFacets] = useState<Facets | null>(null);
-  const [listing, setListing] = useState<Listing>({
+  // the popup's early first page, when it has come before this first render: drawn at once
+  const [early] = useState(() => (initial ? undefined : firstPageNow()));
+  const [listing, setListing] = useState<Listing>(() => ({
     generation: 0,
-    total: 0,
+    total: early?.total ?? 0,
     approximate: false,
-    rows: new Map(),
-  });
-  const [loaded, setLoaded] = useState(false);
+    rows: new Map(early?.clips.map((clip, i) => [i, clip])),
+  }));
+  const [loaded, setLoaded] = useState(early !== undefined);
   const [active, setActive] = useState(-1);
   const [error, setError] = useState<string | null>(null);
   const [deleted, setDeleted] = useState<{ clips: Clip[]; timer: ReturnType<typeof setTimeout> } | null>(
@@ -136,10 +139,21 @@ export function ArchiveView({
     );
   }, [fetchPage, refreshKey, localRefresh]);
 
-  // the chips wait for the list: it is what the user came for, and facets read every clip's summary
+  // the chips wait for the list to be drawn: it is what the user came for, and counting facets
+  // walks the whole doc table (an older request's answer is dropped)
   useEffect(() => {
     if (!loaded) return;
-    ask('archive/facets', { query: settledQuery, filters }).then(setFacets, () => setFacets(null));
+    let current = true;
+    const cancel = afterPaint(() =>
+      ask('archive/facets', { query: settledQuery, filters }).then(
+        (answer) => current && setFacets(answer),
+        () => current && setFacets(null),
+      ),
+    );
+    return () => {
+      current = false;
+      cancel();
+    };
   }, [loaded, settledQuery, filters, refreshKey, localRefresh]);
 
   // a selection is of the clips shown: a new search or filter starts without one

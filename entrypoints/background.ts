@@ -22,9 +22,12 @@ import { workerSanitizer } from '@/utils/sync/worker-sanitizer';
 import { captureHandlers } from '@/utils/archive/capture-handlers';
 
 export default defineBackground(() => {
+  // read by the popup-open benchmark: a popup opened on a stopped worker waits for its start
+  performance.mark('jianbao:worker-start');
   let database: Promise<JianbaoDatabase> | undefined;
   const db = () =>
     (database ??= openArchive().then((opened) => {
+      performance.mark('jianbao:database-open');
       // finish any segmenting a previous worker was stopped in the middle of (or an upgrade left)
       void opened.searchIndex.compact().catch((error) => console.warn('index compaction failed', error));
       // read the search's list of clips soon, so that the first search does not wait for it (but

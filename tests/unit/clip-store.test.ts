@@ -10,6 +10,7 @@ import {
   saveArticle,
 } from '@/utils/archive/clip-store';
 import { openArchive, type JianbaoDatabase } from '@/utils/archive/db';
+import { RESULT_PAGE, searchArchive } from '@/utils/archive/search';
 import { makeArticle } from './article-factory';
 
 let db: JianbaoDatabase;
@@ -118,6 +119,38 @@ describe('listClips', () => {
     expect(first.total).toBe(5);
     expect(first.clips.map((c) => c.title)).toEqual(['第4篇', '第3篇']);
     expect((await listClips(db, 2, 2)).clips.map((c) => c.title)).toEqual(['第2篇', '第1篇']);
+  });
+
+  it("gives the popup's first pages as the search's doc table lists them, ties and edits included", async () => {
+    // clips saved in the same millisecond (an import, a fast machine) and clips edited since
+    const ids: string[] = [];
+    const save = async (i: number) => {
+      const url = `https://news.example.cn/a/${i}.html`;
+      const outcome = await saveArticle(db, makeArticle({ url, canonicalUrl: url, title: `第${i}篇` }), {
+        update: false,
+        now: new Date(Date.UTC(2025, 0, 1 + Math.floor(i / 4) - (i >= 30 ? 6 : 0))),
+      });
+      if (outcome.status === 'saved') ids.push(outcome.clip.id);
+    };
+    for (let i = 0; i < 30; i++) await save(i);
+    // the table is built now; what follows reaches it as changes on top
+    await searchArchive(db, { query: '', filters: {}, offset: 0, limit: 1 });
+    for (let i = 30; i < 36; i++) await save(i);
+    for (const id of [ids[5]!, ids[28]!, ids[1]!, ids[33]!])
+      await editClip(db, id, { tags: ['改过'], note: null });
+    for (const [offset, limit] of [
+      [0, RESULT_PAGE],
+      [RESULT_PAGE, RESULT_PAGE],
+      [24, RESULT_PAGE],
+    ] as const) {
+      const listed = await listClips(db, offset, limit);
+      const searched = await searchArchive(db, { query: '', filters: {}, offset, limit });
+      expect(listed.total).toBe(searched.total);
+      expect(listed.clips.map((c) => c.id)).toEqual(searched.hits.map((h) => h.id));
+      expect(listed.clips).toEqual(
+        searched.hits.map(({ titleMarks: _marks, snippet: _snippet, ...summary }) => summary),
+      );
+    }
   });
 });
 

@@ -15,7 +15,8 @@ import {
 } from '@/utils/archive/clip-store';
 import { openArchive, type JianbaoDatabase } from '@/utils/archive/db';
 import { facets, searchArchive, searchResultIds, type SearchFilters } from '@/utils/archive/search';
-import { DOC_TABLE_KEY, Strings } from '@/utils/archive/search-index/doc-table';
+import { DOC_TABLE_KEY, DocTable, Strings } from '@/utils/archive/search-index/doc-table';
+import type { DocTableRecord } from '@/utils/archive/records';
 import type { Article } from '@/utils/model/article';
 import { makeArticle } from './article-factory';
 
@@ -94,6 +95,15 @@ describe('the kept doc table', () => {
     const fresh = await openArchive(factory);
     expect(await everything(fresh)).toEqual(expected);
     fresh.close();
+  });
+
+  it('is read afresh when kept in an older version (ties then went by doc number, not by id)', async () => {
+    await save({ title: '冰雪一' });
+    await searchArchive(db, { query: '', filters: {}, offset: 0, limit: 1 });
+    await db.searchIndex.settled();
+    const kept = (await keptTable(db)) as DocTableRecord;
+    expect(DocTable.fromRecord(kept)?.size).toBe(1);
+    expect(DocTable.fromRecord({ ...kept, docTable: 1 })).toBeNull();
   });
 
   it('is not trusted after the archive was cleared under it', async () => {

@@ -1,7 +1,15 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
-import { FIRST_PAGE, requestFirstPage, takeFirstPage } from '@/utils/ui/first-page';
+import {
+  FIRST_PAGE,
+  firstPageNow,
+  firstPageSettled,
+  requestFirstPage,
+  takeEarlySettings,
+  takeFirstPage,
+} from '@/utils/ui/first-page';
+import { DEFAULT_SETTINGS, SETTINGS_KEY } from '@/utils/ui/settings';
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -18,6 +26,36 @@ describe("the popup's early first page", () => {
     expect(sendMessage).toHaveBeenCalledWith({ type: 'clips/list', payload: FIRST_PAGE });
     await expect(takeFirstPage()).resolves.toEqual(answer);
     expect(takeFirstPage()).toBeUndefined();
+  });
+
+  it('holds the answer, once it has come, for the first render to draw at once', async () => {
+    const answer = { clips: [], total: 3 };
+    let reply: (value: unknown) => void = () => {};
+    vi.spyOn(browser.runtime, 'sendMessage').mockReturnValue(
+      new Promise((resolve) => (reply = resolve)) as never,
+    );
+    requestFirstPage();
+    expect(firstPageNow()).toBeUndefined();
+    // the first render waits no longer than it is told to for an answer not yet come
+    await firstPageSettled(5);
+    expect(firstPageNow()).toBeUndefined();
+    reply({ ok: true, value: answer });
+    await firstPageSettled(10_000);
+    expect(firstPageNow()).toEqual(answer);
+    // still there for the list to take; taken, it is gone from both
+    await expect(takeFirstPage()).resolves.toEqual(answer);
+    expect(firstPageNow()).toBeUndefined();
+  });
+
+  it('reads the settings alongside, once', async () => {
+    vi.spyOn(browser.runtime, 'sendMessage').mockResolvedValue({
+      ok: true,
+      value: { clips: [], total: 0 },
+    } as never);
+    await browser.storage.local.set({ [SETTINGS_KEY]: { ...DEFAULT_SETTINGS, toolbarAction: 'preview' } });
+    requestFirstPage();
+    await expect(takeEarlySettings()).resolves.toMatchObject({ toolbarAction: 'preview' });
+    expect(takeEarlySettings()).toBeUndefined();
   });
 
   it('keeps a failure for the list to report, without an unhandled rejection', async () => {

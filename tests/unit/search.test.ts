@@ -177,6 +177,21 @@ describe('searchArchive', () => {
     expect((await facets(db)).sources.map((f) => f.value).sort()).toEqual(['中国吉林网', '新华社']);
   });
 
+  it('counts facets once while the archive is unchanged, and again after each change', async () => {
+    const first = await save({ source: '新华社' });
+    await editClip(db, first, { tags: ['冬'], note: null });
+    const counted = await facets(db);
+    // kept: every popup opened on the same archive asks for these
+    expect(await facets(db)).toBe(counted);
+    expect(await facets(db, { filters: { tag: '冬' } })).not.toBe(counted);
+    await save({ source: '新华社' });
+    expect((await facets(db)).sources).toEqual([{ value: '新华社', count: 2 }]);
+    await editClip(db, first, { tags: ['夏'], note: null });
+    expect((await facets(db)).tags).toEqual([{ value: '夏', count: 1 }]);
+    await deleteClip(db, first);
+    expect(await facets(db)).toMatchObject({ sources: [{ value: '新华社', count: 1 }], tags: [] });
+  });
+
   it('follows re-clips, edits, deletes and undo', async () => {
     const url = 'https://news.example.cn/a/1.html';
     const id = await save({ url, textContent: '旧的正文写着雾凇' });

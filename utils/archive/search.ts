@@ -503,7 +503,12 @@ export async function facets(
   const query = request.query?.trim() ?? '';
   const list = query ? await resultList(db, query, {}) : null;
   const table = list?.table ?? (await db.searchIndex.docTable());
-  const rows = list?.pool;
+  // every popup opened on an unchanged archive asks for the same counts: a walk of every row, once
+  const key = JSON.stringify(['facets', table.changes, table.nextDoc, query, filters]);
+  return db.searchIndex.memo(key, () => countFacets(table, list?.pool, filters));
+}
+
+function countFacets(table: DocTable, rows: Int32Array | undefined, filters: SearchFilters): Facets {
   const countAmong = (
     group: 'source' | 'section' | 'tag',
     idsOf: (row: number, add: (id: number) => void) => void,

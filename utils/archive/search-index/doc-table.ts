@@ -14,8 +14,11 @@ import { normalize } from '../search-text';
 /** Marks a label column's empty value (a clip without a source, say). */
 export const NONE = 0xffffffff;
 export const DOC_TABLE_KEY: [number, number] = [0, 1];
-/** Bump when the record's shape or what it derives (the normalised heads) changes: older ones are ignored. */
-export const DOC_TABLE_VERSION = 1;
+/**
+ * Bump when the record's shape or what it derives (the normalised heads, the row order) changes:
+ * older ones are ignored. 2: clips of one time in descending id order (was: doc number).
+ */
+export const DOC_TABLE_VERSION = 2;
 const BUILD_SLICE = 4096;
 
 /** Many strings as one (structured clone copies one string far faster than 100,000). */
@@ -220,7 +223,7 @@ export class DocTable {
     for (let row = 0; row < this.size; row++) {
       const doc = this.docs[row]!;
       // both lists newest first: take the added docs that come before this row
-      while (f < fresh.length && newerThan(fresh[f]!, this.clipped[row]!, doc)) builder.addDoc(fresh[f++]!);
+      while (f < fresh.length && newerThan(fresh[f]!, this, row)) builder.addDoc(fresh[f++]!);
       if (!dead.has(doc)) builder.addRow(this, row);
     }
     while (f < fresh.length) builder.addDoc(fresh[f++]!);
@@ -306,13 +309,17 @@ export function prepare(doc: SearchDoc | PreparedDoc): PreparedDoc {
   return { doc, time: Date.parse(doc.clippedAt), head: normalize(`${doc.title}\n${doc.kicker ?? ''}`) };
 }
 
-/** Newest clip first, then the higher doc number (the later write). */
+/**
+ * Newest clip first, then the greater id: the order of the clips store's clippedAt index read
+ * backwards (its ties go by primary key), which lists the popup's unfiltered pages without the table.
+ */
 function sortNewestFirst(docs: PreparedDoc[]): PreparedDoc[] {
-  return docs.sort((a, b) => b.time - a.time || b.doc.doc - a.doc.doc);
+  return docs.sort((a, b) => b.time - a.time || (a.doc.id < b.doc.id ? 1 : a.doc.id > b.doc.id ? -1 : 0));
 }
 
-function newerThan(doc: PreparedDoc, clipped: number, number: number): boolean {
-  return doc.time > clipped || (doc.time === clipped && doc.doc.doc > number);
+function newerThan(doc: PreparedDoc, table: DocTable, row: number): boolean {
+  const clipped = table.clipped[row]!;
+  return doc.time > clipped || (doc.time === clipped && doc.doc.id > table.ids.at(row));
 }
 
 /** Rows appended in order, labels interned; `finish` makes the typed arrays. */
