@@ -57,6 +57,12 @@ describe('unlabelledOutlet', () => {
     );
     expect(unlabelledOutlet([{ text: '2019-05-17 · 苏皖城市报道' }], dated, 'x')).toBe('苏皖城市报道');
   });
+  it('takes the name right after the date, past the widgets that follow it', () => {
+    expect(
+      unlabelledOutlet([{ text: '2019-09-11 01:53 新浪科技 我有话说( 1307 人参与) 收藏本文' }], dated, 'x'),
+    ).toBe('新浪科技');
+    expect(unlabelledOutlet([{ text: '2019-09-11 01:53 收藏本文 打印' }], dated, 'x')).toBeNull();
+  });
   it('takes an account name on its own line above the date', () => {
     expect(
       unlabelledOutlet(

@@ -3,7 +3,7 @@
  * 时间/发布时间/日期 in one line of visible text, with ASCII or full-width colons, 【】（）brackets,
  * `|` separators and several names per field. Roles stay apart: an editor is never an author.
  */
-import { cutAtFurniture } from './furniture';
+import { cutAtFurniture, isFurniture } from './furniture';
 import { cleanName, collapseSpace, unique } from './text';
 
 export interface Byline {
@@ -389,13 +389,22 @@ export function unlabelledOutlet(
     ' ',
   );
   const tokens = text
-    .replace(/[[【(（][^\]】)）]{1,6}[\]】)）]/g, ' ')
+    .replace(/[[【(（][^\]】)）]{1,12}[\]】)）]/g, ' ')
     .split(/[\s|｜丨·•/]+/)
-    .filter((t) => t && !DATEISH_TOKEN.test(t));
+    .filter(Boolean);
   if (tokens.some((t) => /[:：]/.test(t))) return null; // a labelled line: parseByline's business
   if (DATE_LEAD.test(text)) return null; // `张三 发表于 …`: a post's author, not an outlet
-  const names = tokens.filter(nameLike);
-  return names.at(-1) ?? null;
+  // the outlet stands next to the date: right after it (2019年09月11日01:53 新浪科技 我有话说 收藏本文),
+  // else right before it (原创 南方都市报 2019-09-09)
+  const isName = (t: string) => nameLike(t) && !/[()（）[\]【】]/.test(t) && !isFurniture(t);
+  const dated = tokens.map((t) => DATEISH_TOKEN.test(t));
+  const lastDate = dated.lastIndexOf(true);
+  const after =
+    lastDate >= 0
+      ? tokens.slice(lastDate + 1).find((t, i) => !dated[lastDate + 1 + i] && isName(t))
+      : undefined;
+  const before = tokens.filter((t, i) => !dated[i] && (lastDate < 0 || i < lastDate) && isName(t)).at(-1);
+  return after ?? before ?? null;
 }
 
 function looseTitle(text: string): string {
