@@ -18,6 +18,7 @@ import {
   bodyFromRule,
   bodyFromSelection,
   READABILITY_LIMITS,
+  readableCopy,
   type BodyResult,
 } from './body';
 import { isBylineLine } from './byline';
@@ -150,7 +151,7 @@ function findBody(
     body = bodyFromLines(document, lines);
   } else {
     try {
-      const clone = document.cloneNode(true) as Document;
+      const clone = readableCopy(document);
       for (const rule of rules) if (!body && rule?.body) body = bodyFromRule(clone, rule.body);
       if (!body) body = bodyFromReadability(clone, chinese);
       if (body?.via !== 'rule' && stats.styleHidden) body = bodyFromHiddenArticle(document, chinese, body);
