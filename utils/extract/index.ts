@@ -284,10 +284,6 @@ export function explainArticle(
   const section = resolveSection(ctx, title);
   const articleId = articleIdFromUrl(url, site?.articleId ?? cms?.articleId) ?? meta.articleId;
   const contentHtml = sanitizeHtml((body.el as Element).innerHTML, win as unknown as SanitizeWindow);
-  const declaredCanonical = [
-    document.querySelector('link[rel~="canonical" i]')?.getAttribute('href'),
-    ...meta.canonical,
-  ];
   const names = (values: readonly string[]) =>
     unique(values.map((v) => truncate(cleanName(v), 200)))
       .filter(Boolean)
@@ -306,7 +302,8 @@ export function explainArticle(
     section: names(section),
     articleId: articleId ? truncate(articleId, 200) : null,
     url,
-    canonicalUrl: canonicalUrlFor(url, declaredCanonical),
+    // the <link rel=canonical>, og:url and url, resolved (readMetadata read them; not read again here)
+    canonicalUrl: canonicalUrlFor(url, meta.canonical),
     lang: articleLanguage(meta.lang ? truncate(meta.lang, 50) : null, `${title}\n${text.slice(0, 5_000)}`),
     excerpt:
       truncate(meta.description ?? ctx.bodyLines.find((l) => l.text.length > 20)?.text ?? '', 300) || null,
