@@ -151,6 +151,9 @@ export function collectLines(root: Element, options: LineOptions = {}): Line[] {
   };
 
   let node: Node | null = root.firstChild;
+  // The few elements that can hide their content, found by one query: asking every element for its
+  // hidden and style attributes was two calls into the browser per element
+  const withAttributes = new Set<Element>(root.querySelectorAll('[hidden], [style]'));
   // the tags of the elements entered, innermost last: leave() needs no second tagName call
   const tagStack: string[] = [];
   const enter = (el: Element): boolean => {
@@ -160,12 +163,14 @@ export function collectLines(root: Element, options: LineOptions = {}): Line[] {
     }
     const tag = upperTag(el);
     if (SKIP_TAGS.has(tag)) return false;
-    if (el.hasAttribute('hidden')) return false;
-    const style = el.getAttribute('style');
-    if (style) {
-      if (style.includes('none') && style.replace(/\s/g, '').includes('display:none')) return false;
-      if (stats && (style.includes('hidden') || style.includes('opacity')))
-        stats.styleHidden = (stats.styleHidden ?? 0) + 1;
+    if (withAttributes.has(el)) {
+      if (el.hasAttribute('hidden')) return false;
+      const style = el.getAttribute('style');
+      if (style) {
+        if (style.includes('none') && style.replace(/\s/g, '').includes('display:none')) return false;
+        if (stats && (style.includes('hidden') || style.includes('opacity')))
+          stats.styleHidden = (stats.styleHidden ?? 0) + 1;
+      }
     }
     if (BLOCK_TAGS.has(tag)) {
       flush();
