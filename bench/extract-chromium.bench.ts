@@ -9,7 +9,8 @@ import http from 'node:http';
 import { chromium } from 'playwright-core';
 import { bundle, CHROMIUM } from './browser';
 import { benchPages, machine } from './corpus-pages';
-import { printComparison, type ExtractionTimes } from './extract-timing';
+import { printProfile } from './extract-profile';
+import { median, printComparison, type ExtractionTimes } from './extract-timing';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 
@@ -35,8 +36,8 @@ export default async function bench(): Promise<void> {
     );
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
-    const timed: Array<ExtractionTimes & { name: string }> = [];
-    for (const [i, { name, url }] of pages.entries()) {
+    /** Opens page `i` with the bundle evaluated in a fresh isolated world; returns that world. */
+    const openPage = async (i: number): Promise<number> => {
       await page.goto(`${origin}/${i}`, { waitUntil: 'domcontentloaded' });
       // An isolated world, as the extension's injected script gets: the page's own world has script
       // off, and callbacks into it (DOMPurify's Trusted Types policy) throw there
@@ -45,18 +46,49 @@ export default async function bench(): Promise<void> {
         frameId: frameTree.frame.id,
         worldName: 'jianbao-bench',
       });
+      await evaluate(executionContextId, script);
+      return executionContextId;
+    };
+    const evaluate = async (contextId: number, expression: string): Promise<unknown> => {
       const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
-        expression: `${script}\njianbaoExtractBench(${JSON.stringify(url)}, ${ROUNDS})`,
-        contextId: executionContextId,
+        expression,
+        contextId,
         returnByValue: true,
       });
-      if (exceptionDetails) throw new Error(`${name}: ${exceptionDetails.exception?.description}`);
-      timed.push({ name, ...(result.value as ExtractionTimes) });
+      if (exceptionDetails) throw new Error(exceptionDetails.exception?.description);
+      return result.value;
+    };
+    const timed: Array<ExtractionTimes & { name: string }> = [];
+    for (const [i, { name, url }] of pages.entries()) {
+      const world = await openPage(i);
+      const times = await evaluate(world, `jianbaoExtractBench(${JSON.stringify(url)}, ${ROUNDS})`).catch(
+        (error: Error) => {
+          throw new Error(`${name}: ${error.message}`);
+        },
+      );
+      timed.push({ name, ...(times as ExtractionTimes) });
     }
     printComparison(
       `${pages.length} pages × ${ROUNDS} rounds, headless Chromium ${browser.version()}, in the page; ${machine()}`,
       timed,
     );
+    if (process.env.BENCH_PROFILE) {
+      // the six pages with the highest ratio, as BENCH_VERBOSE names them
+      const worst = timed
+        .map((t, i) => ({ i, ratio: median(t.mine) / median(t.theirs) }))
+        .sort((a, b) => b.ratio - a.ratio)
+        .slice(0, 6);
+      await printProfile(
+        cdp,
+        worst.map(({ i }) => ({
+          name: pages[i]!.name,
+          open: () => openPage(i),
+          run: (world: number, runs: number) =>
+            evaluate(world, `jianbaoExtractRuns(${JSON.stringify(pages[i]!.url)}, ${runs})`),
+        })),
+        Number(process.env.BENCH_PROFILE) > 1 ? Number(process.env.BENCH_PROFILE) : 50,
+      );
+    }
   } finally {
     await browser.close();
     server.close();

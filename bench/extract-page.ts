@@ -1,5 +1,17 @@
 /** Bundled into each corpus page by extract-chromium.bench.ts: the same timing, on the page's own DOM. */
+import { extractArticle } from '../utils/extract';
 import { timeExtraction } from './extract-timing';
 
 (globalThis as { jianbaoExtractBench?: unknown }).jianbaoExtractBench = (url: string, rounds: number) =>
   timeExtraction(document, url, rounds);
+
+/** For BENCH_PROFILE: `runs` extractions and nothing else, while the profiler samples. */
+(globalThis as { jianbaoExtractRuns?: unknown }).jianbaoExtractRuns = (url: string, runs: number) => {
+  for (let i = 0; i < runs; i++) {
+    try {
+      extractArticle(document, url);
+    } catch {
+      // a page without an article still costs what it costs
+    }
+  }
+};

@@ -18,6 +18,7 @@ import {
   bodyFromRule,
   bodyFromSelection,
   READABILITY_LIMITS,
+  readableCopy,
   type BodyResult,
 } from './body';
 import { isBylineLine } from './byline';
@@ -150,7 +151,7 @@ function findBody(
     body = bodyFromLines(document, lines);
   } else {
     try {
-      const clone = document.cloneNode(true) as Document;
+      const clone = readableCopy(document);
       for (const rule of rules) if (!body && rule?.body) body = bodyFromRule(clone, rule.body);
       if (!body) body = bodyFromReadability(clone, chinese);
       if (body?.via !== 'rule' && stats.styleHidden) body = bodyFromHiddenArticle(document, chinese, body);
@@ -285,10 +286,6 @@ export function explainArticle(
   const section = resolveSection(ctx, title);
   const articleId = articleIdFromUrl(url, site?.articleId ?? cms?.articleId) ?? meta.articleId;
   const contentHtml = sanitizeHtml((body.el as Element).innerHTML, win as unknown as SanitizeWindow);
-  const declaredCanonical = [
-    document.querySelector('link[rel~="canonical" i]')?.getAttribute('href'),
-    ...meta.canonical,
-  ];
   const names = (values: readonly string[]) =>
     unique(values.map((v) => truncate(cleanName(v), 200)))
       .filter(Boolean)
@@ -307,7 +304,8 @@ export function explainArticle(
     section: names(section),
     articleId: articleId ? truncate(articleId, 200) : null,
     url,
-    canonicalUrl: canonicalUrlFor(url, declaredCanonical),
+    // the <link rel=canonical>, og:url and url, resolved (readMetadata read them; not read again here)
+    canonicalUrl: canonicalUrlFor(url, meta.canonical),
     lang: articleLanguage(meta.lang ? truncate(meta.lang, 50) : null, `${title}\n${text.slice(0, 5_000)}`),
     excerpt:
       truncate(meta.description ?? ctx.bodyLines.find((l) => l.text.length > 20)?.text ?? '', 300) || null,

@@ -117,6 +117,8 @@ export function collectLines(root: Element, options: LineOptions = {}): Line[] {
   let depth = 0;
   const lines: Line[] = [];
   let buffer = '';
+  /** the buffer ends with the space an inline boundary put there: a second one would change nothing */
+  let spaced = false;
   let linkChars = 0;
   const blockStack: Element[] = [root];
   const listStack: Element[] = [];
@@ -149,6 +151,9 @@ export function collectLines(root: Element, options: LineOptions = {}): Line[] {
   };
 
   let node: Node | null = root.firstChild;
+  // The few elements that can hide their content, found by one query: asking every element for its
+  // hidden and style attributes was two calls into the browser per element
+  const withAttributes = new Set<Element>(root.querySelectorAll('[hidden], [style]'));
   // the tags of the elements entered, innermost last: leave() needs no second tagName call
   const tagStack: string[] = [];
   const enter = (el: Element): boolean => {
@@ -158,17 +163,22 @@ export function collectLines(root: Element, options: LineOptions = {}): Line[] {
     }
     const tag = upperTag(el);
     if (SKIP_TAGS.has(tag)) return false;
-    if (el.hasAttribute('hidden')) return false;
-    const style = el.getAttribute('style');
-    if (style) {
-      if (style.includes('none') && style.replace(/\s/g, '').includes('display:none')) return false;
-      if (stats && (style.includes('hidden') || style.includes('opacity')))
-        stats.styleHidden = (stats.styleHidden ?? 0) + 1;
+    if (withAttributes.has(el)) {
+      if (el.hasAttribute('hidden')) return false;
+      const style = el.getAttribute('style');
+      if (style) {
+        if (style.includes('none') && style.replace(/\s/g, '').includes('display:none')) return false;
+        if (stats && (style.includes('hidden') || style.includes('opacity')))
+          stats.styleHidden = (stats.styleHidden ?? 0) + 1;
+      }
     }
     if (BLOCK_TAGS.has(tag)) {
       flush();
       blockStack.push(el);
-    } else if (spaceInline) buffer += ' ';
+    } else if (spaceInline && !spaced) {
+      buffer += ' ';
+      spaced = true;
+    }
     if (LISTISH.has(tag)) listStack.push(el);
     if (tag === 'A') linkDepth++;
     tagStack.push(tag);
@@ -179,34 +189,43 @@ export function collectLines(root: Element, options: LineOptions = {}): Line[] {
     if (BLOCK_TAGS.has(tag)) {
       flush();
       blockStack.pop();
-    } else if (spaceInline) buffer += ' ';
+    } else if (spaceInline && !spaced) {
+      buffer += ' ';
+      spaced = true;
+    }
     if (LISTISH.has(tag)) listStack.pop();
     if (tag === 'A') linkDepth--;
   };
 
+  // Each DOM property read is a call into the browser, and a page has thousands of nodes: every
+  // pointer (nodeType, firstChild, nextSibling) is read once per node and kept
   while (node && lines.length < maxLines) {
-    let descend = false;
-    if (node.nodeType === 3) {
+    const type = node.nodeType;
+    if (type === 3) {
       const value = node.nodeValue ?? '';
       buffer += value;
+      spaced = false;
       if (linkDepth > 0) linkChars += value.trim().length;
-    } else if (node.nodeType === 1) {
-      descend = enter(node as Element);
+    } else if (type === 1 && enter(node as Element)) {
+      const child = node.firstChild;
+      if (child) {
+        node = child;
+        depth++;
+        continue;
+      }
+      leave();
     }
-    if (descend && node.firstChild) {
-      node = node.firstChild;
-      depth++;
-      continue;
-    }
-    if (descend) leave();
     // climb until a next sibling exists
-    while (node && node !== root && !node.nextSibling) {
-      node = node.parentNode;
+    let next = node.nextSibling;
+    while (!next) {
+      const parent: Node | null = node.parentNode;
       depth--;
-      if (node && node !== root) leave();
+      if (!parent || parent === root) break;
+      leave();
+      node = parent;
+      next = node.nextSibling;
     }
-    if (!node || node === root) break;
-    node = node.nextSibling;
+    node = next;
   }
   flush();
   return lines;

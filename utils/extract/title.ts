@@ -120,7 +120,6 @@ export function findTitle(
   let seen = 0;
   for (const el of headingCandidates(doc, lines)) {
     if (++seen > 300) break;
-    if (el.tagName !== 'H1' && insideNavigation(el)) continue;
     const text = textOf(el);
     if (text.length < 4 || text.length > 200) continue;
     const key = looseKey(text);
@@ -130,6 +129,8 @@ export function findTitle(
     else if (docKey.startsWith(key) || (metaKey && metaKey.startsWith(key))) score = 2;
     else if (docKey.includes(key) || (metaKey && metaKey.includes(key))) score = 1;
     if (!score) continue;
+    // after the score: most candidates name nothing of the title, and the ancestor walk costs more
+    if (el.tagName !== 'H1' && insideNavigation(el)) continue;
     score = score * 1000 + key.length + (el.tagName === 'H1' ? 50 : /^H[23]$/.test(el.tagName) ? 20 : 0);
     // the innermost element that carries the text (h1 > span): prefer the heading itself
     if (!best || score > best.score) best = { el, text, score };

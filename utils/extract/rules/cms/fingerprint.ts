@@ -10,7 +10,20 @@ const ASSET_LIMIT = 80;
  * What the detectors read of the page being matched, read once for all of them: every detector
  * asking again was a selector scan of the whole document each (cmsRuleFor sets it for one match).
  */
-let memo: { doc: Document; generator?: string; assets?: string[] } | null = null;
+let memo: { doc: Document; generator?: string; assets?: string[]; anyElement?: boolean } | null = null;
+
+/** Every selector registered by elementFingerprint, the element fingerprints of all CMS rules. */
+const fingerprints = new Set<string>();
+
+/**
+ * Registers `selectors` as an element fingerprint (call it where the rule is defined) and returns
+ * it for hasElement: while matching, one query for all of them answers every detector on a page that
+ * has none, instead of a scan of the whole document per detector.
+ */
+export function elementFingerprint(selectors: string): string {
+  fingerprints.add(selectors);
+  return selectors;
+}
 
 /** Runs `match` with the page's generator and asset URLs read at most once. */
 export function withFingerprintMemo<T>(doc: Document, match: () => T): T {
@@ -52,7 +65,20 @@ export function hasAssetPath(doc: Document, pattern: RegExp): boolean {
   return assetUrls(doc).some((url) => pattern.test(url));
 }
 
-/** Whether any of `selectors` matches (one querySelector call). */
+function anyFingerprint(doc: Document): boolean {
+  try {
+    return doc.querySelector([...fingerprints].join(', ')) !== null;
+  } catch {
+    // one selector this engine cannot parse fails the whole list: ask each detector's own then
+    return true;
+  }
+}
+
+/** Whether any of `selectors` matches (one querySelector call, none when no fingerprint matches). */
 export function hasElement(doc: Document, selectors: string): boolean {
+  if (memo?.doc === doc && fingerprints.has(selectors)) {
+    memo.anyElement ??= anyFingerprint(doc);
+    if (!memo.anyElement) return false;
+  }
   return doc.querySelector(selectors) !== null;
 }

@@ -1,5 +1,9 @@
 import type { CmsRule } from '../../types';
-import { generator, hasElement } from '../fingerprint';
+import { generator, elementFingerprint, hasElement } from '../fingerprint';
+
+const FINGERPRINT = elementFingerprint(
+  '#postlist td.t_f, #postlist [id^="postmessage_"], #postlist .t_msgfont',
+);
 
 /**
  * Discuz! forum threads, X2–X3.5 and the 6.x–7.2 templates most Chinese forums of 2006–2012 ran.
@@ -12,9 +16,7 @@ import { generator, hasElement } from '../fingerprint';
  */
 export const rule: CmsRule = {
   name: 'discuz',
-  detect: (doc) =>
-    /Discuz!/i.test(generator(doc)) ||
-    hasElement(doc, '#postlist td.t_f, #postlist [id^="postmessage_"], #postlist .t_msgfont'),
+  detect: (doc) => /Discuz!/i.test(generator(doc)) || hasElement(doc, FINGERPRINT),
   title: ['#thread_subject', 'h1 .ts', '#threadtitle h1'],
   published: [['em[id^="authorposton"] span[title]', 'title'], 'em[id^="authorposton"]'],
   authors: ['#postlist .authi a.xw1', '.pls .authi a.xw1', '#postlist td.postauthor .postinfo a'],

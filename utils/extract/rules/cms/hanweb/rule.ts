@@ -1,5 +1,7 @@
 import type { CmsRule } from '../../types';
-import { hasAssetPath, hasElement } from '../fingerprint';
+import { hasAssetPath, elementFingerprint, hasElement } from '../fingerprint';
+
+const FINGERPRINT = elementFingerprint('meta[name="HanWebCMS" i], script[src*="hanweb" i]');
 
 /**
  * 大汉 Hanweb JCMS, on many provincial and city government sites. Scripts from `/jcms/` and the
@@ -12,7 +14,7 @@ export const rule: CmsRule = {
   detect: (doc, url) =>
     /\/art\/\d{4}\/\d{1,2}\/\d{1,2}\/art_\d+_\d+\.html?$/i.test(url.pathname) ||
     hasAssetPath(doc, /\/jcms\/|\/module\/web\/jpage\/|\/module\/jslib\//i) ||
-    hasElement(doc, 'meta[name="HanWebCMS" i], script[src*="hanweb" i]'),
+    hasElement(doc, FINGERPRINT),
   title: ['.article-title', 'td.title', '#barrierfree_container h1'],
   published: ['.article-info', '.xl_date', 'td.date'],
   source: ['.article-info', '.xl_date', 'td.date'],

@@ -1,5 +1,7 @@
 import type { CmsRule } from '../../types';
-import { generator, hasAssetPath, hasElement } from '../fingerprint';
+import { generator, hasAssetPath, elementFingerprint, hasElement } from '../fingerprint';
+
+const FINGERPRINT = elementFingerprint('meta[name="copyright" i][content*="PowerEasy" i]');
 
 /**
  * 动易 PowerEasy (SiteWeaver). Skins under `/Skin/`, scripts under `/js/` with PowerEasy names,
@@ -11,7 +13,7 @@ export const rule: CmsRule = {
   name: 'powereasy',
   detect: (doc, url) =>
     /PowerEasy/i.test(generator(doc)) ||
-    hasElement(doc, 'meta[name="copyright" i][content*="PowerEasy" i]') ||
+    hasElement(doc, FINGERPRINT) ||
     (/^\/Item\/\d+\.aspx$/i.test(url.pathname) && hasAssetPath(doc, /\/Skin\//)) ||
     hasAssetPath(doc, /PowerEasy|\/js\/(PE_|pe_)\w+\.js/i),
   title: ['.article_title h1', '.article_title', '.main_ArticleTitle'],

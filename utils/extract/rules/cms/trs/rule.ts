@@ -1,5 +1,7 @@
 import type { CmsRule } from '../../types';
-import { hasAssetPath, hasElement } from '../fingerprint';
+import { hasAssetPath, elementFingerprint, hasElement } from '../fingerprint';
+
+const FINGERPRINT = elementFingerprint('.TRS_Editor, .Custom_UnionStyle');
 
 /**
  * TRS WCM (拓尔思), on most government and many newspaper sites. The editor's output is wrapped in
@@ -12,7 +14,7 @@ import { hasAssetPath, hasElement } from '../fingerprint';
 export const rule: CmsRule = {
   name: 'trs',
   detect: (doc, url) =>
-    hasElement(doc, '.TRS_Editor, .Custom_UnionStyle') ||
+    hasElement(doc, FINGERPRINT) ||
     /\/t\d{8}_\d+(?:_\d+)?\.s?html?$/i.test(url.pathname) ||
     hasAssetPath(doc, /(^|\/\/)ta\.trs\.cn\/|\/trs(ta|wcm)?\w*\.js/i),
   // The editor's container is the body (all of it: an article can hold several Custom_UnionStyle

@@ -1,5 +1,7 @@
 import type { CmsRule } from '../../types';
-import { hasAssetPath, hasElement } from '../fingerprint';
+import { hasAssetPath, elementFingerprint, hasElement } from '../fingerprint';
+
+const FINGERPRINT = elementFingerprint('#vsb_content, .v_news_content, form[name="_newscontent_fromname"]');
 
 /**
  * 博达 VSB (Visual SiteBuilder), on most university and many bureau sites. Scripts from
@@ -10,9 +12,7 @@ import { hasAssetPath, hasElement } from '../fingerprint';
  */
 export const rule: CmsRule = {
   name: 'vsb',
-  detect: (doc) =>
-    hasElement(doc, '#vsb_content, .v_news_content, form[name="_newscontent_fromname"]') ||
-    hasAssetPath(doc, /\/system\/resource\/(js|css)\//i),
+  detect: (doc) => hasElement(doc, FINGERPRINT) || hasAssetPath(doc, /\/system\/resource\/(js|css)\//i),
   title: ['form[name="_newscontent_fromname"] [class^="titlestyle"]', '[class^="titlestyle"]'],
   published: ['[class^="timestyle"]'],
   authors: ['[class^="authorstyle"]'],

@@ -1,0 +1,69 @@
+/**
+ * BENCH_PROFILE=1 for extract-chromium: where extractArticle's time goes on the pages that decide the
+ * per-page p95. A CPU profile (Chrome DevTools Protocol) of repeated extractions, each sample charged
+ * to the step explainArticle was in (findBody, collectLines, sanitizeHtml…): the bundle is not
+ * minified, so its functions keep their names. Sampling adds overhead: read shares, not times.
+ */
+import type { CDPSession } from 'playwright-core';
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string };
+  children?: number[];
+}
+interface Profile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/** Microseconds per step under explainArticle, added into `into`. */
+function chargeSteps(profile: Profile, into: Map<string, number>): void {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  profile.samples.forEach((id, i) => {
+    const us = profile.timeDeltas[i + 1] ?? 0;
+    // climb to explainArticle, remembering the frame just below it
+    let step = '(explainArticle itself)';
+    for (let node = byId.get(id); node; node = byId.get(parent.get(node.id) ?? -1)) {
+      if (node.callFrame.functionName === 'explainArticle') {
+        into.set(step, (into.get(step) ?? 0) + us);
+        return;
+      }
+      step = node.callFrame.functionName || '(anonymous)';
+    }
+  });
+}
+
+/** Profiles `runs` extractions of each page (opened first, warmed up once) and prints each step's share. */
+export async function printProfile(
+  cdp: CDPSession,
+  pages: Array<{
+    name: string;
+    open: () => Promise<number>;
+    run: (world: number, runs: number) => Promise<unknown>;
+  }>,
+  runs: number,
+): Promise<void> {
+  const steps = new Map<string, number>();
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  for (const page of pages) {
+    const world = await page.open();
+    await page.run(world, 1); // compiled before the profiler starts
+    await cdp.send('Profiler.start');
+    await page.run(world, runs);
+    const { profile } = await cdp.send('Profiler.stop');
+    chargeSteps(profile as unknown as Profile, steps);
+  }
+  await cdp.send('Profiler.disable');
+  const total = [...steps.values()].reduce((a, b) => a + b, 0);
+  console.log(
+    `where extractArticle's time goes on ${pages.map((p) => p.name).join(', ')} (${runs} runs each, CPU profile):`,
+  );
+  for (const [step, us] of [...steps].sort((a, b) => b[1] - a[1]).slice(0, 15))
+    console.log(
+      `  ${((100 * us) / total).toFixed(1).padStart(5)}%  ${(us / 1000 / runs / pages.length).toFixed(2).padStart(6)} ms  ${step}`,
+    );
+}
