@@ -125,6 +125,60 @@ export function bodyFromReadability(clone: Document, chinese: boolean): BodyResu
   };
 }
 
+/** Where a paragraph is page chrome, not the story, whatever its class. */
+const OUTSIDE_STORY = 'aside, nav, footer, header, figure, li, blockquote, [hidden]';
+
+/**
+ * The class the body's paragraphs carry (`story-text__paragraph`): one held by at least two of
+ * them and by at least half.
+ */
+function paragraphClass(body: Element): string | null {
+  const paragraphs = body.getElementsByTagName('p');
+  const counts = new Map<string, number>();
+  for (const p of paragraphs)
+    for (const name of p.classList)
+      if (/^[\w-]{3,60}$/.test(name)) counts.set(name, (counts.get(name) ?? 0) + 1);
+  let best: string | null = null;
+  let most = 1;
+  for (const [name, count] of counts)
+    if (count > most && count * 2 >= paragraphs.length) [best, most] = [name, count];
+  return best;
+}
+
+/**
+ * A story split into several containers by ads or inline modules (politico, CNN): Readability keeps
+ * the largest part. The paragraphs of the page carrying the body's own paragraph class, outside it,
+ * are put back in page order before the next paragraph it kept. Returns how many were added.
+ */
+export function rejoinSplitStory(doc: Document, body: Element): number {
+  const name = paragraphClass(body);
+  if (!name) return 0;
+  const key = (el: Element) => (el.textContent ?? '').replace(/\s+/g, '');
+  const inBody = new Map<string, Element>();
+  for (const p of body.getElementsByTagName('p')) if (p.classList.contains(name)) inBody.set(key(p), p);
+  const page = [...doc.getElementsByClassName(name)].filter((el) => el.tagName === 'P');
+  if (page.length <= inBody.size) return 0;
+  const bodyText = key(body);
+  // missing paragraphs wait for the next kept one: a lead or a gap is filled, nothing is appended
+  // after the story's last paragraph (a "Write to…" or "Originally published at…" note)
+  let pending: Element[] = [];
+  let added = 0;
+  for (const p of page) {
+    const text = key(p);
+    const kept = inBody.get(text);
+    if (kept) {
+      for (const missing of pending) kept.before(body.ownerDocument.importNode(missing, true));
+      added += pending.length;
+      pending = [];
+      continue;
+    }
+    // Readability may have trimmed a kept paragraph: its text in the body is enough
+    if (text.length < 20 || bodyText.includes(text) || p.closest(OUTSIDE_STORY)) continue;
+    pending.push(p);
+  }
+  return added;
+}
+
 /**
  * The fallback body when the page is too big or too deep for Readability (or for cloning): the
  * page's prose lines — long enough, not link lists — as paragraphs in an inert document.

@@ -19,6 +19,7 @@ import {
   bodyFromSelection,
   READABILITY_LIMITS,
   readableCopy,
+  rejoinSplitStory,
   type BodyResult,
 } from './body';
 import { isBylineLine } from './byline';
@@ -153,7 +154,10 @@ function findBody(
     try {
       const clone = readableCopy(document);
       for (const rule of rules) if (!body && rule?.body) body = bodyFromRule(clone, rule.body);
-      if (!body) body = bodyFromReadability(clone, chinese);
+      if (!body) {
+        body = bodyFromReadability(clone, chinese);
+        if (body) rejoinSplitStory(document, body.el);
+      }
       if (body?.via !== 'rule' && stats.styleHidden) body = bodyFromHiddenArticle(document, chinese, body);
     } catch (error) {
       // Too deep to clone or for Readability's recursion (RangeError), or over its element cap
