@@ -5,8 +5,15 @@
  */
 import type { Clip, SummaryFields } from '../../model/article';
 import type { SearchDoc, SegmentShard } from '../records';
-import { searchFields, termPositions } from '../search-text';
-import { Bytes, encodeShard, PostingWriter, termHash, VarintReader } from './codec';
+import {
+  pairTerm,
+  scanTerms,
+  searchFields,
+  termPositions,
+  type SearchField,
+  type TermSink,
+} from '../search-text';
+import { Bytes, termHash, VarintReader } from './codec';
 
 /** Tail size at which it becomes a segment. */
 export const FLUSH_AT = 128;
@@ -91,22 +98,109 @@ export function searchDocOf(clip: IndexedFields, doc: number, textLength: number
   return { doc, ...indexedFields(clip), publishedPrecision: clip.publishedPrecision ?? null, textLength };
 }
 
-/** One segment being built in memory: docs must be added in ascending doc order. */
+/**
+ * One segment being built in memory: docs must be added in ascending doc order (or, in a merge,
+ * each term's postings in ascending doc order). An arena, not an object per term: terms are
+ * numbered as first seen (a CJK bigram through `pairs`, by its two code units, with no string made
+ * until the term is new), and every posting is appended to one byte buffer with its term's number
+ * beside it. `encode` sorts the terms and copies each posting into its shard. A segment of 8,192
+ * clips has hundreds of thousands of terms and millions of postings: a writer object and buffer per
+ * term cost more in allocation and memory than the postings themselves.
+ */
 export class SegmentBuilder {
-  private readonly terms = new Map<string, PostingWriter>();
   /** the docs added */
   docs = 0;
+  /** term → number, for terms of other lengths than two code units */
+  private readonly ids = new Map<string, number>();
+  private readonly pairs = new PairTable();
+  /** by term number: the term, the doc of its last posting (postings store doc deltas), its bytes */
+  private readonly terms: string[] = [];
+  private lastDoc = new Float64Array(1024);
+  private termBytes = new Int32Array(1024);
+  /** the postings as encoded (doc delta, position count, positions), and each one's term number */
+  private data = new Uint8Array(1 << 16);
+  private dataLength = 0;
+  private postingTerms = new Int32Array(1 << 12);
+  private postings = 0;
+  /** the doc being added (addClip): per occurrence, term number × 512 + position (256: none) */
+  private occurrences = new Float64Array(1 << 12);
+  private occurrenceCount = 0;
+  private readonly positions = new Uint8Array(256);
+  private readonly sink: TermSink = {
+    pair: (code, position) => this.occur(this.pairs.get(code) ?? this.pairId(code), position),
+    term: (term, position) => this.occur(this.termId(term), position),
+  };
 
   constructor(
     readonly level: number,
     readonly shardCount = shardsFor(level),
   ) {}
 
-  /** The writer of `term`'s postings, for the caller to append to (in ascending doc order). */
-  writer(term: string): PostingWriter {
-    let writer = this.terms.get(term);
-    if (!writer) this.terms.set(term, (writer = new PostingWriter()));
-    return writer;
+  /** The number of `term`, new ones numbered in turn. */
+  termId(term: string): number {
+    // every two-unit term is found by its code, whichever way it came (scanTerms gives a bigram
+    // holding a character outside the BMP as a string)
+    if (term.length === 2) {
+      const code = term.charCodeAt(0) * 0x10000 + term.charCodeAt(1);
+      return this.pairs.get(code) ?? this.pairId(code);
+    }
+    let id = this.ids.get(term);
+    if (id === undefined) this.ids.set(term, (id = this.newTerm(term)));
+    return id;
+  }
+
+  private pairId(code: number): number {
+    const id = this.newTerm(pairTerm(code));
+    this.pairs.set(code, id);
+    return id;
+  }
+
+  private newTerm(term: string): number {
+    const id = this.terms.length;
+    this.terms.push(term);
+    if (id === this.lastDoc.length) {
+      this.lastDoc = grown(this.lastDoc, id * 2);
+      this.termBytes = grown(this.termBytes, id * 2);
+    }
+    return id;
+  }
+
+  private occur(id: number, position: number): void {
+    if (this.occurrenceCount === this.occurrences.length)
+      this.occurrences = grown(this.occurrences, this.occurrenceCount * 2);
+    this.occurrences[this.occurrenceCount++] = id * 512 + (position < 0 ? 256 : position);
+  }
+
+  /**
+   * Appends a posting of term number `id`: `doc` (above the term's last), with the positions
+   * `source[from…to)` (ascending, distinct, at most 255).
+   */
+  append(id: number, doc: number, source: Uint8Array, from: number, to: number): void {
+    const count = to - from;
+    if (this.dataLength + 10 + count > this.data.length)
+      this.data = grown(this.data, Math.max(this.data.length * 2, this.dataLength + 10 + count));
+    if (this.postings === this.postingTerms.length)
+      this.postingTerms = grown(this.postingTerms, this.postings * 2);
+    const data = this.data;
+    const start = this.dataLength;
+    let at = start;
+    let delta = doc - this.lastDoc[id]!;
+    this.lastDoc[id] = doc;
+    while (delta >= 0x80) {
+      data[at++] = (delta & 0x7f) | 0x80;
+      delta >>>= 7;
+    }
+    data[at++] = delta;
+    let n = count;
+    while (n >= 0x80) {
+      data[at++] = (n & 0x7f) | 0x80;
+      n >>>= 7;
+    }
+    data[at++] = n;
+    for (let i = from; i < to; i++) data[at++] = source[i]!;
+    this.dataLength = at;
+    this.termBytes[id] = this.termBytes[id]! + at - start;
+    this.postingTerms[this.postings++] = id;
   }
 
   /** Adds a doc in the tail's packed form: its terms, and per term a count byte then its positions. */
@@ -114,26 +208,149 @@ export class SegmentBuilder {
     let at = 0;
     for (const term of terms) {
       const n = positions[at++]!;
-      if (term) this.writer(term).add(doc, positions, at, at + n);
+      if (term) this.append(this.termId(term), doc, positions, at, at + n);
       at += n;
     }
     this.docs++;
   }
 
+  /**
+   * Adds a clip's search fields as doc `doc`, as clipTerms would give them to `add` (the same
+   * bytes), without the strings and maps; returns the length of the text indexed.
+   */
+  addClip(doc: number, clip: Pick<Clip, SearchField>): number {
+    const { head, rest } = searchFields(clip);
+    let offset = 0;
+    let textLength = 0;
+    this.occurrenceCount = 0;
+    for (const field of [...head, ...rest]) {
+      if (field) scanTerms(field, offset, this.sink);
+      textLength += field.length;
+      // a gap between fields, so that their positions never look consecutive
+      offset += field.length + 7;
+    }
+    // sorted, each term's occurrences come together with its positions ascending
+    const sorted = this.occurrences.subarray(0, this.occurrenceCount).sort();
+    const positions = this.positions;
+    for (let i = 0; i < sorted.length;) {
+      const id = Math.floor(sorted[i]! / 512);
+      const end = (id + 1) * 512;
+      let count = 0;
+      let last = -1;
+      for (; i < sorted.length && sorted[i]! < end; i++) {
+        const position = sorted[i]! - id * 512;
+        // distinct positions (at most 255: a count byte in the tail's form); 256 is none
+        if (position !== last && position < 256 && count < 255) positions[count++] = last = position;
+      }
+      this.append(id, doc, positions, 0, count);
+    }
+    this.docs++;
+    return textLength;
+  }
+
   /** The encoded shards, by shard number; the builder is spent afterwards. */
   *encode(): Generator<[number, SegmentShard]> {
-    const shards = new Map<number, Map<string, PostingWriter>>();
-    for (const [term, writer] of this.terms) {
-      const number = termHash(term) % this.shardCount;
-      let shard = shards.get(number);
-      if (!shard) shards.set(number, (shard = new Map()));
-      shard.set(term, writer);
+    const termCount = this.terms.length;
+    // term numbers by shard, then by term within each shard
+    const shardOf = new Int32Array(termCount);
+    const shardStarts = new Int32Array(this.shardCount + 1);
+    for (let id = 0; id < termCount; id++) {
+      if (this.termBytes[id] === 0) continue;
+      shardOf[id] = termHash(this.terms[id]!) % this.shardCount;
+      shardStarts[shardOf[id]! + 1]!++;
     }
-    this.terms.clear();
-    for (const [number, postings] of shards) {
-      yield [number, encodeShard(postings)];
-      shards.delete(number);
+    for (let shard = 0; shard < this.shardCount; shard++) shardStarts[shard + 1]! += shardStarts[shard]!;
+    const order = new Int32Array(shardStarts[this.shardCount]!);
+    const filled = shardStarts.slice(0, this.shardCount);
+    for (let id = 0; id < termCount; id++) if (this.termBytes[id]! > 0) order[filled[shardOf[id]!]!++] = id;
+    const terms = this.terms;
+    const byTerm = (a: number, b: number) => (terms[a]! < terms[b]! ? -1 : 1);
+    // where each term's postings go in its shard's data
+    const termAt = new Int32Array(termCount);
+    const shardData: Uint8Array[] = [];
+    for (let shard = 0; shard < this.shardCount; shard++) {
+      const ids = order.subarray(shardStarts[shard]!, shardStarts[shard + 1]!).sort(byTerm);
+      let size = 0;
+      for (const id of ids) {
+        termAt[id] = size;
+        size += this.termBytes[id]!;
+      }
+      shardData.push(new Uint8Array(size));
     }
+    // the postings in the order added, which is each term's doc order
+    const data = this.data;
+    for (let p = 0, at = 0; p < this.postings; p++) {
+      const start = at;
+      while (data[at++]! & 0x80);
+      let count = 0;
+      for (let shift = 0; ; shift += 7) {
+        const byte = data[at++]!;
+        count += (byte & 0x7f) * 2 ** shift;
+        if (!(byte & 0x80)) break;
+      }
+      at += count;
+      const id = this.postingTerms[p]!;
+      shardData[shardOf[id]!]!.set(data.subarray(start, at), termAt[id]);
+      termAt[id] = termAt[id]! + at - start;
+    }
+    this.data = new Uint8Array(0);
+    this.postingTerms = new Int32Array(0);
+    for (let shard = 0; shard < this.shardCount; shard++) {
+      const ids = order.subarray(shardStarts[shard]!, shardStarts[shard + 1]!);
+      if (ids.length === 0) continue;
+      const lengths = new Bytes(ids.length + 16);
+      const keys: string[] = [];
+      for (const id of ids) {
+        keys.push(terms[id]!);
+        lengths.varint(this.termBytes[id]!);
+      }
+      yield [shard, { keys: keys.join('\n'), lengths: lengths.take(), data: shardData[shard]! }];
+      shardData[shard] = new Uint8Array(0);
+    }
+  }
+}
+
+/** A copy of `array` with room for `size` items. */
+function grown<T extends Uint8Array | Int32Array | Float64Array>(array: T, size: number): T {
+  const bigger = new (array.constructor as new (size: number) => T)(size);
+  bigger.set(array);
+  return bigger;
+}
+
+/** An open-addressing hash table from 32-bit numbers (BMP bigrams) to term numbers. */
+class PairTable {
+  private keys = new Uint32Array(1 << 14);
+  /** term number + 1; 0 for an empty slot */
+  private values = new Int32Array(1 << 14);
+  private size = 0;
+
+  private slot(key: number): number {
+    const mask = this.keys.length - 1;
+    let slot = (Math.imul(key, 0x9e3779b1) >>> 0) & mask;
+    while (this.values[slot] !== 0 && this.keys[slot] !== key) slot = (slot + 1) & mask;
+    return slot;
+  }
+
+  get(key: number): number | undefined {
+    const value = this.values[this.slot(key)]!;
+    return value === 0 ? undefined : value - 1;
+  }
+
+  set(key: number, id: number): void {
+    if ((this.size + 1) * 2 > this.keys.length) {
+      const { keys, values } = this;
+      this.keys = new Uint32Array(keys.length * 2);
+      this.values = new Int32Array(keys.length * 2);
+      for (let i = 0; i < keys.length; i++) if (values[i] !== 0) this.place(keys[i]!, values[i]!);
+    }
+    this.place(key, id + 1);
+    this.size++;
+  }
+
+  private place(key: number, value: number): void {
+    const slot = this.slot(key);
+    this.keys[slot] = key;
+    this.values[slot] = value;
   }
 }
 
@@ -157,13 +374,11 @@ export class SegmentPieces {
   readonly textLengths: number[] = [];
   private builder: SegmentBuilder | null = null;
 
-  add(clip: Clip): void {
+  add(clip: Pick<Clip, SearchField>): void {
     const doc = this.textLengths.length;
     this.builder ??= new SegmentBuilder(levelFor(this.pieceDocs));
-    const { terms, positions, textLength } = clipTerms(clip);
     // doc numbers start at 1 inside a piece: a posting's first delta is then never 0 (see rebaseShard)
-    this.builder.add(doc + 1, terms, positions);
-    this.textLengths.push(textLength);
+    this.textLengths.push(this.builder.addClip(doc + 1, clip));
     if (this.builder.docs === this.pieceDocs) this.close();
   }
 
