@@ -102,10 +102,10 @@ export function searchDocOf(clip: IndexedFields, doc: number, textLength: number
  * One segment being built in memory: docs must be added in ascending doc order (or, in a merge,
  * each term's postings in ascending doc order). An arena, not an object per term: terms are
  * numbered as first seen (a CJK bigram through `pairs`, by its two code units, with no string made
- * until the term is new), and every posting is appended to one byte buffer with its term's number
- * beside it. `encode` sorts the terms and copies each posting into its shard. A segment of 8,192
- * clips has hundreds of thousands of terms and millions of postings: a writer object and buffer per
- * term cost more in allocation and memory than the postings themselves.
+ * until the term is new), and every posting is appended, after its term's number, to a list of
+ * byte chunks (never copied to grow). `encode` sorts the terms and copies each posting into its
+ * shard. A segment of 8,192 clips has hundreds of thousands of terms and millions of postings: a
+ * writer object and buffer per term cost more in allocation and memory than the postings themselves.
  */
 export class SegmentBuilder {
   /** the docs added */
@@ -117,11 +117,15 @@ export class SegmentBuilder {
   private readonly terms: string[] = [];
   private lastDoc = new Float64Array(1024);
   private termBytes = new Int32Array(1024);
-  /** the postings as encoded (doc delta, position count, positions), and each one's term number */
-  private data = new Uint8Array(1 << 16);
-  private dataLength = 0;
-  private postingTerms = new Int32Array(1 << 12);
-  private postings = 0;
+  /**
+   * The postings in the order added, each as its term number's difference from the last posting's
+   * (zigzag varint: within a doc they ascend) then the posting as stored (doc delta, position
+   * count, positions). Full chunks, then the one being filled; a posting never straddles two.
+   */
+  private readonly full: Uint8Array[] = [];
+  private chunk = new Uint8Array(1 << 16);
+  private chunkLength = 0;
+  private lastId = 0;
   /** the doc being added (addClip): per occurrence, term number × 512 + position (256: none) */
   private occurrences = new Float64Array(1 << 12);
   private occurrenceCount = 0;
@@ -177,13 +181,22 @@ export class SegmentBuilder {
    */
   append(id: number, doc: number, source: Uint8Array, from: number, to: number): void {
     const count = to - from;
-    if (this.dataLength + 10 + count > this.data.length)
-      this.data = grown(this.data, Math.max(this.data.length * 2, this.dataLength + 10 + count));
-    if (this.postings === this.postingTerms.length)
-      this.postingTerms = grown(this.postingTerms, this.postings * 2);
-    const data = this.data;
-    const start = this.dataLength;
-    let at = start;
+    if (this.chunkLength + 20 + count > this.chunk.length) {
+      this.full.push(this.chunk.subarray(0, this.chunkLength));
+      this.chunk = new Uint8Array(Math.max(20 + count, Math.min(1 << 20, this.chunk.length * 2)));
+      this.chunkLength = 0;
+    }
+    const data = this.chunk;
+    let at = this.chunkLength;
+    let idDelta = id - this.lastId;
+    this.lastId = id;
+    idDelta = idDelta < 0 ? -2 * idDelta - 1 : 2 * idDelta;
+    while (idDelta >= 0x80) {
+      data[at++] = (idDelta & 0x7f) | 0x80;
+      idDelta >>>= 7;
+    }
+    data[at++] = idDelta;
+    const start = at;
     let delta = doc - this.lastDoc[id]!;
     this.lastDoc[id] = doc;
     while (delta >= 0x80) {
@@ -198,9 +211,8 @@ export class SegmentBuilder {
     }
     data[at++] = n;
     for (let i = from; i < to; i++) data[at++] = source[i]!;
-    this.dataLength = at;
+    this.chunkLength = at;
     this.termBytes[id] = this.termBytes[id]! + at - start;
-    this.postingTerms[this.postings++] = id;
   }
 
   /** Adds a doc in the tail's packed form: its terms, and per term a count byte then its positions. */
@@ -278,23 +290,34 @@ export class SegmentBuilder {
       shardData.push(new Uint8Array(size));
     }
     // the postings in the order added, which is each term's doc order
-    const data = this.data;
-    for (let p = 0, at = 0; p < this.postings; p++) {
-      const start = at;
-      while (data[at++]! & 0x80);
-      let count = 0;
-      for (let shift = 0; ; shift += 7) {
-        const byte = data[at++]!;
-        count += (byte & 0x7f) * 2 ** shift;
-        if (!(byte & 0x80)) break;
+    this.full.push(this.chunk.subarray(0, this.chunkLength));
+    this.chunk = new Uint8Array(0);
+    let id = 0;
+    for (const data of this.full.splice(0)) {
+      for (let at = 0; at < data.length;) {
+        let idDelta = 0;
+        for (let shift = 0; ; shift += 7) {
+          const byte = data[at++]!;
+          idDelta += (byte & 0x7f) * 2 ** shift;
+          if (!(byte & 0x80)) break;
+        }
+        id += idDelta % 2 ? -(idDelta + 1) / 2 : idDelta / 2;
+        const start = at;
+        while (data[at++]! & 0x80);
+        let count = 0;
+        for (let shift = 0; ; shift += 7) {
+          const byte = data[at++]!;
+          count += (byte & 0x7f) * 2 ** shift;
+          if (!(byte & 0x80)) break;
+        }
+        at += count;
+        // a posting is a few bytes: a loop beats subarray + set, which allocate
+        const out = shardData[shardOf[id]!]!;
+        let to = termAt[id]!;
+        for (let i = start; i < at; i++) out[to++] = data[i]!;
+        termAt[id] = to;
       }
-      at += count;
-      const id = this.postingTerms[p]!;
-      shardData[shardOf[id]!]!.set(data.subarray(start, at), termAt[id]);
-      termAt[id] = termAt[id]! + at - start;
     }
-    this.data = new Uint8Array(0);
-    this.postingTerms = new Int32Array(0);
     for (let shard = 0; shard < this.shardCount; shard++) {
       const ids = order.subarray(shardStarts[shard]!, shardStarts[shard + 1]!);
       if (ids.length === 0) continue;
@@ -311,7 +334,7 @@ export class SegmentBuilder {
 }
 
 /** A copy of `array` with room for `size` items. */
-function grown<T extends Uint8Array | Int32Array | Float64Array>(array: T, size: number): T {
+function grown<T extends Int32Array | Float64Array>(array: T, size: number): T {
   const bigger = new (array.constructor as new (size: number) => T)(size);
   bigger.set(array);
   return bigger;
