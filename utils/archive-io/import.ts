@@ -9,6 +9,7 @@
 import type { ImportSummary } from '../archive/clip-store';
 import { availableSpace, checkFileSize, readArchive, type ImportError, type RecordBatch } from './parse';
 import { blobText } from './json-stream';
+import { recordCost } from './timing';
 import {
   indexInput,
   laneCount,
@@ -95,9 +96,13 @@ export class ImportStream {
   /** Sends a batch once the one before it is written; returns when this one may be read on. */
   async send(batch: RecordBatch): Promise<void> {
     const importId = await this.start();
+    let waited = performance.now();
     await this.previous;
+    recordCost('page waits for the worker', performance.now() - waited);
+    waited = performance.now();
     // the index builders must keep up, or the clips waiting for them would fill the memory
     await this.builder!.ready();
+    recordCost('page waits for the index workers', performance.now() - waited);
     this.options.onProgress?.('sending', this.sent, this.expected());
     const builder = this.builder!;
     this.previous = this.options.target.chunk(importId, batch.json).then((added) => {

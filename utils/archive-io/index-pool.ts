@@ -12,6 +12,7 @@ import {
   type IndexBuilder,
   type IndexInput,
 } from './index-blocks';
+import { recordCost } from './timing';
 
 /** Builders to run: the cores the browser reports, at most four (each holds a block in memory). */
 export function indexWorkerCount(): number {
@@ -30,7 +31,15 @@ class WorkerSink implements BlockSink {
       const worker = new IndexWorker();
       worker.onmessage = ({
         data,
-      }: MessageEvent<{ block: number; bytes?: Uint8Array; error?: string; indexed?: number }>) => {
+      }: MessageEvent<{
+        block: number;
+        bytes?: Uint8Array;
+        error?: string;
+        indexed?: number;
+        ms?: number;
+      }>) => {
+        if (data.ms !== undefined)
+          recordCost(data.indexed === undefined ? 'index workers encode' : 'index workers build', data.ms);
         if (data.indexed !== undefined) {
           this.backlog -= data.indexed;
           this.wakeCaughtUp();

@@ -8,6 +8,7 @@ import { ClipSchema } from '../model/clip-schema';
 import { withCaptureFields } from '../model/clip-upgrade';
 import { ARCHIVE_FORMAT, ARCHIVE_VERSION } from './format';
 import { ArchiveStreamScanner, JsonSyntaxError, NotAnObject } from './json-stream';
+import { recordCost } from './timing';
 
 /** How one record is wrong: where (clips[index], with its id and title when it has them) and what. */
 export interface RecordProblem {
@@ -192,8 +193,12 @@ async function readPass(
   let batchJson: string[] = [];
   let batchChars = 0;
   let batchFirst = 0;
+  // the page's time per step, summed over a batch's records (see timing.ts)
+  const cost = { parse: 0, check: 0, sanitize: 0, serialize: 0 };
   const flush = () => {
     if (batch.length === 0) return;
+    for (const [step, ms] of Object.entries(cost)) recordCost(`page ${step}`, ms);
+    cost.parse = cost.check = cost.sanitize = cost.serialize = 0;
     ready.push({ first: batchFirst, count, clips: batch, json: `[${batchJson.join(',')}]` });
     batch = [];
     batchJson = [];
@@ -228,8 +233,15 @@ async function readPass(
     const at = index++;
     if (fatal || headerError) return;
     let raw: unknown;
+    let started = performance.now();
+    const step = (name: keyof typeof cost) => {
+      const now = performance.now();
+      cost[name] += now - started;
+      started = now;
+    };
     try {
       raw = JSON.parse(json);
+      step('parse');
     } catch (error) {
       fatal = {
         code: 'not-json',
@@ -239,6 +251,7 @@ async function readPass(
     }
     for (let from = version; from < ARCHIVE_VERSION; from++) raw = RECORD_UPGRADES[from - 1]!(raw);
     const parsed = v.safeParse(ClipSchema, raw);
+    step('check');
     if (!parsed.success) {
       badRecords++;
       for (const issue of parsed.issues.slice(0, MAX_PROBLEMS_PER_RECORD)) {
@@ -259,7 +272,9 @@ async function readPass(
     if (badRecords > 0 || duplicate) return;
     clip.contentHtml = sanitize(clip.contentHtml);
     for (const version of clip.versions) version.contentHtml = sanitize(version.contentHtml);
+    step('sanitize');
     const text = JSON.stringify(clip);
+    step('serialize');
     if (batch.length >= BATCH_RECORDS || batchChars + text.length > BATCH_CHARS) flush();
     if (batch.length === 0) batchFirst = at;
     batch.push(clip);
