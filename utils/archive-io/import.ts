@@ -11,6 +11,7 @@ import { availableSpace, checkFileSize, readArchive, type ImportError, type Reco
 import { blobText } from './json-stream';
 import { recordCost } from './timing';
 import {
+  blockDocs,
   indexInput,
   laneCount,
   localIndexBuilder,
@@ -39,6 +40,8 @@ export type ImportPhase = 'reading' | 'checking' | 'sending' | 'saving';
 export type IndexBuilderFactory = (
   lanes: number,
   onBlock: (block: IndexBlock) => Promise<void>,
+  /** docs per block at most */
+  maxDocs: number,
 ) => IndexBuilder;
 
 export interface ImportOptions {
@@ -82,8 +85,11 @@ export class ImportStream {
     const importId = this.importId;
     const workers = Math.max(1, this.options.indexWorkers ?? 1);
     const make = this.options.indexBuilder ?? localIndexBuilder;
-    this.builder ??= make(laneCount(this.expected(), workers), (block) =>
-      target.index(importId, block.runs, block.bytes),
+    const lanes = laneCount(this.expected(), workers);
+    this.builder ??= make(
+      lanes,
+      (block) => target.index(importId, block.runs, block.bytes),
+      blockDocs(this.expected(), lanes),
     );
     return importId;
   }

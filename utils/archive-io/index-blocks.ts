@@ -42,6 +42,19 @@ export function laneCount(expected: number, workers: number): number {
   return expected < 2_000 ? 1 : Math.max(1, workers);
 }
 
+/**
+ * Docs per block for `expected` clips over `lanes` lanes. The blocks still open when the file ends
+ * are encoded, sent and written after it, while the import waits (the blocks that fill up earlier
+ * are done while the file is read): when each lane's share fits one block, it is cut a little short
+ * of it, so that a lane ends with a small block (an eighth of its share, 250–1,000 clips) rather
+ * than with all of it.
+ */
+export function blockDocs(expected: number, lanes: number, max = BUILD_PIECE): number {
+  const share = Math.ceil(expected / lanes);
+  if (lanes < 2 || share > max) return max;
+  return share - Math.min(1_000, Math.max(250, Math.ceil(share / 8)));
+}
+
 const HeaderSchema = v.strictObject({
   textLengths: v.array(v.pipe(v.number(), v.integer(), v.minValue(0))),
   pieces: v.array(
@@ -98,7 +111,8 @@ export function decodeBlock(bytes: Uint8Array): SegmentPieces {
   let at = 4 + headLength;
   const take = (n: number) => {
     if (!Number.isInteger(n) || n < 0 || at + n > bytes.length) fail();
-    const part = bytes.slice(at, at + n);
+    // a view, not a copy: every shard is rebased (rebaseShard copies it) before it is stored
+    const part = bytes.subarray(at, at + n);
     at += n;
     return part;
   };

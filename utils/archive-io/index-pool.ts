@@ -103,6 +103,7 @@ class WorkerSink implements BlockSink {
 export function workerIndexBuilder(
   lanes: number,
   onBlock: (block: IndexBlock) => Promise<void>,
+  maxDocs = BUILD_PIECE,
 ): IndexBuilder {
-  return new BlockCutter(lanes, new WorkerSink(BUILD_PIECE, lanes), onBlock);
+  return new BlockCutter(lanes, new WorkerSink(BUILD_PIECE, lanes), onBlock, maxDocs);
 }
