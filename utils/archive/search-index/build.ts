@@ -126,10 +126,22 @@ export class SegmentBuilder {
   private chunk = new Uint8Array(1 << 16);
   private chunkLength = 0;
   private lastId = 0;
-  /** the doc being added (addClip): per occurrence, term number × 512 + position (256: none) */
-  private occurrences = new Float64Array(1 << 12);
-  private occurrenceCount = 0;
-  private readonly positions = new Uint8Array(256);
+  /**
+   * The doc being added (addClip): its distinct terms in the order first seen (`seen[id]` is the
+   * doc's stamp once the term is in it, `slotOf[id]` where), and per term a chain of its positions.
+   */
+  private stamp = 0;
+  private seen = new Int32Array(1024);
+  private slotOf = new Int32Array(1024);
+  private docTerms = new Int32Array(1 << 12);
+  private docTermCount = 0;
+  private first = new Int32Array(1 << 12);
+  private last = new Int32Array(1 << 12);
+  private at = new Uint8Array(1 << 12);
+  private next = new Int32Array(1 << 12);
+  private occurrences = 0;
+  private positions = new Uint8Array(256);
+  private readonly present = new Uint8Array(256);
   private readonly sink: TermSink = {
     pair: (code, position) => this.occur(this.pairs.get(code) ?? this.pairId(code), position),
     term: (term, position) => this.occur(this.termId(term), position),
@@ -165,14 +177,37 @@ export class SegmentBuilder {
     if (id === this.lastDoc.length) {
       this.lastDoc = grown(this.lastDoc, id * 2);
       this.termBytes = grown(this.termBytes, id * 2);
+      this.seen = grown(this.seen, id * 2);
+      this.slotOf = grown(this.slotOf, id * 2);
     }
     return id;
   }
 
   private occur(id: number, position: number): void {
-    if (this.occurrenceCount === this.occurrences.length)
-      this.occurrences = grown(this.occurrences, this.occurrenceCount * 2);
-    this.occurrences[this.occurrenceCount++] = id * 512 + (position < 0 ? 256 : position);
+    let slot: number;
+    if (this.seen[id] !== this.stamp) {
+      this.seen[id] = this.stamp;
+      slot = this.docTermCount++;
+      if (slot === this.docTerms.length) {
+        this.docTerms = grown(this.docTerms, slot * 2);
+        this.first = grown(this.first, slot * 2);
+        this.last = grown(this.last, slot * 2);
+      }
+      this.slotOf[id] = slot;
+      this.docTerms[slot] = id;
+      this.first[slot] = -1;
+    } else slot = this.slotOf[id]!;
+    if (position < 0) return;
+    const k = this.occurrences++;
+    if (k === this.at.length) {
+      this.at = grown(this.at, k * 2);
+      this.next = grown(this.next, k * 2);
+    }
+    this.at[k] = position;
+    this.next[k] = -1;
+    if (this.first[slot] === -1) this.first[slot] = k;
+    else this.next[this.last[slot]!] = k;
+    this.last[slot] = k;
   }
 
   /**
@@ -234,27 +269,23 @@ export class SegmentBuilder {
     const { head, rest } = searchFields(clip);
     let offset = 0;
     let textLength = 0;
-    this.occurrenceCount = 0;
+    this.stamp++;
+    this.docTermCount = 0;
+    this.occurrences = 0;
     for (const field of [...head, ...rest]) {
       if (field) scanTerms(field, offset, this.sink);
       textLength += field.length;
       // a gap between fields, so that their positions never look consecutive
       offset += field.length + 7;
     }
-    // sorted, each term's occurrences come together with its positions ascending
-    const sorted = this.occurrences.subarray(0, this.occurrenceCount).sort();
-    const positions = this.positions;
-    for (let i = 0; i < sorted.length;) {
-      const id = Math.floor(sorted[i]! / 512);
-      const end = (id + 1) * 512;
+    // each term in turn (in term number order: the arena stores number differences)
+    for (const id of this.docTerms.subarray(0, this.docTermCount).sort()) {
       let count = 0;
-      let last = -1;
-      for (; i < sorted.length && sorted[i]! < end; i++) {
-        const position = sorted[i]! - id * 512;
-        // distinct positions (at most 255: a count byte in the tail's form); 256 is none
-        if (position !== last && position < 256 && count < 255) positions[count++] = last = position;
+      for (let k = this.first[this.slotOf[id]!]!; k !== -1; k = this.next[k]!) {
+        if (count === this.positions.length) this.positions = grown(this.positions, count * 2);
+        this.positions[count++] = this.at[k]!;
       }
-      this.append(id, doc, positions, 0, count);
+      this.append(id, doc, this.positions, 0, distinctAscending(this.positions, count, this.present));
     }
     this.docs++;
     return textLength;
@@ -333,8 +364,37 @@ export class SegmentBuilder {
   }
 }
 
+/**
+ * Turns `values[0…count)` (positions, in the order they occur: they wrap at 256) into the distinct
+ * ones ascending, at most 255 (a count byte in the tail's form); returns how many. A term has a
+ * few positions in a doc (an insertion sort); a common one, many (marked in `present`, 256 bytes
+ * left all zero).
+ */
+function distinctAscending(values: Uint8Array, count: number, present: Uint8Array): number {
+  if (count > 16) {
+    for (let i = 0; i < count; i++) present[values[i]!] = 1;
+    let kept = 0;
+    for (let value = 0; value < 256; value++)
+      if (present[value]) {
+        present[value] = 0;
+        if (kept < 255) values[kept++] = value;
+      }
+    return kept;
+  }
+  for (let i = 1; i < count; i++) {
+    const value = values[i]!;
+    let j = i - 1;
+    for (; j >= 0 && values[j]! > value; j--) values[j + 1] = values[j]!;
+    values[j + 1] = value;
+  }
+  let kept = 0;
+  for (let i = 0; i < count; i++)
+    if (kept === 0 || values[i] !== values[kept - 1]) values[kept++] = values[i]!;
+  return kept;
+}
+
 /** A copy of `array` with room for `size` items. */
-function grown<T extends Int32Array | Float64Array>(array: T, size: number): T {
+function grown<T extends Uint8Array | Int32Array | Float64Array>(array: T, size: number): T {
   const bigger = new (array.constructor as new (size: number) => T)(size);
   bigger.set(array);
   return bigger;
