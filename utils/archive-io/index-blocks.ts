@@ -152,8 +152,11 @@ export interface BlockSink {
   close(): void;
 }
 
-/** Clips handed to the builders but not yet indexed, at most, before reading on. */
-export const MAX_INDEX_BACKLOG = 3_000;
+/**
+ * Clips handed to the builders but not yet indexed, at most, before reading on (each holds its text
+ * in a builder's queue until then).
+ */
+export const MAX_INDEX_BACKLOG = 1_500;
 
 interface OpenBlock {
   id: number;
