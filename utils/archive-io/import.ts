@@ -25,8 +25,8 @@ export interface ImportTarget {
   begin(): Promise<string>;
   /** `json`: a JSON array of records; the answer says, per record, whether the page must index it */
   chunk(importId: string, json: string): Promise<boolean[]>;
-  /** the index of the added clips numbered in `runs` (see index-blocks.ts) */
-  index(importId: string, runs: ClipRuns, bytes: Uint8Array): Promise<void>;
+  /** the index of the added clips numbered in `runs`: a block's parts (see index-blocks.ts) */
+  index(importId: string, runs: ClipRuns, parts: readonly Uint8Array[]): Promise<void>;
   commit(importId: string): Promise<ImportSummary>;
   abort(importId: string): Promise<void>;
 }
@@ -88,7 +88,7 @@ export class ImportStream {
     const lanes = laneCount(this.expected(), workers);
     this.builder ??= make(
       lanes,
-      (block) => target.index(importId, block.runs, block.bytes),
+      (block) => target.index(importId, block.runs, block.parts),
       blockDocs(this.expected(), lanes),
     );
     return importId;

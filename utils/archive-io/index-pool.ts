@@ -23,7 +23,7 @@ class WorkerSink implements BlockSink {
   private readonly workers: Worker[];
   private readonly waiting = new Map<
     number,
-    { resolve(bytes: Uint8Array): void; reject(error: Error): void }
+    { resolve(parts: Uint8Array[]): void; reject(error: Error): void }
   >();
 
   constructor(docs: number, count: number) {
@@ -33,7 +33,7 @@ class WorkerSink implements BlockSink {
         data,
       }: MessageEvent<{
         block: number;
-        bytes?: Uint8Array;
+        parts?: Uint8Array[];
         error?: string;
         indexed?: number;
         ms?: number;
@@ -47,7 +47,7 @@ class WorkerSink implements BlockSink {
         }
         const waiting = this.waiting.get(data.block);
         this.waiting.delete(data.block);
-        if (data.bytes) waiting?.resolve(data.bytes);
+        if (data.parts) waiting?.resolve(data.parts);
         else waiting?.reject(new Error(`index block ${data.block}: ${data.error}`));
       };
       worker.onerror = (event) => {
@@ -85,7 +85,7 @@ class WorkerSink implements BlockSink {
     this.of(block).postMessage({ block, clips });
   }
 
-  end(block: number): Promise<Uint8Array> {
+  end(block: number): Promise<Uint8Array[]> {
     return new Promise((resolve, reject) => {
       this.waiting.set(block, { resolve, reject });
       this.of(block).postMessage({ block, end: true });

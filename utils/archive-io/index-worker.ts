@@ -3,7 +3,7 @@
  * the index is built beside the reading and checking, on other cores, and not in the service worker.
  * Messages: `{ docs }` first, then `{ block, clips }` for each run of a block's clips and
  * `{ block, end: true }`; each run is answered with `{ indexed }` (the page reads on as the builders
- * keep up), each end with `{ block, bytes }` (or `{ block, error }`); `ms`, the time it took, is for
+ * keep up), each end with `{ block, parts }` (or `{ block, error }`); `ms`, the time it took, is for
  * the benchmark (timing.ts).
  */
 import { LocalBlockSink, type IndexInput } from './index-blocks';
@@ -25,8 +25,12 @@ scope.onmessage = ({ data }) => {
   } else {
     const started = performance.now();
     sink!.end(data.block).then(
-      (bytes) =>
-        scope.postMessage({ block: data.block, bytes, ms: performance.now() - started }, [bytes.buffer]),
+      (parts) =>
+        scope.postMessage(
+          { block: data.block, parts, ms: performance.now() - started },
+          // every part has a buffer of its own (encodeBlock): handed over, not copied
+          [...new Set(parts.map((part) => part.buffer as ArrayBuffer))],
+        ),
       (error) => scope.postMessage({ block: data.block, error: String((error as Error)?.message ?? error) }),
     );
   }

@@ -10,7 +10,13 @@ import type { Clip } from '@/utils/model/article';
 import { ArchiveStreamScanner, blobText, JsonSyntaxError } from '@/utils/archive-io/json-stream';
 import { importArchiveFile, type ImportTarget } from '@/utils/archive-io/import';
 import { readArchive, type RecordBatch } from '@/utils/archive-io/parse';
-import { blockDocs, decodeBlock, encodeBlock, localIndexBuilder } from '@/utils/archive-io/index-blocks';
+import {
+  blockDocs,
+  decodeBlock,
+  encodeBlock,
+  joinBlock,
+  localIndexBuilder,
+} from '@/utils/archive-io/index-blocks';
 import { ARCHIVE_TAIL, archiveHead, clipLine } from '@/utils/archive-io/format';
 import { ImportWriter } from '@/utils/archive/clip-store';
 import type { JianbaoDatabase } from '@/utils/archive/db';
@@ -80,9 +86,9 @@ function countingTarget(): ImportTarget & { chunks: number; blocks: number } {
       counting.chunks++;
       return target.chunk(id, json);
     },
-    index: (id: string, runs: Array<[number, number]>, bytes: Uint8Array) => {
+    index: (id: string, runs: Array<[number, number]>, parts: readonly Uint8Array[]) => {
       counting.blocks++;
-      return target.index(id, runs, bytes);
+      return target.index(id, runs, parts);
     },
   };
   return counting;
@@ -264,10 +270,10 @@ describe('the import transaction', () => {
     const pieces = new SegmentPieces();
     for (const clip of newClips(20)) pieces.add(clip);
     pieces.close();
-    const decoded = decodeBlock(encodeBlock(pieces));
+    const decoded = decodeBlock(joinBlock(encodeBlock(pieces)));
     expect(decoded.pieces).toEqual(pieces.pieces);
     expect(decoded.textLengths).toEqual(pieces.textLengths);
-    const bytes = encodeBlock(pieces);
+    const bytes = joinBlock(encodeBlock(pieces));
     expect(() => decodeBlock(bytes.subarray(0, bytes.length - 1))).toThrow(/damaged/);
   });
 });
