@@ -161,6 +161,8 @@ export function memorySampler(userDataDir: string) {
   let peakProcess = 0;
   let peakPss = 0;
   let peakPssSplit = '';
+  let peakPssAt = 0;
+  let since = Date.now();
   let baseTotal = 0;
   let baseProcess = 0;
   let basePss = 0;
@@ -177,6 +179,7 @@ export function memorySampler(userDataDir: string) {
       const pss = pids.map(pssOf);
       if (sum(pss) > peakPss) {
         peakPss = sum(pss);
+        peakPssAt = Date.now() - since;
         peakPssSplit = pids
           .map((pid, i) => [processType(pid), pss[i]!] as const)
           .sort((a, b) => b[1] - a[1])
@@ -188,6 +191,8 @@ export function memorySampler(userDataDir: string) {
   }, 100);
   return {
     reset() {
+      since = Date.now();
+      peakPssAt = 0;
       pids = chromiumPids(userDataDir);
       const sizes = pids.map(rssOf);
       peakTotal = baseTotal = sum(sizes);
@@ -196,7 +201,7 @@ export function memorySampler(userDataDir: string) {
     },
     report: () =>
       `RSS of the largest Chromium process ${MB(baseProcess)} → peak ${MB(peakProcess)}, ` +
-      `of all Chromium processes ${MB(baseTotal)} → peak ${MB(peakTotal)} (PSS, shared pages counted once: ${MB(basePss)} → peak ${MB(peakPss)}: ${peakPssSplit})`,
+      `of all Chromium processes ${MB(baseTotal)} → peak ${MB(peakTotal)} (PSS, shared pages counted once: ${MB(basePss)} → peak ${MB(peakPss)} at ${(peakPssAt / 1000).toFixed(1)} s: ${peakPssSplit})`,
     stop: () => clearInterval(timer),
   };
 }
