@@ -291,27 +291,31 @@ export class SegmentBuilder {
     return textLength;
   }
 
-  /** The encoded shards, by shard number; the builder is spent afterwards. */
-  *encode(): Generator<[number, SegmentShard]> {
+  /**
+   * The encoded shards, by shard number; the builder is spent afterwards. Terms are given their
+   * shards only here, so a segment whose size was not known while it was built can take the shard
+   * count of the size it has (`shardCount`, a power of two).
+   */
+  *encode(shardCount = this.shardCount): Generator<[number, SegmentShard]> {
     const termCount = this.terms.length;
     // term numbers by shard, then by term within each shard
     const shardOf = new Int32Array(termCount);
-    const shardStarts = new Int32Array(this.shardCount + 1);
+    const shardStarts = new Int32Array(shardCount + 1);
     for (let id = 0; id < termCount; id++) {
       if (this.termBytes[id] === 0) continue;
-      shardOf[id] = termHash(this.terms[id]!) % this.shardCount;
+      shardOf[id] = termHash(this.terms[id]!) % shardCount;
       shardStarts[shardOf[id]! + 1]!++;
     }
-    for (let shard = 0; shard < this.shardCount; shard++) shardStarts[shard + 1]! += shardStarts[shard]!;
-    const order = new Int32Array(shardStarts[this.shardCount]!);
-    const filled = shardStarts.slice(0, this.shardCount);
+    for (let shard = 0; shard < shardCount; shard++) shardStarts[shard + 1]! += shardStarts[shard]!;
+    const order = new Int32Array(shardStarts[shardCount]!);
+    const filled = shardStarts.slice(0, shardCount);
     for (let id = 0; id < termCount; id++) if (this.termBytes[id]! > 0) order[filled[shardOf[id]!]!++] = id;
     const terms = this.terms;
     const byTerm = (a: number, b: number) => (terms[a]! < terms[b]! ? -1 : 1);
     // where each term's postings go in its shard's data
     const termAt = new Int32Array(termCount);
     const shardData: Uint8Array[] = [];
-    for (let shard = 0; shard < this.shardCount; shard++) {
+    for (let shard = 0; shard < shardCount; shard++) {
       const ids = order.subarray(shardStarts[shard]!, shardStarts[shard + 1]!).sort(byTerm);
       let size = 0;
       for (const id of ids) {
@@ -349,7 +353,7 @@ export class SegmentBuilder {
         termAt[id] = to;
       }
     }
-    for (let shard = 0; shard < this.shardCount; shard++) {
+    for (let shard = 0; shard < shardCount; shard++) {
       const ids = order.subarray(shardStarts[shard]!, shardStarts[shard + 1]!);
       if (ids.length === 0) continue;
       const lengths = new Bytes(ids.length + 16);
@@ -446,8 +450,9 @@ export interface SegmentPiece {
 
 /**
  * An import's segments, built as its records arrive (as the worker stages each chunk), docs numbered
- * 1, 2, … across all pieces in the order added. `pieceDocs` docs per segment; every piece gets the
- * shard count of a full one, as its size is not known while it is built.
+ * 1, 2, … across all pieces in the order added. `pieceDocs` docs per segment at most; each gets the
+ * shard count of its level, as a merge would give it (a small last piece, few shards: fewer records
+ * to write).
  */
 export class SegmentPieces {
   constructor(private readonly pieceDocs = BUILD_PIECE) {}
@@ -470,7 +475,8 @@ export class SegmentPieces {
     const builder = this.builder;
     this.builder = null;
     if (!builder || builder.docs === 0) return;
-    this.pieces.push({ docs: builder.docs, shardCount: builder.shardCount, shards: [...builder.encode()] });
+    const shardCount = shardsFor(levelFor(builder.docs));
+    this.pieces.push({ docs: builder.docs, shardCount, shards: [...builder.encode(shardCount)] });
   }
 
   get count(): number {
