@@ -411,9 +411,12 @@ class PairTable {
   private values = new Int32Array(1 << 14);
   private size = 0;
 
+  /** 32 − log2 of the slots: a slot is the product's top bits (its low bits depend on the key's only) */
+  private shift = 32 - 14;
+
   private slot(key: number): number {
     const mask = this.keys.length - 1;
-    let slot = (Math.imul(key, 0x9e3779b1) >>> 0) & mask;
+    let slot = Math.imul(key, 0x9e3779b1) >>> this.shift;
     while (this.values[slot] !== 0 && this.keys[slot] !== key) slot = (slot + 1) & mask;
     return slot;
   }
@@ -428,6 +431,7 @@ class PairTable {
       const { keys, values } = this;
       this.keys = new Uint32Array(keys.length * 2);
       this.values = new Int32Array(keys.length * 2);
+      this.shift--;
       for (let i = 0; i < keys.length; i++) if (values[i] !== 0) this.place(keys[i]!, values[i]!);
     }
     this.place(key, id + 1);
