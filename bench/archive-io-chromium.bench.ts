@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { MAX_MERGED_LEVEL, MERGE_FANOUT } from '../utils/archive/search-index';
+import { COST_PREFIX } from '../utils/archive-io/timing';
 import { currentWorker, EXTENSION_DIR, launch, type Browser } from '../tests/e2e/harness';
 import { writeArchiveFile } from './archive-file';
 import { generator, storedClip } from './generate';
@@ -160,6 +161,8 @@ export function memorySampler(userDataDir: string) {
   let peakProcess = 0;
   let peakPss = 0;
   let peakPssSplit = '';
+  let peakPssAt = 0;
+  let since = Date.now();
   let baseTotal = 0;
   let baseProcess = 0;
   let basePss = 0;
@@ -176,6 +179,7 @@ export function memorySampler(userDataDir: string) {
       const pss = pids.map(pssOf);
       if (sum(pss) > peakPss) {
         peakPss = sum(pss);
+        peakPssAt = Date.now() - since;
         peakPssSplit = pids
           .map((pid, i) => [processType(pid), pss[i]!] as const)
           .sort((a, b) => b[1] - a[1])
@@ -187,6 +191,8 @@ export function memorySampler(userDataDir: string) {
   }, 100);
   return {
     reset() {
+      since = Date.now();
+      peakPssAt = 0;
       pids = chromiumPids(userDataDir);
       const sizes = pids.map(rssOf);
       peakTotal = baseTotal = sum(sizes);
@@ -195,7 +201,7 @@ export function memorySampler(userDataDir: string) {
     },
     report: () =>
       `RSS of the largest Chromium process ${MB(baseProcess)} → peak ${MB(peakProcess)}, ` +
-      `of all Chromium processes ${MB(baseTotal)} → peak ${MB(peakTotal)} (PSS, shared pages counted once: ${MB(basePss)} → peak ${MB(peakPss)}: ${peakPssSplit})`,
+      `of all Chromium processes ${MB(baseTotal)} → peak ${MB(peakTotal)} (PSS, shared pages counted once: ${MB(basePss)} → peak ${MB(peakPss)} at ${(peakPssAt / 1000).toFixed(1)} s: ${peakPssSplit})`,
     stop: () => clearInterval(timer),
   };
 }
@@ -209,9 +215,13 @@ export default async function bench(): Promise<void> {
   const file = path.join(dir, 'archive.json');
   const gen = generator();
   writeArchiveFile(file, CLIPS, (i) => storedClip(gen, i));
-  console.log(
-    `Headless Chromium, production build; a ${MB(fs.statSync(file).size)} file of ${CLIPS} clips.\n`,
-  );
+  console.log(`Headless Chromium, production build; a ${MB(fs.statSync(file).size)} file of ${CLIPS} clips.`);
+  const load = () =>
+    `load average ${os
+      .loadavg()
+      .map((n) => n.toFixed(1))
+      .join(' ')}`;
+  console.log(`${load()} before the import\n`);
 
   const userDataDir = path.join(dir, 'profile');
   const browser = await launch({ userDataDir });
@@ -231,9 +241,28 @@ export default async function bench(): Promise<void> {
     const marks = await page.evaluate(() =>
       performance
         .getEntriesByType('mark')
+        .filter((m) => m.name.startsWith('jianbao-import:'))
         .map((m) => [m.name.replace('jianbao-import:', ''), m.startTime] as const),
     );
-    console.log(`import (page + worker): ${(importMs / 1000).toFixed(1)} s, ${memory.report()}`);
+    // time per step of the import in the page and in the service worker (utils/archive-io/timing.ts)
+    const costs = (entries: Array<[string, number]>) => {
+      const sums = new Map<string, [number, number]>();
+      for (const [name, ms] of entries) {
+        const [total, count] = sums.get(name) ?? [0, 0];
+        sums.set(name, [total + ms, count + 1]);
+      }
+      return [...sums]
+        .map(([name, [ms, n]]) => `    ${(ms / 1000).toFixed(1).padStart(6)} s  ${name} (${n}×)`)
+        .join('\n');
+    };
+    const measured = (prefix: string) =>
+      performance
+        .getEntriesByType('measure')
+        .filter((m) => m.name.startsWith(prefix))
+        .map((m): [string, number] => [m.name.slice(prefix.length), m.duration]);
+    const pageCosts = await page.evaluate(measured, COST_PREFIX);
+    const workerCosts = await (await currentWorker(browser)).evaluate(measured, COST_PREFIX);
+    console.log(`import (page + worker): ${(importMs / 1000).toFixed(1)} s (${load()}), ${memory.report()}`);
     console.log(`  ${importState.replace(/\n/g, ' ')}`);
     console.log(
       `  CPU by thread during the import (Chromium threads, all processes):\n${topThreads(cpuBefore, threadCpu(chromiumPids(userDataDir)))}`,
@@ -251,6 +280,10 @@ export default async function bench(): Promise<void> {
         `  ${phase.padEnd(11)} ${((marks[i + 1]![1] - at) / 1000).toFixed(1).padStart(6)} s  ${what ?? ''}`,
       );
     }
+
+    console.log(
+      `  time by step (summed; steps in different threads overlap):\n    the archive page:\n${costs(pageCosts)}\n    the service worker:\n${costs(workerCosts)}`,
+    );
 
     // The import wrote finished index segments: the first search is an ordinary one, and no
     // compaction should be due (checked by polling the worker's database).
@@ -283,7 +316,7 @@ export default async function bench(): Promise<void> {
     const exportedPath = path.join(dir, 'exported.json');
     await exported.saveAs(exportedPath);
     console.log(
-      `export (worker pages + Blob in the page, until the download starts): ${(exportMs / 1000).toFixed(1)} s, ${memory.report()}; file ${MB(fs.statSync(exportedPath).size)}`,
+      `export (worker pages + Blob in the page, until the download starts): ${(exportMs / 1000).toFixed(1)} s (${load()}), ${memory.report()}; file ${MB(fs.statSync(exportedPath).size)}`,
     );
     console.log(
       `  CPU by thread during the export:\n${topThreads(exportCpu, threadCpu(chromiumPids(userDataDir)))}`,

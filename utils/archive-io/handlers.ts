@@ -13,6 +13,7 @@ import { fetchImportChunk, fetchOwnBlob } from './blob-channel';
 import { decodeBlock } from './index-blocks';
 import { clipsText, exportReply, pageText, type ExportCursor, type ExportPageText } from './export';
 import { ImportSessions } from './staging';
+import { timed } from './timing';
 
 type ArchiveIoMessage =
   | 'archive/export-page'
@@ -67,8 +68,11 @@ export function archiveIoHandlers(
     'archive/import-begin': async () => imports.begin(await db()),
     'archive/import-chunk': (chunk) =>
       failing(chunk.importId, async () => {
-        const clips = 'clips' in chunk ? chunk.clips : await fetchImportChunk(chunk.url, origin);
-        return imports.get(chunk.importId).add(clips);
+        const clips =
+          'clips' in chunk
+            ? chunk.clips
+            : await timed('worker chunk fetch + check', () => fetchImportChunk(chunk.url, origin));
+        return timed('worker chunk write', () => imports.get(chunk.importId).add(clips));
       }),
     'archive/import-index': (block) =>
       failing(block.importId, async () => {
@@ -76,9 +80,13 @@ export function archiveIoHandlers(
           'url' in block
             ? new Uint8Array(await (await fetchOwnBlob(block.url, origin)).arrayBuffer())
             : Uint8Array.from(atob(block.data), (c) => c.charCodeAt(0));
-        return (await imports.get(block.importId).addIndex(block.runs, decodeBlock(bytes)), null);
+        const pieces = await timed('worker index decode', async () => decodeBlock(bytes));
+        return (
+          await timed('worker index write', () => imports.get(block.importId).addIndex(block.runs, pieces)),
+          null
+        );
       }),
-    'archive/import-commit': async ({ importId }) => imports.take(importId).commit(),
+    'archive/import-commit': ({ importId }) => timed('worker commit', () => imports.take(importId).commit()),
     'archive/asset-refs': async ({ ids }) => assetRefsOf(await db(), ids),
     'archive/import-asset': ({ importId, sha256, type, url }) =>
       failing(importId, async () => {

@@ -9,7 +9,9 @@
 import type { ImportSummary } from '../archive/clip-store';
 import { availableSpace, checkFileSize, readArchive, type ImportError, type RecordBatch } from './parse';
 import { blobText } from './json-stream';
+import { recordCost } from './timing';
 import {
+  blockDocs,
   indexInput,
   laneCount,
   localIndexBuilder,
@@ -23,8 +25,8 @@ export interface ImportTarget {
   begin(): Promise<string>;
   /** `json`: a JSON array of records; the answer says, per record, whether the page must index it */
   chunk(importId: string, json: string): Promise<boolean[]>;
-  /** the index of the added clips numbered in `runs` (see index-blocks.ts) */
-  index(importId: string, runs: ClipRuns, bytes: Uint8Array): Promise<void>;
+  /** the index of the added clips numbered in `runs`: a block's parts (see index-blocks.ts) */
+  index(importId: string, runs: ClipRuns, parts: readonly Uint8Array[]): Promise<void>;
   commit(importId: string): Promise<ImportSummary>;
   abort(importId: string): Promise<void>;
 }
@@ -38,6 +40,8 @@ export type ImportPhase = 'reading' | 'checking' | 'sending' | 'saving';
 export type IndexBuilderFactory = (
   lanes: number,
   onBlock: (block: IndexBlock) => Promise<void>,
+  /** docs per block at most */
+  maxDocs: number,
 ) => IndexBuilder;
 
 export interface ImportOptions {
@@ -81,8 +85,11 @@ export class ImportStream {
     const importId = this.importId;
     const workers = Math.max(1, this.options.indexWorkers ?? 1);
     const make = this.options.indexBuilder ?? localIndexBuilder;
-    this.builder ??= make(laneCount(this.expected(), workers), (block) =>
-      target.index(importId, block.runs, block.bytes),
+    const lanes = laneCount(this.expected(), workers);
+    this.builder ??= make(
+      lanes,
+      (block) => target.index(importId, block.runs, block.parts),
+      blockDocs(this.expected(), lanes),
     );
     return importId;
   }
@@ -95,9 +102,13 @@ export class ImportStream {
   /** Sends a batch once the one before it is written; returns when this one may be read on. */
   async send(batch: RecordBatch): Promise<void> {
     const importId = await this.start();
+    let waited = performance.now();
     await this.previous;
+    recordCost('page waits for the worker', performance.now() - waited);
+    waited = performance.now();
     // the index builders must keep up, or the clips waiting for them would fill the memory
     await this.builder!.ready();
+    recordCost('page waits for the index workers', performance.now() - waited);
     this.options.onProgress?.('sending', this.sent, this.expected());
     const builder = this.builder!;
     this.previous = this.options.target.chunk(importId, batch.json).then((added) => {

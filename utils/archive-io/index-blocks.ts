@@ -31,15 +31,28 @@ export const indexInput = (clip: Clip): IndexInput => ({
 /** Runs of added clips' numbers: [first, count] each, in the block's doc order. */
 export type ClipRuns = Array<[number, number]>;
 
-/** A finished block: the index of the added clips in `runs`, encoded. */
+/** A finished block: the index of the added clips in `runs`, encoded (encodeBlock's parts). */
 export interface IndexBlock {
   runs: ClipRuns;
-  bytes: Uint8Array;
+  parts: Uint8Array[];
 }
 
 /** Blocks built at once: one per builder, but one for a small import (one segment, not several). */
 export function laneCount(expected: number, workers: number): number {
   return expected < 2_000 ? 1 : Math.max(1, workers);
+}
+
+/**
+ * Docs per block for `expected` clips over `lanes` lanes. The blocks still open when the file ends
+ * are encoded, sent and written after it, while the import waits (the blocks that fill up earlier
+ * are done while the file is read): when each lane's share fits one block, it is cut a little short
+ * of it, so that a lane ends with a small block (an eighth of its share, 250–1,000 clips) rather
+ * than with all of it.
+ */
+export function blockDocs(expected: number, lanes: number, max = BUILD_PIECE): number {
+  const share = Math.ceil(expected / lanes);
+  if (lanes < 2 || share > max) return max;
+  return share - Math.min(1_000, Math.max(250, Math.ceil(share / 8)));
 }
 
 const HeaderSchema = v.strictObject({
@@ -54,8 +67,12 @@ const HeaderSchema = v.strictObject({
   ),
 });
 
-/** One block as bytes: a 4-byte header length, the header (JSON), then every shard's bytes. */
-export function encodeBlock(pieces: SegmentPieces): Uint8Array {
+/**
+ * One block as bytes: a 4-byte header length, the header (JSON), then every shard's bytes. Given
+ * as its parts, each with a buffer of its own: the worker hands them over without copying them,
+ * and the Blob the page makes of them joins them (one array of the block would be one more copy).
+ */
+export function encodeBlock(pieces: SegmentPieces): Uint8Array[] {
   const encoder = new TextEncoder();
   const parts: Uint8Array[] = [];
   const header: v.InferOutput<typeof HeaderSchema> = { textLengths: [...pieces.textLengths], pieces: [] };
@@ -69,12 +86,15 @@ export function encodeBlock(pieces: SegmentPieces): Uint8Array {
     header.pieces.push({ docs: piece.docs, shardCount: piece.shardCount, shards });
   }
   const head = encoder.encode(JSON.stringify(header));
-  let size = 4 + head.length;
-  for (const part of parts) size += part.length;
-  const out = new Uint8Array(size);
-  new DataView(out.buffer).setUint32(0, head.length);
-  out.set(head, 4);
-  let at = 4 + head.length;
+  const headLength = new Uint8Array(4);
+  new DataView(headLength.buffer).setUint32(0, head.length);
+  return [headLength, head, ...parts];
+}
+
+/** A block's parts as one array (where no Blob joins them). */
+export function joinBlock(parts: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((size, part) => size + part.length, 0));
+  let at = 0;
   for (const part of parts) {
     out.set(part, at);
     at += part.length;
@@ -98,7 +118,8 @@ export function decodeBlock(bytes: Uint8Array): SegmentPieces {
   let at = 4 + headLength;
   const take = (n: number) => {
     if (!Number.isInteger(n) || n < 0 || at + n > bytes.length) fail();
-    const part = bytes.slice(at, at + n);
+    // a view, not a copy: every shard is rebased (rebaseShard copies it) before it is stored
+    const part = bytes.subarray(at, at + n);
     at += n;
     return part;
   };
@@ -132,14 +153,17 @@ export interface IndexBuilder {
 /** Where blocks are built: clips go to a block as they come, and `end` gives its bytes. */
 export interface BlockSink {
   add(block: number, clips: IndexInput[]): void;
-  end(block: number): Promise<Uint8Array>;
+  end(block: number): Promise<Uint8Array[]>;
   /** resolves once at most `clips` clips wait to be indexed */
   caughtUp(clips: number): Promise<void>;
   close(): void;
 }
 
-/** Clips handed to the builders but not yet indexed, at most, before reading on. */
-export const MAX_INDEX_BACKLOG = 3_000;
+/**
+ * Clips handed to the builders but not yet indexed, at most, before reading on (each holds its text
+ * in a builder's queue until then).
+ */
+export const MAX_INDEX_BACKLOG = 1_500;
 
 interface OpenBlock {
   id: number;
@@ -186,7 +210,7 @@ export class BlockCutter implements IndexBuilder {
     const block = this.open[lane];
     this.open[lane] = null;
     if (!block) return;
-    const done = this.sink.end(block.id).then((bytes) => this.onBlock({ runs: block.runs, bytes }));
+    const done = this.sink.end(block.id).then((parts) => this.onBlock({ runs: block.runs, parts }));
     done.catch((error) => (this.failure ??= error));
     this.building.push(done);
   }
@@ -217,7 +241,7 @@ export class LocalBlockSink implements BlockSink {
     for (const clip of clips) pieces.add(clip as Clip);
   }
   async caughtUp(): Promise<void> {}
-  async end(block: number): Promise<Uint8Array> {
+  async end(block: number): Promise<Uint8Array[]> {
     const pieces = this.blocks.get(block)!;
     this.blocks.delete(block);
     pieces.close();

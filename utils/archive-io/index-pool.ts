@@ -12,6 +12,7 @@ import {
   type IndexBuilder,
   type IndexInput,
 } from './index-blocks';
+import { recordCost } from './timing';
 
 /** Builders to run: the cores the browser reports, at most four (each holds a block in memory). */
 export function indexWorkerCount(): number {
@@ -22,7 +23,7 @@ class WorkerSink implements BlockSink {
   private readonly workers: Worker[];
   private readonly waiting = new Map<
     number,
-    { resolve(bytes: Uint8Array): void; reject(error: Error): void }
+    { resolve(parts: Uint8Array[]): void; reject(error: Error): void }
   >();
 
   constructor(docs: number, count: number) {
@@ -30,7 +31,15 @@ class WorkerSink implements BlockSink {
       const worker = new IndexWorker();
       worker.onmessage = ({
         data,
-      }: MessageEvent<{ block: number; bytes?: Uint8Array; error?: string; indexed?: number }>) => {
+      }: MessageEvent<{
+        block: number;
+        parts?: Uint8Array[];
+        error?: string;
+        indexed?: number;
+        ms?: number;
+      }>) => {
+        if (data.ms !== undefined)
+          recordCost(data.indexed === undefined ? 'index workers encode' : 'index workers build', data.ms);
         if (data.indexed !== undefined) {
           this.backlog -= data.indexed;
           this.wakeCaughtUp();
@@ -38,7 +47,7 @@ class WorkerSink implements BlockSink {
         }
         const waiting = this.waiting.get(data.block);
         this.waiting.delete(data.block);
-        if (data.bytes) waiting?.resolve(data.bytes);
+        if (data.parts) waiting?.resolve(data.parts);
         else waiting?.reject(new Error(`index block ${data.block}: ${data.error}`));
       };
       worker.onerror = (event) => {
@@ -76,7 +85,7 @@ class WorkerSink implements BlockSink {
     this.of(block).postMessage({ block, clips });
   }
 
-  end(block: number): Promise<Uint8Array> {
+  end(block: number): Promise<Uint8Array[]> {
     return new Promise((resolve, reject) => {
       this.waiting.set(block, { resolve, reject });
       this.of(block).postMessage({ block, end: true });
@@ -94,6 +103,7 @@ class WorkerSink implements BlockSink {
 export function workerIndexBuilder(
   lanes: number,
   onBlock: (block: IndexBlock) => Promise<void>,
+  maxDocs = BUILD_PIECE,
 ): IndexBuilder {
-  return new BlockCutter(lanes, new WorkerSink(BUILD_PIECE, lanes), onBlock);
+  return new BlockCutter(lanes, new WorkerSink(BUILD_PIECE, lanes), onBlock, maxDocs);
 }

@@ -3,7 +3,8 @@
  * the index is built beside the reading and checking, on other cores, and not in the service worker.
  * Messages: `{ docs }` first, then `{ block, clips }` for each run of a block's clips and
  * `{ block, end: true }`; each run is answered with `{ indexed }` (the page reads on as the builders
- * keep up), each end with `{ block, bytes }` (or `{ block, error }`).
+ * keep up), each end with `{ block, parts }` (or `{ block, error }`); `ms`, the time it took, is for
+ * the benchmark (timing.ts).
  */
 import { LocalBlockSink, type IndexInput } from './index-blocks';
 
@@ -18,11 +19,19 @@ let sink: LocalBlockSink | null = null;
 scope.onmessage = ({ data }) => {
   if ('docs' in data) sink = new LocalBlockSink(data.docs);
   else if ('clips' in data) {
+    const started = performance.now();
     sink!.add(data.block, data.clips);
-    scope.postMessage({ indexed: data.clips.length });
-  } else
+    scope.postMessage({ indexed: data.clips.length, ms: performance.now() - started });
+  } else {
+    const started = performance.now();
     sink!.end(data.block).then(
-      (bytes) => scope.postMessage({ block: data.block, bytes }, [bytes.buffer]),
+      (parts) =>
+        scope.postMessage(
+          { block: data.block, parts, ms: performance.now() - started },
+          // every part has a buffer of its own (encodeBlock): handed over, not copied
+          [...new Set(parts.map((part) => part.buffer as ArrayBuffer))],
+        ),
       (error) => scope.postMessage({ block: data.block, error: String((error as Error)?.message ?? error) }),
     );
+  }
 };

@@ -4,6 +4,7 @@ import { ask } from '../protocol/worker-client';
 import { BlobReceiver } from './blob-channel';
 import type { ExportedText, ExportPart, ExportSource } from './export';
 import type { ImportTarget } from './import';
+import { joinBlock } from './index-blocks';
 import type { AssetSource, ZipImportTarget } from './zip';
 
 /** Clips per export page request (the worker also stops a page at a number of characters). */
@@ -61,12 +62,12 @@ export function workerImportTarget({
         URL.revokeObjectURL(url);
       }
     },
-    index: async (importId, runs, bytes) => {
+    index: async (importId, runs, parts) => {
       if (!useBlobUrls) {
-        await send('archive/import-index', { importId, runs, data: base64(bytes) });
+        await send('archive/import-index', { importId, runs, data: base64(joinBlock(parts)) });
         return;
       }
-      const url = URL.createObjectURL(new Blob([bytes as BlobPart]));
+      const url = URL.createObjectURL(new Blob(parts.map((part) => part as BlobPart)));
       try {
         await send('archive/import-index', { importId, runs, url });
       } finally {

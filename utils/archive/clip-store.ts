@@ -466,16 +466,13 @@ export const IMPORT_IDLE_MS = 2 * 60_000;
  *
  * With `prebuiltIndex`, added clips are indexed by segments built elsewhere (the archive page's
  * workers): `add` says which records the page must index, and `addIndex` takes the segments of runs
- * of them, numbered in that order. Merged clips are always indexed here, and with `selfIndexEvery`
- * n, so are the added clips of every n-th batch: the worker would otherwise only wait for the page
- * (keeping its transaction alive), so it builds a share of the index itself meanwhile.
+ * of them, numbered in that order. Merged clips are always indexed here.
  */
 export class ImportWriter {
   private readonly summary: ImportSummary = { added: 0, merged: 0, unchanged: 0 };
   /** the added clips' indexed fields, by their order of addition, until their index arrives */
   private readonly awaitingIndex: Array<IndexedFields | undefined> = [];
   private indexedCount = 0;
-  private batches = 0;
   private readonly ids = new Set<string>();
   private readonly urls = new Set<string>();
   /** operations waiting for the transaction (see next) */
@@ -489,7 +486,8 @@ export class ImportWriter {
     private readonly indexer: BulkIndexer,
     private readonly prebuiltIndex: boolean,
     private readonly idleMs: number,
-    private readonly selfIndexEvery: number,
+    /** whether the archive held no clip when the import began: then no record can meet a stored clip */
+    private readonly startedEmpty: boolean,
   ) {
     tx.done.catch((error) => (this.failure ??= error ?? new Error('the import transaction was aborted')));
     // called in the continuation of BulkIndexer.start's reads: the transaction is active here
@@ -498,16 +496,15 @@ export class ImportWriter {
 
   static async open(
     db: JianbaoDatabase,
-    {
-      prebuiltIndex = false,
-      idleMs = IMPORT_IDLE_MS,
-      selfIndexEvery = 0,
-    }: { prebuiltIndex?: boolean; idleMs?: number; selfIndexEvery?: number } = {},
+    { prebuiltIndex = false, idleMs = IMPORT_IDLE_MS }: { prebuiltIndex?: boolean; idleMs?: number } = {},
   ): Promise<ImportWriter> {
     const tx = db.transaction([...BULK_WRITE_STORES, 'assets'], 'readwrite');
     // merged clips are cut into segments of at most BUILD_PIECE docs
-    const indexer = await BulkIndexer.start(tx, Number.MAX_SAFE_INTEGER);
-    return new ImportWriter(tx, indexer, prebuiltIndex, idleMs, selfIndexEvery);
+    const [indexer, stored] = await Promise.all([
+      BulkIndexer.start(tx, Number.MAX_SAFE_INTEGER),
+      tx.objectStore('clips').count(),
+    ]);
+    return new ImportWriter(tx, indexer, prebuiltIndex, idleMs, stored === 0);
   }
 
   /** How many added clips still wait for their prebuilt index. */
@@ -571,8 +568,7 @@ export class ImportWriter {
    * thousands of requests at once in one transaction are far faster than one round trip each.
    */
   add(clips: readonly Clip[]): Promise<boolean[]> {
-    const selfIndexed =
-      !this.prebuiltIndex || (this.selfIndexEvery > 0 && ++this.batches % this.selfIndexEvery === 0);
+    const selfIndexed = !this.prebuiltIndex;
     return this.run(async () => {
       const problem = duplicateInBatch(clips);
       if (problem) throw new Error(problem);
@@ -587,8 +583,14 @@ export class ImportWriter {
       }
       const store = this.tx.objectStore('clips');
       const byUrl = store.index('canonicalUrl');
-      const sameUrl = await Promise.all(clips.map((clip) => byUrl.get(clip.canonicalUrl)));
-      const sameId = await Promise.all(clips.map((clip, i) => (sameUrl[i] ? undefined : store.get(clip.id))));
+      // into an empty archive (a restore), the records can only meet each other, which the sets above
+      // rule out: two lookups per record (20,000 reads for 10,000 clips) are saved
+      const sameUrl = this.startedEmpty
+        ? []
+        : await Promise.all(clips.map((clip) => byUrl.get(clip.canonicalUrl)));
+      const sameId = this.startedEmpty
+        ? []
+        : await Promise.all(clips.map((clip, i) => (sameUrl[i] ? undefined : store.get(clip.id))));
       // Two records can meet the same stored clip (one by URL, one by id): merge in turn.
       const current = new Map<string, Clip>();
       const added: boolean[] = [];

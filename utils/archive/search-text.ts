@@ -26,6 +26,9 @@ export const PREFIX_MAX = 8;
 /** Marks a prefix term (never part of a run, so no word can be mistaken for one). */
 const PREFIX_MARK = '*';
 
+/** A UTF-16 surrogate: a run holding one has characters outside the BMP, two code units each. */
+const SURROGATE = /[\ud800-\udfff]/;
+
 /** Latin letters with diacritics (Latin-1 Supplement to Latin Extended-B, Latin Extended Additional). */
 const ACCENTED = /[\u00c0-\u024f\u1e00-\u1eff]/g;
 const COMBINING = /[\u0300-\u036f]/g;
@@ -79,7 +82,7 @@ export function termsOfRun(run: Run): string[] {
   }
   const text = run.text;
   const terms: string[] = [];
-  if (!/[\ud800-\udfff]/.test(text)) {
+  if (!SURROGATE.test(text)) {
     // the usual case: no character outside the BMP, one code unit each
     if (text.length === 1) return [text];
     for (let i = 0; i + 1 < text.length; i++) terms.push(text.slice(i, i + 2));
@@ -97,30 +100,60 @@ export function termsOf(text: string, into = new Set<string>()): Set<string> {
   return into;
 }
 
+/** Where a text's terms go as they are found (see scanTerms). */
+export interface TermSink {
+  /** a bigram of two BMP CJK characters, as one number (c1 * 0x10000 + c2), at `position` (or -1) */
+  pair(code: number, position: number): void;
+  /** any other term; `position` is -1 for a term without positions (a word, a lone CJK character) */
+  term(term: string, position: number): void;
+}
+
 /**
- * Where each bigram occurs, modulo 256: enough to tell a phrase from its bigrams found apart (the
- * bigrams of a phrase sit at consecutive positions) at one byte per occurrence. Words get no
- * positions. `offset` places this text after earlier fields, so that positions never line up
- * across fields by accident. Positions may repeat (the caller sorts and dedupes them): this runs for
- * every character of every clip an import brings, so it keeps plain arrays and no Set per term.
+ * Every term occurrence of a text, in order. Bigrams get their position modulo 256: enough to tell
+ * a phrase from its bigrams found apart (the bigrams of a phrase sit at consecutive positions) at
+ * one byte per occurrence. Words get no positions. `offset` places this text after earlier fields,
+ * so that positions never line up across fields by accident. This runs for every character of every
+ * clip an import brings: the common bigram is handed over as a number, so a segment builder can
+ * find its term without making a string of it.
  */
-export function termPositions(text: string, offset: number, into: Map<string, number[]>): void {
+export function scanTerms(text: string, offset: number, sink: TermSink): void {
   const normalized = normalize(text);
   for (const match of normalized.matchAll(RUNS)) {
     const run = match[0];
     if (!CJK.test(run[0]!)) {
-      for (const term of termsOfRun({ text: run, cjk: false })) if (!into.has(term)) into.set(term, []);
+      for (const term of termsOfRun({ text: run, cjk: false })) sink.term(term, -1);
+      continue;
+    }
+    const base = offset + match.index;
+    // a run of one term (one character, or one bigram) gets no positions: it is its own phrase
+    if (!SURROGATE.test(run)) {
+      if (run.length === 1) sink.term(run, -1);
+      else if (run.length === 2) sink.pair(run.charCodeAt(0) * 0x10000 + run.charCodeAt(1), -1);
+      else
+        for (let i = 0; i + 1 < run.length; i++)
+          sink.pair(run.charCodeAt(i) * 0x10000 + run.charCodeAt(i + 1), (base + i) & 0xff);
       continue;
     }
     const terms = termsOfRun({ text: run, cjk: true });
-    const single = terms.length === 1;
-    for (let i = 0; i < terms.length; i++) {
-      const term = terms[i]!;
-      let positions = into.get(term);
-      if (!positions) into.set(term, (positions = []));
-      if (!single) positions.push((offset + match.index + i) & 0xff);
-    }
+    for (let i = 0; i < terms.length; i++) sink.term(terms[i]!, terms.length === 1 ? -1 : (base + i) & 0xff);
   }
+}
+
+/** The string of a bigram scanTerms gave as a number. */
+export const pairTerm = (code: number): string =>
+  String.fromCharCode(Math.floor(code / 0x10000), code & 0xffff);
+
+/**
+ * Each term of a text with its positions (see scanTerms). Positions may repeat (the caller sorts and
+ * dedupes them).
+ */
+export function termPositions(text: string, offset: number, into: Map<string, number[]>): void {
+  const add = (term: string, position: number) => {
+    let positions = into.get(term);
+    if (!positions) into.set(term, (positions = []));
+    if (position >= 0) positions.push(position);
+  };
+  scanTerms(text, offset, { pair: (code, position) => add(pairTerm(code), position), term: add });
 }
 
 /** The searchable fields of a clip, best first: a hit in the first group ranks above the rest. */

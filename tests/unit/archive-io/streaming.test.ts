@@ -9,11 +9,18 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Clip } from '@/utils/model/article';
 import { ArchiveStreamScanner, blobText, JsonSyntaxError } from '@/utils/archive-io/json-stream';
 import { importArchiveFile, type ImportTarget } from '@/utils/archive-io/import';
-import { decodeBlock, encodeBlock, localIndexBuilder } from '@/utils/archive-io/index-blocks';
+import { readArchive, type RecordBatch } from '@/utils/archive-io/parse';
+import {
+  blockDocs,
+  decodeBlock,
+  encodeBlock,
+  joinBlock,
+  localIndexBuilder,
+} from '@/utils/archive-io/index-blocks';
 import { ARCHIVE_TAIL, archiveHead, clipLine } from '@/utils/archive-io/format';
 import { ImportWriter } from '@/utils/archive/clip-store';
 import type { JianbaoDatabase } from '@/utils/archive/db';
-import { SegmentPieces } from '@/utils/archive/search-index';
+import { BUILD_PIECE, SegmentPieces } from '@/utils/archive/search-index';
 import { searchArchive } from '@/utils/archive/search';
 import { exportText, openTestArchive, sanitize, seedArchive, targetFor } from './helpers';
 
@@ -79,9 +86,9 @@ function countingTarget(): ImportTarget & { chunks: number; blocks: number } {
       counting.chunks++;
       return target.chunk(id, json);
     },
-    index: (id: string, runs: Array<[number, number]>, bytes: Uint8Array) => {
+    index: (id: string, runs: Array<[number, number]>, parts: readonly Uint8Array[]) => {
       counting.blocks++;
-      return target.index(id, runs, bytes);
+      return target.index(id, runs, parts);
     },
   };
   return counting;
@@ -162,9 +169,9 @@ describe('streaming import', () => {
       indexBuilder: (_lanes, onBlock) => localIndexBuilder(3, onBlock, 300),
     });
     expect(outcome).toEqual({ ok: true, summary: { added: 1_100, merged: 0, unchanged: 0 } });
-    // chunks of 500, 500, 100 records: blocks of 300 + 200, 300 + 200; the worker indexes the third
+    // chunks of 500, 500, 100 records, one to each builder: blocks of 300 + 200, 300 + 200, 100
     expect(target.chunks).toBe(3);
-    expect(target.blocks).toBe(4);
+    expect(target.blocks).toBe(5);
     expect(await db.count('clips')).toBe(seeded.length + 1_100);
     for (const i of [0, 299, 300, 777, 1_099])
       expect(await ids(clips[i]!.textContent.split(' ')[1]!)).toEqual([`s-${i}`]);
@@ -263,10 +270,41 @@ describe('the import transaction', () => {
     const pieces = new SegmentPieces();
     for (const clip of newClips(20)) pieces.add(clip);
     pieces.close();
-    const decoded = decodeBlock(encodeBlock(pieces));
+    const decoded = decodeBlock(joinBlock(encodeBlock(pieces)));
     expect(decoded.pieces).toEqual(pieces.pieces);
     expect(decoded.textLengths).toEqual(pieces.textLengths);
-    const bytes = encodeBlock(pieces);
+    const bytes = joinBlock(encodeBlock(pieces));
     expect(() => decodeBlock(bytes.subarray(0, bytes.length - 1))).toThrow(/damaged/);
+  });
+});
+
+describe('blockDocs', () => {
+  it('leaves each lane a small last block when its share fits one block', () => {
+    // 10,000 clips over two lanes: 4,375 + 625 each, the 625 encoded after the file ends
+    expect(blockDocs(10_000, 2)).toBe(4_375);
+    expect(blockDocs(3_000, 2)).toBe(1_250);
+    expect(blockDocs(100_000, 2)).toBe(BUILD_PIECE);
+    expect(blockDocs(1_500, 1)).toBe(BUILD_PIECE);
+  });
+});
+
+describe('records handed to the worker', () => {
+  it('go as the text they came in when their HTML was already clean, re-serialised when sanitizing changed it', async () => {
+    const clips = newClips(3);
+    clips[1]!.contentHtml = '<p>正文<script>alert(1)</script></p>';
+    const text = fileOf(clips);
+    const batches: RecordBatch[] = [];
+    const read = await readArchive(
+      () => [text],
+      sanitize,
+      (batch) => void batches.push(batch),
+    );
+    expect(read).toEqual({ ok: true, count: 3 });
+    const sent = JSON.parse(batches[0]!.json) as Clip[];
+    expect(sent[1]!.contentHtml).toBe('<p>正文</p>');
+    expect(sent).toEqual(batches[0]!.clips);
+    // the clean records' text is the file's own
+    expect(batches[0]!.json).toContain(clipLine(clips[0]!));
+    expect(batches[0]!.json).not.toContain(clipLine(clips[1]!));
   });
 });

@@ -33,7 +33,7 @@ export class VarintReader {
   }
 }
 
-/** A growable byte buffer. Starts small: a segment being built holds one per distinct term. */
+/** A growable byte buffer. */
 export class Bytes {
   buffer: Uint8Array;
   length = 0;
@@ -66,58 +66,6 @@ export class Bytes {
   take(): Uint8Array {
     return this.buffer.slice(0, this.length);
   }
-}
-
-/**
- * One term's postings, written in ascending doc order. Its own small buffer (no Bytes object): a
- * segment being built holds one per distinct term, hundreds of thousands, most with one posting.
- */
-export class PostingWriter {
-  buffer = new Uint8Array(16);
-  length = 0;
-  private last = 0;
-  add(doc: number, positions: Uint8Array, from: number, to: number) {
-    const need = this.length + 10 + (to - from);
-    if (need > this.buffer.length) {
-      const bigger = new Uint8Array(Math.max(this.buffer.length * 2, need));
-      bigger.set(this.buffer.subarray(0, this.length));
-      this.buffer = bigger;
-    }
-    const buffer = this.buffer;
-    let at = this.length;
-    let delta = doc - this.last;
-    this.last = doc;
-    while (delta >= 0x80) {
-      buffer[at++] = (delta & 0x7f) | 0x80;
-      delta >>>= 7;
-    }
-    buffer[at++] = delta;
-    let count = to - from;
-    while (count >= 0x80) {
-      buffer[at++] = (count & 0x7f) | 0x80;
-      count >>>= 7;
-    }
-    buffer[at++] = count;
-    for (let i = from; i < to; i++) buffer[at++] = positions[i]!;
-    this.length = at;
-  }
-}
-
-/** Packs term → postings into one shard record. */
-export function encodeShard(postings: Map<string, PostingWriter>): SegmentShard {
-  const terms = [...postings.keys()].sort();
-  let size = 0;
-  for (const writer of postings.values()) size += writer.length;
-  const data = new Uint8Array(size);
-  const lengths = new Bytes(terms.length + 16);
-  let at = 0;
-  for (const term of terms) {
-    const writer = postings.get(term)!;
-    data.set(writer.buffer.subarray(0, writer.length), at);
-    at += writer.length;
-    lengths.varint(writer.length);
-  }
-  return { keys: terms.join('\n'), lengths: lengths.take(), data };
 }
 
 /**

@@ -11,7 +11,7 @@
  */
 import type { ArchiveIDB, SegmentCatalog, SegmentInfo, SegmentShard } from '../records';
 import { BUILD_PIECE, FLUSH_AT, levelFor, MERGE_FANOUT, SegmentBuilder } from './build';
-import { decodeShard, postingsAt, type Postings, type PostingWriter } from './codec';
+import { decodeShard, postingsAt, type Postings } from './codec';
 import { CATALOG_KEY, readCatalog, segmentRange } from './layout';
 
 /** Merges stop at the level imports write (BUILD_PIECE docs): bigger segments cost memory to build. */
@@ -112,18 +112,20 @@ export async function flushTail(db: ArchiveIDB, force: boolean): Promise<boolean
 }
 
 /**
- * Appends the live postings of one term from several segments to `writer()`, in ascending doc
+ * Appends the live postings of one term from several segments to `builder`, in ascending doc
  * order. Segments may hold interleaved doc ranges (an import's segment is newer than a tail flushed
  * after it), so this is a real merge, not a concatenation. Adds the live docs written to `docs`.
  */
 function mergePostings(
   lists: Postings[],
   live: ReadonlySet<number>,
-  writer: () => PostingWriter,
+  builder: SegmentBuilder,
+  term: string,
   docs: Set<number>,
 ): void {
   const at = new Array<number>(lists.length).fill(0);
-  let out: PostingWriter | undefined;
+  // numbered on its first live posting: a term with none is left out of the segment
+  let id = -1;
   for (;;) {
     let best = -1;
     for (let k = 0; k < lists.length; k++) {
@@ -137,7 +139,8 @@ function mergePostings(
     const doc = list.docs[i]!;
     if (!live.has(doc)) continue;
     docs.add(doc);
-    (out ??= writer()).add(doc, list.data, list.from[i]!, list.to[i]!);
+    if (id < 0) id = builder.termId(term);
+    builder.append(id, doc, list.data, list.from[i]!, list.to[i]!);
   }
 }
 
@@ -182,7 +185,7 @@ export async function mergeSegments(db: ArchiveIDB): Promise<boolean> {
         else byTerm.set(term, [postingsAt(decoded, index)]);
       });
     }
-    for (const [term, lists] of byTerm) mergePostings(lists, live, () => builder.writer(term), docs);
+    for (const [term, lists] of byTerm) mergePostings(lists, live, builder, term, docs);
     if (residue % 4 === 3) await pause();
   }
   const id = await reserveSegment(db);

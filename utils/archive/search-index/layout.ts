@@ -144,8 +144,7 @@ export class BulkIndexer {
       this.builder = new SegmentBuilder(levelFor(this.pieceLeft));
     }
     const doc = this.state.nextDoc++;
-    const { terms, positions, textLength } = clipTerms(clip);
-    this.builder.add(doc, terms, positions);
+    const textLength = this.builder.addClip(doc, clip);
     this.track(docs.put(searchDocOf(clip, doc, textLength)));
     this.state.changes++;
     this.added++;
