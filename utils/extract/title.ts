@@ -80,8 +80,14 @@ function insideNavigation(el: Element): boolean {
   return false;
 }
 
+/** A heading's text; a line break in it (长白山冰雪季开幕<br>游客同比增长三成) reads as a space. */
 function textOf(el: Element): string {
-  return collapseSpace(el.textContent ?? '');
+  if (!el.getElementsByTagName('br').length) return collapseSpace(el.textContent ?? '');
+  let text = '';
+  const walker = el.ownerDocument.createTreeWalker(el, 1 | 4 /* SHOW_ELEMENT | SHOW_TEXT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode())
+    text += node.nodeType === 3 ? node.nodeValue : (node as Element).tagName === 'BR' ? ' ' : '';
+  return collapseSpace(text);
 }
 
 /**

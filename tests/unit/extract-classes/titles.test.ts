@@ -80,4 +80,12 @@ describe('titles the <title> does not announce', () => {
   ])('the site named at either end of <title>: %s', (raw, name) => {
     expect(titleSuffix(raw)).toBe(name);
   });
+
+  it('a line break inside the headline reads as a space', () => {
+    const html = page(
+      '<title>长白山冰雪季开幕 游客同比增长三成_示例网</title>',
+      '<h1>长白山冰雪季开幕<br>游客同比增长三成</h1><div class="info">2024-12-01 10:00</div>',
+    );
+    expect(titleOf(html)).toBe('长白山冰雪季开幕 游客同比增长三成');
+  });
 });
