@@ -20,6 +20,7 @@ import {
   launch,
   waitFor,
 } from '../tests/e2e/harness';
+import type { Page } from 'playwright-core';
 import { bundle } from './browser';
 import { percentiles } from './search-core';
 
@@ -35,6 +36,17 @@ interface ArchiveFigures {
   filterTotal: number;
   scrollMs: number;
   searchMs: number;
+}
+
+/** Opens the popup in `page`: ms from its navigation start to its first list painted. */
+async function firstListPainted(page: Page, popupUrl: string): Promise<number> {
+  await page.goto(popupUrl);
+  const painted = await page.waitForFunction(
+    () => performance.getEntriesByName('jianbao:first-list')[0]?.startTime,
+    undefined,
+    { timeout: 30_000 },
+  );
+  return (await painted.jsonValue()) as number;
 }
 
 /** Run in a popup page: facet counts, a filter by the top source, a scrolled page, a search. */
@@ -122,13 +134,7 @@ export default async function popupBench() {
       for (let i = 0; i < OPENS; i++) {
         openedAt.push((Date.now() - launched) / 1000);
         const page = await browser.context.newPage();
-        await page.goto(popupUrl);
-        const painted = await page.waitForFunction(
-          () => performance.getEntriesByName('jianbao:first-list')[0]?.startTime,
-          undefined,
-          { timeout: 30_000 },
-        );
-        times.push((await painted.jsonValue()) as number);
+        times.push(await firstListPainted(page, popupUrl));
         const marks = await page.evaluate(() =>
           ['jianbao:script', 'jianbao:list-requested', 'jianbao:list-received'].map(
             (name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN,
@@ -148,13 +154,7 @@ export default async function popupBench() {
         await session.send('ServiceWorker.stopAllWorkers');
         await new Promise((resolve) => setTimeout(resolve, 500));
         const page = await browser.context.newPage();
-        await page.goto(popupUrl);
-        const painted = await page.waitForFunction(
-          () => performance.getEntriesByName('jianbao:first-list')[0]?.startTime,
-          undefined,
-          { timeout: 30_000 },
-        );
-        coldTimes.push((await painted.jsonValue()) as number);
+        coldTimes.push(await firstListPainted(page, popupUrl));
         const [origin, asked, answered] = await page.evaluate(() => [
           performance.timeOrigin,
           ...['jianbao:list-requested', 'jianbao:list-received'].map(
