@@ -102,6 +102,9 @@ export interface LineOptions {
   stats?: LineStats;
 }
 
+/** A source label right before an image: the image is the outlet's logo. */
+const LOGO_LABEL = /(来源|來源|稿源|出处|出處)\s*[:：]\s*$/;
+
 /** Tag names of HTML documents are upper case already; SVG's and XHTML's are not (`svg`, `div`). */
 function upperTag(el: Element): string {
   const tag = el.tagName;
@@ -178,6 +181,14 @@ export function collectLines(root: Element, options: LineOptions = {}): Line[] {
     } else if (spaceInline && !spaced) {
       buffer += ' ';
       spaced = true;
+    }
+    // an outlet shown as its logo (来源：<img alt="新华网">) is read by its name
+    if (spaceInline && tag === 'IMG' && LOGO_LABEL.test(buffer)) {
+      const alt = el.getAttribute('alt')?.trim();
+      if (alt && alt.length <= 30) {
+        buffer += alt;
+        spaced = false;
+      }
     }
     if (LISTISH.has(tag)) listStack.push(el);
     if (tag === 'A') linkDepth++;

@@ -118,4 +118,12 @@ describe('values end where page furniture begins', () => {
     });
     expect(article.section).toEqual(['国际']);
   });
+
+  it("an outlet shown as its logo after 来源： is read by the logo's name", () => {
+    const article = extract({
+      byline:
+        '<div class="info"><span>2019-09-26 15:10</span> <span>来源：<img src="/logo/xinhua.png" alt="新华网"></span> <span>【打印】</span></div>',
+    });
+    expect(article.source).toBe('新华网');
+  });
 });
