@@ -152,12 +152,17 @@ const BRACKET_CREDIT =
 /** 中央社記者黃雅詩台北29日電, 新华社记者张三北京3月5日电: agency, names, place, day, 電. */
 const AGENCY_DATELINE =
   /(中央社|新華社|新华社|中新社|中通社|法新社|路透社?|美聯社|美联社|共同社|韓聯社|韩联社)(?:(?:特派|駐[\u4e00-\u9fff]{1,4}|驻[\u4e00-\u9fff]{1,4})?(?:記者|记者))([\u4e00-\u9fff、·]{2,24}?)\s*(?:\d{1,2}月)?\d{1,2}日\s*(?:專|专)?(?:電|电)/u;
+/** A newspaper's own lead, 【明報專訊】, 〔自由時報訊〕, 【大紀元2013年11月29日訊】: its outlet. */
+export const NEWSPAPER_LEAD =
+  /^[【[〔（(]\s*([\u4e00-\u9fff]{2,8}?)(?:(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)?(?:專訊|专讯|快訊|快讯|訊|讯)\s*[】\]〕）)]/u;
 /**
- * A newspaper's own lead, 【明報專訊】, 〔自由時報訊〕, or an agency's dateline without a reporter,
- * 新华社北京3月5日电: the outlet (本報訊, 本报讯 name the site itself).
+ * The outlet of a lead: a newspaper's own, or an outlet's dateline without a reporter (新华社北京3月5日电,
+ * 央广网北京9月26日消息). 本報訊, 本报讯 name the site itself.
  */
-const OUTLET_LEAD =
-  /^[【[〔（(]\s*([\u4e00-\u9fff]{2,8}?)(?:(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)?(?:專訊|专讯|快訊|快讯|訊|讯)\s*[】\]〕）)]|^[（(【[]?\s*(新華社|新华社|中新社|中新網|中新网|中央社|中通社|人民網|人民网|央視網|央视网|[\u4e00-\u9fff]{1,5}(?:網|网|社|報|报|台))[\u4e00-\u9fff]{0,8}?(?:\d{1,2}月)?\d{1,2}日\s*(?:(?:專|专)?(?:電|电)|訊|讯|消息)/u;
+const OUTLET_LEAD = new RegExp(
+  String.raw`${NEWSPAPER_LEAD.source}|^[（(【[]?\s*(新華社|新华社|中新社|中新網|中新网|中央社|中通社|人民網|人民网|央視網|央视网|[\u4e00-\u9fff]{1,5}(?:網|网|社|報|报|台))[\u4e00-\u9fff]{0,8}?(?:\d{1,2}月)?\d{1,2}日\s*(?:(?:專|专)?(?:電|电)|訊|讯|消息)`,
+  'u',
+);
 
 /**
  * The outlet named right before a reporter credit, without a label: 中國時報【王家俊／台北報導】,

@@ -3,7 +3,7 @@
  * last lines, and the lines right after the body (tail). Each line is parsed once and shared by the
  * source, people and date steps.
  */
-import { isBylineLine, parseByline, type Byline } from '../byline';
+import { isBylineLine, NEWSPAPER_LEAD, parseByline, type Byline } from '../byline';
 import type { Line } from '../lines';
 
 /** Longer lines are prose, not bylines. */
@@ -56,7 +56,7 @@ export function bodyLeadBylines(bodyLines: readonly Line[]): ParsedLine[] {
         line.text,
       )?.[0] ??
       // 【明報專訊】: the newspaper's own lead names the outlet
-      /^[【[〔（(][\u4e00-\u9fff]{2,8}(專訊|专讯|快訊|快讯|訊|讯)[】\]〕）)]/.exec(line.text)?.[0];
+      NEWSPAPER_LEAD.exec(line.text)?.[0];
     const text = start ?? (isBylineLine(line.text) ? line.text : null);
     if (text) out.push({ line, byline: parseByline(text) });
   }
