@@ -115,12 +115,17 @@ function linkDensity(el: Element): number {
 const PLATFORM_DISCLAIMER =
   /^[【[（(]?\s*(特别)?(声明|聲明|免责声明)\s*[:：】\]）)].{0,60}(仅提供信息存储|僅提供資訊儲存|信息发布平台|仅代表作者(本人)?观点|不代表.{1,10}(立场|观点))|^Notice:\s*The content above .{0,80}(uploaded|posted) by/i;
 
+/** A pager's arrows and words, also chrome on a line of their own. */
+const PAGER_ARROW = String.raw`[<>‹›«»]{1,2}|prev(?:ious)?|next`;
+
 /**
  * Western news pages' inline chrome that Readability keeps: ad markers, "continue reading" breaks,
  * newsletter prompts and share/follow calls, each a line of its own.
  */
-const WESTERN_CHROME =
-  /^(advertisement|advertisement\s*[-–—:]\s*(scroll|continue) (down |reading )?(to continue|below)?|(skip|close) (advertisement|ad)|(the )?story continues below( this)?( advertisement)?|article continues below( advertisement)?|continue reading (the main story|below)|(hide|show|toggle|expand|close) caption|enlarge this image|(view|open) (the )?(photo )?gallery|(previous|next) (slide|image|photo)|prev|next|\d{1,3}\s+(of|\/)\s+\d{1,3}|[<>‹›«»]{1,2}|sign up (for|to) (our|the|my) [\w\s'’-]{0,40}newsletters?[.!]?|share (this|on) (article|story|facebook|twitter|x|linkedin|email)[.!]?|follow (us|me) on (facebook|twitter|x|instagram|linkedin)[.!]?)$/i;
+const WESTERN_CHROME = new RegExp(
+  String.raw`^(advertisement|advertisement\s*[-–—:]\s*(scroll|continue) (down |reading )?(to continue|below)?|(skip|close) (advertisement|ad)|(the )?story continues below( this)?( advertisement)?|article continues below( advertisement)?|continue reading (the main story|below)|(hide|show|toggle|expand|close) caption|enlarge this image|(view|open) (the )?(photo )?gallery|(previous|next) (slide|image|photo)|${PAGER_ARROW}|\d{1,3}\s+(of|\/)\s+\d{1,3}|sign up (for|to) (our|the|my) [\w\s'’-]{0,40}newsletters?[.!]?|share (this|on) (article|story|facebook|twitter|x|linkedin|email)[.!]?|follow (us|me) on (facebook|twitter|x|instagram|linkedin)[.!]?)$`,
+  'i',
+);
 /** A line that only points at another story: "Related: …", "READ MORE: …", mostly a link. */
 const POINTER_LINE =
   /^(related|read more|more|see also|also read|read also|recommended|watch|listen)\s*[:：]/i;
@@ -131,7 +136,7 @@ export function isWesternChrome(text: string, linkChars: number): boolean {
   return WESTERN_CHROME.test(text.trim()) || (POINTER_LINE.test(text) && linkChars >= text.length / 2);
 }
 
-const PAGER_ITEM = /^(\d{1,3}|[<>‹›«»]{1,2}|prev(ious)?|next)$/i;
+const PAGER_ITEM = new RegExp(String.raw`^(\d{1,3}|${PAGER_ARROW})$`, 'i');
 
 /**
  * A photo gallery's pager on a Western page: a run of three or more lines of slide numbers and
