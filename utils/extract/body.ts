@@ -148,27 +148,25 @@ function paragraphClass(body: Element): string | null {
 /**
  * A story split into several containers by ads or inline modules (politico, CNN): Readability keeps
  * the largest part. The paragraphs of the page carrying the body's own paragraph class, outside it,
- * are put back in page order before the next paragraph it kept. Returns how many were added.
+ * are put back in page order before the next paragraph it kept.
  */
-export function rejoinSplitStory(doc: Document, body: Element): number {
+export function rejoinSplitStory(doc: Document, body: Element): void {
   const name = paragraphClass(body);
-  if (!name) return 0;
+  if (!name) return;
   const key = (el: Element) => (el.textContent ?? '').replace(/\s+/g, '');
   const inBody = new Map<string, Element>();
   for (const p of body.getElementsByTagName('p')) if (p.classList.contains(name)) inBody.set(key(p), p);
   const page = [...doc.getElementsByClassName(name)].filter((el) => el.tagName === 'P');
-  if (page.length <= inBody.size) return 0;
+  if (page.length <= inBody.size) return;
   const bodyText = key(body);
   // missing paragraphs wait for the next kept one: a lead or a gap is filled, nothing is appended
   // after the story's last paragraph (a "Write to…" or "Originally published at…" note)
   let pending: Element[] = [];
-  let added = 0;
   for (const p of page) {
     const text = key(p);
     const kept = inBody.get(text);
     if (kept) {
       for (const missing of pending) kept.before(body.ownerDocument.importNode(missing, true));
-      added += pending.length;
       pending = [];
       continue;
     }
@@ -176,7 +174,6 @@ export function rejoinSplitStory(doc: Document, body: Element): number {
     if (text.length < 20 || bodyText.includes(text) || p.closest(OUTSIDE_STORY)) continue;
     pending.push(p);
   }
-  return added;
 }
 
 /**

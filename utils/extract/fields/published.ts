@@ -74,12 +74,12 @@ function linesAbove(lines: readonly Line[], titleLine: number): Line[] {
   return out;
 }
 
-/** A portal's `09-26 15:10` under the title: the year from the URL, or this year's. */
-function yearlessDate(ctx: ExtractContext): PublishDate | null {
-  const year = urlDate(ctx)?.iso.slice(0, 4);
+/** A portal's `09-26 15:10` under the title: the year from the URL's date, or this year's. */
+function yearlessDate(ctx: ExtractContext, fromUrl: PublishDate | null): PublishDate | null {
+  const year = fromUrl ? Number(fromUrl.iso.slice(0, 4)) : undefined;
   for (const { line } of headBylines(ctx.head)) {
     if (line.inList || FOOTER_LINE.test(line.text)) continue;
-    const date = parseYearlessDate(line.text, ctx.dates, year ? Number(year) : undefined);
+    const date = parseYearlessDate(line.text, ctx.dates, year);
     if (date) return date;
   }
   return null;
@@ -124,7 +124,9 @@ export function resolvePublished(ctx: ExtractContext): PublishDate | null {
   }
   // Further from the title: the lines just above it, then right after the body, then the URL
   const above = linesAbove(ctx.lines, ctx.titleLine);
-  const fallback = visibleDate(ctx, above) ?? visibleDate(ctx, ctx.tail) ?? yearlessDate(ctx) ?? urlDate(ctx);
+  const fromUrl = urlDate(ctx);
+  const fallback =
+    visibleDate(ctx, above) ?? visibleDate(ctx, ctx.tail) ?? yearlessDate(ctx, fromUrl) ?? fromUrl;
   if (fallback) ctx.origins.published = 'page';
   return fallback;
 }
