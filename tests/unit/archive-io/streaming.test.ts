@@ -14,7 +14,7 @@ import {
   blockDocs,
   decodeBlock,
   encodeBlock,
-  joinBlock,
+  joinBytes,
   localIndexBuilder,
 } from '@/utils/archive-io/index-blocks';
 import { ARCHIVE_TAIL, archiveHead, clipLine } from '@/utils/archive-io/format';
@@ -270,10 +270,10 @@ describe('the import transaction', () => {
     const pieces = new SegmentPieces();
     for (const clip of newClips(20)) pieces.add(clip);
     pieces.close();
-    const decoded = decodeBlock(joinBlock(encodeBlock(pieces)));
+    const decoded = decodeBlock(joinBytes(encodeBlock(pieces)));
     expect(decoded.pieces).toEqual(pieces.pieces);
     expect(decoded.textLengths).toEqual(pieces.textLengths);
-    const bytes = joinBlock(encodeBlock(pieces));
+    const bytes = joinBytes(encodeBlock(pieces));
     expect(() => decodeBlock(bytes.subarray(0, bytes.length - 1))).toThrow(/damaged/);
   });
 });
