@@ -122,12 +122,8 @@ const threadsSeen = new Map<number, { key: string; seconds: number }>();
 function threadCpu(pids: number[]): Map<string, number> {
   const tick = 100; // USER_HZ on Linux
   for (const pid of pids) {
-    let type = 'browser';
+    const type = processType(pid);
     try {
-      type = /--type=([\w-]+)/.exec(fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8'))?.[1] ?? 'browser';
-      if (type === 'utility')
-        type =
-          /--utility-sub-type=([\w.]+)/.exec(fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8'))?.[1] ?? type;
       for (const tid of fs.readdirSync(`/proc/${pid}/task`)) {
         const stat = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
         const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replace(/\d+$/, '');

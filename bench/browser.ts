@@ -5,7 +5,7 @@
 import http from 'node:http';
 import path from 'node:path';
 import { build } from 'esbuild';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -25,13 +25,20 @@ export async function bundle(entry: string): Promise<string> {
 }
 
 export interface BenchPage {
-  browser: Browser;
   page: Page;
+  /** the browser, as the figures name it */
+  environment: string;
   close(): Promise<void>;
 }
 
-/** A page on http://127.0.0.1 with `script` loaded. */
-export async function benchPage(script: string): Promise<BenchPage> {
+/** Chromium's profile is kept here by `benchPage(script, dir)`, the page served from this port. */
+const KEPT_PROFILE_PORT = 47_811;
+
+/**
+ * A page on http://127.0.0.1 with `script` loaded. With `profile`, Chromium keeps its profile in
+ * that directory and the page is served from a fixed origin, so its IndexedDB persists between runs.
+ */
+export async function benchPage(script: string, profile?: string): Promise<BenchPage> {
   const server = http.createServer((req, res) => {
     if (req.url === '/bench.js') {
       res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' });
@@ -41,26 +48,35 @@ export async function benchPage(script: string): Promise<BenchPage> {
       res.end('<!doctype html><meta charset="utf-8"><title>bench</title><script src="/bench.js"></script>');
     }
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(profile ? KEPT_PROFILE_PORT : 0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
-  const browser = await chromium.launch({
+  const options = {
     executablePath: CHROMIUM,
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-timer-throttling'],
-  });
-  const page = await browser.newPage();
+  };
+  let page: Page;
+  let environment: string;
+  let closeBrowser: () => Promise<void>;
+  if (profile) {
+    const context = await chromium.launchPersistentContext(profile, options);
+    page = await context.newPage();
+    environment = `headless Chromium ${context.browser()?.version() ?? ''}`.trim();
+    closeBrowser = () => context.close();
+  } else {
+    const browser = await chromium.launch(options);
+    page = await browser.newPage();
+    environment = `headless Chromium ${browser.version()}`;
+    closeBrowser = () => browser.close();
+  }
   page.on('console', (message) => console.log(message.text()));
   await page.goto(`http://127.0.0.1:${port}/`);
   return {
-    browser,
     page,
+    environment,
     close: async () => {
-      await browser.close();
+      await closeBrowser();
       await new Promise((resolve) => server.close(resolve));
     },
   };
-}
-
-export async function chromiumVersion(browser: Browser): Promise<string> {
-  return `headless Chromium ${browser.version()}`;
 }

@@ -6,12 +6,10 @@
  * profile there (and the page on a fixed port), so a later run reuses the archives already filled
  * (a 100,000-clip fill takes minutes); each run's saves are deleted again at its end.
  */
-import http from 'node:http';
 import os from 'node:os';
 import * as fakeIndexedDB from 'fake-indexeddb';
-import { chromium } from 'playwright-core';
 import { openArchive } from '../utils/archive/db';
-import { benchPage, bundle, chromiumVersion, CHROMIUM } from './browser';
+import { benchPage, bundle } from './browser';
 import { formatFigures, measureStore, type StoreFigures } from './search-core';
 
 const sizes = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
@@ -24,43 +22,10 @@ const load = () =>
     .map((l) => l.toFixed(1))
     .join(' ')}`;
 
-/** A page of a Chromium profile kept in `dir`, served from a fixed origin so its IndexedDB persists. */
-async function keptPage(script: string, dir: string) {
-  const server = http.createServer((req, res) => {
-    const js = req.url === '/bench.js';
-    res.writeHead(200, { 'content-type': `text/${js ? 'javascript' : 'html'}; charset=utf-8` });
-    res.end(
-      js
-        ? script
-        : '<!doctype html><meta charset="utf-8"><title>bench</title><script src="/bench.js"></script>',
-    );
-  });
-  await new Promise<void>((resolve) => server.listen(47_811, '127.0.0.1', resolve));
-  const context = await chromium.launchPersistentContext(dir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-timer-throttling'],
-  });
-  const page = await context.newPage();
-  page.on('console', (message) => console.log(message.text()));
-  await page.goto('http://127.0.0.1:47811/');
-  return {
-    page,
-    environment: `headless Chromium ${context.browser()?.version() ?? ''}`.trim(),
-    close: async () => {
-      await context.close();
-      await new Promise((resolve) => server.close(resolve));
-    },
-  };
-}
-
 export default async function searchBench() {
   console.log(`machine: ${os.cpus().length} cores, ${load()}`);
   const script = await bundle('bench/search-page.ts');
-  const opened = profile
-    ? await keptPage(script, profile)
-    : await benchPage(script).then(async (b) => ({ ...b, environment: await chromiumVersion(b.browser) }));
-  const { page, close, environment } = opened;
+  const { page, close, environment } = await benchPage(script, profile);
   try {
     for (const clips of sizes) {
       const figures = await page.evaluate(

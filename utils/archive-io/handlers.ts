@@ -6,6 +6,7 @@ import {
   exportPage,
   getClips,
 } from '../archive/clip-store';
+import { bytesOfBase64 } from '../archive/assets';
 import { sha256Hex } from '../model/snapshot';
 import type { JianbaoDatabase } from '../archive/db';
 import type { Handlers } from '../archive/message-router';
@@ -79,7 +80,7 @@ export function archiveIoHandlers(
         const bytes =
           'url' in block
             ? new Uint8Array(await (await fetchOwnBlob(block.url, origin)).arrayBuffer())
-            : Uint8Array.from(atob(block.data), (c) => c.charCodeAt(0));
+            : bytesOfBase64(block.data);
         const pieces = await timed('worker index decode', async () => decodeBlock(bytes));
         return (
           await timed('worker index write', () => imports.get(block.importId).addIndex(block.runs, pieces)),

@@ -91,8 +91,9 @@ export function encodeBlock(pieces: SegmentPieces): Uint8Array[] {
   return [headLength, head, ...parts];
 }
 
-/** A block's parts as one array (where no Blob joins them). */
-export function joinBlock(parts: readonly Uint8Array[]): Uint8Array {
+/** Byte arrays as one (a block's parts where no Blob joins them, a ZIP entry's chunks); one part is returned as is. */
+export function joinBytes(parts: readonly Uint8Array[]): Uint8Array {
+  if (parts.length === 1) return parts[0]!;
   const out = new Uint8Array(parts.reduce((size, part) => size + part.length, 0));
   let at = 0;
   for (const part of parts) {

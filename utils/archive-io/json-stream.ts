@@ -145,10 +145,7 @@ export class ArchiveStreamScanner {
             start = i;
             continue;
           }
-          this.mode = Mode.InValue;
-          this.depth = 0;
-          this.inString = false;
-          this.escaped = false;
+          this.startValue(Mode.InValue);
           start = i;
           continue;
         case Mode.InValue:
@@ -187,10 +184,7 @@ export class ArchiveStreamScanner {
             start = i;
             continue;
           }
-          this.mode = Mode.InElement;
-          this.depth = 0;
-          this.inString = false;
-          this.escaped = false;
+          this.startValue(Mode.InElement);
           start = i;
           continue;
         case Mode.AfterElement:
@@ -214,6 +208,14 @@ export class ArchiveStreamScanner {
   /** The text has ended: throws JsonSyntaxError unless the object was complete. */
   end(): void {
     if (this.mode !== Mode.End) throw new JsonSyntaxError('unexpected end of the file');
+  }
+
+  /** Starts collecting a member's value or an element of `clips` (see valueEnd). */
+  private startValue(mode: Mode.InValue | Mode.InElement): void {
+    this.mode = mode;
+    this.depth = 0;
+    this.inString = false;
+    this.escaped = false;
   }
 
   /**

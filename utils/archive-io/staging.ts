@@ -15,8 +15,7 @@ export class ImportSessions {
   async begin(db: JianbaoDatabase): Promise<string> {
     for (const [id, writer] of this.open) if (writer.over) this.open.delete(id);
     const id = this.newId();
-    // the worker indexes every third batch itself while it waits for the page's Web Workers
-    this.open.set(id, await ImportWriter.open(db, { prebuiltIndex: true }));
+    this.open.set(id, await ImportWriter.open(db));
     return id;
   }
 

@@ -4,7 +4,7 @@ import { ask } from '../protocol/worker-client';
 import { BlobReceiver } from './blob-channel';
 import type { ExportedText, ExportPart, ExportSource } from './export';
 import type { ImportTarget } from './import';
-import { joinBlock } from './index-blocks';
+import { joinBytes } from './index-blocks';
 import type { AssetSource, ZipImportTarget } from './zip';
 
 /** Clips per export page request (the worker also stops a page at a number of characters). */
@@ -64,7 +64,7 @@ export function workerImportTarget({
     },
     index: async (importId, runs, parts) => {
       if (!useBlobUrls) {
-        await send('archive/import-index', { importId, runs, data: base64(joinBlock(parts)) });
+        await send('archive/import-index', { importId, runs, data: base64(joinBytes(parts)) });
         return;
       }
       const url = URL.createObjectURL(new Blob(parts.map((part) => part as BlobPart)));

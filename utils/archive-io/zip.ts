@@ -12,6 +12,7 @@ import { assetRefs } from '../model/asset-html';
 import { sha256Hex } from '../model/snapshot';
 import { exportArchive, type ExportOptions, type ExportSource, type ExportedArchive } from './export';
 import { availableSpace, checkFileSize, readArchive } from './parse';
+import { joinBytes } from './index-blocks';
 import { ImportStream, type ImportOptions, type ImportOutcome, type ImportTarget } from './import';
 
 export const ZIP_ARCHIVE_JSON = 'archive.json';
@@ -175,17 +176,6 @@ async function* unzipEntries(
 
 class BadZip extends Error {}
 
-const joined = (parts: Uint8Array[]): Uint8Array => {
-  if (parts.length === 1) return parts[0]!;
-  const out = new Uint8Array(parts.reduce((n, part) => n + part.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
-};
-
 export async function importZip(
   file: Blob,
   options: ImportOptions & { target: ZipImportTarget },
@@ -245,7 +235,7 @@ export async function importZip(
     for (const [sha, { name, type, id }] of needed) {
       const parts = entries.get(name);
       if (!parts) return abort({ code: 'missing-asset', sha256: sha, id });
-      const bytes = joined(parts);
+      const bytes = joinBytes(parts);
       if ((await sha256Hex(new Uint8Array(bytes))) !== sha) return abort({ code: 'bad-asset', name });
       const assetType = type ?? imageType(bytes, types.get(sha));
       await options.target.asset(

@@ -58,7 +58,8 @@ export interface KeptImages {
   notes: CaptureNote[];
 }
 
-function bytesOfBase64(base64: string): Uint8Array<ArrayBuffer> {
+/** The bytes of a base64 text. */
+export function bytesOfBase64(base64: string): Uint8Array<ArrayBuffer> {
   const binary = atob(base64);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);

@@ -435,7 +435,7 @@ export async function importClips(
   prebuilt?: SegmentPieces,
   assets: readonly AssetRecord[] = [],
 ): Promise<ImportSummary> {
-  const writer = await ImportWriter.open(db, { prebuiltIndex: true });
+  const writer = await ImportWriter.open(db);
   try {
     const added = await writer.add(clips);
     const addedClips = clips.filter((_, i) => added[i]);
@@ -464,9 +464,9 @@ export const IMPORT_IDLE_MS = 2 * 60_000;
  * the next batch it keeps one small read in flight. A failure, `abort`, a worker stopped mid-import
  * or IMPORT_IDLE_MS without news all end the transaction without writing anything.
  *
- * With `prebuiltIndex`, added clips are indexed by segments built elsewhere (the archive page's
- * workers): `add` says which records the page must index, and `addIndex` takes the segments of runs
- * of them, numbered in that order. Merged clips are always indexed here.
+ * Added clips are indexed by segments built elsewhere (the archive page's workers): `add` says which
+ * records the page must index, and `addIndex` takes the segments of runs of them, numbered in that
+ * order. Merged clips are indexed here.
  */
 export class ImportWriter {
   private readonly summary: ImportSummary = { added: 0, merged: 0, unchanged: 0 };
@@ -484,7 +484,6 @@ export class ImportWriter {
   private constructor(
     private readonly tx: IDBPTransaction<JianbaoDB, Array<StoreNames<JianbaoDB>>, 'readwrite'>,
     private readonly indexer: BulkIndexer,
-    private readonly prebuiltIndex: boolean,
     private readonly idleMs: number,
     /** whether the archive held no clip when the import began: then no record can meet a stored clip */
     private readonly startedEmpty: boolean,
@@ -496,7 +495,7 @@ export class ImportWriter {
 
   static async open(
     db: JianbaoDatabase,
-    { prebuiltIndex = false, idleMs = IMPORT_IDLE_MS }: { prebuiltIndex?: boolean; idleMs?: number } = {},
+    { idleMs = IMPORT_IDLE_MS }: { idleMs?: number } = {},
   ): Promise<ImportWriter> {
     const tx = db.transaction([...BULK_WRITE_STORES, 'assets'], 'readwrite');
     // merged clips are cut into segments of at most BUILD_PIECE docs
@@ -504,7 +503,7 @@ export class ImportWriter {
       BulkIndexer.start(tx, Number.MAX_SAFE_INTEGER),
       tx.objectStore('clips').count(),
     ]);
-    return new ImportWriter(tx, indexer, prebuiltIndex, idleMs, stored === 0);
+    return new ImportWriter(tx, indexer, idleMs, stored === 0);
   }
 
   /** How many added clips still wait for their prebuilt index. */
@@ -564,11 +563,11 @@ export class ImportWriter {
 
   /**
    * Writes a batch of records; for each, whether the page must index it: it was added (new to the
-   * archive, rather than merged into a stored clip or unchanged) and not indexed here. Lookups for the whole batch are in flight together:
-   * thousands of requests at once in one transaction are far faster than one round trip each.
+   * archive, rather than merged into a stored clip or unchanged). Lookups for the whole batch are in
+   * flight together: thousands of requests at once in one transaction are far faster than one round
+   * trip each.
    */
   add(clips: readonly Clip[]): Promise<boolean[]> {
-    const selfIndexed = !this.prebuiltIndex;
     return this.run(async () => {
       const problem = duplicateInBatch(clips);
       if (problem) throw new Error(problem);
@@ -598,12 +597,11 @@ export class ImportWriter {
       try {
         for (const [i, incoming] of clips.entries()) {
           const existing = sameUrl[i] ?? sameId[i];
-          added.push(!existing && !selfIndexed);
+          added.push(!existing);
           if (!existing) {
             writes.push(store.add(incoming));
             this.summary.added++;
-            if (selfIndexed) this.indexer.add(incoming);
-            else this.awaitingIndex.push(indexedFields(incoming));
+            this.awaitingIndex.push(indexedFields(incoming));
             continue;
           }
           const base = current.get(existing.id) ?? existing;
@@ -638,7 +636,6 @@ export class ImportWriter {
    */
   addIndex(runs: ReadonlyArray<readonly [number, number]>, pieces: SegmentPieces): Promise<void> {
     return this.run(async () => {
-      if (!this.prebuiltIndex) throw new Error('this import indexes its clips itself');
       const clips: IndexedFields[] = [];
       for (const [first, count] of runs) {
         for (let n = first; n < first + count; n++) {

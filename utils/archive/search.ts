@@ -394,8 +394,12 @@ async function verifyUpTo(db: JianbaoDatabase, list: ResultList, count: number):
     );
     for (const row of batch) {
       const clip = clips.get(table.ids.at(row));
-      if (clip) list.read.set(clip.id, clip);
-      if (clip && list.toCheck.every((t) => textMatches(fullTextOf(clip), t))) list.verified.push(row);
+      if (clip) {
+        list.read.set(clip.id, clip);
+        // normalised once per clip, not once per term checked
+        const text = fullTextOf(clip);
+        if (list.toCheck.every((t) => textMatches(text, t))) list.verified.push(row);
+      }
       list.resolved++;
     }
   }

@@ -14,7 +14,7 @@ import {
   blockDocs,
   decodeBlock,
   encodeBlock,
-  joinBlock,
+  joinBytes,
   localIndexBuilder,
 } from '@/utils/archive-io/index-blocks';
 import { ARCHIVE_TAIL, archiveHead, clipLine } from '@/utils/archive-io/format';
@@ -245,7 +245,7 @@ describe('streaming import', () => {
 
 describe('the import transaction', () => {
   it('is given up when the page sends nothing for too long, and nothing is written', async () => {
-    const writer = await ImportWriter.open(db, { prebuiltIndex: true, idleMs: 50 });
+    const writer = await ImportWriter.open(db, { idleMs: 50 });
     expect(await writer.add(newClips(2))).toEqual([true, true]);
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(writer.over).toBe(true);
@@ -254,7 +254,7 @@ describe('the import transaction', () => {
   });
 
   it('refuses an index that does not match the clips added', async () => {
-    const writer = await ImportWriter.open(db, { prebuiltIndex: true });
+    const writer = await ImportWriter.open(db);
     await writer.add(newClips(3));
     const pieces = new SegmentPieces();
     for (const clip of newClips(2)) pieces.add(clip);
@@ -270,10 +270,10 @@ describe('the import transaction', () => {
     const pieces = new SegmentPieces();
     for (const clip of newClips(20)) pieces.add(clip);
     pieces.close();
-    const decoded = decodeBlock(joinBlock(encodeBlock(pieces)));
+    const decoded = decodeBlock(joinBytes(encodeBlock(pieces)));
     expect(decoded.pieces).toEqual(pieces.pieces);
     expect(decoded.textLengths).toEqual(pieces.textLengths);
-    const bytes = joinBlock(encodeBlock(pieces));
+    const bytes = joinBytes(encodeBlock(pieces));
     expect(() => decodeBlock(bytes.subarray(0, bytes.length - 1))).toThrow(/damaged/);
   });
 });
