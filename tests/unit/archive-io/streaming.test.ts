@@ -9,7 +9,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Clip } from '@/utils/model/article';
 import { ArchiveStreamScanner, blobText, JsonSyntaxError } from '@/utils/archive-io/json-stream';
 import { importArchiveFile, type ImportTarget } from '@/utils/archive-io/import';
-import { readArchive, type RecordBatch } from '@/utils/archive-io/parse';
+import { BATCH_CHARS, BATCH_RECORDS, readArchive, type RecordBatch } from '@/utils/archive-io/parse';
 import {
   blockDocs,
   decodeBlock,
@@ -306,5 +306,28 @@ describe('records handed to the worker', () => {
     // the clean records' text is the file's own
     expect(batches[0]!.json).toContain(clipLine(clips[0]!));
     expect(batches[0]!.json).not.toContain(clipLine(clips[1]!));
+  });
+});
+
+describe('batches of records', () => {
+  it(`hold at most ${BATCH_RECORDS} records and about ${BATCH_CHARS} characters, in file order`, async () => {
+    const clips = newClips(BATCH_RECORDS + 20);
+    // five records of a quarter of the character budget each: together they pass it
+    for (const clip of clips.slice(3, 8)) clip.contentHtml = `<p>${'长'.repeat(BATCH_CHARS / 4)}</p>`;
+    const batches: RecordBatch[] = [];
+    const read = await readArchive(
+      () => [fileOf(clips)],
+      sanitize,
+      (batch) => void batches.push(batch),
+    );
+    expect(read).toEqual({ ok: true, count: clips.length });
+    expect(batches.flatMap((b) => b.clips.map((c) => c.id))).toEqual(clips.map((c) => c.id));
+    for (const batch of batches) {
+      expect(batch.clips.length).toBeLessThanOrEqual(BATCH_RECORDS);
+      // one record alone may pass the budget; a batch of several never does
+      if (batch.clips.length > 1) expect(batch.json.length).toBeLessThanOrEqual(BATCH_CHARS + 2);
+      expect(batch.first).toBe(clips.findIndex((c) => c.id === batch.clips[0]!.id));
+    }
+    expect(batches.length).toBeGreaterThanOrEqual(2);
   });
 });
