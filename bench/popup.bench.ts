@@ -105,13 +105,17 @@ export default async function popupBench() {
     const filler = await browser.context.newPage();
     await filler.goto(popupUrl);
     await filler.evaluate(script);
+    /** Adds the generated clips numbered `from` to `count` - 1; resolves to the clips the archive holds. */
+    const fillTo = (count: number, from: number) =>
+      filler.evaluate(
+        ([n, first]) =>
+          (
+            globalThis as unknown as { jianbaoFill: (n: number, from: number) => Promise<number> }
+          ).jianbaoFill(n, first),
+        [count, from] as const,
+      );
     // a kept profile may hold the archive already (filled by an earlier run, in the same order)
-    let filled = await filler.evaluate(() =>
-      (globalThis as unknown as { jianbaoFill: (n: number, from: number) => Promise<number> }).jianbaoFill(
-        0,
-        0,
-      ),
-    );
+    let filled = await fillTo(0, 0);
     if (process.env.BENCH_DROP_TABLE)
       await filler.evaluate(() =>
         (globalThis as unknown as { jianbaoDropTable: () => Promise<void> }).jianbaoDropTable(),
@@ -119,13 +123,7 @@ export default async function popupBench() {
     for (const size of sizes) {
       const started = Date.now();
       // continue numbering from what is there, so 1,000 then 10,000 is one growing archive
-      const total = await filler.evaluate(
-        ([from, to]) =>
-          (
-            globalThis as unknown as { jianbaoFill: (n: number, from: number) => Promise<number> }
-          ).jianbaoFill(to, from),
-        [Math.min(filled, size), size] as const,
-      );
+      const total = await fillTo(size, Math.min(filled, size));
       filled = Math.max(filled, size);
       const fillSeconds = (Date.now() - started) / 1000;
       const times: number[] = [];
