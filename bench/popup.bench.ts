@@ -20,7 +20,7 @@ import {
   launch,
   waitFor,
 } from '../tests/e2e/harness';
-import type { Page } from 'playwright-core';
+import type { Page, Worker } from 'playwright-core';
 import { bundle } from './browser';
 import { percentiles } from './search-core';
 
@@ -47,6 +47,21 @@ async function firstListPainted(page: Page, popupUrl: string): Promise<number> {
     { timeout: 30_000 },
   );
   return (await painted.jsonValue()) as number;
+}
+
+/**
+ * The performance marks `names` in a page or worker: [its time origin, then each mark's ms since
+ * that origin (NaN for a mark not made)].
+ */
+function marksOf(target: Page | Worker, names: string[]): Promise<number[]> {
+  // the same call on either (TypeScript cannot call the union of their overloads)
+  return (target as Page).evaluate(
+    (marks) => [
+      performance.timeOrigin,
+      ...marks.map((name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN),
+    ],
+    names,
+  );
 }
 
 /** Run in a popup page: facet counts, a filter by the top source, a scrolled page, a search. */
@@ -133,11 +148,11 @@ export default async function popupBench() {
         openedAt.push((Date.now() - launched) / 1000);
         const page = await browser.context.newPage();
         times.push(await firstListPainted(page, popupUrl));
-        const marks = await page.evaluate(() =>
-          ['jianbao:script', 'jianbao:list-requested', 'jianbao:list-received'].map(
-            (name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN,
-          ),
-        );
+        const [, ...marks] = await marksOf(page, [
+          'jianbao:script',
+          'jianbao:list-requested',
+          'jianbao:list-received',
+        ]);
         marks.forEach((at, k) => steps[k]!.push(at));
         await page.close();
       }
@@ -153,20 +168,13 @@ export default async function popupBench() {
         await new Promise((resolve) => setTimeout(resolve, 500));
         const page = await browser.context.newPage();
         coldTimes.push(await firstListPainted(page, popupUrl));
-        const [origin, asked, answered] = await page.evaluate(() => [
-          performance.timeOrigin,
-          ...['jianbao:list-requested', 'jianbao:list-received'].map(
-            (name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN,
-          ),
+        const [origin, asked, answered] = await marksOf(page, [
+          'jianbao:list-requested',
+          'jianbao:list-received',
         ]);
         const worker = browser.context.serviceWorkers().find((w) => w.url().includes(browser.extensionId));
         const [workerOrigin, started, opened] = worker
-          ? await worker.evaluate(() => [
-              performance.timeOrigin,
-              ...['jianbao:worker-start', 'jianbao:database-open'].map(
-                (name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN,
-              ),
-            ])
+          ? await marksOf(worker, ['jianbao:worker-start', 'jianbao:database-open'])
           : [NaN, NaN, NaN];
         const since = (at: number) => (workerOrigin! + at - origin!).toFixed(0);
         coldSteps.push(
