@@ -20,7 +20,7 @@ import {
   launch,
   waitFor,
 } from '../tests/e2e/harness';
-import type { Page } from 'playwright-core';
+import type { Page, Worker } from 'playwright-core';
 import { bundle } from './browser';
 import { percentiles } from './search-core';
 
@@ -47,6 +47,21 @@ async function firstListPainted(page: Page, popupUrl: string): Promise<number> {
     { timeout: 30_000 },
   );
   return (await painted.jsonValue()) as number;
+}
+
+/**
+ * The performance marks `names` in a page or worker: [its time origin, then each mark's ms since
+ * that origin (NaN for a mark not made)].
+ */
+function marksOf(target: Page | Worker, names: string[]): Promise<number[]> {
+  // the same call on either (TypeScript cannot call the union of their overloads)
+  return (target as Page).evaluate(
+    (marks) => [
+      performance.timeOrigin,
+      ...marks.map((name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN),
+    ],
+    names,
+  );
 }
 
 /** Run in a popup page: facet counts, a filter by the top source, a scrolled page, a search. */
@@ -105,13 +120,17 @@ export default async function popupBench() {
     const filler = await browser.context.newPage();
     await filler.goto(popupUrl);
     await filler.evaluate(script);
+    /** Adds the generated clips numbered `from` to `count` - 1; resolves to the clips the archive holds. */
+    const fillTo = (count: number, from: number) =>
+      filler.evaluate(
+        ([n, first]) =>
+          (
+            globalThis as unknown as { jianbaoFill: (n: number, from: number) => Promise<number> }
+          ).jianbaoFill(n, first),
+        [count, from] as const,
+      );
     // a kept profile may hold the archive already (filled by an earlier run, in the same order)
-    let filled = await filler.evaluate(() =>
-      (globalThis as unknown as { jianbaoFill: (n: number, from: number) => Promise<number> }).jianbaoFill(
-        0,
-        0,
-      ),
-    );
+    let filled = await fillTo(0, 0);
     if (process.env.BENCH_DROP_TABLE)
       await filler.evaluate(() =>
         (globalThis as unknown as { jianbaoDropTable: () => Promise<void> }).jianbaoDropTable(),
@@ -119,13 +138,7 @@ export default async function popupBench() {
     for (const size of sizes) {
       const started = Date.now();
       // continue numbering from what is there, so 1,000 then 10,000 is one growing archive
-      const total = await filler.evaluate(
-        ([from, to]) =>
-          (
-            globalThis as unknown as { jianbaoFill: (n: number, from: number) => Promise<number> }
-          ).jianbaoFill(to, from),
-        [Math.min(filled, size), size] as const,
-      );
+      const total = await fillTo(size, Math.min(filled, size));
       filled = Math.max(filled, size);
       const fillSeconds = (Date.now() - started) / 1000;
       const times: number[] = [];
@@ -135,11 +148,11 @@ export default async function popupBench() {
         openedAt.push((Date.now() - launched) / 1000);
         const page = await browser.context.newPage();
         times.push(await firstListPainted(page, popupUrl));
-        const marks = await page.evaluate(() =>
-          ['jianbao:script', 'jianbao:list-requested', 'jianbao:list-received'].map(
-            (name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN,
-          ),
-        );
+        const [, ...marks] = await marksOf(page, [
+          'jianbao:script',
+          'jianbao:list-requested',
+          'jianbao:list-received',
+        ]);
         marks.forEach((at, k) => steps[k]!.push(at));
         await page.close();
       }
@@ -155,20 +168,13 @@ export default async function popupBench() {
         await new Promise((resolve) => setTimeout(resolve, 500));
         const page = await browser.context.newPage();
         coldTimes.push(await firstListPainted(page, popupUrl));
-        const [origin, asked, answered] = await page.evaluate(() => [
-          performance.timeOrigin,
-          ...['jianbao:list-requested', 'jianbao:list-received'].map(
-            (name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN,
-          ),
+        const [origin, asked, answered] = await marksOf(page, [
+          'jianbao:list-requested',
+          'jianbao:list-received',
         ]);
         const worker = browser.context.serviceWorkers().find((w) => w.url().includes(browser.extensionId));
         const [workerOrigin, started, opened] = worker
-          ? await worker.evaluate(() => [
-              performance.timeOrigin,
-              ...['jianbao:worker-start', 'jianbao:database-open'].map(
-                (name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN,
-              ),
-            ])
+          ? await marksOf(worker, ['jianbao:worker-start', 'jianbao:database-open'])
           : [NaN, NaN, NaN];
         const since = (at: number) => (workerOrigin! + at - origin!).toFixed(0);
         coldSteps.push(

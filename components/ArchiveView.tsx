@@ -63,10 +63,11 @@ export function ArchiveView({
   const [filters, setFilters] = useState<SearchFilters>(initial?.filters ?? {});
   const [sort, setSort] = useState<SortOrder>(initial?.sort ?? 'relevance');
   const [facets, setFacets] = useState<Facets | null>(null);
-  // the popup's early first page, when it has come before this first render: drawn at once
+  // the popup's early first page, when it has come before this first render: drawn at once, as the
+  // generation (1) of the listing effect's first run, which then has nothing to fetch
   const [early] = useState(() => (initial ? undefined : firstPageNow()));
   const [listing, setListing] = useState<Listing>(() => ({
-    generation: 0,
+    generation: early ? 1 : 0,
     total: early?.total ?? 0,
     approximate: false,
     rows: new Map(early?.clips.map((clip, i) => [i, clip])),
@@ -82,6 +83,7 @@ export function ArchiveView({
   const searchBox = useRef<HTMLInputElement>(null);
   const listBox = useRef<HTMLDivElement>(null);
   const generation = useRef(0);
+  const earlyDrawn = useRef(early !== undefined);
   const pending = useRef(new Set<number>());
   /** set when the keyboard moved the active row: focus follows it once the row is drawn */
   const focusActive = useRef(false);
@@ -130,6 +132,12 @@ export function ArchiveView({
     const current = ++generation.current;
     pending.current = new Set([0]);
     setActive(-1);
+    if (earlyDrawn.current) {
+      // the first page is drawn already: only take the early answer, so that a refresh asks afresh
+      earlyDrawn.current = false;
+      void takeFirstPage();
+      return;
+    }
     fetchPage(0, current).then(
       () => {
         setLoaded(true);

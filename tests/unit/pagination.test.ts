@@ -11,20 +11,19 @@ import { followPages, MAX_PAGES, PAGES_BUDGET_MS } from '@/utils/extract/in-page
 const dom = (html: string, url: string) => new JSDOM(html, { url });
 const links = (hrefs: [string, string][]) =>
   `<html><body>${hrefs.map(([href, text]) => `<a href="${href}">${text}</a>`).join(' ')}</body></html>`;
+/** The document at `url` whose body is these links ([href, text] each). */
+const linkPage = (url: string, hrefs: [string, string][]) => dom(links(hrefs), url).window.document;
 
 describe('findPages', () => {
   it('TRS _N suffixes (content_N.htm, content_N_2.htm …), in page order', () => {
     const url = 'http://www.example.gov.cn/xw/content_123.htm';
-    const doc = dom(
-      links([
-        ['content_123_3.htm', '3'],
-        ['content_123_2.htm', '2'],
-        ['content_123.htm', '1'],
-        ['content_456.htm', '另一篇'],
-        ['content_123_2.htm', '下一页'],
-      ]),
-      url,
-    ).window.document;
+    const doc = linkPage(url, [
+      ['content_123_3.htm', '3'],
+      ['content_123_2.htm', '2'],
+      ['content_123.htm', '1'],
+      ['content_456.htm', '另一篇'],
+      ['content_123_2.htm', '下一页'],
+    ]);
     expect(findPages(doc, url)).toEqual([
       'http://www.example.gov.cn/xw/content_123_2.htm',
       'http://www.example.gov.cn/xw/content_123_3.htm',
@@ -33,48 +32,39 @@ describe('findPages', () => {
 
   it('a page in the middle lists only the pages after it', () => {
     const url = 'https://news.example.cn/a/2840720_2.html';
-    const doc = dom(
-      links([
-        ['2840720.html', '1'],
-        ['2840720_2.html', '2'],
-        ['2840720_3.html', '3'],
-      ]),
-      url,
-    ).window.document;
+    const doc = linkPage(url, [
+      ['2840720.html', '1'],
+      ['2840720_2.html', '2'],
+      ['2840720_3.html', '3'],
+    ]);
     expect(findPages(doc, url)).toEqual(['https://news.example.cn/a/2840720_3.html']);
   });
 
   it('?page=N and &p=N query parameters on the same path and query', () => {
     const url = 'https://bbs.example.cn/article.php?id=77';
-    const doc = dom(
-      links([
-        ['article.php?id=77&page=2', '2'],
-        ['article.php?id=77&page=3', '3'],
-        ['article.php?id=78&page=2', '别的文章'],
-      ]),
-      url,
-    ).window.document;
+    const doc = linkPage(url, [
+      ['article.php?id=77&page=2', '2'],
+      ['article.php?id=77&page=3', '3'],
+      ['article.php?id=78&page=2', '别的文章'],
+    ]);
     expect(findPages(doc, url)).toEqual([
       'https://bbs.example.cn/article.php?id=77&page=2',
       'https://bbs.example.cn/article.php?id=77&page=3',
     ]);
     const p = 'https://www.example.com/news/show?aid=5';
-    const pdoc = dom(links([['show?aid=5&p=2', '下页']]), p).window.document;
+    const pdoc = linkPage(p, [['show?aid=5&p=2', '下页']]);
     expect(findPages(pdoc, p)).toEqual(['https://www.example.com/news/show?aid=5&p=2']);
   });
 
   it('下一页 / Next / rel=next links are recognised; 下一篇 (the next article) is not', () => {
     const url = 'https://news.example.cn/a/100.html';
-    const doc = dom(
-      links([
-        ['100_2.html', '下一页'],
-        ['101.html', '下一篇'],
-      ]),
-      url,
-    ).window.document;
+    const doc = linkPage(url, [
+      ['100_2.html', '下一页'],
+      ['101.html', '下一篇'],
+    ]);
     expect(pageLinks(doc, url).next).toBe('https://news.example.cn/a/100_2.html');
     expect(findPages(doc, url)).toEqual(['https://news.example.cn/a/100_2.html']);
-    const en = dom(links([['/story/9?page=2', 'Next »']]), 'https://e.example.com/story/9').window.document;
+    const en = linkPage('https://e.example.com/story/9', [['/story/9?page=2', 'Next »']]);
     expect(pageLinks(en, 'https://e.example.com/story/9').next).toBe('https://e.example.com/story/9?page=2');
     const rel = dom(
       '<html><head><link rel="next" href="9?page=2"></head><body></body></html>',
@@ -85,15 +75,12 @@ describe('findPages', () => {
 
   it('other origins, other articles and list pages are never pages of the article', () => {
     const url = 'https://news.example.cn/a/100.html';
-    const doc = dom(
-      links([
-        ['https://other.example.cn/a/100_2.html', '2'],
-        ['/a/list_2.html', '下一页'],
-        ['/b/100_2.html', '2'],
-        ['javascript:next()', '下一页'],
-      ]),
-      url,
-    ).window.document;
+    const doc = linkPage(url, [
+      ['https://other.example.cn/a/100_2.html', '2'],
+      ['/a/list_2.html', '下一页'],
+      ['/b/100_2.html', '2'],
+      ['javascript:next()', '下一页'],
+    ]);
     expect(findPages(doc, url)).toEqual([]);
     expect(pageLinks(doc, url).next).toBeNull();
   });
@@ -101,42 +88,36 @@ describe('findPages', () => {
   it("absolute addresses on the page's own origin count however they are written", () => {
     // links skipped without parsing must be exactly those the URL parser would put elsewhere
     const url = 'http://news.example.cn/a/100.html';
-    const doc = dom(
-      links([
-        ['HTTP://NEWS.Example.CN/a/100_2.html', '2'],
-        ['http://news.example.cn:80/a/100_3.html', '3'],
-        ['  http://news.example.cn/a/100_4.html', '4'],
-        ['//news.example.cn/a/100_5.html', '5'],
-        ['https://news.example.cn/a/100_6.html', '6'],
-        ['http://news.example.cn.evil.com/a/100_7.html', '7'],
-      ]),
-      url,
-    ).window.document;
+    const doc = linkPage(url, [
+      ['HTTP://NEWS.Example.CN/a/100_2.html', '2'],
+      ['http://news.example.cn:80/a/100_3.html', '3'],
+      ['  http://news.example.cn/a/100_4.html', '4'],
+      ['//news.example.cn/a/100_5.html', '5'],
+      ['https://news.example.cn/a/100_6.html', '6'],
+      ['http://news.example.cn.evil.com/a/100_7.html', '7'],
+    ]);
     expect(findPages(doc, url)).toEqual([2, 3, 4, 5].map((n) => `http://news.example.cn/a/100_${n}.html`));
     const ip = 'http://127.0.0.1/a/100.html';
-    const ipDoc = dom(links([['http://0x7f.0.0.1/a/100_2.html', '2']]), ip).window.document;
+    const ipDoc = linkPage(ip, [['http://0x7f.0.0.1/a/100_2.html', '2']]);
     expect(findPages(ipDoc, ip)).toEqual(['http://127.0.0.1/a/100_2.html']);
   });
 
   it('relative addresses count in any form that resolves to a page of the article', () => {
     const url = 'http://news.example.cn/a/100.html';
-    const doc = dom(
-      links([
-        ['./100_2.html', '2'],
-        ['../a/100_3.html', '3'],
-        ['100_4.html#top', '4'],
-        ['/a/b/../100_5.html', '5'],
-        ['101_2.html', '别的文章'],
-        ['./', '栏目'],
-      ]),
-      url,
-    ).window.document;
+    const doc = linkPage(url, [
+      ['./100_2.html', '2'],
+      ['../a/100_3.html', '3'],
+      ['100_4.html#top', '4'],
+      ['/a/b/../100_5.html', '5'],
+      ['101_2.html', '别的文章'],
+      ['./', '栏目'],
+    ]);
     expect(findPages(doc, url)).toEqual([2, 3, 4, 5].map((n) => `http://news.example.cn/a/100_${n}.html`));
     const middle = 'http://news.example.cn/a/100_2.html';
-    const back = dom(links([['100.html', '1']]), middle).window.document;
+    const back = linkPage(middle, [['100.html', '1']]);
     expect([...pageLinks(back, middle).numbered]).toEqual([[1, 'http://news.example.cn/a/100.html']]);
     const folder = 'https://e.example.com/story/';
-    const list = dom(links([['./?page=2', '2']]), folder).window.document;
+    const list = linkPage(folder, [['./?page=2', '2']]);
     expect(findPages(list, folder)).toEqual(['https://e.example.com/story/?page=2']);
   });
 

@@ -20,6 +20,7 @@ const ClipMode = v.picklist(['page', 'selection']);
 export type ClipMode = v.InferOutput<typeof ClipMode>;
 
 const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
+/** a non-negative integer: an offset, a clip number, a run length */
 const Count = v.pipe(v.number(), v.integer(), v.minValue(0));
 const ClipRuns = v.pipe(v.array(v.tuple([Count, Count])), v.maxLength(100_000));
 const BlobUrl = v.pipe(v.string(), v.maxLength(500), v.startsWith('blob:'));
@@ -69,7 +70,7 @@ export const requestSchemas = {
   }),
   /** Newest first, `limit` at a time. */
   'clips/list': v.strictObject({
-    offset: v.pipe(v.number(), v.integer(), v.minValue(0)),
+    offset: Count,
     limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500)),
   }),
   'clips/get': v.strictObject({ id: Id }),
@@ -77,7 +78,7 @@ export const requestSchemas = {
   'archive/search': v.strictObject({
     query: Query,
     filters: SearchFiltersSchema,
-    offset: v.pipe(v.number(), v.integer(), v.minValue(0)),
+    offset: Count,
     limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(200)),
     /** the library's sort menu; absent is 'relevance' */
     sort: v.optional(SortOrderSchema),
