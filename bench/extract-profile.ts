@@ -17,17 +17,23 @@ interface Profile {
   timeDeltas: number[];
 }
 
-/** Microseconds per step under explainArticle, added into `into`. */
+/**
+ * The function whose direct steps are charged: explainArticle, or the one named by BENCH_PROFILE_IN
+ * (BENCH_PROFILE_IN=findBody splits findBody's time into readableCopy, Readability's parse…).
+ */
+const anchor = process.env.BENCH_PROFILE_IN || 'explainArticle';
+
+/** Microseconds per step under the anchor function, added into `into`. */
 function chargeSteps(profile: Profile, into: Map<string, number>): void {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   profile.samples.forEach((id, i) => {
     const us = profile.timeDeltas[i + 1] ?? 0;
-    // climb to explainArticle, remembering the frame just below it
-    let step = '(explainArticle itself)';
+    // climb to the anchor, remembering the frame just below it
+    let step = `(${anchor} itself)`;
     for (let node = byId.get(id); node; node = byId.get(parent.get(node.id) ?? -1)) {
-      if (node.callFrame.functionName === 'explainArticle') {
+      if (node.callFrame.functionName === anchor) {
         into.set(step, (into.get(step) ?? 0) + us);
         return;
       }
@@ -60,7 +66,7 @@ export async function printProfile(
   await cdp.send('Profiler.disable');
   const total = [...steps.values()].reduce((a, b) => a + b, 0);
   console.log(
-    `where extractArticle's time goes on ${pages.map((p) => p.name).join(', ')} (${runs} runs each, CPU profile):`,
+    `where ${anchor}'s time goes on ${pages.map((p) => p.name).join(', ')} (${runs} runs each, CPU profile):`,
   );
   for (const [step, us] of [...steps].sort((a, b) => b[1] - a[1]).slice(0, 15))
     console.log(
