@@ -138,14 +138,12 @@ export function findCandidates(doc: Document): Record<string, string[]> {
 }
 
 /** A fingerprint for a CMS rule: the generator meta when the page has one, else the body container. */
-function detectSource(doc: Document, fields: Record<string, string[]>): string {
+function fingerprintSource(doc: Document, fields: Record<string, string[]>): string {
   const generator = collapse(doc.querySelector('meta[name="generator" i]')?.getAttribute('content')).split(
     /[\s\d.]/,
   )[0];
-  if (generator)
-    return `(doc) => /${generator.replace(/[\\/^$.*+?()[\]{}|-]/g, '\\$&')}/i.test(doc.querySelector('meta[name="generator" i]')?.getAttribute('content') ?? '')`;
-  const container = fields.body?.[0] ?? 'body';
-  return `(doc) => doc.querySelector(${JSON.stringify(container)}) !== null`;
+  if (generator) return `{ generator: /${generator.replace(/[\\/^$.*+?()[\]{}|-]/g, '\\$&')}/i }`;
+  return `{ element: ${JSON.stringify(fields.body?.[0] ?? 'body')} }`;
 }
 
 function ruleSource(options: NewRuleOptions, host: string, doc: Document, date: string): string {
@@ -164,7 +162,7 @@ function ruleSource(options: NewRuleOptions, host: string, doc: Document, date: 
     `export const rule: ${type} = {`,
     `  name: ${JSON.stringify(options.name)},`,
     options.cms
-      ? `  // TODO: the CMS's fingerprint (generator meta, script or stylesheet paths, class names)\n  detect: ${detectSource(doc, fields)},`
+      ? `  // TODO: the CMS's fingerprint (generator meta, script or stylesheet paths, class names)\n  fingerprint: ${fingerprintSource(doc, fields)},`
       : `  hosts: ${JSON.stringify([host])},`,
   ];
   for (const [field, selectors] of Object.entries(fields))

@@ -60,7 +60,7 @@ describe('CMS fingerprints', () => {
   for (const [name, url] of Object.entries(CMS_URLS)) {
     it(`${name}: its fixture is detected by its own rule and by no other`, () => {
       const doc = load('cms', name, url);
-      const matching = CMS_RULES.filter((rule) => rule.detect(doc, new URL(url))).map((r) => r.name);
+      const matching = CMS_RULES.filter((rule) => cmsRuleFor(doc, url, [rule])).map((r) => r.name);
       expect(matching).toEqual([name]);
     });
   }
@@ -83,15 +83,19 @@ describe('CMS fingerprints', () => {
     expect(cmsRuleFor(doc, 'https://example.cn/a/1.html')).toBeNull();
   });
 
-  it('a detector that throws counts as no match', () => {
-    const doc = new JSDOM('<p>x</p>', { url: 'https://example.cn/' }).window.document;
+  it('a fingerprint that throws counts as no match, and the next rule is still tried', () => {
+    const doc = new JSDOM('<p class="x">x</p>', { url: 'https://example.cn/' }).window.document;
     const broken = {
       name: 'broken',
-      detect: () => {
-        throw new Error('bad fingerprint');
+      fingerprint: {
+        test: () => {
+          throw new Error('bad fingerprint');
+        },
       },
     };
+    const working = { name: 'working', fingerprint: { element: 'p.x' } };
     expect(cmsRuleFor(doc, 'https://example.cn/', [broken])).toBeNull();
+    expect(cmsRuleFor(doc, 'https://example.cn/', [broken, working])).toBe(working);
   });
 });
 

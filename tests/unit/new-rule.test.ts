@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '@/cli/main';
 import { newRule } from '@/cli/new-rule';
 import { RULES_ROOT } from '@/cli/rule-files';
+import { cmsRuleFor, type CmsRule } from '@/utils/extract/rules';
 
 const PAGE = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>春季植树活动全面展开_社会_示例新闻网</title></head>
 <body>
@@ -147,12 +148,11 @@ describe('jianbao new-rule', () => {
     const rule = fs.readFileSync(path.join(dir, 'rule.ts'), 'utf8');
     expect(rule).toContain(`import type { CmsRule } from '../../types';`);
     expect(rule).not.toContain('hosts:');
-    const { rule: loaded } = (await import(path.join(dir, 'rule.ts'))) as {
-      rule: { detect: (doc: Document) => boolean };
-    };
+    const { rule: loaded } = (await import(path.join(dir, 'rule.ts'))) as { rule: CmsRule };
     const { JSDOM } = await import('jsdom');
-    expect(loaded.detect(new JSDOM(withGenerator).window.document)).toBe(true);
-    expect(loaded.detect(new JSDOM(PAGE).window.document)).toBe(false);
+    const detects = (html: string) => cmsRuleFor(new JSDOM(html).window.document, URL_, [loaded]) !== null;
+    expect(detects(withGenerator)).toBe(true);
+    expect(detects(PAGE)).toBe(false);
     const index = fs.readFileSync(indexFile, 'utf8');
     expect(index).toContain(`import { rule as exampleCms } from './cms/example-cms/rule';`);
     expect(listOf(index, 'CMS_RULES')).toContain('exampleCms');

@@ -16,9 +16,10 @@ import { rule as netease } from './sites/163/rule';
 import { rule as cnjiwang } from './sites/cnjiwang/rule';
 import { rule as sina } from './sites/sina/rule';
 import { rule as wechat } from './sites/wechat/rule';
-import { withFingerprintMemo } from './cms/fingerprint';
+import { PageFingerprint } from './cms/fingerprint';
 import type { CmsRule, SiteRule } from './types';
 
+export type { CmsFingerprint } from './cms/fingerprint';
 export type { CmsRule, FieldSpec, HookValues, RuleField, RuleFields, SiteRule } from './types';
 
 export const SITE_RULES: readonly SiteRule[] = [cnjiwang, wechat, sina, netease];
@@ -57,7 +58,7 @@ export function ruleFor(url: string, rules: readonly SiteRule[] = SITE_RULES): S
   return null;
 }
 
-/** The CMS family whose fingerprint the page carries, if any. A throwing detector counts as no match. */
+/** The CMS family whose fingerprint the page carries, if any. A fingerprint that throws counts as no match. */
 export function cmsRuleFor(
   doc: Document,
   url: string,
@@ -69,14 +70,16 @@ export function cmsRuleFor(
   } catch {
     return null;
   }
-  return withFingerprintMemo(doc, () => {
-    for (const rule of rules) {
-      try {
-        if (rule.detect(doc, parsed)) return rule;
-      } catch {
-        // a fingerprint is a guess; a broken one must not break extraction
-      }
+  const page = new PageFingerprint(
+    doc,
+    rules.flatMap((rule) => rule.fingerprint.element ?? []),
+  );
+  for (const rule of rules) {
+    try {
+      if (page.matches(rule.fingerprint, parsed)) return rule;
+    } catch {
+      // a fingerprint is a guess; a broken one must not break extraction
     }
-    return null;
-  });
+  }
+  return null;
 }

@@ -4,6 +4,7 @@
  * the first element with a usable value wins; a field a rule leaves out falls back to the next stage
  * (CMS rule, embedded metadata, page heuristics). The shape follows Postlight Parser's extractors.
  */
+import type { CmsFingerprint } from './cms/fingerprint';
 
 /** A selector (the element's text) or a `[selector, attribute]` pair (the attribute's value). */
 export type FieldSource = string | readonly [selector: string, attribute: string];
@@ -66,6 +67,6 @@ export interface SiteRule extends RuleFields {
 export interface CmsRule extends RuleFields {
   /** folder name under rules/cms/, reported as extractor `cms:<name>` */
   name: string;
-  /** The fingerprint: cheap checks of generator meta, script/stylesheet paths, ids and class names. */
-  detect: (doc: Document, url: URL) => boolean;
+  /** What marks a page as the CMS's: generator meta, script/stylesheet paths, ids and class names, the URL. */
+  fingerprint: CmsFingerprint;
 }

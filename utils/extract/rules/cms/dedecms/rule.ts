@@ -1,5 +1,4 @@
 import type { CmsRule } from '../../types';
-import { generator, hasAssetPath } from '../fingerprint';
 
 /**
  * 织梦 DedeCMS. The click counter `/plus/count.php?view=yes&aid=…`, templates under `/templets/`,
@@ -9,9 +8,10 @@ import { generator, hasAssetPath } from '../fingerprint';
  */
 export const rule: CmsRule = {
   name: 'dedecms',
-  detect: (doc) =>
-    /DedeCMS/i.test(generator(doc)) ||
-    hasAssetPath(doc, /\/plus\/(count|ad_js|diy)\.php|\/templets\/|\/uploads\/allimg\//i),
+  fingerprint: {
+    generator: /DedeCMS/i,
+    asset: /\/plus\/(count|ad_js|diy)\.php|\/templets\/|\/uploads\/allimg\//i,
+  },
   title: ['.viewbox .title h2', '.viewbox .title'],
   published: ['.viewbox .info'],
   source: ['.viewbox .info'],

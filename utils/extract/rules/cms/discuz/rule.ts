@@ -1,9 +1,4 @@
 import type { CmsRule } from '../../types';
-import { generator, elementFingerprint, hasElement } from '../fingerprint';
-
-const FINGERPRINT = elementFingerprint(
-  '#postlist td.t_f, #postlist [id^="postmessage_"], #postlist .t_msgfont',
-);
 
 /**
  * Discuz! forum threads, X2–X3.5 and the 6.x–7.2 templates most Chinese forums of 2006–2012 ran.
@@ -16,7 +11,10 @@ const FINGERPRINT = elementFingerprint(
  */
 export const rule: CmsRule = {
   name: 'discuz',
-  detect: (doc) => /Discuz!/i.test(generator(doc)) || hasElement(doc, FINGERPRINT),
+  fingerprint: {
+    generator: /Discuz!/i,
+    element: '#postlist td.t_f, #postlist [id^="postmessage_"], #postlist .t_msgfont',
+  },
   title: ['#thread_subject', 'h1 .ts', '#threadtitle h1'],
   published: [['em[id^="authorposton"] span[title]', 'title'], 'em[id^="authorposton"]'],
   authors: ['#postlist .authi a.xw1', '.pls .authi a.xw1', '#postlist td.postauthor .postinfo a'],

@@ -1,5 +1,4 @@
 import type { CmsRule } from '../../types';
-import { generator, hasAssetPath } from '../fingerprint';
 
 /**
  * 帝国 EmpireCMS. Dynamic parts come from `/e/public/` (the click counter `ViewClick`), `/e/extend/`
@@ -9,9 +8,10 @@ import { generator, hasAssetPath } from '../fingerprint';
  */
 export const rule: CmsRule = {
   name: 'empirecms',
-  detect: (doc) =>
-    /EmpireCMS/i.test(generator(doc)) ||
-    hasAssetPath(doc, /\/e\/(public|extend|data\/js)\/|\/skin\/ecms\/|\/d\/file\//i),
+  fingerprint: {
+    generator: /EmpireCMS/i,
+    asset: /\/e\/(public|extend|data\/js)\/|\/skin\/ecms\/|\/d\/file\//i,
+  },
   title: ['.title_info h1'],
   published: ['.title_info .info'],
   source: ['.title_info .info'],

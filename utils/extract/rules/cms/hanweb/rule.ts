@@ -1,7 +1,4 @@
 import type { CmsRule } from '../../types';
-import { hasAssetPath, elementFingerprint, hasElement } from '../fingerprint';
-
-const FINGERPRINT = elementFingerprint('meta[name="HanWebCMS" i], script[src*="hanweb" i]');
 
 /**
  * 大汉 Hanweb JCMS, on many provincial and city government sites. Scripts from `/jcms/` and the
@@ -11,10 +8,11 @@ const FINGERPRINT = elementFingerprint('meta[name="HanWebCMS" i], script[src*="h
  */
 export const rule: CmsRule = {
   name: 'hanweb',
-  detect: (doc, url) =>
-    /\/art\/\d{4}\/\d{1,2}\/\d{1,2}\/art_\d+_\d+\.html?$/i.test(url.pathname) ||
-    hasAssetPath(doc, /\/jcms\/|\/module\/web\/jpage\/|\/module\/jslib\//i) ||
-    hasElement(doc, FINGERPRINT),
+  fingerprint: {
+    url: /\/art\/\d{4}\/\d{1,2}\/\d{1,2}\/art_\d+_\d+\.html?(?:\?|$)/i,
+    asset: /\/jcms\/|\/module\/web\/jpage\/|\/module\/jslib\//i,
+    element: 'meta[name="HanWebCMS" i], script[src*="hanweb" i]',
+  },
   title: ['.article-title', 'td.title', '#barrierfree_container h1'],
   published: ['.article-info', '.xl_date', 'td.date'],
   source: ['.article-info', '.xl_date', 'td.date'],

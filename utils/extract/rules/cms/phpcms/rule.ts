@@ -1,5 +1,4 @@
 import type { CmsRule } from '../../types';
-import { generator, hasAssetPath } from '../fingerprint';
 
 /**
  * PHPCMS (v9). Scripts under `/statics/js/`, the hit counter `/api.php?op=count`, dynamic article
@@ -9,10 +8,11 @@ import { generator, hasAssetPath } from '../fingerprint';
  */
 export const rule: CmsRule = {
   name: 'phpcms',
-  detect: (doc, url) =>
-    /phpcms/i.test(generator(doc)) ||
-    /[?&]m=content&c=index&a=show\b/.test(url.search) ||
-    hasAssetPath(doc, /\/statics\/js\/|\/api\.php\?op=count/i),
+  fingerprint: {
+    generator: /phpcms/i,
+    url: /[?&]m=content&c=index&a=show\b/,
+    asset: /\/statics\/js\/|\/api\.php\?op=count/i,
+  },
   title: { from: ['#Article h1'], drop: ['span'] },
   published: ['#Article h1 span'],
   source: ['#Article h1 span'],

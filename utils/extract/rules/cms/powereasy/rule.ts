@@ -1,7 +1,4 @@
 import type { CmsRule } from '../../types';
-import { generator, hasAssetPath, elementFingerprint, hasElement } from '../fingerprint';
-
-const FINGERPRINT = elementFingerprint('meta[name="copyright" i][content*="PowerEasy" i]');
 
 /**
  * 动易 PowerEasy (SiteWeaver). Skins under `/Skin/`, scripts under `/js/` with PowerEasy names,
@@ -11,11 +8,13 @@ const FINGERPRINT = elementFingerprint('meta[name="copyright" i][content*="Power
  */
 export const rule: CmsRule = {
   name: 'powereasy',
-  detect: (doc, url) =>
-    /PowerEasy/i.test(generator(doc)) ||
-    hasElement(doc, FINGERPRINT) ||
-    (/^\/Item\/\d+\.aspx$/i.test(url.pathname) && hasAssetPath(doc, /\/Skin\//)) ||
-    hasAssetPath(doc, /PowerEasy|\/js\/(PE_|pe_)\w+\.js/i),
+  fingerprint: {
+    generator: /PowerEasy/i,
+    element: 'meta[name="copyright" i][content*="PowerEasy" i]',
+    asset: /PowerEasy|\/js\/(PE_|pe_)\w+\.js/i,
+    // its article address alone is too common a shape: with the theme's /Skin/ assets it counts
+    test: (page, url) => /^\/Item\/\d+\.aspx$/i.test(url.pathname) && page.hasAsset(/\/Skin\//),
+  },
   title: ['.article_title h1', '.article_title', '.main_ArticleTitle'],
   published: ['.article_info', '.main_ArticleInfo'],
   source: ['.article_info', '.main_ArticleInfo'],

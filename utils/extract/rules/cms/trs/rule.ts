@@ -1,7 +1,4 @@
 import type { CmsRule } from '../../types';
-import { hasAssetPath, elementFingerprint, hasElement } from '../fingerprint';
-
-const FINGERPRINT = elementFingerprint('.TRS_Editor, .Custom_UnionStyle');
 
 /**
  * TRS WCM (拓尔思), on most government and many newspaper sites. The editor's output is wrapped in
@@ -13,10 +10,11 @@ const FINGERPRINT = elementFingerprint('.TRS_Editor, .Custom_UnionStyle');
  */
 export const rule: CmsRule = {
   name: 'trs',
-  detect: (doc, url) =>
-    hasElement(doc, FINGERPRINT) ||
-    /\/t\d{8}_\d+(?:_\d+)?\.s?html?$/i.test(url.pathname) ||
-    hasAssetPath(doc, /(^|\/\/)ta\.trs\.cn\/|\/trs(ta|wcm)?\w*\.js/i),
+  fingerprint: {
+    element: '.TRS_Editor, .Custom_UnionStyle',
+    url: /\/t\d{8}_\d+(?:_\d+)?\.s?html?(?:\?|$)/i,
+    asset: /(^|\/\/)ta\.trs\.cn\/|\/trs(ta|wcm)?\w*\.js/i,
+  },
   // The editor's container is the body (all of it: an article can hold several Custom_UnionStyle
   // blocks); as the rule's body root it is never taken for a widget by the cleaning.
   body: ['.TRS_Editor', '.Custom_UnionStyle'],

@@ -1,7 +1,4 @@
 import type { CmsRule } from '../../types';
-import { hasAssetPath, elementFingerprint, hasElement } from '../fingerprint';
-
-const FINGERPRINT = elementFingerprint('#vsb_content, .v_news_content, form[name="_newscontent_fromname"]');
 
 /**
  * 博达 VSB (Visual SiteBuilder), on most university and many bureau sites. Scripts from
@@ -12,7 +9,10 @@ const FINGERPRINT = elementFingerprint('#vsb_content, .v_news_content, form[name
  */
 export const rule: CmsRule = {
   name: 'vsb',
-  detect: (doc) => hasElement(doc, FINGERPRINT) || hasAssetPath(doc, /\/system\/resource\/(js|css)\//i),
+  fingerprint: {
+    element: '#vsb_content, .v_news_content, form[name="_newscontent_fromname"]',
+    asset: /\/system\/resource\/(js|css)\//i,
+  },
   title: ['form[name="_newscontent_fromname"] [class^="titlestyle"]', '[class^="titlestyle"]'],
   published: ['[class^="timestyle"]'],
   authors: ['[class^="authorstyle"]'],

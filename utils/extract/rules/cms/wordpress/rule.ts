@@ -1,5 +1,4 @@
 import type { CmsRule } from '../../types';
-import { generator, hasAssetPath } from '../fingerprint';
 
 /**
  * WordPress. `wp-content`/`wp-includes` asset paths and the generator meta. Themes follow the
@@ -10,7 +9,7 @@ import { generator, hasAssetPath } from '../fingerprint';
  */
 export const rule: CmsRule = {
   name: 'wordpress',
-  detect: (doc) => /^WordPress/i.test(generator(doc)) || hasAssetPath(doc, /\/wp-(content|includes)\//),
+  fingerprint: { generator: /^WordPress/i, asset: /\/wp-(content|includes)\// },
   title: ['h1.entry-title', 'article .entry-title'],
   published: [
     ['meta[property="article:published_time"]', 'content'],
