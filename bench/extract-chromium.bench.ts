@@ -73,11 +73,14 @@ export default async function bench(): Promise<void> {
       timed,
     );
     if (process.env.BENCH_PROFILE) {
-      // the six pages with the highest ratio, as BENCH_VERBOSE names them
+      // the pages named by BENCH_PROFILE_PAGES (comma-separated), else the six with the highest ratio,
+      // as BENCH_VERBOSE names them
+      const named = process.env.BENCH_PROFILE_PAGES?.split(',');
       const worst = timed
         .map((t, i) => ({ i, ratio: median(t.mine) / median(t.theirs) }))
+        .filter(({ i }) => !named || named.includes(pages[i]!.name))
         .sort((a, b) => b.ratio - a.ratio)
-        .slice(0, 6);
+        .slice(0, named ? undefined : 6);
       await printProfile(
         cdp,
         worst.map(({ i }) => ({
