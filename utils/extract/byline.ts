@@ -12,9 +12,15 @@ export interface Byline {
   editors: string[];
   /** the text after a date label (发布时间：…), for the date parser */
   dateText: string | null;
+  /**
+   * the names came from a credit run without colons (新京报记者 张三 编辑 李四): weaker than a
+   * labelled line (责任编辑：…) when both stand near the body's end
+   */
+  creditRun?: true;
 }
 
-type Role = 'source' | 'author' | 'editor' | 'date' | 'other';
+/** `organ`: an organisation that wrote the piece, one name however long (发文机关：吉林省人民政府办公厅). */
+type Role = 'source' | 'author' | 'organ' | 'editor' | 'date' | 'other';
 
 // Longest labels first so 责任编辑 wins over 编辑 and 信息来源 over 来源.
 const LABELS: ReadonlyArray<[string, Role]> = [
@@ -37,6 +43,9 @@ const LABELS: ReadonlyArray<[string, Role]> = [
   ['文章來源', 'source'],
   ['发布机构', 'source'],
   ['發布機構', 'source'],
+  // a government document's issuing organ wrote it (发文机关：国务院办公厅)
+  ['发文机关', 'organ'],
+  ['發文機關', 'organ'],
   ['来源', 'source'],
   ['來源', 'source'],
   ['稿源', 'source'],
@@ -110,6 +119,9 @@ const LABELS: ReadonlyArray<[string, Role]> = [
   ['瀏覽次數', 'other'],
   ['阅读', 'other'],
   ['字号', 'other'],
+  // where the poster was, by IP (IP属地：广东): not a value of any field
+  ['IP属地', 'other'],
+  ['IP屬地', 'other'],
 ];
 
 const ROLE_OF = new Map(LABELS);
@@ -129,8 +141,12 @@ const LABEL_RE = new RegExp(
 /** Forum and blog posts: `发表于 2005-5-7 21:23`, `Posted on May 7, 2005` — a date lead without a colon. */
 const DATE_LEAD =
   /(?:^|[\s【[（(|])(?:发表于|發表於|发布于|發佈於|发表时间|posted\s+on|published\s+on|published|posted)\s*[:：]?\s*(?=\d|[A-Z][a-z]{2})/iu;
-/** `老树 发表于 2008-12-7`: the one name before a post's date lead (a 楼主 badge may precede it). */
-const POSTER_BEFORE_DATE = /(?:^|\s)([\p{L}\p{N}_.·-]{2,20})\s+(?:发表于|發表於)\s*[:：]?\s*\d/u;
+/**
+ * `老树 发表于 2008-12-7`, `张三 于 2023-05-12 08:23 发布`: the one name before a post's date lead (a
+ * 楼主 badge may precede it).
+ */
+const POSTER_BEFORE_DATE =
+  /(?:^|\s)([\p{L}\p{N}_.·-]{2,20})\s+(?:发表于|發表於|已?于(?=\s*(?:19|20)\d{2}\s*[-/.年]))\s*[:：]?\s*\d/u;
 /** Blog footers and headers: `posted @ 2010-05-07 21:23 kingname 阅读(12)`, `Posted by Jane Doe at 9:30`. */
 const BLOG_AUTHOR =
   /[Pp]osted\s*@\s*\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}\s+([^\s()（）|]{2,30})|\b[Pp]osted\s+by\s+([A-Za-z\u4e00-\u9fff][\w\u4e00-\u9fff.-]*(?:\s[A-Z][\w.-]*){0,2})/;
@@ -140,6 +156,9 @@ const REPORTER_SPACED =
 /** 記者王家俊／台北報導, 【丁牧群╱台北報導】, 记者 张三/长春报道: names, a slash, a place, 報導. */
 const REPORTER_SLASH =
   /(?:(?:實習|实习|見習|见习|特約|特约)?(?:記者|记者|編譯|编译)|文|^|[【[（(〔])\s*((?:[\u4e00-\u9fff·]{2,4}[、，,\s]*){1,4}?)\s*[／/╱]\s*[\u4e00-\u9fff]{1,8}?(?:報導|报道|報道|電|电)/u;
+/** 政治中心／王家俊報導, 社會中心／王家俊、李四 報導: a newsroom desk, a slash, then the names. */
+const DESK_CREDIT =
+  /^[\u4e00-\u9fff]{2,6}中心\s*[／/╱]\s*((?:[\u4e00-\u9fff·]{2,4}[、，,\s]*){1,4}?)\s*(?:報導|报道|報道)$/u;
 /**
  * 記者王家俊 台北報導, TVBS 記者王家俊 報導, 記者王家俊台灣台北報導: a reporter label, names, then a
  * place and 報導 with a space or nothing between (the place is told from the names by a known place).
@@ -172,9 +191,60 @@ const OUTLET_LEAD = new RegExp(
 const OUTLET_BEFORE_CREDIT =
   /(?:^|\s|据|據)(?!本報|本报|本網|本网|本台|本刊)((?:[\u4e00-\u9fff]{1,8}(?:日報|日报|時報|时报|晚報|晚报|週刊|周刊|雜誌|杂志|電子報|电子报|新聞網|新闻网|新聞|新闻|報|报|網|网|社|台)|[A-Za-z][A-Za-z0-9]{1,11})(?:[\u4e00-\u9fff]{0,4}[A-Za-z][A-Za-z0-9]{1,11})?)(?:报道|報導|讯|訊)?\s*(?=(?:實習|实习|見習|见习|特約|特约)?(?:記者|记者|編譯|编译)|[【〔]|\s[\u4e00-\u9fff·]{2,4}\s*[／/╱])/u;
 
+/** What an outlet's name ends with (新京报, 红星新闻, 界面新闻, 人民网, 新华社, 央视台). */
+const OUTLET_ENDING =
+  /(?:日報|日报|時報|时报|晚報|晚报|週刊|周刊|雜誌|杂志|電子報|电子报|新聞|新闻|報|报|網|网|社|台)$/u;
+/** A role in a credit run, maybe after its outlet's name (新京报记者, 每经编辑, 界面新闻记者). */
+const CREDIT_ROLE =
+  /^([\u4e00-\u9fffA-Za-z0-9]{0,8}?)(实习记者|實習記者|见习记者|見習記者|特约记者|特約記者|记者|記者|通讯员|通訊員|实习生|實習生|摄影|攝影|编辑|編輯|责编|責編|校对|校對|审核|審核)$/u;
+const CREDIT_ROLE_OF: Record<string, Role> = {
+  编辑: 'editor',
+  編輯: 'editor',
+  责编: 'editor',
+  責編: 'editor',
+};
+
+/**
+ * A credit run without colons, each role followed by its names: `新京报记者 张三 编辑 李四 校对 王五`,
+ * `红星新闻记者 张三 实习记者 李四`, `界面新闻记者 | 张三`. Only when the line is nothing else: roles
+ * and two-to-four-character names (a place and 报道 may close it: 21世纪经济报道记者 张三 北京报道).
+ */
+function creditRun(text: string): { authors: string[]; editors: string[]; outlet: string | null } | null {
+  const tokens = text.split(/[\s|｜丨]+/).filter(Boolean);
+  const out = { authors: [] as string[], editors: [] as string[], outlet: null as string | null };
+  let role: Role | null = null;
+  let named = false;
+  for (const token of tokens) {
+    const credit = CREDIT_ROLE.exec(token);
+    if (credit) {
+      role = CREDIT_ROLE_OF[credit[2]!.slice(-2)] ?? (/校|审|審/.test(credit[2]!) ? 'other' : 'author');
+      const outlet = credit[1]!;
+      if (role === 'author' && OUTLET_ENDING.test(outlet) && !/^本(报|報|网|網|台)$/.test(outlet))
+        out.outlet ??= outlet;
+      continue;
+    }
+    if (/(报道|報導|報道)$/.test(token) && named) break;
+    if (!role || !/^[\u4e00-\u9fff·]{2,4}$/u.test(token)) return null;
+    named = true;
+    if (role === 'author') out.authors.push(token);
+    else if (role === 'editor') out.editors.push(token);
+  }
+  return named ? out : null;
+}
+
 /** Places a dateline names right after the reporters (the name/place boundary is not marked). */
 const DATELINE_PLACE =
   /(台北|臺北|新北|桃園|台中|臺中|台南|臺南|高雄|基隆|新竹|嘉義|屏東|宜蘭|花蓮|台東|臺東|澎湖|金門|馬祖|苗栗|彰化|南投|雲林|台灣|臺灣|台湾|大陸|大陆|北京|上海|天津|重慶|重庆|廣州|广州|深圳|香港|澳門|澳门|東京|东京|首爾|首尔|華盛頓|华盛顿|紐約|纽约|倫敦|伦敦|巴黎|柏林|莫斯科|新加坡|曼谷|雪梨|悉尼|日內瓦|日内瓦|布魯塞爾|布鲁塞尔|洛杉磯|洛杉矶|舊金山|旧金山|[\u4e00-\u9fff]{2}(?:市|縣|县|省))$/u;
+
+/** How a date label's value starts: a number, a relative day, an English month. */
+const DATE_VALUE = /^(?:\d|今天|昨天|前天|刚刚|剛剛|[A-Z][a-z]{2})/;
+
+/**
+ * Where the poster was, not who published: `发布于 上海` and `IP属地：广东` (social and self-media
+ * pages since 2022), `来自 iPhone客户端`. A 来自 followed by an outlet's name (来自 北京青年报) names it.
+ */
+const LOCATION_NOTE =
+  /(?:IP\s*(?:属地|屬地)|发布于|發佈於|发自|發自)\s*[:：]?\s*(?!\d)[\p{L}\p{N}]+|(?:来自|來自)\s*[:：]?\s*(?![\u4e00-\u9fff]{1,8}(?:日報|日报|時報|时报|晚報|晚报|新聞|新闻|報|报|網|网|社|台)(?:$|\s))\S+/gu;
 
 const SPACED_LABEL = /(?<![\u4e00-\u9fff])(?:[\u4e00-\u9fff] ){1,4}[\u4e00-\u9fff](?=\s*[:：])/gu;
 const SEPARATOR = /\s*[|｜丨]\s*|\s{2,}|\u3000+/;
@@ -257,13 +327,18 @@ export function parseByline(line: string): Byline {
     const value = text.slice(mark.end, stop).trim();
     if (!value) continue;
     if (mark.role === 'date') {
-      if (!result.dateText) result.dateText = value;
+      // 发布于：北京市 is where it was posted from, not when
+      if (!result.dateText && DATE_VALUE.test(value)) result.dateText = value;
       continue;
     }
     if (mark.role === 'source' && !result.source) result.source = cleanSource(value);
     else if (mark.role === 'editor') result.editors.push(...splitNames(value.split(SEPARATOR)[0] ?? ''));
     else if (mark.role === 'author')
       result.authors.push(...splitNames(value.split(/\s*[|｜丨]\s*|\u3000+/)[0] ?? ''));
+    else if (mark.role === 'organ') {
+      const organ = cleanSource(value);
+      if (organ) result.authors.push(organ);
+    }
   }
   // `来源 CSDN | 作者 魏星`, `作者 张三 来源 新华社`: labels without a colon, each followed by its value;
   // believed with a | between fields or two such labels on the line
@@ -316,7 +391,10 @@ export function parseByline(line: string): Byline {
   // the credit after an outlet named before it (中國時報【…】) is read without the outlet
   const outletBefore = OUTLET_BEFORE_CREDIT.exec(text);
   const credit = outletBefore ? text.slice(outletBefore.index + outletBefore[0].length) : text;
-  if (!result.authors.length) {
+  const desk = result.authors.length ? null : DESK_CREDIT.exec(credit);
+  // only names shaped like a person's: a place stands there too (地方中心／桃園報導), and 綜合
+  if (desk) result.authors.push(...splitNames(desk[1]!).filter((name) => PERSON_NAME.test(name)));
+  else if (!result.authors.length) {
     const slash = REPORTER_SLASH.exec(credit);
     if (slash?.[1]) result.authors.push(...splitNames(slash[1]));
   }
@@ -329,6 +407,13 @@ export function parseByline(line: string): Byline {
   if (!result.authors.length) {
     const bracket = BRACKET_CREDIT.exec(text);
     if (bracket) result.authors.push(...splitNames(bracket[1]!.replace(/(记者|記者|通讯员|通訊員)/g, ' ')));
+  }
+  const run = marks.length ? null : creditRun(text);
+  if (run) {
+    result.authors = run.authors;
+    result.editors = run.editors;
+    result.source ??= run.outlet;
+    result.creditRun = true;
   }
   if (!result.authors.length) {
     const spaced = REPORTER_SPACED.exec(text);
@@ -354,7 +439,9 @@ export function isBylineLine(line: string): boolean {
         text,
       ) &&
         text.length < 40) ||
-      (DATE_LEAD.test(text) && text.length < 60)
+      (DATE_LEAD.test(text) && text.length < 60) ||
+      DESK_CREDIT.test(text) ||
+      creditRun(text) !== null
     );
   const label = first[1] ?? first[2];
   const role = label ? ROLE_OF.get(label) : 'author';
@@ -364,7 +451,14 @@ export function isBylineLine(line: string): boolean {
 const DATEISH_TOKEN =
   /^((19|20)?\d{2}[-/.年]\d{1,2}([-/.月]\d{1,2}日?)?|\d{1,2}[:：]\d{2}([:：]\d{2})?|\d{1,2}月\d{1,2}日|今天|昨天|前天|刚刚|\d+(分钟|小时|天)前)$/;
 const NOT_AN_OUTLET =
-  /^(原创|转载|独家|首发|置顶|分享|分享到|举报|评论|收藏|关注|订阅|阅读|字号|打印|关闭|大|中|小|优质原创作者|.*认证|.*(有限)?公司|发布时间|发布于|发表于|作者|来源|更新|\d+.*|[a-z]?\d+|.*(时间|時間|日期)|帖子|积分|積分|精华|精華|威望|金钱|金錢|贡献|貢獻|等级|等級|阅读权限|閱讀權限|最后登录|最後登錄|UID|主题|主題|听众|收听|好友|[（(]?(?:星期|周|週|禮拜|礼拜)[一二三四五六日天][）)]?)$/i;
+  /^(原创|转载|独家|首发|置顶|分享|分享到|举报|评论|收藏|关注|订阅|阅读|字号|打印|关闭|大|中|小|优质原创作者|.*认证|.*(有限)?公司|发布时间|发布于|发表于|作者|来源|更新|发布|發布|發佈|发表|發表|首发|首發|修改|来自|來自|发自|發自|\d+.*|[a-z]?\d+|.*(时间|時間|日期)|帖子|积分|積分|精华|精華|威望|金钱|金錢|贡献|貢獻|等级|等級|阅读权限|閱讀權限|最后登录|最後登錄|UID|主题|主題|听众|收听|好友|[（(]?(?:星期|周|週|禮拜|礼拜)[一二三四五六日天][）)]?)$/i;
+
+/**
+ * A person's name as Chinese bylines print it: a common surname and one or two more characters, and
+ * no outlet's ending (王家俊 beside the date is the writer; 新华社, 人民网, 澎湃 are not people).
+ */
+const PERSON_NAME =
+  /^[王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何高林罗羅郑鄭梁谢謝宋唐许許韩韓冯馮邓鄧曹彭曾肖萧蕭田董袁潘蒋蔣蔡余杜叶葉程苏蘇魏吕呂丁任沈姚卢盧姜崔钟鍾谭譚陆陸汪范金石廖贾賈夏韦韋付傅方白邹鄒孟熊秦邱江尹薛闫閻段雷侯龙龍史陶黎贺賀顾顧毛郝龚龔邵万萬钱錢严嚴覃武戴莫孔向汤湯柯洪游翁简簡彭施温溫][\u4e00-\u9fff]{1,2}$(?<![网網报報社台刊号號志誌闻聞媒视視频頻站])/u;
 
 /**
  * The outlet named without a label next to the date (`原创 南方都市报 2019-09-09 16:01`,
@@ -386,22 +480,33 @@ export function unlabelledOutlet(
     !NOT_AN_OUTLET.test(t) &&
     !/記者|记者|通讯员|通訊員|[／/]/.test(t) &&
     !DATEISH_TOKEN.test(t);
-  if (above && nameLike(above) && !/\s/.test(above) && looseTitle(above) !== titleKey) return above;
-  // the site's address and the time printed beside the date are not labels
-  // (http://www.sina.com.cn 2005年05月12日14:28 新华网)
-  const text = lines[index]!.text.replace(/https?:\/\/\S+/g, ' ').replace(
-    /\d{1,2}[:：]\d{2}([:：]\d{2})?/g,
-    ' ',
-  );
+  // (a poster's name on its own line above a post's 发表于 date is the author, not an outlet)
+  const posted = /(^|\s)(发表于|發表於)/.test(lines[index]!.text);
+  if (
+    above &&
+    nameLike(above) &&
+    !/\s/.test(above) &&
+    !posted &&
+    !PERSON_NAME.test(above) &&
+    looseTitle(above) !== titleKey
+  )
+    return above;
+  // the site's address, the time printed beside the date and where it was posted from are not
+  // labels (http://www.sina.com.cn 2005年05月12日14:28 新华网, 08:23 发布于 上海)
+  const text = lines[index]!.text.replace(/https?:\/\/\S+/g, ' ')
+    .replace(/\d{1,2}[:：]\d{2}([:：]\d{2})?/g, ' ')
+    .replace(LOCATION_NOTE, ' ');
   const tokens = text
     .replace(/[[【(（][^\]】)）]{1,12}[\]】)）]/g, ' ')
     .split(/[\s|｜丨·•/]+/)
     .filter(Boolean);
   if (tokens.some((t) => /[:：]/.test(t))) return null; // a labelled line: parseByline's business
-  if (DATE_LEAD.test(text)) return null; // `张三 发表于 …`: a post's author, not an outlet
+  // `张三 发表于 …`, `张三 于 2023-05-12 发布`: a post's author, not an outlet
+  if (DATE_LEAD.test(text) || POSTER_BEFORE_DATE.test(text)) return null;
   // the outlet stands next to the date: right after it (2019年09月11日01:53 新浪科技 我有话说 收藏本文),
   // else right before it (原创 南方都市报 2019-09-09)
-  const isName = (t: string) => nameLike(t) && !/[()（）[\]【】]/.test(t) && !isFurniture(t);
+  const isName = (t: string) =>
+    nameLike(t) && !/[()（）[\]【】]/.test(t) && !isFurniture(t) && !PERSON_NAME.test(t);
   const dated = tokens.map((t) => DATEISH_TOKEN.test(t));
   const lastDate = dated.lastIndexOf(true);
   const after =

@@ -87,7 +87,9 @@ const BOILERPLATE_LINE = [
   /^[【[（(]?\s*(本文)?(作者|记者|通讯员|撰文|采写|摄影|文\/图|文|图)\s*[:：/／][^。！？，；,;]{0,30}[】\]）)]?$/,
   // portal and self-media page chrome (头条号, 百家号, 网易号, 搜狐号, 企鹅号): player, app and follow
   // buttons, dismissable tips, 举报 links, each a line of its own
-  /^[+＋]?\s*(自动播放|知道了|我知道了|举报|投诉|关注|已关注|关注我|加关注|订阅|打开\s*APP|打开客户端|下载\s*APP|下载客户端|APP内打开|客户端内打开|展开全文|查看全文|阅读全文|点击展开|收起|还没安装.{0,12}(客户端|APP)|打开.{1,8}(APP|客户端).{0,12}|(立即|马上)?(下载|打开).{1,8}(APP|客户端)(,|，)?.{0,12}|(点击|立即)?(播放|重播)|广告|赞|点赞|分享|收藏|评论|[\d.]+\s*万?\s*(条评论|评论|赞|阅读|次播放))[？?！!。]?$/i,
+  /^[+＋]?\s*(自动播放|知道了|我知道了|举报|投诉|关注|已关注|关注我|加关注|订阅|打开\s*APP|打开客户端|下载\s*APP|下载客户端|APP内打开|客户端内打开|展开全文|查看全文|阅读全文|点击展开|收起|还没安装.{0,12}(客户端|APP)|打开.{1,8}(APP|客户端).{0,12}|(立即|马上)?(下载|打开).{1,8}(APP|客户端)(,|，)?.{0,12}|(点击|立即)?(播放|重播)|广告|赞|点赞|分享|收藏|评论|[\d.]+\s*万?\s*(条评论|评论|赞|阅读|次播放)|(阅读|浏览|评论)\s*[（(]\s*[\d.]+\s*万?\s*[)）]|返回.{1,6}[，,]\s*查看更多|举报\s*[/／]\s*反馈)[？?！!。]?$/i,
+  // a newsroom's tip line under the story (澎湃新闻报料：021-962866)
+  /^.{0,10}(报料|爆料|新闻热线|報料)(热线|電話|电话)?\s*[:：]?\s*[\d-]{7,}$/,
 ];
 
 const RELATED_HEADING =
@@ -113,7 +115,7 @@ function linkDensity(el: Element): number {
  * it can be a long line, so it is matched by its opening words.
  */
 const PLATFORM_DISCLAIMER =
-  /^[【[（(]?\s*(特别)?(声明|聲明|免责声明)\s*[:：】\]）)].{0,60}(仅提供信息存储|僅提供資訊儲存|信息发布平台|仅代表作者(本人)?观点|不代表.{1,10}(立场|观点))|^Notice:\s*The content above .{0,80}(uploaded|posted) by/i;
+  /^[【[（(]?\s*(特别|平台)?(声明|聲明|免责声明)\s*[:：】\]）)].{0,60}(仅提供信息存储|僅提供資訊儲存|信息发布平台|仅代表作者(本人)?观点|不代表.{1,10}(立场|观点))|^Notice:\s*The content above .{0,80}(uploaded|posted) by/i;
 
 /** A pager's arrows and words, also chrome on a line of their own. */
 const PAGER_ARROW = String.raw`[<>‹›«»]{1,2}|prev(?:ious)?|next`;
@@ -280,7 +282,8 @@ export function cleanBody(root: Element, context: CleanContext): void {
   for (const el of context.chinese === false ? [] : root.querySelectorAll('[class], [id]')) {
     if (el === root || !root.contains(el)) continue;
     const name = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
-    if (!BOILERPLATE_CLASS.test(name)) continue;
+    // a highlighter's `hljs-comment` inside a code block is the code's own text
+    if (!BOILERPLATE_CLASS.test(name) || el.closest('pre, code')) continue;
     const text = collapseSpace(el.textContent ?? '');
     const linkText = [...el.querySelectorAll('a')].reduce(
       (n, a) => n + collapseSpace(a.textContent ?? '').length,

@@ -73,6 +73,19 @@ function valid(y: number, mo: number, d: number, h: number, mi: number, s: numbe
   return d <= days;
 }
 
+/** 二〇二三年五月十二日: how formal documents (a notice's date of issue) write the day. */
+const HAN_NUMERAL_DATE =
+  /([〇○零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日/;
+const HAN_DIGITS = '〇一二三四五六七八九';
+
+/** 五 → 5, 十二 → 12, 二十三 → 23, 三十一 → 31 (months and days only). */
+function hanNumber(text: string): number {
+  const digit = (c: string | undefined) => (c ? HAN_DIGITS.indexOf(c) : 0);
+  const ten = text.indexOf('十');
+  if (ten < 0) return digit(text);
+  return (ten === 0 ? 1 : digit(text[0])) * 10 + digit(text[ten + 1]);
+}
+
 /** The first date in `text`, or null. Dates given with a zone are re-expressed in the site's zone. */
 export function parseDate(text: string, context: DateContext, labelled = false): PublishDate | null {
   if (!text) return null;
@@ -108,6 +121,16 @@ export function parseDate(text: string, context: DateContext, labelled = false):
   }
   const english = parseEnglishDate(sample, context);
   if (english) return english;
+  const written = HAN_NUMERAL_DATE.exec(sample);
+  if (written) {
+    const [raw, ys, mos, ds] = written;
+    const y = Number([...ys!.replace(/[○零]/g, '〇')].map((c) => HAN_DIGITS.indexOf(c)).join(''));
+    const [mo, d] = [hanNumber(mos!), hanNumber(ds!)];
+    if (valid(y, mo, d, 0, 0, 0)) {
+      const instant = Date.UTC(y, mo - 1, d) - offsetMinutes(context.defaultOffset) * 60_000;
+      return { iso: isoAtOffset(instant, context.defaultOffset), raw, precision: 'day' };
+    }
+  }
   const rel = RELATIVE_DAY.exec(sample);
   if (rel) {
     const back = rel[1] === '今天' ? 0 : rel[1] === '昨天' ? 1 : 2;

@@ -25,6 +25,10 @@ const WIDGET_WORDS = [
   '我有话说',
   '我要评论',
   '发表评论',
+  '参与互动',
+  '参与讨论',
+  '参与评论',
+  '我要纠错',
   '纠错',
   '浏览次数',
   '瀏覽次數',
@@ -132,6 +136,8 @@ const FURNITURE = new RegExp(
     '[【\\[]',
     '[】\\]]',
     `${BOUNDARY}(?:${WIDGET_WORDS.join('|')})(?=$|[\\s\\p{P}\\p{S}\\d])`,
+    // where the poster was, by IP: 张三 IP属地北京
+    `${BOUNDARY}IP\\s*(?:属地|屬地)`,
     // a follow button glued to a name: Margaret Talev+Follow
     '[+＋]\\s*(?:Follow|关注|關注|订阅|訂閱)',
     `(?:${NEXT_LABELS.join('|')})\\s*[:：]`,

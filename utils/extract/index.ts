@@ -80,6 +80,13 @@ function pageLanguage(doc: Document, url: string, sample: string): PageLanguage 
     : 'other';
 }
 
+/** The text of `lines` outside <pre> blocks: a Chinese tech blog is mostly code, its prose Chinese. */
+function proseOf(lines: readonly Line[]): string {
+  let text = '';
+  for (const line of lines) if (!line.inPre) text += `${line.text}\n`;
+  return text;
+}
+
 const SITE_OFFSET = { zh: '+08:00', ja: '+09:00', ko: '+09:00', other: '+00:00' } as const;
 
 /** A date in a line (2005年05月12日, 2005-5-12). */
@@ -196,7 +203,8 @@ export function extractArticle(document: Document, url: string, options: Extract
 
 /**
  * extractArticle with the origin of each field. The steps run in order over one context: body →
- * title block → byline zone → publish date, editors, source, authors → cleaned body → section, id, lang.
+ * title block → byline zone → cleaned body and the lines after it → publish date, editors, source,
+ * authors → section, id, lang.
  */
 export function explainArticle(
   document: Document,
@@ -212,10 +220,7 @@ export function explainArticle(
   const meta = readMetadata(document, url);
   const stats: LineStats = { elements: 0, maxDepth: 0 };
   const lines = collectLines(root, { spaceInline: true, stats });
-  const pageSample = lines
-    .slice(0, 400)
-    .map((l) => l.text)
-    .join('');
+  const pageSample = proseOf(lines.slice(0, 400));
   const language = pageLanguage(document, url, pageSample);
   const chinese = language === 'zh';
   const body = findBody(document, lines, stats, [site, cms], chinese, options);
@@ -265,8 +270,6 @@ export function explainArticle(
     )
       ctx.knownKeys.add(looseKey(line.text));
 
-  const date = resolvePublished(ctx);
-
   // Clean the body, then read what follows it on the page (编辑：…, 本文来源：…)
   const cleanRule = site ?? cms;
   cleanBody(body.el, {
@@ -282,6 +285,9 @@ export function explainArticle(
   if (!text.trim()) throw new NoArticleError('no readable article on this page');
   const bodyEnd = lineIndexOf(lines, cleanLines.at(-1)?.text, Math.max(0, ctx.bodyStart));
   ctx.tail = bodyEnd >= 0 ? lines.slice(bodyEnd + 1, bodyEnd + 12) : [];
+
+  // after the tail is known: a blog's date can stand in the line right after the post
+  const date = resolvePublished(ctx);
 
   const editors = resolveEditors(ctx);
   const siteName = meta.siteName ?? titleSuffix(document.title ?? '');
@@ -310,7 +316,10 @@ export function explainArticle(
     url,
     // the <link rel=canonical>, og:url and url, resolved (readMetadata read them; not read again here)
     canonicalUrl: canonicalUrlFor(url, meta.canonical),
-    lang: articleLanguage(meta.lang ? truncate(meta.lang, 50) : null, `${title}\n${text.slice(0, 5_000)}`),
+    lang: articleLanguage(
+      meta.lang ? truncate(meta.lang, 50) : null,
+      `${title}\n${proseOf(cleanLines).slice(0, 5_000)}`,
+    ),
     excerpt:
       truncate(meta.description ?? ctx.bodyLines.find((l) => l.text.length > 20)?.text ?? '', 300) || null,
     contentHtml,

@@ -15,6 +15,8 @@ export interface Line {
   linkChars: number;
   /** inside a small list item or nav (related-news lists, menus); a layout list holding the whole article does not count */
   inList: boolean;
+  /** inside a <pre>: code or preformatted text, not prose (a tech blog's language is its prose's) */
+  inPre: boolean;
 }
 
 export const BLOCK_TAGS = new Set([
@@ -126,6 +128,7 @@ export function collectLines(root: Element, options: LineOptions = {}): Line[] {
   const blockStack: Element[] = [root];
   const listStack: Element[] = [];
   let linkDepth = 0;
+  let preDepth = 0;
   const listSize = new Map<Element, boolean>();
   const smallList = (el: Element): boolean => {
     let small = listSize.get(el);
@@ -146,6 +149,7 @@ export function collectLines(root: Element, options: LineOptions = {}): Line[] {
           index: lines.length,
           linkChars: Math.min(linkChars, text.length),
           inList: listStack.length > 0 && smallList(listStack[listStack.length - 1]!),
+          inPre: preDepth > 0,
         });
       }
     }
@@ -192,6 +196,7 @@ export function collectLines(root: Element, options: LineOptions = {}): Line[] {
     }
     if (LISTISH.has(tag)) listStack.push(el);
     if (tag === 'A') linkDepth++;
+    if (tag === 'PRE') preDepth++;
     tagStack.push(tag);
     return true;
   };
@@ -206,6 +211,7 @@ export function collectLines(root: Element, options: LineOptions = {}): Line[] {
     }
     if (LISTISH.has(tag)) listStack.pop();
     if (tag === 'A') linkDepth--;
+    if (tag === 'PRE') preDepth--;
   };
 
   // Each DOM property read is a call into the browser, and a page has thousands of nodes: every

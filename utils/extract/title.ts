@@ -13,7 +13,7 @@ export interface TitleResult {
   el: Element | null;
 }
 
-const SUFFIX_SEPARATOR = /\s*(?:_|\||｜|–|—|－|--+|\s-\s|-(?=[^-]*$)|::)\s*/;
+const SUFFIX_SEPARATOR = /\s*(?:_|\||｜|│|–|—|－|--+|\s-\s|-(?=[^-]*$)|::)\s*/;
 /** Keywords some CMSs append to the headline in <title>: `标题-中国,嫦娥五号,月球,航天` */
 const KEYWORD_TAIL = /\s*[-_]\s*[^-_,，、\s]{1,12}(?:\s*[,，、]\s*[^-_,，、\s]{1,12}){2,}\s*$/;
 
@@ -31,6 +31,8 @@ export function stripTitleSuffix(raw: string): string {
   return first.length >= Math.min(8, longest.length) ? first : longest;
 }
 
+const NAME_CONNECTOR = /^(of|the|and|for|de|la|le|du|des|der|di|del|y|e)$/;
+
 /**
  * The site's name as the <title> ends with it (`标题 | 蘋果日報`), or begins with it when the headline
  * comes last (`人民网--标题`), when it is short enough to be one.
@@ -41,8 +43,17 @@ export function titleSuffix(raw: string): string | null {
   const last = parts.at(-1)!;
   const name = last.length > 20 && parts[0]!.length <= 12 ? parts[0]! : last;
   if (name.length < 2 || name.length > 20) return null;
-  // `吉林公安 梁欢欢 2840720` (channel, editor, id) is template furniture, not a name
-  if (/\d{3,}/.test(name) || name.split(/\s+/).length > 2) return null;
+  // `吉林公安 梁欢欢 2840720` (channel, editor, id) is template furniture, not a name; a brand's
+  // Latin words are part of it (鏡週刊 Mirror Media)
+  const words = name.split(/\s+/);
+  const cjkWords = words.filter((word) => /[\u3400-\u9fff]/.test(word));
+  if (/\d{3,}/.test(name) || cjkWords.length > 2) return null;
+  // a Latin name starts capitalised, and a long one is capitalised word by word (The New York Times,
+  // Times of India, E! Online); a phrase is not (`What's Up at SpaceX?`, `hidden elements test`)
+  const latinWords = words.filter((word) => !cjkWords.includes(word));
+  const capitalised = (word: string) => /^[A-Z0-9&]/.test(word) || NAME_CONNECTOR.test(word);
+  if (/[?:：]/.test(name) || (latinWords.length > 1 && !/^[A-Z0-9]/.test(latinWords[0]!))) return null;
+  if (latinWords.length > 3 && !latinWords.every(capitalised)) return null;
   return name;
 }
 

@@ -181,3 +181,48 @@ describe('reporter credits of mainland leads', () => {
     expect(a.textContent.split('\n')).toEqual(PARAGRAPHS);
   });
 });
+
+describe('credit runs without colons: each role followed by its names', () => {
+  it.each([
+    ['新京报记者 张三 编辑 李四 校对 王五', { source: '新京报', authors: ['张三'], editors: ['李四'] }],
+    [
+      '红星新闻记者 张三 实习记者 李四 编辑 王五',
+      { source: '红星新闻', authors: ['张三', '李四'], editors: ['王五'] },
+    ],
+    ['每经记者 张三 每经编辑 李四', { source: null, authors: ['张三'], editors: ['李四'] }],
+    ['界面新闻记者 | 张三', { source: '界面新闻', authors: ['张三'] }],
+    ['21世纪经济报道记者 张三 北京报道', { authors: ['张三'] }],
+    ['本报记者 张三 李四', { source: null, authors: ['张三', '李四'] }],
+    ['编辑 李四', { authors: [], editors: ['李四'] }],
+  ])('%s', (line, expected) => {
+    expect(parseByline(line)).toMatchObject(expected);
+  });
+
+  it('a run closing the body gives author and editor; the source stays the labelled one', () => {
+    const a = extract({
+      byline: '<div class="info">2024-12-01 08:23 来源：新京报</div>',
+      paragraphs: [...PARAGRAPHS, '新京报记者 张三 编辑 李四 校对 王五'],
+    });
+    expect(a.authors).toEqual(['张三']);
+    expect(a.editors).toEqual(['李四']);
+    expect(a.source).toBe('新京报');
+  });
+
+  it("a portal's labelled 责任编辑 after the body outranks the wire story's own credit run", () => {
+    const a = extract({
+      paragraphs: [...PARAGRAPHS, '新京报记者 张三', '编辑 刘五 校对 李六'],
+      after:
+        '<div class="ep-source">本文来源：新京报 <span class="ep-editor">责任编辑：王七_NT6056</span></div>',
+    });
+    expect(a.editors).toEqual(['王七_NT6056']);
+    expect(a.authors).toEqual(['张三']);
+  });
+
+  it("the outlet credited before the writer (文｜财新 张三) is not an author on the outlet's site", () => {
+    const a = extract({
+      docTitle: '长白山冰雪季开幕 游客同比增长三成_财新网',
+      byline: '<div class="artInfo">文｜财新 张三<br>2024年12月01日 08:23</div>',
+    });
+    expect(a.authors).toEqual(['张三']);
+  });
+});

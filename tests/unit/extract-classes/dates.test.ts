@@ -183,6 +183,27 @@ describe('dates on government and older pages', () => {
   });
 });
 
+describe('dates written in Chinese numerals, as formal documents write them', () => {
+  it.each([
+    ['<div>发布日期：二〇二三年五月十二日</div>', '2023-05-12T00:00:00+08:00'],
+    ['<div>成文日期：二○○五年十二月三十一日</div>', '2005-12-31T00:00:00+08:00'],
+    ['<div>日期：二零一九年九月二十六日</div>', '2019-09-26T00:00:00+08:00'],
+  ])('%s', (byline, iso) => {
+    const a = extract({ byline }, 'https://www.example.gov.cn/zwgk/notice.html');
+    expect(a.publishedAt).toBe(iso);
+    expect(a.publishedPrecision).toBe('day');
+  });
+
+  it('a day that does not exist is no date', () => {
+    expect(
+      extract(
+        { byline: '<div>日期：二〇二三年二月三十日</div>' },
+        'https://www.example.gov.cn/zwgk/notice.html',
+      ).publishedAt,
+    ).toBeNull();
+  });
+});
+
 describe("a portal's date of this year, shown without its year", () => {
   const byline = '<div class="meta">来源：新华社 | 09-26 15:10</div>';
 

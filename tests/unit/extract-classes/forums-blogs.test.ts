@@ -67,6 +67,8 @@ describe('blog posts', () => {
 describe('a post whose author stands right before its date lead', () => {
   it.each([
     ['<div class="info">老树 发表于 2008-12-7 21:23</div>'],
+    // the poster's name on a line of its own above the post's date
+    ['<div class="tpc_author"><a>老树</a></div><div class="tipTop">发表于: 2008-12-07 21:23 | 楼主</div>'],
     [
       '<div class="tipTop"><span>楼主</span> <a class="readName">老树</a> 发表于: 2008-12-07 21:23 只看楼主</div>',
     ],
@@ -78,6 +80,20 @@ describe('a post whose author stands right before its date lead', () => {
     const article = extractArticle(new JSDOM(html, { url }).window.document, url);
     expect(article.authors).toEqual(['老树']);
     expect(article.source).not.toBe('老树');
+    expect(article.publishedAt).toBe('2008-12-07T21:23:00+08:00');
+  });
+});
+
+describe("a blog post's date in the line after it", () => {
+  it.each([
+    '<div class="item-info">分类: 生活随笔 | 2008-12-07 21:23 | 阅读(120) | 评论(3)</div>',
+    '<p class="postmetadata">posted @ 2008-12-07 21:23 老树 阅读(120) 评论(3)</p>',
+  ])('%s', (after) => {
+    const html = `<!doctype html><html><head><meta charset="utf-8"><title>酸菜白肉锅哪家强 - 老树的日志</title></head><body>
+<div class="post"><h2>酸菜白肉锅哪家强</h2>
+<div class="content">${POST.map((p) => `<p>${p}</p>`).join('')}</div>${after}</div></body></html>`;
+    const url = 'http://blog.example.cn/laoshu/entry/12345';
+    const article = extractArticle(new JSDOM(html, { url }).window.document, url);
     expect(article.publishedAt).toBe('2008-12-07T21:23:00+08:00');
   });
 });

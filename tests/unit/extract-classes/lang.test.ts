@@ -39,3 +39,36 @@ describe('article language', () => {
     expect(extract({ htmlLang: null }).lang).toBe('zh-Hans');
   });
 });
+
+describe('a tech blog: Chinese prose around long code blocks', () => {
+  const code = Array.from(
+    { length: 40 },
+    (_, i) =>
+      `docker run --name container${i} -v /data/volume${i}:/var/lib/mysql -e MYSQL_ROOT_PASSWORD=secret -d mysql:8.0`,
+  ).join('\n');
+
+  it("is Chinese, and its bare date is China time, whatever share the code's letters have", () => {
+    const a = extract(
+      {
+        htmlLang: null,
+        title: '对于Docker和Podman的一点使用经验',
+        docTitle: '对于Docker和Podman的一点使用经验 - 好看的hk - 博客园',
+        byline: '<div class="postDesc">posted @ 2024-05-09 14:45 好看的hk 阅读(430)</div>',
+        paragraphs: [PARAGRAPHS[0]!, `</p><pre><code>${code}</code></pre><p>${PARAGRAPHS[1]!}`],
+      },
+      'https://www.example-blogs.com/good-looking-hk/p/18182241',
+    );
+    expect(a.lang).toBe('zh-Hans');
+    expect(a.publishedAt).toBe('2024-05-09T14:45:00+08:00');
+  });
+
+  it("keeps the code's comments: a highlighter's `hljs-comment` is no comment section", () => {
+    const a = extract({
+      paragraphs: [
+        PARAGRAPHS[0]!,
+        `</p><pre><code><span class="hljs-comment"># 已前置设置 alias docker=podman</span>\n${code}</code></pre><p>${PARAGRAPHS[1]!}`,
+      ],
+    });
+    expect(a.textContent).toContain('# 已前置设置 alias docker=podman');
+  });
+});

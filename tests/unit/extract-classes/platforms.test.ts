@@ -57,3 +57,16 @@ describe('where the article ends', () => {
       expect(a.textContent).not.toContain(chrome);
   });
 });
+
+describe("a self-media platform's chrome closing the post", () => {
+  it.each([
+    '返回搜狐，查看更多',
+    '平台声明：该文观点仅代表作者本人，搜狐号系信息发布平台，搜狐仅提供信息存储空间服务。',
+    '阅读 (123)',
+    '举报/反馈',
+    '澎湃新闻报料：021-962866',
+  ])('%s', (chrome) => {
+    const a = extract({ paragraphs: [...PARAGRAPHS, chrome] });
+    expect(a.textContent.split('\n')).toEqual(PARAGRAPHS);
+  });
+});

@@ -77,6 +77,16 @@ describe('titles the <title> does not announce', () => {
     ['人民网--温家宝主持国务院常务会议 研究部署农业工作', '人民网'],
     ['政院通過百億補助 下月起實施 | 蘋果日報', '蘋果日報'],
     ['温家宝主持国务院常务会议 研究部署农业工作', null],
+    // a brand's Latin words are part of the name; a phrase after a separator is not a name
+    ['政院通過百億補助 下月起實施 - 鏡週刊 Mirror Media', '鏡週刊 Mirror Media'],
+    ['政院通過百億補助 下月起實施│TVBS新聞網', 'TVBS新聞網'],
+    ['Jury Finds Dylann Roof Guilty - The New York Times', 'The New York Times'],
+    ['China snubs Imran - Times of India', 'Times of India'],
+    ["Elon Musk's plans - What's Up at SpaceX?", null],
+    ['Aria hidden - hidden elements test', null],
+    ['Kardashians - E! Online', 'E! Online'],
+    ['Hello world - My website', 'My website'],
+    ['警情通报 - 吉林公安 梁欢欢 长春', null],
   ])('the site named at either end of <title>: %s', (raw, name) => {
     expect(titleSuffix(raw)).toBe(name);
   });

@@ -43,6 +43,11 @@ describe('Traditional Chinese bylines', () => {
     ['（中央社台北29日電）', { source: '中央社', authors: [] }],
     ['撰文者：王家俊', { authors: ['王家俊'] }],
     ['核稿編輯：林芳', { editors: ['林芳'] }],
+    // a newsroom desk before the slash, the reporters after it (綜合報導 names nobody)
+    ['政治中心／王家俊報導', { authors: ['王家俊'] }],
+    ['社會中心／王家俊、李大同 報導', { authors: ['王家俊', '李大同'] }],
+    ['生活中心／綜合報導', { authors: [] }],
+    ['地方中心／桃園報導', { authors: [] }],
     // prose that mentions a reporter and a report is not a credit
     ['记者从市教育局了解到相关报道', { authors: [] }],
   ])('%s', (line, expected) => {
@@ -129,6 +134,18 @@ describe('Traditional Chinese bylines', () => {
       TRADITIONAL_PARAGRAPHS[0],
       { source: '華視新聞', authors: ['王家俊'], publishedAt: '2013-11-29T12:00:00+08:00' },
     ],
+    [
+      "a desk's credit opening the body",
+      '<div class="info">2013/11/29 12:00</div>',
+      `政治中心／王家俊報導`,
+      { authors: ['王家俊'] },
+    ],
+    [
+      "the writer's name beside the date, the outlet only in the <title>",
+      '<div class="info"><span class="author"><a href="/a/1">王家俊</a></span> <span class="time">2013-11-29 12:00</span></div>',
+      TRADITIONAL_PARAGRAPHS[0],
+      { authors: ['王家俊'], source: '新聞網' },
+    ],
   ])('Taiwan and Hong Kong templates: %s', (_, byline, first, expected) => {
     const a = extract(
       {
@@ -142,4 +159,23 @@ describe('Traditional Chinese bylines', () => {
     );
     expect(a).toMatchObject(expected);
   });
+
+  it.each([
+    ['行政院通過中小企業補助 下月上路 - 鏡週刊 Mirror Media', '鏡週刊 Mirror Media'],
+    ['行政院通過中小企業補助 下月上路│TVBS新聞網', 'TVBS新聞網'],
+  ])(
+    "the site's name at the end of the <title>, a Latin brand or a box-drawing bar: %s",
+    (docTitle, source) => {
+      const a = extract(
+        {
+          htmlLang: 'zh-Hant-TW',
+          title: '行政院通過中小企業補助 下月上路',
+          docTitle,
+          paragraphs: TRADITIONAL_PARAGRAPHS,
+        },
+        TW_URL,
+      );
+      expect(a.source).toBe(source);
+    },
+  );
 });

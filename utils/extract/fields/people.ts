@@ -10,7 +10,7 @@ import { ruleCandidates, type Candidate, type ExtractContext } from '../context'
 import { cutAtFurniture, isFurniture } from '../furniture';
 import { cleanName, looseKey } from '../text';
 import { titleParts } from '../title';
-import { bodyLeadBylines, headBylines, tailBylines } from './zone';
+import { bodyLeadBylines, headBylines, tailBylines, type ParsedLine } from './zone';
 
 /** Portals and platforms: they publish, they do not write. */
 const PORTALS =
@@ -40,14 +40,27 @@ export function isPlausibleAuthor(name: string, outlets: ReadonlySet<string>): b
   return !/[，。！？；、]/.test(value);
 }
 
-/** Loose keys of the outlet names an author must not be: the site, the source, the host's name. */
+/**
+ * Loose keys of the outlet names an author must not be: the site, the source, the host's name, each
+ * also without its 网 (`文｜财新 张三` on 财新网 credits the outlet, then the writer).
+ */
 function outletKeys(ctx: ExtractContext, source: string | null): Set<string> {
-  return new Set(
-    [source, ctx.meta.siteName]
-      .filter((s): s is string => !!s)
-      .map(looseKey)
-      .filter(Boolean),
-  );
+  const keys = [source, ctx.meta.siteName]
+    .filter((s): s is string => !!s)
+    .map(looseKey)
+    .filter(Boolean);
+  const short = keys
+    .map((key) => key.replace(/(新闻网|新聞網|网|網)$/u, ''))
+    .filter((key) => key.length >= 2);
+  return new Set([...keys, ...short]);
+}
+
+/**
+ * Labelled lines before credit runs: a portal's 责任编辑：… after the body outranks the wire story's own
+ * `编辑 李四 校对 王五` closing it.
+ */
+function labelledFirst(lines: readonly ParsedLine[]): ParsedLine[] {
+  return [...lines.filter((l) => !l.byline.creditRun), ...lines.filter((l) => l.byline.creditRun)];
 }
 
 /** Not a sign-off name: （完）, （图）, an agency, a role. */
@@ -124,7 +137,7 @@ export function resolveAuthors(
     yield* ruleNames(ctx, 'authors');
     for (const { byline } of headBylines(ctx.head)) yield { value: byline.authors, origin: 'page' };
     for (const { byline } of bodyLeadBylines(ctx.bodyLines)) yield { value: byline.authors, origin: 'page' };
-    for (const { line, byline } of tailBylines([...ctx.bodyLines.slice(-6), ...ctx.tail]))
+    for (const { line, byline } of labelledFirst(tailBylines([...ctx.bodyLines.slice(-6), ...ctx.tail])))
       if (!line.inList) yield { value: byline.authors, origin: 'page' };
     // the cleaned body's last line: an advert or a player label after the sign-off is gone by then
     yield { value: signOff(ctx.textLines.at(-1)?.text ?? ''), origin: 'page' };
@@ -143,7 +156,7 @@ export function resolveEditors(ctx: ExtractContext): string[] {
   function* candidates(): Generator<Candidate<string[]>> {
     yield* ruleNames(ctx, 'editors');
     for (const { byline } of headBylines(ctx.head)) yield { value: byline.editors, origin: 'page' };
-    for (const { byline } of tailBylines([...ctx.bodyLines.slice(-6), ...ctx.tail]))
+    for (const { byline } of labelledFirst(tailBylines([...ctx.bodyLines.slice(-6), ...ctx.tail])))
       yield { value: byline.editors, origin: 'page' };
   }
   return firstNames(ctx, 'editors', candidates(), keep);

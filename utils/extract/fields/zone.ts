@@ -25,21 +25,38 @@ function parsed(line: Line): Byline {
   return byline;
 }
 
+/** A line that is only a label (`发文机关：`), its value in the next cell of a table. */
+const LABEL_ONLY = /^[\p{Script=Han}\s]{2,8}[:：]$/u;
+
+/**
+ * `lines` as bylines, a label-only line read together with the line after it: information tables
+ * put the label and the value in cells of their own (<td>发文机关：</td><td>国务院办公厅</td>).
+ */
+function parsedLines(lines: readonly Line[], keep: (line: Line) => boolean): ParsedLine[] {
+  const out: ParsedLine[] = [];
+  lines.forEach((line, i) => {
+    if (!keep(line)) return;
+    const next = lines[i + 1];
+    const byline =
+      next && LABEL_ONLY.test(line.text) && next.text.length <= BYLINE_LINE_MAX
+        ? parseByline(`${line.text}${next.text}`)
+        : parsed(line);
+    out.push({ line, byline });
+  });
+  return out;
+}
+
 /** The head zone's lines as bylines: short, and not a link list. */
 export function headBylines(head: readonly Line[]): ParsedLine[] {
-  return head
-    .filter(
-      (line) =>
-        line.text.length <= BYLINE_LINE_MAX && !(line.inList && line.linkChars > line.text.length / 2),
-    )
-    .map((line) => ({ line, byline: parsed(line) }));
+  return parsedLines(
+    head,
+    (line) => line.text.length <= BYLINE_LINE_MAX && !(line.inList && line.linkChars > line.text.length / 2),
+  );
 }
 
 /** Byline-shaped lines among the body's last lines and what follows the body (编辑：…, 本文来源：…). */
 export function tailBylines(lines: readonly Line[]): ParsedLine[] {
-  return lines
-    .filter((line) => line.text.length <= BYLINE_LINE_MAX && isBylineLine(line.text))
-    .map((line) => ({ line, byline: parsed(line) }));
+  return parsedLines(lines, (line) => line.text.length <= BYLINE_LINE_MAX && isBylineLine(line.text));
 }
 
 /** （记者 张三 李四）, 本报讯（记者 王五）, 文/赵六 at the start of the body's first lines. */
