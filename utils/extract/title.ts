@@ -49,11 +49,11 @@ export function titleSuffix(raw: string): string | null {
   const cjkWords = words.filter((word) => /[\u3400-\u9fff]/.test(word));
   if (/\d{3,}/.test(name) || cjkWords.length > 2) return null;
   // a Latin name starts capitalised, and a long one is capitalised word by word (The New York Times,
-  // Times of India, E! Online); a phrase is not (`What's Up at SpaceX?`, `hidden elements test`)
+  // Times of India, E! Online); a phrase is not (`What's Up at SpaceX?`, `Powered by Discuz!`)
   const latinWords = words.filter((word) => !cjkWords.includes(word));
   const capitalised = (word: string) => /^[A-Z0-9&]/.test(word) || NAME_CONNECTOR.test(word);
   if (/[?:：]/.test(name) || (latinWords.length > 1 && !/^[A-Z0-9]/.test(latinWords[0]!))) return null;
-  if (latinWords.length > 3 && !latinWords.every(capitalised)) return null;
+  if (latinWords.length > 2 && !latinWords.every(capitalised)) return null;
   return name;
 }
 

@@ -86,6 +86,7 @@ describe('titles the <title> does not announce', () => {
     ['Aria hidden - hidden elements test', null],
     ['Kardashians - E! Online', 'E! Online'],
     ['Hello world - My website', 'My website'],
+    ['周末骑行东湖绿道 - 示例论坛 - Powered by Discuz!', null],
     ['警情通报 - 吉林公安 梁欢欢 长春', null],
   ])('the site named at either end of <title>: %s', (raw, name) => {
     expect(titleSuffix(raw)).toBe(name);
