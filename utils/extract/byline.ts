@@ -191,9 +191,17 @@ const OUTLET_LEAD = new RegExp(
 const OUTLET_BEFORE_CREDIT =
   /(?:^|\s|据|據)(?!本報|本报|本網|本网|本台|本刊)((?:[\u4e00-\u9fff]{1,8}(?:日報|日报|時報|时报|晚報|晚报|週刊|周刊|雜誌|杂志|電子報|电子报|新聞網|新闻网|新聞|新闻|報|报|網|网|社|台)|[A-Za-z][A-Za-z0-9]{1,11})(?:[\u4e00-\u9fff]{0,4}[A-Za-z][A-Za-z0-9]{1,11})?)(?:报道|報導|讯|訊)?\s*(?=(?:實習|实习|見習|见习|特約|特约)?(?:記者|记者|編譯|编译)|[【〔]|\s[\u4e00-\u9fff·]{2,4}\s*[／/╱])/u;
 
+/**
+ * A person's name as Chinese bylines print it: a common surname and one or two more characters, and
+ * no outlet's ending (王家俊 beside the date is the writer; 新华社, 人民网, 澎湃 are not people).
+ */
+const PERSON_NAME =
+  /^[王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何高林罗羅郑鄭梁谢謝宋唐许許韩韓冯馮邓鄧曹彭曾肖萧蕭田董袁潘蒋蔣蔡余杜叶葉程苏蘇魏吕呂丁任沈姚卢盧姜崔钟鍾谭譚陆陸汪范金石廖贾賈夏韦韋付傅方白邹鄒孟熊秦邱江尹薛闫閻段雷侯龙龍史陶黎贺賀顾顧毛郝龚龔邵万萬钱錢严嚴覃武戴莫孔向汤湯柯洪游翁简簡彭施温溫][\u4e00-\u9fff]{1,2}$(?<![网網报報社台刊号號志誌闻聞媒视視频頻站])/u;
+
 /** What an outlet's name ends with (新京报, 红星新闻, 界面新闻, 人民网, 新华社, 央视台). */
-const OUTLET_ENDING =
-  /(?:日報|日报|時報|时报|晚報|晚报|週刊|周刊|雜誌|杂志|電子報|电子报|新聞|新闻|報|报|網|网|社|台)$/u;
+const OUTLET_SUFFIX =
+  '日報|日报|時報|时报|晚報|晚报|週刊|周刊|雜誌|杂志|電子報|电子报|新聞|新闻|報|报|網|网|社|台';
+const OUTLET_ENDING = new RegExp(`(?:${OUTLET_SUFFIX})$`, 'u');
 /** A role in a credit run, maybe after its outlet's name (新京报记者, 每经编辑, 界面新闻记者). */
 const CREDIT_ROLE =
   /^([\u4e00-\u9fffA-Za-z0-9]{0,8}?)(实习记者|實習記者|见习记者|見習記者|特约记者|特約記者|记者|記者|通讯员|通訊員|实习生|實習生|摄影|攝影|编辑|編輯|责编|責編|校对|校對|审核|審核)$/u;
@@ -217,7 +225,7 @@ function creditRun(text: string): { authors: string[]; editors: string[]; outlet
   for (const token of tokens) {
     const credit = CREDIT_ROLE.exec(token);
     if (credit) {
-      role = CREDIT_ROLE_OF[credit[2]!.slice(-2)] ?? (/校|审|審/.test(credit[2]!) ? 'other' : 'author');
+      role = CREDIT_ROLE_OF[credit[2]!] ?? (/校|审|審/.test(credit[2]!) ? 'other' : 'author');
       const outlet = credit[1]!;
       if (role === 'author' && OUTLET_ENDING.test(outlet) && !/^本(报|報|网|網|台)$/.test(outlet))
         out.outlet ??= outlet;
@@ -243,8 +251,10 @@ const DATE_VALUE = /^(?:\d|今天|昨天|前天|刚刚|剛剛|[A-Z][a-z]{2})/;
  * Where the poster was, not who published: `发布于 上海` and `IP属地：广东` (social and self-media
  * pages since 2022), `来自 iPhone客户端`. A 来自 followed by an outlet's name (来自 北京青年报) names it.
  */
-const LOCATION_NOTE =
-  /(?:IP\s*(?:属地|屬地)|发布于|發佈於|发自|發自)\s*[:：]?\s*(?!\d)[\p{L}\p{N}]+|(?:来自|來自)\s*[:：]?\s*(?![\u4e00-\u9fff]{1,8}(?:日報|日报|時報|时报|晚報|晚报|新聞|新闻|報|报|網|网|社|台)(?:$|\s))\S+/gu;
+const LOCATION_NOTE = new RegExp(
+  String.raw`(?:IP\s*(?:属地|屬地)|发布于|發佈於|发自|發自)\s*[:：]?\s*(?!\d)[\p{L}\p{N}]+|(?:来自|來自)\s*[:：]?\s*(?![\u4e00-\u9fff]{1,8}(?:${OUTLET_SUFFIX})(?:$|\s))\S+`,
+  'gu',
+);
 
 const SPACED_LABEL = /(?<![\u4e00-\u9fff])(?:[\u4e00-\u9fff] ){1,4}[\u4e00-\u9fff](?=\s*[:：])/gu;
 const SEPARATOR = /\s*[|｜丨]\s*|\s{2,}|\u3000+/;
@@ -452,13 +462,6 @@ const DATEISH_TOKEN =
   /^((19|20)?\d{2}[-/.年]\d{1,2}([-/.月]\d{1,2}日?)?|\d{1,2}[:：]\d{2}([:：]\d{2})?|\d{1,2}月\d{1,2}日|今天|昨天|前天|刚刚|\d+(分钟|小时|天)前)$/;
 const NOT_AN_OUTLET =
   /^(原创|转载|独家|首发|置顶|分享|分享到|举报|评论|收藏|关注|订阅|阅读|字号|打印|关闭|大|中|小|优质原创作者|.*认证|.*(有限)?公司|发布时间|发布于|发表于|作者|来源|更新|发布|發布|發佈|发表|發表|首发|首發|修改|来自|來自|发自|發自|\d+.*|[a-z]?\d+|.*(时间|時間|日期)|帖子|积分|積分|精华|精華|威望|金钱|金錢|贡献|貢獻|等级|等級|阅读权限|閱讀權限|最后登录|最後登錄|UID|主题|主題|听众|收听|好友|[（(]?(?:星期|周|週|禮拜|礼拜)[一二三四五六日天][）)]?)$/i;
-
-/**
- * A person's name as Chinese bylines print it: a common surname and one or two more characters, and
- * no outlet's ending (王家俊 beside the date is the writer; 新华社, 人民网, 澎湃 are not people).
- */
-const PERSON_NAME =
-  /^[王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何高林罗羅郑鄭梁谢謝宋唐许許韩韓冯馮邓鄧曹彭曾肖萧蕭田董袁潘蒋蔣蔡余杜叶葉程苏蘇魏吕呂丁任沈姚卢盧姜崔钟鍾谭譚陆陸汪范金石廖贾賈夏韦韋付傅方白邹鄒孟熊秦邱江尹薛闫閻段雷侯龙龍史陶黎贺賀顾顧毛郝龚龔邵万萬钱錢严嚴覃武戴莫孔向汤湯柯洪游翁简簡彭施温溫][\u4e00-\u9fff]{1,2}$(?<![网網报報社台刊号號志誌闻聞媒视視频頻站])/u;
 
 /**
  * The outlet named without a label next to the date (`原创 南方都市报 2019-09-09 16:01`,

@@ -70,3 +70,28 @@ describe("a self-media platform's chrome closing the post", () => {
     expect(a.textContent.split('\n')).toEqual(PARAGRAPHS);
   });
 });
+
+describe("a 公众号 article's own chrome, on WeChat or reposted elsewhere", () => {
+  it.each([
+    '点击上方蓝字关注我们',
+    '点击蓝字 关注我们',
+    '点个“在看”，分享给更多人',
+    '声明：本文版权归原作者所有，如有侵权请联系删除。',
+    '海量资讯、精准解读，尽在新浪财经APP',
+  ])('%s is not body text', (chrome) => {
+    const a = extract({ paragraphs: [chrome, ...PARAGRAPHS, chrome] });
+    expect(a.textContent.split('\n')).toEqual(PARAGRAPHS);
+  });
+
+  it('往期推荐 and the story links under it end the article', () => {
+    const a = extract({
+      paragraphs: [
+        ...PARAGRAPHS,
+        '往期推荐',
+        '<a href="/1">重磅！央行宣布降准0.25个百分点</a>',
+        '<a href="/2">4月金融数据出炉，新增贷款7188亿</a>',
+      ],
+    });
+    expect(a.textContent.split('\n')).toEqual(PARAGRAPHS);
+  });
+});
