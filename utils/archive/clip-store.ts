@@ -480,6 +480,8 @@ export class ImportWriter {
   private closed = false;
   private failure: unknown = null;
   private lastActive = Date.now();
+  /** the last batch's record writes, still being done by the browser while the next batch comes */
+  private writing: Promise<unknown> = Promise.resolve();
 
   private constructor(
     private readonly tx: IDBPTransaction<JianbaoDB, Array<StoreNames<JianbaoDB>>, 'readwrite'>,
@@ -497,7 +499,9 @@ export class ImportWriter {
     db: JianbaoDatabase,
     { idleMs = IMPORT_IDLE_MS }: { idleMs?: number } = {},
   ): Promise<ImportWriter> {
-    const tx = db.transaction([...BULK_WRITE_STORES, 'assets'], 'readwrite');
+    // Relaxed: the commit need not wait for the disk. A crash just after it may lose the whole
+    // import, never part of it, which an all-or-nothing import already allows.
+    const tx = db.transaction([...BULK_WRITE_STORES, 'assets'], 'readwrite', { durability: 'relaxed' });
     // merged clips are cut into segments of at most BUILD_PIECE docs
     const [indexer, stored] = await Promise.all([
       BulkIndexer.start(tx, Number.MAX_SAFE_INTEGER),
@@ -569,6 +573,8 @@ export class ImportWriter {
    */
   add(clips: readonly Clip[]): Promise<boolean[]> {
     return this.run(async () => {
+      // one batch's writes in flight at a time: memory holds at most two batches
+      await this.writing;
       const problem = duplicateInBatch(clips);
       if (problem) throw new Error(problem);
       for (const [i, clip] of clips.entries()) {
@@ -619,7 +625,10 @@ export class ImportWriter {
           writes.push(store.put(clip));
           this.indexer.add(clip, previousDocs[i]);
         });
-        await Promise.all(writes);
+        // Answered before the browser has written them, so that the page sends the next batch
+        // meanwhile; a failed write aborts the transaction, which the next operation reports.
+        this.writing = Promise.all(writes);
+        this.writing.catch(() => undefined);
       } catch (error) {
         // the requests already made fail with the transaction; nobody else waits for them
         for (const write of writes) write.catch(() => undefined);
@@ -662,6 +671,7 @@ export class ImportWriter {
   async commit(): Promise<ImportSummary> {
     await this.run(async () => {
       if (this.unindexed > 0) throw new Error(`${this.unindexed} imported clips have no index`);
+      await this.writing;
       await this.indexer.finish();
       this.closed = true;
     });
