@@ -499,9 +499,7 @@ export class ImportWriter {
     db: JianbaoDatabase,
     { idleMs = IMPORT_IDLE_MS }: { idleMs?: number } = {},
   ): Promise<ImportWriter> {
-    // Relaxed: the commit need not wait for the disk. A crash just after it may lose the whole
-    // import, never part of it, which an all-or-nothing import already allows.
-    const tx = db.transaction([...BULK_WRITE_STORES, 'assets'], 'readwrite', { durability: 'relaxed' });
+    const tx = db.transaction([...BULK_WRITE_STORES, 'assets'], 'readwrite');
     // merged clips are cut into segments of at most BUILD_PIECE docs
     const [indexer, stored] = await Promise.all([
       BulkIndexer.start(tx, Number.MAX_SAFE_INTEGER),
