@@ -11,6 +11,7 @@ import {
   storeCounts,
 } from '@/utils/archive/clip-store';
 import { archiveIoHandlers } from '@/utils/archive-io/handlers';
+import { answerPagePosts } from '@/utils/archive-io/worker-post';
 import { openArchive, type JianbaoDatabase } from '@/utils/archive/db';
 import { routeMessage, type Handlers } from '@/utils/archive/message-router';
 import { SYNC_LIVE_PORT, type ClipMode, type ClipOutcome } from '@/utils/protocol/messages';
@@ -79,9 +80,10 @@ export default defineBackground(() => {
   // every write is followed by its sync revision and a push
   const routed = withSyncAfterWrites(handlers, syncChanged);
 
-  browser.runtime.onMessage.addListener((message, sender) =>
-    routeMessage(message, sender, routed, { id: browser.runtime.id, origin: browser.runtime.getURL('/') }),
-  );
+  const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
+  browser.runtime.onMessage.addListener((message, sender) => routeMessage(message, sender, routed, self));
+  // an import's records and index blocks, posted by the archive page (Chromium)
+  answerPagePosts(routed, self);
 
   /** Clips without the popup and reports on the toolbar badge of that tab. */
   async function clipAndBadge(

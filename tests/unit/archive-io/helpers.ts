@@ -11,6 +11,7 @@ import { archiveIoHandlers } from '@/utils/archive-io/handlers';
 import { captureHandlers } from '@/utils/archive/capture-handlers';
 import { exportArchive, type ExportSource } from '@/utils/archive-io/export';
 import { workerExportSource, workerImportTarget } from '@/utils/archive-io/worker-io';
+import { answerPagePosts, postingTo, type PostedEvent } from '@/utils/archive-io/worker-post';
 import type { ImportTarget } from '@/utils/archive-io/import';
 import { saveArticle } from '@/utils/archive/clip-store';
 import { openArchive, type JianbaoDatabase } from '@/utils/archive/db';
@@ -29,8 +30,8 @@ export function openTestArchive(): Promise<JianbaoDatabase> {
 const self = { id: 'ext', origin: 'chrome-extension://ext/' };
 const page = { id: 'ext', url: 'chrome-extension://ext/manage.html' };
 
-/** browser.runtime as an extension page sees it, wired to the worker's handlers over `db`. */
-export function runtimeFor(db: JianbaoDatabase) {
+/** The worker's handlers over `db`, those export/import does not use refusing. */
+function handlersFor(db: JianbaoDatabase): Handlers {
   const notHere = async () => {
     throw new Error('not used by export/import');
   };
@@ -55,10 +56,48 @@ export function runtimeFor(db: JianbaoDatabase) {
     'archive/store-counts': notHere,
     ...archiveIoHandlers(async () => db, undefined, 'chrome-extension://ext'),
   };
+  return handlers;
+}
+
+/** browser.runtime as an extension page sees it, wired to the worker's handlers over `db`. */
+export function runtimeFor(db: JianbaoDatabase, handlers = handlersFor(db)) {
   return {
     sendMessage: async (message: unknown) =>
       routeMessage(JSON.parse(JSON.stringify(message)), page, handlers, self, () => undefined),
   };
+}
+
+/**
+ * The worker's ServiceWorker object as a page at `pageUrl` sees it: a post reaches the worker's
+ * `message` listener (answerPagePosts) as a structured clone, with the port to answer on.
+ */
+export function postableWorkerFor(
+  db: JianbaoDatabase,
+  pageUrl = page.url,
+  handlers = handlersFor(db),
+): ServiceWorker {
+  let listener: ((event: PostedEvent) => void) | undefined;
+  answerPagePosts(handlers, self, { addEventListener: (_type, listen) => (listener = listen) });
+  return {
+    postMessage: (message: unknown, ports: MessagePort[]) =>
+      listener!({
+        data: structuredClone(message),
+        ports,
+        source: { url: pageUrl },
+        waitUntil: (promise) => void promise.catch(() => undefined),
+      }),
+  } as unknown as ServiceWorker;
+}
+
+/** The page's import target over `db` posting its chunks and index blocks (Chromium's way). */
+export function postedTargetFor(db: JianbaoDatabase): ImportTarget {
+  // one worker: the import begun by a runtime message is the one the posts go to
+  const handlers = handlersFor(db);
+  const runtime = runtimeFor(db, handlers);
+  return workerImportTarget({
+    send: (type, payload) => send(type, payload, runtime),
+    post: async () => postingTo(postableWorkerFor(db, page.url, handlers)),
+  });
 }
 
 /**
@@ -73,7 +112,11 @@ export function sourceFor(db: JianbaoDatabase, pageSize = 3, useBlobs = true): E
 export function targetFor(db: JianbaoDatabase): ImportTarget {
   const runtime = runtimeFor(db);
   // Node's fetch cannot read blob: URLs, so chunks travel as text here; e2e covers blob: URLs.
-  return workerImportTarget({ send: (type, payload) => send(type, payload, runtime), useBlobUrls: false });
+  return workerImportTarget({
+    send: (type, payload) => send(type, payload, runtime),
+    useBlobUrls: false,
+    post: async () => null,
+  });
 }
 
 export const EXPORTED_AT = new Date('2026-01-02T03:04:05.000Z');

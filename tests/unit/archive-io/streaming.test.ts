@@ -82,9 +82,9 @@ function countingTarget(): ImportTarget & { chunks: number; blocks: number } {
     ...target,
     chunks: 0,
     blocks: 0,
-    chunk: (id: string, json: string) => {
+    chunk: (id: string, batch: Pick<RecordBatch, 'clips' | 'json'>) => {
       counting.chunks++;
-      return target.chunk(id, json);
+      return target.chunk(id, batch);
     },
     index: (id: string, runs: Array<[number, number]>, parts: readonly Uint8Array[]) => {
       counting.blocks++;
@@ -300,12 +300,12 @@ describe('records handed to the worker', () => {
       (batch) => void batches.push(batch),
     );
     expect(read).toEqual({ ok: true, count: 3 });
-    const sent = JSON.parse(batches[0]!.json) as Clip[];
+    const sent = JSON.parse(batches[0]!.json()) as Clip[];
     expect(sent[1]!.contentHtml).toBe('<p>正文</p>');
     expect(sent).toEqual(batches[0]!.clips);
     // the clean records' text is the file's own
-    expect(batches[0]!.json).toContain(clipLine(clips[0]!));
-    expect(batches[0]!.json).not.toContain(clipLine(clips[1]!));
+    expect(batches[0]!.json()).toContain(clipLine(clips[0]!));
+    expect(batches[0]!.json()).not.toContain(clipLine(clips[1]!));
   });
 });
 
@@ -325,7 +325,7 @@ describe('batches of records', () => {
     for (const batch of batches) {
       expect(batch.clips.length).toBeLessThanOrEqual(BATCH_RECORDS);
       // one record alone may pass the budget; a batch of several never does
-      if (batch.clips.length > 1) expect(batch.json.length).toBeLessThanOrEqual(BATCH_CHARS + 2);
+      if (batch.clips.length > 1) expect(batch.json().length).toBeLessThanOrEqual(BATCH_CHARS + 2);
       expect(batch.first).toBe(clips.findIndex((c) => c.id === batch.clips[0]!.id));
     }
     expect(batches.length).toBeGreaterThanOrEqual(2);
