@@ -462,7 +462,7 @@ export const IMPORT_IDLE_MS = 2 * 60_000;
 
 /**
  * An import written as it arrives, batch by batch, into ONE readwrite transaction that stays open
- * until `commit` (all or nothing, however large the file: memory holds one batch, not the archive).
+ * until `commit` (all or nothing, however large the file: memory holds two batches, not the archive).
  * IndexedDB commits a transaction as soon as no request is pending, so while the writer waits for
  * the next batch it keeps one request in flight: the last batch's record writes one at a time,
  * then small reads. A failure, `abort`, a worker stopped mid-import
@@ -501,7 +501,11 @@ export class ImportWriter {
     /** whether the archive held no clip when the import began: then no record can meet a stored clip */
     private readonly startedEmpty: boolean,
   ) {
-    tx.done.catch((error) => (this.failure ??= error ?? new Error('the import transaction was aborted')));
+    tx.done.catch((error) => {
+      this.failure ??= error ?? new Error('the import transaction was aborted');
+      // a failed record write ends it too: whoever waits for the writes learns it now
+      this.abort();
+    });
     // called in the continuation of BulkIndexer.start's reads: the transaction is active here
     this.next();
   }
@@ -592,7 +596,7 @@ export class ImportWriter {
    * Writes a batch of records; for each, whether the page must index it: it was added (new to the
    * archive, rather than merged into a stored clip or unchanged). Lookups for the whole batch are in
    * flight together: thousands of requests at once in one transaction are far faster than one round
-   * trip each.
+   * trip each. The records are written afterwards (see `writes`).
    */
   async add(clips: readonly Clip[]): Promise<boolean[]> {
     // memory holds the records of about two batches waiting to be written, at most

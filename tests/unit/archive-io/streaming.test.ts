@@ -253,6 +253,18 @@ describe('the import transaction', () => {
     expect(await exportText(db)).toBe(before);
   });
 
+  it('answers a batch before writing it; ended with records still to write, it writes none of them', async () => {
+    const writer = await ImportWriter.open(db);
+    const clips = newClips(1_200);
+    expect(await writer.add(clips.slice(0, 1_000))).toHaveLength(1_000);
+    // more than one batch's records wait to be written: the next batch waits for them
+    const waiting = writer.add(clips.slice(1_000));
+    writer.abort();
+    await expect(waiting).rejects.toThrow(/abort/);
+    await expect(writer.commit()).rejects.toThrow(/abort|over/);
+    expect(await exportText(db)).toBe(before);
+  });
+
   it('refuses an index that does not match the clips added', async () => {
     const writer = await ImportWriter.open(db);
     await writer.add(newClips(3));
