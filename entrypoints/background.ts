@@ -82,8 +82,9 @@ export default defineBackground(() => {
 
   const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
   browser.runtime.onMessage.addListener((message, sender) => routeMessage(message, sender, routed, self));
-  // an import's records and index blocks, posted by the archive page (Chromium)
-  answerPagePosts(routed, self);
+  // an import's records and index blocks, posted by the archive page to a service worker (Chromium;
+  // Firefox's background page is a window, and its pages send everything as runtime messages)
+  if ('ServiceWorkerGlobalScope' in globalThis) answerPagePosts(routed, self);
 
   /** Clips without the popup and reports on the toolbar badge of that tab. */
   async function clipAndBadge(
