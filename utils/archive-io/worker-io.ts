@@ -49,7 +49,7 @@ export function workerImportTarget({
   useBlobUrls = true,
   post = async () => {
     const worker = await postableWorker();
-    return worker && postingTo(worker);
+    return worker && postingTo(worker, send);
   },
 }: { send?: Ask; useBlobUrls?: boolean; post?: () => Promise<Ask | null> } = {}): ImportTarget {
   let posting: Promise<Ask | null> | undefined;

@@ -2,13 +2,14 @@
  * An import's bulk requests (its records, its index blocks) posted by the archive page straight to
  * the service worker (Chromium): the records cross as they are, by structured clone, where a
  * runtime message would be JSON and a blob: URL would be encoded, stored by the browser, fetched
- * and parsed again. The request is the same typed envelope as a runtime message and the worker
- * routes it the same way (routeMessage: the sender checked, the payload checked against its
- * schema); the answer comes back on a MessagePort sent with it. Each post is an event of the
- * worker's, which keeps it alive as runtime messages do.
+ * and parsed again. The request itself is the same typed envelope as a runtime message; a small
+ * runtime message, `archive/posted`, then asks for its answer, and the worker routes the envelope as
+ * it routes runtime messages (routeMessage: the sender checked, the payload checked against its
+ * schema). The answer comes back as that message's reply, which fails as any runtime message does
+ * when the worker stops (a MessagePort would wait forever: Chromium does not close it then).
  */
 import { routeMessage, type Handlers } from '../archive/message-router';
-import { send, type MessageType, type Reply } from '../protocol/messages';
+import type { MessageType, ResponseOf } from '../protocol/messages';
 import type { Ask } from './worker-io';
 
 /** The requests that may come this way. */
@@ -17,33 +18,75 @@ const POSTED_TYPES: ReadonlySet<string> = new Set<MessageType>([
   'archive/import-index',
 ]);
 
+/** How long the worker waits for a posted request that a page asks about (it is posted first). */
+export const POST_WAIT_MS = 30_000;
+
 /** What the worker's `message` event brings (the worker-only DOM types are not in this build's lib). */
 export interface PostedEvent {
   data: unknown;
-  ports: readonly MessagePort[];
   source: { url?: string } | null;
-  waitUntil(promise: Promise<unknown>): void;
 }
 
-/** Worker side: answers the requests posted by the extension's pages. */
-export function answerPagePosts(
-  handlers: Handlers,
-  self: { id: string; origin: string },
-  scope: {
-    addEventListener(type: 'message', listener: (event: PostedEvent) => void): void;
-  } = globalThis as never,
-): void {
-  scope.addEventListener('message', (event) => {
-    const port = event.ports[0];
-    if (!port) return;
-    const type = (event.data as { type?: unknown } | null)?.type;
-    // only a page of this origin can post to its worker; routeMessage checks the address again
-    const reply: Promise<Reply<MessageType>> =
-      typeof type === 'string' && POSTED_TYPES.has(type)
-        ? routeMessage(event.data, { id: self.id, url: event.source?.url }, handlers, self)
-        : Promise.resolve({ ok: false, error: `${String(type).slice(0, 60)} cannot be posted` });
-    event.waitUntil(reply.then((answer) => port.postMessage(answer)));
-  });
+interface Posted {
+  envelope: unknown;
+  /** the page that posted it */
+  url: string | undefined;
+}
+
+/** Worker side: the requests pages post, each kept until `archive/posted` asks for its answer. */
+export class PagePosts {
+  private readonly arrived = new Map<string, Posted>();
+  private readonly waiting = new Map<string, (posted: Posted) => void>();
+
+  constructor(
+    private readonly self: { id: string; origin: string },
+    scope: {
+      addEventListener(type: 'message', listener: (event: PostedEvent) => void): void;
+    } = globalThis as never,
+  ) {
+    scope.addEventListener('message', (event) => this.receive(event));
+  }
+
+  private receive(event: PostedEvent): void {
+    const { postId, envelope } = (event.data ?? {}) as { postId?: unknown; envelope?: unknown };
+    if (typeof postId !== 'string') return;
+    const posted = { envelope, url: event.source?.url };
+    const resolve = this.waiting.get(postId);
+    if (resolve) resolve(posted);
+    else {
+      this.arrived.set(postId, posted);
+      // a page that never asks (it was closed) does not leave its request here
+      setTimeout(() => this.arrived.delete(postId), POST_WAIT_MS);
+    }
+  }
+
+  private take(postId: string): Promise<Posted> {
+    const posted = this.arrived.get(postId);
+    this.arrived.delete(postId);
+    if (posted) return Promise.resolve(posted);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.waiting.delete(postId);
+        reject(new Error('the posted request never arrived'));
+      }, POST_WAIT_MS);
+      this.waiting.set(postId, (arrived) => {
+        clearTimeout(timer);
+        this.waiting.delete(postId);
+        resolve(arrived);
+      });
+    });
+  }
+
+  /** The answer to the request posted as `postId`, routed to `handlers` as a runtime message is. */
+  async answer(postId: string, handlers: Handlers): Promise<unknown> {
+    const { envelope, url } = await this.take(postId);
+    const type = (envelope as { type?: unknown } | null)?.type;
+    if (typeof type !== 'string' || !POSTED_TYPES.has(type))
+      throw new Error(`${String(type).slice(0, 60)} cannot be posted`);
+    const reply = await routeMessage(envelope, { id: this.self.id, url }, handlers, this.self);
+    if (!reply.ok) throw new Error(reply.error);
+    return reply.value;
+  }
 }
 
 /** Page side: the extension's service worker, if this browser lets its pages post to it (not Firefox's background page). */
@@ -55,20 +98,11 @@ export async function postableWorker(): Promise<ServiceWorker | null> {
   }
 }
 
-/** Page side: requests posted to `worker`, answered as `ask` answers them. */
-export function postingTo(worker: ServiceWorker): Ask {
-  const post = (message: unknown) =>
-    new Promise<unknown>((resolve, reject) => {
-      const { port1, port2 } = new MessageChannel();
-      const done = () => port1.close();
-      port1.onmessage = (event) => (done(), resolve(event.data));
-      port1.onmessageerror = () => (
-        done(),
-        reject(new Error('the service worker’s answer could not be read'))
-      );
-      // the worker stopped before it answered (Chromium closes the port with its context)
-      port1.addEventListener('close', () => reject(new Error('the service worker stopped')));
-      worker.postMessage(message, [port2]);
-    });
-  return (type, payload) => send(type, payload, { sendMessage: post });
+/** Page side: requests posted to `worker`, their answers asked for with `send`. */
+export function postingTo(worker: ServiceWorker, send: Ask): Ask {
+  return async <T extends MessageType>(type: T, payload: unknown) => {
+    const postId = crypto.randomUUID();
+    worker.postMessage({ postId, envelope: { type, payload } });
+    return (await send('archive/posted', { postId })) as ResponseOf<T>;
+  };
 }

@@ -150,6 +150,11 @@ export const requestSchemas = {
     v.strictObject({ importId: Id, runs: ClipRuns, url: BlobUrl }),
     v.strictObject({ importId: Id, runs: ClipRuns, data: v.pipe(v.string(), v.maxLength(48_000_000)) }),
   ]),
+  /**
+   * The answer to a request the page posted to the worker (utils/archive-io/worker-post: an import's
+   * chunk or index block), routed there as a runtime message is.
+   */
+  'archive/posted': v.strictObject({ postId: Id }),
   /** Import: commit the one transaction (all or nothing). */
   'archive/import-commit': v.strictObject({ importId: Id }),
   'archive/import-abort': v.strictObject({ importId: Id }),
@@ -202,6 +207,8 @@ export interface Responses {
   'archive/import-begin': string;
   'archive/import-chunk': boolean[];
   'archive/import-index': null;
+  /** the posted request's own answer */
+  'archive/posted': unknown;
   'archive/import-commit': ImportSummary;
   'archive/import-abort': null;
   'sync/status': SyncStatus;

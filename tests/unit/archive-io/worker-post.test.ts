@@ -6,13 +6,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { importArchiveFile } from '@/utils/archive-io/import';
 import { localIndexBuilder } from '@/utils/archive-io/index-blocks';
-import { postingTo } from '@/utils/archive-io/worker-post';
 import type { JianbaoDatabase } from '@/utils/archive/db';
 import { searchArchive } from '@/utils/archive/search';
 import {
   exportText,
   openTestArchive,
-  postableWorkerFor,
+  postingFor,
   postedTargetFor,
   sanitize,
   seedArchive,
@@ -75,9 +74,9 @@ describe('an import posted to the worker', () => {
   });
 
   it('answers only the import’s bulk requests, and only from the extension’s own pages', async () => {
-    const ask = postingTo(postableWorkerFor(db));
+    const ask = postingFor(db);
     await expect(ask('archive/clear', {})).rejects.toThrow(/cannot be posted/);
-    const stranger = postingTo(postableWorkerFor(db, 'https://evil.example/'));
+    const stranger = postingFor(db, 'https://evil.example/');
     await expect(
       stranger('archive/import-chunk', { importId: 'x', records: [fileClips[0]] as never }),
     ).rejects.toThrow(/refused message/);
