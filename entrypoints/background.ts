@@ -11,6 +11,7 @@ import {
   storeCounts,
 } from '@/utils/archive/clip-store';
 import { archiveIoHandlers } from '@/utils/archive-io/handlers';
+import { PagePosts } from '@/utils/archive-io/worker-post';
 import { openArchive, type JianbaoDatabase } from '@/utils/archive/db';
 import { routeMessage, type Handlers } from '@/utils/archive/message-router';
 import { SYNC_LIVE_PORT, type ClipMode, type ClipOutcome } from '@/utils/protocol/messages';
@@ -54,6 +55,11 @@ export default defineBackground(() => {
   const syncChanged = (ids: string[] | null) =>
     void sync.localChange(ids).catch((error) => console.warn('sync: local change not recorded', error));
 
+  const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
+  // an import's records and index blocks, posted by the archive page to a service worker (Chromium;
+  // Firefox's background page is a window, and its pages send everything as runtime messages)
+  const posts = 'ServiceWorkerGlobalScope' in globalThis ? new PagePosts(self) : null;
+
   const handlers: Handlers = {
     'clip/tab': async ({ tabId, mode, update }) => {
       const tab = await activeTab(tabId);
@@ -73,15 +79,17 @@ export default defineBackground(() => {
     'archive/clear': async () => clearArchive(await db()).then(() => null),
     'archive/store-counts': async () => storeCounts(await db()),
     ...archiveIoHandlers(db),
+    'archive/posted': async ({ postId }) => {
+      if (!posts) throw new Error('nothing is posted to a background page');
+      return posts.answer(postId, routed);
+    },
     ...syncHandlers(sync),
     ...captureHandlers(db),
   };
   // every write is followed by its sync revision and a push
   const routed = withSyncAfterWrites(handlers, syncChanged);
 
-  browser.runtime.onMessage.addListener((message, sender) =>
-    routeMessage(message, sender, routed, { id: browser.runtime.id, origin: browser.runtime.getURL('/') }),
-  );
+  browser.runtime.onMessage.addListener((message, sender) => routeMessage(message, sender, routed, self));
 
   /** Clips without the popup and reports on the toolbar badge of that tab. */
   async function clipAndBadge(

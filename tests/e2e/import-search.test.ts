@@ -35,6 +35,28 @@ describe('a 2,000-clip import, searched at once', () => {
   });
   afterAll(async () => browser?.close());
 
+  it('a service worker stopped mid-import fails the import, and nothing of it is stored', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${browser.extensionId}/manage.html`);
+    await page.getByTestId('archive-total').waitFor();
+    await page.getByTestId('import-file').setInputFiles(file);
+    // once chunks have gone to the worker (posted to it, in Chromium), stop it as Chrome may
+    await waitFor(
+      () => page.evaluate(() => performance.getEntriesByName('jianbao-import:sending').length > 0 || null),
+      60_000,
+      'the first chunk sent',
+    );
+    const cdp = await browser.context.newCDPSession(page);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await page.locator('[data-testid=io-status][data-state=failed]').waitFor({ timeout: 60_000 });
+    const stored = await page.evaluate(() =>
+      chrome.runtime.sendMessage({ type: 'clips/list', payload: { offset: 0, limit: 1 } }),
+    );
+    expect(stored).toMatchObject({ ok: true, value: { total: 0 } });
+    await page.close();
+  }, 120_000);
+
   it('imports through the archive page; the popup finds clips right away, with no compaction due', async () => {
     const page = await browser.context.newPage();
     await page.goto(`chrome-extension://${browser.extensionId}/manage.html`);

@@ -25,6 +25,7 @@ function handlers(): Handlers {
     'archive/import-index': vi.fn(async () => null),
     'archive/import-commit': vi.fn(async () => ({ added: 0, merged: 0, unchanged: 0 })),
     'archive/import-abort': vi.fn(async () => null),
+    'archive/posted': vi.fn(async () => null),
     'sync/status': vi.fn(),
     'sync/now': vi.fn(),
     'sync/settings': vi.fn(),

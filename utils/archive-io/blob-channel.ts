@@ -9,14 +9,15 @@ import * as v from 'valibot';
 import type { Clip } from '../model/article';
 import { ClipSchema } from '../model/clip-schema';
 
-/** One import chunk: a JSON array of 1-500 clip records. */
+/** One import chunk's records: 1-500. */
+export const ImportRecordsSchema = v.pipe(v.array(ClipSchema), v.minLength(1), v.maxLength(500));
+
+/** One import chunk as text: a JSON array of 1-500 clip records. */
 export const ImportChunkSchema = v.pipe(
   v.string(),
   v.maxLength(32_000_000),
   v.parseJson(),
-  v.array(ClipSchema),
-  v.minLength(1),
-  v.maxLength(500),
+  ImportRecordsSchema,
 );
 
 /**

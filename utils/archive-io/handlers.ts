@@ -70,17 +70,21 @@ export function archiveIoHandlers(
     'archive/import-chunk': (chunk) =>
       failing(chunk.importId, async () => {
         const clips =
-          'clips' in chunk
-            ? chunk.clips
-            : await timed('worker chunk fetch + check', () => fetchImportChunk(chunk.url, origin));
+          'records' in chunk
+            ? chunk.records
+            : 'clips' in chunk
+              ? chunk.clips
+              : await timed('worker chunk fetch + check', () => fetchImportChunk(chunk.url, origin));
         return timed('worker chunk write', () => imports.get(chunk.importId).add(clips));
       }),
     'archive/import-index': (block) =>
       failing(block.importId, async () => {
         const bytes =
-          'url' in block
-            ? new Uint8Array(await (await fetchOwnBlob(block.url, origin)).arrayBuffer())
-            : bytesOfBase64(block.data);
+          'bytes' in block
+            ? block.bytes
+            : 'url' in block
+              ? new Uint8Array(await (await fetchOwnBlob(block.url, origin)).arrayBuffer())
+              : bytesOfBase64(block.data);
         const pieces = await timed('worker index decode', async () => decodeBlock(bytes));
         return (
           await timed('worker index write', () => imports.get(block.importId).addIndex(block.runs, pieces)),

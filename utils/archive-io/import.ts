@@ -23,8 +23,8 @@ import {
 /** The service worker's side, as the page sees it (utils/protocol/worker-client in the extension). */
 export interface ImportTarget {
   begin(): Promise<string>;
-  /** `json`: a JSON array of records; the answer says, per record, whether the page must index it */
-  chunk(importId: string, json: string): Promise<boolean[]>;
+  /** a batch's records; the answer says, per record, whether the page must index it */
+  chunk(importId: string, batch: Pick<RecordBatch, 'clips' | 'json'>): Promise<boolean[]>;
   /** the index of the added clips numbered in `runs`: a block's parts (see index-blocks.ts) */
   index(importId: string, runs: ClipRuns, parts: readonly Uint8Array[]): Promise<void>;
   commit(importId: string): Promise<ImportSummary>;
@@ -111,7 +111,7 @@ export class ImportStream {
     recordCost('page waits for the index workers', performance.now() - waited);
     this.options.onProgress?.('sending', this.sent, this.expected());
     const builder = this.builder!;
-    this.previous = this.options.target.chunk(importId, batch.json).then((added) => {
+    this.previous = this.options.target.chunk(importId, batch).then((added) => {
       if (added.length !== batch.clips.length) throw new Error('the worker answered for other records');
       const clips = batch.clips.filter((_, i) => added[i]).map(indexInput);
       builder.add(this.added, clips);

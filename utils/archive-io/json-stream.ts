@@ -228,14 +228,30 @@ export class ArchiveStreamScanner {
     let inString = this.inString;
     let escaped = this.escaped;
     const n = text.length;
+    // the next `"` and `\` at or after where a string was last entered (-1: none in `text`): a
+    // string's text (most of a record) is skipped by the native search, not looked at here
+    let quote = -2;
+    let backslash = -2;
     for (let i = from; i < n; i++) {
-      const c = text.charCodeAt(i);
       if (inString) {
-        if (escaped) escaped = false;
-        else if (c === 0x5c) escaped = true;
-        else if (c === 0x22) inString = false;
+        if (escaped) {
+          escaped = false;
+          continue;
+        }
+        if (quote !== -1 && quote < i) quote = text.indexOf('"', i);
+        if (backslash !== -1 && backslash < i) backslash = text.indexOf('\\', i);
+        if (backslash !== -1 && (quote === -1 || backslash < quote)) {
+          // the character after it is escaped (it may be in the next piece)
+          i = backslash;
+          escaped = true;
+          continue;
+        }
+        if (quote === -1) break;
+        i = quote;
+        inString = false;
         continue;
       }
+      const c = text.charCodeAt(i);
       if (c === 0x22) inString = true;
       else if (c === 0x7b || c === 0x5b) depth++;
       else if (c === 0x7d || c === 0x5d) {

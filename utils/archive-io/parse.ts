@@ -128,8 +128,11 @@ export interface RecordBatch {
   /** the number of records the header announces */
   count: number;
   clips: Clip[];
-  /** the records' JSON text as the worker takes it: `[rec,rec,…]` */
-  json: string;
+  /**
+   * The records' JSON text as the worker takes it, `[rec,rec,…]`, made only for a worker that takes
+   * text (one that takes the records themselves needs none).
+   */
+  json(): string;
 }
 
 export type ReadResult = { ok: true; count: number } | { ok: false; error: ImportError };
@@ -204,7 +207,8 @@ async function readPass(
     if (batch.length === 0) return;
     for (const [step, ms] of Object.entries(cost)) recordCost(`page ${step}`, ms);
     cost.parse = cost.check = cost.sanitize = cost.serialize = 0;
-    ready.push({ first: batchFirst, count, clips: batch, json: `[${batchJson.join(',')}]` });
+    const texts = batchJson;
+    ready.push({ first: batchFirst, count, clips: batch, json: () => `[${texts.join(',')}]` });
     batch = [];
     batchJson = [];
     batchChars = 0;
@@ -285,8 +289,8 @@ async function readPass(
     for (const earlier of clip.versions) earlier.contentHtml = sanitized(earlier.contentHtml);
     step('sanitize');
     // A record of the current version whose HTML was already clean (any file this version wrote)
-    // goes to the worker as the text it came in: the worker checks it with the same ClipSchema,
-    // whose one default (publishedPrecision) gives the same record either way.
+    // goes to a worker that takes text as the text it came in: the worker checks it with the same
+    // ClipSchema, whose one default (publishedPrecision) gives the same record either way.
     const text = clean && version === ARCHIVE_VERSION ? json : JSON.stringify(clip);
     step('serialize');
     if (batch.length >= BATCH_RECORDS || batchChars + text.length > BATCH_CHARS) flush();

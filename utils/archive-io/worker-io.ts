@@ -6,6 +6,7 @@ import type { ExportedText, ExportPart, ExportSource } from './export';
 import type { ImportTarget } from './import';
 import { joinBytes } from './index-blocks';
 import type { AssetSource, ZipImportTarget } from './zip';
+import { postableWorker, postingTo } from './worker-post';
 
 /** Clips per export page request (the worker also stops a page at a number of characters). */
 export const EXPORT_PAGE_SIZE = 1_000;
@@ -39,16 +40,26 @@ export function workerExportSource({
 }
 
 /**
- * Import chunks go to the worker as blob: URLs it fetches (or, with `useBlobUrls` false, as text in
- * the message): runtime messages are JSON-serialised, slow for megabytes.
+ * Import chunks and index blocks go to the worker as they are, posted (see worker-post.ts), where
+ * `post` resolves to a way to post; else as blob: URLs it fetches (or, with `useBlobUrls` false, as
+ * text in the message): runtime messages are JSON-serialised, slow for megabytes.
  */
 export function workerImportTarget({
   send = ask,
   useBlobUrls = true,
-}: { send?: Ask; useBlobUrls?: boolean } = {}): ImportTarget {
+  post = async () => {
+    const worker = await postableWorker();
+    return worker && postingTo(worker, send);
+  },
+}: { send?: Ask; useBlobUrls?: boolean; post?: () => Promise<Ask | null> } = {}): ImportTarget {
+  let posting: Promise<Ask | null> | undefined;
+  const posted = () => (posting ??= post());
   return {
     begin: () => send('archive/import-begin', {}),
-    chunk: async (importId, json) => {
+    chunk: async (importId, batch) => {
+      const postRequest = await posted();
+      if (postRequest) return postRequest('archive/import-chunk', { importId, records: batch.clips });
+      const json = batch.json();
       if (!useBlobUrls) return send('archive/import-chunk', { importId, clips: json });
       const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
       try {
@@ -63,6 +74,16 @@ export function workerImportTarget({
       }
     },
     index: async (importId, runs, parts) => {
+      const postRequest = await posted();
+      if (postRequest) {
+        await postRequest('archive/import-index', {
+          importId,
+          runs,
+          // the builders' parts are never shared memory
+          bytes: joinBytes(parts) as Uint8Array<ArrayBuffer>,
+        });
+        return;
+      }
       if (!useBlobUrls) {
         await send('archive/import-index', { importId, runs, data: base64(joinBytes(parts)) });
         return;

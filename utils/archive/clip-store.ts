@@ -454,14 +454,18 @@ export async function importClips(
   }
 }
 
+/** Record writes an import lets wait before it takes the next batch (see ImportWriter.writes). */
+const MAX_WAITING_WRITES = 500;
+
 /** An import that sends nothing for this long is given up (its page was closed): nothing is written. */
 export const IMPORT_IDLE_MS = 2 * 60_000;
 
 /**
  * An import written as it arrives, batch by batch, into ONE readwrite transaction that stays open
- * until `commit` (all or nothing, however large the file: memory holds one batch, not the archive).
+ * until `commit` (all or nothing, however large the file: memory holds two batches, not the archive).
  * IndexedDB commits a transaction as soon as no request is pending, so while the writer waits for
- * the next batch it keeps one small read in flight. A failure, `abort`, a worker stopped mid-import
+ * the next batch it keeps one request in flight: the last batch's record writes one at a time,
+ * then small reads. A failure, `abort`, a worker stopped mid-import
  * or IMPORT_IDLE_MS without news all end the transaction without writing anything.
  *
  * Added clips are indexed by segments built elsewhere (the archive page's workers): `add` says which
@@ -480,6 +484,15 @@ export class ImportWriter {
   private closed = false;
   private failure: unknown = null;
   private lastActive = Date.now();
+  /**
+   * Record writes not yet made. They are made one at a time, each when the last is done and no
+   * operation waits, so that they keep the transaction alive while the page prepares the next
+   * batch: a keep-alive read costs ~60 µs of CPU (the worker, the IPC, the browser), and an import
+   * spent tens of thousands of them waiting.
+   */
+  private readonly writes: Array<() => IDBRequest> = [];
+  /** waiting for `writes` to hold at most `left` */
+  private drained: Array<{ left: number; resolve(): void }> = [];
 
   private constructor(
     private readonly tx: IDBPTransaction<JianbaoDB, Array<StoreNames<JianbaoDB>>, 'readwrite'>,
@@ -488,7 +501,11 @@ export class ImportWriter {
     /** whether the archive held no clip when the import began: then no record can meet a stored clip */
     private readonly startedEmpty: boolean,
   ) {
-    tx.done.catch((error) => (this.failure ??= error ?? new Error('the import transaction was aborted')));
+    tx.done.catch((error) => {
+      this.failure ??= error ?? new Error('the import transaction was aborted');
+      // a failed record write ends it too: whoever waits for the writes learns it now
+      this.abort();
+    });
     // called in the continuation of BulkIndexer.start's reads: the transaction is active here
     this.next();
   }
@@ -534,6 +551,14 @@ export class ImportWriter {
       void job().then(() => this.next());
       return;
     }
+    const write = this.writes.shift();
+    if (write) {
+      for (const waiting of this.drained) if (this.writes.length <= waiting.left) waiting.resolve();
+      this.drained = this.drained.filter((waiting) => this.writes.length > waiting.left);
+      // a failed write aborts the transaction, which the next operation reports (tx.done)
+      write().onsuccess = () => this.next();
+      return;
+    }
     if (Date.now() - this.lastActive > this.idleMs) {
       this.failure ??= new Error('the import was abandoned (no data for too long)');
       this.abort();
@@ -541,6 +566,12 @@ export class ImportWriter {
     }
     const request = unwrap(this.tx.objectStore('indexMeta')).get(STATE_KEY);
     request.onsuccess = () => this.next();
+  }
+
+  /** Resolves once at most `left` record writes wait to be made (or the import is over). */
+  private written(left = 0): Promise<void> {
+    if (this.writes.length <= left || this.closed) return Promise.resolve();
+    return new Promise((resolve) => this.drained.push({ left, resolve }));
   }
 
   /** Queues `op` (whose requests must all be IndexedDB ones) to run in the transaction, in order. */
@@ -565,9 +596,11 @@ export class ImportWriter {
    * Writes a batch of records; for each, whether the page must index it: it was added (new to the
    * archive, rather than merged into a stored clip or unchanged). Lookups for the whole batch are in
    * flight together: thousands of requests at once in one transaction are far faster than one round
-   * trip each.
+   * trip each. The records are written afterwards (see `writes`).
    */
-  add(clips: readonly Clip[]): Promise<boolean[]> {
+  async add(clips: readonly Clip[]): Promise<boolean[]> {
+    // memory holds the records of about two batches waiting to be written, at most
+    await this.written(MAX_WAITING_WRITES);
     return this.run(async () => {
       const problem = duplicateInBatch(clips);
       if (problem) throw new Error(problem);
@@ -581,6 +614,7 @@ export class ImportWriter {
         this.urls.add(clip.canonicalUrl);
       }
       const store = this.tx.objectStore('clips');
+      const rawStore = unwrap(store);
       const byUrl = store.index('canonicalUrl');
       // into an empty archive (a restore), the records can only meet each other, which the sets above
       // rule out: two lookups per record (20,000 reads for 10,000 clips) are saved
@@ -593,38 +627,32 @@ export class ImportWriter {
       // Two records can meet the same stored clip (one by URL, one by id): merge in turn.
       const current = new Map<string, Clip>();
       const added: boolean[] = [];
-      const writes: Promise<unknown>[] = [];
-      try {
-        for (const [i, incoming] of clips.entries()) {
-          const existing = sameUrl[i] ?? sameId[i];
-          added.push(!existing);
-          if (!existing) {
-            writes.push(store.add(incoming));
-            this.summary.added++;
-            this.awaitingIndex.push(indexedFields(incoming));
-            continue;
-          }
-          const base = current.get(existing.id) ?? existing;
-          const merged = mergeClips(base, incoming);
-          if (sameClip(merged, base)) {
-            this.summary.unchanged++;
-            continue;
-          }
-          current.set(existing.id, merged);
-          this.summary.merged++;
+      for (const [i, incoming] of clips.entries()) {
+        const existing = sameUrl[i] ?? sameId[i];
+        added.push(!existing);
+        if (!existing) {
+          this.writes.push(() => rawStore.add(incoming));
+          this.summary.added++;
+          this.awaitingIndex.push(indexedFields(incoming));
+          continue;
         }
-        const byId = this.tx.objectStore('searchDocs').index('id');
-        const previousDocs = await Promise.all([...current.keys()].map((id) => byId.getKey(id)));
-        [...current.values()].forEach((clip, i) => {
-          writes.push(store.put(clip));
-          this.indexer.add(clip, previousDocs[i]);
-        });
-        await Promise.all(writes);
-      } catch (error) {
-        // the requests already made fail with the transaction; nobody else waits for them
-        for (const write of writes) write.catch(() => undefined);
-        throw error;
+        const base = current.get(existing.id) ?? existing;
+        const merged = mergeClips(base, incoming);
+        if (sameClip(merged, base)) {
+          this.summary.unchanged++;
+          continue;
+        }
+        current.set(existing.id, merged);
+        this.summary.merged++;
       }
+      const byId = this.tx.objectStore('searchDocs').index('id');
+      const previousDocs = await Promise.all([...current.keys()].map((id) => byId.getKey(id)));
+      [...current.values()].forEach((clip, i) => {
+        this.writes.push(() => rawStore.put(clip));
+        this.indexer.add(clip, previousDocs[i]);
+      });
+      // answered before the records are written (see `writes`), so that the page sends the next
+      // batch meanwhile
       return added;
     });
   }
@@ -660,6 +688,7 @@ export class ImportWriter {
 
   /** Writes the index's last segment and counters and commits: every record, or on failure none. */
   async commit(): Promise<ImportSummary> {
+    await this.written();
     await this.run(async () => {
       if (this.unindexed > 0) throw new Error(`${this.unindexed} imported clips have no index`);
       await this.indexer.finish();
@@ -678,6 +707,8 @@ export class ImportWriter {
   abort(): void {
     this.closed = true;
     this.failure ??= new Error('the import was aborted');
+    this.writes.length = 0;
+    for (const { resolve } of this.drained.splice(0)) resolve();
     for (const job of this.work.splice(0)) void job();
     try {
       this.tx.abort();

@@ -8,7 +8,7 @@ import type { Clip, ClipSummary } from '../model/article';
 import { ArticleSchema, ClipSchema } from '../model/clip-schema';
 import type { Facets, SearchFilters, SearchResult, SortOrder } from '../archive/search';
 import type { ExportedText, ExportPageText } from '../archive-io/export';
-import { BlobDeliverySchema, ImportChunkSchema } from '../archive-io/blob-channel';
+import { BlobDeliverySchema, ImportChunkSchema, ImportRecordsSchema } from '../archive-io/blob-channel';
 import type { ClipOutcome, ImportSummary } from '../archive/records';
 import type { ConnectionReport } from '../sync/connection-test';
 import { SyncSettingsSchema, type SyncSettings } from '../sync/settings';
@@ -129,23 +129,32 @@ export const requestSchemas = {
    */
   'archive/import-begin': v.strictObject({}),
   /**
-   * Import: one chunk of records as JSON text, here or (faster: runtime messages are JSON-serialised)
-   * in a blob: URL of the page's that the worker fetches. Either way the worker parses it and checks
-   * every record against ClipSchema (ImportChunkSchema) before writing it. The answer says, per
-   * record, whether the page must build its index: added, rather than merged (or indexed here).
+   * Import: one chunk of records: the records themselves when the page posts them to the worker
+   * (utils/archive-io/worker-post, Chromium), else JSON text, here or (faster: runtime messages are
+   * JSON-serialised) in a blob: URL of the page's that the worker fetches. Either way every record is
+   * checked against ClipSchema before it is written. The answer says, per record, whether the page
+   * must build its index: added, rather than merged (or indexed here).
    */
   'archive/import-chunk': v.union([
+    v.strictObject({ importId: Id, records: ImportRecordsSchema }),
     v.strictObject({ importId: Id, clips: ImportChunkSchema }),
     v.strictObject({ importId: Id, url: BlobUrl }),
   ]),
   /**
    * Import: the search index of the added clips numbered in `runs` ([first, count] each), built
-   * by the page (utils/archive-io/index-blocks), as a blob: URL the worker fetches or base64 here.
+   * by the page (utils/archive-io/index-blocks): its bytes when posted, else as a blob: URL the
+   * worker fetches or base64 here.
    */
   'archive/import-index': v.union([
+    v.strictObject({ importId: Id, runs: ClipRuns, bytes: v.instance(Uint8Array) }),
     v.strictObject({ importId: Id, runs: ClipRuns, url: BlobUrl }),
     v.strictObject({ importId: Id, runs: ClipRuns, data: v.pipe(v.string(), v.maxLength(48_000_000)) }),
   ]),
+  /**
+   * The answer to a request the page posted to the worker (utils/archive-io/worker-post: an import's
+   * chunk or index block), routed there as a runtime message is.
+   */
+  'archive/posted': v.strictObject({ postId: Id }),
   /** Import: commit the one transaction (all or nothing). */
   'archive/import-commit': v.strictObject({ importId: Id }),
   'archive/import-abort': v.strictObject({ importId: Id }),
@@ -198,6 +207,8 @@ export interface Responses {
   'archive/import-begin': string;
   'archive/import-chunk': boolean[];
   'archive/import-index': null;
+  /** the posted request's own answer */
+  'archive/posted': unknown;
   'archive/import-commit': ImportSummary;
   'archive/import-abort': null;
   'sync/status': SyncStatus;

@@ -225,8 +225,13 @@ describe('import refuses bad input and leaves the archive untouched', () => {
     const target = targetFor(db);
     const importId = await target.begin();
     const badChunk = JSON.stringify([{ ...goodFile.clips[0], tags: [''] }]);
-    await expect(target.chunk(importId, badChunk)).rejects.toThrow(/bad archive\/import-chunk payload/);
-    await expect(target.chunk(importId, '[{"title": ')).rejects.toThrow(/bad archive\/import-chunk payload/);
+    const asText = (json: string) => ({ clips: [], json: () => json });
+    await expect(target.chunk(importId, asText(badChunk))).rejects.toThrow(
+      /bad archive\/import-chunk payload/,
+    );
+    await expect(target.chunk(importId, asText('[{"title": '))).rejects.toThrow(
+      /bad archive\/import-chunk payload/,
+    );
     // as the page does after a failed chunk: the import's transaction ends, having written nothing
     await target.abort(importId);
     await expectUntouched();

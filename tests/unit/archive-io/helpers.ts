@@ -10,7 +10,8 @@ import type { Clip } from '@/utils/model/article';
 import { archiveIoHandlers } from '@/utils/archive-io/handlers';
 import { captureHandlers } from '@/utils/archive/capture-handlers';
 import { exportArchive, type ExportSource } from '@/utils/archive-io/export';
-import { workerExportSource, workerImportTarget } from '@/utils/archive-io/worker-io';
+import { workerExportSource, workerImportTarget, type Ask } from '@/utils/archive-io/worker-io';
+import { PagePosts, postingTo, type PostedEvent } from '@/utils/archive-io/worker-post';
 import type { ImportTarget } from '@/utils/archive-io/import';
 import { saveArticle } from '@/utils/archive/clip-store';
 import { openArchive, type JianbaoDatabase } from '@/utils/archive/db';
@@ -29,11 +30,16 @@ export function openTestArchive(): Promise<JianbaoDatabase> {
 const self = { id: 'ext', origin: 'chrome-extension://ext/' };
 const page = { id: 'ext', url: 'chrome-extension://ext/manage.html' };
 
-/** browser.runtime as an extension page sees it, wired to the worker's handlers over `db`. */
-export function runtimeFor(db: JianbaoDatabase) {
+/**
+ * The worker over `db`: its handlers (those export/import does not use refusing) and the requests
+ * pages post to it, from its own pages or from `pageUrl`.
+ */
+function workerFor(db: JianbaoDatabase, pageUrl = page.url) {
   const notHere = async () => {
     throw new Error('not used by export/import');
   };
+  let listener: ((event: PostedEvent) => void) | undefined;
+  const posts = new PagePosts(self, { addEventListener: (_type, listen) => (listener = listen) });
   const handlers: Handlers = {
     'clip/tab': notHere,
     'clips/list': notHere,
@@ -54,11 +60,37 @@ export function runtimeFor(db: JianbaoDatabase) {
     'archive/clear': notHere,
     'archive/store-counts': notHere,
     ...archiveIoHandlers(async () => db, undefined, 'chrome-extension://ext'),
+    'archive/posted': ({ postId }) => posts.answer(postId, handlers),
   };
-  return {
+  const runtime = {
     sendMessage: async (message: unknown) =>
       routeMessage(JSON.parse(JSON.stringify(message)), page, handlers, self, () => undefined),
   };
+  // the ServiceWorker object as the page sees it: a post reaches the worker as a structured clone
+  const serviceWorker = {
+    postMessage: (message: unknown) =>
+      listener!({ data: structuredClone(message), source: { url: pageUrl } }),
+  } as unknown as ServiceWorker;
+  return { runtime, serviceWorker };
+}
+
+/** browser.runtime as an extension page sees it, wired to the worker's handlers over `db`. */
+export function runtimeFor(db: JianbaoDatabase) {
+  return workerFor(db).runtime;
+}
+
+/** What a page at `pageUrl` posts to the worker over `db`, answered as `ask` answers (worker-post.ts). */
+export function postingFor(db: JianbaoDatabase, pageUrl = page.url): Ask {
+  const { runtime, serviceWorker } = workerFor(db, pageUrl);
+  return postingTo(serviceWorker, (type, payload) => send(type, payload, runtime));
+}
+
+/** The page's import target over `db` posting its chunks and index blocks (Chromium's way). */
+export function postedTargetFor(db: JianbaoDatabase): ImportTarget {
+  // one worker: the import begun by a runtime message is the one the posts go to
+  const { runtime, serviceWorker } = workerFor(db);
+  const ask: Ask = (type, payload) => send(type, payload, runtime);
+  return workerImportTarget({ send: ask, post: async () => postingTo(serviceWorker, ask) });
 }
 
 /**
@@ -73,7 +105,11 @@ export function sourceFor(db: JianbaoDatabase, pageSize = 3, useBlobs = true): E
 export function targetFor(db: JianbaoDatabase): ImportTarget {
   const runtime = runtimeFor(db);
   // Node's fetch cannot read blob: URLs, so chunks travel as text here; e2e covers blob: URLs.
-  return workerImportTarget({ send: (type, payload) => send(type, payload, runtime), useBlobUrls: false });
+  return workerImportTarget({
+    send: (type, payload) => send(type, payload, runtime),
+    useBlobUrls: false,
+    post: async () => null,
+  });
 }
 
 export const EXPORTED_AT = new Date('2026-01-02T03:04:05.000Z');

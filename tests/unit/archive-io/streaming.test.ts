@@ -82,9 +82,9 @@ function countingTarget(): ImportTarget & { chunks: number; blocks: number } {
     ...target,
     chunks: 0,
     blocks: 0,
-    chunk: (id: string, json: string) => {
+    chunk: (id: string, batch: Pick<RecordBatch, 'clips' | 'json'>) => {
       counting.chunks++;
-      return target.chunk(id, json);
+      return target.chunk(id, batch);
     },
     index: (id: string, runs: Array<[number, number]>, parts: readonly Uint8Array[]) => {
       counting.blocks++;
@@ -253,6 +253,18 @@ describe('the import transaction', () => {
     expect(await exportText(db)).toBe(before);
   });
 
+  it('answers a batch before writing it; ended with records still to write, it writes none of them', async () => {
+    const writer = await ImportWriter.open(db);
+    const clips = newClips(1_200);
+    expect(await writer.add(clips.slice(0, 1_000))).toHaveLength(1_000);
+    // more than one batch's records wait to be written: the next batch waits for them
+    const waiting = writer.add(clips.slice(1_000));
+    writer.abort();
+    await expect(waiting).rejects.toThrow(/abort/);
+    await expect(writer.commit()).rejects.toThrow(/abort|over/);
+    expect(await exportText(db)).toBe(before);
+  });
+
   it('refuses an index that does not match the clips added', async () => {
     const writer = await ImportWriter.open(db);
     await writer.add(newClips(3));
@@ -300,12 +312,12 @@ describe('records handed to the worker', () => {
       (batch) => void batches.push(batch),
     );
     expect(read).toEqual({ ok: true, count: 3 });
-    const sent = JSON.parse(batches[0]!.json) as Clip[];
+    const sent = JSON.parse(batches[0]!.json()) as Clip[];
     expect(sent[1]!.contentHtml).toBe('<p>正文</p>');
     expect(sent).toEqual(batches[0]!.clips);
     // the clean records' text is the file's own
-    expect(batches[0]!.json).toContain(clipLine(clips[0]!));
-    expect(batches[0]!.json).not.toContain(clipLine(clips[1]!));
+    expect(batches[0]!.json()).toContain(clipLine(clips[0]!));
+    expect(batches[0]!.json()).not.toContain(clipLine(clips[1]!));
   });
 });
 
@@ -325,7 +337,7 @@ describe('batches of records', () => {
     for (const batch of batches) {
       expect(batch.clips.length).toBeLessThanOrEqual(BATCH_RECORDS);
       // one record alone may pass the budget; a batch of several never does
-      if (batch.clips.length > 1) expect(batch.json.length).toBeLessThanOrEqual(BATCH_CHARS + 2);
+      if (batch.clips.length > 1) expect(batch.json().length).toBeLessThanOrEqual(BATCH_CHARS + 2);
       expect(batch.first).toBe(clips.findIndex((c) => c.id === batch.clips[0]!.id));
     }
     expect(batches.length).toBeGreaterThanOrEqual(2);
