@@ -18,6 +18,9 @@ describe('sanitizeHtml', () => {
     ['<meta http-equiv="refresh" content="0;url=https://evil.example"><p>x</p>', '<p>x</p>'],
     ['<base href="https://evil.example/"><p>x</p>', '<p>x</p>'],
     ['<p style="background:url(https://evil.example/beacon)">x</p>', '<p>x</p>'],
+    // a <body> in the HTML is the fragment's own: neither it nor its handlers come out
+    ['<body onload="alert(1)"><p>x</p></body>', '<p>x</p>'],
+    ['<div><body onload="alert(1)"><p>x</p></body></div>', '<div><p>x</p></div>'],
     ['<style>@import url(https://evil.example/a.css)</style><p>x</p>', '<p>x</p>'],
     ['<form action="https://evil.example"><input name="q"><button>提交</button></form>', '提交'],
     [

@@ -5,6 +5,9 @@
 import createDOMPurify, { type Config, type WindowLike } from 'dompurify';
 
 const ALLOWED_TAGS = [
+  // the parsed fragment's own <body>: were it not allowed, DOMPurify would copy all its content out
+  // of it on every call, to no end (the result is its inner HTML; the parser never nests a body)
+  'body',
   'p',
   'br',
   'hr',
