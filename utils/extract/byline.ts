@@ -195,7 +195,7 @@ const OUTLET_BEFORE_CREDIT =
  * A person's name as Chinese bylines print it: a common surname and one or two more characters, and
  * no outlet's ending (王家俊 beside the date is the writer; 新华社, 人民网, 澎湃 are not people).
  */
-const PERSON_NAME =
+export const PERSON_NAME =
   /^[王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何高林罗羅郑鄭梁谢謝宋唐许許韩韓冯馮邓鄧曹彭曾肖萧蕭田董袁潘蒋蔣蔡余杜叶葉程苏蘇魏吕呂丁任沈姚卢盧姜崔钟鍾谭譚陆陸汪范金石廖贾賈夏韦韋付傅方白邹鄒孟熊秦邱江尹薛闫閻段雷侯龙龍史陶黎贺賀顾顧毛郝龚龔邵万萬钱錢严嚴覃武戴莫孔向汤湯柯洪游翁简簡彭施温溫][\u4e00-\u9fff]{1,2}$(?<![网網报報社台刊号號志誌闻聞媒视視频頻站])/u;
 
 /** What an outlet's name ends with (新京报, 红星新闻, 界面新闻, 人民网, 新华社, 央视台). */
@@ -295,6 +295,9 @@ export function splitNames(value: string): string[] {
 function cleanSource(value: string): string | null {
   let source = cutAtFurniture(value.split(SEPARATOR)[0] ?? '');
   source = source.replace(/^(本报|本站|本網|本网)$/, '').trim();
+  // the writer's name in the next element runs on after the outlet (来源：汽车之家 张三)
+  const words = source.split(' ');
+  if (words.length > 1 && words.slice(1).every((word) => PERSON_NAME.test(word))) source = words[0]!;
   if (!source || source.length > 60 || NOT_A_NAME.test(source) || /^[\d\s:：-]+$/.test(source)) return null;
   return source;
 }

@@ -226,3 +226,28 @@ describe('credit runs without colons: each role followed by its names', () => {
     expect(a.authors).toEqual(['张三']);
   });
 });
+
+describe('the writer named beside the date without a label', () => {
+  it.each([
+    '<div class="icons"><a class="item-a" href="/user/1">张三</a><span class="item-time">·2024-12-01 08:23</span></div>',
+    '<div class="author-info"><span class="author-name">张三</span><span class="time">2024-12-01 08:23</span></div>',
+  ])('%s', (byline) => {
+    const a = extract({ byline, docTitle: '长白山冰雪季开幕 游客同比增长三成-示例网' });
+    expect(a.authors).toEqual(['张三']);
+    expect(a.source).toBe('示例网');
+    expect(a.publishedAt).toBe('2024-12-01T08:23:00+08:00');
+  });
+
+  it('an outlet beside the date is not taken for a writer', () => {
+    const a = extract({ byline: '<div class="info">新华社 2024-12-01 08:23</div>' });
+    expect(a.authors).toEqual([]);
+  });
+
+  it("the writer's name running on after the source is cut from it", () => {
+    const a = extract({
+      byline:
+        '<div class="info"><span>2024年12月01日 08:23</span><span>来源：汽车之家</span> <a class="name">张三</a></div>',
+    });
+    expect(a.source).toBe('汽车之家');
+  });
+});

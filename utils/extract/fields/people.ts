@@ -5,7 +5,8 @@
  * organisation that wrote the piece: UI words, markup, labels and the site or portal itself are not.
  * Better empty than wrong. An editor line never yields authors (one person may carry both labels).
  */
-import { LATIN_NAME_SPLIT, parseByline, splitNames } from '../byline';
+import { LATIN_NAME_SPLIT, parseByline, PERSON_NAME, splitNames } from '../byline';
+import type { Line } from '../lines';
 import { ruleCandidates, type Candidate, type ExtractContext } from '../context';
 import { cutAtFurniture, isFurniture } from '../furniture';
 import { cleanName, looseKey } from '../text';
@@ -76,6 +77,18 @@ function blogOwner(docTitle: string): string[] {
   return [];
 }
 
+/**
+ * The writer named beside the date without a label, on the first dated line under the title
+ * (`张三 ·2023-05-12 08:23`): only a name shaped like a person's, as an outlet stands there too.
+ */
+function writerBesideDate(head: readonly Line[]): string[] {
+  const line = head.find((l) => l.text.length <= 60 && DATE_AT.test(l.text));
+  const name = line && WRITER_BEFORE_DATE.exec(line.text)?.[1];
+  return name && PERSON_NAME.test(name) ? [name] : [];
+}
+const DATE_AT = /(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}/;
+const WRITER_BEFORE_DATE = /(?:^|\s)([\u4e00-\u9fff·]{2,4})\s*[·•|｜]?\s*(?:19|20)\d{2}\s*[-/.年]/u;
+
 /** A report signed off at its end: …打通闲鱼以旧换新。(李楠) */
 function signOff(lastLine: string): string[] {
   const m = /[。！？.!?”」][（(]\s*([\u4e00-\u9fff·]{2,4})\s*[）)]$/u.exec(lastLine);
@@ -94,10 +107,13 @@ export function declaredNames(value: string): string[] {
   return afterBy
     .split(/\n|\s[|·•]\s|\s*[|｜]\s*/)
     .map((part) =>
-      part
-        .replace(/@.*$/, '')
-        .replace(/^(by|作者)\s*[:：]?\s*/i, '')
-        .trim(),
+      // a date printed right after the name ends it (`张三2023-05-12 08:23`)
+      cutAtFurniture(
+        part
+          .replace(/@.*$/, '')
+          .replace(/^(by|作者)\s*[:：]?\s*/i, '')
+          .trim(),
+      ),
     )
     .filter((part) => part && !/\d/.test(part) && !/^(updated|posted|published)\b/i.test(part))
     .flatMap((part) => part.split(LATIN_NAME_SPLIT));
@@ -146,6 +162,7 @@ export function resolveAuthors(
     yield { value: ctx.meta.authors.flatMap(declaredNames).filter(notEditor), origin: 'metadata' };
     const byline = ctx.body.readabilityByline;
     if (byline) yield { value: declaredNames(byline).filter(notEditor), origin: 'page' };
+    yield { value: writerBesideDate(ctx.head), origin: 'page' };
     yield { value: blogOwner(ctx.doc.title ?? ''), origin: 'page' };
   }
   return firstNames(ctx, 'authors', candidates(), keep);
