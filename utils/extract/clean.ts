@@ -7,6 +7,7 @@
 import { isBylineLine } from './byline';
 import { BLOCK_TAGS, collectLines, type Line } from './lines';
 import { collapseSpace, looseKey } from './text';
+import { isWesternFurniture, westernScript, type LinePlace } from './western';
 
 export interface CleanContext {
   /** base for relative URLs */
@@ -264,6 +265,24 @@ export function stripPrivateUse(root: Element): void {
   }
 }
 
+const PROSE_LINE = /[.!?。！？]/;
+
+/**
+ * Where each line stands in the body: before its first paragraph of prose (a line of 100 characters
+ * or more with a sentence mark), after its last, or between; the story's edges hold its dateline,
+ * byline and bio.
+ */
+function linePlaces(lines: readonly Line[]): (line: Line) => LinePlace {
+  const isProse = (line: Line) => line.text.length >= 100 && PROSE_LINE.test(line.text);
+  const first = lines.findIndex(isProse);
+  const last = lines.findLastIndex(isProse);
+  const position = new Map(lines.map((line, i) => [line, i]));
+  return (line) => {
+    const i = position.get(line) ?? 0;
+    return first < 0 || i < first ? 'head' : i > last ? 'tail' : 'middle';
+  };
+}
+
 /** Cleans `root` in place. */
 export function cleanBody(root: Element, context: CleanContext): void {
   const base = context.baseUrl;
@@ -289,9 +308,13 @@ export function cleanBody(root: Element, context: CleanContext): void {
     if (text.length < 200 || linkText > text.length * 0.5) el.remove();
   }
 
+  // Western stories (not a body in Han, kana or hangul script): their own furniture classes
+  const westernStory = context.chinese === false && westernScript(root.textContent ?? '');
+
   const known = context.knownKeys ?? new Set<string>();
   const lines = collectLines(root);
   const pager = context.chinese === false ? pagerLines(lines) : null;
+  const placeOf = westernStory ? linePlaces(lines) : null;
   const relatedHeadings: Element[] = [];
   for (const line of lines) {
     const el = line.el;
@@ -303,6 +326,7 @@ export function cleanBody(root: Element, context: CleanContext): void {
       (context.chinese !== false && isBoilerplateLine(line.text)) ||
       (context.chinese === false && isWesternChrome(line.text, line.linkChars)) ||
       pager?.has(line) ||
+      (placeOf && !line.el.closest('td, th') && isWesternFurniture(line.text, placeOf(line))) ||
       (line.index < 4 && isBylineLine(line.text) && line.text.length < 60)
     ) {
       // a line of its own goes with its element; a line inside a larger block goes alone

@@ -1,0 +1,109 @@
+/**
+ * English news pages put furniture inside the story's container, each item a line of its own, and
+ * Readability keeps it: the timestamp, the byline, photo credits, newsletter sign-ups, affiliate
+ * notices, share bars and comment prompts, the reporter's contact line and bio, a gallery's slide
+ * title repeated once per slide, ad markers. None of it is the story. Each page here is written for
+ * this test in one template's shape (a figure with a credit, a WordPress post, a div-per-line CMS).
+ */
+import { JSDOM } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from '@/utils/extract';
+import { isBylineLine, isWesternFurniture, timestampLine } from '@/utils/extract/western';
+
+const PROSE = [
+  'The city council voted on Tuesday to extend the downtown tram line by four miles, ending a dispute that had stalled the project for almost two years.',
+  'Supporters said the extension would link the university campus with the hospital district, where parking has become scarce as both institutions have grown.',
+  'Opponents argued that the money would be better spent on buses, which serve far more neighbourhoods, and warned that construction would disrupt local businesses.',
+  'The final vote was seven to four, with two members who had opposed earlier versions of the plan switching sides after changes to the construction schedule.',
+  'Work is expected to begin next spring, and the city says the first trams could run on the new section before the end of the following year.',
+];
+
+const URL = 'https://www.example-times.com/news/2024/03/12/tram-extension-approved';
+
+/** A news page: `head` lines right after the headline, `between` after the second paragraph, `foot` after the last. */
+function page(
+  { head = [], between = [], foot = [] }: { head?: string[]; between?: string[]; foot?: string[] },
+  wrap: (line: string) => string = (line) => `<p>${line}</p>`,
+): string {
+  const lines = (items: string[]) => items.map(wrap).join('\n');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Council approves tram extension</title></head>
+<body><header><nav><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a></nav></header>
+<main><article><h1>Council approves tram extension</h1>
+<div class="article-body">
+${lines(head)}
+<p>${PROSE[0]}</p>
+<p>${PROSE[1]}</p>
+${lines(between)}
+<p>${PROSE[2]}</p>
+<p>${PROSE[3]}</p>
+<p>${PROSE[4]}</p>
+${lines(foot)}
+</div></article></main>
+<footer><p>© 2024 Example Times</p></footer></body></html>`;
+}
+
+function body(html: string): string[] {
+  return extractArticle(new JSDOM(html, { url: URL }).window.document, URL).textContent.split('\n');
+}
+
+describe('Western page furniture inside the body', () => {
+  it('drops timestamp lines at the edges of the story, labelled ones anywhere', () => {
+    const html = page({
+      head: ['Dec. 20, 2016, 12:44 PM UTC / Updated Dec. 20, 2016, 1:00 PM UTC', 'March 12, 2024 | 7:08pm'],
+      between: ['Posted on 03/12/2024 11:00 AM PT'],
+      foot: ['Published Tue, 2024-03-12 13:49'],
+    });
+    expect(body(html)).toEqual(PROSE);
+  });
+
+  it('keeps a bare date between paragraphs (a timeline subhead) and dates inside sentences', () => {
+    expect(timestampLine('March 12, 2024')).toBe('bare');
+    expect(isWesternFurniture('March 12, 2024', 'middle')).toBe(false);
+    expect(isWesternFurniture('March 12, 2024', 'head')).toBe(true);
+    expect(timestampLine('On March 12, 2024, the council voted.')).toBeNull();
+    expect(timestampLine('Updated rules take effect on March 12, 2024 for all riders')).toBeNull();
+  });
+
+  it('drops bylines and the author box links, not sentences that start with "By"', () => {
+    const html = page({
+      head: ['By Jane Doe and Mary-Kate O’Neil, The Associated Press', 'View author archive'],
+      foot: ['Additional reporting by Tom Smith; Editing by Ann Lee'],
+    });
+    expect(body(html)).toEqual(PROSE);
+    expect(isBylineLine('BY JANE DOE')).toBe(true);
+    expect(isBylineLine('By Friday, the council had voted.')).toBe(false);
+    expect(isBylineLine('By changed lines')).toBe(false);
+    expect(isBylineLine('By 2030 the tram will carry 40,000 riders a day')).toBe(false);
+  });
+
+  it('drops the reporter’s contact line and the bio at the foot of the story', () => {
+    const html = page({
+      foot: [
+        'Jane Doe is a transport reporter at the Example Times, covering trains, trams and buses.',
+        'Write to Jane Doe at jane.doe@example-times.com',
+        'Follow her on Twitter @janedoe',
+      ],
+    });
+    expect(body(html)).toEqual(PROSE);
+  });
+
+  it('keeps a paragraph about a person in the middle of the story', () => {
+    const person =
+      'Maria Lopez is a reporter turned councillor who covers her ward on foot, and she voted for the plan after the schedule changed.';
+    const html = page({ between: [person] });
+    expect(body(html)).toEqual([...PROSE.slice(0, 2), person, ...PROSE.slice(2)]);
+  });
+
+  it('leaves a story in Chinese script alone even where the page’s language reads otherwise', () => {
+    const chinese = [
+      '姑娘越发思念家乡，便向白熊求情。白熊同意她回家看望，但嘱咐她千万不可独自和她的母亲谈话，必须有其他人在场才行。',
+      '回到家中的姑娘受到热情招待，而她的母亲总想和她单独说悄悄话。最后，母亲终于把她拉到一边，事无巨细地打探起来。',
+      '女儿回到城堡后按照母亲的交代，在夜里偷看身边的人。她发现这是一位俊美迷人的王子，便忍不住多看了几眼。',
+    ];
+    const html = `<!doctype html><html><head><meta charset="utf-8"><title>月亮的故事</title></head><body><nav><a href="/">首页</a> <a href="/login">ログイン</a></nav><article><h1>月亮的故事</h1>
+<div class="note"><p>${chinese[0]}</p><p>${chinese[1]}</p><p>Illustration by Kay Nielsen</p><p>${chinese[2]}</p></div></article></body></html>`;
+    const url = 'https://www.example-notes.com/note/12345/';
+    const lines = extractArticle(new JSDOM(html, { url }).window.document, url).textContent.split('\n');
+    expect(lines).toContain('Illustration by Kay Nielsen');
+  });
+});

@@ -1,0 +1,116 @@
+/**
+ * Furniture of Western (non-Chinese) news pages that Readability keeps inside the body, each a line
+ * of its own or an element the page marks as such: timestamps, bylines, the reporter's contact line
+ * and bio, photo credits, newsletter and affiliate notices, share bars, subscription walls, player
+ * chrome, ad labels, a gallery's repeated slide titles. Each test reads one line's text; where a
+ * class is furniture only at the edges of the story (a bare date, a bio), the caller says where the
+ * line stands.
+ */
+
+/** Where a line stands in the body: before its first prose paragraph, after its last, or between. */
+export type LinePlace = 'head' | 'middle' | 'tail';
+
+const MONTH =
+  'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
+const WEEKDAY =
+  'mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?';
+/** Words a timestamp line may carry beside the date: labels, "at", "on", time zones. */
+const STAMP_LABEL =
+  /^(published|updated|last|first|posted|submitted|modified|created|originally|date|time|on|at|am|pm|a\.m\.?|p\.m\.?|utc|gmt|[a-z]?[ecmpah][sd]t|[ecmp]t|bst|cet|cest|ist|aest|aedt|hkt|jst|kst|sgt|ago|edited|uhr|le|publié|mis|à|jour|aktualisiert|veröffentlicht|publicado|actualizado)$/;
+const STAMP_LABELLED =
+  /\b(published|updated|posted|submitted|modified|created|aktualisiert|veröffentlicht|publié|publicado|actualizado)\b/i;
+const DATE_PART = new RegExp(
+  String.raw`\b(?:(?:${MONTH})\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|\d{1,2}(?:st|nd|rd|th)?\s+(?:${MONTH})\.?,?(?:\s+\d{4})?|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)?\d{2})\b`,
+  'gi',
+);
+const TIME_PART = /\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?(?![a-z])/gi;
+const WEEKDAY_PART = new RegExp(String.raw`\b(?:${WEEKDAY})\b\.?`, 'gi');
+
+/**
+ * A line that only dates the story (`Dec. 20, 2016, 12:44 PM UTC / Updated Dec. 20, 2016, 1:00 PM
+ * UTC`, `Posted on 11/28/2016 11:00 AM PT`, `October 06, 2018`): 'labelled' when a label says so
+ * (furniture wherever it stands), 'bare' for a date alone (furniture at the body's edges only: in the
+ * middle it may be a timeline's subhead).
+ */
+export function timestampLine(text: string): 'labelled' | 'bare' | null {
+  if (text.length > 100) return null;
+  let rest = text.toLowerCase();
+  const dates = rest.match(DATE_PART)?.length ?? 0;
+  if (!dates) return null;
+  rest = rest.replace(DATE_PART, ' ').replace(TIME_PART, ' ').replace(WEEKDAY_PART, ' ');
+  const words = rest.split(/[\s,|/·•–—:()\-[\]]+/).filter(Boolean);
+  if (!words.every((w) => STAMP_LABEL.test(w) || /^\d{1,4}$/.test(w))) return null;
+  return STAMP_LABELLED.test(text) ? 'labelled' : 'bare';
+}
+
+/** A capitalised name of two to four words (`Valentina Palladino`, `Mary-Kate O’Neil`, `JIM WATSON`). */
+const NAME = String.raw`\p{Lu}[\p{L}'’.-]*(?:\s+(?:de|van|von|der|da|del|la|le|bin|al)?\s*\p{Lu}[\p{L}'’.-]*){1,3}`;
+/** An outlet or role after a byline's name: capitalised words (`Staff Writer`, `The Associated Press`). */
+const AFFILIATION = String.raw`(?:the\s+)?\p{Lu}[\p{L}'’.&-]*(?:\s+(?:of|for|and|the|at)?\s*\p{Lu}[\p{L}'’.&-]*){0,6}`;
+const BYLINE_LEAD =
+  /^(?:by|written by|story by|words by|text by|posted by|report(?:ing|ed)? by|compiled by)\s+/i;
+/** What follows the lead: names in their own capitals (case-sensitive, so `By changed lines` is no byline). */
+const BYLINE_NAMES = new RegExp(
+  String.raw`^${NAME}(?:\s*(?:,|and|&)\s*${NAME})*(?:\s*(?:,|\||–|—|-|for)\s*${AFFILIATION})?\.?$`,
+  'u',
+);
+/** The author box's links and the wire's credits at the foot: Reporting by …; Editing by … */
+const BYLINE_CHROME =
+  /^(view|see|more|read) (author archive|all (posts|articles|stories)( by .{1,40})?|(more )?(posts|articles|stories) by .{1,40})$|^(additional )?(reporting|writing|editing|research) by [^.!?]{2,80}(;\s*(additional )?(reporting|writing|editing|research) by [^.!?]{2,80})*\.?$/i;
+
+/** A byline standing as a line of its own (`By Jane Doe, Staff Writer`, `View author archive`). */
+export function isBylineLine(text: string): boolean {
+  if (text.length > 120) return false;
+  const lead = BYLINE_LEAD.exec(text);
+  return (!!lead && BYLINE_NAMES.test(text.slice(lead[0].length))) || BYLINE_CHROME.test(text);
+}
+
+/**
+ * The reporter's contact line (`Write to Jane Doe at jane.doe@example.com`, `Follow her on Twitter
+ * @janedoe`) and, at the foot of the story only, the bio (`Jane Doe is a reporter at …`).
+ */
+const CONTACT =
+  /^(write to|contact|email|e-mail|reach|you can reach|follow)\b.{0,120}(@|\bon (twitter|x|instagram|facebook|linkedin|bluesky|threads)\b)/i;
+const BIO = new RegExp(
+  String.raw`^${NAME}\s+(?:is|was|has been|covers|writes)\b.{0,240}\b(?:reporter|writer|editor|correspondent|journalist|columnist|contributor|freelancer?|staff writer|author of|covers|producer)\b`,
+  'u',
+);
+
+export function isContactLine(text: string): boolean {
+  return text.length <= 160 && CONTACT.test(text);
+}
+
+export function isAuthorBio(text: string): boolean {
+  return text.length <= 400 && BIO.test(text);
+}
+
+/** Whether a line of a Western page's body is furniture, given where it stands in the body. */
+export function isWesternFurniture(text: string, place: LinePlace): boolean {
+  const stamp = timestampLine(text);
+  if (stamp === 'labelled' || (stamp === 'bare' && place !== 'middle')) return true;
+  if (place === 'tail' && isAuthorBio(text)) return true;
+  return isBylineLine(text) || isContactLine(text);
+}
+
+/**
+ * Whether these rules read the body: a body in Han, kana or hangul script is not a Western story
+ * even where the page's language came out otherwise (a Chinese post quoting an English credit keeps
+ * it). Counted over the first 5,000 characters.
+ */
+export function westernScript(text: string): boolean {
+  const end = Math.min(text.length, 5_000);
+  let letters = 0;
+  let cjk = 0;
+  for (let i = 0; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code <= 0x20 || code === 0xa0 || code === 0x3000) continue;
+    letters++;
+    if (
+      (code >= 0x3040 && code <= 0x9fff) ||
+      (code >= 0xac00 && code <= 0xd7af) ||
+      (code >= 0xf900 && code <= 0xfaff)
+    )
+      cjk++;
+  }
+  return cjk <= letters * 0.3;
+}
