@@ -84,12 +84,37 @@ export function isAuthorBio(text: string): boolean {
   return text.length <= 400 && BIO.test(text);
 }
 
+/** News agencies and picture libraries that close a photo credit. */
+const PICTURE_AGENCY =
+  /\b(getty images|ap photo|associated press|reuters|afp|shutterstock|istock(photo)?|epa(-efe)?|alamy|bloomberg|pa (images|wire|media)|aap|dpa|corbis|sipa( usa)?|rex( features)?|imago|nurphoto|wireimage|filmmagic|zuma( press| wire)?|unsplash|pexels|wikimedia commons|handout|pool)\)?\.?$/i;
+const CREDIT_LABEL =
+  /^[([]?\s*((photo|photos|photograph|photography|image|images|picture|pictures|illustration|graphic|video|foto|fotos|bild)(\s+(credit|courtesy|by|courtesy of|via|source))?\s*(:|\.{2,}|…)|(photo|photos|photograph|photography|image|images|picture|pictures|illustration|graphic|video)(\s+courtesy)?\s+(by|of|via)\s|(photo |image )?(credits?|courtesy)(\s+of)?\s*(:|\.{2,}|…|\s))\s*\S/i;
+/**
+ * `Scott Heins/Gothamist`, `(Mike Cason/mcason@al.com)`, `JIM WATSON/AFP/Getty Images`: a name and
+ * its outlet joined by slashes without spaces (`Firm Chop / Crud` is a table's label, not a credit).
+ */
+const SLASH_CREDIT = new RegExp(
+  String.raw`^\(?${NAME}(?:\/[\p{L}\d@.&'-][\p{L}\d@.&' -]{1,39}){1,3}\)?$`,
+  'u',
+);
+
+/** A photo's credit as a line of its own (`Photo: Brett Davis, USA TODAY Sports`, `© Getty Images`). */
+export function isCreditLine(text: string): boolean {
+  if (text.length > 100) return false;
+  // a caption's sentence with a credit at its end is caption text, not a credit line
+  if (/[a-z]{2}[.!?]\s+\p{Lu}/u.test(text)) return false;
+  if (/^[([]?\s*(©|\(c\)|copyright\b)/i.test(text)) return true;
+  if (CREDIT_LABEL.test(text)) return true;
+  if (SLASH_CREDIT.test(text)) return true;
+  return PICTURE_AGENCY.test(text) && /^[^.!?]*$/.test(text.replace(/\b\p{Lu}\./gu, ''));
+}
+
 /** Whether a line of a Western page's body is furniture, given where it stands in the body. */
 export function isWesternFurniture(text: string, place: LinePlace): boolean {
   const stamp = timestampLine(text);
   if (stamp === 'labelled' || (stamp === 'bare' && place !== 'middle')) return true;
   if (place === 'tail' && isAuthorBio(text)) return true;
-  return isBylineLine(text) || isContactLine(text);
+  return isBylineLine(text) || isCreditLine(text) || isContactLine(text);
 }
 
 /**

@@ -8,7 +8,7 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '@/utils/extract';
-import { isBylineLine, isWesternFurniture, timestampLine } from '@/utils/extract/western';
+import { isBylineLine, isCreditLine, isWesternFurniture, timestampLine } from '@/utils/extract/western';
 
 const PROSE = [
   'The city council voted on Tuesday to extend the downtown tram line by four miles, ending a dispute that had stalled the project for almost two years.',
@@ -74,6 +74,33 @@ describe('Western page furniture inside the body', () => {
     expect(isBylineLine('By Friday, the council had voted.')).toBe(false);
     expect(isBylineLine('By changed lines')).toBe(false);
     expect(isBylineLine('By 2030 the tram will carry 40,000 riders a day')).toBe(false);
+  });
+
+  it('drops photo credits under images, in every shape a credit takes', () => {
+    const credits = [
+      '(Photo: Brett Davis, USA TODAY Sports)',
+      'Credit...Ed Murray/NJ Advance Media',
+      'Image by Getty Images',
+      'JIM WATSON/AFP/Getty Images',
+      '© Alamy',
+      'Scott Heins/Gothamist',
+      'Courtesy of the City of Springfield',
+      'Photograph by H. Armstrong Roberts, ClassicStock/Corbis',
+    ];
+    const figure = (credit: string) =>
+      `<figure><img src="/img/tram.jpg" width="640" height="360" alt=""><figcaption><span class="credit">${credit}</span></figcaption></figure>`;
+    const html = page({ head: credits.slice(0, 4), between: credits.slice(4) }, figure);
+    expect(body(html)).toEqual(PROSE);
+  });
+
+  it('keeps captions, table labels and sentences that mention photos', () => {
+    for (const text of [
+      'Video shows the first tram leaving the depot',
+      'Firm Chop / Crud',
+      'Photos of the new trams were shown to the council. They were well received.',
+      'The release plan (kovarex)',
+    ])
+      expect(isCreditLine(text), text).toBe(false);
   });
 
   it('drops the reporter’s contact line and the bio at the foot of the story', () => {
