@@ -124,7 +124,7 @@ const PAGER_ARROW = String.raw`[<>‹›«»]{1,2}|prev(?:ious)?|next`;
  * newsletter prompts and share/follow calls, each a line of its own.
  */
 const WESTERN_CHROME = new RegExp(
-  String.raw`^(advertisement|advertisement\s*[-–—:]\s*(scroll|continue) (down |reading )?(to continue|below)?|(skip|close) (advertisement|ad)|(the )?story continues below( this)?( advertisement)?|article continues below( advertisement)?|continue reading (the main story|below)|(hide|show|toggle|expand|close) caption|enlarge this image|(view|open) (the )?(photo )?gallery|(previous|next) (slide|image|photo)|${PAGER_ARROW}|\d{1,3}\s+(of|\/)\s+\d{1,3}|sign up (for|to) (our|the|my) [\w\s'’-]{0,40}newsletters?[.!]?|share (this|on) (article|story|facebook|twitter|x|linkedin|email)[.!]?|follow (us|me) on (facebook|twitter|x|instagram|linkedin)[.!]?)$`,
+  String.raw`^(advertisement|advertisement\s*[-–—:]\s*(scroll|continue) (down |reading )?(to continue|below)?|(advertisement\s*[-–—:]?\s*)?(the )?(story|article|text) continues (below|after (this |the )?(ad|advertisement))( this)?( advertisement)?|(skip|close) (advertisement|ad)|continue reading (the main story|below)|scroll to continue( reading)?|video ad feedback|(hide|show|toggle|expand|close) caption|enlarge (this )?(image|photo)|(view|open) (the )?(photo )?gallery|(previous|next) (slide|image|photo)|${PAGER_ARROW}|\d{1,3}\s+(of|\/)\s+\d{1,3}|sign up (for|to) (our|the|my) [\w\s'’-]{0,40}newsletters?[.!]?|share (this|on) (article|story|facebook|twitter|x|linkedin|email)[.!]?|follow (us|me) on (facebook|twitter|x|instagram|linkedin)[.!]?)$`,
   'i',
 );
 /** A line that only points at another story: "Related: …", "READ MORE: …", mostly a link. */

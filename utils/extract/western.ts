@@ -109,12 +109,99 @@ export function isCreditLine(text: string): boolean {
   return PICTURE_AGENCY.test(text) && /^[^.!?]*$/.test(text.replace(/\b\p{Lu}\./gu, ''));
 }
 
+/** Newsletter and sign-up prompts: the offer, the form's labels, its consent and thank-you lines. */
+const NEWSLETTER = [
+  /\b(sign(ing)? up|subscribe|register|get|receive)\b.{0,80}\b(newsletters?|in your inbox|to your inbox|email alerts?|e-mail alerts?)\b/i,
+  /\bnewsletters?\b.{0,60}\b(sign(ing)? up|subscribe|inbox)\b/i,
+  /^(enter|type) (your|an?) (valid )?e-?mail( address)?/i,
+  /^(please enter a valid e-?mail( address)?|e-?mail address|your e-?mail( address)?)[.!:]?$/i,
+  /^thanks? (you )?for (signing up|subscribing|registering)/i,
+  /^by (signing up|subscribing|registering|clicking|submitting)\b.{0,120}\b(agree|terms|privacy)/i,
+  /^(you('re| are) (now )?(subscribed|signed up|all set))\b/i,
+];
+
+export function isNewsletterPrompt(text: string): boolean {
+  return text.length <= 220 && NEWSLETTER.some((re) => re.test(text));
+}
+
+/** An affiliate disclosure: the site earns a commission on what the reader buys through its links. */
+const AFFILIATE =
+  /\b(affiliate (links?|commission|partnerships?|program)|(earn|receive|get|make)s? (a |an )?(small |affiliate )?commission|commission (from|on) (purchases|sales|qualifying)|(buy|purchase) (something|a product|products) through (our|these|the) links)\b/i;
+
+export function isAffiliateDisclosure(text: string): boolean {
+  return text.length <= 320 && AFFILIATE.test(text);
+}
+
+/** A share bar or comment prompt written out: `Share this article Facebook Twitter Email`, `Comments`. */
+const SHARE_WORD = String.raw`share( this( article| story| post)?| on)?|tweet|email|e-mail|print|copy( the)? link|link copied|save|comments?|\d+ comments?|facebook|twitter|x|linkedin|whatsapp|reddit|pinterest|flipboard|telegram|messenger|threads|bluesky|mastodon|sms`;
+const SHARE_BAR = new RegExp(
+  String.raw`^(?:(?:${SHARE_WORD})\s*[|/·•,:]?\s*){2,}$|^(?:leave|post|add|write) a comment$|^(?:view|show|hide|read) (?:all )?(?:\d+ )?comments?$|^comments? (?:are|is) closed\.?$|^join the (?:conversation|discussion)$`,
+  'i',
+);
+
+export function isShareBar(text: string): boolean {
+  if (text.length > 120 || !SHARE_BAR.test(text.trim())) return false;
+  // a run of one word (`xxx`) is no bar of buttons
+  return (
+    new Set(
+      text
+        .toLowerCase()
+        .split(/[\s|/·•,:]+/)
+        .filter(Boolean),
+    ).size > 1 ||
+    !/^\w+(\s+\w+)*$/.test(text) ||
+    /comment|conversation|discussion/i.test(text)
+  );
+}
+
+/**
+ * Subscription walls and account prompts: the story's remainder is behind them, and their words are
+ * never the story's (`Subscribe to continue reading`, `Already a subscriber? Sign in`).
+ */
+const PAYWALL =
+  /^(already (a subscriber|have an account)\s*[?.!]|subscribe (now|today|to (continue|keep) reading)|(sign|log) in to (continue|keep reading|read)|to continue reading|continue reading (with|for)|this (article|story|content) is (only )?(available|reserved|exclusive) (to|for) (subscribers|members)|create (a )?free account|register (now )?for free|you('ve| have) (reached|read) (your|\d+ of( your)? \d+) (free|monthly)|unlock (this|unlimited|full) (article|access|stories))/i;
+
+/** Player and reading-time chrome: `Listen to this article`, `5 min read`, `00:38 / 01:22`. */
+const PLAYER =
+  /^(listen to (this|the) (article|story)|listen\s*[·•]?\s*\d+\s*min|\d+\s*min(ute)?s?\s*read|reading time\s*:?\s*\d+\s*min(ute)?s?|(play|watch) (audio|video|now)|\d{1,2}:\d{2}\s*\/\s*\d{1,2}:\d{2}|now playing|up next)$/i;
+
+/** Ad and sponsor labels in their other wordings (`AD`, `Sponsored content`, `Paid Post`). */
+const AD_LABEL =
+  /^(ad|ads|sponsored|sponsored (content|post|links?)|paid (content|post|partner content)|promoted( content)?|partner content|ad feedback)$/i;
+
+/** The story's taxonomy and rights lines: `Tags: …`, `Filed under: …`, `All rights reserved.` */
+const TAXONOMY = /^(tags?|topics?|filed under|categories|category|keywords?|more on|related topics)\s*:/i;
+const RIGHTS =
+  /\ball rights reserved\b|\bmay not be (published|reproduced|copied|redistributed)\b|^this (article|story) (was|has been) (originally )?published (by|on|at)\b/i;
+
+/** A call to click elsewhere: `Click here to subscribe`, `Click here for more photos`. */
+const CLICK_HERE = /^(click|tap) here\b/i;
+
+export function isPromptLine(text: string): boolean {
+  if (text.length > 200) return false;
+  return (
+    PAYWALL.test(text) ||
+    PLAYER.test(text) ||
+    AD_LABEL.test(text) ||
+    RIGHTS.test(text) ||
+    (CLICK_HERE.test(text) && text.length <= 120)
+  );
+}
+
 /** Whether a line of a Western page's body is furniture, given where it stands in the body. */
 export function isWesternFurniture(text: string, place: LinePlace): boolean {
   const stamp = timestampLine(text);
   if (stamp === 'labelled' || (stamp === 'bare' && place !== 'middle')) return true;
-  if (place === 'tail' && isAuthorBio(text)) return true;
-  return isBylineLine(text) || isCreditLine(text) || isContactLine(text);
+  if (place === 'tail' && (isAuthorBio(text) || (TAXONOMY.test(text) && text.length <= 200))) return true;
+  return (
+    isBylineLine(text) ||
+    isCreditLine(text) ||
+    isContactLine(text) ||
+    isNewsletterPrompt(text) ||
+    isAffiliateDisclosure(text) ||
+    isShareBar(text) ||
+    isPromptLine(text)
+  );
 }
 
 /**

@@ -103,6 +103,25 @@ describe('Western page furniture inside the body', () => {
       expect(isCreditLine(text), text).toBe(false);
   });
 
+  it('drops newsletter sign-ups, affiliate notices, share bars and comment prompts', () => {
+    const html = page(
+      {
+        head: [
+          'This article contains affiliate links. We may earn a commission on purchases made through these links.',
+        ],
+        between: [
+          'Sign up for our Morning Briefing newsletter',
+          'Enter your email address',
+          'By signing up, you agree to our Terms of Use and Privacy Policy.',
+          'Share this article Facebook Twitter Email',
+        ],
+        foot: ['Leave a comment', 'Join the conversation'],
+      },
+      (line) => `<div>${line}</div>`,
+    );
+    expect(body(html)).toEqual(PROSE);
+  });
+
   it('drops the reporter’s contact line and the bio at the foot of the story', () => {
     const html = page({
       foot: [
@@ -119,6 +138,45 @@ describe('Western page furniture inside the body', () => {
       'Maria Lopez is a reporter turned councillor who covers her ward on foot, and she voted for the plan after the schedule changed.';
     const html = page({ between: [person] });
     expect(body(html)).toEqual([...PROSE.slice(0, 2), person, ...PROSE.slice(2)]);
+  });
+
+  it('drops ad markers in their common wordings', () => {
+    const html = page(
+      {
+        between: [
+          'Advertisement - story continues below',
+          'Story continues below advertisement',
+          'Video Ad Feedback',
+        ],
+        head: ['Enlarge Image'],
+      },
+      (line) => `<div>${line}</div>`,
+    );
+    expect(body(html)).toEqual(PROSE);
+  });
+
+  it('drops subscription walls, player and reading-time chrome, ad labels, rights lines and tags', () => {
+    const html = page(
+      {
+        head: ['Listen to this article', '5 min read', 'Sponsored content'],
+        between: ['Already a subscriber? Log in', 'Subscribe to continue reading', '00:38 / 01:22', 'AD'],
+        foot: [
+          'Copyright 2024 The Associated Press. All rights reserved.',
+          'Click here to get the Morning Briefing',
+          'Tags: Transport, City Council, Trams',
+        ],
+      },
+      (line) => `<div>${line}</div>`,
+    );
+    expect(body(html)).toEqual(PROSE);
+  });
+
+  it('keeps a labelled line inside the story and a sentence about subscribers', () => {
+    const topics = 'Topics: the route, the cost and the schedule were all on the agenda.';
+    const subscribers =
+      'Already a subscriber to the transit pass, she says the tram will save her an hour a day.';
+    const html = page({ between: [topics, subscribers] });
+    expect(body(html)).toEqual([...PROSE.slice(0, 2), topics, subscribers, ...PROSE.slice(2)]);
   });
 
   it('leaves a story in Chinese script alone even where the page’s language reads otherwise', () => {
