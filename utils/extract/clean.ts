@@ -7,7 +7,7 @@
 import { isBylineLine } from './byline';
 import { BLOCK_TAGS, collectLines, type Line } from './lines';
 import { collapseSpace, looseKey } from './text';
-import { isWesternFurniture, westernScript, type LinePlace } from './western';
+import { isWesternFurniture, repeatedLines, westernScript, type LinePlace } from './western';
 
 export interface CleanContext {
   /** base for relative URLs */
@@ -314,6 +314,7 @@ export function cleanBody(root: Element, context: CleanContext): void {
   const known = context.knownKeys ?? new Set<string>();
   const lines = collectLines(root);
   const pager = context.chinese === false ? pagerLines(lines) : null;
+  const repeated = westernStory ? repeatedLines(lines) : null;
   const placeOf = westernStory ? linePlaces(lines) : null;
   const relatedHeadings: Element[] = [];
   for (const line of lines) {
@@ -326,6 +327,7 @@ export function cleanBody(root: Element, context: CleanContext): void {
       (context.chinese !== false && isBoilerplateLine(line.text)) ||
       (context.chinese === false && isWesternChrome(line.text, line.linkChars)) ||
       pager?.has(line) ||
+      repeated?.has(line) ||
       (placeOf && !line.el.closest('td, th') && isWesternFurniture(line.text, placeOf(line))) ||
       (line.index < 4 && isBylineLine(line.text) && line.text.length < 60)
     ) {

@@ -205,6 +205,30 @@ export function isWesternFurniture(text: string, place: LinePlace): boolean {
 }
 
 /**
+ * Lines repeated back to back: a gallery's slide title written once per slide (three or more short
+ * lines outside figures: all go) and a caption printed twice in its figure (the copy goes). Captions
+ * of separate figures, table cells and list items may repeat as content and stay.
+ */
+export function repeatedLines<T extends { text: string; el: Element }>(lines: readonly T[]): Set<T> {
+  const repeated = new Set<T>();
+  for (let i = 0; i < lines.length;) {
+    let j = i + 1;
+    while (j < lines.length && lines[j]!.text === lines[i]!.text) j++;
+    const run = lines.slice(i, j);
+    i = j;
+    if (run.length < 2 || run[0]!.text.length < 10) continue;
+    if (run.length >= 3 && run[0]!.text.length <= 100 && !run.some((l) => l.el.closest('figure, td, th, li')))
+      for (const line of run) repeated.add(line);
+    else {
+      const figure = run[0]!.el.closest('figure');
+      if (figure)
+        for (const line of run.slice(1)) if (line.el.closest('figure') === figure) repeated.add(line);
+    }
+  }
+  return repeated;
+}
+
+/**
  * Whether these rules read the body: a body in Han, kana or hangul script is not a Western story
  * even where the page's language came out otherwise (a Chinese post quoting an English credit keeps
  * it). Counted over the first 5,000 characters.

@@ -140,6 +140,28 @@ describe('Western page furniture inside the body', () => {
     expect(body(html)).toEqual([...PROSE.slice(0, 2), person, ...PROSE.slice(2)]);
   });
 
+  it('drops a gallery’s slide title repeated per slide and a caption printed twice in its figure', () => {
+    const gallery = Array.from(
+      { length: 5 },
+      () => '<div class="slide-title">Tram line through the years</div>',
+    );
+    const caption = 'The first tram on the extended line leaves the depot.';
+    const figure = `<figure><img src="/img/tram.jpg" width="640" height="360" alt=""><p>${caption}</p><figcaption>${caption}</figcaption></figure>`;
+    const html = page({ head: [...gallery, figure] }, (line) => line);
+    expect(body(html)).toEqual([caption, ...PROSE]);
+  });
+
+  it('keeps the same caption under separate figures and repeated cells of a table', () => {
+    const figure = (n: number) =>
+      `<figure><img src="/img/tram-${n}.jpg" width="640" height="360" alt=""><figcaption>Tram at the depot</figcaption></figure>`;
+    const table =
+      '<table><tr><td>Line 4 extension</td><td>Line 4 extension</td><td>Line 4 extension</td></tr></table>';
+    const html = page({ between: [figure(1), figure(2), figure(3), table] }, (line) => line);
+    const lines = body(html);
+    expect(lines.filter((l) => l === 'Tram at the depot')).toHaveLength(3);
+    expect(lines.filter((l) => l === 'Line 4 extension')).toHaveLength(3);
+  });
+
   it('drops ad markers in their common wordings', () => {
     const html = page(
       {
