@@ -7,7 +7,7 @@
 import { isBylineLine } from './byline';
 import { BLOCK_TAGS, collectLines, type Line } from './lines';
 import { collapseSpace, looseKey } from './text';
-import { isWesternFurniture, repeatedLines, westernScript, type LinePlace } from './western';
+import { isWesternFurniture, markedFurniture, repeatedLines, westernScript, type LinePlace } from './western';
 
 export interface CleanContext {
   /** base for relative URLs */
@@ -308,8 +308,10 @@ export function cleanBody(root: Element, context: CleanContext): void {
     if (text.length < 200 || linkText > text.length * 0.5) el.remove();
   }
 
-  // Western stories (not a body in Han, kana or hangul script): their own furniture classes
-  const westernStory = context.chinese === false && westernScript(root.textContent ?? '');
+  // Western stories: furniture the page marks by class (credits, bylines, screen-reader labels)
+  const bodyText = context.chinese === false ? (root.textContent ?? '') : '';
+  const westernStory = context.chinese === false && westernScript(bodyText);
+  if (westernStory) for (const el of markedFurniture(root, bodyText.length)) if (!hasMedia(el)) el.remove();
 
   const known = context.knownKeys ?? new Set<string>();
   const lines = collectLines(root);

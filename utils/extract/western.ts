@@ -229,6 +229,48 @@ export function repeatedLines<T extends { text: string; el: Element }>(lines: re
 }
 
 /**
+ * Furniture marked up as such inside the body, by class or id, with the most text each may hold:
+ * screen-reader labels (`Image caption`, `Credit`, `(opens in a new tab)`), photo credits, bylines
+ * and their dates, the author's bio, timestamps, newsletter boxes. A limit keeps a container that
+ * merely carries such a class (a whole story in `.byline-wrapper`) out of reach.
+ */
+const MARKED_FURNITURE: ReadonlyArray<readonly [RegExp, number]> = [
+  [
+    /^(sr-only|sr-text|screen-?reader(-text|-only)?|visually-?hidden|visuallyhidden|off-?screen|element-invisible|hidden-visually|a11y-hidden)$/,
+    60,
+  ],
+  [/^(credits?|photo-?credits?|image-?credits?|caption-?credits?|media-?credits?)$/, 100],
+  [/^(byline|byline-\w+|byline__\w+|timestamp|pubdate)$/, 150],
+  [/^(bio|author-?bio|byline-bio|contributor-?bio)$/, 300],
+  [/^(newsletter|newsletter-\w+|newsletter__\w+|signup|sign-up)$/, 400],
+];
+
+function markedLimit(el: Element): number {
+  const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.toLowerCase().split(/\s+/);
+  let limit = 0;
+  for (const name of names) {
+    if (!name) continue;
+    for (const [re, max] of MARKED_FURNITURE) if (re.test(name)) limit = Math.max(limit, max);
+  }
+  return limit;
+}
+
+/** Elements under `root` marked as furniture (see MARKED_FURNITURE), each short enough to be only that. */
+export function markedFurniture(root: Element, total = (root.textContent ?? '').length): Element[] {
+  const found: Element[] = [];
+  for (const el of root.querySelectorAll('[class], [id]')) {
+    const limit = markedLimit(el);
+    if (!limit) continue;
+    const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+    // a credit is a name, not a caption's sentence
+    if (text.length > limit || text.length * 5 > total) continue;
+    if (limit === 100 && /[a-z]{2}[.!?]\s+\p{Lu}/u.test(text)) continue;
+    if (!found.some((outer) => outer.contains(el))) found.push(el);
+  }
+  return found;
+}
+
+/**
  * Whether these rules read the body: a body in Han, kana or hangul script is not a Western story
  * even where the page's language came out otherwise (a Chinese post quoting an English credit keeps
  * it). Counted over the first 5,000 characters.

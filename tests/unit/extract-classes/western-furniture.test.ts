@@ -177,6 +177,38 @@ describe('Western page furniture inside the body', () => {
     expect(body(html)).toEqual(PROSE);
   });
 
+  it('drops what the page marks as furniture by class: screen-reader labels, credits, bylines, bios, sign-ups', () => {
+    const marked = [
+      '<figure><img src="/img/tram.jpg" width="640" height="360" alt=""><figcaption><span class="visually-hidden">Image caption</span> The new tram stop <span class="sr-only">Image copyright</span><span class="image-credit">Rail Photo Service</span></figcaption></figure>',
+      '<div class="byline"><span class="byline__name">Jane Doe</span> <span class="byline__time">1:39 PM ET</span></div>',
+    ];
+    const foot = [
+      '<p class="author-bio">Jane Doe has followed the city’s transport plans since the first tram proposal in 2015.</p>',
+      '<div class="newsletter-box"><h3>Morning Briefing</h3><p>The day’s news before breakfast.</p></div>',
+    ];
+    const html = page({ head: marked, foot }, (line) => line);
+    expect(body(html)).toEqual(['The new tram stop', ...PROSE]);
+  });
+
+  it('keeps a story whose container carries such a class, and a caption in a credit element', () => {
+    const html = page({}, (line) => line).replace(
+      '<div class="article-body">',
+      '<div class="article-body byline-wrapper">',
+    );
+    expect(body(html)).toEqual(PROSE);
+    const caption =
+      'Riders wait for the first tram at the new stop. The city expects ten thousand riders a day.';
+    const withCaption = page(
+      {
+        between: [
+          `<figure><img src="/img/stop.jpg" width="640" height="360" alt=""><figcaption class="credit">${caption}</figcaption></figure>`,
+        ],
+      },
+      (line) => line,
+    );
+    expect(body(withCaption)).toEqual([...PROSE.slice(0, 2), caption, ...PROSE.slice(2)]);
+  });
+
   it('drops subscription walls, player and reading-time chrome, ad labels, rights lines and tags', () => {
     const html = page(
       {
