@@ -124,7 +124,7 @@ const PAGER_ARROW = String.raw`[<>‹›«»]{1,2}|prev(?:ious)?|next`;
  * newsletter prompts and share/follow calls, each a line of its own.
  */
 const WESTERN_CHROME = new RegExp(
-  String.raw`^(advertisement|advertisement\s*[-–—:]\s*(scroll|continue) (down |reading )?(to continue|below)?|(advertisement\s*[-–—:]?\s*)?(the )?(story|article|text) continues (below|after (this |the )?(ad|advertisement))( this)?( advertisement)?|(skip|close) (advertisement|ad)|continue reading (the main story|below)|scroll to continue( reading)?|video ad feedback|(hide|show|toggle|expand|close) caption|enlarge (this )?(image|photo)|(view|open) (the )?(photo )?gallery|(previous|next) (slide|image|photo)|${PAGER_ARROW}|\d{1,3}\s+(of|\/)\s+\d{1,3}|sign up (for|to) (our|the|my) [\w\s'’-]{0,40}newsletters?[.!]?|share (this|on) (article|story|facebook|twitter|x|linkedin|email)[.!]?|follow (us|me) on (facebook|twitter|x|instagram|linkedin)[.!]?)$`,
+  String.raw`^(advertisement|advertisement\s*[-–—:]\s*(scroll|continue) (down |reading )?(to continue|below)?|(advertisement\s*[-–—:]?\s*)?(the )?(story|article|text) continues (below|after (this |the )?(ad|advertisement))( this)?( advertisement)?|(skip|close) (advertisement|ad)|continue reading (the main story|below)|scroll to continue( reading)?|video ad feedback|(hide|show|toggle|expand|close) caption\s*[+–-]?|back to (slide|slideshow|gallery)|enlarge (this )?(image|photo)|(view|open) (the )?(photo )?gallery|(previous|next) (slide|image|photo)|${PAGER_ARROW}|\d{1,3}\s+(of|\/)\s+\d{1,3}|sign up (for|to) (our|the|my) [\w\s'’-]{0,40}newsletters?[.!]?|share (this|on) (article|story|facebook|twitter|x|linkedin|email)[.!]?|follow (us|me) on (facebook|twitter|x|instagram|linkedin)[.!]?)$`,
   'i',
 );
 /** A line that only points at another story: "Related: …", "READ MORE: …", mostly a link. */
@@ -268,9 +268,10 @@ export function stripPrivateUse(root: Element): void {
 const PROSE_LINE = /[.!?。！？]/;
 
 /**
- * Where each line stands in the body: before its first paragraph of prose (a line of 100 characters
- * or more with a sentence mark), after its last, or between; the story's edges hold its dateline,
- * byline and bio.
+ * Where each line stands in the body: its head (before the first paragraph of prose, a line of 100
+ * characters or more with a sentence mark, or among its first three lines: a dek may come before
+ * the date), its tail (after the last paragraph of prose, or among its last three lines: two bios
+ * may follow each other), or between. The story's edges hold its dateline, byline and bio.
  */
 function linePlaces(lines: readonly Line[]): (line: Line) => LinePlace {
   const isProse = (line: Line) => line.text.length >= 100 && PROSE_LINE.test(line.text);
@@ -279,7 +280,8 @@ function linePlaces(lines: readonly Line[]): (line: Line) => LinePlace {
   const position = new Map(lines.map((line, i) => [line, i]));
   return (line) => {
     const i = position.get(line) ?? 0;
-    return first < 0 || i < first ? 'head' : i > last ? 'tail' : 'middle';
+    if (first < 0 || i < first || i < 3) return 'head';
+    return i > last || i >= lines.length - 3 ? 'tail' : 'middle';
   };
 }
 

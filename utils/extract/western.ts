@@ -71,24 +71,28 @@ export function isBylineLine(text: string): boolean {
  */
 const CONTACT =
   /^(write to|contact|email|e-mail|reach|you can reach|follow)\b.{0,120}(@|\bon (twitter|x|instagram|facebook|linkedin|bluesky|threads)\b)/i;
-const BIO = new RegExp(
-  String.raw`^${NAME}\s+(?:is|was|has been|covers|writes)\b.{0,240}\b(?:reporter|writer|editor|correspondent|journalist|columnist|contributor|freelancer?|staff writer|author of|covers|producer)\b`,
-  'u',
-);
+/** A bio opens with the writer's name (in its own capitals) and names the trade, in any case. */
+const BIO_START = new RegExp(String.raw`^${NAME}\s+(?:is|was|has been|covers|writes|reports)\b`, 'u');
+const BIO_ROLE =
+  /\b(reporter|writer|editor|correspondent|journalist|columnist|contributor|freelancer?|author of|covers|producer|writes\b.{0,120}\bfor)\b/i;
 
 export function isContactLine(text: string): boolean {
   return text.length <= 160 && CONTACT.test(text);
 }
 
 export function isAuthorBio(text: string): boolean {
-  return text.length <= 400 && BIO.test(text);
+  return text.length <= 400 && BIO_START.test(text) && BIO_ROLE.test(text);
 }
 
 /** News agencies and picture libraries that close a photo credit. */
 const PICTURE_AGENCY =
   /\b(getty images|ap photo|associated press|reuters|afp|shutterstock|istock(photo)?|epa(-efe)?|alamy|bloomberg|pa (images|wire|media)|aap|dpa|corbis|sipa( usa)?|rex( features)?|imago|nurphoto|wireimage|filmmagic|zuma( press| wire)?|unsplash|pexels|wikimedia commons|handout|pool)\)?\.?$/i;
-const CREDIT_LABEL =
-  /^[([]?\s*((photo|photos|photograph|photography|image|images|picture|pictures|illustration|graphic|video|foto|fotos|bild)(\s+(credit|courtesy|by|courtesy of|via|source))?\s*(:|\.{2,}|…)|(photo|photos|photograph|photography|image|images|picture|pictures|illustration|graphic|video)(\s+courtesy)?\s+(by|of|via)\s|(photo |image )?(credits?|courtesy)(\s+of)?\s*(:|\.{2,}|…|\s))\s*\S/i;
+/** What a credit names: the picture, a featured one too (`Featured Image by …`). */
+const PICTURE = String.raw`(?:featured |top |lead |main |header )?(?:photo|photos|photograph|photography|image|images|picture|pictures|illustration|graphic|video)`;
+const CREDIT_LABEL = new RegExp(
+  String.raw`^[([]?\s*(?:(?:${PICTURE}|foto|fotos|bild)(?:\s+(?:credit|courtesy|by|courtesy of|via|source))?\s*(?::|\.{2,}|…)|${PICTURE}(?:\s+courtesy)?\s+(?:by|of|via)\s|(?:photo |image )?(?:credits?|courtesy)(?:\s+of)?\s*(?::|\.{2,}|…|\s))\s*\S`,
+  'i',
+);
 /**
  * `Scott Heins/Gothamist`, `(Mike Cason/mcason@al.com)`, `JIM WATSON/AFP/Getty Images`: a name and
  * its outlet joined by slashes without spaces (`Firm Chop / Crud` is a table's label, not a credit).
@@ -111,7 +115,8 @@ export function isCreditLine(text: string): boolean {
 
 /** Newsletter and sign-up prompts: the offer, the form's labels, its consent and thank-you lines. */
 const NEWSLETTER = [
-  /\b(sign(ing)? up|subscribe|register|get|receive)\b.{0,80}\b(newsletters?|in your inbox|to your inbox|email alerts?|e-mail alerts?)\b/i,
+  /\b(sign(ing)? up|subscribe|register|get|receive)\b.{0,80}\b(newsletters?|briefs?|briefing|digest|in your inbox|to your inbox|email alerts?|e-mail alerts?)\b/i,
+  /^keep up with\b.{0,80}\bnewsletter\b/i,
   /\bnewsletters?\b.{0,60}\b(sign(ing)? up|subscribe|inbox)\b/i,
   /^(enter|type) (your|an?) (valid )?e-?mail( address)?/i,
   /^(please enter a valid e-?mail( address)?|e-?mail address|your e-?mail( address)?)[.!:]?$/i,
@@ -167,15 +172,22 @@ const PLAYER =
 
 /** Ad and sponsor labels in their other wordings (`AD`, `Sponsored content`, `Paid Post`). */
 const AD_LABEL =
-  /^(ad|ads|sponsored|sponsored (content|post|links?)|paid (content|post|partner content)|promoted( content)?|partner content|ad feedback)$/i;
+  /^(ad|ads|advert|sponsored|sponsored (content|post|links?)|paid (content|post|partner content)|promoted( content)?|partner content|ad feedback)$/i;
 
 /** The story's taxonomy and rights lines: `Tags: …`, `Filed under: …`, `All rights reserved.` */
 const TAXONOMY = /^(tags?|topics?|filed under|categories|category|keywords?|more on|related topics)\s*:/i;
 const RIGHTS =
-  /\ball rights reserved\b|\bmay not be (published|reproduced|copied|redistributed)\b|^this (article|story) (was|has been) (originally )?published (by|on|at)\b/i;
+  /\ball rights reserved\b|\bmay not be (published|reproduced|copied|redistributed)\b|^this (article|story|post) (was|has been) (originally )?published (by|on|at)\b|^this (article|story|post) (originally|first) appeared (on|in)\b/i;
 
 /** A call to click elsewhere: `Click here to subscribe`, `Click here for more photos`. */
 const CLICK_HERE = /^(click|tap) here\b/i;
+
+/**
+ * The page's buttons and plugs as text: comment calls (`Scroll down to comment below`), toggles
+ * (`Show more`), policy links, a channel plug (`Subscribe on YouTube!`), the follow-us line.
+ */
+const PAGE_CALL =
+  /^(what do you think\??\s*)?(scroll down to comment( below)?|(leave|share|post) your (comments?|thoughts)( below| in the comments)?|let us know (what you think )?in the comments( below)?)[.!]?$|^what[’']s your reaction\??$|^(show|read|see|view|load) (more|less)$|^(privacy policy|terms of (use|service)|cookie (policy|settings))$|\bsubscribe (on|to (our|my)) (youtube|channel)\b|^follow us( on social( media)?)?[.!]?$/i;
 
 export function isPromptLine(text: string): boolean {
   if (text.length > 200) return false;
@@ -184,6 +196,7 @@ export function isPromptLine(text: string): boolean {
     PLAYER.test(text) ||
     AD_LABEL.test(text) ||
     RIGHTS.test(text) ||
+    PAGE_CALL.test(text) ||
     (CLICK_HERE.test(text) && text.length <= 120)
   );
 }

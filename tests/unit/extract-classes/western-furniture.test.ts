@@ -245,4 +245,36 @@ describe('Western page furniture inside the body', () => {
     const lines = extractArticle(new JSDOM(html, { url }).window.document, url).textContent.split('\n');
     expect(lines).toContain('Illustration by Kay Nielsen');
   });
+
+  it('reads the story’s edges generously: a date under the dek, two bios at the foot', () => {
+    const dek =
+      'The vote ends a two-year dispute over the route, the cost and the construction schedule of the line.';
+    const html = page({
+      head: [dek, 'Mar. 12, 2024, 3:36 PM UTC'],
+      foot: [
+        'Jane Doe is the Example Times’s transport editor. Contact her at jane.doe@example-times.com or on Twitter.',
+        'Tom Smith is Opinion Editor of the Example Times.',
+      ],
+    });
+    expect(body(html)).toEqual([dek, ...PROSE]);
+  });
+
+  it('drops the plugs and buttons a page writes out as lines', () => {
+    const html = page(
+      {
+        between: ['Advert', 'Show more', 'What’s your reaction?'],
+        foot: [
+          'Sign up for our weekly Transport Brief.',
+          'Keep up with the latest city news with the Example Daily newsletter!',
+          'What do you think? Scroll down to comment below.',
+          'For all our videos and interviews – Subscribe on YouTube!',
+          'This article originally appeared on Example Magazine.',
+          '[Featured Image by Ann Lee/Getty Images]',
+          'Privacy Policy',
+        ],
+      },
+      (line) => `<div>${line}</div>`,
+    );
+    expect(body(html)).toEqual(PROSE);
+  });
 });
