@@ -387,7 +387,7 @@ export function cleanBody(root: Element, context: CleanContext): void {
   if (context.chinese !== false) cutAtArticleEnd(root);
   if (context.trimTeasers) trimTrailingTeasers(root);
   normaliseIndentation(root);
-  removeEmpty(root);
+  removeEmpty(root, context.chinese === false);
 }
 
 /**
@@ -487,13 +487,21 @@ const MEDIA_TAGS = new Set(['TABLE', 'VIDEO', 'PICTURE']);
  * children before their parent), so each element looks at its own children only: asking every
  * element for its textContent and media made this quadratic in the nesting depth.
  */
-function removeEmpty(root: Element): void {
+function removeEmpty(root: Element, keepSpaces = false): void {
   const full = new Set<Element>();
   for (const el of [...root.querySelectorAll('*')].reverse()) {
     if (holdsContent(el, full)) full.add(el);
-    else if (REMOVABLE_EMPTY.has(el.tagName)) el.remove();
+    else if (!REMOVABLE_EMPTY.has(el.tagName)) continue;
+    // the only space between two words may sit in an inline element (`misguided<em> </em>policy`):
+    // Western text keeps it, or the words run together
+    else if (keepSpaces && INLINE_EMPTY.has(el.tagName) && /\s/.test(el.textContent ?? ''))
+      el.replaceWith(' ');
+    else el.remove();
   }
 }
+
+/** Inline elements whose whitespace-only text may be the space between two words. */
+const INLINE_EMPTY = new Set(['SPAN', 'FONT', 'STRONG', 'B', 'A', 'EM', 'I', 'U']);
 
 /** A real image or other media, or a child that is text or an element already found to hold content. */
 function holdsContent(el: Element, full: ReadonlySet<Element>): boolean {
