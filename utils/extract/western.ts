@@ -47,11 +47,13 @@ export function timestampLine(text: string): 'labelled' | 'bare' | null {
 const NAME = String.raw`\p{Lu}[\p{L}'’.-]*(?:\s+(?:de|van|von|der|da|del|la|le|bin|al)?\s*\p{Lu}[\p{L}'’.-]*){1,3}`;
 /** An outlet or role after a byline's name: capitalised words (`Staff Writer`, `The Associated Press`). */
 const AFFILIATION = String.raw`(?:the\s+)?\p{Lu}[\p{L}'’.&-]*(?:\s+(?:of|for|and|the|at)?\s*\p{Lu}[\p{L}'’.&-]*){0,6}`;
+/** Words a title-case subhead opens with after "By" (`By The Numbers`, `By Contrast`): no name. */
+const NOT_A_NAME = String.raw`(?:The|A|An|This|That|These|Those|Our|Your|My|His|Her|Its|Their|Any|All|Some|Most|Contrast|Comparison|Design|Default|Far|Then|Now|Way|Day|Night|Land|Air|Sea|Hand|Car|Bus|Train|Numbers)\b`;
 const BYLINE_LEAD =
   /^(?:by|written by|story by|words by|text by|posted by|report(?:ing|ed)? by|compiled by)\s+/i;
 /** What follows the lead: names in their own capitals (case-sensitive, so `By changed lines` is no byline). */
 const BYLINE_NAMES = new RegExp(
-  String.raw`^${NAME}(?:\s*(?:,|and|&)\s*${NAME})*(?:\s*(?:,|\||–|—|-|for)\s*${AFFILIATION})?\.?$`,
+  String.raw`^(?!${NOT_A_NAME})${NAME}(?:\s*(?:,|and|&)\s*${NAME})*(?:\s*(?:,|\||–|—|-|for)\s*${AFFILIATION})?\.?$`,
   'u',
 );
 /** The author box's links and the wire's credits at the foot: Reporting by …; Editing by … */
@@ -90,7 +92,7 @@ const PICTURE_AGENCY =
 /** What a credit names: the picture, a featured one too (`Featured Image by …`). */
 const PICTURE = String.raw`(?:featured |top |lead |main |header )?(?:photo|photos|photograph|photography|image|images|picture|pictures|illustration|graphic|video)`;
 const CREDIT_LABEL = new RegExp(
-  String.raw`^[([]?\s*(?:(?:${PICTURE}|foto|fotos|bild)(?:\s+(?:credit|courtesy|by|courtesy of|via|source))?\s*(?::|\.{2,}|…)|${PICTURE}(?:\s+courtesy)?\s+(?:by|of|via)\s|(?:photo |image )?(?:credits?|courtesy)(?:\s+of)?\s*(?::|\.{2,}|…|\s))\s*\S`,
+  String.raw`^[([]?\s*(?:(?:${PICTURE}|foto|fotos|bild)(?:\s+(?:credit|courtesy|by|courtesy of|via|source))?\s*(?::|\.{2,}|…)|${PICTURE}\s+(?:by|via|courtesy(?: of)?)\s|(?:photo |image )?(?:credits?|courtesy)\s*(?::|\.{2,}|…)|courtesy of\s)\s*\S`,
   'i',
 );
 /**
@@ -107,7 +109,8 @@ export function isCreditLine(text: string): boolean {
   if (text.length > 100) return false;
   // a caption's sentence with a credit at its end is caption text, not a credit line
   if (/[a-z]{2}[.!?]\s+\p{Lu}/u.test(text)) return false;
-  if (/^[([]?\s*(©|\(c\)|copyright\b)/i.test(text)) return true;
+  // © Getty Images, Copyright 2024 by …; not a sentence about copyright law
+  if (/^[([]?\s*(©|\(c\)|copyright\s*(©|\(c\)|\d{4}|by\b))/i.test(text)) return true;
   if (CREDIT_LABEL.test(text)) return true;
   if (SLASH_CREDIT.test(text)) return true;
   return PICTURE_AGENCY.test(text) && /^[^.!?]*$/.test(text.replace(/\b\p{Lu}\./gu, ''));
@@ -115,7 +118,10 @@ export function isCreditLine(text: string): boolean {
 
 /** Newsletter and sign-up prompts: the offer, the form's labels, its consent and thank-you lines. */
 const NEWSLETTER = [
-  /\b(sign(ing)? up|subscribe|register|get|receive)\b.{0,80}\b(newsletters?|briefs?|briefing|digest|in your inbox|to your inbox|email alerts?|e-mail alerts?)\b/i,
+  /\b(sign(ing)? up|subscribe|register|get|receive)\b.{0,80}\b(newsletters?|in your inbox|to your inbox|email alerts?|e-mail alerts?)\b/i,
+  // a named brief or digest, signed up for (`Sign up to the Quartz Africa Weekly Brief`); officials
+  // who get a briefing are news
+  /\b(sign(ing)? up|subscribe)\b.{0,20}\b(to|for) (our|the)\b.{0,60}\b(briefs?|briefing|digest)\b/i,
   /^keep up with\b.{0,80}\bnewsletter\b/i,
   /\bnewsletters?\b.{0,60}\b(sign(ing)? up|subscribe|inbox)\b/i,
   /^(enter|type) (your|an?) (valid )?e-?mail( address)?/i,

@@ -74,6 +74,8 @@ describe('Western page furniture inside the body', () => {
     expect(isBylineLine('By Friday, the council had voted.')).toBe(false);
     expect(isBylineLine('By changed lines')).toBe(false);
     expect(isBylineLine('By 2030 the tram will carry 40,000 riders a day')).toBe(false);
+    expect(isBylineLine('By The Numbers')).toBe(false);
+    expect(isBylineLine('By Contrast')).toBe(false);
   });
 
   it('drops photo credits under images, in every shape a credit takes', () => {
@@ -99,6 +101,9 @@ describe('Western page furniture inside the body', () => {
       'Firm Chop / Crud',
       'Photos of the new trams were shown to the council. They were well received.',
       'The release plan (kovarex)',
+      'Credit card debt rose again this year',
+      'Copyright law was last changed in 1998',
+      'Photos of the crash spread quickly online',
     ])
       expect(isCreditLine(text), text).toBe(false);
   });
@@ -223,6 +228,13 @@ describe('Western page furniture inside the body', () => {
       (line) => `<div>${line}</div>`,
     );
     expect(body(html)).toEqual(PROSE);
+  });
+
+  it('keeps short sentences about briefings and digests', () => {
+    const briefing = 'Council members will get a briefing on the route next week.';
+    const digest = 'Residents can subscribe to a digest of the works from the transit office.';
+    const html = page({ between: [briefing, digest] });
+    expect(body(html)).toEqual([...PROSE.slice(0, 2), briefing, digest, ...PROSE.slice(2)]);
   });
 
   it('keeps a labelled line inside the story and a sentence about subscribers', () => {
