@@ -7,6 +7,7 @@
 import { isBylineLine } from './byline';
 import { BLOCK_TAGS, collectLines, type Line } from './lines';
 import { collapseSpace, looseKey } from './text';
+import { isWesternFurniture, markedFurniture, repeatedLines, westernScript, type LinePlace } from './western';
 
 export interface CleanContext {
   /** base for relative URLs */
@@ -130,7 +131,7 @@ const PAGER_ARROW = String.raw`[<>‹›«»]{1,2}|prev(?:ious)?|next`;
  * newsletter prompts and share/follow calls, each a line of its own.
  */
 const WESTERN_CHROME = new RegExp(
-  String.raw`^(advertisement|advertisement\s*[-–—:]\s*(scroll|continue) (down |reading )?(to continue|below)?|(skip|close) (advertisement|ad)|(the )?story continues below( this)?( advertisement)?|article continues below( advertisement)?|continue reading (the main story|below)|(hide|show|toggle|expand|close) caption|enlarge this image|(view|open) (the )?(photo )?gallery|(previous|next) (slide|image|photo)|${PAGER_ARROW}|\d{1,3}\s+(of|\/)\s+\d{1,3}|sign up (for|to) (our|the|my) [\w\s'’-]{0,40}newsletters?[.!]?|share (this|on) (article|story|facebook|twitter|x|linkedin|email)[.!]?|follow (us|me) on (facebook|twitter|x|instagram|linkedin)[.!]?)$`,
+  String.raw`^(advertisement|advertisement\s*[-–—:]\s*(scroll|continue) (down |reading )?(to continue|below)?|(advertisement\s*[-–—:]?\s*)?(the )?(story|article|text) continues (below|after (this |the )?(ad|advertisement))( this)?( advertisement)?|(skip|close) (advertisement|ad)|continue reading (the main story|below)|scroll to continue( reading)?|video ad feedback|(hide|show|toggle|expand|close) caption\s*[+–-]?|back to (slide|slideshow|gallery)|enlarge (this )?(image|photo)|(view|open) (the )?(photo )?gallery|(previous|next) (slide|image|photo)|${PAGER_ARROW}|\d{1,3}\s+(of|\/)\s+\d{1,3}|sign up (for|to) (our|the|my) [\w\s'’-]{0,40}newsletters?[.!]?|share (this|on) (article|story|facebook|twitter|x|linkedin|email)[.!]?|follow (us|me) on (facebook|twitter|x|instagram|linkedin)[.!]?)$`,
   'i',
 );
 /** A line that only points at another story: "Related: …", "READ MORE: …", mostly a link. */
@@ -271,6 +272,26 @@ export function stripPrivateUse(root: Element): void {
   }
 }
 
+const PROSE_LINE = /[.!?。！？]/;
+
+/**
+ * Where each line stands in the body: its head (before the first paragraph of prose, a line of 100
+ * characters or more with a sentence mark, or among its first three lines: a dek may come before
+ * the date), its tail (after the last paragraph of prose, or among its last three lines: two bios
+ * may follow each other), or between. The story's edges hold its dateline, byline and bio.
+ */
+function linePlaces(lines: readonly Line[]): (line: Line) => LinePlace {
+  const isProse = (line: Line) => line.text.length >= 100 && PROSE_LINE.test(line.text);
+  const first = lines.findIndex(isProse);
+  const last = lines.findLastIndex(isProse);
+  const position = new Map(lines.map((line, i) => [line, i]));
+  return (line) => {
+    const i = position.get(line) ?? 0;
+    if (first < 0 || i < first || i < 3) return 'head';
+    return i > last || i >= lines.length - 3 ? 'tail' : 'middle';
+  };
+}
+
 /** Cleans `root` in place. */
 export function cleanBody(root: Element, context: CleanContext): void {
   const base = context.baseUrl;
@@ -297,9 +318,16 @@ export function cleanBody(root: Element, context: CleanContext): void {
     if (text.length < 200 || linkText > text.length * 0.5) el.remove();
   }
 
+  // Western stories: furniture the page marks by class (credits, bylines, screen-reader labels)
+  const bodyText = context.chinese === false ? (root.textContent ?? '') : '';
+  const westernStory = context.chinese === false && westernScript(bodyText);
+  if (westernStory) for (const el of markedFurniture(root, bodyText.length)) if (!hasMedia(el)) el.remove();
+
   const known = context.knownKeys ?? new Set<string>();
   const lines = collectLines(root);
   const pager = context.chinese === false ? pagerLines(lines) : null;
+  const repeated = westernStory ? repeatedLines(lines) : null;
+  const placeOf = westernStory ? linePlaces(lines) : null;
   const relatedHeadings: Element[] = [];
   for (const line of lines) {
     const el = line.el;
@@ -311,6 +339,8 @@ export function cleanBody(root: Element, context: CleanContext): void {
       (context.chinese !== false && isBoilerplateLine(line.text)) ||
       (context.chinese === false && isWesternChrome(line.text, line.linkChars)) ||
       pager?.has(line) ||
+      repeated?.has(line) ||
+      (placeOf && !line.el.closest('td, th') && isWesternFurniture(line.text, placeOf(line))) ||
       (line.index < 4 && isBylineLine(line.text) && line.text.length < 60)
     ) {
       // a line of its own goes with its element; a line inside a larger block goes alone
@@ -365,7 +395,7 @@ export function cleanBody(root: Element, context: CleanContext): void {
   if (context.chinese !== false) cutAtArticleEnd(root);
   if (context.trimTeasers) trimTrailingTeasers(root);
   normaliseIndentation(root);
-  removeEmpty(root);
+  removeEmpty(root, context.chinese === false);
 }
 
 /**
@@ -465,13 +495,21 @@ const MEDIA_TAGS = new Set(['TABLE', 'VIDEO', 'PICTURE']);
  * children before their parent), so each element looks at its own children only: asking every
  * element for its textContent and media made this quadratic in the nesting depth.
  */
-function removeEmpty(root: Element): void {
+function removeEmpty(root: Element, keepSpaces = false): void {
   const full = new Set<Element>();
   for (const el of [...root.querySelectorAll('*')].reverse()) {
     if (holdsContent(el, full)) full.add(el);
-    else if (REMOVABLE_EMPTY.has(el.tagName)) el.remove();
+    else if (!REMOVABLE_EMPTY.has(el.tagName)) continue;
+    // the only space between two words may sit in an inline element (`misguided<em> </em>policy`):
+    // Western text keeps it, or the words run together
+    else if (keepSpaces && INLINE_EMPTY.has(el.tagName) && /\s/.test(el.textContent ?? ''))
+      el.replaceWith(' ');
+    else el.remove();
   }
 }
+
+/** Inline elements whose whitespace-only text may be the space between two words. */
+const INLINE_EMPTY = new Set(['SPAN', 'FONT', 'STRONG', 'B', 'A', 'EM', 'I', 'U']);
 
 /** A real image or other media, or a child that is text or an element already found to hold content. */
 function holdsContent(el: Element, full: ReadonlySet<Element>): boolean {

@@ -1,0 +1,313 @@
+/**
+ * Furniture of Western (non-Chinese) news pages that Readability keeps inside the body, each a line
+ * of its own or an element the page marks as such: timestamps, bylines, the reporter's contact line
+ * and bio, photo credits, newsletter and affiliate notices, share bars, subscription walls, player
+ * chrome, ad labels, a gallery's repeated slide titles. Each test reads one line's text; where a
+ * class is furniture only at the edges of the story (a bare date, a bio), the caller says where the
+ * line stands.
+ */
+
+/** Where a line stands in the body: before its first prose paragraph, after its last, or between. */
+export type LinePlace = 'head' | 'middle' | 'tail';
+
+const MONTH =
+  'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
+const WEEKDAY =
+  'mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?';
+/** Words a timestamp line may carry beside the date: labels, "at", "on", time zones. */
+const STAMP_LABEL =
+  /^(published|updated|last|first|posted|submitted|modified|created|originally|date|time|on|at|am|pm|a\.m\.?|p\.m\.?|utc|gmt|[a-z]?[ecmpah][sd]t|[ecmp]t|bst|cet|cest|ist|aest|aedt|hkt|jst|kst|sgt|ago|edited|uhr|le|publié|mis|à|jour|aktualisiert|veröffentlicht|publicado|actualizado)$/;
+const STAMP_LABELLED =
+  /\b(published|updated|posted|submitted|modified|created|aktualisiert|veröffentlicht|publié|publicado|actualizado)\b/i;
+const DATE_PART = new RegExp(
+  String.raw`\b(?:(?:${MONTH})\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|\d{1,2}(?:st|nd|rd|th)?\s+(?:${MONTH})\.?,?(?:\s+\d{4})?|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)?\d{2})\b`,
+  'gi',
+);
+const TIME_PART = /\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?(?![a-z])/gi;
+const WEEKDAY_PART = new RegExp(String.raw`\b(?:${WEEKDAY})\b\.?`, 'gi');
+
+/**
+ * A line that only dates the story (`Dec. 20, 2016, 12:44 PM UTC / Updated Dec. 20, 2016, 1:00 PM
+ * UTC`, `Posted on 11/28/2016 11:00 AM PT`, `October 06, 2018`): 'labelled' when a label says so
+ * (furniture wherever it stands), 'bare' for a date alone (furniture at the body's edges only: in the
+ * middle it may be a timeline's subhead).
+ */
+export function timestampLine(text: string): 'labelled' | 'bare' | null {
+  if (text.length > 100) return null;
+  let rest = text.toLowerCase();
+  const dates = rest.match(DATE_PART)?.length ?? 0;
+  if (!dates) return null;
+  rest = rest.replace(DATE_PART, ' ').replace(TIME_PART, ' ').replace(WEEKDAY_PART, ' ');
+  const words = rest.split(/[\s,|/·•–—:()\-[\]]+/).filter(Boolean);
+  if (!words.every((w) => STAMP_LABEL.test(w) || /^\d{1,4}$/.test(w))) return null;
+  return STAMP_LABELLED.test(text) ? 'labelled' : 'bare';
+}
+
+/** A capitalised name of two to four words (`Valentina Palladino`, `Mary-Kate O’Neil`, `JIM WATSON`). */
+const NAME = String.raw`\p{Lu}[\p{L}'’.-]*(?:\s+(?:de|van|von|der|da|del|la|le|bin|al)?\s*\p{Lu}[\p{L}'’.-]*){1,3}`;
+/** An outlet or role after a byline's name: capitalised words (`Staff Writer`, `The Associated Press`). */
+const AFFILIATION = String.raw`(?:the\s+)?\p{Lu}[\p{L}'’.&-]*(?:\s+(?:of|for|and|the|at)?\s*\p{Lu}[\p{L}'’.&-]*){0,6}`;
+/** Words a title-case subhead opens with after "By" (`By The Numbers`, `By Contrast`): no name. */
+const NOT_A_NAME = String.raw`(?:The|A|An|This|That|These|Those|Our|Your|My|His|Her|Its|Their|Any|All|Some|Most|Contrast|Comparison|Design|Default|Far|Then|Now|Way|Day|Night|Land|Air|Sea|Hand|Car|Bus|Train|Numbers)\b`;
+const BYLINE_LEAD =
+  /^(?:by|written by|story by|words by|text by|posted by|report(?:ing|ed)? by|compiled by)\s+/i;
+/** What follows the lead: names in their own capitals (case-sensitive, so `By changed lines` is no byline). */
+const BYLINE_NAMES = new RegExp(
+  String.raw`^(?!${NOT_A_NAME})${NAME}(?:\s*(?:,|and|&)\s*${NAME})*(?:\s*(?:,|\||–|—|-|for)\s*${AFFILIATION})?\.?$`,
+  'u',
+);
+/** The author box's links and the wire's credits at the foot: Reporting by …; Editing by … */
+const BYLINE_CHROME =
+  /^(view|see|more|read) (author archive|all (posts|articles|stories)( by .{1,40})?|(more )?(posts|articles|stories) by .{1,40})$|^(additional )?(reporting|writing|editing|research) by [^.!?]{2,80}(;\s*(additional )?(reporting|writing|editing|research) by [^.!?]{2,80})*\.?$/i;
+
+/** A byline standing as a line of its own (`By Jane Doe, Staff Writer`, `View author archive`). */
+export function isBylineLine(text: string): boolean {
+  if (text.length > 120) return false;
+  const lead = BYLINE_LEAD.exec(text);
+  return (!!lead && BYLINE_NAMES.test(text.slice(lead[0].length))) || BYLINE_CHROME.test(text);
+}
+
+/**
+ * The reporter's contact line (`Write to Jane Doe at jane.doe@example.com`, `Follow her on Twitter
+ * @janedoe`) and, at the foot of the story only, the bio (`Jane Doe is a reporter at …`).
+ */
+const CONTACT =
+  /^(write to|contact|email|e-mail|reach|you can reach|follow)\b.{0,120}(@|\bon (twitter|x|instagram|facebook|linkedin|bluesky|threads)\b)/i;
+/** A bio opens with the writer's name (in its own capitals) and names the trade, in any case. */
+const BIO_START = new RegExp(String.raw`^${NAME}\s+(?:is|was|has been|covers|writes|reports)\b`, 'u');
+const BIO_ROLE =
+  /\b(reporter|writer|editor|correspondent|journalist|columnist|contributor|freelancer?|author of|covers|producer|writes\b.{0,120}\bfor)\b/i;
+
+export function isContactLine(text: string): boolean {
+  return text.length <= 160 && CONTACT.test(text);
+}
+
+export function isAuthorBio(text: string): boolean {
+  return text.length <= 400 && BIO_START.test(text) && BIO_ROLE.test(text);
+}
+
+/** News agencies and picture libraries that close a photo credit. */
+const PICTURE_AGENCY =
+  /\b(getty images|ap photo|associated press|reuters|afp|shutterstock|istock(photo)?|epa(-efe)?|alamy|bloomberg|pa (images|wire|media)|aap|dpa|corbis|sipa( usa)?|rex( features)?|imago|nurphoto|wireimage|filmmagic|zuma( press| wire)?|unsplash|pexels|wikimedia commons|handout|pool)\)?\.?$/i;
+/** What a credit names: the picture, a featured one too (`Featured Image by …`). */
+const PICTURE = String.raw`(?:featured |top |lead |main |header )?(?:photo|photos|photograph|photography|image|images|picture|pictures|illustration|graphic|video)`;
+const CREDIT_LABEL = new RegExp(
+  String.raw`^[([]?\s*(?:(?:${PICTURE}|foto|fotos|bild)(?:\s+(?:credit|courtesy|by|courtesy of|via|source))?\s*(?::|\.{2,}|…)|${PICTURE}\s+(?:by|via|courtesy(?: of)?)\s|(?:photo |image )?(?:credits?|courtesy)\s*(?::|\.{2,}|…)|courtesy of\s)\s*\S`,
+  'i',
+);
+/**
+ * `Scott Heins/Gothamist`, `(Mike Cason/mcason@al.com)`, `JIM WATSON/AFP/Getty Images`: a name and
+ * its outlet joined by slashes without spaces (`Firm Chop / Crud` is a table's label, not a credit).
+ */
+const SLASH_CREDIT = new RegExp(
+  String.raw`^\(?${NAME}(?:\/[\p{L}\d@.&'-][\p{L}\d@.&' -]{1,39}){1,3}\)?$`,
+  'u',
+);
+
+/** A photo's credit as a line of its own (`Photo: Brett Davis, USA TODAY Sports`, `© Getty Images`). */
+export function isCreditLine(text: string): boolean {
+  if (text.length > 100) return false;
+  // a caption's sentence with a credit at its end is caption text, not a credit line
+  if (/[a-z]{2}[.!?]\s+\p{Lu}/u.test(text)) return false;
+  // © Getty Images, Copyright 2024 by …; not a sentence about copyright law
+  if (/^[([]?\s*(©|\(c\)|copyright\s*(©|\(c\)|\d{4}|by\b))/i.test(text)) return true;
+  if (CREDIT_LABEL.test(text)) return true;
+  if (SLASH_CREDIT.test(text)) return true;
+  return PICTURE_AGENCY.test(text) && /^[^.!?]*$/.test(text.replace(/\b\p{Lu}\./gu, ''));
+}
+
+/** Newsletter and sign-up prompts: the offer, the form's labels, its consent and thank-you lines. */
+const NEWSLETTER = [
+  /\b(sign(ing)? up|subscribe|register|get|receive)\b.{0,80}\b(newsletters?|in your inbox|to your inbox|email alerts?|e-mail alerts?)\b/i,
+  // a named brief or digest, signed up for (`Sign up to the Quartz Africa Weekly Brief`); officials
+  // who get a briefing are news
+  /\b(sign(ing)? up|subscribe)\b.{0,20}\b(to|for) (our|the)\b.{0,60}\b(briefs?|briefing|digest)\b/i,
+  /^keep up with\b.{0,80}\bnewsletter\b/i,
+  /\bnewsletters?\b.{0,60}\b(sign(ing)? up|subscribe|inbox)\b/i,
+  /^(enter|type) (your|an?) (valid )?e-?mail( address)?/i,
+  /^(please enter a valid e-?mail( address)?|e-?mail address|your e-?mail( address)?)[.!:]?$/i,
+  /^thanks? (you )?for (signing up|subscribing|registering)/i,
+  /^by (signing up|subscribing|registering|clicking|submitting)\b.{0,120}\b(agree|terms|privacy)/i,
+  /^(you('re| are) (now )?(subscribed|signed up|all set))\b/i,
+];
+
+export function isNewsletterPrompt(text: string): boolean {
+  return text.length <= 220 && NEWSLETTER.some((re) => re.test(text));
+}
+
+/** An affiliate disclosure: the site earns a commission on what the reader buys through its links. */
+const AFFILIATE =
+  /\b(affiliate (links?|commission|partnerships?|program)|(earn|receive|get|make)s? (a |an )?(small |affiliate )?commission|commission (from|on) (purchases|sales|qualifying)|(buy|purchase) (something|a product|products) through (our|these|the) links)\b/i;
+
+export function isAffiliateDisclosure(text: string): boolean {
+  return text.length <= 320 && AFFILIATE.test(text);
+}
+
+/** A share bar or comment prompt written out: `Share this article Facebook Twitter Email`, `Comments`. */
+const SHARE_WORD = String.raw`share( this( article| story| post)?| on)?|tweet|email|e-mail|print|copy( the)? link|link copied|save|comments?|\d+ comments?|facebook|twitter|x|linkedin|whatsapp|reddit|pinterest|flipboard|telegram|messenger|threads|bluesky|mastodon|sms`;
+const SHARE_BAR = new RegExp(
+  String.raw`^(?:(?:${SHARE_WORD})\s*[|/·•,:]?\s*){2,}$|^(?:leave|post|add|write) a comment$|^(?:view|show|hide|read) (?:all )?(?:\d+ )?comments?$|^comments? (?:are|is) closed\.?$|^join the (?:conversation|discussion)$`,
+  'i',
+);
+
+export function isShareBar(text: string): boolean {
+  if (text.length > 120 || !SHARE_BAR.test(text.trim())) return false;
+  // a run of one word (`xxx`) is no bar of buttons
+  return (
+    new Set(
+      text
+        .toLowerCase()
+        .split(/[\s|/·•,:]+/)
+        .filter(Boolean),
+    ).size > 1 ||
+    !/^\w+(\s+\w+)*$/.test(text) ||
+    /comment|conversation|discussion/i.test(text)
+  );
+}
+
+/**
+ * Subscription walls and account prompts: the story's remainder is behind them, and their words are
+ * never the story's (`Subscribe to continue reading`, `Already a subscriber? Sign in`).
+ */
+const PAYWALL =
+  /^(already (a subscriber|have an account)\s*[?.!]|subscribe (now|today|to (continue|keep) reading)|(sign|log) in to (continue|keep reading|read)|to continue reading|continue reading (with|for)|this (article|story|content) is (only )?(available|reserved|exclusive) (to|for) (subscribers|members)|create (a )?free account|register (now )?for free|you('ve| have) (reached|read) (your|\d+ of( your)? \d+) (free|monthly)|unlock (this|unlimited|full) (article|access|stories))/i;
+
+/** Player and reading-time chrome: `Listen to this article`, `5 min read`, `00:38 / 01:22`. */
+const PLAYER =
+  /^(listen to (this|the) (article|story)|listen\s*[·•]?\s*\d+\s*min|\d+\s*min(ute)?s?\s*read|reading time\s*:?\s*\d+\s*min(ute)?s?|(play|watch) (audio|video|now)|\d{1,2}:\d{2}\s*\/\s*\d{1,2}:\d{2}|now playing|up next)$/i;
+
+/** Ad and sponsor labels in their other wordings (`AD`, `Sponsored content`, `Paid Post`). */
+const AD_LABEL =
+  /^(ad|ads|advert|sponsored|sponsored (content|post|links?)|paid (content|post|partner content)|promoted( content)?|partner content|ad feedback)$/i;
+
+/** The story's taxonomy and rights lines: `Tags: …`, `Filed under: …`, `All rights reserved.` */
+const TAXONOMY = /^(tags?|topics?|filed under|categories|category|keywords?|more on|related topics)\s*:/i;
+const RIGHTS =
+  /\ball rights reserved\b|\bmay not be (published|reproduced|copied|redistributed)\b|^this (article|story|post) (was|has been) (originally )?published (by|on|at)\b|^this (article|story|post) (originally|first) appeared (on|in)\b/i;
+
+/** A call to click elsewhere: `Click here to subscribe`, `Click here for more photos`. */
+const CLICK_HERE = /^(click|tap) here\b/i;
+
+/**
+ * The page's buttons and plugs as text: comment calls (`Scroll down to comment below`), toggles
+ * (`Show more`), policy links, a channel plug (`Subscribe on YouTube!`), the follow-us line.
+ */
+const PAGE_CALL =
+  /^(what do you think\??\s*)?(scroll down to comment( below)?|(leave|share|post) your (comments?|thoughts)( below| in the comments)?|let us know (what you think )?in the comments( below)?)[.!]?$|^what[’']s your reaction\??$|^(show|read|see|view|load) (more|less)$|^(privacy policy|terms of (use|service)|cookie (policy|settings))$|\bsubscribe (on|to (our|my)) (youtube|channel)\b|^follow us( on social( media)?)?[.!]?$/i;
+
+export function isPromptLine(text: string): boolean {
+  if (text.length > 200) return false;
+  return (
+    PAYWALL.test(text) ||
+    PLAYER.test(text) ||
+    AD_LABEL.test(text) ||
+    RIGHTS.test(text) ||
+    PAGE_CALL.test(text) ||
+    (CLICK_HERE.test(text) && text.length <= 120)
+  );
+}
+
+/** Whether a line of a Western page's body is furniture, given where it stands in the body. */
+export function isWesternFurniture(text: string, place: LinePlace): boolean {
+  const stamp = timestampLine(text);
+  if (stamp === 'labelled' || (stamp === 'bare' && place !== 'middle')) return true;
+  if (place === 'tail' && (isAuthorBio(text) || (TAXONOMY.test(text) && text.length <= 200))) return true;
+  return (
+    isBylineLine(text) ||
+    isCreditLine(text) ||
+    isContactLine(text) ||
+    isNewsletterPrompt(text) ||
+    isAffiliateDisclosure(text) ||
+    isShareBar(text) ||
+    isPromptLine(text)
+  );
+}
+
+/**
+ * Lines repeated back to back: a gallery's slide title written once per slide (three or more short
+ * lines outside figures: all go) and a caption printed twice in its figure (the copy goes). Captions
+ * of separate figures, table cells and list items may repeat as content and stay.
+ */
+export function repeatedLines<T extends { text: string; el: Element }>(lines: readonly T[]): Set<T> {
+  const repeated = new Set<T>();
+  for (let i = 0; i < lines.length;) {
+    let j = i + 1;
+    while (j < lines.length && lines[j]!.text === lines[i]!.text) j++;
+    const run = lines.slice(i, j);
+    i = j;
+    if (run.length < 2 || run[0]!.text.length < 10) continue;
+    if (run.length >= 3 && run[0]!.text.length <= 100 && !run.some((l) => l.el.closest('figure, td, th, li')))
+      for (const line of run) repeated.add(line);
+    else {
+      const figure = run[0]!.el.closest('figure');
+      if (figure)
+        for (const line of run.slice(1)) if (line.el.closest('figure') === figure) repeated.add(line);
+    }
+  }
+  return repeated;
+}
+
+/**
+ * Furniture marked up as such inside the body, by class or id, with the most text each may hold:
+ * screen-reader labels (`Image caption`, `Credit`, `(opens in a new tab)`), photo credits, bylines
+ * and their dates, the author's bio, timestamps, newsletter boxes. A limit keeps a container that
+ * merely carries such a class (a whole story in `.byline-wrapper`) out of reach.
+ */
+const MARKED_FURNITURE: ReadonlyArray<readonly [RegExp, number]> = [
+  [
+    /^(sr-only|sr-text|screen-?reader(-text|-only)?|visually-?hidden|visuallyhidden|off-?screen|element-invisible|hidden-visually|a11y-hidden)$/,
+    60,
+  ],
+  [/^(credits?|photo-?credits?|image-?credits?|caption-?credits?|media-?credits?)$/, 100],
+  [/^(byline|byline-\w+|byline__\w+|timestamp|pubdate)$/, 150],
+  [/^(bio|author-?bio|byline-bio|contributor-?bio)$/, 300],
+  [/^(newsletter|newsletter-\w+|newsletter__\w+|signup|sign-up)$/, 400],
+];
+
+function markedLimit(el: Element): number {
+  const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.toLowerCase().split(/\s+/);
+  let limit = 0;
+  for (const name of names) {
+    if (!name) continue;
+    for (const [re, max] of MARKED_FURNITURE) if (re.test(name)) limit = Math.max(limit, max);
+  }
+  return limit;
+}
+
+/** Elements under `root` marked as furniture (see MARKED_FURNITURE), each short enough to be only that. */
+export function markedFurniture(root: Element, total = (root.textContent ?? '').length): Element[] {
+  const found: Element[] = [];
+  for (const el of root.querySelectorAll('[class], [id]')) {
+    const limit = markedLimit(el);
+    if (!limit) continue;
+    const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+    // a credit is a name, not a caption's sentence
+    if (text.length > limit || text.length * 5 > total) continue;
+    if (limit === 100 && /[a-z]{2}[.!?]\s+\p{Lu}/u.test(text)) continue;
+    if (!found.some((outer) => outer.contains(el))) found.push(el);
+  }
+  return found;
+}
+
+/**
+ * Whether these rules read the body: a body in Han, kana or hangul script is not a Western story
+ * even where the page's language came out otherwise (a Chinese post quoting an English credit keeps
+ * it). Counted over the first 5,000 characters.
+ */
+export function westernScript(text: string): boolean {
+  const end = Math.min(text.length, 5_000);
+  let letters = 0;
+  let cjk = 0;
+  for (let i = 0; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code <= 0x20 || code === 0xa0 || code === 0x3000) continue;
+    letters++;
+    if (
+      (code >= 0x3040 && code <= 0x9fff) ||
+      (code >= 0xac00 && code <= 0xd7af) ||
+      (code >= 0xf900 && code <= 0xfaff)
+    )
+      cjk++;
+  }
+  return cjk <= letters * 0.3;
+}
