@@ -32,7 +32,7 @@ import { resolveSection } from './fields/section';
 import { resolveSource } from './fields/source';
 import { resolveTitle } from './fields/title';
 import { headBylines } from './fields/zone';
-import { articleLanguage } from './lang';
+import { articleLanguage, detectScript } from './lang';
 import { collectLines, type Line, type LineStats } from './lines';
 import { readMetadata } from './metadata';
 import { titleSuffix } from './title';
@@ -62,9 +62,10 @@ type SanitizeWindow = Parameters<typeof sanitizeHtml>[1];
 /** The page's language family, for the site zone and the Chinese-only cleaning conventions. */
 function pageLanguage(doc: Document, url: string, sample: string): PageLanguage {
   const lang = (doc.documentElement.getAttribute('lang') ?? '').toLowerCase();
-  // kana or hangul in the text: Japanese or Korean, whatever share of Han characters it has
-  if (/[\u3040-\u30ff]{3}/.test(sample)) return 'ja';
-  if (/[\uac00-\ud7af]{3}/.test(sample)) return 'ko';
+  // Japanese mixes kana into its kanji, Korean is hangul: a Chinese page quoting a Japanese name or
+  // a kaomoji (｡･ω･｡) in a comment stays Chinese
+  const script = detectScript(sample);
+  if (script === 'ja' || script === 'ko') return script;
   if (/^zh/.test(lang)) return 'zh';
   if (/^ja/.test(lang)) return 'ja';
   if (/^ko/.test(lang)) return 'ko';

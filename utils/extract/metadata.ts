@@ -44,7 +44,7 @@ function names(value: Json, doc: Document, depth = 0): string[] {
 }
 
 const ARTICLE_TYPES =
-  /^(NewsArticle|Article|ReportageNewsArticle|AnalysisNewsArticle|BlogPosting|WebPage|Report|ScholarlyArticle|TechArticle|OpinionNewsArticle|LiveBlogPosting)$/;
+  /^(NewsArticle|Article|ReportageNewsArticle|AnalysisNewsArticle|BlogPosting|WebPage|Report|ScholarlyArticle|TechArticle|OpinionNewsArticle|LiveBlogPosting|SocialMediaPosting|DiscussionForumPosting)$/;
 
 /** Article-like objects in JSON-LD (top level, arrays, @graph), bounded in count and depth. */
 function jsonLdArticles(doc: Document): Json[] {

@@ -34,19 +34,26 @@ function isSpaceUnit(code: number): boolean {
 }
 
 /**
- * Share of CJK characters among the non-space characters of `text`'s first 20,000 (0 when there are
- * none), by UTF-16 unit. Counted in one pass: two regex replacements over the sample cost more on a
- * page's text than the language decision it feeds is worth.
+ * Share of CJK characters among the non-space characters of `text`'s first `limit` (0 when there are
+ * none), by UTF-16 unit; with `kanaAndHangul`, Japanese kana and Korean hangul count too. Counted in
+ * one pass: two regex replacements over the sample cost more on a page's text than the language
+ * decision it feeds is worth.
  */
-export function cjkRatio(text: string): number {
-  const end = Math.min(text.length, 20_000);
+export function cjkRatio(text: string, { limit = 20_000, kanaAndHangul = false } = {}): number {
+  const end = Math.min(text.length, limit);
+  const from = kanaAndHangul ? 0x3040 : 0x3400;
   let letters = 0;
   let cjk = 0;
   for (let i = 0; i < end; i++) {
     const code = text.charCodeAt(i);
     if (isSpaceUnit(code)) continue;
     letters++;
-    if ((code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff)) cjk++;
+    if (
+      (code >= from && code <= 0x9fff) ||
+      (code >= 0xf900 && code <= 0xfaff) ||
+      (kanaAndHangul && code >= 0xac00 && code <= 0xd7af)
+    )
+      cjk++;
   }
   return letters ? cjk / letters : 0;
 }

@@ -6,6 +6,7 @@
  * class is furniture only at the edges of the story (a bare date, a bio), the caller says where the
  * line stands.
  */
+import { cjkRatio } from './text';
 
 /** Where a line stands in the body: before its first prose paragraph, after its last, or between. */
 export type LinePlace = 'head' | 'middle' | 'tail';
@@ -61,7 +62,7 @@ const BYLINE_CHROME =
   /^(view|see|more|read) (author archive|all (posts|articles|stories)( by .{1,40})?|(more )?(posts|articles|stories) by .{1,40})$|^(additional )?(reporting|writing|editing|research) by [^.!?]{2,80}(;\s*(additional )?(reporting|writing|editing|research) by [^.!?]{2,80})*\.?$/i;
 
 /** A byline standing as a line of its own (`By Jane Doe, Staff Writer`, `View author archive`). */
-export function isBylineLine(text: string): boolean {
+export function isWesternBylineLine(text: string): boolean {
   if (text.length > 120) return false;
   const lead = BYLINE_LEAD.exec(text);
   return (!!lead && BYLINE_NAMES.test(text.slice(lead[0].length))) || BYLINE_CHROME.test(text);
@@ -213,7 +214,7 @@ export function isWesternFurniture(text: string, place: LinePlace): boolean {
   if (stamp === 'labelled' || (stamp === 'bare' && place !== 'middle')) return true;
   if (place === 'tail' && (isAuthorBio(text) || (TAXONOMY.test(text) && text.length <= 200))) return true;
   return (
-    isBylineLine(text) ||
+    isWesternBylineLine(text) ||
     isCreditLine(text) ||
     isContactLine(text) ||
     isNewsletterPrompt(text) ||
@@ -295,19 +296,5 @@ export function markedFurniture(root: Element, total = (root.textContent ?? '').
  * it). Counted over the first 5,000 characters.
  */
 export function westernScript(text: string): boolean {
-  const end = Math.min(text.length, 5_000);
-  let letters = 0;
-  let cjk = 0;
-  for (let i = 0; i < end; i++) {
-    const code = text.charCodeAt(i);
-    if (code <= 0x20 || code === 0xa0 || code === 0x3000) continue;
-    letters++;
-    if (
-      (code >= 0x3040 && code <= 0x9fff) ||
-      (code >= 0xac00 && code <= 0xd7af) ||
-      (code >= 0xf900 && code <= 0xfaff)
-    )
-      cjk++;
-  }
-  return cjk <= letters * 0.3;
+  return cjkRatio(text, { limit: 5_000, kanaAndHangul: true }) <= 0.3;
 }

@@ -97,3 +97,26 @@ describe("a blog post's date in the line after it", () => {
     expect(article.publishedAt).toBe('2008-12-07T21:23:00+08:00');
   });
 });
+
+describe("a community post's writer beside its date", () => {
+  it.each(['SocialMediaPosting', 'DiscussionForumPosting'])(
+    'named by its %s JSON-LD, is the author and not the outlet',
+    (type) => {
+      const ld = JSON.stringify({
+        '@context': 'http://schema.org/',
+        '@type': type,
+        datePublished: '2017-09-30T21:38:07',
+        author: { '@type': 'Person', name: '私~川流' },
+      });
+      const html = `<!doctype html><html><head><meta charset="utf-8"><title>月亮的100个故事</title>
+<script type="application/ld+json">${ld}</script></head><body>
+<div class="note"><h1>月亮的100个故事</h1><div class="note-header"><a class="note-author" href="/people/1">私~川流</a> <span class="pub-date">2017-09-30 21:38:07</span></div>
+<div class="note-body">${POST.map((p) => `<p>${p}</p>`).join('')}</div></div></body></html>`;
+      const url = 'https://community.example.com/note/639427226/';
+      const article = extractArticle(new JSDOM(html, { url }).window.document, url);
+      expect(article.authors).toEqual(['私~川流']);
+      expect(article.source).not.toBe('私~川流');
+      expect(article.publishedAt).toBe('2017-09-30T21:38:07+08:00');
+    },
+  );
+});

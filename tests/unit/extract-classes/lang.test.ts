@@ -72,3 +72,16 @@ describe('a tech blog: Chinese prose around long code blocks', () => {
     expect(a.textContent).toContain('# 已前置设置 alias docker=podman');
   });
 });
+
+describe('a few kana on a Chinese page', () => {
+  it('a kaomoji or a quoted Japanese name leaves the page Chinese: Chinese cleaning, China time', () => {
+    const a = extract({
+      htmlLang: null,
+      byline: '<div class="info">2024-12-01 08:23 来源：吉林日报</div>',
+      paragraphs: [...PARAGRAPHS, '评论区：太好了(｡･ω･｡)ノ 下次还去，顺便看看「ドラえもん」展'],
+    });
+    expect(a.publishedAt).toBe('2024-12-01T08:23:00+08:00');
+    expect(a.source).toBe('吉林日报');
+    expect(a.lang).toBe('zh-Hans');
+  });
+});

@@ -8,7 +8,12 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '@/utils/extract';
-import { isBylineLine, isCreditLine, isWesternFurniture, timestampLine } from '@/utils/extract/western';
+import {
+  isCreditLine,
+  isWesternBylineLine,
+  isWesternFurniture,
+  timestampLine,
+} from '@/utils/extract/western';
 
 const PROSE = [
   'The city council voted on Tuesday to extend the downtown tram line by four miles, ending a dispute that had stalled the project for almost two years.',
@@ -70,12 +75,12 @@ describe('Western page furniture inside the body', () => {
       foot: ['Additional reporting by Tom Smith; Editing by Ann Lee'],
     });
     expect(body(html)).toEqual(PROSE);
-    expect(isBylineLine('BY JANE DOE')).toBe(true);
-    expect(isBylineLine('By Friday, the council had voted.')).toBe(false);
-    expect(isBylineLine('By changed lines')).toBe(false);
-    expect(isBylineLine('By 2030 the tram will carry 40,000 riders a day')).toBe(false);
-    expect(isBylineLine('By The Numbers')).toBe(false);
-    expect(isBylineLine('By Contrast')).toBe(false);
+    expect(isWesternBylineLine('BY JANE DOE')).toBe(true);
+    expect(isWesternBylineLine('By Friday, the council had voted.')).toBe(false);
+    expect(isWesternBylineLine('By changed lines')).toBe(false);
+    expect(isWesternBylineLine('By 2030 the tram will carry 40,000 riders a day')).toBe(false);
+    expect(isWesternBylineLine('By The Numbers')).toBe(false);
+    expect(isWesternBylineLine('By Contrast')).toBe(false);
   });
 
   it('drops photo credits under images, in every shape a credit takes', () => {

@@ -55,7 +55,10 @@ export function resolveSource(ctx: ExtractContext, title: string, siteName: stri
     yield { value: ctx.meta.source, origin: 'metadata' };
     if (ctx.language === 'zh') {
       const head = ctx.head.filter((l) => !l.inList);
-      yield { value: unlabelledOutlet(head, (t) => DATED.test(t), looseKey(title)), origin: 'page' };
+      const outlet = unlabelledOutlet(head, (t) => DATED.test(t), looseKey(title));
+      // the name beside the date that the page's metadata declares its author is the writer
+      const declaredAuthor = outlet && ctx.meta.authors.some((name) => looseKey(name) === looseKey(outlet));
+      yield { value: declaredAuthor ? null : outlet, origin: 'page' };
     }
     // nothing names another outlet: the site published its own article
     yield { value: siteName, origin: 'metadata' };
