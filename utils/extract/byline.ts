@@ -201,7 +201,7 @@ export const PERSON_NAME =
 /** What an outlet's name ends with (新京报, 红星新闻, 界面新闻, 人民网, 新华社, 央视台). */
 const OUTLET_SUFFIX =
   '日報|日报|時報|时报|晚報|晚报|週刊|周刊|雜誌|杂志|電子報|电子报|新聞|新闻|報|报|網|网|社|台';
-const OUTLET_ENDING = new RegExp(`(?:${OUTLET_SUFFIX})$`, 'u');
+export const OUTLET_ENDING = new RegExp(`(?:${OUTLET_SUFFIX})$`, 'u');
 /** A role in a credit run, maybe after its outlet's name (新京报记者, 每经编辑, 界面新闻记者). */
 const CREDIT_ROLE =
   /^([\u4e00-\u9fffA-Za-z0-9]{0,8}?)(实习记者|實習記者|见习记者|見習記者|特约记者|特約記者|记者|記者|通讯员|通訊員|实习生|實習生|摄影|攝影|编辑|編輯|责编|責編|校对|校對|审核|審核)$/u;

@@ -119,4 +119,20 @@ describe("a community post's writer beside its date", () => {
       expect(article.publishedAt).toBe('2017-09-30T21:38:07+08:00');
     },
   );
+
+  it('an outlet declared as the author of what it posted (a 头条号 新华社) stays the source', () => {
+    const ld = JSON.stringify({
+      '@context': 'http://schema.org/',
+      '@type': 'SocialMediaPosting',
+      author: { '@type': 'Person', name: '新华社' },
+    });
+    const html = `<!doctype html><html><head><meta charset="utf-8"><title>月亮的100个故事</title>
+<script type="application/ld+json">${ld}</script></head><body>
+<div class="article"><h1>月亮的100个故事</h1><div class="meta"><span class="name">新华社</span> <span class="time">2017-09-30 21:38</span></div>
+<div class="body">${POST.map((p) => `<p>${p}</p>`).join('')}</div></div></body></html>`;
+    const url = 'https://portal.example.com/article/639427226/';
+    const article = extractArticle(new JSDOM(html, { url }).window.document, url);
+    expect(article.source).toBe('新华社');
+    expect(article.authors).toEqual([]);
+  });
 });

@@ -6,7 +6,7 @@
  * label beside the date (`原创 南方都市报 2019-09-09`), then the site's own name (nothing named another
  * outlet: the site wrote it). Every value ends where page furniture begins.
  */
-import { parseByline, unlabelledOutlet } from '../byline';
+import { OUTLET_ENDING, parseByline, unlabelledOutlet } from '../byline';
 import { ruleCandidates, type Candidate, type ExtractContext } from '../context';
 import { cutAtFurniture, textWithoutWidgets } from '../furniture';
 import type { Line } from '../lines';
@@ -56,8 +56,12 @@ export function resolveSource(ctx: ExtractContext, title: string, siteName: stri
     if (ctx.language === 'zh') {
       const head = ctx.head.filter((l) => !l.inList);
       const outlet = unlabelledOutlet(head, (t) => DATED.test(t), looseKey(title));
-      // the name beside the date that the page's metadata declares its author is the writer
-      const declaredAuthor = outlet && ctx.meta.authors.some((name) => looseKey(name) === looseKey(outlet));
+      // the name beside the date that the page's metadata declares its author is the writer, unless
+      // it is an outlet's (a 头条号 新华社 declared as the author of what it published)
+      const declaredAuthor =
+        outlet &&
+        !OUTLET_ENDING.test(outlet) &&
+        ctx.meta.authors.some((name) => looseKey(name) === looseKey(outlet));
       yield { value: declaredAuthor ? null : outlet, origin: 'page' };
     }
     // nothing names another outlet: the site published its own article
