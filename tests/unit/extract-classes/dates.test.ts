@@ -250,3 +250,32 @@ describe('a table-layout portal page of 2005: the byline row the body opened wit
     expect(a.textContent.split('\n')).toEqual(paragraphs);
   });
 });
+
+describe("a government document's information table above its title", () => {
+  const table = (organ: string) =>
+    '<table class="xxgk"><tr><td><b>索 引 号：</b></td><td>11220000/2024-00123</td><td><b>主题分类：</b></td><td>农业、林业、水利</td></tr>' +
+    `<tr><td><b>${organ}</b></td><td>吉林省农业农村厅</td><td><b>成文日期：</b></td><td>2024年11月28日</td></tr>` +
+    '<tr><td><b>发文字号：</b></td><td>吉农发〔2024〕12号</td><td><b>发布日期：</b></td><td>2024年12月01日</td></tr></table>';
+
+  it('names the issuing organ as the author and dates the document by its 发布日期', () => {
+    const a = extract({ above: table('发文机关：') }, 'https://www.example.gov.cn/zwgk/notice.html');
+    expect(a.authors).toEqual(['吉林省农业农村厅']);
+    expect(a.publishedAt).toBe('2024-12-01T00:00:00+08:00');
+  });
+
+  it('names the publishing organ (发布机构) as the source', () => {
+    const a = extract({ above: table('发布机构：') }, 'https://www.example.gov.cn/zwgk/notice.html');
+    expect(a.source).toBe('吉林省农业农村厅');
+  });
+
+  it('a lone label above the title is no information table', () => {
+    const a = extract(
+      {
+        above:
+          '<div><span>发文机关：</span><span>吉林省农业农村厅</span></div><ul><li><a href="/">首页</a></li></ul>',
+      },
+      'https://www.example.gov.cn/zwgk/notice.html',
+    );
+    expect(a.authors).toEqual([]);
+  });
+});

@@ -11,7 +11,7 @@ import { ruleCandidates, type Candidate, type ExtractContext } from '../context'
 import { cutAtFurniture, isFurniture } from '../furniture';
 import { cleanName, looseKey } from '../text';
 import { titleParts } from '../title';
-import { bodyLeadBylines, headBylines, tailBylines, type ParsedLine } from './zone';
+import { bodyLeadBylines, headBylines, infoTableBylines, tailBylines, type ParsedLine } from './zone';
 
 /** Portals and platforms: they publish, they do not write. */
 const PORTALS =
@@ -163,6 +163,9 @@ export function resolveAuthors(
     const byline = ctx.body.readabilityByline;
     if (byline) yield { value: declaredNames(byline).filter(notEditor), origin: 'page' };
     yield { value: writerBesideDate(ctx.head), origin: 'page' };
+    // a government document's issuing organ, in the information table above its title
+    for (const { byline } of infoTableBylines(ctx.lines, ctx.titleLine))
+      yield { value: byline.authors, origin: 'page' };
     yield { value: blogOwner(ctx.doc.title ?? ''), origin: 'page' };
   }
   return firstNames(ctx, 'authors', candidates(), keep);

@@ -79,3 +79,19 @@ export function bodyLeadBylines(bodyLines: readonly Line[]): ParsedLine[] {
   }
   return out;
 }
+
+/** The labels of a government information-disclosure table (政府信息公开: 索引号, 发文机关, 成文日期…). */
+const INFO_TABLE_LABEL =
+  /^(索引号|发文机关|發文機關|发布机构|發布機構|成文日期|发布日期|發布日期|发文字号|發文字號|主题分类|主題分類)[:：]/;
+
+/**
+ * A government document's information table above its title (索引号, 发文机关, 成文日期, 发文字号,
+ * 发布日期, each label and value in cells of their own), as bylines: from the 30 lines right above the
+ * title, when at least two of them are such labels.
+ */
+export function infoTableBylines(lines: readonly Line[], titleLine: number): ParsedLine[] {
+  if (titleLine <= 0) return [];
+  const above = lines.slice(Math.max(0, titleLine - 30), titleLine);
+  const labels = above.filter((line) => INFO_TABLE_LABEL.test(line.text.replace(/\s/g, ''))).length;
+  return labels >= 2 ? headBylines(above) : [];
+}
