@@ -99,21 +99,26 @@ describe("a blog post's date in the line after it", () => {
 });
 
 describe("a community post's writer beside its date", () => {
+  /** A post whose JSON-LD of `type` declares `author`, shown beside the date under the title. */
+  const post = (type: string, author: string) => {
+    const ld = JSON.stringify({
+      '@context': 'http://schema.org/',
+      '@type': type,
+      datePublished: '2017-09-30T21:38:07',
+      author: { '@type': 'Person', name: author },
+    });
+    const html = `<!doctype html><html><head><meta charset="utf-8"><title>月亮的100个故事</title>
+<script type="application/ld+json">${ld}</script></head><body>
+<div class="note"><h1>月亮的100个故事</h1><div class="note-header"><a class="note-author" href="/people/1">${author}</a> <span class="pub-date">2017-09-30 21:38:07</span></div>
+<div class="note-body">${POST.map((p) => `<p>${p}</p>`).join('')}</div></div></body></html>`;
+    const url = 'https://community.example.com/note/639427226/';
+    return extractArticle(new JSDOM(html, { url }).window.document, url);
+  };
+
   it.each(['SocialMediaPosting', 'DiscussionForumPosting'])(
     'named by its %s JSON-LD, is the author and not the outlet',
     (type) => {
-      const ld = JSON.stringify({
-        '@context': 'http://schema.org/',
-        '@type': type,
-        datePublished: '2017-09-30T21:38:07',
-        author: { '@type': 'Person', name: '私~川流' },
-      });
-      const html = `<!doctype html><html><head><meta charset="utf-8"><title>月亮的100个故事</title>
-<script type="application/ld+json">${ld}</script></head><body>
-<div class="note"><h1>月亮的100个故事</h1><div class="note-header"><a class="note-author" href="/people/1">私~川流</a> <span class="pub-date">2017-09-30 21:38:07</span></div>
-<div class="note-body">${POST.map((p) => `<p>${p}</p>`).join('')}</div></div></body></html>`;
-      const url = 'https://community.example.com/note/639427226/';
-      const article = extractArticle(new JSDOM(html, { url }).window.document, url);
+      const article = post(type, '私~川流');
       expect(article.authors).toEqual(['私~川流']);
       expect(article.source).not.toBe('私~川流');
       expect(article.publishedAt).toBe('2017-09-30T21:38:07+08:00');
@@ -121,17 +126,7 @@ describe("a community post's writer beside its date", () => {
   );
 
   it('an outlet declared as the author of what it posted (a 头条号 新华社) stays the source', () => {
-    const ld = JSON.stringify({
-      '@context': 'http://schema.org/',
-      '@type': 'SocialMediaPosting',
-      author: { '@type': 'Person', name: '新华社' },
-    });
-    const html = `<!doctype html><html><head><meta charset="utf-8"><title>月亮的100个故事</title>
-<script type="application/ld+json">${ld}</script></head><body>
-<div class="article"><h1>月亮的100个故事</h1><div class="meta"><span class="name">新华社</span> <span class="time">2017-09-30 21:38</span></div>
-<div class="body">${POST.map((p) => `<p>${p}</p>`).join('')}</div></div></body></html>`;
-    const url = 'https://portal.example.com/article/639427226/';
-    const article = extractArticle(new JSDOM(html, { url }).window.document, url);
+    const article = post('SocialMediaPosting', '新华社');
     expect(article.source).toBe('新华社');
     expect(article.authors).toEqual([]);
   });
