@@ -6,13 +6,12 @@
  * class is furniture only at the edges of the story (a bare date, a bio), the caller says where the
  * line stands.
  */
+import { MONTH_NAME } from './dates';
 import { cjkRatio } from './text';
 
 /** Where a line stands in the body: before its first prose paragraph, after its last, or between. */
 export type LinePlace = 'head' | 'middle' | 'tail';
 
-const MONTH =
-  'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
 const WEEKDAY =
   'mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?';
 /** Words a timestamp line may carry beside the date: labels, "at", "on", time zones. */
@@ -21,7 +20,7 @@ const STAMP_LABEL =
 const STAMP_LABELLED =
   /\b(published|updated|posted|submitted|modified|created|aktualisiert|veröffentlicht|publié|publicado|actualizado)\b/i;
 const DATE_PART = new RegExp(
-  String.raw`\b(?:(?:${MONTH})\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|\d{1,2}(?:st|nd|rd|th)?\s+(?:${MONTH})\.?,?(?:\s+\d{4})?|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)?\d{2})\b`,
+  String.raw`\b(?:(?:${MONTH_NAME})\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|\d{1,2}(?:st|nd|rd|th)?\s+(?:${MONTH_NAME})\.?,?(?:\s+\d{4})?|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)?\d{2})\b`,
   'gi',
 );
 const TIME_PART = /\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?(?![a-z])/gi;
