@@ -11,7 +11,7 @@ import { ruleCandidates, type Candidate, type ExtractContext } from '../context'
 import { cutAtFurniture, isFurniture } from '../furniture';
 import { cleanName, looseKey } from '../text';
 import { titleParts } from '../title';
-import { bodyLeadBylines, headBylines, infoTableBylines, tailBylines, type ParsedLine } from './zone';
+import { bodyEndBylines, bodyLeadBylines, headBylines, infoTableBylines, type ParsedLine } from './zone';
 
 /** Portals and platforms: they publish, they do not write. */
 const PORTALS =
@@ -153,7 +153,7 @@ export function resolveAuthors(
     yield* ruleNames(ctx, 'authors');
     for (const { byline } of headBylines(ctx.head)) yield { value: byline.authors, origin: 'page' };
     for (const { byline } of bodyLeadBylines(ctx.bodyLines)) yield { value: byline.authors, origin: 'page' };
-    for (const { line, byline } of labelledFirst(tailBylines([...ctx.bodyLines.slice(-6), ...ctx.tail])))
+    for (const { line, byline } of labelledFirst(bodyEndBylines(ctx)))
       if (!line.inList) yield { value: byline.authors, origin: 'page' };
     // the cleaned body's last line: an advert or a player label after the sign-off is gone by then
     yield { value: signOff(ctx.textLines.at(-1)?.text ?? ''), origin: 'page' };
@@ -164,8 +164,7 @@ export function resolveAuthors(
     if (byline) yield { value: declaredNames(byline).filter(notEditor), origin: 'page' };
     yield { value: writerBesideDate(ctx.head), origin: 'page' };
     // a government document's issuing organ, in the information table above its title
-    for (const { byline } of infoTableBylines(ctx.lines, ctx.titleLine))
-      yield { value: byline.authors, origin: 'page' };
+    for (const { byline } of infoTableBylines(ctx)) yield { value: byline.authors, origin: 'page' };
     yield { value: blogOwner(ctx.doc.title ?? ''), origin: 'page' };
   }
   return firstNames(ctx, 'authors', candidates(), keep);
@@ -176,7 +175,7 @@ export function resolveEditors(ctx: ExtractContext): string[] {
   function* candidates(): Generator<Candidate<string[]>> {
     yield* ruleNames(ctx, 'editors');
     for (const { byline } of headBylines(ctx.head)) yield { value: byline.editors, origin: 'page' };
-    for (const { byline } of labelledFirst(tailBylines([...ctx.bodyLines.slice(-6), ...ctx.tail])))
+    for (const { byline } of labelledFirst(bodyEndBylines(ctx)))
       yield { value: byline.editors, origin: 'page' };
   }
   return firstNames(ctx, 'editors', candidates(), keep);

@@ -11,7 +11,7 @@ import { ruleCandidates, type Candidate, type ExtractContext } from '../context'
 import { cutAtFurniture, textWithoutWidgets } from '../furniture';
 import type { Line } from '../lines';
 import { looseKey, truncate } from '../text';
-import { bodyLeadBylines, headBylines, infoTableBylines, tailBylines } from './zone';
+import { bodyEndBylines, bodyLeadBylines, headBylines, infoTableBylines } from './zone';
 
 const DATED = /(19|20)\d{2}\s*[-/.年]\s*\d{1,2}|\d{1,2}[:：]\d{2}|^(今天|昨天|前天)$|\s(今天|昨天|前天)$/;
 
@@ -48,11 +48,9 @@ export function resolveSource(ctx: ExtractContext, title: string, siteName: stri
       yield { value: fromRuleText(value), origin };
     for (const { byline } of headBylines(ctx.head)) yield { value: byline.source, origin: 'page' };
     for (const { byline } of bodyLeadBylines(ctx.bodyLines)) yield { value: byline.source, origin: 'page' };
-    for (const { byline } of tailBylines([...ctx.bodyLines.slice(-6), ...ctx.tail]))
-      yield { value: byline.source, origin: 'page' };
+    for (const { byline } of bodyEndBylines(ctx)) yield { value: byline.source, origin: 'page' };
     // a government document's 发布机构, in the information table above its title
-    for (const { byline } of infoTableBylines(ctx.lines, ctx.titleLine))
-      yield { value: byline.source, origin: 'page' };
+    for (const { byline } of infoTableBylines(ctx)) yield { value: byline.source, origin: 'page' };
     // a Chinese-news convention; elsewhere `.source` is as likely an image credit
     if (ctx.language === 'zh') yield { value: namedSource(ctx.head), origin: 'page' };
     yield { value: ctx.meta.source, origin: 'metadata' };

@@ -4,6 +4,7 @@
  * source, people and date steps.
  */
 import { isBylineLine, NEWSPAPER_LEAD, parseByline, type Byline } from '../byline';
+import type { ExtractContext } from '../context';
 import type { Line } from '../lines';
 
 /** Longer lines are prose, not bylines. */
@@ -59,6 +60,26 @@ export function tailBylines(lines: readonly Line[]): ParsedLine[] {
   return parsedLines(lines, (line) => line.text.length <= BYLINE_LINE_MAX && isBylineLine(line.text));
 }
 
+/** `find`, run once per extraction: the steps that read the same lines share what it found. */
+function oncePerExtraction(
+  find: (ctx: ExtractContext) => ParsedLine[],
+): (ctx: ExtractContext) => ParsedLine[] {
+  const found = new WeakMap<ExtractContext, ParsedLine[]>();
+  return (ctx) => {
+    let lines = found.get(ctx);
+    if (!lines) found.set(ctx, (lines = find(ctx)));
+    return lines;
+  };
+}
+
+/**
+ * The byline-shaped lines among the body's last six (before cleaning) and the lines after it, in page
+ * order, for the source, author and editor steps.
+ */
+export const bodyEndBylines = oncePerExtraction((ctx) =>
+  tailBylines([...ctx.bodyLines.slice(-6), ...ctx.tail]),
+);
+
 /** （记者 张三 李四）, 本报讯（记者 王五）, 文/赵六 at the start of the body's first lines. */
 export function bodyLeadBylines(bodyLines: readonly Line[]): ParsedLine[] {
   const out: ParsedLine[] = [];
@@ -87,11 +108,11 @@ const INFO_TABLE_LABEL =
 /**
  * A government document's information table above its title (索引号, 发文机关, 成文日期, 发文字号,
  * 发布日期, each label and value in cells of their own), as bylines: from the 30 lines right above the
- * title, when at least two of them are such labels.
+ * title, when at least two of them are such labels (for the author and source steps).
  */
-export function infoTableBylines(lines: readonly Line[], titleLine: number): ParsedLine[] {
-  if (titleLine <= 0) return [];
-  const above = lines.slice(Math.max(0, titleLine - 30), titleLine);
+export const infoTableBylines = oncePerExtraction((ctx) => {
+  if (ctx.titleLine <= 0) return [];
+  const above = ctx.lines.slice(Math.max(0, ctx.titleLine - 30), ctx.titleLine);
   const labels = above.filter((line) => INFO_TABLE_LABEL.test(line.text.replace(/\s/g, ''))).length;
   return labels >= 2 ? headBylines(above) : [];
-}
+});
