@@ -6,6 +6,7 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '@/utils/extract';
+import { extract } from './page';
 
 const POST = [
   '天冷了，特别想吃酸菜白肉锅。以前常去的那家老店关门了，现在不知道哪里的最正宗，想请大家推荐一下。',
@@ -89,11 +90,10 @@ describe("a blog post's date in the line after it", () => {
     '<div class="item-info">分类: 生活随笔 | 2008-12-07 21:23 | 阅读(120) | 评论(3)</div>',
     '<p class="postmetadata">posted @ 2008-12-07 21:23 老树 阅读(120) 评论(3)</p>',
   ])('%s', (after) => {
-    const html = `<!doctype html><html><head><meta charset="utf-8"><title>酸菜白肉锅哪家强 - 老树的日志</title></head><body>
-<div class="post"><h2>酸菜白肉锅哪家强</h2>
-<div class="content">${POST.map((p) => `<p>${p}</p>`).join('')}</div>${after}</div></body></html>`;
-    const url = 'http://blog.example.cn/laoshu/entry/12345';
-    const article = extractArticle(new JSDOM(html, { url }).window.document, url);
+    const article = extract(
+      { title: '酸菜白肉锅哪家强', docTitle: '酸菜白肉锅哪家强 - 老树的日志', paragraphs: POST, after },
+      'http://blog.example.cn/laoshu/entry/12345',
+    );
     expect(article.publishedAt).toBe('2008-12-07T21:23:00+08:00');
   });
 });
@@ -107,12 +107,15 @@ describe("a community post's writer beside its date", () => {
       datePublished: '2017-09-30T21:38:07',
       author: { '@type': 'Person', name: author },
     });
-    const html = `<!doctype html><html><head><meta charset="utf-8"><title>月亮的100个故事</title>
-<script type="application/ld+json">${ld}</script></head><body>
-<div class="note"><h1>月亮的100个故事</h1><div class="note-header"><a class="note-author" href="/people/1">${author}</a> <span class="pub-date">2017-09-30 21:38:07</span></div>
-<div class="note-body">${POST.map((p) => `<p>${p}</p>`).join('')}</div></div></body></html>`;
-    const url = 'https://community.example.com/note/639427226/';
-    return extractArticle(new JSDOM(html, { url }).window.document, url);
+    return extract(
+      {
+        title: '月亮的100个故事',
+        head: `<script type="application/ld+json">${ld}</script>`,
+        byline: `<div class="note-header"><a class="note-author" href="/people/1">${author}</a> <span class="pub-date">2017-09-30 21:38:07</span></div>`,
+        paragraphs: POST,
+      },
+      'https://community.example.com/note/639427226/',
+    );
   };
 
   it.each(['SocialMediaPosting', 'DiscussionForumPosting'])(
