@@ -7,7 +7,8 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '@/utils/extract';
-import { cleanBody, isBoilerplateLine, isWesternChrome, stripPrivateUse } from '@/utils/extract/clean';
+import { cleanBody, isBoilerplateLine, stripPrivateUse } from '@/utils/extract/clean';
+import { isWesternChrome } from '@/utils/extract/western';
 
 const PROSE = [
   '今年一季度，本地新能源汽车销量同比增长四成，充电桩数量也随之快速增加，不少小区开始集中改造停车位。',

@@ -7,7 +7,15 @@
 import { isBylineLine } from './byline';
 import { BLOCK_TAGS, collectLines, type Line } from './lines';
 import { collapseSpace, looseKey } from './text';
-import { isWesternFurniture, markedFurniture, repeatedLines, westernScript, type LinePlace } from './western';
+import {
+  isWesternChrome,
+  isWesternFurniture,
+  markedFurniture,
+  pagerLines,
+  repeatedLines,
+  westernScript,
+  type LinePlace,
+} from './western';
 
 export interface CleanContext {
   /** base for relative URLs */
@@ -122,45 +130,6 @@ function linkDensity(el: Element): number {
  */
 const PLATFORM_DISCLAIMER =
   /^[【[（(]?\s*(特别|平台)?(声明|聲明|免责声明)\s*[:：】\]）)].{0,60}(仅提供信息存储|僅提供資訊儲存|信息发布平台|仅代表作者(本人)?观点|不代表.{1,10}(立场|观点))|^Notice:\s*The content above .{0,80}(uploaded|posted) by/i;
-
-/** A pager's arrows and words, also chrome on a line of their own. */
-const PAGER_ARROW = String.raw`[<>‹›«»]{1,2}|prev(?:ious)?|next`;
-
-/**
- * Western news pages' inline chrome that Readability keeps: ad markers, "continue reading" breaks,
- * newsletter prompts and share/follow calls, each a line of its own.
- */
-const WESTERN_CHROME = new RegExp(
-  String.raw`^(advertisement|advertisement\s*[-–—:]\s*(scroll|continue) (down |reading )?(to continue|below)?|(advertisement\s*[-–—:]?\s*)?(the )?(story|article|text) continues (below|after (this |the )?(ad|advertisement))( this)?( advertisement)?|(skip|close) (advertisement|ad)|continue reading (the main story|below)|scroll to continue( reading)?|video ad feedback|(hide|show|toggle|expand|close) caption\s*[+–-]?|back to (slide|slideshow|gallery)|enlarge (this )?(image|photo)|(view|open) (the )?(photo )?gallery|(previous|next) (slide|image|photo)|${PAGER_ARROW}|\d{1,3}\s+(of|\/)\s+\d{1,3}|sign up (for|to) (our|the|my) [\w\s'’-]{0,40}newsletters?[.!]?|share (this|on) (article|story|facebook|twitter|x|linkedin|email)[.!]?|follow (us|me) on (facebook|twitter|x|instagram|linkedin)[.!]?)$`,
-  'i',
-);
-/** A line that only points at another story: "Related: …", "READ MORE: …", mostly a link. */
-const POINTER_LINE =
-  /^(related|read more|more|see also|also read|read also|recommended|watch|listen)\s*[:：]/i;
-
-/** Whether a line of a Western page is its chrome rather than article text. */
-export function isWesternChrome(text: string, linkChars: number): boolean {
-  if (text.length > 160) return false;
-  return WESTERN_CHROME.test(text.trim()) || (POINTER_LINE.test(text) && linkChars >= text.length / 2);
-}
-
-const PAGER_ITEM = new RegExp(String.raw`^(\d{1,3}|${PAGER_ARROW})$`, 'i');
-
-/**
- * A photo gallery's pager on a Western page: a run of three or more lines of slide numbers and
- * arrows. Table cells are data, never a pager.
- */
-function pagerLines(lines: readonly Line[]): Set<Line> {
-  const pager = new Set<Line>();
-  const item = (line: Line) => PAGER_ITEM.test(line.text) && !line.el.closest('td, th');
-  for (let i = 0; i < lines.length;) {
-    let j = i;
-    while (j < lines.length && item(lines[j]!)) j++;
-    if (j - i >= 3) for (let k = i; k < j; k++) pager.add(lines[k]!);
-    i = Math.max(j, i + 1);
-  }
-  return pager;
-}
 
 export function isBoilerplateLine(text: string): boolean {
   if (text.length <= 400 && PLATFORM_DISCLAIMER.test(text)) return true;

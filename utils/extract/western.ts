@@ -2,11 +2,13 @@
  * Furniture of Western (non-Chinese) news pages that Readability keeps inside the body, each a line
  * of its own or an element the page marks as such: timestamps, bylines, the reporter's contact line
  * and bio, photo credits, newsletter and affiliate notices, share bars, subscription walls, player
- * chrome, ad labels, a gallery's repeated slide titles. Each test reads one line's text; where a
+ * chrome, ad labels, a gallery's repeated slide titles and pager, "continue reading" breaks and
+ * pointer links (`Related: …`). Each test reads one line's text; where a
  * class is furniture only at the edges of the story (a bare date, a bio), the caller says where the
  * line stands.
  */
 import { MONTH_NAME } from './dates';
+import type { Line } from './lines';
 import { cjkRatio } from './text';
 
 /** Where a line stands in the body: before its first prose paragraph, after its last, or between. */
@@ -296,4 +298,43 @@ export function markedFurniture(root: Element, total = (root.textContent ?? '').
  */
 export function westernScript(text: string): boolean {
   return cjkRatio(text, { limit: 5_000, kanaAndHangul: true }) <= 0.3;
+}
+
+/** A pager's arrows and words, also chrome on a line of their own. */
+const PAGER_ARROW = String.raw`[<>‹›«»]{1,2}|prev(?:ious)?|next`;
+
+/**
+ * Western news pages' inline chrome that Readability keeps: ad markers, "continue reading" breaks,
+ * newsletter prompts and share/follow calls, each a line of its own.
+ */
+const WESTERN_CHROME = new RegExp(
+  String.raw`^(advertisement|advertisement\s*[-–—:]\s*(scroll|continue) (down |reading )?(to continue|below)?|(advertisement\s*[-–—:]?\s*)?(the )?(story|article|text) continues (below|after (this |the )?(ad|advertisement))( this)?( advertisement)?|(skip|close) (advertisement|ad)|continue reading (the main story|below)|scroll to continue( reading)?|video ad feedback|(hide|show|toggle|expand|close) caption\s*[+–-]?|back to (slide|slideshow|gallery)|enlarge (this )?(image|photo)|(view|open) (the )?(photo )?gallery|(previous|next) (slide|image|photo)|${PAGER_ARROW}|\d{1,3}\s+(of|\/)\s+\d{1,3}|sign up (for|to) (our|the|my) [\w\s'’-]{0,40}newsletters?[.!]?|share (this|on) (article|story|facebook|twitter|x|linkedin|email)[.!]?|follow (us|me) on (facebook|twitter|x|instagram|linkedin)[.!]?)$`,
+  'i',
+);
+/** A line that only points at another story: "Related: …", "READ MORE: …", mostly a link. */
+const POINTER_LINE =
+  /^(related|read more|more|see also|also read|read also|recommended|watch|listen)\s*[:：]/i;
+
+/** Whether a line of a Western page is its chrome rather than article text. */
+export function isWesternChrome(text: string, linkChars: number): boolean {
+  if (text.length > 160) return false;
+  return WESTERN_CHROME.test(text.trim()) || (POINTER_LINE.test(text) && linkChars >= text.length / 2);
+}
+
+const PAGER_ITEM = new RegExp(String.raw`^(\d{1,3}|${PAGER_ARROW})$`, 'i');
+
+/**
+ * A photo gallery's pager on a Western page: a run of three or more lines of slide numbers and
+ * arrows. Table cells are data, never a pager.
+ */
+export function pagerLines(lines: readonly Line[]): Set<Line> {
+  const pager = new Set<Line>();
+  const item = (line: Line) => PAGER_ITEM.test(line.text) && !line.el.closest('td, th');
+  for (let i = 0; i < lines.length;) {
+    let j = i;
+    while (j < lines.length && item(lines[j]!)) j++;
+    if (j - i >= 3) for (let k = i; k < j; k++) pager.add(lines[k]!);
+    i = Math.max(j, i + 1);
+  }
+  return pager;
 }
