@@ -3,9 +3,8 @@
  * of its own or an element the page marks as such: timestamps, bylines, the reporter's contact line
  * and bio, photo credits, newsletter and affiliate notices, share bars, subscription walls, player
  * chrome, ad labels, a gallery's repeated slide titles and pager, "continue reading" breaks and
- * pointer links (`Related: …`). Each test reads one line's text; where a
- * class is furniture only at the edges of the story (a bare date, a bio), the caller says where the
- * line stands.
+ * pointer links (`Related: …`). Each test reads one line's text; where a class is furniture only
+ * at the edges of the story (a bare date, a bio), the caller says where the line stands.
  */
 import { MONTH_NAME } from './dates';
 import type { Line } from './lines';
