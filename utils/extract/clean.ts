@@ -8,6 +8,7 @@ import { isBylineLine } from './byline';
 import { BLOCK_TAGS, collectLines, type Line } from './lines';
 import { collapseSpace, looseKey } from './text';
 import {
+  closingLinkLines,
   isWesternChrome,
   isWesternFurniture,
   markedFurniture,
@@ -295,6 +296,7 @@ export function cleanBody(root: Element, context: CleanContext): void {
   const known = context.knownKeys ?? new Set<string>();
   const lines = collectLines(root);
   const pager = context.chinese === false ? pagerLines(lines) : null;
+  const closing = context.chinese === false ? closingLinkLines(lines) : null;
   const repeated = westernStory ? repeatedLines(lines) : null;
   const placeOf = westernStory ? linePlaces(lines) : null;
   const relatedHeadings: Element[] = [];
@@ -308,6 +310,7 @@ export function cleanBody(root: Element, context: CleanContext): void {
       (context.chinese !== false && isBoilerplateLine(line.text)) ||
       (context.chinese === false && isWesternChrome(line.text, line.linkChars)) ||
       pager?.has(line) ||
+      closing?.has(line) ||
       repeated?.has(line) ||
       (placeOf && !line.el.closest('td, th') && isWesternFurniture(line.text, placeOf(line))) ||
       (line.index < 4 && isBylineLine(line.text) && line.text.length < 60)

@@ -91,7 +91,7 @@ export function isAuthorBio(text: string): boolean {
 const PICTURE_AGENCY =
   /\b(getty images|ap photo|associated press|reuters|afp|shutterstock|istock(photo)?|epa(-efe)?|alamy|bloomberg|pa (images|wire|media)|aap|dpa|corbis|sipa( usa)?|rex( features)?|imago|nurphoto|wireimage|filmmagic|zuma( press| wire)?|unsplash|pexels|wikimedia commons|handout|pool)\)?\.?$/i;
 /** What a credit names: the picture, a featured one too (`Featured Image by …`). */
-const PICTURE = String.raw`(?:featured |top |lead |main |header )?(?:photo|photos|photograph|photography|image|images|picture|pictures|illustration|graphic|video)`;
+const PICTURE = String.raw`(?:featured |top |lead |main |header )?(?:photo|photos|photograph|photography|image|images|picture|pictures|illustration|graphic|video|screenshot|screenshots|screengrab)`;
 const CREDIT_LABEL = new RegExp(
   String.raw`^[([]?\s*(?:(?:${PICTURE}|foto|fotos|bild)(?:\s+(?:credit|courtesy|by|courtesy of|via|source))?\s*(?::|\.{2,}|…)|${PICTURE}\s+(?:by|via|courtesy(?: of)?)\s|(?:photo |image )?(?:credits?|courtesy)\s*(?::|\.{2,}|…)|courtesy of\s)\s*\S`,
   'i',
@@ -336,4 +336,41 @@ export function pagerLines(lines: readonly Line[]): Set<Line> {
     i = Math.max(j, i + 1);
   }
   return pager;
+}
+
+/** A line naming an account on a social network: `Twitter: @prachatai`, `เฟซบุ๊ก https://fb.me/prachatai`. */
+const SOCIAL_ACCOUNT =
+  /\b(?:facebook\.com|fb\.me|twitter\.com|x\.com|instagram\.com|t\.me|youtube\.com|line\.me|tiktok\.com|linkedin\.com|weibo\.com)\/\w|\b(?:facebook|twitter|instagram|line|youtube|tiktok|telegram|threads)\b.{0,20}@[\w.]{2,}/i;
+
+/**
+ * What closes a story on many sites, in any language: links to other stories under a short heading
+ * (เรื่องที่เกี่ยวข้อง, Lees ook, Related) and the outlet's follow-us lines, each an account on a
+ * social network. Only the run after the story's last line of text, and only of two such lines or
+ * more: a single link under a story is the story's own.
+ */
+export function closingLinkLines(lines: readonly Line[]): Set<Line> {
+  const isLink = (line: Line) =>
+    (line.text.length >= 2 && line.linkChars >= 0.8 * line.text.length) ||
+    (line.text.length <= 80 && SOCIAL_ACCOUNT.test(line.text));
+  const closing = new Set<Line>();
+  let links = 0;
+  let i = lines.length - 1;
+  for (; i >= 0; i--) {
+    const line = lines[i]!;
+    if (isLink(line)) {
+      closing.add(line);
+      links++;
+      continue;
+    }
+    // the heading of a block: a short line right above one of its links
+    const next = lines[i + 1];
+    if (next && isLink(next) && line.text.length <= 60 && !/[.!?。！？]$/.test(line.text)) {
+      closing.add(line);
+      continue;
+    }
+    break;
+  }
+  // a body made only of links, or ending in a long list of them (a deals post, a reading list), is
+  // the list the reader came for, not a story's foot
+  return links >= 2 && closing.size <= 10 && i >= 0 ? closing : new Set();
 }

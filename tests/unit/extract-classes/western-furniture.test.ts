@@ -294,4 +294,50 @@ describe('Western page furniture inside the body', () => {
     );
     expect(body(html)).toEqual(PROSE);
   });
+
+  it('drops the links and follow-us lines that close a story, in any language', () => {
+    const link = (text: string, n: number) => `<a href="https://www.example-times.com/news/${n}">${text}</a>`;
+    // a "read more" block of its own paragraphs, under an English heading
+    const readMore = page({
+      foot: ['Read more:', link('Tram fares to rise in May', 1), link('The long road to the tram vote', 2)],
+    });
+    expect(body(readMore)).toEqual(PROSE);
+    // a heading and its links in one paragraph, broken by <br> (a Thai site), then the outlet's
+    // accounts as plain text with their URLs
+    const thai = page({
+      foot: [
+        `<strong>เรื่องที่เกี่ยวข้อง</strong><br>${link('ลืออุ้ม ผู้ลี้ภัยหายจากที่พัก', 3)}<br>${link('ตร.เร่งหาเบาะแสคดี', 4)}`,
+        'ติดตามข่าวได้ที่:<br>เฟซบุ๊ก https://fb.me/example<br>ทวิตเตอร์ https://twitter.com/example<br>LINE ไอดี = @example',
+      ],
+    });
+    expect(body(thai)).toEqual(PROSE);
+    // "À lire aussi" with links in list items
+    const french = page({
+      foot: [
+        `À lire aussi :<ul><li>${link('Le tramway en chiffres', 5)}</li><li>${link('Les travaux', 6)}</li></ul>`,
+      ],
+    });
+    expect(body(french)).toEqual(PROSE);
+  });
+
+  it('keeps a story’s own single link, links inside it, and a long list of links (a reading list)', () => {
+    const link = (text: string, n: number) => `<a href="https://www.example-times.com/news/${n}">${text}</a>`;
+    const single = page({ foot: [link('Read the council’s full report', 1)] });
+    expect(body(single)).toEqual([...PROSE, 'Read the council’s full report']);
+    const inside = page({ between: [link('The council’s report', 2), link('The tram plan', 3)] });
+    expect(body(inside)).toEqual([
+      ...PROSE.slice(0, 2),
+      'The council’s report',
+      'The tram plan',
+      ...PROSE.slice(2),
+    ]);
+    const titles = Array.from({ length: 12 }, (_, n) => `Tram deal number ${n + 1}`);
+    const list = page({ foot: titles.map((title, n) => link(title, n)) });
+    expect(body(list)).toEqual([...PROSE, ...titles]);
+  });
+
+  it('drops a screenshot’s credit like a photo’s', () => {
+    expect(isCreditLine('Screenshot by Amanda Tan/ONE Esports')).toBe(true);
+    expect(isCreditLine('Screenshots of the app were shared online')).toBe(false);
+  });
 });
