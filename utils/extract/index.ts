@@ -276,7 +276,9 @@ export function explainArticle(
   cleanBody(body.el, {
     baseUrl: baseUrlOf(document, url),
     remove: cleanRule?.remove ? [...cleanRule.remove] : undefined,
-    knownKeys: chinese || body.via !== 'readability' ? ctx.knownKeys : new Set(),
+    // on other pages only the headline: their bylines and deks are read by the Western rules
+    knownKeys:
+      chinese || body.via !== 'readability' ? ctx.knownKeys : new Set(title ? [looseKey(title)] : []),
     trimTeasers: body.via === 'readability' && chinese,
     chinese,
   });

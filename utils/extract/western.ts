@@ -314,10 +314,19 @@ const WESTERN_CHROME = new RegExp(
 const POINTER_LINE =
   /^(related|read more|more|see also|also read|read also|recommended|watch|listen)\s*[:：]/i;
 
+/** A story's view counter: `Visto 314 veces`, `Viewed 1,204 times`, `2.3k views`, `1.204 Aufrufe`. */
+const VIEW_COUNT =
+  /^((visto|viewed|read|gelesen|lu|vu|visualizado)\s+[\d.,]+k?\s+(veces|times|mal|fois)|[\d.,]+k?\s+(views|reads|visualizaciones|visitas|aufrufe|vues|visualizzazioni|visualizações))$/i;
+
 /** Whether a line of a Western page is its chrome rather than article text. */
 export function isWesternChrome(text: string, linkChars: number): boolean {
   if (text.length > 160) return false;
-  return WESTERN_CHROME.test(text.trim()) || (POINTER_LINE.test(text) && linkChars >= text.length / 2);
+  const trimmed = text.trim();
+  return (
+    WESTERN_CHROME.test(trimmed) ||
+    VIEW_COUNT.test(trimmed) ||
+    (POINTER_LINE.test(text) && linkChars >= text.length / 2)
+  );
 }
 
 const PAGER_ITEM = new RegExp(String.raw`^(\d{1,3}|${PAGER_ARROW})$`, 'i');

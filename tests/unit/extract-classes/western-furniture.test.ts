@@ -340,4 +340,15 @@ describe('Western page furniture inside the body', () => {
     expect(isCreditLine('Screenshot by Amanda Tan/ONE Esports')).toBe(true);
     expect(isCreditLine('Screenshots of the app were shared online')).toBe(false);
   });
+
+  it('drops the headline repeated at the top of the story, and view counters', () => {
+    // a template that prints the headline as a paragraph inside the story's container
+    const html = page({
+      head: ['<strong>Council approves tram extension</strong>', 'Visto 314 veces'],
+      foot: ['1,204 views'],
+    });
+    expect(body(html)).toEqual(PROSE);
+    const spanish = page({ between: ['Viewed 12 times'] });
+    expect(body(spanish)).toEqual(PROSE);
+  });
 });
