@@ -368,6 +368,31 @@ export function cleanBody(root: Element, context: CleanContext): void {
   if (context.trimTeasers) trimTrailingTeasers(root);
   normaliseIndentation(root);
   removeEmpty(root, context.chinese === false);
+  dropClosingHeadings(root);
+}
+
+/**
+ * Headings that close the body with nothing under them: their sections (references, related links,
+ * a comment form) were furniture and went, the heading stayed behind.
+ */
+function dropClosingHeadings(root: Element): void {
+  for (;;) {
+    // the body's last element, skipping blank text and comments after it
+    let last: Element = root;
+    for (;;) {
+      let child = last.lastChild;
+      while (child && child.nodeType !== 1 && !(child.nodeType === 3 && child.nodeValue?.trim()))
+        child = child.previousSibling;
+      if (!child || child.nodeType !== 1) break;
+      last = child as Element;
+    }
+    const heading = last === root ? null : last.closest('h1, h2, h3, h4, h5, h6');
+    if (!heading || heading === root || !root.contains(heading) || hasMedia(heading)) return;
+    // never the body's only text
+    if (collapseSpace(root.textContent ?? '').length <= collapseSpace(heading.textContent ?? '').length)
+      return;
+    heading.remove();
+  }
 }
 
 /**

@@ -324,7 +324,7 @@ export function explainArticle(
       `${title}\n${proseOf(cleanLines).slice(0, 5_000)}`,
     ),
     excerpt:
-      truncate(meta.description ?? ctx.bodyLines.find((l) => l.text.length > 20)?.text ?? '', 300) || null,
+      truncate(meta.description ?? cleanLines.find((l) => l.text.length > 20)?.text ?? '', 300) || null,
     contentHtml,
     textContent: text,
     images: images(body.el),

@@ -351,4 +351,16 @@ describe('Western page furniture inside the body', () => {
     const spanish = page({ between: ['Viewed 12 times'] });
     expect(body(spanish)).toEqual(PROSE);
   });
+
+  it('drops a heading left at the end of the story with nothing under it, keeps section headings', () => {
+    // the comment form goes as furniture, its heading stays behind unless dropped too
+    const html = page(
+      {
+        between: ['<h2>Why the plan changed</h2>'],
+        foot: ['<h2>Leave a reply</h2><form><textarea></textarea><button>Post</button></form>'],
+      },
+      (line) => line,
+    );
+    expect(body(html)).toEqual([...PROSE.slice(0, 2), 'Why the plan changed', ...PROSE.slice(2)]);
+  });
 });
