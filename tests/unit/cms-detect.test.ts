@@ -24,6 +24,7 @@ const CMS_URLS: Record<string, string> = {
   powereasy: 'http://www.example-edu.cn/Item/2345.aspx',
   wordpress: 'https://blog.example.cn/2023/09/12/tomato/',
   discuz: 'https://bbs.example.cn/thread-98765-1-1.html',
+  mediawiki: 'https://zh.wikipedia.org/wiki/%E9%95%BF%E7%99%BD%E5%B1%B1',
 };
 
 const SITE_URLS: Record<string, string> = {
@@ -230,6 +231,16 @@ const CMS_EXPECTED: Record<string, Expected> = {
     articleId: '98765',
     bodyStart: '上周六和车友骑了一圈东湖绿道',
     notInBody: ['a7Xq', '本帖最后由', '收藏了，下周去试试', '楼主'],
+  },
+  mediawiki: {
+    // the heading's own edit link is no part of the title
+    title: '长白山',
+    // the JSON-LD's datePublished: when the page was created
+    published: ['2004-03-12T16:15:00+08:00', 'second'],
+    bodyStart: '长白山是位于中国吉林省东南部',
+    // edit links, the table of contents, infobox, references, navbox and the hatnote; the heading of
+    // the emptied references section too
+    notInBody: ['编辑', '目录', '最高点', '科学出版社', '中国名山', '消歧义', '参考文献'],
   },
 };
 

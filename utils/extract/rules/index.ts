@@ -7,6 +7,7 @@ import { rule as discuz } from './cms/discuz/rule';
 import { rule as dedecms } from './cms/dedecms/rule';
 import { rule as empirecms } from './cms/empirecms/rule';
 import { rule as hanweb } from './cms/hanweb/rule';
+import { rule as mediawiki } from './cms/mediawiki/rule';
 import { rule as phpcms } from './cms/phpcms/rule';
 import { rule as powereasy } from './cms/powereasy/rule';
 import { rule as trs } from './cms/trs/rule';
@@ -31,6 +32,7 @@ export const SITE_RULES: readonly SiteRule[] = [cnjiwang, wechat, sina, netease]
 export const CMS_RULES: readonly CmsRule[] = [
   discuz,
   wordpress,
+  mediawiki,
   vsb,
   hanweb,
   dedecms,
