@@ -31,7 +31,7 @@ const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 // the year may stand apart from a `MM/DD` in its own element (新华网: `2024 03/02 08:11:25`); a
 // weekday may stand between the date and the time (`2019年9月26日 星期四 15:10`)
 const ABSOLUTE =
-  /(?<!\d)((?:19|20)\d{2})\s*(?:[-/.年]\s*|\s(?=\s*\d{1,2}\s*[-/.]\s*\d{1,2}(?!\d)))(\d{1,2})\s*(?:[-/.月]\s*)(\d{1,2})(?![\d])\s*日?(?:\s*[（(]?(?:星期|周|週|禮拜|礼拜)[一二三四五六日天][）)]?)?(?:\s*(?:T|\s|&nbsp;|日)?\s*(?:(上午|下午|晚上|凌晨|早上)\s*)?(\d{1,2})\s*[:：时]\s*(\d{1,2})(?!\d)\s*分?(?:(?:\s*[:：]\s*|(?<=分))(\d{1,2})(?:\.\d+)?\s*秒?)?\s*(Z|[+-]\d{2}:?\d{2}(?![\d]))?)?/;
+  /(?<!\d)((?:19|20)\d{2})\s*(?:[-/.年]\s*|\s(?=\s*\d{1,2}\s*[-/]\s*\d{1,2}(?!\d)))(\d{1,2})\s*(?:[-/.月]\s*)(\d{1,2})(?![\d])\s*日?(?:\s*[（(]?(?:星期|周|週|禮拜|礼拜)[一二三四五六日天][）)]?)?(?:\s*(?:T|\s|&nbsp;|日)?\s*(?:(上午|下午|晚上|凌晨|早上)\s*)?(\d{1,2})\s*[:：时]\s*(\d{1,2})(?!\d)\s*分?(?:(?:\s*[:：]\s*|(?<=分))(\d{1,2})(?:\.\d+)?\s*秒?)?\s*(Z|[+-]\d{2}:?\d{2}(?![\d]))?)?/;
 
 /** A time right before a date (`15:10 2019/09/26`), nothing but spaces between them. */
 const TIME_BEFORE = /(?<![\d:])(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?\s+$/;
@@ -193,7 +193,37 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
 export const MONTH_NAME =
   'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
 const MONTH = `(${MONTH_NAME})\\.?`;
-const TIME = '(?:,?\\s*(?:at\\s+)?(\\d{1,2}):(\\d{2})(?::(\\d{2}))?\\s*([ap]\\.?m\\.?)?)?';
+/**
+ * The zones English pages name after a time. Not CST/CT: US Central and China Standard Time share
+ * them. ET, PT and MT follow US daylight saving.
+ */
+const ZONE_OFFSETS: Record<string, number> = {
+  gmt: 0,
+  utc: 0,
+  bst: 60,
+  cet: 60,
+  cest: 120,
+  est: -300,
+  edt: -240,
+  mst: -420,
+  mdt: -360,
+  pst: -480,
+  pdt: -420,
+  ist: 330,
+  hkt: 480,
+  sgt: 480,
+  jst: 540,
+  kst: 540,
+  aest: 600,
+  aedt: 660,
+};
+const ZONE_NAME = 'gmt|utc|bst|cest|cet|e[sd]?t|m[sd]?t|p[sd]?t|ist|hkt|sgt|jst|kst|aest|aedt';
+const ZONE = `(${ZONE_NAME})\\b`;
+/**
+ * `, 9:30 pm ET`, `: 3:33 AM`, ` | 10:15`, `at 03.33 GMT`: a dotted time only with am/pm or a zone
+ * after it (`2016 3.5 million` is no time).
+ */
+const TIME = `(?:\\s*[,:|·•]?\\s*(?:at\\s+)?(\\d{1,2})(?::(\\d{2})(?::(\\d{2}))?|\\.(\\d{2})(?=\\s*(?:[ap]\\.?m\\b|(?:${ZONE_NAME})\\b)))\\s*([ap]\\.?m\\.?)?(?:\\s*${ZONE})?)?`;
 /** May 7, 2005 [at 9:30 pm] and 7 May 2005 [09:30]: English pages' visible dates. */
 const ENGLISH_MDY = new RegExp(
   `\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d{2})\\b${TIME}`,
@@ -203,6 +233,29 @@ const ENGLISH_DMY = new RegExp(
   `\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH},?\\s+((?:19|20)\\d{2})\\b${TIME}`,
   'i',
 );
+/** `Updated 3:42 PM ET, Tue November 29, 2016`: the time before the date. */
+const ENGLISH_TIME_BEFORE = new RegExp(
+  `(\\d{1,2}):(\\d{2})\\s*([ap]\\.?m\\.?)?(?:\\s*${ZONE})?\\s*[,|·•]?\\s*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s*)?$`,
+  'i',
+);
+
+/** US daylight saving: from the second Sunday of March to the first Sunday of November. */
+function usDaylight(y: number, mo: number, d: number): boolean {
+  const sunday = (month: number, nth: number) => {
+    const first = new Date(Date.UTC(y, month - 1, 1)).getUTCDay();
+    return 1 + ((7 - first) % 7) + 7 * (nth - 1);
+  };
+  if (mo < 3 || mo > 11) return false;
+  if (mo > 3 && mo < 11) return true;
+  return mo === 3 ? d >= sunday(3, 2) : d < sunday(11, 1);
+}
+
+/** Minutes east of UTC for a zone an English page names (ET in summer is EDT). */
+function zoneOffset(zone: string, y: number, mo: number, d: number): number {
+  const name = zone.toLowerCase();
+  if (name.length === 2) return ZONE_OFFSETS[`${name[0]}${usDaylight(y, mo, d) ? 'd' : 's'}t`]!;
+  return ZONE_OFFSETS[name]!;
+}
 
 function parseEnglishDate(text: string, context: DateContext): PublishDate | null {
   let m = ENGLISH_MDY.exec(text);
@@ -215,7 +268,16 @@ function parseEnglishDate(text: string, context: DateContext): PublishDate | nul
   const mo = MONTHS.indexOf(parts[0].slice(0, 3).toLowerCase()) + 1;
   const d = Number(parts[1]);
   const y = Number(parts[2]);
-  const [hs, mis, ss, half] = [m[4], m[5], m[6], m[7]];
+  let raw = m[0].trim();
+  const ss = m[6];
+  let [hs, mis, half, zone] = [m[4], m[5] ?? m[7], m[8], m[9]];
+  if (hs === undefined) {
+    const before = ENGLISH_TIME_BEFORE.exec(text.slice(Math.max(0, m.index - 40), m.index));
+    if (before) {
+      [hs, mis, half, zone] = [before[1], before[2], before[3], before[4]];
+      raw = `${before[0]}${raw}`.trim();
+    }
+  }
   let h = hs === undefined ? 0 : Number(hs);
   if (half && /^p/i.test(half) && h < 12) h += 12;
   if (half && /^a/i.test(half) && h === 12) h = 0;
@@ -223,7 +285,11 @@ function parseEnglishDate(text: string, context: DateContext): PublishDate | nul
   const s = ss === undefined ? 0 : Number(ss);
   if (!valid(y, mo, d, h, mi, s)) return null;
   const precision: DatePrecision = ss !== undefined ? 'second' : hs !== undefined ? 'minute' : 'day';
-  const offset = offsetMinutes(context.defaultOffset);
+  // a named zone counts only with a time: `March 9, 2017 GMT` says nothing about the hour
+  const given = zone && hs !== undefined ? zoneOffset(zone, y, mo, d) : null;
+  const offset = given ?? offsetMinutes(context.defaultOffset);
   const instant = Date.UTC(y, mo - 1, d, h, mi, s) - offset * 60_000;
-  return { iso: isoAtOffset(instant, context.defaultOffset), raw: m[0].trim(), precision };
+  const shownIn =
+    given !== null && context.toSiteZone === false ? formatOffset(given) : context.defaultOffset;
+  return { iso: isoAtOffset(instant, shownIn), raw, precision };
 }

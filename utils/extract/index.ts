@@ -36,6 +36,7 @@ import { articleLanguage, detectScript } from './lang';
 import { collectLines, type Line, type LineStats } from './lines';
 import { readMetadata } from './metadata';
 import { titleSuffix } from './title';
+import { timestampLine } from './western';
 import { findPages } from './pages';
 import { cmsRuleFor, ruleFor, type CmsRule, type SiteRule } from './rules';
 import { cjkRatio, cleanName, collapseSpace, looseKey, truncate, unique } from './text';
@@ -95,7 +96,11 @@ const FULL_DATE = /(19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}/;
 
 /** A short line of labels or a date, no sentence in it: the byline a body can open with. */
 function bylineShaped(text: string): boolean {
-  return text.length <= 80 && !/[，。！？；]/.test(text) && (isBylineLine(text) || FULL_DATE.test(text));
+  return (
+    text.length <= 80 &&
+    !/[，。！？；]/.test(text) &&
+    (isBylineLine(text) || FULL_DATE.test(text) || timestampLine(text) !== null)
+  );
 }
 
 /**

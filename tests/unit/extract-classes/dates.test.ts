@@ -6,6 +6,7 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '@/utils/extract';
+import { parseDate } from '@/utils/extract/dates';
 import { extract, TRADITIONAL_PARAGRAPHS } from './page';
 
 const UNDATED_URL = 'https://www.example-news.cn/society/12345.html';
@@ -134,6 +135,55 @@ describe('publish dates', () => {
     );
     expect(visible.publishedAt).toBe('2010-05-07T21:23:00+00:00');
     expect(visible.publishedPrecision).toBe('minute');
+  });
+
+  it.each([
+    // the zone a US page names, with daylight saving: EST in November, EDT in July
+    ['Updated November 29, 2016: 3:33 AM ET', '2016-11-29T03:33:00-05:00'],
+    ['July 4, 2023 at 9:30 pm EDT', '2023-07-04T21:30:00-04:00'],
+    ['Jan 5, 2023, 10:00 AM PT', '2023-01-05T10:00:00-08:00'],
+    // the time before the date, with a weekday between
+    ['Updated 11:22 PM EST, Tue November 29, 2016', '2016-11-29T23:22:00-05:00'],
+    ['22:00, 11 July 2021', '2021-07-11T22:00:00+00:00'],
+    // a dotted time (the Guardian), a bar between date and time
+    ['Tue 29 Nov 2016 07.46 GMT', '2016-11-29T07:46:00+00:00'],
+    ['March 9, 2017 | 10:15', '2017-03-09T10:15:00+00:00'],
+  ])('English pages: %s', (line, iso) => {
+    const a = extract(
+      {
+        htmlLang: 'en',
+        title: 'Snow season opens in the Changbai Mountains',
+        byline: `<p class="dateline">${line}</p>`,
+        paragraphs: [
+          'The snow season opened on Sunday with forty slopes, night skiing and hot springs for the visitors who came from all over the country.',
+          'Officials expect thirty percent more visitors than last year, and have added medical stations and safety patrols across the resort area.',
+        ],
+      },
+      'https://news.example.com/snow.html',
+    );
+    expect(a.publishedAt).toBe(iso);
+    expect(a.publishedPrecision).toBe('minute');
+  });
+
+  it('English pages: a zone without a time, or a decimal after the date, is no time', () => {
+    const a = extract(
+      {
+        htmlLang: 'en',
+        title: 'Snow season opens in the Changbai Mountains',
+        byline: '<p class="dateline">9 March 2017 GMT</p>',
+        paragraphs: [
+          'The snow season opened on Sunday with forty slopes, night skiing and hot springs for the visitors who came from all over the country.',
+        ],
+      },
+      'https://news.example.com/snow.html',
+    );
+    expect([a.publishedAt, a.publishedPrecision]).toEqual(['2017-03-09T00:00:00+00:00', 'day']);
+    const context = { defaultOffset: '+00:00', now: new Date() };
+    // not 5 March (the year apart from a month and day) nor a time of 3.05
+    expect(parseDate('May 7, 2010 3.5 million visitors came', context)).toMatchObject({
+      iso: '2010-05-07T00:00:00+00:00',
+      precision: 'day',
+    });
   });
 
   it('the URL date is a last resort, with day precision', () => {
