@@ -112,6 +112,16 @@ describe('portal self-media furniture stays out of the body', () => {
       expect(isBoilerplateLine(line), line).toBe(true);
   });
 
+  it("a site's rights notice is not article text, in its many wordings; a sentence about copying is", () => {
+    for (const line of [
+      '39健康网(www.39.net)专稿，未经书面授权请勿转载。',
+      '本文为示例网原创，未经许可不得转载。',
+      '未经本网站同意，禁止复制或使用本文内容',
+    ])
+      expect(isBoilerplateLine(line), line).toBe(true);
+    expect(isBoilerplateLine('法院认定，被告未经许可使用原告作品，构成侵权。')).toBe(false);
+  });
+
   it('a promotion with a bracketed call to action is not article text; a sentence about voting is', () => {
     for (const line of [
       '“2018十大经济年度人物评选”火热进行中！【点击投票】Pick你心目中的商业领袖',
