@@ -69,6 +69,22 @@ export function isWesternBylineLine(text: string): boolean {
 }
 
 /**
+ * The writers an English byline names (`By Jane Doe and Mary-Kate O’Neil, The Associated Press`):
+ * the names before the outlet, which follows a bar, a dash, "for" or a comma and "The".
+ */
+export function westernBylineNames(text: string): string[] {
+  if (text.length > 120) return [];
+  const lead = BYLINE_LEAD.exec(text);
+  const rest = lead ? text.slice(lead[0].length) : '';
+  if (!rest || !BYLINE_NAMES.test(rest)) return [];
+  const names = rest.split(/\s*(?:\||–|—|\s-\s|\bfor\b|,\s*(?=the\s))\s*/i)[0]!;
+  return names
+    .split(/\s*(?:,|&|\band\b)\s*/)
+    .map((name) => name.trim().replace(/\.$/, ''))
+    .filter(Boolean);
+}
+
+/**
  * The reporter's contact line (`Write to Jane Doe at jane.doe@example.com`, `Follow her on Twitter
  * @janedoe`) and, at the foot of the story only, the bio (`Jane Doe is a reporter at …`).
  */

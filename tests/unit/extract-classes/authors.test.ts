@@ -251,3 +251,47 @@ describe('the writer named beside the date without a label', () => {
     expect(a.source).toBe('汽车之家');
   });
 });
+
+describe('English bylines', () => {
+  const ENGLISH = [
+    'The snow season opened on Sunday with forty slopes, night skiing and hot springs for the visitors who came from all over the country.',
+    'Officials expect thirty percent more visitors than last year, and have added medical stations and safety patrols across the resort area.',
+  ];
+  const english = (byline: string, head = '') =>
+    extract(
+      {
+        htmlLang: 'en',
+        head,
+        title: 'Snow season opens in the Changbai Mountains',
+        byline,
+        paragraphs: ENGLISH,
+      },
+      'https://news.example.com/snow.html',
+    );
+
+  it.each([
+    ['<div class="byline">By <span>Meg Wagner</span></div>', ['Meg Wagner']],
+    ['<p>By Jane Doe and Mary-Kate O’Neil, The Associated Press</p>', ['Jane Doe', 'Mary-Kate O’Neil']],
+    [
+      '<p>By Marc Santora, William K. Rashbaum, Al Baker and Adam Goldman</p>',
+      ['Marc Santora', 'William K. Rashbaum', 'Al Baker', 'Adam Goldman'],
+    ],
+    ['<p>By Howard Schneider | Reuters</p>', ['Howard Schneider']],
+    ['<p>Written by Rob Ewaschuk</p>', ['Rob Ewaschuk']],
+  ])('the names of %s', (byline, authors) => {
+    expect(english(byline).authors).toEqual(authors);
+  });
+
+  it('a subhead opening with "By" is no byline', () => {
+    expect(english('<h3>By The Numbers</h3>').authors).toEqual([]);
+  });
+
+  it('the writers the metadata declares come first: the visible line may leave one out', () => {
+    const head = '<meta name="author" content="Jeremy Herb, Kara Scannell, Douglas Wood">';
+    expect(english('<p>By Jeremy Herb and Kara Scannell</p>', head).authors).toEqual([
+      'Jeremy Herb',
+      'Kara Scannell',
+      'Douglas Wood',
+    ]);
+  });
+});

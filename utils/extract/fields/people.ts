@@ -11,6 +11,7 @@ import { ruleCandidates, type Candidate, type ExtractContext } from '../context'
 import { cutAtFurniture, isFurniture } from '../furniture';
 import { cleanName, looseKey } from '../text';
 import { titleParts } from '../title';
+import { westernBylineNames } from '../western';
 import { bodyEndBylines, bodyLeadBylines, headBylines, infoTableBylines, type ParsedLine } from './zone';
 
 /** Portals and platforms: they publish, they do not write. */
@@ -160,6 +161,10 @@ export function resolveAuthors(
     // a CMS's `author` field often holds whoever uploaded the page: the editor the page names
     const notEditor = (name: string) => !editors.includes(name);
     yield { value: ctx.meta.authors.flatMap(declaredNames).filter(notEditor), origin: 'metadata' };
+    // an English byline under the title or opening the body (`By A and B, The Associated Press`),
+    // after the metadata: Western pages declare their writers there, this line may leave one out
+    for (const line of [...ctx.head, ...ctx.bodyLines.slice(0, 3)])
+      yield { value: westernBylineNames(line.text), origin: 'page' };
     const byline = ctx.body.readabilityByline;
     if (byline) yield { value: declaredNames(byline).filter(notEditor), origin: 'page' };
     yield { value: writerBesideDate(ctx.head), origin: 'page' };
