@@ -294,4 +294,29 @@ describe('English bylines', () => {
       'Douglas Wood',
     ]);
   });
+
+  it('a link to the writer’s page under the title names the writer, without a "By"', () => {
+    const meta = (link: string) =>
+      `<div class="meta">${link} <span>·</span> <time datetime="2024-03-12">March 12, 2024</time></div>`;
+    expect(english(meta('<a href="/author/jane-doe">Jane Doe</a>')).authors).toEqual(['Jane Doe']);
+    expect(
+      english(meta('<a href="https://news.example.com/about/editors/jon-fingas/">Jon Fingas</a>')).authors,
+    ).toEqual(['Jon Fingas']);
+  });
+
+  it('links to writers’ pages in the menu, or under related stories after the body, name no writer', () => {
+    const a = extract(
+      {
+        htmlLang: 'en',
+        title: 'Snow season opens in the Changbai Mountains',
+        above: '<nav><a href="/authors/mary-major">Mary Major</a></nav>',
+        paragraphs: ENGLISH,
+        after: `<div class="related">${[1, 2, 3, 4, 5, 6]
+          .map((n) => `<p><a href="/story/${n}">Story ${n}</a> <a href="/author/tom-minor">Tom Minor</a></p>`)
+          .join('')}</div>`,
+      },
+      'https://news.example.com/snow.html',
+    );
+    expect(a.authors).toEqual([]);
+  });
 });

@@ -90,6 +90,46 @@ function writerBesideDate(head: readonly Line[]): string[] {
 const DATE_AT = /(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}/;
 const WRITER_BEFORE_DATE = /(?:^|\s)([\u4e00-\u9fff·]{2,4})\s*[·•|｜]?\s*(?:19|20)\d{2}\s*[-/.年]/u;
 
+/** Links to a writer's own page (`/author/jane-doe`, `/staff/janedoe/`, `/about/editors/jon-fingas/`). */
+const AUTHOR_PAGE_LINK = [
+  'author/',
+  'authors/',
+  'author-',
+  'staff/',
+  'writers/',
+  'editors/',
+  'contributors/',
+  'people/',
+  'profile/',
+  'profiles/',
+  'reporters/',
+  'columnists/',
+]
+  .map((path) => `a[href*="/${path}"]`)
+  .join(', ');
+/** A writer's name as a link shows it: two to four capitalised words, or a CJK name. */
+const LINKED_NAME = /^(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3}|[\u4e00-\u9fff·]{2,6})$/u;
+
+/**
+ * The writer's name as a link to their page, between the headline and the body's first lines (not in
+ * the page's menus): templates that print no "By" before it.
+ */
+function authorPageLinks(ctx: ExtractContext): string[] {
+  if (ctx.titleLine < 0) return [];
+  const from = ctx.lines[Math.max(0, ctx.titleLine - 3)]?.el;
+  // up to the body's first line: a byline row Readability kept opens the body
+  const to = ctx.bodyStart >= 0 ? ctx.lines[ctx.bodyStart + 1]?.el : ctx.lines[ctx.titleLine + 15]?.el;
+  const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING
+  for (const link of ctx.doc.querySelectorAll(AUTHOR_PAGE_LINK)) {
+    if (from && !from.contains(link) && !(from.compareDocumentPosition(link) & FOLLOWING)) continue;
+    if (to && !(link.compareDocumentPosition(to) & FOLLOWING)) break;
+    if (link.closest('nav, footer, aside')) continue;
+    const name = (link.textContent ?? '').replace(/\s+/g, ' ').trim();
+    if (LINKED_NAME.test(name)) return [name];
+  }
+  return [];
+}
+
 /** A report signed off at its end: …打通闲鱼以旧换新。(李楠) */
 function signOff(lastLine: string): string[] {
   const m = /[。！？.!?”」][（(]\s*([\u4e00-\u9fff·]{2,4})\s*[）)]$/u.exec(lastLine);
@@ -165,6 +205,7 @@ export function resolveAuthors(
     // after the metadata: Western pages declare their writers there, this line may leave one out
     for (const line of [...ctx.head, ...ctx.bodyLines.slice(0, 3)])
       yield { value: westernBylineNames(line.text), origin: 'page' };
+    yield { value: authorPageLinks(ctx), origin: 'page' };
     const byline = ctx.body.readabilityByline;
     if (byline) yield { value: declaredNames(byline).filter(notEditor), origin: 'page' };
     yield { value: writerBesideDate(ctx.head), origin: 'page' };
