@@ -100,3 +100,33 @@ describe('titles the <title> does not announce', () => {
     expect(titleOf(html)).toBe('长白山冰雪季开幕 游客同比增长三成');
   });
 });
+
+describe('a section or site name printed as a heading is not the headline', () => {
+  it.each([
+    [
+      'the channel, a part of the <title>',
+      '<title>长白山冰雪季开幕 游客同比增长三成 : 吉林要闻 : 示例新闻网</title>',
+      '<h2>吉林要闻</h2>',
+    ],
+    [
+      'the site, the <title>’s suffix',
+      '<title>长白山冰雪季开幕 游客同比增长三成 - 示例新闻网</title>',
+      '<h1>示例新闻网</h1>',
+    ],
+    [
+      'a one-word section inside the headline',
+      '<title>冰雪季：长白山景区开幕 游客同比增长三成</title>',
+      '<h1>长白山景区</h1>',
+    ],
+  ])('%s', (_, head, heading) => {
+    expect(titleOf(page(head, heading))).not.toBe(heading.replace(/<[^>]+>/g, ''));
+  });
+
+  it('a headline that is most of the <title> after a channel prefix is still the headline', () => {
+    const html = page(
+      '<title>冰雪快讯：长白山冰雪季开幕 游客同比增长三成</title>',
+      '<h1>长白山冰雪季开幕 游客同比增长三成</h1>',
+    );
+    expect(titleOf(html)).toBe('长白山冰雪季开幕 游客同比增长三成');
+  });
+});
