@@ -11,6 +11,22 @@ import { extract, TRADITIONAL_PARAGRAPHS } from './page';
 
 const UNDATED_URL = 'https://www.example-news.cn/society/12345.html';
 
+/** An English news page whose dateline under the headline is `dateline`. */
+function englishPage(dateline: string) {
+  return extract(
+    {
+      htmlLang: 'en',
+      title: 'Snow season opens in the Changbai Mountains',
+      byline: `<p class="dateline">${dateline}</p>`,
+      paragraphs: [
+        'The snow season opened on Sunday with forty slopes, night skiing and hot springs for the visitors who came from all over the country.',
+        'Officials expect thirty percent more visitors than last year, and have added medical stations and safety patrols across the resort area.',
+      ],
+    },
+    'https://news.example.com/2010/snow.html',
+  );
+}
+
 describe('publish dates', () => {
   it('a bare date in the line right under the headline', () => {
     const a = extract({ byline: '<div class="time">2019年9月26日 15:10</div>' });
@@ -121,18 +137,7 @@ describe('publish dates', () => {
   });
 
   it('English pages: a visible date in words, and metadata before the visible line', () => {
-    const visible = extract(
-      {
-        htmlLang: 'en',
-        title: 'Snow season opens in the Changbai Mountains',
-        byline: '<p class="dateline">Posted on May 7, 2010 at 9:23 pm</p>',
-        paragraphs: [
-          'The snow season opened on Sunday with forty slopes, night skiing and hot springs for the visitors who came from all over the country.',
-          'Officials expect thirty percent more visitors than last year, and have added medical stations and safety patrols across the resort area.',
-        ],
-      },
-      'https://news.example.com/2010/snow.html',
-    );
+    const visible = englishPage('Posted on May 7, 2010 at 9:23 pm');
     expect(visible.publishedAt).toBe('2010-05-07T21:23:00+00:00');
     expect(visible.publishedPrecision).toBe('minute');
   });
@@ -149,34 +154,13 @@ describe('publish dates', () => {
     ['Tue 29 Nov 2016 07.46 GMT', '2016-11-29T07:46:00+00:00'],
     ['March 9, 2017 | 10:15', '2017-03-09T10:15:00+00:00'],
   ])('English pages: %s', (line, iso) => {
-    const a = extract(
-      {
-        htmlLang: 'en',
-        title: 'Snow season opens in the Changbai Mountains',
-        byline: `<p class="dateline">${line}</p>`,
-        paragraphs: [
-          'The snow season opened on Sunday with forty slopes, night skiing and hot springs for the visitors who came from all over the country.',
-          'Officials expect thirty percent more visitors than last year, and have added medical stations and safety patrols across the resort area.',
-        ],
-      },
-      'https://news.example.com/snow.html',
-    );
+    const a = englishPage(line);
     expect(a.publishedAt).toBe(iso);
     expect(a.publishedPrecision).toBe('minute');
   });
 
   it('English pages: a zone without a time, or a decimal after the date, is no time', () => {
-    const a = extract(
-      {
-        htmlLang: 'en',
-        title: 'Snow season opens in the Changbai Mountains',
-        byline: '<p class="dateline">9 March 2017 GMT</p>',
-        paragraphs: [
-          'The snow season opened on Sunday with forty slopes, night skiing and hot springs for the visitors who came from all over the country.',
-        ],
-      },
-      'https://news.example.com/snow.html',
-    );
+    const a = englishPage('9 March 2017 GMT');
     expect([a.publishedAt, a.publishedPrecision]).toEqual(['2017-03-09T00:00:00+00:00', 'day']);
     const context = { defaultOffset: '+00:00', now: new Date() };
     // not 5 March (the year apart from a month and day) nor a time of 3.05
