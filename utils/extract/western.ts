@@ -341,6 +341,9 @@ export function isWesternChrome(text: string, linkChars: number): boolean {
   return (
     WESTERN_CHROME.test(trimmed) ||
     VIEW_COUNT.test(trimmed) ||
+    // a typo-report widget's prompt (Orphus and its kin), in whatever language: `Select the text and
+    // press Ctrl+Enter`
+    /\bctrl\s*\+\s*enter\b/i.test(trimmed) ||
     (POINTER_LINE.test(text) && linkChars >= text.length / 2)
   );
 }

@@ -341,14 +341,20 @@ describe('Western page furniture inside the body', () => {
     expect(isCreditLine('Screenshots of the app were shared online')).toBe(false);
   });
 
-  it('drops the headline repeated at the top of the story, and view counters', () => {
+  it('drops the headline repeated at the top of the story, view counters and typo-report prompts', () => {
     // a template that prints the headline as a paragraph inside the story's container
     const html = page({
       head: ['<strong>Council approves tram extension</strong>', 'Visto 314 veces'],
       foot: ['1,204 views'],
     });
     expect(body(html)).toEqual(PROSE);
-    const spanish = page({ between: ['Viewed 12 times'] });
+    const spanish = page({
+      between: ['Viewed 12 times'],
+      foot: [
+        'Spotted a mistake? Select the text and press Ctrl+Enter to tell the editors.',
+        'Iezīmējiet tekstu un spiediet Ctrl+Enter, lai nosūtītu labojamo teksta fragmentu redaktoram!',
+      ],
+    });
     expect(body(spanish)).toEqual(PROSE);
   });
 
