@@ -1,7 +1,8 @@
 /**
  * Authors (作者/记者/通讯员/撰文/攝影) and editors (编辑/责任编辑/責任編輯). Candidates: the site rule,
  * the CMS rule, the byline zone under the title, the body's first lines (（记者 张三）), the lines
- * after the body, a sign-off at the body's end (…。(李楠)), then embedded metadata and Readability's byline. An author is a person or an
+ * after the body, a sign-off at the body's end (…。(李楠)), then embedded metadata, an English byline
+ * (`By A and B`) or the writer's name linked to their page, and Readability's byline. An author is a person or an
  * organisation that wrote the piece: UI words, markup, labels and the site or portal itself are not.
  * Better empty than wrong. An editor line never yields authors (one person may carry both labels).
  */
