@@ -102,8 +102,12 @@ export function termsOf(text: string, into = new Set<string>()): Set<string> {
 
 /** Where a text's terms go as they are found (see scanTerms). */
 export interface TermSink {
-  /** a bigram of two BMP CJK characters, as one number (c1 * 0x10000 + c2), at `position` (or -1) */
-  pair(code: number, position: number): void;
+  /**
+   * The bigrams of a run of two or more BMP CJK characters (`run[i] run[i + 1]` at position
+   * `(base + i) & 0xff`), or of a run that is one bigram, without positions (`base` is then -1).
+   * A whole run at a time: the sink walks its code units in one loop, with no call per bigram.
+   */
+  bigrams(run: string, base: number): void;
   /** any other term; `position` is -1 for a term without positions (a word, a lone CJK character) */
   term(term: string, position: number): void;
 }
@@ -113,8 +117,8 @@ export interface TermSink {
  * a phrase from its bigrams found apart (the bigrams of a phrase sit at consecutive positions) at
  * one byte per occurrence. Words get no positions. `offset` places this text after earlier fields,
  * so that positions never line up across fields by accident. This runs for every character of every
- * clip an import brings: the common bigram is handed over as a number, so a segment builder can
- * find its term without making a string of it.
+ * clip an import brings: a run of BMP bigrams is handed over whole, so a segment builder can find
+ * each term by its two code units without making a string of it.
  */
 export function scanTerms(text: string, offset: number, sink: TermSink): void {
   const normalized = normalize(text);
@@ -128,10 +132,7 @@ export function scanTerms(text: string, offset: number, sink: TermSink): void {
     // a run of one term (one character, or one bigram) gets no positions: it is its own phrase
     if (!SURROGATE.test(run)) {
       if (run.length === 1) sink.term(run, -1);
-      else if (run.length === 2) sink.pair(run.charCodeAt(0) * 0x10000 + run.charCodeAt(1), -1);
-      else
-        for (let i = 0; i + 1 < run.length; i++)
-          sink.pair(run.charCodeAt(i) * 0x10000 + run.charCodeAt(i + 1), (base + i) & 0xff);
+      else sink.bigrams(run, run.length === 2 ? -1 : base);
       continue;
     }
     const terms = termsOfRun({ text: run, cjk: true });
@@ -153,7 +154,12 @@ export function termPositions(text: string, offset: number, into: Map<string, nu
     if (!positions) into.set(term, (positions = []));
     if (position >= 0) positions.push(position);
   };
-  scanTerms(text, offset, { pair: (code, position) => add(pairTerm(code), position), term: add });
+  scanTerms(text, offset, {
+    bigrams: (run, base) => {
+      for (let i = 0; i + 1 < run.length; i++) add(run.slice(i, i + 2), base < 0 ? -1 : (base + i) & 0xff);
+    },
+    term: add,
+  });
 }
 
 /** The searchable fields of a clip, best first: a hit in the first group ranks above the rest. */
