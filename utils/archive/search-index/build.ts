@@ -336,20 +336,27 @@ export class SegmentBuilder {
     let id = 0;
     for (const data of this.full.splice(0)) {
       for (let at = 0; at < data.length;) {
-        let idDelta = 0;
-        for (let shift = 0; ; shift += 7) {
-          const byte = data[at++]!;
-          idDelta += (byte & 0x7f) * 2 ** shift;
-          if (!(byte & 0x80)) break;
+        // most varints here are one byte (a doc's terms ascend; few positions): read those inline
+        let idDelta = data[at++]!;
+        if (idDelta & 0x80) {
+          idDelta &= 0x7f;
+          for (let shift = 7; ; shift += 7) {
+            const byte = data[at++]!;
+            idDelta += (byte & 0x7f) * 2 ** shift;
+            if (!(byte & 0x80)) break;
+          }
         }
         id += idDelta % 2 ? -(idDelta + 1) / 2 : idDelta / 2;
         const start = at;
         while (data[at++]! & 0x80);
-        let count = 0;
-        for (let shift = 0; ; shift += 7) {
-          const byte = data[at++]!;
-          count += (byte & 0x7f) * 2 ** shift;
-          if (!(byte & 0x80)) break;
+        let count = data[at++]!;
+        if (count & 0x80) {
+          count &= 0x7f;
+          for (let shift = 7; ; shift += 7) {
+            const byte = data[at++]!;
+            count += (byte & 0x7f) * 2 ** shift;
+            if (!(byte & 0x80)) break;
+          }
         }
         at += count;
         // a posting is a few bytes: a loop beats subarray + set, which allocate
@@ -417,35 +424,37 @@ function grown<T extends Uint8Array | Int32Array | Uint32Array | Float64Array>(a
   return bigger;
 }
 
-/** An open-addressing hash table from 32-bit numbers (BMP bigrams) to term numbers. */
+/**
+ * An open-addressing hash table from 32-bit numbers (BMP bigrams) to term numbers. Each slot is a
+ * key and its value side by side: a lookup in a table of megabytes misses the cache once, not twice.
+ */
 class PairTable {
-  private keys = new Uint32Array(1 << 14);
-  /** term number + 1; 0 for an empty slot */
-  private values = new Int32Array(1 << 14);
+  /** per slot: the key, then the term number + 1 (0 for an empty slot) */
+  private slots = new Uint32Array(2 << 14);
   private size = 0;
 
   /** 32 − log2 of the slots: a slot is the product's top bits (its low bits depend on the key's only) */
   private shift = 32 - 14;
 
   private slot(key: number): number {
-    const mask = this.keys.length - 1;
+    const slots = this.slots;
+    const mask = (slots.length >>> 1) - 1;
     let slot = Math.imul(key, 0x9e3779b1) >>> this.shift;
-    while (this.values[slot] !== 0 && this.keys[slot] !== key) slot = (slot + 1) & mask;
+    while (slots[2 * slot + 1] !== 0 && slots[2 * slot] !== key) slot = (slot + 1) & mask;
     return slot;
   }
 
   get(key: number): number | undefined {
-    const value = this.values[this.slot(key)]!;
+    const value = this.slots[2 * this.slot(key) + 1]!;
     return value === 0 ? undefined : value - 1;
   }
 
   set(key: number, id: number): void {
-    if ((this.size + 1) * 2 > this.keys.length) {
-      const { keys, values } = this;
-      this.keys = new Uint32Array(keys.length * 2);
-      this.values = new Int32Array(keys.length * 2);
+    if ((this.size + 1) * 4 > this.slots.length) {
+      const old = this.slots;
+      this.slots = new Uint32Array(old.length * 2);
       this.shift--;
-      for (let i = 0; i < keys.length; i++) if (values[i] !== 0) this.place(keys[i]!, values[i]!);
+      for (let i = 0; i < old.length; i += 2) if (old[i + 1] !== 0) this.place(old[i]!, old[i + 1]!);
     }
     this.place(key, id + 1);
     this.size++;
@@ -453,8 +462,8 @@ class PairTable {
 
   private place(key: number, value: number): void {
     const slot = this.slot(key);
-    this.keys[slot] = key;
-    this.values[slot] = value;
+    this.slots[2 * slot] = key;
+    this.slots[2 * slot + 1] = value;
   }
 }
 
