@@ -122,15 +122,33 @@ export interface TermSink {
  */
 export function scanTerms(text: string, offset: number, sink: TermSink): void {
   const normalized = normalize(text);
-  for (const match of normalized.matchAll(RUNS)) {
-    const run = match[0];
-    if (!CJK.test(run[0]!)) {
+  const length = normalized.length;
+  // the runs RUNS matches, found a code unit at a time (the regular expression, with its Unicode
+  // classes and lookahead, cost more than the rest of the build in Chromium): runsOf is the
+  // specification, and a test holds the two to the same runs
+  for (let at = 0; at < length;) {
+    const kind = runKind(normalized, at);
+    if (kind === NOT_IN_RUN) {
+      at += unitsAt(normalized, at);
+      continue;
+    }
+    const start = at;
+    let astral = false;
+    do {
+      const units = unitsAt(normalized, at);
+      if (units === 2) astral = true;
+      at += units;
+    } while (at < length && runKind(normalized, at) === kind);
+    const run = normalized.slice(start, at);
+    // as runsOf tells them (CJK.test of the first code unit), a CJK run that begins with a
+    // character outside the BMP is indexed as a word
+    if (kind === WORD || unitsAt(normalized, start) === 2) {
       for (const term of termsOfRun({ text: run, cjk: false })) sink.term(term, -1);
       continue;
     }
-    const base = offset + match.index;
+    const base = offset + start;
     // a run of one term (one character, or one bigram) gets no positions: it is its own phrase
-    if (!SURROGATE.test(run)) {
+    if (!astral) {
       if (run.length === 1) sink.term(run, -1);
       else sink.bigrams(run, run.length === 2 ? -1 : base);
       continue;
@@ -138,6 +156,36 @@ export function scanTerms(text: string, offset: number, sink: TermSink): void {
     const terms = termsOfRun({ text: run, cjk: true });
     for (let i = 0; i < terms.length; i++) sink.term(terms[i]!, terms.length === 1 ? -1 : (base + i) & 0xff);
   }
+}
+
+const NOT_IN_RUN = 0;
+const CJK_RUN = 1;
+const WORD = 2;
+const LETTER_OR_DIGIT = /^[\p{L}\p{M}\p{N}]$/u;
+
+/** Code units of the code point at `at`: 2 for a surrogate pair, else 1. */
+function unitsAt(text: string, at: number): number {
+  const unit = text.charCodeAt(at);
+  if (unit < 0xd800 || unit > 0xdbff) return 1;
+  const next = text.charCodeAt(at + 1);
+  return next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
+}
+
+/**
+ * Which of RUNS' alternatives the code point at `at` belongs to. ASCII, the CJK Unified Ideographs
+ * block and the Hangul syllables (whole blocks of one script, every code point assigned) are told by
+ * their code; any other code point by the same Unicode classes RUNS uses.
+ */
+export function runKind(text: string, at: number): number {
+  const unit = text.charCodeAt(at);
+  if (unit < 0x80) {
+    const lower = unit | 0x20;
+    return (lower >= 0x61 && lower <= 0x7a) || (unit >= 0x30 && unit <= 0x39) ? WORD : NOT_IN_RUN;
+  }
+  if ((unit >= 0x4e00 && unit <= 0x9fff) || (unit >= 0xac00 && unit <= 0xd7a3)) return CJK_RUN;
+  const char = text.slice(at, at + unitsAt(text, at));
+  if (CJK.test(char)) return CJK_RUN;
+  return LETTER_OR_DIGIT.test(char) ? WORD : NOT_IN_RUN;
 }
 
 /** The string of a bigram scanTerms gave as a number. */
