@@ -29,6 +29,8 @@ export interface ImportTarget {
   index(importId: string, runs: ClipRuns, parts: readonly Uint8Array[]): Promise<void>;
   commit(importId: string): Promise<ImportSummary>;
   abort(importId: string): Promise<void>;
+  /** whether `chunk` reads `batch.json()` (absent: it may) */
+  takesText?(): Promise<boolean>;
 }
 
 export type ImportFailure = ImportError | { code: 'failed'; detail: string };
@@ -163,6 +165,7 @@ export async function importArchiveFile(file: Blob, options: ImportOptions): Pro
         expected = batch.count;
         return stream.send(batch);
       },
+      { keepText: (await options.target.takesText?.()) ?? true },
     );
     if (!read.ok) {
       await stream.abort();
