@@ -515,12 +515,12 @@ export class SegmentPieces {
  * Postings store doc deltas, so only the first varint of each term's postings changes.
  */
 export function rebaseShard(shard: SegmentShard, base: number): SegmentShard {
+  // one length per term: the terms are counted without splitting the keys
   const lengths = new VarintReader(shard.lengths, 0);
   const out = new Bytes(shard.data.length + 64);
   const newLengths = new Bytes(shard.lengths.length + 16);
-  const terms = shard.keys === '' ? 0 : shard.keys.split('\n').length;
   let at = 0;
-  for (let i = 0; i < terms; i++) {
+  while (lengths.at < shard.lengths.length) {
     const end = at + lengths.next();
     const reader = new VarintReader(shard.data, at);
     const first = reader.next();
