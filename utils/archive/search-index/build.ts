@@ -129,9 +129,9 @@ export class SegmentBuilder {
   /**
    * The doc being added (addClip): one number per term occurrence, term number × 512 + position + 1
    * (0 for an occurrence without a position). Sorted, they are the doc's terms in number order, each
-   * with its positions ascending: one native sort of numbers in place of a map or a chain per term.
-   * 32-bit numbers while the term numbers fit (V8 sorts them ~10× faster than doubles), doubles
-   * once a segment has more than 8 M terms.
+   * with its positions ascending: one sort of numbers in place of a map or a chain per term.
+   * 32-bit numbers (radix-sorted) while the term numbers fit, doubles (the native sort) once a
+   * segment has `wideTerms` terms.
    */
   private occurrences: Uint32Array | Float64Array = new Uint32Array(1 << 12);
   private occurrenceCount = 0;
@@ -146,6 +146,8 @@ export class SegmentBuilder {
   constructor(
     readonly level: number,
     readonly shardCount = shardsFor(level),
+    /** term numbers from here on are too large for 32-bit occurrences (lower in tests only) */
+    private readonly wideTerms = WIDE_TERMS,
   ) {}
 
   /** The number of `term`, new ones numbered in turn. */
@@ -170,7 +172,7 @@ export class SegmentBuilder {
   private newTerm(term: string): number {
     const id = this.terms.length;
     this.terms.push(term);
-    if (id === WIDE_TERMS) this.occurrences = Float64Array.from(this.occurrences);
+    if (id === this.wideTerms) this.occurrences = Float64Array.from(this.occurrences);
     if (id === this.lastDoc.length) {
       this.lastDoc = grown(this.lastDoc, id * 2);
       this.termBytes = grown(this.termBytes, id * 2);
@@ -189,14 +191,19 @@ export class SegmentBuilder {
     const count = run.length - 1;
     if (this.occurrenceCount + count > this.occurrences.length)
       this.occurrences = grown(this.occurrences, (this.occurrenceCount + count) * 2);
-    const occurrences = this.occurrences;
+    let occurrences = this.occurrences;
     const pairs = this.pairs;
     let k = this.occurrenceCount;
     let left = run.charCodeAt(0);
     for (let i = 0; i < count; i++) {
       const right = run.charCodeAt(i + 1);
       const code = left * 0x10000 + right;
-      const id = pairs.get(code) ?? this.pairId(code);
+      let id = pairs.get(code);
+      if (id === undefined) {
+        id = this.pairId(code);
+        // a new term may have widened the occurrences to doubles
+        occurrences = this.occurrences;
+      }
       occurrences[k++] = id * 512 + (base < 0 ? 0 : ((base + i) & 0xff) + 1);
       left = right;
     }
