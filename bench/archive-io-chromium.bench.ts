@@ -227,12 +227,24 @@ export default async function bench(): Promise<void> {
     await page.goto(`chrome-extension://${browser.extensionId}/manage.html`);
     await page.getByTestId('archive-total').waitFor();
 
+    // BENCH_CPU_PROFILE=<file>: the archive page's CPU profile of the import (DevTools' format)
+    const profileFile = process.env.BENCH_CPU_PROFILE;
+    const cdp = profileFile ? await browser.context.newCDPSession(page) : null;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.start');
+    }
     memory.reset();
     const cpuBefore = threadCpu(chromiumPids(userDataDir));
     const t0 = Date.now();
     await page.getByTestId('import-file').setInputFiles(file);
     await page.locator('[data-testid=io-status]:not([data-state=busy])').waitFor({ timeout: 600_000 });
     const importMs = Date.now() - t0;
+    if (cdp) {
+      const { profile } = await cdp.send('Profiler.stop');
+      fs.writeFileSync(profileFile!, JSON.stringify(profile));
+      await cdp.detach();
+    }
     const importState = await page.getByTestId('io-status').innerText();
     const marks = await page.evaluate(() =>
       performance

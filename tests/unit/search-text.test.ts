@@ -1,5 +1,49 @@
 import { describe, expect, it } from 'vitest';
-import { normalize, parseQuery, snippetOf, termsOf, textMatches } from '@/utils/archive/search-text';
+import {
+  normalize,
+  parseQuery,
+  runsOf,
+  scanTerms,
+  snippetOf,
+  termsOf,
+  termsOfRun,
+  textMatches,
+} from '@/utils/archive/search-text';
+import { random } from '../../bench/generate';
+
+/** scanTerms' events for `text`, as strings. */
+function scanned(text: string, offset: number): string[] {
+  const out: string[] = [];
+  scanTerms(text, offset, {
+    bigrams: (run, base) => out.push(`bigrams ${run} ${base}`),
+    term: (term, position) => out.push(`term ${term} ${position}`),
+  });
+  return out;
+}
+
+/** The same events from runsOf, the regular expression that defines the runs (scanTerms finds them by hand). */
+function fromRuns(text: string, offset: number): string[] {
+  const out: string[] = [];
+  const normalized = normalize(text);
+  let from = 0;
+  for (const run of runsOf(normalized)) {
+    const start = normalized.indexOf(run.text, from);
+    from = start + run.text.length;
+    if (!run.cjk) {
+      for (const term of termsOfRun(run)) out.push(`term ${term} -1`);
+      continue;
+    }
+    const base = offset + start;
+    if (!/[\ud800-\udfff]/.test(run.text)) {
+      if (run.text.length === 1) out.push(`term ${run.text} -1`);
+      else out.push(`bigrams ${run.text} ${run.text.length === 2 ? -1 : base}`);
+      continue;
+    }
+    const terms = termsOfRun(run);
+    terms.forEach((term, i) => out.push(`term ${term} ${terms.length === 1 ? -1 : (base + i) & 0xff}`));
+  }
+  return out;
+}
 
 describe('terms', () => {
   it('cuts CJK runs into bigrams; Latin words and numbers become their stem and their prefixes', () => {
@@ -62,6 +106,42 @@ describe('terms', () => {
     const [sanctions] = parseQuery('sanctions ');
     expect(textMatches('new sanction on steel', sanctions!)).toBe(true);
     expect(textMatches('sanctuary', sanctions!)).toBe(false);
+  });
+});
+
+describe('scanTerms', () => {
+  it('finds the runs runsOf finds, in every script and at the edges of the blocks it tells by code', () => {
+    const rand = random(7);
+    const pieces = [
+      ...'吉林长春한글ｶカひらがなーabzAZ09éÅ\u0301\u0308 ，。、!?-_.\n\t々〆〇〱ゝ㐀ㄱ',
+      '𠀀',
+      '𠀁',
+      '😀',
+      '\ud800',
+      '\udc00',
+      ...[0x4dff, 0x4e00, 0x9fff, 0xa000, 0xabff, 0xac00, 0xd7a3, 0xd7a4, 0x7f, 0x80, 0xaa, 0xb2].map((c) =>
+        String.fromCharCode(c),
+      ),
+      'sanctions',
+      'G20',
+      'PM2.5',
+    ];
+    for (let n = 0; n < 3000; n++) {
+      const text = Array.from(
+        { length: 1 + Math.floor(rand() * 40) },
+        () => pieces[Math.floor(rand() * pieces.length)]!,
+      ).join('');
+      expect(scanned(text, n), JSON.stringify(text)).toEqual(fromRuns(text, n));
+    }
+  });
+
+  it('the blocks told by code are whole blocks of CJK script', () => {
+    const cjk = /^[\p{Script=Han}\p{Script=Hangul}]$/u;
+    for (const [from, to] of [
+      [0x4e00, 0x9fff],
+      [0xac00, 0xd7a3],
+    ] as const)
+      for (let code = from; code <= to; code++) expect(cjk.test(String.fromCharCode(code))).toBe(true);
   });
 });
 

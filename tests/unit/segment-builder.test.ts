@@ -134,6 +134,19 @@ describe('SegmentBuilder', () => {
     expect(digest(builder.encode()).digest('hex')).toBe(digest(reference.encode()).digest('hex'));
   });
 
+  it('builds the same bytes once its term numbers outgrow 32-bit occurrences (doubles then)', () => {
+    const all = clips();
+    const reference = new ReferenceBuilder(64);
+    all.forEach((clip, i) => reference.add(i + 1, clip));
+    const expected = digest(reference.encode()).digest('hex');
+    // widened at these term numbers, in the middle of docs (of a word, of a run of bigrams)
+    for (const wideTerms of [1, 40, 500, 3_000, 20_000]) {
+      const builder = new SegmentBuilder(0, 64, wideTerms);
+      all.forEach((clip, i) => builder.addClip(i + 1, clip));
+      expect(digest(builder.encode()).digest('hex'), `widened at ${wideTerms}`).toBe(expected);
+    }
+  });
+
   it('takes the tail’s packed form and a merge’s postings, term by term, to the same bytes', () => {
     const all = clips().slice(0, 120);
     const fromTail = new SegmentBuilder(0, 16);

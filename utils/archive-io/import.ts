@@ -29,6 +29,8 @@ export interface ImportTarget {
   index(importId: string, runs: ClipRuns, parts: readonly Uint8Array[]): Promise<void>;
   commit(importId: string): Promise<ImportSummary>;
   abort(importId: string): Promise<void>;
+  /** whether `chunk` reads `batch.json()` (absent: it may) */
+  takesText?(): Promise<boolean>;
 }
 
 export type ImportFailure = ImportError | { code: 'failed'; detail: string };
@@ -111,12 +113,15 @@ export class ImportStream {
     recordCost('page waits for the index workers', performance.now() - waited);
     this.options.onProgress?.('sending', this.sent, this.expected());
     const builder = this.builder!;
+    // only the search fields wait for the answer: the records themselves (their HTML, their JSON
+    // text) can be collected once they are sent
+    const inputs = batch.clips.map(indexInput);
     this.previous = this.options.target.chunk(importId, batch).then((added) => {
-      if (added.length !== batch.clips.length) throw new Error('the worker answered for other records');
-      const clips = batch.clips.filter((_, i) => added[i]).map(indexInput);
+      if (added.length !== inputs.length) throw new Error('the worker answered for other records');
+      const clips = inputs.filter((_, i) => added[i]);
       builder.add(this.added, clips);
       this.added += clips.length;
-      this.sent += batch.clips.length;
+      this.sent += inputs.length;
     });
     // a failure is reported by the next send or by finish
     this.previous.catch(() => undefined);
@@ -160,6 +165,7 @@ export async function importArchiveFile(file: Blob, options: ImportOptions): Pro
         expected = batch.count;
         return stream.send(batch);
       },
+      { keepText: (await options.target.takesText?.()) ?? true },
     );
     if (!read.ok) {
       await stream.abort();

@@ -135,6 +135,16 @@ export interface RecordBatch {
   json(): string;
 }
 
+export interface ReadOptions {
+  /**
+   * Keep each record's text as it came (the worker takes text: `json()` then joins the texts of
+   * clean records instead of serialising them again). Off, every record's text can be collected as
+   * soon as it is parsed: kept, the texts of a batch outlive it and the page's garbage collector
+   * copies them along.
+   */
+  keepText?: boolean;
+}
+
 export type ReadResult = { ok: true; count: number } | { ok: false; error: ImportError };
 
 class HeaderAfterClips extends Error {}
@@ -151,9 +161,10 @@ export async function readArchive(
   open: () => AsyncIterable<string> | Iterable<string>,
   sanitize: (html: string) => string,
   onBatch: (batch: RecordBatch) => Promise<void> | void,
+  { keepText = true }: ReadOptions = {},
 ): Promise<ReadResult> {
   try {
-    return await readPass(open, sanitize, onBatch, null);
+    return await readPass(open, sanitize, onBatch, null, keepText);
   } catch (error) {
     if (!(error instanceof HeaderAfterClips)) throw error;
   }
@@ -171,7 +182,7 @@ export async function readArchive(
     if (error instanceof JsonSyntaxError) return notJson(error);
     throw error;
   }
-  return readPass(open, sanitize, onBatch, header);
+  return readPass(open, sanitize, onBatch, header, keepText);
 }
 
 const notJson = (error: Error): ReadResult => ({
@@ -184,6 +195,7 @@ async function readPass(
   sanitize: (html: string) => string,
   onBatch: (batch: RecordBatch) => Promise<void> | void,
   knownHeader: Map<string, string> | null,
+  keepText: boolean,
 ): Promise<ReadResult> {
   const fields = new Map<string, unknown>();
   let headerError: ImportError | null = null;
@@ -208,7 +220,9 @@ async function readPass(
     for (const [step, ms] of Object.entries(cost)) recordCost(`page ${step}`, ms);
     cost.parse = cost.check = cost.sanitize = cost.serialize = 0;
     const texts = batchJson;
-    ready.push({ first: batchFirst, count, clips: batch, json: () => `[${texts.join(',')}]` });
+    const clips = batch;
+    const json = keepText ? () => `[${texts.join(',')}]` : () => JSON.stringify(clips);
+    ready.push({ first: batchFirst, count, clips, json });
     batch = [];
     batchJson = [];
     batchChars = 0;
@@ -291,13 +305,14 @@ async function readPass(
     // A record of the current version whose HTML was already clean (any file this version wrote)
     // goes to a worker that takes text as the text it came in: the worker checks it with the same
     // ClipSchema, whose one default (publishedPrecision) gives the same record either way.
-    const text = clean && version === ARCHIVE_VERSION ? json : JSON.stringify(clip);
+    const text = !keepText ? null : clean && version === ARCHIVE_VERSION ? json : JSON.stringify(clip);
     step('serialize');
-    if (batch.length >= BATCH_RECORDS || batchChars + text.length > BATCH_CHARS) flush();
+    const chars = text?.length ?? json.length;
+    if (batch.length >= BATCH_RECORDS || batchChars + chars > BATCH_CHARS) flush();
     if (batch.length === 0) batchFirst = at;
     batch.push(clip);
-    batchJson.push(text);
-    batchChars += text.length;
+    if (text !== null) batchJson.push(text);
+    batchChars += chars;
   };
 
   let anyText = false;

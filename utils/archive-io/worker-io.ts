@@ -56,6 +56,7 @@ export function workerImportTarget({
   const posted = () => (posting ??= post());
   return {
     begin: () => send('archive/import-begin', {}),
+    takesText: async () => (await posted()) === null,
     chunk: async (importId, batch) => {
       const postRequest = await posted();
       if (postRequest) return postRequest('archive/import-chunk', { importId, records: batch.clips });

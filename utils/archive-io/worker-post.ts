@@ -103,6 +103,7 @@ export function postingTo(worker: ServiceWorker, send: Ask): Ask {
   return async <T extends MessageType>(type: T, payload: unknown) => {
     const postId = crypto.randomUUID();
     worker.postMessage({ postId, envelope: { type, payload } });
-    return (await send('archive/posted', { postId })) as ResponseOf<T>;
+    // returned, not awaited: a suspended frame would keep `payload` (a batch's records) until the answer
+    return send('archive/posted', { postId }) as Promise<ResponseOf<T>>;
   };
 }

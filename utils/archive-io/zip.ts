@@ -222,6 +222,7 @@ export async function importZip(
           batch.clips.forEach(noteRefs);
           return stream.send(batch);
         },
+        { keepText: (await options.target.takesText?.()) ?? true },
       );
     } catch (error) {
       if (error instanceof BadZip) return abort({ code: 'bad-zip', detail: error.message.slice(0, 200) });

@@ -456,6 +456,13 @@ export async function importClips(
 
 /** Record writes an import lets wait before it takes the next batch (see ImportWriter.writes). */
 const MAX_WAITING_WRITES = 500;
+/**
+ * Record writes made at once while a batch (or the commit) waits for them. One at a time, each
+ * waits for a round trip through the IPC and the browser's IndexedDB thread, which on a busy
+ * machine takes longer than the write, and the page waited for those round trips; a burst at a
+ * time lets them overlap (all of them at once left the writer idle, reading to keep alive).
+ */
+const WRITE_BURST = 8;
 
 /** An import that sends nothing for this long is given up (its page was closed): nothing is written. */
 export const IMPORT_IDLE_MS = 2 * 60_000;
@@ -485,9 +492,9 @@ export class ImportWriter {
   private failure: unknown = null;
   private lastActive = Date.now();
   /**
-   * Record writes not yet made. They are made one at a time, each when the last is done and no
-   * operation waits, so that they keep the transaction alive while the page prepares the next
-   * batch: each keep-alive read is a round trip through the worker, the IPC and the browser, and an
+   * Record writes not yet made. They are made one at a time (WRITE_BURST at once while a batch
+   * waits for them), each when the last is done and no operation waits, so that they keep the
+   * transaction alive while the page prepares the next batch: each keep-alive read is a round trip through the worker, the IPC and the browser, and an
    * import spent tens of thousands of them waiting.
    */
   private readonly writes: Array<() => IDBRequest> = [];
@@ -553,12 +560,20 @@ export class ImportWriter {
       void job().then(() => this.next());
       return;
     }
-    const write = this.writes.shift();
-    if (write) {
+    if (this.writes.length > 0) {
+      // while a batch waits for the writes to drain, a few at once; else one at a time, so that
+      // the rest keeps the transaction open while the page prepares the next batch
+      const burst = this.drained.length > 0 ? Math.min(WRITE_BURST, this.writes.length) : 1;
+      let left = burst;
+      for (let i = 0; i < burst; i++) {
+        const write = this.writes.shift()!;
+        // a failed write aborts the transaction, which the next operation reports (tx.done)
+        write().onsuccess = () => {
+          if (--left === 0) this.next();
+        };
+      }
       for (const waiting of this.drained) if (this.writes.length <= waiting.left) waiting.resolve();
       this.drained = this.drained.filter((waiting) => this.writes.length > waiting.left);
-      // a failed write aborts the transaction, which the next operation reports (tx.done)
-      write().onsuccess = () => this.next();
       return;
     }
     if (Date.now() - this.lastActive > this.idleMs) {

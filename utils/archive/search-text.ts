@@ -102,8 +102,12 @@ export function termsOf(text: string, into = new Set<string>()): Set<string> {
 
 /** Where a text's terms go as they are found (see scanTerms). */
 export interface TermSink {
-  /** a bigram of two BMP CJK characters, as one number (c1 * 0x10000 + c2), at `position` (or -1) */
-  pair(code: number, position: number): void;
+  /**
+   * The bigrams of a run of two or more BMP CJK characters (`run[i] run[i + 1]` at position
+   * `(base + i) & 0xff`), or of a run that is one bigram, without positions (`base` is then -1).
+   * A whole run at a time: the sink walks its code units in one loop, with no call per bigram.
+   */
+  bigrams(run: string, base: number): void;
   /** any other term; `position` is -1 for a term without positions (a word, a lone CJK character) */
   term(term: string, position: number): void;
 }
@@ -113,30 +117,75 @@ export interface TermSink {
  * a phrase from its bigrams found apart (the bigrams of a phrase sit at consecutive positions) at
  * one byte per occurrence. Words get no positions. `offset` places this text after earlier fields,
  * so that positions never line up across fields by accident. This runs for every character of every
- * clip an import brings: the common bigram is handed over as a number, so a segment builder can
- * find its term without making a string of it.
+ * clip an import brings: a run of BMP bigrams is handed over whole, so a segment builder can find
+ * each term by its two code units without making a string of it.
  */
 export function scanTerms(text: string, offset: number, sink: TermSink): void {
   const normalized = normalize(text);
-  for (const match of normalized.matchAll(RUNS)) {
-    const run = match[0];
-    if (!CJK.test(run[0]!)) {
+  const length = normalized.length;
+  // the runs RUNS matches, found a code unit at a time (the regular expression, with its Unicode
+  // classes and lookahead, took about a third of an import's index build in Chromium): runsOf is
+  // the specification, and a test holds the two to the same runs
+  for (let at = 0; at < length;) {
+    const kind = runKind(normalized, at);
+    if (kind === NOT_IN_RUN) {
+      at += unitsAt(normalized, at);
+      continue;
+    }
+    const start = at;
+    let astral = false;
+    do {
+      const units = unitsAt(normalized, at);
+      if (units === 2) astral = true;
+      at += units;
+    } while (at < length && runKind(normalized, at) === kind);
+    const run = normalized.slice(start, at);
+    // as runsOf tells them (CJK.test of the first code unit), a CJK run that begins with a
+    // character outside the BMP is indexed as a word
+    if (kind === WORD || unitsAt(normalized, start) === 2) {
       for (const term of termsOfRun({ text: run, cjk: false })) sink.term(term, -1);
       continue;
     }
-    const base = offset + match.index;
+    const base = offset + start;
     // a run of one term (one character, or one bigram) gets no positions: it is its own phrase
-    if (!SURROGATE.test(run)) {
+    if (!astral) {
       if (run.length === 1) sink.term(run, -1);
-      else if (run.length === 2) sink.pair(run.charCodeAt(0) * 0x10000 + run.charCodeAt(1), -1);
-      else
-        for (let i = 0; i + 1 < run.length; i++)
-          sink.pair(run.charCodeAt(i) * 0x10000 + run.charCodeAt(i + 1), (base + i) & 0xff);
+      else sink.bigrams(run, run.length === 2 ? -1 : base);
       continue;
     }
     const terms = termsOfRun({ text: run, cjk: true });
     for (let i = 0; i < terms.length; i++) sink.term(terms[i]!, terms.length === 1 ? -1 : (base + i) & 0xff);
   }
+}
+
+const NOT_IN_RUN = 0;
+const CJK_RUN = 1;
+const WORD = 2;
+const LETTER_OR_DIGIT = /^[\p{L}\p{M}\p{N}]$/u;
+
+/** Code units of the code point at `at`: 2 for a surrogate pair, else 1. */
+function unitsAt(text: string, at: number): number {
+  const unit = text.charCodeAt(at);
+  if (unit < 0xd800 || unit > 0xdbff) return 1;
+  const next = text.charCodeAt(at + 1);
+  return next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
+}
+
+/**
+ * Which of RUNS' alternatives the code point at `at` belongs to. ASCII, the CJK Unified Ideographs
+ * block and the Hangul syllables (whole blocks of one script, every code point assigned) are told by
+ * their code; any other code point by the same Unicode classes RUNS uses.
+ */
+function runKind(text: string, at: number): number {
+  const unit = text.charCodeAt(at);
+  if (unit < 0x80) {
+    const lower = unit | 0x20;
+    return (lower >= 0x61 && lower <= 0x7a) || (unit >= 0x30 && unit <= 0x39) ? WORD : NOT_IN_RUN;
+  }
+  if ((unit >= 0x4e00 && unit <= 0x9fff) || (unit >= 0xac00 && unit <= 0xd7a3)) return CJK_RUN;
+  const char = text.slice(at, at + unitsAt(text, at));
+  if (CJK.test(char)) return CJK_RUN;
+  return LETTER_OR_DIGIT.test(char) ? WORD : NOT_IN_RUN;
 }
 
 /** The string of a bigram scanTerms gave as a number. */
@@ -153,7 +202,12 @@ export function termPositions(text: string, offset: number, into: Map<string, nu
     if (!positions) into.set(term, (positions = []));
     if (position >= 0) positions.push(position);
   };
-  scanTerms(text, offset, { pair: (code, position) => add(pairTerm(code), position), term: add });
+  scanTerms(text, offset, {
+    bigrams: (run, base) => {
+      for (let i = 0; i + 1 < run.length; i++) add(run.slice(i, i + 2), base < 0 ? -1 : (base + i) & 0xff);
+    },
+    term: add,
+  });
 }
 
 /** The searchable fields of a clip, best first: a hit in the first group ranks above the rest. */

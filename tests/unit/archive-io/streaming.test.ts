@@ -321,6 +321,57 @@ describe('records handed to the worker', () => {
   });
 });
 
+describe('records posted as they are (keepText: false)', () => {
+  /** The file with a space the serialiser would not write: the file's own text shows. */
+  const spaced = (clips: Clip[]) => fileOf(clips).replaceAll('"title":', '"title" : ');
+
+  it('keep no text of their own: the batch serialises its checked, sanitized records when asked', async () => {
+    const clips = newClips(3);
+    clips[1]!.contentHtml = '<p>正文<script>alert(1)</script></p>';
+    const read = async (keepText: boolean) => {
+      const batches: RecordBatch[] = [];
+      const result = await readArchive(
+        () => [spaced(clips)],
+        sanitize,
+        (batch) => void batches.push(batch),
+        { keepText },
+      );
+      expect(result).toEqual({ ok: true, count: 3 });
+      return batches[0]!;
+    };
+    expect((await read(true)).json()).toContain('"title" : ');
+    const batch = await read(false);
+    expect(batch.json()).toBe(JSON.stringify(batch.clips));
+    expect(JSON.parse(batch.json())[1].contentHtml).toBe('<p>正文</p>');
+  });
+
+  it('when the target says it takes no text, the import reads the file so', async () => {
+    const clips = newClips(2);
+    const imported = async (takesText: boolean) => {
+      const texts: string[] = [];
+      const target = targetFor(await openTestArchive());
+      const outcome = await importArchiveFile(new Blob([spaced(clips)]), {
+        sanitize,
+        target: {
+          ...target,
+          takesText: async () => takesText,
+          chunk: (importId, batch) => {
+            texts.push(batch.json());
+            return target.chunk(importId, batch);
+          },
+        },
+      });
+      expect(outcome.ok).toBe(true);
+      expect(texts).toHaveLength(1);
+      return texts[0]!;
+    };
+    expect(await imported(true)).toContain('"title" : ');
+    const text = await imported(false);
+    expect(text).not.toContain('"title" : ');
+    expect(JSON.parse(text)).toHaveLength(2);
+  });
+});
+
 describe('batches of records', () => {
   it(`hold at most ${BATCH_RECORDS} records and about ${BATCH_CHARS} characters, in file order`, async () => {
     const clips = newClips(BATCH_RECORDS + 20);

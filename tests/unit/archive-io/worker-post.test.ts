@@ -61,6 +61,11 @@ describe('an import posted to the worker', () => {
       expect(await found(db, query)).toEqual(await found(viaText, query));
   });
 
+  it('takes no text (the page then keeps none), while a worker it cannot post to does', async () => {
+    expect(await postedTargetFor(db).takesText!()).toBe(false);
+    expect(await targetFor(db).takesText!()).toBe(true);
+  });
+
   it('has every record checked by the worker (a page cannot slip a bad one in)', async () => {
     const before = await exportText(db);
     const target = postedTargetFor(db);

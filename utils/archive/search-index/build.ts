@@ -127,29 +127,27 @@ export class SegmentBuilder {
   private chunkLength = 0;
   private lastId = 0;
   /**
-   * The doc being added (addClip): its distinct terms in the order first seen (`seen[id]` is the
-   * doc's stamp once the term is in it, `slotOf[id]` where), and per term a chain of its positions.
+   * The doc being added (addClip): one number per term occurrence, term number × 512 + position + 1
+   * (0 for an occurrence without a position). Sorted, they are the doc's terms in number order, each
+   * with its positions ascending: one sort of numbers in place of a map or a chain per term.
+   * 32-bit numbers (radix-sorted) while the term numbers fit, doubles (the native sort) once a
+   * segment has `wideTerms` terms.
    */
-  private stamp = 0;
-  private seen = new Int32Array(1024);
-  private slotOf = new Int32Array(1024);
-  private docTerms = new Int32Array(1 << 12);
-  private docTermCount = 0;
-  private first = new Int32Array(1 << 12);
-  private last = new Int32Array(1 << 12);
-  private at = new Uint8Array(1 << 12);
-  private next = new Int32Array(1 << 12);
-  private occurrences = 0;
+  private occurrences: Uint32Array | Float64Array = new Uint32Array(1 << 12);
+  private occurrenceCount = 0;
   private positions = new Uint8Array(256);
-  private readonly present = new Uint8Array(256);
+  private scratch = new Uint32Array(1 << 12);
+  private readonly counts = new Int32Array(RADIX);
   private readonly sink: TermSink = {
-    pair: (code, position) => this.occur(this.pairs.get(code) ?? this.pairId(code), position),
+    bigrams: (run, base) => this.addBigrams(run, base),
     term: (term, position) => this.occur(this.termId(term), position),
   };
 
   constructor(
     readonly level: number,
     readonly shardCount = shardsFor(level),
+    /** term numbers from here on are too large for 32-bit occurrences (lower in tests only) */
+    private readonly wideTerms = WIDE_TERMS,
   ) {}
 
   /** The number of `term`, new ones numbered in turn. */
@@ -174,40 +172,42 @@ export class SegmentBuilder {
   private newTerm(term: string): number {
     const id = this.terms.length;
     this.terms.push(term);
+    if (id === this.wideTerms) this.occurrences = Float64Array.from(this.occurrences);
     if (id === this.lastDoc.length) {
       this.lastDoc = grown(this.lastDoc, id * 2);
       this.termBytes = grown(this.termBytes, id * 2);
-      this.seen = grown(this.seen, id * 2);
-      this.slotOf = grown(this.slotOf, id * 2);
     }
     return id;
   }
 
   private occur(id: number, position: number): void {
-    let slot: number;
-    if (this.seen[id] !== this.stamp) {
-      this.seen[id] = this.stamp;
-      slot = this.docTermCount++;
-      if (slot === this.docTerms.length) {
-        this.docTerms = grown(this.docTerms, slot * 2);
-        this.first = grown(this.first, slot * 2);
-        this.last = grown(this.last, slot * 2);
+    if (this.occurrenceCount === this.occurrences.length)
+      this.occurrences = grown(this.occurrences, this.occurrenceCount * 2);
+    this.occurrences[this.occurrenceCount++] = id * 512 + position + 1;
+  }
+
+  /** scanTerms' bigrams of a BMP CJK run (see TermSink), each found by its two code units. */
+  private addBigrams(run: string, base: number): void {
+    const count = run.length - 1;
+    if (this.occurrenceCount + count > this.occurrences.length)
+      this.occurrences = grown(this.occurrences, (this.occurrenceCount + count) * 2);
+    let occurrences = this.occurrences;
+    const pairs = this.pairs;
+    let k = this.occurrenceCount;
+    let left = run.charCodeAt(0);
+    for (let i = 0; i < count; i++) {
+      const right = run.charCodeAt(i + 1);
+      const code = left * 0x10000 + right;
+      let id = pairs.get(code);
+      if (id === undefined) {
+        id = this.pairId(code);
+        // a new term may have widened the occurrences to doubles
+        occurrences = this.occurrences;
       }
-      this.slotOf[id] = slot;
-      this.docTerms[slot] = id;
-      this.first[slot] = -1;
-    } else slot = this.slotOf[id]!;
-    if (position < 0) return;
-    const k = this.occurrences++;
-    if (k === this.at.length) {
-      this.at = grown(this.at, k * 2);
-      this.next = grown(this.next, k * 2);
+      occurrences[k++] = id * 512 + (base < 0 ? 0 : ((base + i) & 0xff) + 1);
+      left = right;
     }
-    this.at[k] = position;
-    this.next[k] = -1;
-    if (this.first[slot] === -1) this.first[slot] = k;
-    else this.next[this.last[slot]!] = k;
-    this.last[slot] = k;
+    this.occurrenceCount = k;
   }
 
   /**
@@ -269,23 +269,36 @@ export class SegmentBuilder {
     const { head, rest } = searchFields(clip);
     let offset = 0;
     let textLength = 0;
-    this.stamp++;
-    this.docTermCount = 0;
-    this.occurrences = 0;
+    this.occurrenceCount = 0;
     for (const field of [...head, ...rest]) {
       if (field) scanTerms(field, offset, this.sink);
       textLength += field.length;
       // a gap between fields, so that their positions never look consecutive
       offset += field.length + 7;
     }
-    // each term in turn (in term number order: the arena stores number differences)
-    for (const id of this.docTerms.subarray(0, this.docTermCount).sort()) {
+    // term by term in number order (the arena stores number differences), positions ascending
+    const occurrences = this.occurrences.subarray(0, this.occurrenceCount);
+    let sorted: Uint32Array | Float64Array;
+    if (occurrences instanceof Float64Array) sorted = occurrences.sort();
+    else {
+      if (this.scratch.length < occurrences.length) this.scratch = new Uint32Array(this.occurrences.length);
+      sorted = radixSort(occurrences, this.scratch.subarray(0, occurrences.length), this.counts);
+    }
+    const positions = this.positions;
+    for (let k = 0; k < sorted.length;) {
+      const id = Math.floor(sorted[k]! / 512);
+      const end = (id + 1) * 512;
       let count = 0;
-      for (let k = this.first[this.slotOf[id]!]!; k !== -1; k = this.next[k]!) {
-        if (count === this.positions.length) this.positions = grown(this.positions, count * 2);
-        this.positions[count++] = this.at[k]!;
+      let last = 0;
+      for (; k < sorted.length && sorted[k]! < end; k++) {
+        const mark = sorted[k]! - id * 512;
+        // 0: an occurrence without a position; a position repeats when it wraps at 256
+        if (mark === 0 || mark === last) continue;
+        last = mark;
+        // at most 255 positions (a count byte in the tail's form): the lowest
+        if (count < 255) positions[count++] = mark - 1;
       }
-      this.append(id, doc, this.positions, 0, distinctAscending(this.positions, count, this.present));
+      this.append(id, doc, positions, 0, count);
     }
     this.docs++;
     return textLength;
@@ -330,20 +343,27 @@ export class SegmentBuilder {
     let id = 0;
     for (const data of this.full.splice(0)) {
       for (let at = 0; at < data.length;) {
-        let idDelta = 0;
-        for (let shift = 0; ; shift += 7) {
-          const byte = data[at++]!;
-          idDelta += (byte & 0x7f) * 2 ** shift;
-          if (!(byte & 0x80)) break;
+        // most varints here are one byte (a doc's terms ascend; few positions): read those inline
+        let idDelta = data[at++]!;
+        if (idDelta & 0x80) {
+          idDelta &= 0x7f;
+          for (let shift = 7; ; shift += 7) {
+            const byte = data[at++]!;
+            idDelta += (byte & 0x7f) * 2 ** shift;
+            if (!(byte & 0x80)) break;
+          }
         }
         id += idDelta % 2 ? -(idDelta + 1) / 2 : idDelta / 2;
         const start = at;
         while (data[at++]! & 0x80);
-        let count = 0;
-        for (let shift = 0; ; shift += 7) {
-          const byte = data[at++]!;
-          count += (byte & 0x7f) * 2 ** shift;
-          if (!(byte & 0x80)) break;
+        let count = data[at++]!;
+        if (count & 0x80) {
+          count &= 0x7f;
+          for (let shift = 7; ; shift += 7) {
+            const byte = data[at++]!;
+            count += (byte & 0x7f) * 2 ** shift;
+            if (!(byte & 0x80)) break;
+          }
         }
         at += count;
         // a posting is a few bytes: a loop beats subarray + set, which allocate
@@ -368,71 +388,80 @@ export class SegmentBuilder {
   }
 }
 
+const RADIX_BITS = 11;
+const RADIX = 1 << RADIX_BITS;
+
 /**
- * Turns `values[0…count)` (positions, in the order they occur: they wrap at 256) into the distinct
- * ones ascending, at most 255 (a count byte in the tail's form); returns how many. A term has a
- * few positions in a doc (an insertion sort); a common one, many (marked in `present`, 256 bytes
- * left all zero).
+ * `keys` sorted, in `keys` or in `scratch` (as long): a least-significant-digit radix sort, three
+ * passes of 11 bits. A doc's occurrences are a few thousand numbers in no order; a comparison sort
+ * mispredicts a branch at every other comparison (V8's native sort took ~85 µs a doc), while each
+ * pass here is two straight loops over them.
  */
-function distinctAscending(values: Uint8Array, count: number, present: Uint8Array): number {
-  if (count > 16) {
-    for (let i = 0; i < count; i++) present[values[i]!] = 1;
-    let kept = 0;
-    for (let value = 0; value < 256; value++)
-      if (present[value]) {
-        present[value] = 0;
-        if (kept < 255) values[kept++] = value;
-      }
-    return kept;
+function radixSort(keys: Uint32Array, scratch: Uint32Array, counts: Int32Array): Uint32Array {
+  let from = keys;
+  let to = scratch;
+  const n = keys.length;
+  for (let shift = 0; shift < 32; shift += RADIX_BITS) {
+    counts.fill(0);
+    for (let i = 0; i < n; i++) counts[(from[i]! >>> shift) & (RADIX - 1)]!++;
+    // a digit all keys share (the top one, while term numbers are small) sorts nothing
+    if (counts[(from[0]! >>> shift) & (RADIX - 1)] === n) continue;
+    let sum = 0;
+    for (let digit = 0; digit < RADIX; digit++) {
+      const count = counts[digit]!;
+      counts[digit] = sum;
+      sum += count;
+    }
+    for (let i = 0; i < n; i++) {
+      const key = from[i]!;
+      to[counts[(key >>> shift) & (RADIX - 1)]!++] = key;
+    }
+    [from, to] = [to, from];
   }
-  for (let i = 1; i < count; i++) {
-    const value = values[i]!;
-    let j = i - 1;
-    for (; j >= 0 && values[j]! > value; j--) values[j + 1] = values[j]!;
-    values[j + 1] = value;
-  }
-  let kept = 0;
-  for (let i = 0; i < count; i++)
-    if (kept === 0 || values[i] !== values[kept - 1]) values[kept++] = values[i]!;
-  return kept;
+  return from;
 }
 
+/** Term numbers from here on no longer fit a doc's occurrence numbers in 32 bits (× 512). */
+const WIDE_TERMS = 2 ** 23;
+
 /** A copy of `array` with room for `size` items. */
-function grown<T extends Uint8Array | Int32Array | Float64Array>(array: T, size: number): T {
+function grown<T extends Uint8Array | Int32Array | Uint32Array | Float64Array>(array: T, size: number): T {
   const bigger = new (array.constructor as new (size: number) => T)(size);
   bigger.set(array);
   return bigger;
 }
 
-/** An open-addressing hash table from 32-bit numbers (BMP bigrams) to term numbers. */
+/**
+ * An open-addressing hash table from 32-bit numbers (BMP bigrams) to term numbers. Each slot is a
+ * key and its value side by side: a lookup in a table of megabytes misses the cache once, not twice.
+ */
 class PairTable {
-  private keys = new Uint32Array(1 << 14);
-  /** term number + 1; 0 for an empty slot */
-  private values = new Int32Array(1 << 14);
+  /** per slot: the key, then the term number + 1 (0 for an empty slot) */
+  private slots = new Uint32Array(2 << 14);
   private size = 0;
 
   /** 32 − log2 of the slots: a slot is the product's top bits (its low bits depend on the key's only) */
   private shift = 32 - 14;
 
   private slot(key: number): number {
-    const mask = this.keys.length - 1;
+    const slots = this.slots;
+    const mask = (slots.length >>> 1) - 1;
     let slot = Math.imul(key, 0x9e3779b1) >>> this.shift;
-    while (this.values[slot] !== 0 && this.keys[slot] !== key) slot = (slot + 1) & mask;
+    while (slots[2 * slot + 1] !== 0 && slots[2 * slot] !== key) slot = (slot + 1) & mask;
     return slot;
   }
 
   get(key: number): number | undefined {
-    const value = this.values[this.slot(key)]!;
+    const value = this.slots[2 * this.slot(key) + 1]!;
     return value === 0 ? undefined : value - 1;
   }
 
   set(key: number, id: number): void {
-    if ((this.size + 1) * 2 > this.keys.length) {
-      const { keys, values } = this;
-      this.keys = new Uint32Array(keys.length * 2);
-      this.values = new Int32Array(keys.length * 2);
+    if ((this.size + 1) * 4 > this.slots.length) {
+      const old = this.slots;
+      this.slots = new Uint32Array(old.length * 2);
       this.shift--;
-      for (let i = 0; i < keys.length; i++) if (values[i] !== 0) this.place(keys[i]!, values[i]!);
+      for (let i = 0; i < old.length; i += 2) if (old[i + 1] !== 0) this.place(old[i]!, old[i + 1]!);
     }
     this.place(key, id + 1);
     this.size++;
@@ -440,8 +469,8 @@ class PairTable {
 
   private place(key: number, value: number): void {
     const slot = this.slot(key);
-    this.keys[slot] = key;
-    this.values[slot] = value;
+    this.slots[2 * slot] = key;
+    this.slots[2 * slot + 1] = value;
   }
 }
 
@@ -493,12 +522,12 @@ export class SegmentPieces {
  * Postings store doc deltas, so only the first varint of each term's postings changes.
  */
 export function rebaseShard(shard: SegmentShard, base: number): SegmentShard {
+  // one length per term: the terms are counted without splitting the keys
   const lengths = new VarintReader(shard.lengths, 0);
   const out = new Bytes(shard.data.length + 64);
   const newLengths = new Bytes(shard.lengths.length + 16);
-  const terms = shard.keys === '' ? 0 : shard.keys.split('\n').length;
   let at = 0;
-  for (let i = 0; i < terms; i++) {
+  while (lengths.at < shard.lengths.length) {
     const end = at + lengths.next();
     const reader = new VarintReader(shard.data, at);
     const first = reader.next();
