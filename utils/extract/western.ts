@@ -70,7 +70,8 @@ export function isWesternBylineLine(text: string): boolean {
 
 /**
  * The writers an English byline names (`By Jane Doe and Mary-Kate O’Neil, The Associated Press`):
- * the names before the outlet, which follows a bar, a dash, "for" or a comma and "The".
+ * the names before the outlet, which follows a bar, a dash, "for" or a comma and "The", or stands
+ * after the names as one word.
  */
 export function westernBylineNames(text: string): string[] {
   if (text.length > 120) return [];
@@ -78,10 +79,13 @@ export function westernBylineNames(text: string): string[] {
   const rest = lead ? text.slice(lead[0].length) : '';
   if (!rest || !BYLINE_NAMES.test(rest)) return [];
   const names = rest.split(/\s*(?:\||–|—|\s-\s|\bfor\b|,\s*(?=the\s))\s*/i)[0]!;
-  return names
-    .split(/\s*(?:,|&|\band\b)\s*/)
-    .map((name) => name.trim().replace(/\.$/, ''))
-    .filter(Boolean);
+  return (
+    names
+      .split(/\s*(?:,|&|\band\b)\s*/)
+      .map((name) => name.trim().replace(/\.$/, ''))
+      // a single word after the first name is the outlet (`By A and B, CNN`), not a writer
+      .filter((name, i) => name && (i === 0 || /\s/.test(name)))
+  );
 }
 
 /**

@@ -277,6 +277,10 @@ describe('English bylines', () => {
       ['Marc Santora', 'William K. Rashbaum', 'Al Baker', 'Adam Goldman'],
     ],
     ['<p>By Howard Schneider | Reuters</p>', ['Howard Schneider']],
+    [
+      '<p>By Jeremy Herb, Lauren del Valle and Kara Scannell, CNN</p>',
+      ['Jeremy Herb', 'Lauren del Valle', 'Kara Scannell'],
+    ],
     ['<p>Written by Rob Ewaschuk</p>', ['Rob Ewaschuk']],
   ])('the names of %s', (byline, authors) => {
     expect(english(byline).authors).toEqual(authors);

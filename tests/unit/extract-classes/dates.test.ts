@@ -11,13 +11,13 @@ import { extract, TRADITIONAL_PARAGRAPHS } from './page';
 
 const UNDATED_URL = 'https://www.example-news.cn/society/12345.html';
 
-/** An English news page whose dateline under the headline is `dateline`. */
-function englishPage(dateline: string) {
+/** An English news page whose dateline under the headline (after `before`, if given) is `dateline`. */
+function englishPage(dateline: string, before = '') {
   return extract(
     {
       htmlLang: 'en',
       title: 'Snow season opens in the Changbai Mountains',
-      byline: `<p class="dateline">${dateline}</p>`,
+      byline: `${before}<p class="dateline">${dateline}</p>`,
       paragraphs: [
         'The snow season opened on Sunday with forty slopes, night skiing and hot springs for the visitors who came from all over the country.',
         'Officials expect thirty percent more visitors than last year, and have added medical stations and safety patrols across the resort area.',
@@ -168,6 +168,14 @@ describe('publish dates', () => {
       iso: '2010-05-07T00:00:00+00:00',
       precision: 'day',
     });
+  });
+
+  it('a date in a photo caption under the headline is when the photo was taken, not the story', () => {
+    const a = englishPage(
+      'Nov. 2, 2023 3:53 PM EDT',
+      '<figure><img src="/oil.jpg" width="640" height="360" alt=""><figcaption>The sun rises over an oil field March 24, 2014 near Lost Hills, California.</figcaption></figure>',
+    );
+    expect(a.publishedAt).toBe('2023-11-02T15:53:00-04:00');
   });
 
   it('the URL date is a last resort, with day precision', () => {

@@ -35,6 +35,8 @@ function visibleDate(ctx: ExtractContext, lines: readonly Line[]): PublishDate |
   let documentDate: PublishDate | null = null;
   for (const { line, byline } of headBylines(lines)) {
     if (line.inList || FOOTER_LINE.test(line.text)) continue;
+    // a photo's caption tells when the photo was taken (`… oil field March 24, 2014 near Lost Hills`)
+    if (line.el.closest('figcaption, figure')) continue;
     const date = byline.dateText
       ? parseDate(byline.dateText, ctx.dates, true)
       : parseDate(line.text, ctx.dates);
@@ -79,6 +81,8 @@ function yearlessDate(ctx: ExtractContext, fromUrl: PublishDate | null): Publish
   const year = fromUrl ? Number(fromUrl.iso.slice(0, 4)) : undefined;
   for (const { line } of headBylines(ctx.head)) {
     if (line.inList || FOOTER_LINE.test(line.text)) continue;
+    // a photo's caption tells when the photo was taken (`… oil field March 24, 2014 near Lost Hills`)
+    if (line.el.closest('figcaption, figure')) continue;
     const date = parseYearlessDate(line.text, ctx.dates, year);
     if (date) return date;
   }
