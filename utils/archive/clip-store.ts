@@ -494,8 +494,9 @@ export class ImportWriter {
   /**
    * Record writes not yet made. They are made one at a time (WRITE_BURST at once while a batch
    * waits for them), each when the last is done and no operation waits, so that they keep the
-   * transaction alive while the page prepares the next batch: each keep-alive read is a round trip through the worker, the IPC and the browser, and an
-   * import spent tens of thousands of them waiting.
+   * transaction alive while the page prepares the next batch: each keep-alive read is a round trip
+   * through the worker, the IPC and the browser, and an import spent tens of thousands of them
+   * waiting.
    */
   private readonly writes: Array<() => IDBRequest> = [];
   /** reads made only to keep the transaction open while waiting (the import benchmark prints it) */
