@@ -135,6 +135,8 @@ const FURNITURE = new RegExp(
     '[|｜丨]',
     '[【\\[]',
     '[】\\]]',
+    // a closing parenthesis the value never opened: （編輯：李大明）1021129
+    '(?<=^[^(（]*)[)）]',
     `${BOUNDARY}(?:${WIDGET_WORDS.join('|')})(?=$|[\\s\\p{P}\\p{S}\\d])`,
     // where the poster was, by IP: 张三 IP属地北京
     `${BOUNDARY}IP\\s*(?:属地|屬地)`,

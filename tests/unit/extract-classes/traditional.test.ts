@@ -13,6 +13,8 @@ describe('Traditional Chinese bylines', () => {
     ['（中央社記者黃雅詩台北29日電）', { authors: ['黃雅詩'], source: '中央社' }],
     ['中央社記者張三東京29日專電', { authors: ['張三'], source: '中央社' }],
     ['編輯：王小明', { editors: ['王小明'] }],
+    // CNA closes a story with its editor and the day's code (ROC year 102, 11-29)
+    ['（編輯：王小明）1021129', { editors: ['王小明'] }],
     ['責任編輯：陳大文', { editors: ['陳大文'] }],
     ['來源：聯合報', { source: '聯合報' }],
     ['撰文：李四 攝影：周五', { authors: ['李四', '周五'] }],
@@ -69,6 +71,20 @@ describe('Traditional Chinese bylines', () => {
     expect(a.publishedAt).toBe('2013-06-29T22:54:00+08:00');
     expect(a.source).toBe('蘋果日報');
     expect(a.lang).toBe('zh-Hant');
+  });
+
+  it("the editor's line closing the body, with the day's code after it, is read and leaves the body", () => {
+    const a = extract(
+      {
+        htmlLang: 'zh-TW',
+        title: '電競亞室運 中華隊奪牌希望濃',
+        byline: '<div class="update">更新日期：2013/06/29 22:54</div>',
+        paragraphs: [...TRADITIONAL_PARAGRAPHS, '（編輯：林芳）1020629'],
+      },
+      TW_URL,
+    );
+    expect(a.editors).toEqual(['林芳']);
+    expect(a.textContent.split('\n')).toEqual(TRADITIONAL_PARAGRAPHS);
   });
 
   it('an agency dateline names the agency as the source and the reporter as the author', () => {
