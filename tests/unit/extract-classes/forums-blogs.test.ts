@@ -134,3 +134,33 @@ describe("a community post's writer beside its date", () => {
     expect(article.authors).toEqual([]);
   });
 });
+
+describe('a community post: the poster linked to their profile is the author, never the source', () => {
+  const note = (poster: string, docTitle = '长白山旅游攻略分享') =>
+    extractArticle(
+      new JSDOM(
+        `<!doctype html><html><head><meta charset="utf-8"><title>${docTitle}</title></head><body>
+<div class="note-header"><h1>长白山旅游攻略分享</h1><div>${poster} <span class="pub-date">2019-08-15 14:30:22</span></div></div>
+<div class="note">${POST.map((p) => `<p>${p}</p>`).join('')}</div></body></html>`,
+        { url: 'https://www.example.com/note/123/' },
+      ).window.document,
+      'https://www.example.com/note/123/',
+    );
+
+  it.each([
+    '<a href="https://www.example.com/people/xiaowang/">驴友小王</a>',
+    '<a href="/u/abc123">驴友小王</a>',
+    '<a href="space-uid-123.html">驴友小王</a>',
+    '<a href="u.php?uid=123">驴友小王</a>',
+  ])('%s', (poster) => {
+    const a = note(poster);
+    expect(a.authors).toEqual(['驴友小王']);
+    expect(a.source).not.toBe('驴友小王');
+  });
+
+  it('a blog platform names the blog between the post and itself in the <title>', () => {
+    const a = note('<span>2019-08-15</span>', '长白山旅游攻略分享 - 驴友小王 - 博客园');
+    expect(a.authors).toEqual(['驴友小王']);
+    expect(a.source).toBe('博客园');
+  });
+});

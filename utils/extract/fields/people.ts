@@ -13,7 +13,14 @@ import { cutAtFurniture, isFurniture } from '../furniture';
 import { cleanName, looseKey } from '../text';
 import { titleParts } from '../title';
 import { westernBylineNames } from '../western';
-import { bodyEndBylines, bodyLeadBylines, headBylines, infoTableBylines, type ParsedLine } from './zone';
+import {
+  bodyEndBylines,
+  bodyLeadBylines,
+  headBylines,
+  infoTableBylines,
+  linkedWriter,
+  type ParsedLine,
+} from './zone';
 
 /** Portals and platforms: they publish, they do not write. */
 const PORTALS =
@@ -70,13 +77,22 @@ function labelledFirst(lines: readonly ParsedLine[]): ParsedLine[] {
 const NOT_A_SIGN_OFF =
   /^(完|图|組圖|组图|视频|視頻|待续|待續|全文完|新华社|新華社|中新社|央视|记者|記者|编辑|編輯|本报|本報|本网|摄|攝)$/;
 
-/** A blog post's <title> names the blog after the post (春天的长白山_老树的博客_新浪博客): its owner wrote it. */
+/** Blog platforms that put the blog's name between the post and their own (`post - 驴友小王 - 博客园`). */
+const BLOG_PLATFORM =
+  /^(博客园|CSDN博客|新浪博客|网易博客|搜狐博客|和讯博客|博客大巴|51CTO博客|ITeye|简书|掘金|思否|SegmentFault)$/i;
+
+/**
+ * A blog post's <title> names the blog after the post (春天的长白山_老树的博客_新浪博客, or
+ * `post - 驴友小王 - 博客园` on a platform): its owner wrote it.
+ */
 function blogOwner(docTitle: string): string[] {
-  for (const part of titleParts(docTitle).slice(1)) {
+  const parts = titleParts(docTitle);
+  for (const part of parts.slice(1)) {
     const m = /^(\S{2,12})的(?:博客|部落格|個人空間|个人空间|空间|空間|日志|日誌|专栏|專欄)$/u.exec(part);
     if (m) return [m[1]!];
   }
-  return [];
+  const [, owner, platform] = parts;
+  return parts.length === 3 && BLOG_PLATFORM.test(platform!) && owner!.length <= 20 ? [owner!] : [];
 }
 
 /**
@@ -90,46 +106,6 @@ function writerBesideDate(head: readonly Line[]): string[] {
 }
 const DATE_AT = /(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}/;
 const WRITER_BEFORE_DATE = /(?:^|\s)([\u4e00-\u9fff·]{2,4})\s*[·•|｜]?\s*(?:19|20)\d{2}\s*[-/.年]/u;
-
-/** Links to a writer's own page (`/author/jane-doe`, `/staff/janedoe/`, `/about/editors/jon-fingas/`). */
-const AUTHOR_PAGE_LINK = [
-  'author/',
-  'authors/',
-  'author-',
-  'staff/',
-  'writers/',
-  'editors/',
-  'contributors/',
-  'people/',
-  'profile/',
-  'profiles/',
-  'reporters/',
-  'columnists/',
-]
-  .map((path) => `a[href*="/${path}"]`)
-  .join(', ');
-/** A writer's name as a link shows it: two to four capitalised words, or a CJK name. */
-const LINKED_NAME = /^(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3}|[\u4e00-\u9fff·]{2,6})$/u;
-
-/**
- * The writer's name as a link to their page, between the headline and the body's first lines (not in
- * the page's menus): templates that print no "By" before it.
- */
-function authorPageLinks(ctx: ExtractContext): string[] {
-  if (ctx.titleLine < 0) return [];
-  const from = ctx.lines[Math.max(0, ctx.titleLine - 3)]?.el;
-  // up to the body's first line: a byline row Readability kept opens the body
-  const to = ctx.bodyStart >= 0 ? ctx.lines[ctx.bodyStart + 1]?.el : ctx.lines[ctx.titleLine + 15]?.el;
-  const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING
-  for (const link of ctx.doc.querySelectorAll(AUTHOR_PAGE_LINK)) {
-    if (from && !from.contains(link) && !(from.compareDocumentPosition(link) & FOLLOWING)) continue;
-    if (to && !(link.compareDocumentPosition(to) & FOLLOWING)) break;
-    if (link.closest('nav, footer, aside')) continue;
-    const name = (link.textContent ?? '').replace(/\s+/g, ' ').trim();
-    if (LINKED_NAME.test(name)) return [name];
-  }
-  return [];
-}
 
 /** A report signed off at its end: …打通闲鱼以旧换新。(李楠) */
 function signOff(lastLine: string): string[] {
@@ -206,7 +182,7 @@ export function resolveAuthors(
     // after the metadata: Western pages declare their writers there, this line may leave one out
     for (const line of [...ctx.head, ...ctx.bodyLines.slice(0, 3)])
       yield { value: westernBylineNames(line.text), origin: 'page' };
-    yield { value: authorPageLinks(ctx), origin: 'page' };
+    yield { value: linkedWriter(ctx), origin: 'page' };
     const byline = ctx.body.readabilityByline;
     if (byline) yield { value: declaredNames(byline).filter(notEditor), origin: 'page' };
     yield { value: writerBesideDate(ctx.head), origin: 'page' };

@@ -11,7 +11,7 @@ import { ruleCandidates, type Candidate, type ExtractContext } from '../context'
 import { cutAtFurniture, textWithoutWidgets } from '../furniture';
 import type { Line } from '../lines';
 import { looseKey, truncate } from '../text';
-import { bodyEndBylines, bodyLeadBylines, headBylines, infoTableBylines } from './zone';
+import { bodyEndBylines, bodyLeadBylines, headBylines, infoTableBylines, linkedWriter } from './zone';
 
 const DATED = /(19|20)\d{2}\s*[-/.年]\s*\d{1,2}|\d{1,2}[:：]\d{2}|^(今天|昨天|前天)$|\s(今天|昨天|前天)$/;
 
@@ -62,7 +62,9 @@ export function resolveSource(ctx: ExtractContext, title: string, siteName: stri
       const declaredAuthor =
         outlet &&
         !OUTLET_ENDING.test(outlet) &&
-        ctx.meta.authors.some((name) => looseKey(name) === looseKey(outlet));
+        (ctx.meta.authors.some((name) => looseKey(name) === looseKey(outlet)) ||
+          // or that links to its writer's page (a community's poster)
+          linkedWriter(ctx).some((name) => looseKey(name) === looseKey(outlet)));
       yield { value: declaredAuthor ? null : outlet, origin: 'page' };
     }
     // nothing names another outlet: the site published its own article

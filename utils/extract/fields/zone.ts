@@ -61,14 +61,11 @@ export function tailBylines(lines: readonly Line[]): ParsedLine[] {
 }
 
 /** `find`, run once per extraction: the steps that read the same lines share what it found. */
-function oncePerExtraction(
-  find: (ctx: ExtractContext) => ParsedLine[],
-): (ctx: ExtractContext) => ParsedLine[] {
-  const found = new WeakMap<ExtractContext, ParsedLine[]>();
+function oncePerExtraction<T>(find: (ctx: ExtractContext) => T): (ctx: ExtractContext) => T {
+  const found = new WeakMap<ExtractContext, T>();
   return (ctx) => {
-    let lines = found.get(ctx);
-    if (!lines) found.set(ctx, (lines = find(ctx)));
-    return lines;
+    if (!found.has(ctx)) found.set(ctx, find(ctx));
+    return found.get(ctx)!;
   };
 }
 
@@ -115,4 +112,56 @@ export const infoTableBylines = oncePerExtraction((ctx) => {
   const above = ctx.lines.slice(Math.max(0, ctx.titleLine - 30), ctx.titleLine);
   const labels = above.filter((line) => INFO_TABLE_LABEL.test(line.text.replace(/\s/g, ''))).length;
   return labels >= 2 ? headBylines(above) : [];
+});
+
+/**
+ * Links to a writer's own page: a newsroom's (`/author/jane-doe`, `/staff/janedoe/`,
+ * `/about/editors/jon-fingas/`) or a community's profile (`/people/xiaowang`, `/u/abc123`,
+ * `space-uid-123.html`, `u.php?uid=123`).
+ */
+const WRITER_PAGE_LINK = [
+  '/author/',
+  '/authors/',
+  '/author-',
+  '/staff/',
+  '/writers/',
+  '/editors/',
+  '/contributors/',
+  '/people/',
+  '/profile/',
+  '/profiles/',
+  '/reporters/',
+  '/columnists/',
+  '/u/',
+  '/user/',
+  '/users/',
+  '/member/',
+  '/members/',
+  'space-uid-',
+  'uid=',
+]
+  .map((path) => `a[href*="${path}"]`)
+  .join(', ');
+/** A writer's name as a link shows it: two to four capitalised words, or a CJK name or nickname. */
+const LINKED_NAME = /^(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3}|[\u4e00-\u9fff·]{2,8})$/u;
+const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING
+
+/**
+ * The writer's name as a link to their page, between the headline and the body's first line (not in
+ * the page's menus): templates that print no "By" before it, and the poster of a community page.
+ * Never the source, though it stands beside the date as an outlet would.
+ */
+export const linkedWriter = oncePerExtraction((ctx): string[] => {
+  if (ctx.titleLine < 0) return [];
+  const from = ctx.lines[Math.max(0, ctx.titleLine - 3)]?.el;
+  // up to the body's first line: a byline row Readability kept opens the body
+  const to = ctx.bodyStart >= 0 ? ctx.lines[ctx.bodyStart + 1]?.el : ctx.lines[ctx.titleLine + 15]?.el;
+  for (const link of ctx.doc.querySelectorAll(WRITER_PAGE_LINK)) {
+    if (from && !from.contains(link) && !(from.compareDocumentPosition(link) & FOLLOWING)) continue;
+    if (to && !(link.compareDocumentPosition(to) & FOLLOWING)) break;
+    if (link.closest('nav, footer, aside')) continue;
+    const name = (link.textContent ?? '').replace(/\s+/g, ' ').trim();
+    if (LINKED_NAME.test(name)) return [name];
+  }
+  return [];
 });
