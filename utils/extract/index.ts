@@ -281,9 +281,12 @@ export function explainArticle(
   cleanBody(body.el, {
     baseUrl: baseUrlOf(document, url),
     remove: cleanRule?.remove ? [...cleanRule.remove] : undefined,
-    // on other pages only the headline: their bylines and deks are read by the Western rules
+    // on other pages only the title block (kept in its own fields): their bylines are read by the
+    // Western rules
     knownKeys:
-      chinese || body.via !== 'readability' ? ctx.knownKeys : new Set(title ? [looseKey(title)] : []),
+      chinese || body.via !== 'readability'
+        ? ctx.knownKeys
+        : new Set([title, kicker, subtitle].filter((text) => !!text).map((text) => looseKey(text!))),
     trimTeasers: body.via === 'readability' && chinese,
     chinese,
   });

@@ -303,6 +303,10 @@ describe('English bylines', () => {
     const meta = (link: string) =>
       `<div class="meta">${link} <span>·</span> <time datetime="2024-03-12">March 12, 2024</time></div>`;
     expect(english(meta('<a href="/author/jane-doe">Jane Doe</a>')).authors).toEqual(['Jane Doe']);
+    // Medium and Substack profiles
+    expect(english(meta('<a href="https://substack.com/@janedoe">Jane Doe</a>')).authors).toEqual([
+      'Jane Doe',
+    ]);
     expect(
       english(meta('<a href="https://news.example.com/about/editors/jon-fingas/">Jon Fingas</a>')).authors,
     ).toEqual(['Jon Fingas']);

@@ -369,4 +369,14 @@ describe('Western page furniture inside the body', () => {
     );
     expect(body(html)).toEqual([...PROSE.slice(0, 2), 'Why the plan changed', ...PROSE.slice(2)]);
   });
+
+  it('a dek and the reading time printed at the top of the story leave it: the dek is the subtitle', () => {
+    const html = page({
+      head: ['<p class="article-excerpt">Four more miles, two years late</p>', '4 min read · Mar 12, 2024'],
+    });
+    const article = extractArticle(new JSDOM(html, { url: URL }).window.document, URL);
+    expect(article.textContent.split('\n')).toEqual(PROSE);
+    expect(article.subtitle).toBe('Four more miles, two years late');
+    expect(article.publishedAt).toBe('2024-03-12T00:00:00+00:00');
+  });
 });

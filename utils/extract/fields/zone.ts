@@ -116,7 +116,7 @@ export const infoTableBylines = oncePerExtraction((ctx) => {
 
 /**
  * Links to a writer's own page: a newsroom's (`/author/jane-doe`, `/staff/janedoe/`,
- * `/about/editors/jon-fingas/`) or a community's profile (`/people/xiaowang`, `/u/abc123`,
+ * `/about/editors/jon-fingas/`, `/@janedoe`) or a community's profile (`/people/xiaowang`, `/u/abc123`,
  * `space-uid-123.html`, `u.php?uid=123`).
  */
 const WRITER_PAGE_LINK = [
@@ -137,6 +137,8 @@ const WRITER_PAGE_LINK = [
   '/users/',
   '/member/',
   '/members/',
+  // Medium, Substack and the video platforms: `/@janedoe`
+  '/@',
   'space-uid-',
   'uid=',
 ]
