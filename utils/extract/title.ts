@@ -177,7 +177,7 @@ export function findTitle(
 }
 
 const KICKER_HINT =
-  /kicker|yinti|(^|[-_\s])yt([-_\s]|$)|pre-?title|overline|super-?title|sup-?title|intro-?title/i;
+  /kicker|eyebrow|yinti|(^|[-_\s])yt([-_\s]|$)|pre-?title|overline|super-?title|sup-?title|intro-?title/i;
 const SUBTITLE_HINT =
   /sub-?title|sub-?head|futi|fubiaoti|(^|[-_\s])ft([-_\s]|$)|deck|(^|[-_\s])dek([-_\s]|$)|second-?title|standfirst|article-?excerpt/i;
 

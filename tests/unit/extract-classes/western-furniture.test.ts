@@ -370,10 +370,18 @@ describe('Western page furniture inside the body', () => {
     expect(body(html)).toEqual([...PROSE.slice(0, 2), 'Why the plan changed', ...PROSE.slice(2)]);
   });
 
-  it('a dek and the reading time printed at the top of the story leave it: the dek is the subtitle', () => {
+  it('a dek, an eyebrow and the reading time at the top of the story leave it: dek and eyebrow are subtitle and kicker', () => {
     const html = page({
       head: ['<p class="article-excerpt">Four more miles, two years late</p>', '4 min read · Mar 12, 2024'],
     });
+    // the section label printed over the headline (an "eyebrow") is the kicker
+    const eyebrow = page({}).replace(
+      '<h1>Council approves tram extension</h1>',
+      '<p class="eyebrow">Transport</p><h1>Council approves tram extension</h1>',
+    );
+    const labelled = extractArticle(new JSDOM(eyebrow, { url: URL }).window.document, URL);
+    expect(labelled.kicker).toBe('Transport');
+    expect(labelled.textContent.split('\n')).toEqual(PROSE);
     const article = extractArticle(new JSDOM(html, { url: URL }).window.document, URL);
     expect(article.textContent.split('\n')).toEqual(PROSE);
     expect(article.subtitle).toBe('Four more miles, two years late');
