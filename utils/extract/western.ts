@@ -17,7 +17,7 @@ const WEEKDAY =
   'mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?';
 /** Words a timestamp line may carry beside the date: labels, "at", "on", time zones, the reading time. */
 const STAMP_LABEL =
-  /^(published|updated|last|first|posted|submitted|modified|created|originally|date|time|on|at|am|pm|a\.m\.?|p\.m\.?|utc|gmt|[a-z]?[ecmpah][sd]t|[ecmp]t|bst|cet|cest|ist|aest|aedt|hkt|jst|kst|sgt|ago|edited|uhr|le|publié|mis|à|jour|aktualisiert|veröffentlicht|publicado|actualizado|min|mins|minutes?|read|reading|time)$/;
+  /^(published|updated|last|first|posted|submitted|modified|created|originally|date|time|on|at|am|pm|a\.m\.?|p\.m\.?|utc|gmt|[a-z]?[ecmpah][sd]t|[ecmp]t|bst|cet|cest|ist|aest|aedt|hkt|jst|kst|sgt|ago|edited|uhr|le|publié|mis|à|jour|aktualisiert|veröffentlicht|publicado|actualizado|min|mins|minutes?|read|reading)$/;
 const STAMP_LABELLED =
   /\b(published|updated|posted|submitted|modified|created|aktualisiert|veröffentlicht|publié|publicado|actualizado)\b/i;
 const DATE_PART = new RegExp(

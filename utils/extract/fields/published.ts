@@ -30,13 +30,19 @@ const OTHER_DATE_LABEL =
 const DOCUMENT_DATE_LABEL =
   /(成文|印发|印發|生成|实施|實施|施行|废止|廢止|签发|簽發|有效)(时间|時間|日期)\s*[:：]?\s*$/;
 
+/**
+ * Lines whose dates are never the story's: a link list's, a footer's, and a photo caption's (when the
+ * photo was taken: `… oil field March 24, 2014 near Lost Hills`).
+ */
+function notTheStory(line: Line): boolean {
+  return line.inList || FOOTER_LINE.test(line.text) || !!line.el.closest('figcaption, figure');
+}
+
 /** The first date stated on one of `lines`: a labelled one on a line beats a bare one. */
 function visibleDate(ctx: ExtractContext, lines: readonly Line[]): PublishDate | null {
   let documentDate: PublishDate | null = null;
   for (const { line, byline } of headBylines(lines)) {
-    if (line.inList || FOOTER_LINE.test(line.text)) continue;
-    // a photo's caption tells when the photo was taken (`… oil field March 24, 2014 near Lost Hills`)
-    if (line.el.closest('figcaption, figure')) continue;
+    if (notTheStory(line)) continue;
     const date = byline.dateText
       ? parseDate(byline.dateText, ctx.dates, true)
       : parseDate(line.text, ctx.dates);
@@ -80,9 +86,7 @@ function linesAbove(lines: readonly Line[], titleLine: number): Line[] {
 function yearlessDate(ctx: ExtractContext, fromUrl: PublishDate | null): PublishDate | null {
   const year = fromUrl ? Number(fromUrl.iso.slice(0, 4)) : undefined;
   for (const { line } of headBylines(ctx.head)) {
-    if (line.inList || FOOTER_LINE.test(line.text)) continue;
-    // a photo's caption tells when the photo was taken (`… oil field March 24, 2014 near Lost Hills`)
-    if (line.el.closest('figcaption, figure')) continue;
+    if (notTheStory(line)) continue;
     const date = parseYearlessDate(line.text, ctx.dates, year);
     if (date) return date;
   }
