@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { MAX_MERGED_LEVEL, MERGE_FANOUT } from '../utils/archive/search-index';
-import { COST_PREFIX } from '../utils/archive-io/timing';
+import { COST_PREFIX, COUNT_PREFIX } from '../utils/archive-io/timing';
 import { currentWorker, EXTENSION_DIR, launch, type Browser } from '../tests/e2e/harness';
 import { writeArchiveFile } from './archive-file';
 import { generator, storedClip } from './generate';
@@ -269,7 +269,16 @@ export default async function bench(): Promise<void> {
         .filter((m) => m.name.startsWith(prefix))
         .map((m): [string, number] => [m.name.slice(prefix.length), m.duration]);
     const pageCosts = await page.evaluate(measured, COST_PREFIX);
-    const workerCosts = await (await currentWorker(browser)).evaluate(measured, COST_PREFIX);
+    const worker = await currentWorker(browser);
+    const workerCosts = await worker.evaluate(measured, COST_PREFIX);
+    const workerCounts = await worker.evaluate(
+      (prefix: string) =>
+        performance
+          .getEntriesByType('mark')
+          .filter((m) => m.name.startsWith(prefix))
+          .map((m) => `    ${m.name.slice(prefix.length)}: ${(m as PerformanceMark).detail}`),
+      COUNT_PREFIX,
+    );
     console.log(`import (page + worker): ${(importMs / 1000).toFixed(1)} s (${load()}), ${memory.report()}`);
     console.log(`  ${importState.replace(/\n/g, ' ')}`);
     console.log(
@@ -292,6 +301,7 @@ export default async function bench(): Promise<void> {
     console.log(
       `  time by step (summed; steps in different threads overlap):\n    the archive page:\n${costs(pageCosts)}\n    the service worker:\n${costs(workerCosts)}`,
     );
+    for (const count of workerCounts) console.log(count);
 
     // The import wrote finished index segments: the first search is an ordinary one, and no
     // compaction should be due (checked by polling the worker's database).

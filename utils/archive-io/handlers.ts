@@ -14,7 +14,7 @@ import { fetchImportChunk, fetchOwnBlob } from './blob-channel';
 import { decodeBlock } from './index-blocks';
 import { clipsText, exportReply, pageText, type ExportCursor, type ExportPageText } from './export';
 import { ImportSessions } from './staging';
-import { recordCost, timed } from './timing';
+import { recordCount, timed } from './timing';
 
 type ArchiveIoMessage =
   | 'archive/export-page'
@@ -95,7 +95,7 @@ export function archiveIoHandlers(
       const writer = imports.take(importId);
       // for the benchmark: how many reads the writer made only to keep its transaction open
       return timed('worker commit', () => writer.commit()).finally(() =>
-        recordCost(`worker keep-alive reads: ${writer.keepAliveReads}`, 0),
+        recordCount('worker keep-alive reads', writer.keepAliveReads),
       );
     },
     'archive/asset-refs': async ({ ids }) => assetRefsOf(await db(), ids),
