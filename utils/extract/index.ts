@@ -262,7 +262,9 @@ export function explainArticle(
   ctx.titleLine = titleLine;
   ctx.bodyStart = lineIndexOf(lines, ctx.bodyLines[0]?.text, Math.max(0, titleLine));
   ctx.head = headZone(lines, titleLine, ctx.bodyStart);
-  for (const text of [title, kicker, subtitle]) if (text) ctx.knownKeys.add(looseKey(text));
+  // the title block, kept in its own fields, is not body text on any page
+  const titleKeys = [title, kicker, subtitle].flatMap((text) => (text ? [looseKey(text)] : []));
+  for (const key of titleKeys) ctx.knownKeys.add(key);
   // byline and date lines under the title are not body text when Readability repeats them
   for (const { line, byline } of headBylines(ctx.head))
     if (
@@ -281,12 +283,8 @@ export function explainArticle(
   cleanBody(body.el, {
     baseUrl: baseUrlOf(document, url),
     remove: cleanRule?.remove ? [...cleanRule.remove] : undefined,
-    // on other pages only the title block (kept in its own fields): their bylines are read by the
-    // Western rules
-    knownKeys:
-      chinese || body.via !== 'readability'
-        ? ctx.knownKeys
-        : new Set([title, kicker, subtitle].filter((text) => !!text).map((text) => looseKey(text!))),
+    // on other pages only the title block: their bylines are read by the Western rules
+    knownKeys: chinese || body.via !== 'readability' ? ctx.knownKeys : new Set(titleKeys),
     trimTeasers: body.via === 'readability' && chinese,
     chinese,
   });
