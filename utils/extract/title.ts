@@ -146,8 +146,10 @@ export function findTitle(
     else if (docKey.startsWith(key) || (metaKey && metaKey.startsWith(key))) score = 2;
     // inside the announced title only as a good part of it: a section or site name printed as a
     // heading (`The Two-Way` in `Dylann Roof Convicted … : The Two-Way : NPR`, `India`) is not it
-    else if (docKey.includes(key) && key.length * 5 >= docKey.length * 2) score = 1;
-    else if (metaKey && metaKey.includes(key) && key.length * 5 >= metaKey.length * 2) score = 1;
+    else if (
+      [docKey, metaKey].some((announced) => announced.includes(key) && key.length * 5 >= announced.length * 2)
+    )
+      score = 1;
     if (!score) continue;
     // after the score: most candidates name nothing of the title, and the ancestor walk costs more
     if (el.tagName !== 'H1' && insideNavigation(el)) continue;
