@@ -188,8 +188,13 @@ const OUTLET_LEAD = new RegExp(
  * 自由時報記者王家俊／台北報導, 華視新聞 記者王家俊 台北報導, TVBS 記者…. Only names shaped like an
  * outlet (…報, …新聞, …網, …社, …台, a Latin brand), so a person's name is never taken for one.
  */
-const OUTLET_BEFORE_CREDIT =
-  /(?:^|\s|据|據)(?!本報|本报|本網|本网|本台|本刊)((?:[\u4e00-\u9fff]{1,8}(?:日報|日报|時報|时报|晚報|晚报|週刊|周刊|雜誌|杂志|電子報|电子报|新聞網|新闻网|新聞|新闻|報|报|網|网|社|台)|[A-Za-z][A-Za-z0-9]{1,11})(?:[\u4e00-\u9fff]{0,4}[A-Za-z][A-Za-z0-9]{1,11})?)(?:报道|報導|讯|訊)?\s*(?=(?:實習|实习|見習|见习|特約|特约)?(?:記者|记者|編譯|编译)|[【〔]|\s[\u4e00-\u9fff·]{2,4}\s*[／/╱])/u;
+/** What an outlet's name ends with (新京报, 红星新闻, 界面新闻, 人民网, 新华社, 央视台). */
+const OUTLET_SUFFIX =
+  '日報|日报|時報|时报|晚報|晚报|週刊|周刊|雜誌|杂志|電子報|电子报|新聞|新闻|報|报|網|网|社|台';
+const OUTLET_BEFORE_CREDIT = new RegExp(
+  String.raw`(?:^|\s|据|據)(?!本報|本报|本網|本网|本台|本刊)((?:[\u4e00-\u9fff]{1,8}(?:${OUTLET_SUFFIX})|[A-Za-z][A-Za-z0-9]{1,11})(?:[\u4e00-\u9fff]{0,4}[A-Za-z][A-Za-z0-9]{1,11})?)(?:报道|報導|讯|訊)?\s*(?=(?:實習|实习|見習|见习|特約|特约)?(?:記者|记者|編譯|编译)|[【〔]|\s[\u4e00-\u9fff·]{2,4}\s*[／/╱])`,
+  'u',
+);
 
 /**
  * A person's name as Chinese bylines print it: a common surname and one or two more characters, and
@@ -198,9 +203,6 @@ const OUTLET_BEFORE_CREDIT =
 export const PERSON_NAME =
   /^[王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何高林罗羅郑鄭梁谢謝宋唐许許韩韓冯馮邓鄧曹彭曾肖萧蕭田董袁潘蒋蔣蔡余杜叶葉程苏蘇魏吕呂丁任沈姚卢盧姜崔钟鍾谭譚陆陸汪范金石廖贾賈夏韦韋付傅方白邹鄒孟熊秦邱江尹薛闫閻段雷侯龙龍史陶黎贺賀顾顧毛郝龚龔邵万萬钱錢严嚴覃武戴莫孔向汤湯柯洪游翁简簡彭施温溫][\u4e00-\u9fff]{1,2}$(?<![网網报報社台刊号號志誌闻聞媒视視频頻站])/u;
 
-/** What an outlet's name ends with (新京报, 红星新闻, 界面新闻, 人民网, 新华社, 央视台). */
-const OUTLET_SUFFIX =
-  '日報|日报|時報|时报|晚報|晚报|週刊|周刊|雜誌|杂志|電子報|电子报|新聞|新闻|報|报|網|网|社|台';
 export const OUTLET_ENDING = new RegExp(`(?:${OUTLET_SUFFIX})$`, 'u');
 /** A role in a credit run, maybe after its outlet's name (新京报记者, 每经编辑, 界面新闻记者). */
 const CREDIT_ROLE =
