@@ -2,9 +2,10 @@
  * Authors (作者/记者/通讯员/撰文/攝影) and editors (编辑/责任编辑/責任編輯). Candidates: the site rule,
  * the CMS rule, the byline zone under the title, the body's first lines (（记者 张三）), the lines
  * after the body, a sign-off at the body's end (…。(李楠)), then embedded metadata, an English byline
- * (`By A and B`) or the writer's name linked to their page, and Readability's byline. An author is a person or an
- * organisation that wrote the piece: UI words, markup, labels and the site or portal itself are not.
- * Better empty than wrong. An editor line never yields authors (one person may carry both labels).
+ * (`By A and B`) or the writer's name linked to their page, and Readability's byline. An author is a
+ * person or an organisation that wrote the piece: UI words, markup, labels and the site or portal
+ * itself are not. Better empty than wrong. An editor line never yields authors (one person may carry
+ * both labels).
  */
 import { LATIN_NAME_SPLIT, parseByline, PERSON_NAME, splitNames } from '../byline';
 import type { Line } from '../lines';
@@ -95,6 +96,9 @@ function blogOwner(docTitle: string): string[] {
   return parts.length === 3 && BLOG_PLATFORM.test(platform!) && owner!.length <= 20 ? [owner!] : [];
 }
 
+const DATE_AT = /(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}/;
+const WRITER_BEFORE_DATE = /(?:^|\s)([\u4e00-\u9fff·]{2,4})\s*[·•|｜]?\s*(?:19|20)\d{2}\s*[-/.年]/u;
+
 /**
  * The writer named beside the date without a label, on the first dated line under the title
  * (`张三 ·2023-05-12 08:23`): only a name shaped like a person's, as an outlet stands there too.
@@ -104,8 +108,6 @@ function writerBesideDate(head: readonly Line[]): string[] {
   const name = line && WRITER_BEFORE_DATE.exec(line.text)?.[1];
   return name && PERSON_NAME.test(name) ? [name] : [];
 }
-const DATE_AT = /(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}/;
-const WRITER_BEFORE_DATE = /(?:^|\s)([\u4e00-\u9fff·]{2,4})\s*[·•|｜]?\s*(?:19|20)\d{2}\s*[-/.年]/u;
 
 /** A report signed off at its end: …打通闲鱼以旧换新。(李楠) */
 function signOff(lastLine: string): string[] {
