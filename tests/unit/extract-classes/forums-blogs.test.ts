@@ -137,13 +137,13 @@ describe("a community post's writer beside its date", () => {
 
 describe('a community post: the poster linked to their profile is the author, never the source', () => {
   const note = (poster: string, docTitle = '长白山旅游攻略分享') =>
-    extractArticle(
-      new JSDOM(
-        `<!doctype html><html><head><meta charset="utf-8"><title>${docTitle}</title></head><body>
-<div class="note-header"><h1>长白山旅游攻略分享</h1><div>${poster} <span class="pub-date">2019-08-15 14:30:22</span></div></div>
-<div class="note">${POST.map((p) => `<p>${p}</p>`).join('')}</div></body></html>`,
-        { url: 'https://www.example.com/note/123/' },
-      ).window.document,
+    extract(
+      {
+        title: '长白山旅游攻略分享',
+        docTitle,
+        byline: `<div>${poster} <span class="pub-date">2019-08-15 14:30:22</span></div>`,
+        paragraphs: POST,
+      },
       'https://www.example.com/note/123/',
     );
 
