@@ -104,15 +104,31 @@ const LABELS: ReadonlyArray<[string, Role]> = [
   ['更新時間', 'date'],
   ['发布日期', 'date'],
   ['發布日期', 'date'],
+  // a BBS post's header: 发信人: id (昵称), 信区: board / 标  题: … / 发信站: 站名 (date)
+  ['发信人', 'author'],
+  ['發信人', 'author'],
+  ['发信站', 'date'],
+  ['發信站', 'date'],
   ['发表于', 'date'],
   ['發表於', 'date'],
   ['发布于', 'date'],
   ['時間', 'date'],
   ['时间', 'date'],
   ['日期', 'date'],
+  // production credits: whoever checked, approved or produced the piece did not write it
   ['校对', 'other'],
+  ['校對', 'other'],
   ['审核', 'other'],
+  ['審核', 'other'],
+  ['初审', 'other'],
+  ['复审', 'other'],
+  ['终审', 'other'],
+  ['終審', 'other'],
+  ['审校', 'other'],
   ['监制', 'other'],
+  ['監製', 'other'],
+  ['统筹', 'other'],
+  ['統籌', 'other'],
   ['主编', 'other'],
   ['点击数', 'other'],
   ['浏览次数', 'other'],
@@ -120,6 +136,10 @@ const LABELS: ReadonlyArray<[string, Role]> = [
   ['阅读', 'other'],
   ['字号', 'other'],
   // where the poster was, by IP (IP属地：广东): not a value of any field
+  ['信区', 'other'],
+  ['信區', 'other'],
+  ['标题', 'other'],
+  ['標題', 'other'],
   ['IP属地', 'other'],
   ['IP屬地', 'other'],
 ];
@@ -131,11 +151,18 @@ const LONG_LABELS = LABELS.filter(([label, role]) => label.length >= 4 && role !
   .map(([label]) => label)
   .join('|');
 /**
+ * Credits written with a slash (文/张三 图/李四 审核/王五 编辑/赵六): 文 and 图 name writers, the
+ * others have their label's role.
+ */
+const SLASH_LABELS = ['文', '图', '圖', '摄影', '攝影', '编辑', '編輯', '责编', '責編'].concat(
+  LABELS.filter(([, role]) => role === 'other').map(([label]) => label),
+);
+/**
  * A label followed by a colon (ASCII or full-width; Taiwan magazines use a full-width bar, 文｜王家俊),
- * or 文/图 followed by a slash.
+ * or a slash credit's label followed by a slash.
  */
 const LABEL_RE = new RegExp(
-  `(?:^|(?<=[\\s【\\[（(〔|｜丨/,，;；]|[^\\p{L}]))(${LABEL_ALTERNATION})\\s*[:：｜]|(${LONG_LABELS})\\s*[:：]|(?:^|(?<=[\\s【\\[（(〔]))([文图])\\s*[/／:：｜]`,
+  `(?:^|(?<=[\\s【\\[（(〔|｜丨/,，;；]|[^\\p{L}]))(${LABEL_ALTERNATION})\\s*[:：｜]|(${LONG_LABELS})\\s*[:：]|(?:^|(?<=[\\s【\\[（(〔]))(${SLASH_LABELS.join('|')})\\s*[/／:：｜]`,
   'gu',
 );
 /** Forum and blog posts: `发表于 2005-5-7 21:23`, `Posted on May 7, 2005` — a date lead without a colon. */
@@ -197,6 +224,18 @@ const OUTLET_BEFORE_CREDIT = new RegExp(
 );
 
 /**
+ * 公視新聞 王家俊 台北報導, 民視新聞／王家俊、李大明 台北報導, 新頭殼newtalk | 王家俊 綜合報導: an
+ * outlet opening the line, the names, then where it was reported from, without a 記者 label.
+ */
+const OUTLET_NAMES_REPORTS = new RegExp(
+  String.raw`^((?:[\u4e00-\u9fff]{1,8}(?:${OUTLET_SUFFIX})|[\u4e00-\u9fff]{0,6}[A-Za-z][A-Za-z0-9]{1,11}))\s*[／/╱|｜]?\s*((?:[\u4e00-\u9fff·]{2,4}[、，,]\s*){0,3}[\u4e00-\u9fff·]{2,4})\s+[\u4e00-\u9fff]{0,6}?(?:綜合|综合|即時|即时|連線|连线)?(?:報導|报道|報道)`,
+  'u',
+);
+/** `Rti中央廣播電臺 記者王家俊`: a reporter label and the names closing a short line. */
+const REPORTER_LAST =
+  /(?:實習|实习|見習|见习|特約|特约)?(?:記者|记者)\s*((?:[\u4e00-\u9fff·]{2,4}[、，,\s]*){1,4})$/u;
+
+/**
  * A person's name as Chinese bylines print it: a common surname and one or two more characters, and
  * no outlet's ending (王家俊 beside the date is the writer; 新华社, 人民网, 澎湃 are not people).
  */
@@ -248,6 +287,7 @@ const DATELINE_PLACE =
 
 /** How a date label's value starts: a number, a relative day, an English month. */
 const DATE_VALUE = /^(?:\d|今天|昨天|前天|刚刚|剛剛|[A-Z][a-z]{2})/;
+const DATE_IN_BRACKETS = /[（(]\s*((?:\d|[A-Z][a-z]{2})[^()（）]*?(?:19|20)\d{2}[^()（）]*)[)）]/;
 
 /**
  * Where the poster was, not who published: `发布于 上海` and `IP属地：广东` (social and self-media
@@ -322,17 +362,20 @@ function placedNames(run: string): string[] {
 }
 
 /** Reads the labelled fields of one line of text. Unlabelled text is ignored. */
+/** The line with its spaces collapsed and labels spaced out to fill a table cell (发 布 日 期：) joined. */
+function labelsJoined(line: string): string {
+  return collapseSpace(line).replace(SPACED_LABEL, (label) => label.replace(/ /g, ''));
+}
+
 export function parseByline(line: string): Byline {
-  // labels spaced out to fill a table cell (发 布 日 期：) are read as written together
-  const text = collapseSpace(line)
-    .slice(0, 1_000)
-    .replace(SPACED_LABEL, (label) => label.replace(/ /g, ''));
+  const text = labelsJoined(line.slice(0, 1_000));
   const result: Byline = { source: null, authors: [], editors: [], dateText: null };
   const marks: Array<{ role: Role; start: number; end: number }> = [];
   LABEL_RE.lastIndex = 0;
   for (let m = LABEL_RE.exec(text); m; m = LABEL_RE.exec(text)) {
-    const label = m[1] ?? m[2];
-    const role: Role = label ? (ROLE_OF.get(label) ?? 'other') : 'author';
+    const label = m[1] ?? m[2] ?? m[3]!;
+    // 文/ and 图/ name writers; any other label without a role is furniture
+    const role: Role = ROLE_OF.get(label) ?? (m[3] ? 'author' : 'other');
     marks.push({ role, start: m.index, end: m.index + m[0].length });
   }
   for (let i = 0; i < marks.length; i++) {
@@ -342,14 +385,19 @@ export function parseByline(line: string): Byline {
     const value = text.slice(mark.end, stop).trim();
     if (!value) continue;
     if (mark.role === 'date') {
-      // 发布于：北京市 is where it was posted from, not when
-      if (!result.dateText && DATE_VALUE.test(value)) result.dateText = value;
+      // 发布于：北京市 is where it was posted from, not when; a date may follow the place in
+      // brackets (a BBS's 发信站: 水木社区 (Fri Mar  5 10:21:33 2010))
+      const dated = DATE_VALUE.test(value) ? value : DATE_IN_BRACKETS.exec(value)?.[1];
+      if (!result.dateText && dated) result.dateText = dated;
       continue;
     }
     if (mark.role === 'source' && !result.source) result.source = cleanSource(value);
     else if (mark.role === 'editor') result.editors.push(...splitNames(value.split(SEPARATOR)[0] ?? ''));
     else if (mark.role === 'author')
-      result.authors.push(...splitNames(value.split(/\s*[|｜丨]\s*|\u3000+/)[0] ?? ''));
+      // a bracket after a name is a note on it, not another name: zhangsan (张三), 张三（实习生）
+      result.authors.push(
+        ...splitNames(value.split(/\s*[|｜丨]\s*|\u3000+/)[0]!.replace(/\s*[（(][^()（）]{1,20}[)）]/g, '')),
+      );
     else if (mark.role === 'organ') {
       const organ = cleanSource(value);
       if (organ) result.authors.push(organ);
@@ -414,6 +462,13 @@ export function parseByline(line: string): Byline {
     if (slash?.[1]) result.authors.push(...splitNames(slash[1]));
   }
   if (!result.authors.length) {
+    const named = OUTLET_NAMES_REPORTS.exec(text);
+    if (named) {
+      result.authors.push(...splitNames(named[2]!).filter((name) => PERSON_NAME.test(name)));
+      if (result.authors.length) result.source ??= named[1]!;
+    }
+  }
+  if (!result.authors.length) {
     // near the line's start only: further on, 记者…报道 is prose (记者从…了解到相关报道)
     const reports = REPORTER_REPORTS.exec(credit.slice(0, 60));
     if (reports?.[1] && reports.index <= 30)
@@ -434,6 +489,10 @@ export function parseByline(line: string): Byline {
     const spaced = REPORTER_SPACED.exec(text);
     if (spaced?.[2]) result.authors.push(...splitNames(spaced[2]));
   }
+  if (!result.authors.length && text.length <= 40) {
+    const last = REPORTER_LAST.exec(text);
+    if (last) result.authors.push(...splitNames(last[1]!).filter((name) => PERSON_NAME.test(name)));
+  }
   if (result.authors.length && !result.source && outletBefore) result.source = outletBefore[1]!;
   // one person may be both, when the page labels them so (作者：宪瑞 编辑：宪瑞)
   result.authors = unique(result.authors);
@@ -443,7 +502,7 @@ export function parseByline(line: string): Byline {
 
 /** Whether a line is mostly a byline (labels and their short values), not prose. */
 export function isBylineLine(line: string): boolean {
-  const text = collapseSpace(line);
+  const text = labelsJoined(line);
   // byline lines are labels and names, not sentences
   if (text.length > 120 || /[，。？！；?!]/.test(text)) return false;
   LABEL_RE.lastIndex = 0;
@@ -456,10 +515,13 @@ export function isBylineLine(line: string): boolean {
         text.length < 40) ||
       (DATE_LEAD.test(text) && text.length < 60) ||
       DESK_CREDIT.test(text) ||
+      // a credit line of its own: 【王家俊／台北報導】, 民視新聞／王家俊 台北報導, 【信報專訊】
+      (text.length < 40 &&
+        (REPORTER_SLASH.test(text) || OUTLET_NAMES_REPORTS.test(text) || NEWSPAPER_LEAD.test(text))) ||
       creditRun(text) !== null
     );
-  const label = first[1] ?? first[2];
-  const role = label ? ROLE_OF.get(label) : 'author';
+  const label = first[1] ?? first[2] ?? first[3]!;
+  const role = ROLE_OF.get(label) ?? (first[3] ? 'author' : 'other');
   return role !== 'other' || text.length < 40;
 }
 
@@ -487,6 +549,8 @@ export function unlabelledOutlet(
     !/[，。！？：:、]/.test(t) &&
     !NOT_AN_OUTLET.test(t) &&
     !/記者|记者|通讯员|通訊員|[／/]/.test(t) &&
+    // where it was reported from (台北報導, 綜合報導), not an account named …报道
+    !/^[\u4e00-\u9fff]{0,3}(?:綜合|综合|即時|即时|連線|连线)?(?:報導|报道|報道)$/.test(t) &&
     !DATEISH_TOKEN.test(t);
   // (a poster's name on its own line above a post's 发表于 date is the author, not an outlet)
   const posted = /(^|\s)(发表于|發表於)/.test(lines[index]!.text);
@@ -510,7 +574,8 @@ export function unlabelledOutlet(
     .filter(Boolean);
   if (tokens.some((t) => /[:：]/.test(t))) return null; // a labelled line: parseByline's business
   // `张三 发表于 …`, `张三 于 2023-05-12 发布`: a post's author, not an outlet
-  if (DATE_LEAD.test(text) || POSTER_BEFORE_DATE.test(text)) return null;
+  // and a post's date line (发表于 前天 10:21 | 只看该作者) names its poster, never an outlet
+  if (posted || DATE_LEAD.test(text) || POSTER_BEFORE_DATE.test(text)) return null;
   // the outlet stands next to the date: right after it (2019年09月11日01:53 新浪科技 我有话说 收藏本文),
   // else right before it (原创 南方都市报 2019-09-09)
   const isName = (t: string) =>

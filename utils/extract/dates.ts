@@ -29,9 +29,10 @@ export interface DateContext {
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
 // the year may stand apart from a `MM/DD` in its own element (新华网: `2024 03/02 08:11:25`); a
-// weekday may stand between the date and the time (`2019年9月26日 星期四 15:10`)
+// weekday may stand between the date and the time (`2019年9月26日 星期四 15:10`), or a bar
+// (`2022.05.12 | 08:23`)
 const ABSOLUTE =
-  /(?<!\d)((?:19|20)\d{2})\s*(?:[-/.年]\s*|\s(?=\s*\d{1,2}\s*[-/]\s*\d{1,2}(?!\d)))(\d{1,2})\s*(?:[-/.月]\s*)(\d{1,2})(?![\d])\s*日?(?:\s*[（(]?(?:星期|周|週|禮拜|礼拜)[一二三四五六日天][）)]?)?(?:\s*(?:T|\s|&nbsp;|日)?\s*(?:(上午|下午|晚上|凌晨|早上)\s*)?(\d{1,2})\s*[:：时]\s*(\d{1,2})(?!\d)\s*分?(?:(?:\s*[:：]\s*|(?<=分))(\d{1,2})(?:\.\d+)?\s*秒?)?\s*(Z|[+-]\d{2}:?\d{2}(?![\d]))?)?/;
+  /(?<!\d)((?:19|20)\d{2})\s*(?:[-/.年]\s*|\s(?=\s*\d{1,2}\s*[-/]\s*\d{1,2}(?!\d)))(\d{1,2})\s*(?:[-/.月]\s*)(\d{1,2})(?![\d])\s*日?(?:\s*[（(]?(?:星期|周|週|禮拜|礼拜)[一二三四五六日天][）)]?)?(?:\s*(?:T|\s|&nbsp;|日|[|｜])?\s*(?:(上午|下午|晚上|凌晨|早上)\s*)?(\d{1,2})\s*[:：时]\s*(\d{1,2})(?!\d)\s*分?(?:(?:\s*[:：]\s*|(?<=分))(\d{1,2})(?:\.\d+)?\s*秒?)?\s*(Z|[+-]\d{2}:?\d{2}(?![\d]))?)?/;
 
 /** A time right before a date (`15:10 2019/09/26`), nothing but spaces between them. */
 const TIME_BEFORE = /(?<![\d:])(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?\s+$/;
@@ -257,7 +258,21 @@ function zoneOffset(zone: string, y: number, mo: number, d: number): number {
   return ZONE_OFFSETS[name]!;
 }
 
+/**
+ * `Fri Mar  5 10:21:33 2010`: C's asctime, as BBS headers and mail archives print it (a zone
+ * before the year, `CST`, says nothing certain).
+ */
+const ASCTIME = new RegExp(
+  `\\b(?:mon|tue|wed|thu|fri|sat|sun)\\s+${MONTH}\\s+(\\d{1,2})\\s+(\\d{1,2}:\\d{2}(?::\\d{2})?)(?:\\s+[a-z]{3,4})?\\s+((?:19|20)\\d{2})\\b`,
+  'i',
+);
+
 function parseEnglishDate(text: string, context: DateContext): PublishDate | null {
+  const asc = ASCTIME.exec(text);
+  if (asc) {
+    const date = parseEnglishDate(`${asc[1]} ${asc[2]}, ${asc[4]} ${asc[3]}`, context);
+    return date && { ...date, raw: asc[0] };
+  }
   let m = ENGLISH_MDY.exec(text);
   let parts: [string, string, string] | null = m ? [m[1]!, m[2]!, m[3]!] : null;
   if (!m) {

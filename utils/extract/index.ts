@@ -35,7 +35,7 @@ import { headBylines } from './fields/zone';
 import { articleLanguage, detectScript } from './lang';
 import { collectLines, type Line, type LineStats } from './lines';
 import { readMetadata } from './metadata';
-import { titleSuffix } from './title';
+import { splitTrailingStamp, titleSuffix } from './title';
 import { timestampLine } from './western';
 import { findPages } from './pages';
 import { cmsRuleFor, ruleFor, type CmsRule, type SiteRule } from './rules';
@@ -109,6 +109,9 @@ function bylineShaped(text: string): boolean {
  * `http://www.sina.com.cn 2005年05月12日14:28 新华网`).
  */
 function headZone(lines: Line[], titleLine: number, bodyStart: number): Line[] {
+  // a timestamp inside the title's own element (`标题 [原创 2011-03-05 10:21:33]`) opens the zone
+  const { stamp } = splitTrailingStamp(lines[titleLine]?.text ?? '');
+  const titleStamp = stamp ? [{ ...lines[titleLine]!, text: stamp }] : [];
   let from: number;
   let stop: number;
   if (titleLine >= 0) {
@@ -119,8 +122,9 @@ function headZone(lines: Line[], titleLine: number, bodyStart: number): Line[] {
     stop = bodyStart;
   } else return [];
   if (stop === bodyStart)
-    while (stop < bodyStart + 2 && lines[stop] && bylineShaped(lines[stop]!.text)) stop++;
-  return lines.slice(from, stop);
+    // (up to three: a BBS post opens with 发信人, 标题 and 发信站)
+    while (stop < bodyStart + 3 && lines[stop] && bylineShaped(lines[stop]!.text)) stop++;
+  return [...titleStamp, ...lines.slice(from, stop)];
 }
 
 /** Index of the first page line equal to `text` at or after `from` (-1 when absent). */
@@ -299,7 +303,7 @@ export function explainArticle(
   const date = resolvePublished(ctx);
 
   const editors = resolveEditors(ctx);
-  const siteName = meta.siteName ?? titleSuffix(document.title ?? '');
+  const siteName = meta.siteName ?? titleSuffix(document.title ?? '', title);
   const source = resolveSource(ctx, title, siteName);
   const authors = resolveAuthors(ctx, source, editors);
   const section = resolveSection(ctx, title);

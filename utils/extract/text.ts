@@ -76,8 +76,8 @@ export function stripHtml(value: string, doc: Document): string {
 /** Normalises a name-ish field: collapsed, without wrapping brackets or trailing punctuation. */
 export function cleanName(value: string): string {
   return collapseSpace(value)
-    .replace(/^[\s【[（(《<「『:：|｜]+/, '')
-    .replace(/[\s】\]）)》>」』:：|｜,，。;；、]+$/, '')
+    .replace(/^[\s【[（(《<「『:：|｜·•]+/, '')
+    .replace(/[\s】\]）)》>」』:：|｜,，。;；、·•]+$/, '')
     .trim();
 }
 

@@ -35,13 +35,24 @@ const NAME_CONNECTOR = /^(of|the|and|for|de|la|le|du|des|der|di|del|y|e)$/;
 
 /**
  * The site's name as the <title> ends with it (`标题 | 蘋果日報`), or begins with it when the headline
- * comes last (`人民网--标题`), when it is short enough to be one.
+ * comes last (`人民网--标题`), when it is short enough to be one. With the page's `headline`, the end
+ * that is the headline is never the name (`示例日报数字报-4月份CPI同比上涨0.1%`).
  */
-export function titleSuffix(raw: string): string | null {
-  const parts = titleParts(raw);
+export function titleSuffix(raw: string, headline = ''): string | null {
+  // the software's credit after the site's name (`… - 长春论坛 - Powered by Discuz!`) is not it
+  const parts = titleParts(raw).filter((part, i) => i === 0 || !/^powered by\b/i.test(part));
   if (parts.length < 2) return null;
   const last = parts.at(-1)!;
-  const name = last.length > 20 && parts[0]!.length <= 12 ? parts[0]! : last;
+  const key = looseKey(headline);
+  const isHeadline = (part: string) => !!key && looseKey(part) === key;
+  const name = isHeadline(last)
+    ? parts[0]!
+    : isHeadline(parts[0]!)
+      ? last
+      : last.length > 20 && parts[0]!.length <= 12
+        ? parts[0]!
+        : last;
+  if (isHeadline(name)) return null;
   if (name.length < 2 || name.length > 20) return null;
   // `吉林公安 梁欢欢 2840720` (channel, editor, id) is template furniture, not a name; a brand's
   // Latin words are part of it (鏡週刊 Mirror Media)
@@ -123,6 +134,25 @@ function headingAboveBody(lines: Line[], bodyStart: number): Element | null {
     return headline(line);
   }
   return null;
+}
+
+/**
+ * A timestamp printed inside the title's own element, after the headline (a blog's
+ * `关于物价的一点想法 [原创 2011-03-05 10:21:33]`): a date with its time of day, in brackets with a
+ * short note, or after a space and at most a label. A date without a time (`吹风会（2023年5月12日）`)
+ * is part of a headline.
+ */
+const STAMP_DATE_TIME = String.raw`(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?`;
+const STAMP_LABEL = '(?:原创|原創|转载|轉載|发表于|發表於|发布于|發佈於|发布时间|發布時間|时间|時間)';
+const TRAILING_STAMP = new RegExp(
+  String.raw`(?:[[【(（][^[【(（\]】)）]{0,12}?${STAMP_DATE_TIME}\s*[\]】)）]|\s(?:${STAMP_LABEL}[:：]?\s*)?${STAMP_DATE_TIME})\s*$`,
+);
+
+/** The headline without a timestamp after it, and that timestamp ('' when there is none). */
+export function splitTrailingStamp(text: string): { headline: string; stamp: string } {
+  const m = TRAILING_STAMP.exec(text);
+  if (!m || m.index < 4) return { headline: text, stamp: '' };
+  return { headline: text.slice(0, m.index).trim(), stamp: m[0].trim() };
 }
 
 export function findTitle(

@@ -159,6 +159,17 @@ describe('less common author labels and labels without a colon', () => {
   });
 });
 
+describe('credits written with a slash', () => {
+  it.each([
+    ['（文/张三 图/李四 审核/王五）', { authors: ['张三', '李四'], editors: [] }],
+    ['文/张三 编辑/赵六 终审/钱七', { authors: ['张三'], editors: ['赵六'] }],
+    ['文／張三 攝影／李四 審核／王五', { authors: ['張三', '李四'], editors: [] }],
+    ['撰稿：张三 统筹：王五', { authors: ['张三'], editors: [] }],
+  ])('%s: whoever checked or produced it is neither author nor editor', (line, expected) => {
+    expect(parseByline(line)).toMatchObject(expected);
+  });
+});
+
 describe('reporter credits of mainland leads', () => {
   it.each([
     ['本报讯（记者张三）', { authors: ['张三'], source: null }],

@@ -159,6 +159,16 @@ describe('publish dates', () => {
     expect(a.publishedPrecision).toBe('minute');
   });
 
+  it.each([
+    ['Fri Mar  5 10:21:33 2010', '2010-03-05T10:21:33+08:00'],
+    ['Sat Dec 12 08:05:00 CST 2009', '2009-12-12T08:05:00+08:00'],
+  ])('asctime, as BBS headers and mail archives print it: %s', (text, iso) => {
+    expect(parseDate(text, { defaultOffset: '+08:00', now: new Date() })).toMatchObject({
+      iso,
+      precision: 'second',
+    });
+  });
+
   it('English pages: a zone without a time, or a decimal after the date, is no time', () => {
     const a = englishPage('9 March 2017 GMT');
     expect([a.publishedAt, a.publishedPrecision]).toEqual(['2017-03-09T00:00:00+00:00', 'day']);

@@ -52,6 +52,8 @@ describe('blog posts', () => {
     ['春天的长白山_老树的博客_新浪博客', '老树'],
     ['春天的长白山 - 老树的个人空间 - 示例社区', '老树'],
     ['春天的长白山 - 老树的日志 - 网易博客', '老树'],
+    ['春天的长白山 - 老树的技术博客 - 51CTO技术博客', '老树'],
+    ['春天的长白山 - laoshu的BLOG - 示例博客', 'laoshu'],
   ])("the blog's owner named in the <title> is the author: %s", (docTitle, author) => {
     const html = `<!doctype html><html><head><meta charset="utf-8"><title>${docTitle}</title></head><body>
 <div class="blogtitle"><a href="/laoshu">博客首页</a></div>
@@ -162,5 +164,42 @@ describe('a community post: the poster linked to their profile is the author, ne
     const a = note('<span>2019-08-15</span>', '长白山旅游攻略分享 - 驴友小王 - 博客园');
     expect(a.authors).toEqual(['驴友小王']);
     expect(a.source).toBe('博客园');
+  });
+});
+
+describe("a post's date line and toolbar", () => {
+  it.each([
+    // Discuz! X: a relative date shown, the exact one in the title attribute, then the post's tools
+    '<em>发表于 <span title="2015-6-12 10:21:33">前天 10:21</span></em> | <a>只看该作者</a> | <a>倒序浏览</a> | <a>阅读模式</a>',
+    '<span>发表于 2015-6-12 10:21:33</span> <a>只看楼主</a> <a>电梯直达</a>',
+    '<span>發表於 2015-6-12 10:21:33</span> | <a>只看該作者</a> | <a>回覆</a>',
+    '<span>发表于 <time datetime="2015-06-12T10:21:33+08:00">3小时前</time></span> <a>只看楼主</a>',
+  ])('%s: no tool is the source', (line) => {
+    const article = extract(
+      {
+        title: '长春哪里的酸菜白肉锅最正宗？',
+        docTitle: '长春哪里的酸菜白肉锅最正宗？ - 美食天地 - 长春论坛 - Powered by Discuz!',
+        byline: `<div class="authi">${line}</div>`,
+        paragraphs: POST,
+      },
+      'http://bbs.example.cn/thread-1111-1-1.html',
+    );
+    expect(article.publishedAt).toBe('2015-06-12T10:21:33+08:00');
+    // the forum itself, named before the software's credit in the <title>
+    expect(article.source).toBe('长春论坛');
+  });
+});
+
+describe('a BBS post (水木, 未名, 饮水思源): its header and signature', () => {
+  it.each(['水木社区', '北大未名站'])('posted on %s', (station) => {
+    const html = `<!doctype html><html><head><meta charset="utf-8"><title>酸菜白肉锅哪家强 - 美食版</title></head><body>
+<div class="a-head">酸菜白肉锅哪家强</div><div class="a-content"><p>发信人: laoshu (老树), 信区: Food<br>
+标&nbsp;&nbsp;题: 酸菜白肉锅哪家强<br>发信站: ${station} (Fri Mar&nbsp;&nbsp;5 10:21:33 2010), 站内<br><br>
+${POST.join('<br>')}<br>--<br>※ 来源:·${station} bbs.example.edu.cn·[FROM: 166.111.*.*]</p></div></body></html>`;
+    const url = 'http://bbs.example.edu.cn/article/Food/123456';
+    const article = extractArticle(new JSDOM(html, { url }).window.document, url);
+    expect(article.authors).toEqual(['laoshu']);
+    expect(article.publishedAt).toBe('2010-03-05T10:21:33+08:00');
+    expect(article.textContent.split('\n')).toEqual(POST);
   });
 });

@@ -1,5 +1,7 @@
 /** Failure class 5 (the generic part): modern platforms serve the article hidden until their script runs. */
 import { describe, expect, it } from 'vitest';
+import { JSDOM } from 'jsdom';
+import { extractArticle } from '@/utils/extract';
 import { extract, PARAGRAPHS } from './page';
 
 describe('modern platforms', () => {
@@ -92,6 +94,24 @@ describe("a 公众号 article's own chrome, on WeChat or reposted elsewhere", ()
         '<a href="/2">4月金融数据出炉，新增贷款7188亿</a>',
       ],
     });
+    expect(a.textContent.split('\n')).toEqual(PARAGRAPHS);
+  });
+});
+
+describe('a 公众号 article in the 2014–2017 layout', () => {
+  it('the account is the source, the unnamed meta beside the date the author, `ct` the time', () => {
+    const html = `<!doctype html><html><head><meta charset="utf-8"><title>长白山冰雪季开幕</title></head>
+<body id="activity-detail"><div class="rich_media"><h2 class="rich_media_title" id="activity-name">长白山冰雪季开幕</h2>
+<div class="rich_media_meta_list"><em id="post-date" class="rich_media_meta rich_media_meta_text">2016-05-06</em>
+<em class="rich_media_meta rich_media_meta_text">张三</em>
+<a class="rich_media_meta rich_media_meta_link" id="post-user" href="javascript:void(0);">长白山发布</a></div>
+<div class="rich_media_content" id="js_content" style="visibility: hidden;">${PARAGRAPHS.map((p) => `<p>${p}</p>`).join('')}</div></div>
+<script>var ct = "1462523400";</script></body></html>`;
+    const url = 'https://mp.weixin.qq.com/s/AbCdEf1234567';
+    const a = extractArticle(new JSDOM(html, { url }).window.document, url);
+    expect(a.source).toBe('长白山发布');
+    expect(a.authors).toEqual(['张三']);
+    expect(a.publishedAt).toBe('2016-05-06T16:30:00+08:00');
     expect(a.textContent.split('\n')).toEqual(PARAGRAPHS);
   });
 });

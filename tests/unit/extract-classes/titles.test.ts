@@ -86,10 +86,22 @@ describe('titles the <title> does not announce', () => {
     ['Aria hidden - hidden elements test', null],
     ['Kardashians - E! Online', 'E! Online'],
     ['Hello world - My website', 'My website'],
-    ['周末骑行东湖绿道 - 示例论坛 - Powered by Discuz!', null],
+    ['周末骑行东湖绿道 - 示例论坛 - Powered by Discuz!', '示例论坛'],
+    ['周末骑行东湖绿道 - Powered by Discuz!', null],
     ['警情通报 - 吉林公安 梁欢欢 长春', null],
   ])('the site named at either end of <title>: %s', (raw, name) => {
     expect(titleSuffix(raw)).toBe(name);
+  });
+
+  it.each([
+    // a short headline after the site: the headline is not the site, whatever its length
+    ['示例日报数字报-4月份CPI同比上涨0.1%', '4月份CPI同比上涨0.1%', '示例日报数字报'],
+    ['人民网--国务院新闻办举行发布会', '国务院新闻办举行发布会', '人民网'],
+    ['4月份CPI同比上涨0.1%_财经_示例网', '4月份CPI同比上涨0.1%', '示例网'],
+    // the whole title is the headline and a tag line: no name
+    ['Markets rally - Markets rally', 'Markets rally', null],
+  ])('the end of <title> that is not the headline is the site: %s', (raw, headline, name) => {
+    expect(titleSuffix(raw, headline)).toBe(name);
   });
 
   it('a line break inside the headline reads as a space', () => {
@@ -128,5 +140,26 @@ describe('a section or site name printed as a heading is not the headline', () =
       '<h1>长白山冰雪季开幕 游客同比增长三成</h1>',
     );
     expect(titleOf(html)).toBe('长白山冰雪季开幕 游客同比增长三成');
+  });
+});
+
+describe("a timestamp inside the title's element", () => {
+  it.each([
+    [
+      '<div class="ArticleTitle"><span>冰雪季开幕游客大增</span> <span class="info">[原创 2011-03-05 10:21:33]</span></div>',
+    ],
+    ['<h1>冰雪季开幕游客大增 <small>2011-03-05 10:21</small></h1>'],
+    ['<div class="title">冰雪季开幕游客大增（2011年3月5日 10:21）</div>'],
+  ])('%s: the headline without it, the date from it', (heading) => {
+    const article = extractFrom(page('<title>冰雪季开幕游客大增 - 老树 - 示例博客</title>', heading));
+    expect(article.title).toBe('冰雪季开幕游客大增');
+    expect(article.publishedAt).toMatch(/^2011-03-05T10:21/);
+  });
+
+  it('a date without a time of day is part of the headline', () => {
+    const heading = '<h1>国务院政策例行吹风会（2023年5月12日）</h1><div class="info">2023-05-12 16:00</div>';
+    const article = extractFrom(page('<title>国务院政策例行吹风会（2023年5月12日）</title>', heading));
+    expect(article.title).toBe('国务院政策例行吹风会（2023年5月12日）');
+    expect(article.publishedAt).toBe('2023-05-12T16:00:00+08:00');
   });
 });

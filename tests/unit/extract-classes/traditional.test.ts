@@ -50,11 +50,54 @@ describe('Traditional Chinese bylines', () => {
     ['社會中心／王家俊、李大同 報導', { authors: ['王家俊', '李大同'] }],
     ['生活中心／綜合報導', { authors: [] }],
     ['地方中心／桃園報導', { authors: [] }],
+    // an outlet, the names, then the place, without a 記者 label
+    ['公視新聞 王家俊 台北報導', { source: '公視新聞', authors: ['王家俊'] }],
+    ['民視新聞／王家俊、李大同 台北報導', { source: '民視新聞', authors: ['王家俊', '李大同'] }],
+    [
+      '新頭殼newtalk | 王家俊 綜合報導 發布 2022.05.12 | 08:23',
+      { source: '新頭殼newtalk', authors: ['王家俊'] },
+    ],
+    // the reporter closing a short line
+    ['Rti中央廣播電臺 記者王家俊', { authors: ['王家俊'] }],
     // prose that mentions a reporter and a report is not a credit
     ['记者从市教育局了解到相关报道', { authors: [] }],
+    ['今天的報導', { authors: [], source: null }],
   ])('%s', (line, expected) => {
     expect(parseByline(line)).toMatchObject(expected);
   });
+
+  it.each([
+    [
+      '<div class="info"><span>記者王家俊 / 台北報導</span> <span>2022-05-12 08:23</span></div>',
+      '',
+      '示例新聞網',
+    ],
+    [
+      '<div class="info"><span>公視新聞 王家俊 台北報導</span><span>2022-05-12 08:23</span></div>',
+      '',
+      '公視新聞',
+    ],
+    ['<div class="info">2022-05-12 08:23</div>', '<p>民視新聞／王家俊 台北報導</p>', '民視新聞'],
+    ['<div class="info">2022-05-12 08:23</div>', '<p>【王家俊／台北報導】</p>', '示例新聞網'],
+  ])(
+    '%s %s: the place a story was reported from is never its outlet; a credit line is not body text',
+    (byline, lead, source) => {
+      const a = extract(
+        {
+          htmlLang: null,
+          title: '政院通過百億補助 下月起實施',
+          docTitle: '政院通過百億補助 下月起實施 | 示例新聞網',
+          byline,
+          paragraphs: [lead, ...TRADITIONAL_PARAGRAPHS].filter(Boolean),
+        },
+        TW_URL,
+      );
+      expect(a.authors).toEqual(['王家俊']);
+      expect(a.source).toBe(source);
+      expect(a.publishedAt).toBe('2022-05-12T08:23:00+08:00');
+      expect(a.textContent.split('\n')).toEqual(TRADITIONAL_PARAGRAPHS);
+    },
+  );
 
   it('a Taiwan news page: reporter and place in brackets, date labelled, site name as the outlet', () => {
     const a = extract(

@@ -89,7 +89,10 @@ const BLOG_PLATFORM =
 function blogOwner(docTitle: string): string[] {
   const parts = titleParts(docTitle);
   for (const part of parts.slice(1)) {
-    const m = /^(\S{2,12})的(?:博客|部落格|個人空間|个人空间|空间|空間|日志|日誌|专栏|專欄)$/u.exec(part);
+    // a word may qualify the blog: 张三的技术博客, 老树的个人空间, zhangsan的BLOG
+    const m = /^(\S{2,12}?)的[\u4e00-\u9fff]{0,2}(?:博客|部落格|空间|空間|日志|日誌|专栏|專欄|blog)$/iu.exec(
+      part,
+    );
     if (m) return [m[1]!];
   }
   const [, owner, platform] = parts;

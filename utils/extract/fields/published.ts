@@ -38,6 +38,26 @@ function notTheStory(line: Line): boolean {
   return line.inList || FOOTER_LINE.test(line.text) || !!line.el.closest('figcaption, figure');
 }
 
+/** A date shown relative to when the page is read: 前天 10:21, 3小时前. */
+const RELATIVE = /今天|昨天|前天|前$/;
+
+/**
+ * The exact date a relative one stands for, where the page keeps it in an attribute of the line's
+ * elements (Discuz!'s `<span title="2015-6-12 10:21:33">前天 10:21</span>`, `<time datetime>`):
+ * a saved page is read long after the day it called 前天.
+ */
+function exactDateBehind(ctx: ExtractContext, line: Line): PublishDate | null {
+  for (const el of [line.el, ...line.el.querySelectorAll('[title], [datetime]')]) {
+    for (const name of ['datetime', 'title']) {
+      const value = el.getAttribute(name);
+      if (!value || value.length > 40) continue;
+      const date = parseDate(value, ctx.dates) ?? parseMachineDate(value, ctx.dates);
+      if (date) return date;
+    }
+  }
+  return null;
+}
+
 /** The first date stated on one of `lines`: a labelled one on a line beats a bare one. */
 function visibleDate(ctx: ExtractContext, lines: readonly Line[]): PublishDate | null {
   let documentDate: PublishDate | null = null;
@@ -50,6 +70,7 @@ function visibleDate(ctx: ExtractContext, lines: readonly Line[]): PublishDate |
     const at = line.text.indexOf(date.raw);
     const before = at > 0 ? line.text.slice(0, at) : (ctx.lines[line.index - 1]?.text ?? '');
     if (OTHER_DATE_LABEL.test(before)) continue;
+    if (RELATIVE.test(date.raw)) return exactDateBehind(ctx, line) ?? date;
     if (!DOCUMENT_DATE_LABEL.test(before)) return date;
     documentDate ??= date;
   }

@@ -3,7 +3,7 @@
  * the <title> or metadata announce → metadata → <title> minus its site suffix.
  */
 import { ruleCandidates, type Candidate, type ExtractContext } from '../context';
-import { findKickerAndSubtitle, findTitle, stripTitleSuffix } from '../title';
+import { findKickerAndSubtitle, findTitle, splitTrailingStamp, stripTitleSuffix } from '../title';
 import { collapseSpace, looseKey, truncate } from '../text';
 
 export interface TitleBlock {
@@ -41,7 +41,8 @@ export function resolveTitle(ctx: ExtractContext): TitleBlock {
       readability: ctx.body.readabilityTitle,
       bodyStart: ctx.bodyStart,
     });
-    title = found.title || stripTitleSuffix(ctx.doc.title ?? '');
+    // a timestamp printed in the title's element is the byline's (see headZone), not the headline's
+    title = splitTrailingStamp(found.title || stripTitleSuffix(ctx.doc.title ?? '')).headline;
     // a title from <title> can still be shown on the page in a plain cell (<th><font>…): find it, for
     // the byline zone under it
     titleEl = found.el?.closest('h1, h2, h3') ?? found.el ?? elementShowing(ctx, title);

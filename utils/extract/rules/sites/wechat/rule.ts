@@ -17,14 +17,16 @@ function scriptVariable(doc: Document, names: string): string | null {
  * `visibility: hidden` until the page's script runs (the selector finds it either way). The visible
  * publish time `#publish_time` is empty in the served page: the script fills it from `ct` (Unix
  * seconds), `publish_time` or `createTime`. The author line `#js_author_name` names a person
- * when there is one; `meta[name=author]` often repeats the account. Images are lazy in `data-src`.
+ * when there is one (in older pages, the unnamed meta beside `#post-date`); `meta[name=author]` often
+ * repeats the account. Images are lazy in `data-src`.
  */
 export const rule: SiteRule = {
   name: 'wechat',
   hosts: ['mp.weixin.qq.com'],
   title: ['#activity-name', ['meta[property="og:title"]', 'content']],
-  source: ['#js_name', '.profile_nickname'],
-  authors: ['#js_author_name', ['meta[name="author"]', 'content']],
+  // #post-user and the <em> beside #post-date: the 2014–2017 layout
+  source: ['#js_name', '.profile_nickname', '#post-user'],
+  authors: ['#js_author_name', '.rich_media_meta_text:not([id])', ['meta[name="author"]', 'content']],
   published: ['#publish_time'],
   body: ['#js_content', '.rich_media_content'],
   remove: ['.qr_code_pc', '#js_pc_qr_code', '.rich_media_tool', '#js_tags', '.original_area_primary'],
