@@ -107,6 +107,14 @@ const BOILERPLATE_LINE = [
   /^[【[（(]?\s*(版权)?(声明|聲明)\s*[:：】\]）)]?.{0,30}(版权归原作者所有|如有侵权.{0,6}(联系|删除))/,
   // a portal's own app promotion closing the story (海量资讯、精准解读，尽在新浪财经APP)
   /尽在.{1,10}(APP|App|客户端)[!！。]?$/,
+  // an app's prompt under a picture (打开网易新闻 查看精彩图片), a post's own tools (+1, 我要举报)
+  /^打开.{1,6}(新闻|客户端|APP)\s*查看.{0,4}(图片|视频|内容)$|^.{1,6}APP内打开$|^[+＋]\s*1$|^我要(举报|纠错|评论)$/i,
+  // a call to like and share (原创不易，欢迎点赞、转发、关注！)
+  /^.{0,10}(欢迎|记得|别忘了|请|求|喜欢就|觉得.{0,6}就?)(大家)?(点赞|在看|转发|关注|收藏|评论|分享)([、，,和与及/]*(点赞|在看|转发|关注|收藏|评论|分享|三连))+.{0,8}$/,
+  // a newsroom asking for tips (【如果您有新闻线索，欢迎向我们报料……】)
+  /^[【[（(]?\s*(如果您有|如您有|欢迎提供|欢迎提供更多)?.{0,6}新闻线索.{0,80}(报料|爆料|联系我们|联系)/,
+  // a picture's credit on a line of its own (图片来源：视觉中国, 题图｜IC photo)
+  /^(图片来源|圖片來源|图源|圖源|题图|題圖|头图|頭圖|封面图|封面圖|配图|配圖)\s*[:：|｜丨/]\s*\S.{0,30}$/,
 ];
 
 const RELATED_HEADING =
@@ -132,7 +140,7 @@ function linkDensity(el: Element): number {
  * it can be a long line, so it is matched by its opening words.
  */
 const PLATFORM_DISCLAIMER =
-  /^[【[（(]?\s*(特别|平台)?(声明|聲明|免责声明)\s*[:：】\]）)].{0,60}(仅提供信息存储|僅提供資訊儲存|信息发布平台|仅代表作者(本人)?观点|不代表.{1,10}(立场|观点))|^Notice:\s*The content above .{0,80}(uploaded|posted) by/i;
+  /^[【[（(「『]?\s*[\u4e00-\u9fff]{0,4}(声明|聲明)\s*[:：】\]）)].{0,80}(仅提供信息存储|僅提供資訊儲存|信息发布平台|仅代表作者(本人)?观点|不代表.{1,10}(立场|观点)|并不意味着赞同其观点|不构成投资建议)|(用户上传|仅代表作者|作者本人).{0,60}(仅提供信息存储|信息发布平台)|^Notice:\s*The content above .{0,80}(uploaded|posted) by/i;
 
 export function isBoilerplateLine(text: string): boolean {
   if (text.length <= 400 && PLATFORM_DISCLAIMER.test(text)) return true;
@@ -212,16 +220,23 @@ function removeInlineRun(el: Element, text: string): void {
   const flush = (): boolean => {
     const runText = collapseSpace(run.map((n) => n.textContent ?? '').join(''));
     if (runText === text && !run.some((n) => n.nodeType === 1 && hasMedia(n as Element))) {
+      const previous = run[0]?.previousSibling;
       const next = run.at(-1)?.nextSibling;
       for (const n of run) n.remove();
+      // the line break that set the line apart goes with it
       if (next && (next as Element).tagName === 'BR') next.remove();
+      else if (!next && previous && (previous as Element).tagName === 'BR') previous.remove();
       return true;
     }
     run = [];
     return false;
   };
   for (const child of [...el.childNodes]) {
-    if (child.nodeType === 1 && BLOCK_TAGS.has((child as Element).tagName)) {
+    // a block or a line break ends a run, as it ends a line
+    if (
+      child.nodeType === 1 &&
+      (BLOCK_TAGS.has((child as Element).tagName) || (child as Element).tagName === 'BR')
+    ) {
       if (flush()) return;
     } else run.push(child);
   }
@@ -318,8 +333,9 @@ export function cleanBody(root: Element, context: CleanContext): void {
       (line.index < 4 && isBylineLine(line.text) && line.text.length < 60)
     ) {
       // a line of its own goes with its element; a line inside a larger block goes alone
-      if (whole() !== line.text) removeInlineRun(el, line.text);
-      else if (!hasMedia(el)) el.remove();
+      // (a line beside a picture leaves the picture: 打开网易新闻 查看精彩图片 under it)
+      if (whole() !== line.text || hasMedia(el)) removeInlineRun(el, line.text);
+      else el.remove();
       continue;
     }
     const relatedHeading =

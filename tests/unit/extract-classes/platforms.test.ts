@@ -85,6 +85,46 @@ describe("a 公众号 article's own chrome, on WeChat or reposted elsewhere", ()
     expect(a.textContent.split('\n')).toEqual(PARAGRAPHS);
   });
 
+  it.each([
+    '特别声明：以上内容(如有图片或视频亦包括在内)为自媒体平台“网易号”用户上传并发布，本平台仅提供信息存储服务。',
+    '「特别声明：以上作品内容(包括在内的视频、图片或音频)为凤凰网旗下自媒体平台“大风号”用户上传并发布，本平台仅提供信息存储空间服务。」',
+    '新浪声明：此消息系转载自新浪合作媒体，新浪网登载此文出于传递更多信息之目的，并不意味着赞同其观点或证实其描述。',
+    '该文观点仅代表作者本人，示例平台仅提供信息存储空间服务。',
+    '原创不易，欢迎点赞、转发、关注！',
+    '【如果您有新闻线索，欢迎向我们报料，一经采纳有费用酬谢。报料微信关注：example】',
+    '图片来源：视觉中国',
+    '百度APP内打开',
+    '+1',
+    '我要举报',
+  ])("a platform's disclaimer or call to action closing a post: %s", (chrome) => {
+    const a = extract({ paragraphs: [...PARAGRAPHS, chrome] });
+    expect(a.textContent.split('\n')).toEqual(PARAGRAPHS);
+  });
+
+  it('a sentence about a platform or about liking and sharing stays', () => {
+    const prose = [
+      '该视频发布后引发大量网友点赞、转发，多家媒体跟进报道了此事。',
+      '律师表示，平台以“仅提供信息存储空间服务”为由免责的做法，需要结合具体案情判断是否成立。',
+    ];
+    const a = extract({ paragraphs: [...PARAGRAPHS, ...prose] });
+    expect(a.textContent.split('\n')).toEqual([...PARAGRAPHS, ...prose]);
+  });
+
+  it("an app's prompt under a picture leaves the picture in place", () => {
+    const a = extract({
+      paragraphs: ['<img src="https://img.example.com/a.jpg"><br>打开网易新闻 查看精彩图片', ...PARAGRAPHS],
+    });
+    expect(a.textContent.split('\n')).toEqual(PARAGRAPHS);
+    expect(a.contentHtml).toContain('https://img.example.com/a.jpg');
+  });
+
+  it("a self-media platform's tag after the account's name is not part of the source", () => {
+    const a = extract({
+      byline: '<div class="info">2023-05-12 08:23 来源：财经观察者 <span>百家号</span></div>',
+    });
+    expect(a.source).toBe('财经观察者');
+  });
+
   it('往期推荐 and the story links under it end the article', () => {
     const a = extract({
       paragraphs: [

@@ -15,10 +15,13 @@ import { bodyEndBylines, bodyLeadBylines, headBylines, infoTableBylines, linkedW
 
 const DATED = /(19|20)\d{2}\s*[-/.年]\s*\d{1,2}|\d{1,2}[:：]\d{2}|^(今天|昨天|前天)$|\s(今天|昨天|前天)$/;
 
+/** A self-media platform's tag after an account's name (财经观察者 百家号): the platform, not the outlet. */
+const PLATFORM_TAG = /\s+(百家号|头条号|网易号|搜狐号|企鹅号|大风号|澎湃号|一点号)$/;
+
 /** A source value: no furniture, not a date or URL, outlet-sized. */
 function asSource(value: string | null): string | null {
   if (!value) return null;
-  const source = cutAtFurniture(value);
+  const source = cutAtFurniture(value).replace(PLATFORM_TAG, '');
   if (!source || source.length > 60 || /^https?:|^www\./i.test(source) || /^[\d\s:：./-]+$/.test(source))
     return null;
   return truncate(source, 500);
