@@ -298,6 +298,8 @@ const LOCATION_NOTE = new RegExp(
   'gu',
 );
 
+/** A label in brackets instead of before a colon: 【发布日期】2015-06-12 【来源】新华网, [作者] 张三. */
+const BRACKETED_LABEL = new RegExp(`[【\\[]\\s*(${LABEL_ALTERNATION})\\s*[】\\]](?!\\s*[:：])`, 'gu');
 const SPACED_LABEL = /(?<![\u4e00-\u9fff])(?:[\u4e00-\u9fff] ){1,4}[\u4e00-\u9fff](?=\s*[:：])/gu;
 const SEPARATOR = /\s*[|｜丨]\s*|\s{2,}|\u3000+/;
 const NAME_SPLIT = /[\s、,，;；/／&＆]+|和(?=[\u4e00-\u9fff]{2,4}$)/u;
@@ -306,8 +308,9 @@ const NAME_SPLIT = /[\s、,，;；/／&＆]+|和(?=[\u4e00-\u9fff]{2,4}$)/u;
  * `and`, `&`, semicolons and slashes only.
  */
 export const LATIN_NAME_SPLIT = /\s*(?:[,，、;；&＆/／]|\band\b|\bund\b)\s*/iu;
-const NOT_A_NAME =
-  /^(未知|佚名|暂无|无|none|null|undefined|admin|网络|本站|原创|管理员|编辑|記者|记者|作者|小编|网友|匿名|楼主|游客)$/i;
+/** What templates print where no one is named: placeholders, the CMS's user, the site itself. */
+export const PLACEHOLDER_NAME =
+  /^(未知|不详|不詳|佚名|暂无|無|无|none|null|undefined|admin|administrator|webmaster|网络|本站|本网|本網|原创|本站原创|本网原创|管理员|系统管理员|管理員|编辑|記者|记者|作者|小编|网友|匿名|楼主|游客)$/i;
 
 /** Where a names field stops: another kind of text follows (hotline, phone, a sentence). */
 const NAMES_END = /[。！？!?]|[\u4e00-\u9fff]{0,4}(热线|电话|邮箱|投稿|声明|版权)|[:：]|\s\d{5,}/u;
@@ -328,7 +331,7 @@ export function splitNames(value: string): string[] {
         )
         .replace(/(摄影?|攝影?|报道|報導|整理|编译|編譯|综合)$/, ''),
     )
-    .filter((n) => n.length >= 2 && n.length <= 40 && !NOT_A_NAME.test(n) && !/^\d+$/.test(n))
+    .filter((n) => n.length >= 2 && n.length <= 40 && !PLACEHOLDER_NAME.test(n) && !/^\d+$/.test(n))
     // a Chinese personal name is short; a longer all-CJK run is a phrase, not a name
     .filter((n) => !/^[\u4e00-\u9fff]+$/u.test(n) || n.length <= 5);
   return unique(names).slice(0, 20);
@@ -340,7 +343,8 @@ function cleanSource(value: string): string | null {
   // the writer's name in the next element runs on after the outlet (来源：汽车之家 张三)
   const words = source.split(' ');
   if (words.length > 1 && words.slice(1).every((word) => PERSON_NAME.test(word))) source = words[0]!;
-  if (!source || source.length > 60 || NOT_A_NAME.test(source) || /^[\d\s:：-]+$/.test(source)) return null;
+  if (!source || source.length > 60 || PLACEHOLDER_NAME.test(source) || /^[\d\s:：-]+$/.test(source))
+    return null;
   return source;
 }
 
@@ -364,7 +368,9 @@ function placedNames(run: string): string[] {
 /** Reads the labelled fields of one line of text. Unlabelled text is ignored. */
 /** The line with its spaces collapsed and labels spaced out to fill a table cell (发 布 日 期：) joined. */
 function labelsJoined(line: string): string {
-  return collapseSpace(line).replace(SPACED_LABEL, (label) => label.replace(/ /g, ''));
+  return collapseSpace(line)
+    .replace(SPACED_LABEL, (label) => label.replace(/ /g, ''))
+    .replace(BRACKETED_LABEL, ' $1：');
 }
 
 export function parseByline(line: string): Byline {

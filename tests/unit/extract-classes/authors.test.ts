@@ -25,6 +25,10 @@ describe('author precision', () => {
     'Follow Author',
     'Subscribe',
     'http://example.com/me',
+    '佚名',
+    '管理员',
+    'Administrator',
+    '本站原创',
   ])('%s is not an author', (value) => {
     expect(isPlausibleAuthor(value, new Set())).toBe(false);
   });
@@ -154,6 +158,14 @@ describe('less common author labels and labels without a colon', () => {
     ['来源 CSDN | 作者 Demi Xia', { authors: ['Demi Xia'], source: 'CSDN' }],
     // one label without a colon and no | is prose-like: not believed
     ['作者 张三说', { authors: [] }],
+    // labels in brackets instead of before a colon
+    [
+      '【发布日期】2015-06-12 【来源】新华网 【作者】张三',
+      { authors: ['张三'], source: '新华网', dateText: '2015-06-12' },
+    ],
+    ['[作者] 张三 [来源] 新华网', { authors: ['张三'], source: '新华网' }],
+    // placeholders where no one is named
+    ['作者:佚名 来源:本站原创 点击数:123', { authors: [], source: null }],
   ])('%s', (line, expected) => {
     expect(parseByline(line)).toMatchObject(expected);
   });

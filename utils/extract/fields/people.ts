@@ -7,7 +7,7 @@
  * itself are not. Better empty than wrong. An editor line never yields authors (one person may carry
  * both labels).
  */
-import { LATIN_NAME_SPLIT, parseByline, PERSON_NAME, splitNames } from '../byline';
+import { LATIN_NAME_SPLIT, parseByline, PERSON_NAME, PLACEHOLDER_NAME, splitNames } from '../byline';
 import type { Line } from '../lines';
 import { ruleCandidates, type Candidate, type ExtractContext } from '../context';
 import { cutAtFurniture, isFurniture } from '../furniture';
@@ -40,7 +40,13 @@ const STAFF_CODE = /_[A-Z]{1,4}\d{2,6}$/;
 export function isPlausibleAuthor(name: string, outlets: ReadonlySet<string>): boolean {
   const value = cleanName(name);
   if (value.length < 2 || value.length > 60) return false;
-  if (NOT_A_NAME.test(value) || UI_WORD.test(value) || PORTALS.test(value) || isFurniture(value))
+  if (
+    NOT_A_NAME.test(value) ||
+    PLACEHOLDER_NAME.test(value) ||
+    UI_WORD.test(value) ||
+    PORTALS.test(value) ||
+    isFurniture(value)
+  )
     return false;
   if (COUNTER.test(value.replace(STAFF_CODE, ''))) return false;
   const key = looseKey(value);
