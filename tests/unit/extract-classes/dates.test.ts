@@ -7,7 +7,7 @@ import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '@/utils/extract';
 import { parseDate } from '@/utils/extract/dates';
-import { extract, TRADITIONAL_PARAGRAPHS } from './page';
+import { extract, PARAGRAPHS, TRADITIONAL_PARAGRAPHS } from './page';
 
 const UNDATED_URL = 'https://www.example-news.cn/society/12345.html';
 
@@ -217,6 +217,26 @@ describe('dates on government and older pages', () => {
     '<div>成文日期：2015年06月10日 发布日期：2015年06月12日</div>',
   ])("a notice's 成文日期 (written) yields to its 发布日期 (published)", (byline) => {
     expect(extract({ byline }).publishedAt).toBe('2015-06-12T00:00:00+08:00');
+  });
+
+  it.each([
+    ['示例市农业农村局', '二〇二一年三月一日', '2021-03-01'],
+    ['示例市农业农村局', '2021年3月1日', '2021-03-01'],
+    [null, '2021年3月1日于长春', '2021-03-01'],
+  ])('with no date above or beside it, the date the text closes with (%s, %s)', (office, closing, day) => {
+    const paragraphs = [...PARAGRAPHS, ...(office ? [office] : []), closing];
+    const a = extract({ paragraphs }, UNDATED_URL);
+    expect(a.publishedAt).toBe(`${day}T00:00:00+08:00`);
+    expect(a.publishedPrecision).toBe('day');
+  });
+
+  it('a date in the closing sentence is not the closing date, and the URL comes first', () => {
+    const sentence = '活动将持续到2021年3月1日，欢迎市民参加。';
+    expect(extract({ paragraphs: [...PARAGRAPHS, sentence] }, UNDATED_URL).publishedAt).toBeNull();
+    const dated = 'https://www.example-news.cn/society/2021/03/05/12345.html';
+    expect(extract({ paragraphs: [...PARAGRAPHS, '2021年3月1日'] }, dated).publishedAt).toBe(
+      '2021-03-05T00:00:00+08:00',
+    );
   });
 
   it("a notice's 成文日期 is still its date when nothing else is stated", () => {

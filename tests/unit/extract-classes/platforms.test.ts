@@ -92,7 +92,6 @@ describe("a 公众号 article's own chrome, on WeChat or reposted elsewhere", ()
     '该文观点仅代表作者本人，示例平台仅提供信息存储空间服务。',
     '原创不易，欢迎点赞、转发、关注！',
     '【如果您有新闻线索，欢迎向我们报料，一经采纳有费用酬谢。报料微信关注：example】',
-    '图片来源：视觉中国',
     '百度APP内打开',
     '+1',
     '我要举报',
@@ -101,8 +100,10 @@ describe("a 公众号 article's own chrome, on WeChat or reposted elsewhere", ()
     expect(a.textContent.split('\n')).toEqual(PARAGRAPHS);
   });
 
-  it('a sentence about a platform or about liking and sharing stays', () => {
+  it('a sentence about a platform or about liking and sharing stays, and so does a picture credit', () => {
     const prose = [
+      // news pages' human-made texts keep their pictures' credits (图片来源：…)
+      '图片来源：视觉中国',
       '该视频发布后引发大量网友点赞、转发，多家媒体跟进报道了此事。',
       '律师表示，平台以“仅提供信息存储空间服务”为由免责的做法，需要结合具体案情判断是否成立。',
     ];

@@ -114,6 +114,21 @@ function yearlessDate(ctx: ExtractContext, fromUrl: PublishDate | null): Publish
   return null;
 }
 
+/**
+ * A date on a short line of its own among the body's last lines: a notice's signature
+ * (二〇二一年三月一日 under the issuing office), a post's `2009年5月12日于长春`. It says when the
+ * text was written, which is the best left when the page states nothing else.
+ */
+function closingDate(ctx: ExtractContext): PublishDate | null {
+  for (const line of ctx.textLines.slice(-3).reverse()) {
+    if (line.text.length > 24 || /[，。！？；,]/.test(line.text)) continue;
+    const date = parseDate(line.text, ctx.dates);
+    // the date is most of the line: a place or an office may stand beside it, not a sentence
+    if (date && date.raw.length * 2 >= line.text.replace(/\s+/g, '').length) return date;
+  }
+  return null;
+}
+
 export function resolvePublished(ctx: ExtractContext): PublishDate | null {
   const fromRules: Candidate<PublishDate | null>[] = ruleCandidates(ctx, 'published').map((c) => ({
     origin: c.origin,
@@ -151,11 +166,16 @@ export function resolvePublished(ctx: ExtractContext): PublishDate | null {
       return { ...embedded, raw: visible.raw };
     return visible;
   }
-  // Further from the title: the lines just above it, then right after the body, then the URL
+  // Further from the title: the lines just above it, then right after the body, then the URL, then
+  // the date the body closes with
   const above = linesAbove(ctx.lines, ctx.titleLine);
   const fromUrl = urlDate(ctx);
   const fallback =
-    visibleDate(ctx, above) ?? visibleDate(ctx, ctx.tail) ?? yearlessDate(ctx, fromUrl) ?? fromUrl;
+    visibleDate(ctx, above) ??
+    visibleDate(ctx, ctx.tail) ??
+    yearlessDate(ctx, fromUrl) ??
+    fromUrl ??
+    closingDate(ctx);
   if (fallback) ctx.origins.published = 'page';
   return fallback;
 }
