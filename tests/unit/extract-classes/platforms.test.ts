@@ -119,6 +119,15 @@ describe("a 公众号 article's own chrome, on WeChat or reposted elsewhere", ()
     expect(a.contentHtml).toContain('https://img.example.com/a.jpg');
   });
 
+  it.each([
+    '<p class="time"><span>2019-05-17</span> · <span>苏皖城市报道</span></p>',
+    '<div class="info">2019-05-17 10:21 <span class="source">苏皖城市报道</span></div>',
+  ])('%s: the account beside the date is the source, before the 来源 closing what it reposted', (byline) => {
+    const a = extract({ byline, paragraphs: [...PARAGRAPHS, '来源：无锡交警'] });
+    expect(a.source).toBe('苏皖城市报道');
+    expect(a.textContent.split('\n')).toEqual(PARAGRAPHS);
+  });
+
   it("a self-media platform's tag after the account's name is not part of the source", () => {
     const a = extract({
       byline: '<div class="info">2023-05-12 08:23 来源：财经观察者 <span>百家号</span></div>',

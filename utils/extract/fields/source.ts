@@ -51,13 +51,11 @@ export function resolveSource(ctx: ExtractContext, title: string, siteName: stri
       yield { value: fromRuleText(value), origin };
     for (const { byline } of headBylines(ctx.head)) yield { value: byline.source, origin: 'page' };
     for (const { byline } of bodyLeadBylines(ctx.bodyLines)) yield { value: byline.source, origin: 'page' };
-    for (const { byline } of bodyEndBylines(ctx)) yield { value: byline.source, origin: 'page' };
-    // a government document's 发布机构, in the information table above its title
-    for (const { byline } of infoTableBylines(ctx)) yield { value: byline.source, origin: 'page' };
-    // a Chinese-news convention; elsewhere `.source` is as likely an image credit
-    if (ctx.language === 'zh') yield { value: namedSource(ctx.head), origin: 'page' };
-    yield { value: ctx.meta.source, origin: 'metadata' };
+    // Chinese pages: the outlet an element under the title is named for, or the one beside the date,
+    // is the page's own word on it, before a 来源 that closes the body (a 网易号 account reposting
+    // what its last line credits); elsewhere `.source` is as likely an image credit
     if (ctx.language === 'zh') {
+      yield { value: namedSource(ctx.head), origin: 'page' };
       const head = ctx.head.filter((l) => !l.inList);
       const outlet = unlabelledOutlet(head, (t) => DATED.test(t), looseKey(title));
       // the name beside the date that the page's metadata declares its author is the writer, unless
@@ -70,6 +68,10 @@ export function resolveSource(ctx: ExtractContext, title: string, siteName: stri
           linkedWriter(ctx).some((name) => looseKey(name) === looseKey(outlet)));
       yield { value: declaredAuthor ? null : outlet, origin: 'page' };
     }
+    for (const { byline } of bodyEndBylines(ctx)) yield { value: byline.source, origin: 'page' };
+    // a government document's 发布机构, in the information table above its title
+    for (const { byline } of infoTableBylines(ctx)) yield { value: byline.source, origin: 'page' };
+    yield { value: ctx.meta.source, origin: 'metadata' };
     // nothing names another outlet: the site published its own article
     yield { value: siteName, origin: 'metadata' };
   }
