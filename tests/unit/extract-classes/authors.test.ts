@@ -351,3 +351,22 @@ describe('English bylines', () => {
     expect(a.authors).toEqual([]);
   });
 });
+
+describe("a picture's credit is not the writer's", () => {
+  const meta = '<meta name="author" content="kingname">';
+  it.each([
+    ['under the title', { byline: '<p>摄影：产品经理</p>' }],
+    ['opening the body', { paragraphs: ['摄影：产品经理', ...PARAGRAPHS] }],
+    ['opening the body, Traditional', { paragraphs: ['攝影／產品經理', ...PARAGRAPHS] }],
+  ])('%s: the writer the metadata declares comes first', (_, parts) => {
+    expect(extract({ head: meta, ...parts }).authors).toEqual(['kingname']);
+  });
+
+  it('with no other writer named, the photographer is credited', () => {
+    expect(extract({ byline: '<p>摄影：张三</p>' }).authors).toEqual(['张三']);
+  });
+
+  it('a line crediting writer and photographer credits both', () => {
+    expect(extract({ head: meta, byline: '<p>摄影：李四 文：张三</p>' }).authors).toEqual(['李四', '张三']);
+  });
+});

@@ -171,6 +171,17 @@ function* ruleNames(ctx: ExtractContext, field: 'authors' | 'editors'): Generato
   }
 }
 
+/** A line that credits only a picture: 摄影：张三, 图/李四, （攝影 王五）. */
+const PHOTO_CREDIT = /^[【[（(]?\s*(摄影|攝影|图片|圖片|图|圖|摄|攝)\s*[:：/／｜|\s]/;
+const WRITER_CREDIT = /(文|作者|记者|記者|撰文|撰稿)\s*[:：/／｜|]/;
+
+function partition<T>(items: readonly T[], test: (item: T) => boolean): [T[], T[]] {
+  const yes: T[] = [];
+  const no: T[] = [];
+  for (const item of items) (test(item) ? yes : no).push(item);
+  return [yes, no];
+}
+
 export function resolveAuthors(
   ctx: ExtractContext,
   source: string | null,
@@ -180,8 +191,13 @@ export function resolveAuthors(
   const keep = (name: string) => isPlausibleAuthor(name, outlets);
   function* candidates(): Generator<Candidate<string[]>> {
     yield* ruleNames(ctx, 'authors');
-    for (const { byline } of headBylines(ctx.head)) yield { value: byline.authors, origin: 'page' };
-    for (const { byline } of bodyLeadBylines(ctx.bodyLines)) yield { value: byline.authors, origin: 'page' };
+    // a picture's credit under the title or opening the body (摄影：…) names who took it, not who
+    // wrote: it waits until after the metadata's writers
+    const [photoCredits, credits] = partition(
+      [...headBylines(ctx.head), ...bodyLeadBylines(ctx.bodyLines)],
+      ({ line }) => PHOTO_CREDIT.test(line.text) && !WRITER_CREDIT.test(line.text),
+    );
+    for (const { byline } of credits) yield { value: byline.authors, origin: 'page' };
     for (const { line, byline } of labelledFirst(bodyEndBylines(ctx)))
       if (!line.inList) yield { value: byline.authors, origin: 'page' };
     // the cleaned body's last line: an advert or a player label after the sign-off is gone by then
@@ -189,6 +205,7 @@ export function resolveAuthors(
     // a CMS's `author` field often holds whoever uploaded the page: the editor the page names
     const notEditor = (name: string) => !editors.includes(name);
     yield { value: ctx.meta.authors.flatMap(declaredNames).filter(notEditor), origin: 'metadata' };
+    for (const { byline } of photoCredits) yield { value: byline.authors, origin: 'page' };
     // an English byline under the title or opening the body (`By A and B, The Associated Press`),
     // after the metadata: Western pages declare their writers there, this line may leave one out
     for (const line of [...ctx.head, ...ctx.bodyLines.slice(0, 3)])
