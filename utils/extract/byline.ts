@@ -135,11 +135,12 @@ const LABELS: ReadonlyArray<[string, Role]> = [
   ['瀏覽次數', 'other'],
   ['阅读', 'other'],
   ['字号', 'other'],
-  // where the poster was, by IP (IP属地：广东): not a value of any field
+  // a BBS header's board and title lines
   ['信区', 'other'],
   ['信區', 'other'],
   ['标题', 'other'],
   ['標題', 'other'],
+  // where the poster was, by IP (IP属地：广东): not a value of any field
   ['IP属地', 'other'],
   ['IP屬地', 'other'],
 ];
@@ -365,14 +366,17 @@ function placedNames(run: string): string[] {
   return DATELINE_PLACE.test(run) ? datelineNames(run) : run.length <= 4 ? splitNames(run) : [];
 }
 
-/** Reads the labelled fields of one line of text. Unlabelled text is ignored. */
-/** The line with its spaces collapsed and labels spaced out to fill a table cell (发 布 日 期：) joined. */
+/**
+ * The line with its spaces collapsed, labels spaced out to fill a table cell (发 布 日 期：) joined and
+ * labels in brackets (【来源】) given a colon.
+ */
 function labelsJoined(line: string): string {
   return collapseSpace(line)
     .replace(SPACED_LABEL, (label) => label.replace(/ /g, ''))
     .replace(BRACKETED_LABEL, ' $1：');
 }
 
+/** Reads the labelled fields of one line of text. Unlabelled text is ignored. */
 export function parseByline(line: string): Byline {
   const text = labelsJoined(line.slice(0, 1_000));
   const result: Byline = { source: null, authors: [], editors: [], dateText: null };
