@@ -3,7 +3,9 @@
  * fragments, labels with their values and the site or portal itself are not; Latin names keep their
  * spaces. Better empty than wrong.
  */
+import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
+import { extractArticle } from '@/utils/extract';
 import { parseByline, splitNames } from '@/utils/extract/byline';
 import { declaredNames, isPlausibleAuthor } from '@/utils/extract/fields/people';
 import { extract, PARAGRAPHS } from './page';
@@ -368,5 +370,19 @@ describe("a picture's credit is not the writer's", () => {
 
   it('a line crediting writer and photographer credits both', () => {
     expect(extract({ head: meta, byline: '<p>摄影：李四 文：张三</p>' }).authors).toEqual(['李四', '张三']);
+  });
+});
+
+describe('the credits closing a short story', () => {
+  it('an editor line after a one-paragraph story is read; it and the keyword tags leave the body', () => {
+    const html = `<!doctype html><html><head><meta charset="utf-8"><title>LPR与上月持平_示例网</title></head>
+<body><div class="head"><h1>LPR与上月持平</h1><div class="info">2024-05-20 09:30 来源：示例日报</div></div>
+<div id="the_content"><p>${PARAGRAPHS[0]}</p>
+<div class="ar_writer"><span>(编辑：文静)</span></div><div class="ar_keywords">关键字： <a href="/tags/lpr">LPR</a></div></div>
+</body></html>`;
+    const url = 'https://www.example-news.cn/20240520/123.shtml';
+    const a = extractArticle(new JSDOM(html, { url }).window.document, url);
+    expect(a.editors).toEqual(['文静']);
+    expect(a.textContent).toBe(PARAGRAPHS[0]);
   });
 });

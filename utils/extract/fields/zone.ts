@@ -74,8 +74,7 @@ function oncePerExtraction<T>(find: (ctx: ExtractContext) => T): (ctx: ExtractCo
  * order, for the source, author and editor steps.
  */
 export const bodyEndBylines = oncePerExtraction((ctx) =>
-  // the body's first two lines are its lead's (bodyLeadBylines), however short the body
-  tailBylines([...ctx.bodyLines.slice(Math.max(2, ctx.bodyLines.length - 6)), ...ctx.tail]),
+  tailBylines([...ctx.bodyLines.slice(-6), ...ctx.tail]),
 );
 
 /** （记者 张三 李四）, 本报讯（记者 王五）, 文/赵六 at the start of the body's first lines. */
