@@ -30,9 +30,9 @@ const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
 // the year may stand apart from a `MM/DD` in its own element (新华网: `2024 03/02 08:11:25`); a
 // weekday may stand between the date and the time (`2019年9月26日 星期四 15:10`), or a bar
-// (`2022.05.12 | 08:23`)
+// (`2022.05.12 | 08:23`); the half of the day may be 下午 before the time or PM on either side of it
 const ABSOLUTE =
-  /(?<!\d)((?:19|20)\d{2})\s*(?:[-/.年]\s*|\s(?=\s*\d{1,2}\s*[-/]\s*\d{1,2}(?!\d)))(\d{1,2})\s*(?:[-/.月]\s*)(\d{1,2})(?![\d])\s*日?(?:\s*[（(]?(?:星期|周|週|禮拜|礼拜)[一二三四五六日天][）)]?)?(?:\s*(?:T|\s|&nbsp;|日|[|｜])?\s*(?:(上午|下午|晚上|凌晨|早上)\s*)?(\d{1,2})\s*[:：时]\s*(\d{1,2})(?!\d)\s*分?(?:(?:\s*[:：]\s*|(?<=分))(\d{1,2})(?:\.\d+)?\s*秒?)?\s*(Z|[+-]\d{2}:?\d{2}(?![\d]))?)?/;
+  /(?<!\d)((?:19|20)\d{2})\s*(?:[-/.年]\s*|\s(?=\s*\d{1,2}\s*[-/]\s*\d{1,2}(?!\d)))(\d{1,2})\s*(?:[-/.月]\s*)(\d{1,2})(?![\d])\s*日?(?:\s*[（(]?(?:星期|周|週|禮拜|礼拜)[一二三四五六日天][）)]?)?(?:\s*(?:T|\s|&nbsp;|日|[|｜])?\s*(?:(上午|下午|晚上|凌晨|早上|[AaPp]\.?[Mm]\.?)\s*)?(\d{1,2})\s*[:：时]\s*(\d{1,2})(?!\d)\s*分?(?:(?:\s*[:：]\s*|(?<=分))(\d{1,2})(?:\.\d+)?\s*秒?)?(?:\s*([AaPp]\.?[Mm]\.?)(?![A-Za-z]))?\s*(Z|[+-]\d{2}:?\d{2}(?![\d]))?)?/;
 
 /** A time right before a date (`15:10 2019/09/26`), nothing but spaces between them. */
 const TIME_BEFORE = /(?<![\d:])(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?\s+$/;
@@ -99,7 +99,8 @@ export function parseDate(text: string, context: DateContext, labelled = false):
   }
   const abs = ABSOLUTE.exec(sample);
   if (abs) {
-    const [matched, ys, mos, ds, half, timeHs, timeMis, timeSs, zone] = abs;
+    const [matched, ys, mos, ds, halfBefore, timeHs, timeMis, timeSs, halfAfter, zone] = abs;
+    const half = halfBefore ?? halfAfter;
     // `15:10 2019/09/26`: some templates put the time before the date
     const before = timeHs === undefined ? TIME_BEFORE.exec(sample.slice(0, abs.index)) : null;
     const [raw, hs, mis, ss] = before
@@ -111,7 +112,8 @@ export function parseDate(text: string, context: DateContext, labelled = false):
     let h = hs === undefined ? 0 : Number(hs);
     const mi = mis === undefined ? 0 : Number(mis);
     const s = ss === undefined ? 0 : Number(ss);
-    if ((half === '下午' || half === '晚上') && h < 12) h += 12;
+    if ((half === '下午' || half === '晚上' || /^p/i.test(half ?? '')) && h < 12) h += 12;
+    if (/^a/i.test(half ?? '') && h === 12) h = 0;
     if (valid(y, mo, d, h, mi, s)) {
       const precision: DatePrecision = ss !== undefined ? 'second' : hs !== undefined ? 'minute' : 'day';
       const given = zone ? offsetMinutes(zone) : offsetMinutes(context.defaultOffset);

@@ -160,6 +160,16 @@ describe('publish dates', () => {
   });
 
   it.each([
+    // Singapore and Malaysia (联合早报, 星洲日报) write the half of the day in English
+    ['发布 / 2022年5月12日 8:23 PM', '2022-05-12T20:23:00+08:00'],
+    ['2022年5月12日 12:05 am', '2022-05-12T00:05:00+08:00'],
+    ['2022/5/12 PM 08:23', '2022-05-12T20:23:00+08:00'],
+    ['2022年5月12日 下午8:23', '2022-05-12T20:23:00+08:00'],
+  ])('the half of the day beside a numeric date: %s', (text, iso) => {
+    expect(parseDate(text, { defaultOffset: '+08:00', now: new Date() })?.iso).toBe(iso);
+  });
+
+  it.each([
     ['Fri Mar  5 10:21:33 2010', '2010-03-05T10:21:33+08:00'],
     ['Sat Dec 12 08:05:00 CST 2009', '2009-12-12T08:05:00+08:00'],
   ])('asctime, as BBS headers and mail archives print it: %s', (text, iso) => {
