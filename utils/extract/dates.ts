@@ -31,8 +31,9 @@ const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 // the year may stand apart from a `MM/DD` in its own element (新华网: `2024 03/02 08:11:25`); a
 // weekday may stand between the date and the time (`2019年9月26日 星期四 15:10`), or a bar
 // (`2022.05.12 | 08:23`); the half of the day may be 下午 before the time or PM on either side of it
+// (not PM2.5, the air-quality figure)
 const ABSOLUTE =
-  /(?<!\d)((?:19|20)\d{2})\s*(?:[-/.年]\s*|\s(?=\s*\d{1,2}\s*[-/]\s*\d{1,2}(?!\d)))(\d{1,2})\s*(?:[-/.月]\s*)(\d{1,2})(?![\d])\s*日?(?:\s*[（(]?(?:星期|周|週|禮拜|礼拜)[一二三四五六日天][）)]?)?(?:\s*(?:T|\s|&nbsp;|日|[|｜])?\s*(?:(上午|下午|晚上|凌晨|早上|[AaPp]\.?[Mm]\.?)\s*)?(\d{1,2})\s*[:：时]\s*(\d{1,2})(?!\d)\s*分?(?:(?:\s*[:：]\s*|(?<=分))(\d{1,2})(?:\.\d+)?\s*秒?)?(?:\s*([AaPp]\.?[Mm]\.?)(?![A-Za-z]))?\s*(Z|[+-]\d{2}:?\d{2}(?![\d]))?)?/;
+  /(?<!\d)((?:19|20)\d{2})\s*(?:[-/.年]\s*|\s(?=\s*\d{1,2}\s*[-/]\s*\d{1,2}(?!\d)))(\d{1,2})\s*(?:[-/.月]\s*)(\d{1,2})(?![\d])\s*日?(?:\s*[（(]?(?:星期|周|週|禮拜|礼拜)[一二三四五六日天][）)]?)?(?:\s*(?:T|\s|&nbsp;|日|[|｜])?\s*(?:(上午|下午|晚上|凌晨|早上|[AaPp]\.?[Mm]\.?)\s*)?(\d{1,2})\s*[:：时]\s*(\d{1,2})(?!\d)\s*分?(?:(?:\s*[:：]\s*|(?<=分))(\d{1,2})(?:\.\d+)?\s*秒?)?(?:\s*([AaPp]\.?[Mm]\.?)(?![A-Za-z\d]))?\s*(Z|[+-]\d{2}:?\d{2}(?![\d]))?)?/;
 
 /** A time right before a date (`15:10 2019/09/26`), nothing but spaces between them. */
 const TIME_BEFORE = /(?<![\d:])(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?\s+$/;

@@ -165,6 +165,7 @@ describe('publish dates', () => {
     ['2022年5月12日 12:05 am', '2022-05-12T00:05:00+08:00'],
     ['2022/5/12 PM 08:23', '2022-05-12T20:23:00+08:00'],
     ['2022年5月12日 下午8:23', '2022-05-12T20:23:00+08:00'],
+    ['2022-05-12 10:00 PM2.5浓度为35微克', '2022-05-12T10:00:00+08:00'],
   ])('the half of the day beside a numeric date: %s', (text, iso) => {
     expect(parseDate(text, { defaultOffset: '+08:00', now: new Date() })?.iso).toBe(iso);
   });
