@@ -19,6 +19,9 @@ describe('where the post was made is not its source or date', () => {
     '<div class="meta">2024-12-01 08:23 IP 属地北京</div>',
     '<div class="meta">2024-12-01 08:23 来自 iPhone客户端</div>',
     '<div class="meta"><span>2024-12-01 08:23</span><span>发布于 浙江</span></div>',
+    // the region alone, without its 属地 label
+    '<div class="meta"><span>2024-12-01 08:23</span><span>四川</span></div>',
+    '<div class="meta">2024-12-01 08:23·內蒙古</div>',
   ])('%s', (byline) => {
     const a = extract({ byline, docTitle: '长白山冰雪季开幕 游客同比增长三成' }, URL);
     expect(a.publishedAt).toBe('2024-12-01T08:23:00+08:00');
@@ -29,6 +32,12 @@ describe('where the post was made is not its source or date', () => {
     const a = extract({ byline: '<div class="meta">作者：李四 IP属地：广东 2024-12-01 08:23</div>' }, URL);
     expect(a.authors).toEqual(['李四']);
     expect(cutAtFurniture('李四 IP属地北京')).toBe('李四');
+  });
+
+  it('the outlet before the date stays the source when the region follows it', () => {
+    const byline =
+      '<div class="meta"><span>红星新闻</span><span>2024-12-01 08:23</span><span>四川</span></div>';
+    expect(extract({ byline }, URL).source).toBe('红星新闻');
   });
 
   it('来自 before an outlet names the outlet', () => {
