@@ -97,8 +97,6 @@ describe("a 公众号 article's own chrome, on WeChat or reposted elsewhere", ()
     '我要举报',
     '查看原图',
     '写评论...',
-    '编辑 李四',
-    '责编 王五 李四',
     '栏目主编：李四 文字编辑：王五',
   ])("a platform's disclaimer or call to action closing a post: %s", (chrome) => {
     const a = extract({ paragraphs: [...PARAGRAPHS, chrome] });
