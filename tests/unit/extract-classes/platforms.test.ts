@@ -1,6 +1,10 @@
-/** Failure class 5 (the generic part): modern platforms serve the article hidden until their script runs. */
-import { describe, expect, it } from 'vitest';
+/**
+ * Failure class 5 (the generic part): modern platforms serve the article hidden until their script
+ * runs, wrap it in their own chrome and disclaimers, and name the account that posted it beside the
+ * date; WeChat's older layout names it elsewhere.
+ */
 import { JSDOM } from 'jsdom';
+import { describe, expect, it } from 'vitest';
 import { extractArticle } from '@/utils/extract';
 import { extract, PARAGRAPHS } from './page';
 
