@@ -63,6 +63,14 @@ describe('unlabelledOutlet', () => {
     ).toBe('新浪科技');
     expect(unlabelledOutlet([{ text: '2019-09-11 01:53 收藏本文 打印' }], dated, 'x')).toBeNull();
   });
+  it("a counter's label beside the outlet does not make the line a labelled one", () => {
+    expect(unlabelledOutlet([{ text: '2023-05-12 08:23:11 | 新华网 | 浏览量：1234' }], dated, 'x')).toBe(
+      '新华网',
+    );
+    expect(unlabelledOutlet([{ text: '2023-05-12 08:23 新华网 阅读：56' }], dated, 'x')).toBe('新华网');
+    // any other label does
+    expect(unlabelledOutlet([{ text: '2023-05-12 08:23 新华网 作者：张三' }], dated, 'x')).toBeNull();
+  });
   it('takes an account name on its own line above the date', () => {
     expect(
       unlabelledOutlet(

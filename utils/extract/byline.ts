@@ -551,6 +551,10 @@ const NOT_AN_OUTLET =
  * `2019-05-17 · 苏皖城市报道`), or on a short line of its own right above the date line (the
  * self-media layout: account name, then 发布时间). Only for Chinese pages.
  */
+/** A view, read or comment counter: 浏览量：1234, 阅读：56, 點擊: 7. */
+const COUNTER_TOKEN =
+  /^(浏览|瀏覽|阅读|閱讀|点击|點擊|评论|評論|访问|訪問|人气|人氣)[\u4e00-\u9fff]{0,2}\s*[:：]\s*\d*$/;
+
 export function unlabelledOutlet(
   lines: ReadonlyArray<{ text: string }>,
   hasDate: (text: string) => boolean,
@@ -589,7 +593,8 @@ export function unlabelledOutlet(
     .replace(/[[【(（][^\]】)）]{1,12}[\]】)）]/g, ' ')
     .split(/[\s|｜丨·•/]+/)
     .filter(Boolean);
-  if (tokens.some((t) => /[:：]/.test(t))) return null; // a labelled line: parseByline's business
+  // a labelled line is parseByline's business; a counter's label (浏览量：1234) labels no value
+  if (tokens.some((t) => /[:：]/.test(t) && !COUNTER_TOKEN.test(t))) return null;
   // `张三 发表于 …`, `张三 于 2023-05-12 发布`: a post's author, not an outlet
   // and a post's date line (发表于 前天 10:21 | 只看该作者) names its poster, never an outlet
   if (posted || DATE_LEAD.test(text) || POSTER_BEFORE_DATE.test(text)) return null;
