@@ -3,12 +3,10 @@
  * fragments, labels with their values and the site or portal itself are not; Latin names keep their
  * spaces. Better empty than wrong.
  */
-import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { extractArticle } from '@/utils/extract';
 import { parseByline, splitNames } from '@/utils/extract/byline';
 import { declaredNames, isPlausibleAuthor } from '@/utils/extract/fields/people';
-import { extract, PARAGRAPHS } from './page';
+import { extract, extractHtml, PARAGRAPHS } from './page';
 
 describe('author precision', () => {
   it.each([
@@ -381,7 +379,7 @@ describe('the credits closing a short story', () => {
 <div class="ar_writer"><span>(编辑：文静)</span></div><div class="ar_keywords">关键字： <a href="/tags/lpr">LPR</a></div></div>
 </body></html>`;
     const url = 'https://www.example-news.cn/20240520/123.shtml';
-    const a = extractArticle(new JSDOM(html, { url }).window.document, url);
+    const a = extractHtml(html, url);
     expect(a.editors).toEqual(['文静']);
     expect(a.textContent).toBe(PARAGRAPHS[0]);
   });

@@ -3,10 +3,8 @@
  * poster's profile panel (注册时间, 最后登录, 帖子, 积分) beside it; the post's chrome (楼主, 只看该作者,
  * 本帖最后由…编辑) is not its text; a blog's owner, named in the <title>, wrote the post.
  */
-import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { extractArticle } from '@/utils/extract';
-import { extract } from './page';
+import { extract, extractHtml } from './page';
 
 const POST = [
   '天冷了，特别想吃酸菜白肉锅。以前常去的那家老店关门了，现在不知道哪里的最正宗，想请大家推荐一下。',
@@ -40,7 +38,7 @@ describe('forum threads: the first post, not the poster profile', () => {
       '<div class="info"><p>帖子：312</p><p>注册时间：2006-3-12</p><p>最后登录：2009-1-20</p></div>',
     ],
   ])('a profile panel as %s gives neither the date nor the source', (_, profile) => {
-    const article = extractArticle(new JSDOM(thread(profile), { url: URL }).window.document, URL);
+    const article = extractHtml(thread(profile), URL);
     expect(article.publishedAt).toBe('2008-12-07T21:23:00+08:00');
     expect(article.source ?? '').not.toMatch(/时间|帖子|积分|登录/);
     expect(article.textContent.split('\n')).toEqual(POST);
@@ -61,7 +59,7 @@ describe('blog posts', () => {
 <div class="articalContent">${POST.map((p) => `<div>${p}</div>`).join('')}</div>
 <div class="articalInfo"><a href="#">阅读</a>(123) ┊ <a href="#">评论</a>(5) ┊ <a href="#">转载</a>(1)</div></body></html>`;
     const url = 'http://blog.example.cn/s/blog_4a1b2c3d0100abcd.html';
-    const article = extractArticle(new JSDOM(html, { url }).window.document, url);
+    const article = extractHtml(html, url);
     expect(article.authors).toEqual([author]);
     expect(article.publishedAt).toBe('2008-05-12T14:28:00+08:00');
   });
@@ -80,7 +78,7 @@ describe('a post whose author stands right before its date lead', () => {
 <div class="post"><h1>酸菜白肉锅哪家强</h1>${byline}
 <div class="content">${POST.map((p) => `<p>${p}</p>`).join('')}</div></div></body></html>`;
     const url = 'http://bbs.example.cn/read.php?tid=12345';
-    const article = extractArticle(new JSDOM(html, { url }).window.document, url);
+    const article = extractHtml(html, url);
     expect(article.authors).toEqual(['老树']);
     expect(article.source).not.toBe('老树');
     expect(article.publishedAt).toBe('2008-12-07T21:23:00+08:00');
@@ -197,7 +195,7 @@ describe('a BBS post (水木, 未名, 饮水思源): its header and signature', 
 标&nbsp;&nbsp;题: 酸菜白肉锅哪家强<br>发信站: ${station} (Fri Mar&nbsp;&nbsp;5 10:21:33 2010), 站内<br><br>
 ${POST.join('<br>')}<br>--<br>※ 来源:·${station} bbs.example.edu.cn·[FROM: 166.111.*.*]</p></div></body></html>`;
     const url = 'http://bbs.example.edu.cn/article/Food/123456';
-    const article = extractArticle(new JSDOM(html, { url }).window.document, url);
+    const article = extractHtml(html, url);
     expect(article.authors).toEqual(['laoshu']);
     expect(article.publishedAt).toBe('2010-03-05T10:21:33+08:00');
     expect(article.textContent.split('\n')).toEqual(POST);

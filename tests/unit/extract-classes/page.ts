@@ -47,10 +47,17 @@ ${parts.above ?? ''}
 </div></body></html>`;
 }
 
-export function extract(parts: PageParts = {}, url = URL): Article & { origins: Record<string, string> } {
-  const dom = new JSDOM(pageHtml(parts), { url });
+type Extracted = Article & { origins: Record<string, string> };
+
+/** The article in a whole page written for a test, read as if clipped on 2024-12-02. */
+export function extractHtml(html: string, url = URL): Extracted {
+  const dom = new JSDOM(html, { url });
   const { article, origins } = explainArticle(dom.window.document, url, {
     now: new Date('2024-12-02T00:00:00Z'),
   });
   return { ...article, origins: origins as Record<string, string> };
+}
+
+export function extract(parts: PageParts = {}, url = URL): Extracted {
+  return extractHtml(pageHtml(parts), url);
 }

@@ -3,11 +3,9 @@
  * element named like one (news_bt), keywords appended to the <title>. The headline on the page wins;
  * a channel header is not a headline.
  */
-import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { extractArticle } from '@/utils/extract';
 import { stripTitleSuffix, titleSuffix } from '@/utils/extract/title';
-import { PARAGRAPHS, URL } from './page';
+import { extractHtml, PARAGRAPHS, URL } from './page';
 
 function page(head: string, beforeBody: string): string {
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">${head}</head><body>
@@ -18,7 +16,7 @@ function page(head: string, beforeBody: string): string {
 }
 
 function extractFrom(html: string) {
-  return extractArticle(new JSDOM(html, { url: URL }).window.document, URL);
+  return extractHtml(html, URL);
 }
 
 function titleOf(html: string): string {
