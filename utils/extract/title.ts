@@ -42,16 +42,14 @@ export function titleSuffix(raw: string, headline = ''): string | null {
   // the software's credit after the site's name (`… - 长春论坛 - Powered by Discuz!`) is not it
   const parts = titleParts(raw).filter((part, i) => i === 0 || !/^powered by\b/i.test(part));
   if (parts.length < 2) return null;
+  const first = parts[0]!;
   const last = parts.at(-1)!;
   const key = looseKey(headline);
   const isHeadline = (part: string) => !!key && looseKey(part) === key;
-  const name = isHeadline(last)
-    ? parts[0]!
-    : isHeadline(parts[0]!)
-      ? last
-      : last.length > 20 && parts[0]!.length <= 12
-        ? parts[0]!
-        : last;
+  // the end that is not the headline; knowing neither, the end short enough to be a name
+  let name = last;
+  if (isHeadline(last)) name = first;
+  else if (!isHeadline(first) && last.length > 20 && first.length <= 12) name = first;
   if (isHeadline(name)) return null;
   if (name.length < 2 || name.length > 20) return null;
   // `吉林公安 梁欢欢 2840720` (channel, editor, id) is template furniture, not a name; a brand's
