@@ -309,6 +309,13 @@ const NAME_SPLIT = /[\s、,，;；/／&＆]+|和(?=[\u4e00-\u9fff]{2,4}$)/u;
  * `and`, `&`, semicolons and slashes only.
  */
 export const LATIN_NAME_SPLIT = /\s*(?:[,，、;；&＆/／]|\band\b|\bund\b)\s*/iu;
+/**
+ * Portals and self-media platforms: they publish, they do not write, and their name after an
+ * account's (财经观察者 百家号) is not the outlet's.
+ */
+export const PORTAL =
+  /^(网易|網易|网易新闻|网易号|新浪|新浪网|新浪新闻|新浪财经|新浪微博|微博|腾讯|騰訊|腾讯网|腾讯新闻|企鹅号|搜狐|搜狐网|搜狐号|凤凰网|凤凰新闻|大风号|澎湃号|一点号|今日头条|头条号|头条|百家号|百度|一点资讯|微信|微信公众号|公众号|UC|趣头条|ZAKER|Yahoo|Yahoo奇摩|雅虎|MSN|Google|LINE TODAY)$/i;
+
 /** What templates print where no one is named: placeholders, the CMS's user, the site itself. */
 export const PLACEHOLDER_NAME =
   /^(未知|不详|不詳|佚名|暂无|無|无|none|null|undefined|admin|administrator|webmaster|网络|本站|本网|本網|原创|本站原创|本网原创|管理员|系统管理员|管理員|编辑|記者|记者|作者|小编|网友|匿名|楼主|游客)$/i;

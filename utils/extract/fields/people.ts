@@ -7,7 +7,7 @@
  * itself are not. Better empty than wrong. An editor line never yields authors (one person may carry
  * both labels).
  */
-import { LATIN_NAME_SPLIT, parseByline, PERSON_NAME, PLACEHOLDER_NAME, splitNames } from '../byline';
+import { LATIN_NAME_SPLIT, parseByline, PERSON_NAME, PLACEHOLDER_NAME, PORTAL, splitNames } from '../byline';
 import type { Line } from '../lines';
 import { ruleCandidates, type Candidate, type ExtractContext } from '../context';
 import { cutAtFurniture, isFurniture } from '../furniture';
@@ -22,10 +22,6 @@ import {
   linkedWriter,
   type ParsedLine,
 } from './zone';
-
-/** Portals and platforms: they publish, they do not write. */
-const PORTALS =
-  /^(网易|網易|网易新闻|网易号|新浪|新浪网|新浪新闻|新浪财经|新浪微博|微博|腾讯|騰訊|腾讯网|腾讯新闻|企鹅号|搜狐|搜狐网|搜狐号|凤凰网|凤凰新闻|大风号|今日头条|头条号|头条|百家号|百度|一点资讯|微信|微信公众号|公众号|UC|趣头条|ZAKER|Yahoo|Yahoo奇摩|雅虎|MSN|Google|LINE TODAY)$/i;
 
 /** Words of the page's chrome that bylines pick up (阅读 123, 评论, 发表于 …). */
 const UI_WORD =
@@ -44,7 +40,7 @@ export function isPlausibleAuthor(name: string, outlets: ReadonlySet<string>): b
     NOT_A_NAME.test(value) ||
     PLACEHOLDER_NAME.test(value) ||
     UI_WORD.test(value) ||
-    PORTALS.test(value) ||
+    PORTAL.test(value) ||
     isFurniture(value)
   )
     return false;

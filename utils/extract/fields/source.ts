@@ -6,7 +6,7 @@
  * label beside the date (`原创 南方都市报 2019-09-09`), then the site's own name (nothing named another
  * outlet: the site wrote it). Every value ends where page furniture begins.
  */
-import { OUTLET_ENDING, parseByline, unlabelledOutlet } from '../byline';
+import { OUTLET_ENDING, parseByline, PORTAL, unlabelledOutlet } from '../byline';
 import { ruleCandidates, type Candidate, type ExtractContext } from '../context';
 import { cutAtFurniture, textWithoutWidgets } from '../furniture';
 import type { Line } from '../lines';
@@ -15,13 +15,16 @@ import { bodyEndBylines, bodyLeadBylines, headBylines, infoTableBylines, linkedW
 
 const DATED = /(19|20)\d{2}\s*[-/.年]\s*\d{1,2}|\d{1,2}[:：]\d{2}|^(今天|昨天|前天)$|\s(今天|昨天|前天)$/;
 
-/** A self-media platform's tag after an account's name (财经观察者 百家号): the platform, not the outlet. */
-const PLATFORM_TAG = /\s+(百家号|头条号|网易号|搜狐号|企鹅号|大风号|澎湃号|一点号)$/;
+/** An account's name followed by its platform's (财经观察者 百家号): the account is the outlet. */
+function withoutPlatform(source: string): string {
+  const at = source.lastIndexOf(' ');
+  return at > 0 && PORTAL.test(source.slice(at + 1)) ? source.slice(0, at) : source;
+}
 
 /** A source value: no furniture, not a date or URL, outlet-sized. */
 function asSource(value: string | null): string | null {
   if (!value) return null;
-  const source = cutAtFurniture(value).replace(PLATFORM_TAG, '');
+  const source = withoutPlatform(cutAtFurniture(value));
   if (!source || source.length > 60 || /^https?:|^www\./i.test(source) || /^[\d\s:：./-]+$/.test(source))
     return null;
   return truncate(source, 500);
