@@ -99,11 +99,18 @@ describe("a 公众号 article's own chrome, on WeChat or reposted elsewhere", ()
     '我要举报',
     '查看原图',
     '写评论...',
-    '栏目主编：李四 文字编辑：王五',
   ])("a platform's disclaimer or call to action closing a post: %s", (chrome) => {
     const a = extract({ paragraphs: [...PARAGRAPHS, chrome] });
     expect(a.textContent.split('\n')).toEqual(PARAGRAPHS);
   });
+
+  it.each(['栏目主编：李四 文字编辑：王五', '图片编辑：赵六', '视频编辑：钱七'])(
+    "an app's editor credit is not body text, wherever it stands: %s",
+    (credit) => {
+      const a = extract({ paragraphs: [PARAGRAPHS[0]!, PARAGRAPHS[1]!, credit, PARAGRAPHS[2]!] });
+      expect(a.textContent.split('\n')).toEqual(PARAGRAPHS);
+    },
+  );
 
   it('a sentence about a platform or about liking and sharing stays, and so does a picture credit', () => {
     const prose = [
