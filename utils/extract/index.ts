@@ -35,7 +35,7 @@ import { headBylines } from './fields/zone';
 import { articleLanguage, detectScript } from './lang';
 import { collectLines, type Line, type LineStats } from './lines';
 import { readMetadata } from './metadata';
-import { splitTrailingStamp, titleSuffix } from './title';
+import { titleSuffix } from './title';
 import { timestampLine } from './western';
 import { findPages } from './pages';
 import { cmsRuleFor, ruleFor, type CmsRule, type SiteRule } from './rules';
@@ -106,12 +106,12 @@ function bylineShaped(text: string): boolean {
 /**
  * Lines of the page between the title and the body (or just above the body without a title), and the
  * body's first lines when they are the byline (Readability can take the table row holding it:
- * `http://www.sina.com.cn 2005年05月12日14:28 新华网`).
+ * `http://www.sina.com.cn 2005年05月12日14:28 新华网`), opened by `titleStamp`, the timestamp the title's
+ * own element printed (resolveTitle).
  */
-function headZone(lines: Line[], titleLine: number, bodyStart: number): Line[] {
+function headZone(lines: Line[], titleLine: number, bodyStart: number, titleStamp: string): Line[] {
   // a timestamp inside the title's own element (`标题 [原创 2011-03-05 10:21:33]`) opens the zone
-  const { stamp } = splitTrailingStamp(lines[titleLine]?.text ?? '');
-  const titleStamp = stamp ? [{ ...lines[titleLine]!, text: stamp }] : [];
+  const stamp = titleStamp && lines[titleLine] ? [{ ...lines[titleLine], text: titleStamp }] : [];
   let from: number;
   let stop: number;
   if (titleLine >= 0) {
@@ -124,7 +124,7 @@ function headZone(lines: Line[], titleLine: number, bodyStart: number): Line[] {
   if (stop === bodyStart)
     // (up to three: a BBS post opens with 发信人, 标题 and 发信站)
     while (stop < bodyStart + 3 && lines[stop] && bylineShaped(lines[stop]!.text)) stop++;
-  return [...titleStamp, ...lines.slice(from, stop)];
+  return [...stamp, ...lines.slice(from, stop)];
 }
 
 /** Index of the first page line equal to `text` at or after `from` (-1 when absent). */
@@ -262,10 +262,10 @@ export function explainArticle(
 
   // a first guess, for a title the <title> does not announce (the heading right above the body)
   ctx.bodyStart = lineIndexOf(lines, ctx.bodyLines[0]?.text, 0);
-  const { title, kicker, subtitle, titleLine } = resolveTitle(ctx);
+  const { title, kicker, subtitle, titleLine, stamp } = resolveTitle(ctx);
   ctx.titleLine = titleLine;
   ctx.bodyStart = lineIndexOf(lines, ctx.bodyLines[0]?.text, Math.max(0, titleLine));
-  ctx.head = headZone(lines, titleLine, ctx.bodyStart);
+  ctx.head = headZone(lines, titleLine, ctx.bodyStart, stamp);
   // the title block, kept in its own fields, is not body text on any page
   const titleKeys = [title, kicker, subtitle].flatMap((text) => (text ? [looseKey(text)] : []));
   for (const key of titleKeys) ctx.knownKeys.add(key);

@@ -12,6 +12,8 @@ export interface TitleBlock {
   subtitle: string | null;
   /** index of the title's last line among the page's lines, -1 when it is not on the page */
   titleLine: number;
+  /** a timestamp printed in the title's element after the headline ('' for none): the byline's */
+  stamp: string;
 }
 
 /** The element showing `title` on the page (the first line with that text), for 引题/副题 next to it. */
@@ -30,6 +32,7 @@ function elementShowing(ctx: ExtractContext, title: string): Element | null {
 export function resolveTitle(ctx: ExtractContext): TitleBlock {
   const fromRules = ruleCandidates(ctx, 'title');
   let title: string;
+  let stamp = '';
   let titleEl: Element | null;
   if (fromRules.length) {
     title = fromRules[0]!.value;
@@ -42,7 +45,7 @@ export function resolveTitle(ctx: ExtractContext): TitleBlock {
       bodyStart: ctx.bodyStart,
     });
     // a timestamp printed in the title's element is the byline's (see headZone), not the headline's
-    title = splitTrailingStamp(found.title || stripTitleSuffix(ctx.doc.title ?? '')).headline;
+    ({ headline: title, stamp } = splitTrailingStamp(found.title || stripTitleSuffix(ctx.doc.title ?? '')));
     // a title from <title> can still be shown on the page in a plain cell (<th><font>…): find it, for
     // the byline zone under it
     titleEl = found.el?.closest('h1, h2, h3') ?? found.el ?? elementShowing(ctx, title);
@@ -66,5 +69,6 @@ export function resolveTitle(ctx: ExtractContext): TitleBlock {
     kicker: kicker ? truncate(kicker, 2_000) : null,
     subtitle: subtitle ? truncate(subtitle, 2_000) : null,
     titleLine: around.titleLine,
+    stamp,
   };
 }
