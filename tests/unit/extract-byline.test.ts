@@ -68,6 +68,7 @@ describe('unlabelledOutlet', () => {
       '新华网',
     );
     expect(unlabelledOutlet([{ text: '2023-05-12 08:23 新华网 阅读：56' }], dated, 'x')).toBe('新华网');
+    expect(unlabelledOutlet([{ text: '2023-05-12 08:23 聯合報 點擊: 7' }], dated, 'x')).toBe('聯合報');
     // any other label does
     expect(unlabelledOutlet([{ text: '2023-05-12 08:23 新华网 作者：张三' }], dated, 'x')).toBeNull();
   });

@@ -3,7 +3,7 @@
  * 时间/发布时间/日期 in one line of visible text, with ASCII or full-width colons, 【】（）brackets,
  * `|` separators and several names per field. Roles stay apart: an editor is never an author.
  */
-import { cutAtFurniture, isFurniture } from './furniture';
+import { cutAtFurniture, isFurniture, isWidgetCount } from './furniture';
 import { cleanName, collapseSpace, unique } from './text';
 
 export interface Byline {
@@ -558,9 +558,6 @@ const NOT_AN_OUTLET =
  * `2019-05-17 · 苏皖城市报道`), or on a short line of its own right above the date line (the
  * self-media layout: account name, then 发布时间). Only for Chinese pages.
  */
-/** A view, read or comment counter: 浏览量：1234, 阅读：56, 點擊: 7. */
-const COUNTER_TOKEN =
-  /^(浏览|瀏覽|阅读|閱讀|点击|點擊|评论|評論|访问|訪問|人气|人氣)[\u4e00-\u9fff]{0,2}\s*[:：]\s*\d*$/;
 
 export function unlabelledOutlet(
   lines: ReadonlyArray<{ text: string }>,
@@ -601,7 +598,7 @@ export function unlabelledOutlet(
     .split(/[\s|｜丨·•/]+/)
     .filter(Boolean);
   // a labelled line is parseByline's business; a counter's label (浏览量：1234) labels no value
-  if (tokens.some((t) => /[:：]/.test(t) && !COUNTER_TOKEN.test(t))) return null;
+  if (tokens.some((t) => /[:：]/.test(t) && !isWidgetCount(t))) return null;
   // `张三 发表于 …`, `张三 于 2023-05-12 发布`: a post's author, not an outlet
   // and a post's date line (发表于 前天 10:21 | 只看该作者) names its poster, never an outlet
   if (posted || DATE_LEAD.test(text) || POSTER_BEFORE_DATE.test(text)) return null;

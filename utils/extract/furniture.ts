@@ -39,6 +39,7 @@ const WIDGET_WORDS = [
   '點擊數',
   '点击量',
   '点击',
+  '點擊',
   '阅读数',
   '阅读量',
   '阅读',
@@ -48,7 +49,10 @@ const WIDGET_WORDS = [
   '留言',
   '访问量',
   '访问统计',
+  '访问',
+  '訪問',
   '人气',
+  '人氣',
   '默认',
   '返回顶部',
   '返回',
@@ -166,6 +170,16 @@ const FURNITURE = new RegExp(
   ].join('|'),
   'u',
 );
+
+/** A widget's label with its count (浏览量：1234, 阅读：56, 點擊: 7): no field's label. */
+const WIDGET_COUNT = new RegExp(
+  `^(?:${WIDGET_WORDS.join('|')})[\\u4e00-\\u9fff]{0,2}\\s*[:：]\\s*\\d*$`,
+  'u',
+);
+
+export function isWidgetCount(token: string): boolean {
+  return WIDGET_COUNT.test(token);
+}
 
 /** The value before any furniture, cleaned; '' when nothing but furniture is left. */
 export function cutAtFurniture(value: string): string {
