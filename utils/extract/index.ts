@@ -31,7 +31,7 @@ import { resolvePublished } from './fields/published';
 import { resolveSection } from './fields/section';
 import { resolveSource } from './fields/source';
 import { resolveTitle } from './fields/title';
-import { headBylines } from './fields/zone';
+import { zoneBylines } from './fields/zone';
 import { articleLanguage, detectScript } from './lang';
 import { collectLines, type Line, type LineStats } from './lines';
 import { readMetadata } from './metadata';
@@ -270,7 +270,7 @@ export function explainArticle(
   const titleKeys = [title, kicker, subtitle].flatMap((text) => (text ? [looseKey(text)] : []));
   for (const key of titleKeys) ctx.knownKeys.add(key);
   // byline and date lines under the title are not body text when Readability repeats them
-  for (const { line, byline } of headBylines(ctx.head))
+  for (const { line, byline } of zoneBylines(ctx))
     if (
       // a sentence that opens with a dateline (新华网北京5月12日电 …。) is body text all the same
       !/[。！？]/.test(line.text) &&

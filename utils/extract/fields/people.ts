@@ -17,9 +17,9 @@ import { westernBylineNames } from '../western';
 import {
   bodyEndBylines,
   bodyLeadBylines,
-  headBylines,
   infoTableBylines,
   linkedWriter,
+  zoneBylines,
   type ParsedLine,
 } from './zone';
 
@@ -192,7 +192,7 @@ export function resolveAuthors(
     // a picture's credit (摄影：…) names who took it, not who wrote: it waits until after the
     // metadata's writers
     const [leadPhotos, lead] = partition(
-      [...headBylines(ctx.head), ...bodyLeadBylines(ctx.bodyLines)],
+      [...zoneBylines(ctx), ...bodyLeadBylines(ctx.bodyLines)],
       isPhotoCredit,
     );
     const [endPhotos, end] = partition(labelledFirst(bodyEndBylines(ctx)), isPhotoCredit);
@@ -223,7 +223,7 @@ export function resolveEditors(ctx: ExtractContext): string[] {
   const keep = (name: string) => isPlausibleAuthor(name, new Set());
   function* candidates(): Generator<Candidate<string[]>> {
     yield* ruleNames(ctx, 'editors');
-    for (const { byline } of headBylines(ctx.head)) yield { value: byline.editors, origin: 'page' };
+    for (const { byline } of zoneBylines(ctx)) yield { value: byline.editors, origin: 'page' };
     for (const { byline } of labelledFirst(bodyEndBylines(ctx)))
       yield { value: byline.editors, origin: 'page' };
   }

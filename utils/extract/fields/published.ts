@@ -11,7 +11,7 @@ import { ruleCandidates } from '../context';
 import { hasTime, parseDate, parseMachineDate, parseYearlessDate, type PublishDate } from '../dates';
 import type { Line } from '../lines';
 import { scriptPublished } from '../metadata';
-import { headBylines } from './zone';
+import { headBylines, zoneBylines, type ParsedLine } from './zone';
 
 /** Lines that can hold a date but never the article's: footers, copyright, ICP numbers. */
 const FOOTER_LINE = /©|copyright|版权|版權|ICP|备案|公网安备|all rights reserved/i;
@@ -59,9 +59,9 @@ function exactDateBehind(ctx: ExtractContext, line: Line): PublishDate | null {
 }
 
 /** The first date stated on one of `lines`: a labelled one on a line beats a bare one. */
-function visibleDate(ctx: ExtractContext, lines: readonly Line[]): PublishDate | null {
+function visibleDate(ctx: ExtractContext, lines: readonly ParsedLine[]): PublishDate | null {
   let documentDate: PublishDate | null = null;
-  for (const { line, byline } of headBylines(lines)) {
+  for (const { line, byline } of lines) {
     if (notTheStory(line)) continue;
     const date = byline.dateText
       ? parseDate(byline.dateText, ctx.dates, true)
@@ -106,7 +106,7 @@ function linesAbove(lines: readonly Line[], titleLine: number): Line[] {
 /** A portal's `09-26 15:10` under the title: the year from the URL's date, or this year's. */
 function yearlessDate(ctx: ExtractContext, fromUrl: PublishDate | null): PublishDate | null {
   const year = fromUrl ? Number(fromUrl.iso.slice(0, 4)) : undefined;
-  for (const { line } of headBylines(ctx.head)) {
+  for (const { line } of zoneBylines(ctx)) {
     if (notTheStory(line)) continue;
     const date = parseYearlessDate(line.text, ctx.dates, year);
     if (date) return date;
@@ -141,7 +141,7 @@ export function resolvePublished(ctx: ExtractContext): PublishDate | null {
     return ruled.value;
   }
 
-  const visible = visibleDate(ctx, ctx.head);
+  const visible = visibleDate(ctx, zoneBylines(ctx));
   // the script scan is the costly part: only when a visible date alone does not settle it
   const needsEmbedded = !visible || ctx.language !== 'zh' || !hasTime(visible);
   const embedded = !needsEmbedded
@@ -171,8 +171,8 @@ export function resolvePublished(ctx: ExtractContext): PublishDate | null {
   const above = linesAbove(ctx.lines, ctx.titleLine);
   const fromUrl = urlDate(ctx);
   const fallback =
-    visibleDate(ctx, above) ??
-    visibleDate(ctx, ctx.tail) ??
+    visibleDate(ctx, headBylines(above)) ??
+    visibleDate(ctx, headBylines(ctx.tail)) ??
     yearlessDate(ctx, fromUrl) ??
     fromUrl ??
     closingDate(ctx);

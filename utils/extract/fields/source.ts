@@ -11,7 +11,7 @@ import { ruleCandidates, type Candidate, type ExtractContext } from '../context'
 import { cutAtFurniture, textWithoutWidgets } from '../furniture';
 import type { Line } from '../lines';
 import { looseKey, truncate } from '../text';
-import { bodyEndBylines, bodyLeadBylines, headBylines, infoTableBylines, linkedWriter } from './zone';
+import { bodyEndBylines, bodyLeadBylines, infoTableBylines, linkedWriter, zoneBylines } from './zone';
 
 const DATED = /(19|20)\d{2}\s*[-/.年]\s*\d{1,2}|\d{1,2}[:：]\d{2}|^(今天|昨天|前天)$|\s(今天|昨天|前天)$/;
 
@@ -52,7 +52,7 @@ export function resolveSource(ctx: ExtractContext, title: string, siteName: stri
   function* candidates(): Generator<Candidate<string | null>> {
     for (const { value, origin } of ruleCandidates(ctx, 'source'))
       yield { value: fromRuleText(value), origin };
-    for (const { byline } of headBylines(ctx.head)) yield { value: byline.source, origin: 'page' };
+    for (const { byline } of zoneBylines(ctx)) yield { value: byline.source, origin: 'page' };
     for (const { byline } of bodyLeadBylines(ctx.bodyLines)) yield { value: byline.source, origin: 'page' };
     // Chinese pages: the outlet an element under the title is named for, or the one beside the date,
     // is the page's own word on it, before a 来源 that closes the body (a 网易号 account reposting

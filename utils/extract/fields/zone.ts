@@ -60,6 +60,9 @@ export function tailBylines(lines: readonly Line[]): ParsedLine[] {
   return parsedLines(lines, (line) => line.text.length <= BYLINE_LINE_MAX && isBylineLine(line.text));
 }
 
+/** The head zone's bylines (ctx.head), parsed once for every step that reads them. */
+export const zoneBylines = oncePerExtraction((ctx) => headBylines(ctx.head));
+
 /** `find`, run once per extraction: the steps that read the same lines share what it found. */
 function oncePerExtraction<T>(find: (ctx: ExtractContext) => T): (ctx: ExtractContext) => T {
   const found = new WeakMap<ExtractContext, T>();
