@@ -143,19 +143,31 @@ export async function textOf(page: Page, selector: string, timeoutMs = 20_000): 
 }
 
 /**
- * A finished download in `dir` not in `before`: Firefox writes `<name>.part` and renames it, and may
- * create `<name>` empty beforehand, so a file counts once it has bytes and no .part is left.
+ * A finished download in `dir` not in `before`. Firefox writes `<name>.part`, may create `<name>` empty
+ * beforehand, and for a blob may first write a randomly named file it then renames away; so a file
+ * counts once it has bytes, no .part is left, and it held the same name and size on two polls in a row
+ * (a file that vanishes between listing and reading is no download yet).
  */
 export async function newDownload(dir: string, before: readonly string[], timeoutMs = 20_000) {
-  const name = await waitFor(
+  let lastSeen = '';
+  return waitFor(
     () => {
       const files = fs.readdirSync(dir);
       if (files.some((f) => f.endsWith('.part'))) return null;
       const name = files.find((f) => !before.includes(f));
-      return name && fs.statSync(path.join(dir, name)).size > 0 ? name : null;
+      if (!name) return null;
+      const file = path.join(dir, name);
+      try {
+        const seen = `${name}\n${fs.statSync(file).size}`;
+        const settled = seen === lastSeen && fs.statSync(file).size > 0;
+        lastSeen = seen;
+        return settled ? { name, path: file, text: fs.readFileSync(file, 'utf8') } : null;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+        throw error;
+      }
     },
     timeoutMs,
     `a download in ${dir}`,
   );
-  return { name, path: path.join(dir, name), text: fs.readFileSync(path.join(dir, name), 'utf8') };
 }
