@@ -10,6 +10,8 @@ export interface Byline {
   source: string | null;
   authors: string[];
   editors: string[];
+  /** who took the pictures (摄影：…): an author only where no one is credited with the writing */
+  photographers: string[];
   /** the text after a date label (发布时间：…), for the date parser */
   dateText: string | null;
   /**
@@ -20,7 +22,7 @@ export interface Byline {
 }
 
 /** `organ`: an organisation that wrote the piece, one name however long (发文机关：吉林省人民政府办公厅). */
-type Role = 'source' | 'author' | 'organ' | 'editor' | 'date' | 'other';
+type Role = 'source' | 'author' | 'organ' | 'editor' | 'photo' | 'date' | 'other';
 
 // Longest labels first so 责任编辑 wins over 编辑 and 信息来源 over 来源.
 const LABELS: ReadonlyArray<[string, Role]> = [
@@ -92,8 +94,8 @@ const LABELS: ReadonlyArray<[string, Role]> = [
   ['采写', 'author'],
   ['文/图', 'author'],
   ['文图', 'author'],
-  ['摄影', 'author'],
-  ['攝影', 'author'],
+  ['摄影', 'photo'],
+  ['攝影', 'photo'],
   ['发布时间', 'date'],
   ['發布時間', 'date'],
   ['發佈時間', 'date'],
@@ -104,6 +106,8 @@ const LABELS: ReadonlyArray<[string, Role]> = [
   ['更新時間', 'date'],
   ['发布日期', 'date'],
   ['發布日期', 'date'],
+  ['發佈日期', 'date'],
+  ['更新日期', 'date'],
   // a BBS post's header: 发信人: id (昵称), 信区: board / 标  题: … / 发信站: 站名 (date)
   ['发信人', 'author'],
   ['發信人', 'author'],
@@ -163,7 +167,7 @@ const SLASH_LABELS = ['文', '图', '圖', '摄影', '攝影', '编辑', '編輯
  * or a slash credit's label followed by a slash.
  */
 const LABEL_RE = new RegExp(
-  `(?:^|(?<=[\\s【\\[（(〔|｜丨/,，;；]|[^\\p{L}]))(${LABEL_ALTERNATION})\\s*[:：｜]|(${LONG_LABELS})\\s*[:：]|(?:^|(?<=[\\s【\\[（(〔]))(${SLASH_LABELS.join('|')})\\s*[/／:：｜]`,
+  `(?:^|(?<=[\\s【\\[（(〔|｜丨/,，;；]|[^\\p{L}]))(${LABEL_ALTERNATION})\\s*[:：｜]|(${LONG_LABELS})\\s*[:：]|(?:^|(?<=[\\s【\\[（(〔]))(${SLASH_LABELS.join('|')})\\s*[/／:：｜|丨]`,
   'gu',
 );
 /** Forum and blog posts: `发表于 2005-5-7 21:23`, `Posted on May 7, 2005` — a date lead without a colon. */
@@ -248,6 +252,8 @@ export const OUTLET_ENDING = new RegExp(`(?:${OUTLET_SUFFIX})$`, 'u');
 const CREDIT_ROLE =
   /^([\u4e00-\u9fffA-Za-z0-9]{0,8}?)(实习记者|實習記者|见习记者|見習記者|特约记者|特約記者|记者|記者|通讯员|通訊員|实习生|實習生|摄影|攝影|编辑|編輯|责编|責編|校对|校對|审核|審核)$/u;
 const CREDIT_ROLE_OF: Record<string, Role> = {
+  摄影: 'photo',
+  攝影: 'photo',
   编辑: 'editor',
   編輯: 'editor',
   责编: 'editor',
@@ -259,9 +265,16 @@ const CREDIT_ROLE_OF: Record<string, Role> = {
  * `红星新闻记者 张三 实习记者 李四`, `界面新闻记者 | 张三`. Only when the line is nothing else: roles
  * and two-to-four-character names (a place and 报道 may close it: 21世纪经济报道记者 张三 北京报道).
  */
-function creditRun(text: string): { authors: string[]; editors: string[]; outlet: string | null } | null {
+function creditRun(
+  text: string,
+): { authors: string[]; editors: string[]; photographers: string[]; outlet: string | null } | null {
   const tokens = text.split(/[\s|｜丨]+/).filter(Boolean);
-  const out = { authors: [] as string[], editors: [] as string[], outlet: null as string | null };
+  const out = {
+    authors: [] as string[],
+    editors: [] as string[],
+    photographers: [] as string[],
+    outlet: null as string | null,
+  };
   let role: Role | null = null;
   let named = false;
   for (const token of tokens) {
@@ -278,6 +291,7 @@ function creditRun(text: string): { authors: string[]; editors: string[]; outlet
     named = true;
     if (role === 'author') out.authors.push(token);
     else if (role === 'editor') out.editors.push(token);
+    else if (role === 'photo') out.photographers.push(token);
   }
   return named ? out : null;
 }
@@ -318,7 +332,7 @@ export const PORTAL =
 
 /** What templates print where no one is named: placeholders, the CMS's user, the site itself. */
 export const PLACEHOLDER_NAME =
-  /^(未知|不详|不詳|佚名|暂无|無|无|none|null|undefined|admin|administrator|webmaster|网络|本站|本网|本網|原创|本站原创|本网原创|管理员|系统管理员|管理員|编辑|記者|记者|作者|小编|网友|匿名|楼主|游客)$/i;
+  /^(未知|不详|不詳|佚名|暂无|無|无|none|null|undefined|admin|administrator|webmaster|网络|本站|本网|本網|本报|本報|本刊|本台|原创|本站原创|本网原创|管理员|系统管理员|管理員|编辑|記者|记者|作者|小编|网友|匿名|楼主|游客)$/i;
 
 /** Where a names field stops: another kind of text follows (hotline, phone, a sentence). */
 const NAMES_END = /[。！？!?]|[\u4e00-\u9fff]{0,4}(热线|电话|邮箱|投稿|声明|版权)|[:：]|\s\d{5,}/u;
@@ -373,12 +387,31 @@ function placedNames(run: string): string[] {
   return DATELINE_PLACE.test(run) ? datelineNames(run) : run.length <= 4 ? splitNames(run) : [];
 }
 
+/** Newspapers mark the byline that opens a story: `□ 本报记者 张三`, `■张三`, `◎ 记者 王五`. */
+const BYLINE_MARK = /^[□■◎●○◆◇▲△★☆]\s*/u;
+
 /**
- * The line with its spaces collapsed, labels spaced out to fill a table cell (发 布 日 期：) joined and
+ * A line of person-shaped names only after a newspaper's mark (`□ 孙八`, `■张三 李四`): the writers.
+ * Not after a list's bullets (●付属品 opens a product's list of parts).
+ */
+const NAMES_MARK = /^[□■◎]\s*/u;
+function markedNames(text: string): string[] {
+  const mark = NAMES_MARK.exec(text);
+  if (!mark) return [];
+  const names = text
+    .slice(mark[0].length)
+    .split(/[\s、，,]+/)
+    .filter(Boolean);
+  return names.length <= 3 && names.every((name) => PERSON_NAME.test(name)) ? names : [];
+}
+
+/**
+ * The line with its spaces collapsed, its byline mark dropped, labels spaced out to fill a table cell (发 布 日 期：) joined and
  * labels in brackets (【来源】) given a colon.
  */
 function labelsJoined(line: string): string {
   return collapseSpace(line)
+    .replace(BYLINE_MARK, '')
     .replace(SPACED_LABEL, (label) => label.replace(/ /g, ''))
     .replace(BRACKETED_LABEL, ' $1：');
 }
@@ -386,7 +419,7 @@ function labelsJoined(line: string): string {
 /** Reads the labelled fields of one line of text. Unlabelled text is ignored. */
 export function parseByline(line: string): Byline {
   const text = labelsJoined(line.slice(0, 1_000));
-  const result: Byline = { source: null, authors: [], editors: [], dateText: null };
+  const result: Byline = { source: null, authors: [], editors: [], photographers: [], dateText: null };
   const marks: Array<{ role: Role; start: number; end: number }> = [];
   LABEL_RE.lastIndex = 0;
   for (let m = LABEL_RE.exec(text); m; m = LABEL_RE.exec(text)) {
@@ -410,9 +443,9 @@ export function parseByline(line: string): Byline {
     }
     if (mark.role === 'source' && !result.source) result.source = cleanSource(value);
     else if (mark.role === 'editor') result.editors.push(...splitNames(value.split(SEPARATOR)[0] ?? ''));
-    else if (mark.role === 'author')
+    else if (mark.role === 'author' || mark.role === 'photo')
       // a bracket after a name is a note on it, not another name: zhangsan (张三), 张三（实习生）
-      result.authors.push(
+      (mark.role === 'author' ? result.authors : result.photographers).push(
         ...splitNames(value.split(/\s*[|｜丨]\s*|\u3000+/)[0]!.replace(/\s*[（(][^()（）]{1,20}[)）]/g, '')),
       );
     else if (mark.role === 'organ') {
@@ -440,6 +473,7 @@ export function parseByline(line: string): Byline {
       for (const [role, value] of pairs) {
         if (role === 'source' && !result.source) result.source = cleanSource(value);
         else if (role === 'author') result.authors.push(...splitNames(value));
+        else if (role === 'photo') result.photographers.push(...splitNames(value));
         else if (role === 'editor') result.editors.push(...splitNames(value));
       }
   }
@@ -499,6 +533,7 @@ export function parseByline(line: string): Byline {
   if (run) {
     result.authors = run.authors;
     result.editors = run.editors;
+    result.photographers = run.photographers;
     result.source ??= run.outlet;
     result.creditRun = true;
   }
@@ -510,10 +545,12 @@ export function parseByline(line: string): Byline {
     const last = REPORTER_LAST.exec(text);
     if (last) result.authors.push(...splitNames(last[1]!).filter((name) => PERSON_NAME.test(name)));
   }
+  if (!result.authors.length) result.authors.push(...markedNames(collapseSpace(line)));
   if (result.authors.length && !result.source && outletBefore) result.source = outletBefore[1]!;
   // one person may be both, when the page labels them so (作者：宪瑞 编辑：宪瑞)
   result.authors = unique(result.authors);
   result.editors = unique(result.editors);
+  result.photographers = unique(result.photographers);
   return result;
 }
 
@@ -535,7 +572,8 @@ export function isBylineLine(line: string): boolean {
       // a credit line of its own: 【王家俊／台北報導】, 民視新聞／王家俊 台北報導, 【信報專訊】
       (text.length < 40 &&
         (REPORTER_SLASH.test(text) || OUTLET_NAMES_REPORTS.test(text) || NEWSPAPER_LEAD.test(text))) ||
-      creditRun(text) !== null
+      creditRun(text) !== null ||
+      markedNames(collapseSpace(line)).length > 0
     );
   const label = first[1] ?? first[2] ?? first[3]!;
   const role = ROLE_OF.get(label) ?? (first[3] ? 'author' : 'other');
@@ -551,7 +589,7 @@ const DATEISH_TOKEN =
 const REGION_ALONE =
   /^(?:北京|天津|上海|重庆|重慶|河北|山西|辽宁|遼寧|吉林|黑龙江|黑龍江|江苏|江蘇|浙江|安徽|福建|江西|山东|山東|河南|湖北|湖南|广东|廣東|海南|四川|贵州|貴州|云南|雲南|陕西|陝西|甘肃|甘肅|青海|台湾|台灣|内蒙古|內蒙古|广西|廣西|西藏|宁夏|寧夏|新疆|香港|澳门|澳門|海外)$/;
 const NOT_AN_OUTLET =
-  /^(原创|转载|独家|首发|置顶|分享|分享到|举报|评论|收藏|关注|订阅|阅读|字号|打印|关闭|大|中|小|优质原创作者|.*认证|.*(有限)?公司|发布时间|发布于|发表于|作者|来源|更新|发布|發布|發佈|发表|發表|首发|首發|修改|来自|來自|发自|發自|\d+.*|[a-z]?\d+|.*(时间|時間|日期)|帖子|积分|積分|精华|精華|威望|金钱|金錢|贡献|貢獻|等级|等級|阅读权限|閱讀權限|最后登录|最後登錄|UID|主题|主題|听众|收听|好友|[（(]?(?:星期|周|週|禮拜|礼拜)[一二三四五六日天][）)]?)$/i;
+  /^(原创|转载|独家|首发|置顶|分享|分享到|举报|评论|收藏|关注|订阅|阅读|字号|打印|关闭|大|中|小|优质原创作者|.*认证|.*(有限)?公司|发布时间|发布于|发表于|作者|来源|更新|发布|發布|發佈|发表|發表|首发|首發|修改|来自|來自|发自|發自|\d+.*|[a-z]?\d+|.*(时间|時間|日期)|帖子|积分|積分|精华|精華|威望|金钱|金錢|贡献|貢獻|等级|等級|阅读权限|閱讀權限|最后登录|最後登錄|UID|主题|主題|听众|收听|好友|[（(]?(?:星期|周|週|禮拜|礼拜)[一二三四五六日天][）)]?|上午|下午|中午|晚上|凌晨|早上|傍晚|[AP]\.?M\.?|by)$/i;
 
 /**
  * The outlet named without a label next to the date (`原创 南方都市报 2019-09-09 16:01`,

@@ -41,6 +41,11 @@ const TIME_BEFORE = /(?<![\d:])(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?\s+$/;
 /** 18-03-08 23:16 (two-digit year): only believed after a date label such as 发布时间： */
 const SHORT_YEAR = /^\s*(\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?/;
 
+/** Taiwan's 民國 years (民國108年 is 2019), as government and older pages print them. */
+const ROC_YEAR = /(?:中華民國|中华民国|民國|民国)\s*(\d{2,3})(?=\s*年)/;
+/** A 民國 year in digits (108-09-26, 108/09/26): no Western year has three digits; after a label only. */
+const ROC_DIGITS = /^\s*(1\d{2})(?=[-/.]\d{1,2}[-/.]\d{1,2}(?!\d))/;
+
 const RELATIVE_DAY = /(今天|昨天|前天)\s*(\d{1,2})\s*[:：]\s*(\d{2})/;
 const AGO = /(\d{1,3})\s*(分钟|小时)前/;
 
@@ -92,6 +97,14 @@ function hanNumber(text: string): number {
 export function parseDate(text: string, context: DateContext, labelled = false): PublishDate | null {
   if (!text) return null;
   const sample = text.length > 2_000 ? text.slice(0, 2_000) : text;
+  const roc = ROC_YEAR.exec(sample) ?? (labelled ? ROC_DIGITS.exec(sample) : null);
+  if (roc) {
+    const year = String(Number(roc[1]) + 1911);
+    const western = `${sample.slice(0, roc.index)}${year}${sample.slice(roc.index + roc[0].length)}`;
+    const parsed = parseDate(western, context);
+    // the page's own words stay the raw value
+    if (parsed?.raw.startsWith(year)) return { ...parsed, raw: `${roc[0].trim()}${parsed.raw.slice(4)}` };
+  }
   const short = labelled ? SHORT_YEAR.exec(sample) : null;
   if (short && !ABSOLUTE.test(sample)) {
     const expanded = `20${short[1]}-${short[2]}-${short[3]}${short[4] ? ` ${short[4]}:${short[5]}${short[6] ? `:${short[6]}` : ''}` : ''}`;

@@ -100,6 +100,10 @@ describe('author precision', () => {
     ['…实现轻松换新iPhone。(李楠)', ['李楠']],
     ['…实现轻松换新iPhone。（完）', []],
     ['…实现轻松换新iPhone。（新华社）', []],
+    ['…实现轻松换新iPhone。（张三 李四）', ['张三', '李四']],
+    ['…实现轻松换新iPhone。（王五、赵六）', ['王五', '赵六']],
+    // several words are names only when each is shaped like a person's
+    ['…实现轻松换新iPhone。（图文 视频）', []],
   ])('a sign-off at the end of the body: %s', (last, authors) => {
     const paragraphs = [
       '十二月一日，长白山冰雪季在池北区正式开幕。开幕式上，来自全国各地的滑雪爱好者齐聚一堂，共同迎接新雪季的到来。',
@@ -175,16 +179,50 @@ describe('credits written with a slash', () => {
   it.each([
     ['（文/张三 图/李四 审核/王五）', { authors: ['张三', '李四'], editors: [] }],
     ['文/张三 编辑/赵六 终审/钱七', { authors: ['张三'], editors: ['赵六'] }],
-    ['文／張三 攝影／李四 審核／王五', { authors: ['張三', '李四'], editors: [] }],
+    ['文／張三 攝影／李四 審核／王五', { authors: ['張三'], photographers: ['李四'], editors: [] }],
     ['撰稿：张三 统筹：王五', { authors: ['张三'], editors: [] }],
   ])('%s: whoever checked or produced it is neither author nor editor', (line, expected) => {
     expect(parseByline(line)).toMatchObject(expected);
   });
+
+  it.each([
+    ['文 | 张三　图 | 李四', { authors: ['张三', '李四'] }],
+    ['文丨李四 编辑丨王五', { authors: ['李四'], editors: ['王五'] }],
+    ['文|赵六', { authors: ['赵六'] }],
+  ])('%s: a bar, ASCII or 丨, stands for the slash', (line, expected) => {
+    expect(parseByline(line)).toMatchObject(expected);
+  });
+});
+
+describe("a newspaper's byline mark (□ ■ ◎) before the story's credit", () => {
+  it.each([
+    ['□ 本报记者 张三 通讯员 李四', ['张三', '李四']],
+    ['■张三', ['张三']],
+    ['◎ 记者 王五', ['王五']],
+    ['□ 孙八', ['孙八']],
+    ['● 新京报记者 赵六', ['赵六']],
+  ])('%s opening the body credits its writers and leaves the body', (line, authors) => {
+    const a = extract({ paragraphs: [line, ...PARAGRAPHS] });
+    expect(a.authors).toEqual(authors);
+    expect(a.textContent).not.toContain(line);
+  });
+
+  it.each(['□ 项目一：建设内容', '■ 重点任务', '◎ 张三说，今年的雪来得早。', '●付属品', '◆ 张三'])(
+    '%s: a marked line that is no credit names nobody and stays',
+    (line) => {
+      const a = extract({ paragraphs: [PARAGRAPHS[0]!, line, ...PARAGRAPHS.slice(1)] });
+      expect(a.authors).toEqual([]);
+      expect(a.textContent).toContain(line);
+    },
+  );
 });
 
 describe('reporter credits of mainland leads', () => {
   it.each([
     ['本报讯（记者张三）', { authors: ['张三'], source: null }],
+    // the paper's own 本报 before the label is no name
+    ['（本报记者 赵六）', { authors: ['赵六'] }],
+    ['（本報記者 趙六 李四）', { authors: ['趙六', '李四'] }],
     ['本报讯（记者张三 通讯员李四 王五）', { authors: ['张三', '李四', '王五'] }],
     ['央广网北京9月26日消息（记者张三）', { authors: ['张三'], source: '央广网' }],
     ['本报长春9月26日讯（记者张三）', { authors: ['张三'], source: null }],
@@ -264,6 +302,15 @@ describe('the writer named beside the date without a label', () => {
   it('an outlet beside the date is not taken for a writer', () => {
     const a = extract({ byline: '<div class="info">新华社 2024-12-01 08:23</div>' });
     expect(a.authors).toEqual([]);
+  });
+
+  it('a Chinese page\'s "By" before the writer is no outlet', () => {
+    const a = extract({
+      byline: '<div class="info">By 张三 | 2024-12-01 08:23</div>',
+      docTitle: '长白山冰雪季开幕 游客同比增长三成-示例网',
+    });
+    expect(a.authors).toEqual(['张三']);
+    expect(a.source).toBe('示例网');
   });
 
   it("the writer's name running on after the source is cut from it", () => {
@@ -366,8 +413,14 @@ describe("a picture's credit is not the writer's", () => {
     expect(extract({ byline: '<p>摄影：张三</p>' }).authors).toEqual(['张三']);
   });
 
-  it('a line crediting writer and photographer credits both', () => {
-    expect(extract({ head: meta, byline: '<p>摄影：李四 文：张三</p>' }).authors).toEqual(['李四', '张三']);
+  it.each([
+    ['摄影：李四 文：张三'],
+    ['撰文：张三　摄影：李四'],
+    ['记者 张三 摄影 李四'],
+    ['文｜张三　攝影｜李四'],
+  ])('%s: the writer credited beside the photographer is the author', (line) => {
+    expect(extract({ head: meta, byline: `<p>${line}</p>` }).authors).toEqual(['张三']);
+    expect(extract({ paragraphs: [line, ...PARAGRAPHS] }).authors).toEqual(['张三']);
   });
 });
 

@@ -1,6 +1,7 @@
 /** Failure class 3: Traditional Chinese and HK/TW conventions read alike with Simplified. */
 import { describe, expect, it } from 'vitest';
 import { parseByline } from '@/utils/extract/byline';
+import { parseDate } from '@/utils/extract/dates';
 import { extract, TRADITIONAL_PARAGRAPHS } from './page';
 
 const TW_URL = 'https://news.example.com.tw/politics/20130629/217673';
@@ -17,12 +18,12 @@ describe('Traditional Chinese bylines', () => {
     ['（編輯：王小明）1021129', { editors: ['王小明'] }],
     ['責任編輯：陳大文', { editors: ['陳大文'] }],
     ['來源：聯合報', { source: '聯合報' }],
-    ['撰文：李四 攝影：周五', { authors: ['李四', '周五'] }],
+    ['撰文：李四 攝影：周五', { authors: ['李四'], photographers: ['周五'] }],
     ['發佈時間：2013/06/29 22:54', { dateText: '2013/06/29 22:54' }],
     ['更新時間：2013-06-29 22:54', { dateText: '2013-06-29 22:54' }],
     ['發布時間：2013年06月29日', { dateText: '2013年06月29日' }],
     ['〔記者王家俊／台北報導〕', { authors: ['王家俊'] }],
-    ['文｜王家俊　攝影｜李大同', { authors: ['王家俊', '李大同'] }],
+    ['文｜王家俊　攝影｜李大同', { authors: ['王家俊'], photographers: ['李大同'] }],
     ['【明報專訊】', { source: '明報' }],
     ['〔自由時報訊〕', { source: '自由時報' }],
     ['新華社北京3月5日電', { source: '新華社' }],
@@ -179,7 +180,7 @@ describe('Traditional Chinese bylines', () => {
       'labels with a full-width bar',
       '<div class="credits">文｜王家俊　攝影｜李大同</div><div class="date">2019.09.26 15:10</div>',
       TRADITIONAL_PARAGRAPHS[0],
-      { authors: ['王家俊', '李大同'], publishedAt: '2019-09-26T15:10:00+08:00' },
+      { authors: ['王家俊'], publishedAt: '2019-09-26T15:10:00+08:00' },
     ],
     [
       'the outlet before a bracketed credit opening the body',
@@ -237,4 +238,37 @@ describe('Traditional Chinese bylines', () => {
       expect(a.source).toBe(source);
     },
   );
+});
+
+describe('dates as Taiwan pages print them', () => {
+  const UNDATED_TW_URL = 'https://news.example.com.tw/politics/217673';
+  const dated = (byline: string) =>
+    extract({ htmlLang: 'zh-Hant-TW', byline, paragraphs: TRADITIONAL_PARAGRAPHS }, UNDATED_TW_URL);
+
+  it.each([
+    ['<div class="date">民國108年9月26日</div>', '民國108年9月26日'],
+    ['<div class="date">中華民國108年9月26日</div>', '中華民國108年9月26日'],
+    ['<div class="date">發布日期：108-09-26</div>', '108-09-26'],
+    ['<div class="info">更新日期：108/09/26 來源：行政院</div>', '108/09/26'],
+  ])('a 民國 year (108 is 2019): %s', (byline, raw) => {
+    expect(dated(byline)).toMatchObject({
+      publishedAt: '2019-09-26T00:00:00+08:00',
+      publishedPrecision: 'day',
+      publishedRaw: raw,
+    });
+  });
+
+  it('a three-digit year without a date label is no date', () => {
+    expect(parseDate('108/09/26', { defaultOffset: '+08:00', now: new Date() })).toBeNull();
+  });
+
+  it.each([
+    ['<div class="date">2019/09/26 下午 03:10</div>', '2019-09-26T15:10:00+08:00'],
+    ['<div class="date">2019年9月26日 上午9:10</div>', '2019-09-26T09:10:00+08:00'],
+    ['<div class="date">2019年9月26日 星期四 下午3:10</div>', '2019-09-26T15:10:00+08:00'],
+  ])('the half of the day before the time is no outlet: %s', (byline, publishedAt) => {
+    const a = dated(byline);
+    expect(a.publishedAt).toBe(publishedAt);
+    expect(a.source ?? '').not.toMatch(/午/);
+  });
 });

@@ -114,10 +114,17 @@ function writerBesideDate(head: readonly Line[]): string[] {
   return name && PERSON_NAME.test(name) ? [name] : [];
 }
 
-/** A report signed off at its end: …打通闲鱼以旧换新。(李楠) */
+/** A report signed off at its end: …打通闲鱼以旧换新。(李楠), …。（张三 李四） */
 function signOff(lastLine: string): string[] {
-  const m = /[。！？.!?”」][（(]\s*([\u4e00-\u9fff·]{2,4})\s*[）)]$/u.exec(lastLine);
-  return m && !NOT_A_SIGN_OFF.test(m[1]!) ? [m[1]!] : [];
+  const m =
+    /[。！？.!?”」][（(]\s*([\u4e00-\u9fff·]{2,4}(?:[\s、]+[\u4e00-\u9fff·]{2,4}){0,2})\s*[）)]$/u.exec(
+      lastLine,
+    );
+  if (!m) return [];
+  const names = m[1]!.split(/[\s、]+/);
+  // one name as any sign-off prints it; several only when each is shaped like a person's
+  if (names.length === 1) return NOT_A_SIGN_OFF.test(names[0]!) ? [] : names;
+  return names.every((name) => PERSON_NAME.test(name)) ? names : [];
 }
 
 /**
@@ -203,7 +210,9 @@ export function resolveAuthors(
     // a CMS's `author` field often holds whoever uploaded the page: the editor the page names
     const notEditor = (name: string) => !editors.includes(name);
     yield { value: ctx.meta.authors.flatMap(declaredNames).filter(notEditor), origin: 'metadata' };
-    for (const { byline } of [...leadPhotos, ...endPhotos]) yield { value: byline.authors, origin: 'page' };
+    for (const { byline } of [...leadPhotos, ...endPhotos])
+      yield { value: [...byline.authors, ...byline.photographers], origin: 'page' };
+    for (const { byline } of [...lead, ...end]) yield { value: byline.photographers, origin: 'page' };
     // an English byline under the title or opening the body (`By A and B, The Associated Press`),
     // after the metadata: Western pages declare their writers there, this line may leave one out
     for (const line of [...ctx.head, ...ctx.bodyLines.slice(0, 3)])
