@@ -106,7 +106,28 @@ function revealScriptHidden(clone: Document, minChars: number): void {
   }
 }
 
+/**
+ * Readability drops blocks whose class or id says comment, related, sidebar…, in English; Chinese
+ * sites name their comment threads and recommendation feeds in pinyin or abbreviations (pinglun,
+ * cmt, tuijian, xgxw, cnxh for 猜你喜欢), and under a short story such a block holds more text than
+ * the story and is taken for it. Spared like Readability's own: a name that also says article,
+ * content, body or main, and anything holding the headline.
+ */
+const CHINESE_UNLIKELY =
+  /(^|[-_\s])(pinglun|comments?|cmt|feeds?|recommends?|tuijian|xgxw|xgyd|xiangguan|cnxh|guess|paihang|rank(ing)?)([-_\s]|$)/i;
+const MAYBE_STORY = /article|content|body|main/i;
+
+function dropChineseUnlikely(clone: Document): void {
+  for (const el of clone.querySelectorAll('body [class], body [id]')) {
+    const name = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+    if (!CHINESE_UNLIKELY.test(name) || MAYBE_STORY.test(name)) continue;
+    if (el.closest('table, pre, code') || el.querySelector('h1')) continue;
+    el.remove();
+  }
+}
+
 export function bodyFromReadability(clone: Document, chinese: boolean): BodyResult | null {
+  if (chinese) dropChineseUnlikely(clone);
   const reader = new Readability<Node>(clone, {
     charThreshold: charThresholdFor(chinese),
     keepClasses: true,
