@@ -3,7 +3,7 @@
  * thresholds that suit CJK text (a Chinese paragraph says far more per character than English).
  */
 import { Readability } from '@mozilla/readability';
-import type { Line } from './lines';
+import { collectLines, type Line } from './lines';
 
 export interface BodyResult {
   /** a detached element (in the clone or an inert document): safe to clean in place */
@@ -144,6 +144,73 @@ export function bodyFromReadability(clone: Document, chinese: boolean): BodyResu
     readabilityByline: parsed.byline?.trim() || null,
     via: 'readability',
   };
+}
+
+/** A time or date an item of a comment thread or feed carries (10:23, 2024-12-01, 3小时前). */
+const ITEM_TIME = /\d{1,2}:\d{2}|(?:19|20)\d{2}[-/.年]\d{1,2}|\d+\s*(?:分钟|小时|天)前|刚刚/;
+const squeeze = (el: Element) => (el.textContent ?? '').replace(/\s+/g, '');
+
+/**
+ * The list of like items a body mostly is, not a story: a comment thread or a feed of story cards
+ * that no class names. Five or more siblings of one tag and class hold most of its text, and nearly
+ * all of them carry a link or a time of their own (a story's paragraphs carry neither). Returns the
+ * element holding them, or null.
+ */
+export function itemListIn(body: Element): Element | null {
+  const total = squeeze(body).length;
+  if (!total) return null;
+  for (const box of [body, ...body.querySelectorAll('div, ul, ol, section, dl')]) {
+    if (box.children.length < 5) continue;
+    const groups = new Map<string, Element[]>();
+    for (const child of box.children) {
+      const key = `${child.tagName}.${child.getAttribute('class') ?? ''}`;
+      groups.set(key, [...(groups.get(key) ?? []), child]);
+    }
+    for (const items of groups.values()) {
+      if (items.length < 5) continue;
+      const text = items.reduce((n, item) => n + squeeze(item).length, 0);
+      if (text < total * 0.6) continue;
+      const marked = items.filter(
+        (item) =>
+          [...item.querySelectorAll('a[href]')].some((a) => squeeze(a).length >= 8) ||
+          ITEM_TIME.test(item.textContent ?? ''),
+      ).length;
+      if (marked >= items.length * 0.8) return box;
+    }
+  }
+  return null;
+}
+
+const PROSE = /[。！？!?]/;
+
+/**
+ * The story right above a list Readability took for the body, or took along with it (a two-paragraph
+ * news flash over its comment thread): the run of prose lines ending at most three short lines
+ * (网友评论, 相关新闻) before the list's first line, up to the headline or the byline; null when there
+ * is none. A live report's lead inside the container of its timed entries is that list's first line,
+ * so the report stays whole.
+ */
+export function storyAboveList(doc: Document, lines: ReadonlyArray<Line>, list: Element): BodyResult | null {
+  const first = collectLines(list, { maxLines: 1 })[0]?.text.replace(/\s+/g, '');
+  const start = first ? lines.findIndex((l) => l.text.replace(/\s+/g, '') === first) : -1;
+  if (start <= 0) return null;
+  let i = start - 1;
+  for (let skipped = 0; i >= 0 && lines[i]!.text.length < 20 && !PROSE.test(lines[i]!.text); i--)
+    if (++skipped > 3) return null;
+  const story: Line[] = [];
+  for (; i >= 0; i--) {
+    const line = lines[i]!;
+    if (/^H[1-3]$/.test(line.el.tagName) || line.inList || line.linkChars > line.text.length / 2) break;
+    // the byline or date line under the headline ends the story upward
+    if (line.text.length < 60 && ITEM_TIME.test(line.text)) break;
+    story.unshift(line);
+  }
+  const text = story.reduce((n, l) => n + l.text.length, 0);
+  if (text < 40 || !story.some((l) => PROSE.test(l.text))) return null;
+  const inert = doc.implementation.createHTMLDocument('');
+  const el = inert.createElement('div');
+  for (const block of new Set(story.map((l) => l.el))) el.append(inert.importNode(block, true));
+  return { el, readabilityTitle: null, readabilityByline: null, via: 'readability' };
 }
 
 /** Where a paragraph is page chrome, not the story, whatever its class. */

@@ -19,6 +19,8 @@ import {
   bodyFromSelection,
   READABILITY_LIMITS,
   readableCopy,
+  itemListIn,
+  storyAboveList,
   rejoinSplitStory,
   type BodyResult,
 } from './body';
@@ -174,6 +176,10 @@ function findBody(
       if (!body) {
         body = bodyFromReadability(clone, chinese);
         if (body) rejoinSplitStory(document, body.el);
+        // a short story's comment thread or feed, taken for it: the story is right above
+        const list = body && chinese ? itemListIn(body.el) : null;
+        const story = list && storyAboveList(document, lines, list);
+        if (body && story) body = { ...story, readabilityTitle: body.readabilityTitle };
       }
       if (body?.via !== 'rule' && stats.styleHidden) body = bodyFromHiddenArticle(document, chinese, body);
     } catch (error) {

@@ -46,6 +46,35 @@ describe('a short story above a comment thread or a recommendation feed', () => 
     expect(a.textContent).not.toContain(CARD);
   });
 
+  it.each([
+    ['a comment thread', comments('list', 'item')],
+    ['a feed of story cards', feed('box', 'card')],
+    [
+      'a list of linked stories with their summaries',
+      `<h3>相关新闻</h3><ul class="news">${Array.from(
+        { length: 8 },
+        (_, i) => `<li><a href="/a/${i}.html">全国多地迎来降温降雪天气 第${i}篇</a><p>${CARD}</p></li>`,
+      ).join('')}</ul>`,
+    ],
+  ])('%s that no class names is not the story: the story right above it is', (_, list) => {
+    // the list in a container of its own after the story's
+    const a = extract({ paragraphs: FLASH, after: `</div><div class="box">${list}` });
+    expect(a.textContent).toContain(FLASH[0]);
+    expect(a.textContent).toContain(FLASH[1]);
+    expect(a.textContent).not.toContain(COMMENT);
+    expect(a.textContent).not.toContain(CARD);
+  });
+
+  it('a live report of timed entries under its lead, in one container, stays whole', () => {
+    const entries = Array.from(
+      { length: 8 },
+      (_, i) => `<div class="entry"><span>10:2${i}</span><p>${COMMENT}第${i}条</p></div>`,
+    ).join('');
+    const a = extract({ paragraphs: [FLASH[0]!], after: entries });
+    expect(a.textContent).toContain(FLASH[0]);
+    expect(a.textContent).toContain(`${COMMENT}第7条`);
+  });
+
   it('a story whose own container is named content beside feed keeps its text', () => {
     const a = extract({
       paragraphs: [],
