@@ -26,6 +26,32 @@ type Role = 'source' | 'author' | 'organ' | 'editor' | 'photo' | 'date' | 'other
 
 // Longest labels first so 责任编辑 wins over 编辑 and 信息来源 over 来源.
 const LABELS: ReadonlyArray<[string, Role]> = [
+  // older CMS templates and forums: when the page was entered or posted (天涯's 提交日期)
+  ['录入时间', 'date'],
+  ['錄入時間', 'date'],
+  ['添加时间', 'date'],
+  ['加入时间', 'date'],
+  ['上传时间', 'date'],
+  ['发帖时间', 'date'],
+  ['發帖時間', 'date'],
+  ['发表日期', 'date'],
+  ['發表日期', 'date'],
+  ['提交日期', 'date'],
+  ['发稿日期', 'date'],
+  // who entered or approved the page in the CMS: neither writer nor outlet
+  ['录入者', 'other'],
+  ['录入人', 'other'],
+  ['录入', 'other'],
+  ['發布者', 'other'],
+  ['发布者', 'other'],
+  ['发布人', 'other'],
+  ['審核人', 'other'],
+  ['审核人', 'other'],
+  ['审稿', 'other'],
+  // the department that supplied the piece, on government sites: its outlet
+  ['供稿单位', 'source'],
+  ['供稿', 'source'],
+  ['文章出处', 'source'],
   ['信息来源', 'source'],
   ['文章来源', 'source'],
   ['本文来源', 'source'],

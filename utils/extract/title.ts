@@ -153,6 +153,32 @@ export function splitTrailingStamp(text: string): { headline: string; stamp: str
   return { headline: text.slice(0, m.index).trim(), stamp: m[0].trim() };
 }
 
+/**
+ * The headline without a badge its heading carries in an element of its own (`<span class="tag">原创
+ * </span>`, 独家, 置顶; a styled 热 after it) when the <title> or og:title announces the headline
+ * without it; null otherwise. Only a whole short child at either end.
+ */
+function withoutBadge(el: Element, text: string, announced: string[]): string | null {
+  const first = el.firstElementChild;
+  const last = el.lastElementChild;
+  for (const badge of new Set([first, last])) {
+    if (!badge) continue;
+    const badgeText = collapseSpace(badge.textContent ?? '');
+    if (!badgeText || badgeText.length > 6 || badgeText === text) continue;
+    const rest =
+      badge === first && text.startsWith(badgeText)
+        ? text.slice(badgeText.length)
+        : // at the end only a styled badge (热, 新): a plain span there may end the headline itself
+          badge === last && badge.hasAttribute('class') && text.endsWith(badgeText)
+          ? text.slice(0, -badgeText.length)
+          : null;
+    const restKey = rest ? looseKey(rest) : '';
+    if (restKey.length >= 6 && announced.some((key) => key && (key === restKey || key.startsWith(restKey))))
+      return rest!.trim();
+  }
+  return null;
+}
+
 export function findTitle(
   doc: Document,
   lines: Line[],
@@ -170,6 +196,8 @@ export function findTitle(
     const key = looseKey(text);
     if (key.length < 4) continue;
     let score = 0;
+    const unbadged = withoutBadge(el, text, [docKey, metaKey]);
+    if (unbadged) return { title: unbadged, el: el.closest('h1, h2, h3') ?? el };
     if (key === metaKey || key === docKey) score = 3;
     else if (docKey.startsWith(key) || (metaKey && metaKey.startsWith(key))) score = 2;
     // inside the announced title only as a good part of it: a section or site name printed as a

@@ -61,11 +61,22 @@ const BYLINE_NAMES = new RegExp(
 const BYLINE_CHROME =
   /^(view|see|more|read) (author archive|all (posts|articles|stories)( by .{1,40})?|(more )?(posts|articles|stories) by .{1,40})$|^(additional )?(reporting|writing|editing|research) by [^.!?]{2,80}(;\s*(additional )?(reporting|writing|editing|research) by [^.!?]{2,80})*\.?$/i;
 
+/**
+ * A byline's names and affiliation without the time a bar adds after them (`By ZHANG SAN |
+ * chinadaily.com.cn | Updated: 2019-09-26 15:10`), the affiliation's web address read as its name.
+ */
+function bylineRest(text: string, lead: RegExpExecArray): string {
+  return text
+    .slice(lead[0].length)
+    .replace(/(?:\s*\|\s*[^|]*\d[^|]*)+$/, '')
+    .replace(/\b([a-z][\w-]*)\.(?:com|net|org|cn)(?:\.[a-z]{2})?$/i, (domain) => domain.toUpperCase());
+}
+
 /** A byline standing as a line of its own (`By Jane Doe, Staff Writer`, `View author archive`). */
 export function isWesternBylineLine(text: string): boolean {
   if (text.length > 120) return false;
   const lead = BYLINE_LEAD.exec(text);
-  return (!!lead && BYLINE_NAMES.test(text.slice(lead[0].length))) || BYLINE_CHROME.test(text);
+  return (!!lead && BYLINE_NAMES.test(bylineRest(text, lead))) || BYLINE_CHROME.test(text);
 }
 
 /**
@@ -76,7 +87,7 @@ export function isWesternBylineLine(text: string): boolean {
 export function westernBylineNames(text: string): string[] {
   if (text.length > 120) return [];
   const lead = BYLINE_LEAD.exec(text);
-  const rest = lead ? text.slice(lead[0].length) : '';
+  const rest = lead ? bylineRest(text, lead) : '';
   if (!rest || !BYLINE_NAMES.test(rest)) return [];
   const names = rest.split(/\s*(?:\||–|—|\s-\s|\bfor\b|,\s*(?=the\s))\s*/i)[0]!;
   return (

@@ -170,6 +170,18 @@ describe('less common author labels and labels without a colon', () => {
     ['[作者] 张三 [来源] 新华网', { authors: ['张三'], source: '新华网' }],
     // placeholders where no one is named
     ['作者:佚名 来源:本站原创 点击数:123', { authors: [], source: null }],
+    // older CMS templates: when and by whom the page was entered, who supplied it
+    ['作者：张三 录入时间：2012-03-05 点击数：123', { authors: ['张三'], dateText: '2012-03-05' }],
+    [
+      '文章来源：示例日报 发布者：admin 添加时间：2012-3-5 9:12:00',
+      { authors: [], source: '示例日报', dateText: '2012-3-5 9:12:00' },
+    ],
+    ['作者：张三 提交日期：2005-5-7 21:23:00', { authors: ['张三'], dateText: '2005-5-7 21:23:00' }],
+    ['供稿单位：市教育局 发布日期：2012-03-05', { source: '市教育局', dateText: '2012-03-05' }],
+    ['文章出处：示例网 作者：张三 发表日期：2012-03-05', { source: '示例网', authors: ['张三'] }],
+    ['供稿：市委宣传部 撰稿：张三 审稿：王五', { source: '市委宣传部', authors: ['张三'], editors: [] }],
+    ['录入：张三 责任编辑：李四', { authors: [], editors: ['李四'] }],
+    ['稿件来源：办公室 发布人：李四 审核人：王五', { source: '办公室', authors: [], editors: [] }],
   ])('%s', (line, expected) => {
     expect(parseByline(line)).toMatchObject(expected);
   });
@@ -352,6 +364,9 @@ describe('English bylines', () => {
       ['Jeremy Herb', 'Lauren del Valle', 'Kara Scannell'],
     ],
     ['<p>Written by Rob Ewaschuk</p>', ['Rob Ewaschuk']],
+    // China Daily's English byline: names in capitals, the site's address, then the time
+    ['<p>By ZHANG SAN | chinadaily.com.cn | Updated: 2019-09-26 15:10</p>', ['ZHANG SAN']],
+    ['<p>By Li Si and Wang Wu | Xinhua | 2019-09-26 15:10</p>', ['Li Si', 'Wang Wu']],
   ])('the names of %s', (byline, authors) => {
     expect(english(byline).authors).toEqual(authors);
   });

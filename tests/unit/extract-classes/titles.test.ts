@@ -111,6 +111,34 @@ describe('titles the <title> does not announce', () => {
   });
 });
 
+describe("a badge in the headline's element", () => {
+  it.each([
+    ['<h1><span class="tag">原创</span>长白山冰雪季开幕 游客同比增长三成</h1>'],
+    ['<h1><i class="badge">独家</i> 长白山冰雪季开幕 游客同比增长三成</h1>'],
+    ['<h1>长白山冰雪季开幕 游客同比增长三成<em class="hot">热</em></h1>'],
+  ])('is no part of the headline the <title> announces without it: %s', (heading) => {
+    const html = page('<title>长白山冰雪季开幕 游客同比增长三成_示例网</title>', heading);
+    expect(titleOf(html)).toBe('长白山冰雪季开幕 游客同比增长三成');
+  });
+
+  it.each([
+    // the <title> carries the tag too: the page's headline keeps it
+    [
+      '<title>【视频】长白山冰雪季开幕_示例网</title>',
+      '<h1><span>【视频】</span>长白山冰雪季开幕</h1>',
+      '【视频】长白山冰雪季开幕',
+    ],
+    // a headline longer than the <title>'s shortened one stays whole
+    [
+      '<title>长白山冰雪季开幕 游客同比增长三成_示例网</title>',
+      '<h1>长白山冰雪季开幕 游客同比增长三成<span>以上</span></h1>',
+      '长白山冰雪季开幕 游客同比增长三成以上',
+    ],
+  ])('stays where the <title> has it or the headline is longer: %s', (head, heading, title) => {
+    expect(titleOf(page(head, heading))).toBe(title);
+  });
+});
+
 describe('a section or site name printed as a heading is not the headline', () => {
   it.each([
     [
