@@ -432,8 +432,8 @@ function markedNames(text: string): string[] {
 }
 
 /**
- * The line with its spaces collapsed, its byline mark dropped, labels spaced out to fill a table cell (发 布 日 期：) joined and
- * labels in brackets (【来源】) given a colon.
+ * The line with its spaces collapsed, its byline mark (□ ■ ◎ …) dropped, labels spaced out to fill a
+ * table cell (发 布 日 期：) joined and labels in brackets (【来源】) given a colon.
  */
 function labelsJoined(line: string): string {
   return collapseSpace(line)

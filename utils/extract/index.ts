@@ -17,11 +17,11 @@ import {
   bodyFromReadability,
   bodyFromRule,
   bodyFromSelection,
+  itemListIn,
   READABILITY_LIMITS,
   readableCopy,
-  itemListIn,
-  storyAboveList,
   rejoinSplitStory,
+  storyAboveList,
   type BodyResult,
 } from './body';
 import { isBylineLine } from './byline';

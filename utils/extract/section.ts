@@ -7,7 +7,7 @@ import { collapseSpace, looseKey } from './text';
 const LABEL = /^(您?(当前|现在|所在)?的?(位置|所在位置)|当前位置|所在位置|位置)\s*[:：]?\s*/;
 const SEPARATORS = /\s*(?:>>|>|＞|»|›|→|\/|\||｜|丨|＞＞|->|—>|::)\s*/;
 const HOME =
-  /^(首页|主页|网站首页|返回首页|home|homepage|index|正文|内容|详情|正文内容|详细内容|当前页|文章内容)$|首页$/i;
+  /^(首页|首頁|主页|主頁|网站首页|網站首頁|返回首页|home|homepage|index|ホーム|トップ|accueil|inicio|startseite|홈|正文|内容|內容|详情|詳情|正文内容|详细内容|当前页|文章内容)$|首[页頁]$/i;
 const CRUMB_CLASS =
   /bread|crumb|(^|[-_\s])(position|location|weizhi|dqwz|curpos|currentpos|nav-?path|path|guide|wz|site-?nav|channel-?nav)([-_\s]|$)/i;
 
@@ -27,13 +27,51 @@ function crumbText(el: Element): string {
   return collapseSpace(el.textContent ?? '');
 }
 
+/**
+ * A link to the site's front page under the site's name (`示例日报网`, `ETtoday` at `/`, named in the
+ * <title>). The root of a channel's own host keeps its entry: 新闻中心 at news.sina.com.cn/.
+ */
+function isFrontPage(a: Element): boolean {
+  const name = looseKey(a.textContent ?? '');
+  if (!name || !looseKey(a.ownerDocument.title ?? '').includes(name)) return false;
+  try {
+    const url = new URL(a.getAttribute('href') ?? '', a.ownerDocument.baseURI);
+    return /^\/(?:index\.\w{2,5}|default\.aspx?)?$/i.test(url.pathname) && !url.search;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A breadcrumb element's entries, by its separators, never the site's front page under the site's
+ * name (`示例日报网 » 新闻`). Where the separators are none a text parse knows
+ * (`首页-新闻-本地`), by its links, when nothing but such marks stands between them: a menu's
+ * links, with only spaces between, are no breadcrumb.
+ */
+function crumbEntries(el: Element, text: string, title: string | null): string[] {
+  const links = [...el.getElementsByTagName('a')];
+  const root = links[0] && isFrontPage(links[0]) ? looseKey(links[0].textContent ?? '') : '';
+  const byText = parseBreadcrumb(text, title).filter(
+    (item, i) => !(i === 0 && root && looseKey(item) === root),
+  );
+  if (links.length < 2 || byText.length > 1) return byText;
+  const named = links.map((a) => collapseSpace(a.textContent ?? ''));
+  let between = text.replace(LABEL, '');
+  for (const name of named) between = between.replace(name, ' ');
+  // the entry after the last link, the current page's own (正文), may stand at the end
+  const marks = between.replace(/\s+/g, '').replace(/[\p{L}\p{N}]+$/u, '');
+  if (/[\p{L}\p{N}]/u.test(marks) || marks.length < links.length - 1) return byText;
+  return parseBreadcrumb(named.slice(root ? 1 : 0).join(' > '), title);
+}
+
 /** Finds the breadcrumb among the page's lines: a 位置 label, or a line in a breadcrumb-ish element. */
 export function findBreadcrumb(lines: Line[], title: string | null): string[] {
   const head = lines.slice(0, 400);
   for (const line of head) {
     if (LABEL.test(line.text) && /位置/.test(line.text) && line.text.length < 200) {
       const text = crumbText(line.el);
-      const items = parseBreadcrumb(text.length < 200 ? text : line.text, title);
+      const items =
+        text.length < 200 ? crumbEntries(line.el, text, title) : parseBreadcrumb(line.text, title);
       if (items.length) return items;
     }
   }
@@ -50,7 +88,7 @@ export function findBreadcrumb(lines: Line[], title: string | null): string[] {
       if (!isCrumb) continue;
       const text = crumbText(el);
       if (!el.querySelector('a') || text.length > 200 || !SEPARATORS.test(text)) continue;
-      const items = parseBreadcrumb(text, title);
+      const items = crumbEntries(el, text, title);
       if (items.length) return items;
     }
   }

@@ -179,6 +179,22 @@ function withoutBadge(el: Element, text: string, announced: string[]): string | 
   return null;
 }
 
+/**
+ * The headline before a line break in its element when the <title> or og:title announces exactly
+ * that part: the rest is a subtitle set in the same heading (`标题<br><span>——副题</span>`). A
+ * headline broken over two lines that the <title> gives whole stays whole.
+ */
+function headlineBeforeBreak(el: Element, announced: string[]): string | null {
+  const br = el.getElementsByTagName('br')[0];
+  if (!br) return null;
+  const range = el.ownerDocument.createRange();
+  range.setStart(el, 0);
+  range.setEndBefore(br);
+  const before = collapseSpace(range.toString());
+  const key = looseKey(before);
+  return key.length >= 6 && announced.includes(key) ? before : null;
+}
+
 export function findTitle(
   doc: Document,
   lines: Line[],
@@ -187,6 +203,8 @@ export function findTitle(
   const docTitle = collapseSpace(doc.title ?? '');
   const docKey = looseKey(docTitle);
   const metaKey = looseKey(candidates.meta ?? '');
+  // the headline part of the <title> (before the channel and site)
+  const partKey = looseKey(titleParts(docTitle)[0] ?? '');
   let best: { el: Element; text: string; score: number } | null = null;
   let seen = 0;
   for (const el of headingCandidates(doc, lines)) {
@@ -195,9 +213,10 @@ export function findTitle(
     if (text.length < 4 || text.length > 200) continue;
     const key = looseKey(text);
     if (key.length < 4) continue;
-    let score = 0;
-    const unbadged = withoutBadge(el, text, [docKey, metaKey]);
+    // the announced headline with a badge or a subtitle beside it in the same heading
+    const unbadged = withoutBadge(el, text, [docKey, metaKey]) ?? headlineBeforeBreak(el, [partKey, metaKey]);
     if (unbadged) return { title: unbadged, el: el.closest('h1, h2, h3') ?? el };
+    let score = 0;
     if (key === metaKey || key === docKey) score = 3;
     else if (docKey.startsWith(key) || (metaKey && metaKey.startsWith(key))) score = 2;
     // inside the announced title only as a good part of it: a section or site name printed as a

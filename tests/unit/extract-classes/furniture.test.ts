@@ -111,6 +111,44 @@ describe('values end where page furniture begins', () => {
     expect(article.publishedPrecision).toBe('second');
   });
 
+  it.each([
+    [
+      '位置：<a href="/">首页</a>-<a href="/news/">新闻</a>-<a href="/news/local/">本地</a>',
+      ['新闻', '本地'],
+    ],
+    [
+      '当前位置：<a href="/index.html">首页</a> - <a href="/news/">新闻</a> - <a href="/news/local/">本地</a> - 正文',
+      ['新闻', '本地'],
+    ],
+    [
+      '<a href="/">示例日报网</a> » <a href="/news/">新闻</a> » <a href="/news/local/">本地新闻</a>',
+      ['新闻', '本地新闻'],
+    ],
+  ])(
+    'a breadcrumb read by its links, whatever marks separate them, without the front page: %s',
+    (crumb, section) => {
+      const docTitle = '长白山冰雪季开幕 游客同比增长三成_示例日报网';
+      expect(extract({ docTitle, above: `<div class="crumb">${crumb}</div>` }).section).toEqual(section);
+    },
+  );
+
+  it.each([
+    ['<a href="/">首頁</a> &gt; <a href="/news/">政治</a>', ['政治']],
+    ['<a href="/">ホーム</a> &gt; <a href="/news/">政治</a>', ['政治']],
+    // the root of a channel's own host is that channel, not the site's front page
+    ['<a href="/">新闻中心</a> &gt; <a href="/china/">国内新闻</a>', ['新闻中心', '国内新闻']],
+  ])('the front page in other words and scripts: %s', (crumb, section) => {
+    expect(extract({ above: `<div class="crumb">${crumb}</div>` }).section).toEqual(section);
+  });
+
+  it('a menu of links under a 位置 label, with only spaces between them, is no breadcrumb', () => {
+    const article = extract({
+      above:
+        '<div class="top">当前位置：<a href="/">首页</a> <a href="/gj/">国际</a> <a href="/sp/">时评</a> <a href="/ll/">理论</a> <a href="/wh/">文化</a></div>',
+    });
+    expect(article.section).not.toContain('时评');
+  });
+
   it("a breadcrumb drops a column's internal code", () => {
     const article = extract({
       above:

@@ -102,6 +102,14 @@ describe('titles the <title> does not announce', () => {
     expect(titleSuffix(raw, headline)).toBe(name);
   });
 
+  it('a subtitle after a line break in the heading is no part of the headline the <title> announces', () => {
+    const html = page(
+      '<title>长白山冰雪季开幕 游客同比增长三成_示例网</title>',
+      '<h1>长白山冰雪季开幕 游客同比增长三成<br><span class="sub">——来自池北区的报道</span></h1>',
+    );
+    expect(titleOf(html)).toBe('长白山冰雪季开幕 游客同比增长三成');
+  });
+
   it('a line break inside the headline reads as a space', () => {
     const html = page(
       '<title>长白山冰雪季开幕 游客同比增长三成_示例网</title>',
