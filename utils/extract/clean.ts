@@ -35,9 +35,39 @@ export interface CleanContext {
    * Off for other pages, where Readability's own cleaning already fits.
    */
   chinese?: boolean;
+  /** loose key of the article's title: a headline stack repeating it at the body's top goes */
+  titleKey?: string;
 }
 
 const SENTENCE_MARK = /[。！？]/;
+
+/** A line of its own (not one of several a <br> splits an element into) set in a heading or in bold. */
+function isEmphasized(line: Line): boolean {
+  if (collapseSpace(line.el.textContent ?? '') !== line.text) return false;
+  if (/^H[1-6]$/.test(line.el.tagName)) return true;
+  let bold = 0;
+  for (const b of line.el.querySelectorAll('b, strong')) bold += collapseSpace(b.textContent ?? '').length;
+  return bold >= line.text.length * 0.9;
+}
+
+/**
+ * A wire story's headline stack set in bold at the top of its body (新华社's 引题, 主题 and 副题:
+ * `习近平…座谈会强调 / 推动…取得新的重大突破 / 李强蔡奇出席`) repeats the title block in other
+ * words: up to five short emphasized lines opening the body, one of which holds the title.
+ */
+function headlineStack(lines: readonly Line[], titleKey: string): Line[] {
+  if (titleKey.length < 6) return [];
+  const stack: Line[] = [];
+  for (const line of lines) {
+    if (line.text.length > 40 || SENTENCE_MARK.test(line.text) || !isEmphasized(line)) break;
+    if (stack.push(line) > 5) return [];
+  }
+  const holdsTitle = stack.some((line) => {
+    const key = looseKey(line.text);
+    return key.length >= 6 && (key.includes(titleKey) || titleKey.includes(key));
+  });
+  return holdsTitle ? stack : [];
+}
 
 /** The element whose children are the article's top-level blocks (Readability nests it in wrappers). */
 function blockContainer(root: Element): Element {
@@ -313,6 +343,7 @@ export function cleanBody(root: Element, context: CleanContext): void {
 
   const known = context.knownKeys ?? new Set<string>();
   const lines = collectLines(root);
+  const stack = new Set(context.chinese && context.titleKey ? headlineStack(lines, context.titleKey) : []);
   const pager = context.chinese === false ? pagerLines(lines) : null;
   const closing = context.chinese === false ? closingLinkLines(lines) : null;
   const repeated = westernStory ? repeatedLines(lines) : null;
@@ -325,6 +356,7 @@ export function cleanBody(root: Element, context: CleanContext): void {
     const whole = () => collapseSpace(el.textContent ?? '');
     if (
       (line.index < 8 && known.has(looseKey(line.text))) ||
+      stack.has(line) ||
       (context.chinese !== false && isBoilerplateLine(line.text)) ||
       (context.chinese === false && isWesternChrome(line.text, line.linkChars)) ||
       pager?.has(line) ||

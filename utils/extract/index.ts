@@ -297,6 +297,7 @@ export function explainArticle(
     knownKeys: chinese || body.via !== 'readability' ? ctx.knownKeys : new Set(titleKeys),
     trimTeasers: body.via === 'readability' && chinese,
     chinese,
+    titleKey: looseKey(title),
   });
   const cleanLines = collectLines(body.el);
   ctx.textLines = cleanLines;
@@ -311,7 +312,7 @@ export function explainArticle(
   const editors = resolveEditors(ctx);
   const siteName = meta.siteName ?? titleSuffix(document.title ?? '', title);
   const source = resolveSource(ctx, title, siteName);
-  const authors = resolveAuthors(ctx, source, editors);
+  const authors = resolveAuthors(ctx, source, editors, siteName);
   const section = resolveSection(ctx, title);
   const articleId = articleIdFromUrl(url, site?.articleId ?? cms?.articleId) ?? meta.articleId;
   const contentHtml = sanitizeHtml((body.el as Element).innerHTML, win as unknown as SanitizeWindow);

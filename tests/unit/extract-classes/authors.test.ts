@@ -55,6 +55,16 @@ describe('author precision', () => {
     expect(splitNames(value)).toEqual(names);
   });
 
+  it("meta author naming the site, as only the <title>'s suffix names it, gives no author", () => {
+    const a = extract({
+      head: '<meta name="author" content="中国科普网">',
+      docTitle: '长白山冰雪季开幕 游客同比增长三成-中国科普网',
+      byline: '<div class="info">2019-09-26 15:10 来源：新华社</div>',
+    });
+    expect(a.source).toBe('新华社');
+    expect(a.authors).toEqual([]);
+  });
+
   it('meta author naming the portal gives no author; the byline under the title does', () => {
     const portal = extract({
       head: '<meta name="author" content="网易"><meta property="og:site_name" content="网易新闻">',

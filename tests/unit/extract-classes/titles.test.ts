@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { stripTitleSuffix, titleSuffix } from '@/utils/extract/title';
-import { extractHtml, PARAGRAPHS, URL } from './page';
+import { extract, extractHtml, PARAGRAPHS, URL } from './page';
 
 function page(head: string, beforeBody: string): string {
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">${head}</head><body>
@@ -116,6 +116,36 @@ describe('titles the <title> does not announce', () => {
       '<h1>长白山冰雪季开幕<br>游客同比增长三成</h1><div class="info">2024-12-01 10:00</div>',
     );
     expect(titleOf(html)).toBe('长白山冰雪季开幕 游客同比增长三成');
+  });
+});
+
+describe("a wire story's headline stack in bold at the top of its body", () => {
+  const STACK = ['长白山冰雪季开幕式举行', '游客同比增长三成', '省领导出席'];
+
+  it('repeats the title block in other words and leaves the body', () => {
+    const a = extract({
+      title: '长白山冰雪季开幕式举行',
+      paragraphs: [...STACK.map((line) => `<strong>${line}</strong>`), ...PARAGRAPHS],
+    });
+    expect(a.title).toBe('长白山冰雪季开幕式举行');
+    for (const line of STACK) expect(a.textContent).not.toContain(line);
+    expect(a.textContent).toContain(PARAGRAPHS[0]);
+  });
+
+  it("a document's note under its bold title, in the same paragraph, stays", () => {
+    const a = extract({
+      title: '长白山冰雪季开幕式举行',
+      paragraphs: ['<strong>长白山冰雪季<br>开幕式举行</strong><br>（现场整理）', ...PARAGRAPHS],
+    });
+    expect(a.textContent).toContain('（现场整理）');
+  });
+
+  it('bold subheads that do not hold the title stay', () => {
+    const a = extract({
+      title: '长白山冰雪季开幕式举行',
+      paragraphs: ['<strong>雪道增加</strong>', '<strong>服务升级</strong>', ...PARAGRAPHS],
+    });
+    expect(a.textContent).toContain('雪道增加');
   });
 });
 

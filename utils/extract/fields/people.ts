@@ -54,11 +54,12 @@ export function isPlausibleAuthor(name: string, outlets: ReadonlySet<string>): b
 }
 
 /**
- * Loose keys of the outlet names an author must not be: the site, the source, the host's name, each
- * also without its 网 (`文｜财新 张三` on 财新网 credits the outlet, then the writer).
+ * Loose keys of the outlet names an author must not be: the site (as its metadata or its <title>
+ * names it), the source, each also without its 网 (`文｜财新 张三` on 财新网 credits the outlet, then
+ * the writer).
  */
-function outletKeys(ctx: ExtractContext, source: string | null): Set<string> {
-  const keys = [source, ctx.meta.siteName]
+function outletKeys(source: string | null, siteName: string | null): Set<string> {
+  const keys = [source, siteName]
     .filter((s): s is string => !!s)
     .map(looseKey)
     .filter(Boolean);
@@ -191,8 +192,9 @@ export function resolveAuthors(
   ctx: ExtractContext,
   source: string | null,
   editors: readonly string[],
+  siteName: string | null,
 ): string[] {
-  const outlets = outletKeys(ctx, source);
+  const outlets = outletKeys(source, siteName);
   const keep = (name: string) => isPlausibleAuthor(name, outlets);
   function* candidates(): Generator<Candidate<string[]>> {
     yield* ruleNames(ctx, 'authors');
