@@ -193,7 +193,7 @@ const SLASH_LABELS = ['文', '图', '圖', '摄影', '攝影', '编辑', '編輯
  * or a slash credit's label followed by a slash.
  */
 const LABEL_RE = new RegExp(
-  `(?:^|(?<=[\\s【\\[（(〔|｜丨/,，;；]|[^\\p{L}]))(${LABEL_ALTERNATION})\\s*[:：｜]|(${LONG_LABELS})\\s*[:：]|(?:^|(?<=[\\s【\\[（(〔]))(${SLASH_LABELS.join('|')})\\s*[/／:：｜|丨]`,
+  `(?:^|(?<=[\\s【\\[（(〔|｜丨/,，;；]|[^\\p{L}]))(${LABEL_ALTERNATION})\\s*(?:[:：｜丨]|\\|(?!\\|))|(${LONG_LABELS})\\s*[:：]|(?:^|(?<=[\\s【\\[（(〔]))(${SLASH_LABELS.join('|')})\\s*[/／:：｜|丨]`,
   'gu',
 );
 /** Forum and blog posts: `发表于 2005-5-7 21:23`, `Posted on May 7, 2005` — a date lead without a colon. */
@@ -385,8 +385,11 @@ export function splitNames(value: string): string[] {
   return unique(names).slice(0, 20);
 }
 
+/** A 公众号's ID after its name: `示例财经（ID：shili）`, `(微信ID: abc)`. */
+const ACCOUNT_ID = /\s*[（(]\s*(?:微信)?(?:ID|号)\s*[:：][^)）]*[)）]?/i;
+
 function cleanSource(value: string): string | null {
-  let source = cutAtFurniture(value.split(SEPARATOR)[0] ?? '');
+  let source = cutAtFurniture(value.replace(ACCOUNT_ID, '').split(SEPARATOR)[0] ?? '');
   source = source.replace(/^(本报|本站|本網|本网)$/, '').trim();
   // the writer's name in the next element runs on after the outlet (来源：汽车之家 张三)
   const words = source.split(' ');
@@ -442,10 +445,24 @@ function labelsJoined(line: string): string {
     .replace(BRACKETED_LABEL, ' $1：');
 }
 
+/**
+ * A repost's credit to the 公众号 it came from, at the top or foot of a tech or finance portal's
+ * story: `本文来自微信公众号“硅星人Pro”（ID：guixingren123），作者：张三，36氪经授权发布。` The account
+ * is the outlet, the 作者 the writer.
+ */
+const REPOST_CREDIT =
+  /^(?:本文|文章)?(?:经授权)?(?:来自|转载自|转自|来源于|来源\s*[:：])\s*(?:微信)?公众号\s*[:：]?\s*[“"「『]?([^”"」』（(，,。\s]{1,30})[”"」』]?\s*(?:[（(]\s*(?:微信)?ID\s*[:：]\s*[\w.-]+\s*[)）])?\s*(?:[，,]\s*作者\s*[:：]?\s*([^，,。；;（(]{1,30}))?/iu;
+
 /** Reads the labelled fields of one line of text. Unlabelled text is ignored. */
 export function parseByline(line: string): Byline {
   const text = labelsJoined(line.slice(0, 1_000));
   const result: Byline = { source: null, authors: [], editors: [], photographers: [], dateText: null };
+  const repost = REPOST_CREDIT.exec(text);
+  if (repost) {
+    result.source = repost[1]!;
+    if (repost[2]) result.authors = splitNames(repost[2]);
+    return result;
+  }
   const marks: Array<{ role: Role; start: number; end: number }> = [];
   LABEL_RE.lastIndex = 0;
   for (let m = LABEL_RE.exec(text); m; m = LABEL_RE.exec(text)) {
@@ -583,6 +600,7 @@ export function parseByline(line: string): Byline {
 /** Whether a line is mostly a byline (labels and their short values), not prose. */
 export function isBylineLine(line: string): boolean {
   const text = labelsJoined(line);
+  if (REPOST_CREDIT.test(text)) return true;
   // byline lines are labels and names, not sentences
   if (text.length > 120 || /[，。？！；?!]/.test(text)) return false;
   LABEL_RE.lastIndex = 0;

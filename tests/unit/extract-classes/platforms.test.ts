@@ -4,6 +4,7 @@
  * date; WeChat's older layout names it elsewhere.
  */
 import { describe, expect, it } from 'vitest';
+import { parseByline } from '@/utils/extract/byline';
 import { extract, extractHtml, PARAGRAPHS } from './page';
 
 describe('modern platforms', () => {
@@ -175,5 +176,38 @@ describe('a 公众号 article in the 2014–2017 layout', () => {
     expect(a.authors).toEqual(['张三']);
     expect(a.publishedAt).toBe('2016-05-06T16:30:00+08:00');
     expect(a.textContent.split('\n')).toEqual(PARAGRAPHS);
+  });
+});
+
+describe("a repost's credit to the 公众号 it came from", () => {
+  it.each([
+    [
+      '本文来自微信公众号“硅星人Pro”（ID：guixingren123），作者：张三，36氪经授权发布。',
+      '硅星人Pro',
+      ['张三'],
+    ],
+    ['本文来自微信公众号：硅星人（ID：guixingren123），作者：李四，题图来自：视觉中国', '硅星人', ['李四']],
+    ['本文转载自公众号「财经十一人」', '财经十一人', []],
+  ])(
+    '%s names the account as the source and its writer; the credit leaves the body',
+    (line, source, authors) => {
+      const a = extract({ paragraphs: [line, ...PARAGRAPHS] });
+      expect(a.source).toBe(source);
+      expect(a.authors).toEqual(authors);
+      expect(a.textContent).not.toContain(line.slice(0, 12));
+    },
+  );
+
+  it('a sentence about a 公众号 names no account', () => {
+    const line = '本文来自微信公众号，我们每天推送本地新闻和服务信息，欢迎读者朋友们留言交流。';
+    expect(parseByline(line)).toMatchObject({ source: null, authors: [] });
+  });
+
+  it.each([
+    ['文 | 王五 来源 | 示例财经（ID：shili）', { source: '示例财经', authors: ['王五'] }],
+    ['作者丨张三 来源丨新华社', { source: '新华社', authors: ['张三'] }],
+    ['来源：示例财经(微信ID: abc) 作者：张三', { source: '示例财经', authors: ['张三'] }],
+  ])('a label before a bar, and an account ID after its name: %s', (line, expected) => {
+    expect(parseByline(line)).toMatchObject(expected);
   });
 });
