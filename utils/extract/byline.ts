@@ -229,15 +229,18 @@ const BRACKET_CREDIT =
 /** 中央社記者黃雅詩台北29日電, 新华社记者张三北京3月5日电: agency, names, place, day, 電. */
 const AGENCY_DATELINE =
   /(中央社|新華社|新华社|中新社|中通社|法新社|路透社?|美聯社|美联社|共同社|韓聯社|韩联社)(?:(?:特派|駐[\u4e00-\u9fff]{1,4}|驻[\u4e00-\u9fff]{1,4})?(?:記者|记者))([\u4e00-\u9fff、·]{2,24}?)\s*(?:\d{1,2}月)?\d{1,2}日\s*(?:專|专)?(?:電|电)/u;
-/** A newspaper's own lead, 【明報專訊】, 〔自由時報訊〕, 【大紀元2013年11月29日訊】: its outlet. */
+/**
+ * A newspaper's own lead, 【明報專訊】, 〔自由時報訊〕, 【大紀元2013年11月29日訊】, 【on.cc東網專訊】, or
+ * 【星島日報報道】 (報道 only after a name ending like an outlet's: 綜合報導 names none): its outlet.
+ */
 export const NEWSPAPER_LEAD =
-  /^[【[〔（(]\s*([\u4e00-\u9fff]{2,8}?)(?:(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)?(?:專訊|专讯|快訊|快讯|訊|讯)\s*[】\]〕）)]/u;
+  /^[【[〔（(]\s*((?:[A-Za-z][A-Za-z.]{1,8})?[\u4e00-\u9fff]{2,8}?)(?:(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)?(?:專訊|专讯|快訊|快讯|訊|讯|(?<=[報报網网社台])(?:報道|报道|報導))\s*[】\]〕）)]/u;
 /**
  * The outlet of a lead: a newspaper's own, or an outlet's dateline without a reporter (新华社北京3月5日电,
  * 央广网北京9月26日消息). 本報訊, 本报讯 name the site itself.
  */
 const OUTLET_LEAD = new RegExp(
-  String.raw`${NEWSPAPER_LEAD.source}|^[（(【[]?\s*(新華社|新华社|中新社|中新網|中新网|中央社|中通社|人民網|人民网|央視網|央视网|[\u4e00-\u9fff]{1,5}(?:網|网|社|報|报|台))[\u4e00-\u9fff]{0,8}?(?:\d{1,2}月)?\d{1,2}日\s*(?:(?:專|专)?(?:電|电)|訊|讯|消息)`,
+  String.raw`${NEWSPAPER_LEAD.source}|^[（(【[]?\s*(新華社|新华社|中新社|中新網|中新网|中央社|中通社|人民網|人民网|央視網|央视网|[\u4e00-\u9fff]{1,5}(?:網|网|社|報|报|台))[\u4e00-\u9fff]{0,8}?(?:\d{1,2}月)?\d{1,2}日\s*(?:(?:專|专)?(?:電|电)|訊|讯|消息)|^([\u4e00-\u9fff]{1,8}(?:報|报|網|网|社|台))(?:專訊|专讯|訊|讯)(?=\s*[（(【])`,
   'u',
 );
 
@@ -542,7 +545,7 @@ export function parseByline(line: string): Byline {
   }
   if (!result.source) {
     const lead = OUTLET_LEAD.exec(text);
-    const outlet = lead?.[1] ?? lead?.[2];
+    const outlet = lead?.[1] ?? lead?.[2] ?? lead?.[3];
     if (outlet && !/^(本報|本报|本網|本网|本台|本刊)$/.test(outlet)) result.source = outlet;
   }
   // the credit after an outlet named before it (中國時報【…】) is read without the outlet

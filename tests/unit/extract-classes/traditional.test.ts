@@ -18,6 +18,9 @@ describe('Traditional Chinese bylines', () => {
     ['（編輯：王小明）1021129', { editors: ['王小明'] }],
     ['責任編輯：陳大文', { editors: ['陳大文'] }],
     ['來源：聯合報', { source: '聯合報' }],
+    ['【on.cc東網專訊】', { source: 'on.cc東網' }],
+    // where it was reported from names no outlet
+    ['（綜合報導）', { source: null }],
     ['撰文：李四 攝影：周五', { authors: ['李四'], photographers: ['周五'] }],
     ['發佈時間：2013/06/29 22:54', { dateText: '2013/06/29 22:54' }],
     ['更新時間：2013-06-29 22:54', { dateText: '2013-06-29 22:54' }],
@@ -175,6 +178,18 @@ describe('Traditional Chinese bylines', () => {
       '<div class="date">2019年9月26日星期四</div>',
       `【明報專訊】${TRADITIONAL_PARAGRAPHS[0]}`,
       { source: '明報', publishedAt: '2019-09-26T00:00:00+08:00', publishedPrecision: 'day' },
+    ],
+    [
+      "a newspaper's own lead ending in 報道",
+      '<div class="date">2019年9月26日星期四</div>',
+      `【星島日報報道】${TRADITIONAL_PARAGRAPHS[0]}`,
+      { source: '星島日報' },
+    ],
+    [
+      "an outlet's 訊 before the reporter credit",
+      '<div class="date">2019年9月26日星期四</div>',
+      `香港文匯報訊（記者 王家俊）${TRADITIONAL_PARAGRAPHS[0]}`,
+      { source: '香港文匯報', authors: ['王家俊'] },
     ],
     [
       'labels with a full-width bar',
