@@ -3,7 +3,7 @@
  * thresholds that suit CJK text (a Chinese paragraph says far more per character than English).
  */
 import { Readability } from '@mozilla/readability';
-import { collectLines, type Line } from './lines';
+import { collectLines, lineIndexOf, type Line } from './lines';
 
 export interface BodyResult {
   /** a detached element (in the clone or an inert document): safe to clean in place */
@@ -148,7 +148,6 @@ export function bodyFromReadability(clone: Document, chinese: boolean): BodyResu
 
 /** A time or date an item of a comment thread or feed carries (10:23, 2024-12-01, 3小时前). */
 const ITEM_TIME = /\d{1,2}:\d{2}|(?:19|20)\d{2}[-/.年]\d{1,2}|\d+\s*(?:分钟|小时|天)前|刚刚/;
-const squeeze = (el: Element) => (el.textContent ?? '').replace(/\s+/g, '');
 
 /**
  * The list of like items a body mostly is, not a story: a comment thread or a feed of story cards
@@ -157,22 +156,24 @@ const squeeze = (el: Element) => (el.textContent ?? '').replace(/\s+/g, '');
  * element holding them, or null.
  */
 export function itemListIn(body: Element): Element | null {
-  const total = squeeze(body).length;
+  const total = textLength(body);
   if (!total) return null;
   for (const box of [body, ...body.querySelectorAll('div, ul, ol, section, dl')]) {
     if (box.children.length < 5) continue;
     const groups = new Map<string, Element[]>();
     for (const child of box.children) {
       const key = `${child.tagName}.${child.getAttribute('class') ?? ''}`;
-      groups.set(key, [...(groups.get(key) ?? []), child]);
+      const group = groups.get(key);
+      if (group) group.push(child);
+      else groups.set(key, [child]);
     }
     for (const items of groups.values()) {
       if (items.length < 5) continue;
-      const text = items.reduce((n, item) => n + squeeze(item).length, 0);
+      const text = items.reduce((n, item) => n + textLength(item), 0);
       if (text < total * 0.6) continue;
       const marked = items.filter(
         (item) =>
-          [...item.querySelectorAll('a[href]')].some((a) => squeeze(a).length >= 8) ||
+          [...item.querySelectorAll('a[href]')].some((a) => textLength(a) >= 8) ||
           ITEM_TIME.test(item.textContent ?? ''),
       ).length;
       if (marked >= items.length * 0.8) return box;
@@ -191,8 +192,7 @@ const PROSE = /[。！？!?]/;
  * so the report stays whole.
  */
 export function storyAboveList(doc: Document, lines: ReadonlyArray<Line>, list: Element): BodyResult | null {
-  const first = collectLines(list, { maxLines: 1 })[0]?.text.replace(/\s+/g, '');
-  const start = first ? lines.findIndex((l) => l.text.replace(/\s+/g, '') === first) : -1;
+  const start = lineIndexOf(lines, collectLines(list, { maxLines: 1 })[0]?.text, 0);
   if (start <= 0) return null;
   let i = start - 1;
   for (let skipped = 0; i >= 0 && lines[i]!.text.length < 20 && !PROSE.test(lines[i]!.text); i--)

@@ -35,7 +35,7 @@ import { resolveSource } from './fields/source';
 import { resolveTitle } from './fields/title';
 import { zoneBylines } from './fields/zone';
 import { articleLanguage, detectScript } from './lang';
-import { collectLines, type Line, type LineStats } from './lines';
+import { collectLines, lineIndexOf, type Line, type LineStats } from './lines';
 import { readMetadata } from './metadata';
 import { titleSuffix } from './title';
 import { timestampLine } from './western';
@@ -127,19 +127,6 @@ function headZone(lines: Line[], titleLine: number, bodyStart: number, titleStam
     // (up to three: a BBS post opens with 发信人, 标题 and 发信站)
     while (stop < bodyStart + 3 && lines[stop] && bylineShaped(lines[stop]!.text)) stop++;
   return [...stamp, ...lines.slice(from, stop)];
-}
-
-/** Index of the first page line equal to `text` at or after `from` (-1 when absent). */
-function lineIndexOf(lines: Line[], text: string | undefined, from: number): number {
-  if (!text) return -1;
-  const key = text.replace(/\s+/g, '').slice(0, 40);
-  if (!key) return -1;
-  for (let i = Math.max(0, from); i < lines.length; i++) {
-    const line = lines[i]!.text;
-    // page lines carry extra spaces at inline boundaries: compare without spaces
-    if (line.charCodeAt(0) === key.charCodeAt(0) && line.replace(/\s+/g, '').startsWith(key)) return i;
-  }
-  return -1;
 }
 
 function images(root: Element): ArticleImage[] {

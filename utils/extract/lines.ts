@@ -247,3 +247,16 @@ export function collectLines(root: Element, options: LineOptions = {}): Line[] {
   flush();
   return lines;
 }
+
+/** Index of the first page line equal to `text` at or after `from` (-1 when absent). */
+export function lineIndexOf(lines: readonly Line[], text: string | undefined, from: number): number {
+  if (!text) return -1;
+  const key = text.replace(/\s+/g, '').slice(0, 40);
+  if (!key) return -1;
+  for (let i = Math.max(0, from); i < lines.length; i++) {
+    const line = lines[i]!.text;
+    // page lines carry extra spaces at inline boundaries: compare without spaces
+    if (line.charCodeAt(0) === key.charCodeAt(0) && line.replace(/\s+/g, '').startsWith(key)) return i;
+  }
+  return -1;
+}

@@ -46,8 +46,11 @@ export function timestampLine(text: string): 'labelled' | 'bare' | null {
 
 /** A capitalised name of two to four words (`Valentina Palladino`, `Mary-Kate O’Neil`, `JIM WATSON`). */
 const NAME = String.raw`\p{Lu}[\p{L}'’.-]*(?:\s+(?:de|van|von|der|da|del|la|le|bin|al)?\s*\p{Lu}[\p{L}'’.-]*){1,3}`;
-/** An outlet or role after a byline's name: capitalised words (`Staff Writer`, `The Associated Press`). */
-const AFFILIATION = String.raw`(?:the\s+)?\p{Lu}[\p{L}'’.&-]*(?:\s+(?:of|for|and|the|at)?\s*\p{Lu}[\p{L}'’.&-]*){0,6}`;
+/**
+ * An outlet or role after a byline's name: capitalised words (`Staff Writer`, `The Associated
+ * Press`) or the outlet's web address (`chinadaily.com.cn`).
+ */
+const AFFILIATION = String.raw`(?:(?:the\s+)?\p{Lu}[\p{L}'’.&-]*(?:\s+(?:of|for|and|the|at)?\s*\p{Lu}[\p{L}'’.&-]*){0,6}|[a-z][\w-]*(?:\.[a-z]{2,})+)`;
 /** Words a title-case subhead opens with after "By" (`By The Numbers`, `By Contrast`): no name. */
 const NOT_A_NAME = String.raw`(?:The|A|An|This|That|These|Those|Our|Your|My|His|Her|Its|Their|Any|All|Some|Most|Contrast|Comparison|Design|Default|Far|Then|Now|Way|Day|Night|Land|Air|Sea|Hand|Car|Bus|Train|Numbers)\b`;
 const BYLINE_LEAD =
@@ -63,13 +66,10 @@ const BYLINE_CHROME =
 
 /**
  * A byline's names and affiliation without the time a bar adds after them (`By ZHANG SAN |
- * chinadaily.com.cn | Updated: 2019-09-26 15:10`), the affiliation's web address read as its name.
+ * chinadaily.com.cn | Updated: 2019-09-26 15:10`).
  */
 function bylineRest(text: string, lead: RegExpExecArray): string {
-  return text
-    .slice(lead[0].length)
-    .replace(/(?:\s*\|\s*[^|]*\d[^|]*)+$/, '')
-    .replace(/\b([a-z][\w-]*)\.(?:com|net|org|cn)(?:\.[a-z]{2})?$/i, (domain) => domain.toUpperCase());
+  return text.slice(lead[0].length).replace(/(?:\s*\|\s*[^|]*\d[^|]*)+$/, '');
 }
 
 /** A byline standing as a line of its own (`By Jane Doe, Staff Writer`, `View author archive`). */

@@ -178,14 +178,15 @@ function* ruleNames(ctx: ExtractContext, field: 'authors' | 'editors'): Generato
 /** A line that credits only a picture: 摄影：张三, 图/李四, （攝影 王五）. */
 const PHOTO_CREDIT = /^[【[（(]?\s*(摄影|攝影|图片|圖片|图|圖|摄|攝)\s*[:：/／｜|\s]/;
 const WRITER_CREDIT = /(文|作者|记者|記者|撰文|撰稿)\s*[:：/／｜|]/;
-const isPhotoCredit = ({ line }: ParsedLine) =>
-  PHOTO_CREDIT.test(line.text) && !WRITER_CREDIT.test(line.text);
 
-function partition<T>(items: readonly T[], test: (item: T) => boolean): [T[], T[]] {
-  const yes: T[] = [];
-  const no: T[] = [];
-  for (const item of items) (test(item) ? yes : no).push(item);
-  return [yes, no];
+/**
+ * Who a credit line names as writers, and who as the makers of its pictures: the photographers its
+ * labels name (撰文：张三 摄影：李四), or everyone on a line that credits only a picture (图/李四).
+ */
+function credits({ line, byline }: ParsedLine): { writers: string[]; pictures: string[] } {
+  return PHOTO_CREDIT.test(line.text) && !WRITER_CREDIT.test(line.text)
+    ? { writers: [], pictures: [...byline.authors, ...byline.photographers] }
+    : { writers: byline.authors, pictures: byline.photographers };
 }
 
 export function resolveAuthors(
@@ -198,23 +199,21 @@ export function resolveAuthors(
   const keep = (name: string) => isPlausibleAuthor(name, outlets);
   function* candidates(): Generator<Candidate<string[]>> {
     yield* ruleNames(ctx, 'authors');
-    // a picture's credit (摄影：…) names who took it, not who wrote: it waits until after the
-    // metadata's writers
-    const [leadPhotos, lead] = partition(
-      [...zoneBylines(ctx), ...bodyLeadBylines(ctx.bodyLines)],
-      isPhotoCredit,
-    );
-    const [endPhotos, end] = partition(labelledFirst(bodyEndBylines(ctx)), isPhotoCredit);
-    for (const { byline } of lead) yield { value: byline.authors, origin: 'page' };
-    for (const { line, byline } of end) if (!line.inList) yield { value: byline.authors, origin: 'page' };
+    const lead = [...zoneBylines(ctx), ...bodyLeadBylines(ctx.bodyLines)].map(credits);
+    const end = labelledFirst(bodyEndBylines(ctx)).map((parsed) => ({
+      ...credits(parsed),
+      inList: parsed.line.inList,
+    }));
+    for (const { writers } of lead) yield { value: writers, origin: 'page' };
+    // (a credit in a list after the body is a related story's)
+    for (const { writers, inList } of end) if (!inList) yield { value: writers, origin: 'page' };
     // the cleaned body's last line: an advert or a player label after the sign-off is gone by then
     yield { value: signOff(ctx.textLines.at(-1)?.text ?? ''), origin: 'page' };
     // a CMS's `author` field often holds whoever uploaded the page: the editor the page names
     const notEditor = (name: string) => !editors.includes(name);
     yield { value: ctx.meta.authors.flatMap(declaredNames).filter(notEditor), origin: 'metadata' };
-    for (const { byline } of [...leadPhotos, ...endPhotos])
-      yield { value: [...byline.authors, ...byline.photographers], origin: 'page' };
-    for (const { byline } of [...lead, ...end]) yield { value: byline.photographers, origin: 'page' };
+    // a picture's credit names who took it, not who wrote: it waits until after the metadata's writers
+    for (const { pictures } of [...lead, ...end]) yield { value: pictures, origin: 'page' };
     // an English byline under the title or opening the body (`By A and B, The Associated Press`),
     // after the metadata: Western pages declare their writers there, this line may leave one out
     for (const line of [...ctx.head, ...ctx.bodyLines.slice(0, 3)])
