@@ -235,7 +235,8 @@ const ZONE_OFFSETS: Record<string, number> = {
   aedt: 660,
 };
 const ZONE_NAME = 'gmt|utc|bst|cest|cet|e[sd]?t|m[sd]?t|p[sd]?t|ist|hkt|sgt|jst|kst|aest|aedt';
-const ZONE = `(${ZONE_NAME})\\b`;
+/** `GMT`, `UTC+8`, `(GMT+0400)`: a zone name, and after GMT or UTC an offset in hours (or hhmm). */
+const ZONE = `\\(?(${ZONE_NAME})\\b(?:\\s*([+-]\\d{1,2}(?::?\\d{2})?)(?!\\d))?\\)?`;
 /**
  * `, 9:30 pm ET`, `: 3:33 AM`, ` | 10:15`, `at 03.33 GMT`: a dotted time only with am/pm or a zone
  * after it (`2016 3.5 million` is no time).
@@ -246,8 +247,9 @@ const ENGLISH_MDY = new RegExp(
   `\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d{2})\\b${TIME}`,
   'i',
 );
+/** (and 26-Sep-2019) */
 const ENGLISH_DMY = new RegExp(
-  `\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH},?\\s+((?:19|20)\\d{2})\\b${TIME}`,
+  `\\b(\\d{1,2})(?:st|nd|rd|th)?(?:\\s+|-(?=[a-z]{3}))${MONTH}(?:,?\\s+|-(?=\\d))((?:19|20)\\d{2})\\b${TIME}`,
   'i',
 );
 /** `Updated 3:42 PM ET, Tue November 29, 2016`: the time before the date. */
@@ -267,9 +269,16 @@ function usDaylight(y: number, mo: number, d: number): boolean {
   return mo === 3 ? d >= sunday(3, 2) : d < sunday(11, 1);
 }
 
-/** Minutes east of UTC for a zone an English page names (ET in summer is EDT). */
-function zoneOffset(zone: string, y: number, mo: number, d: number): number {
+/**
+ * Minutes east of UTC for a zone an English page names (ET in summer is EDT), or for an offset from
+ * GMT or UTC (`GMT+8`, `UTC+05:30`, `GMT+0400`).
+ */
+function zoneOffset(zone: string, shift: string | undefined, y: number, mo: number, d: number): number {
   const name = zone.toLowerCase();
+  if (shift && (name === 'gmt' || name === 'utc')) {
+    const [, sign, hours, minutes] = /^([+-])(\d{1,2}?)(?::?(\d{2}))?$/.exec(shift)!;
+    return (sign === '-' ? -1 : 1) * (Number(hours) * 60 + Number(minutes ?? 0));
+  }
   if (name.length === 2) return ZONE_OFFSETS[`${name[0]}${usDaylight(y, mo, d) ? 'd' : 's'}t`]!;
   return ZONE_OFFSETS[name]!;
 }
@@ -301,11 +310,11 @@ function parseEnglishDate(text: string, context: DateContext): PublishDate | nul
   const y = Number(parts[2]);
   let raw = m[0].trim();
   const ss = m[6];
-  let [hs, mis, half, zone] = [m[4], m[5] ?? m[7], m[8], m[9]];
+  let [hs, mis, half, zone, shift] = [m[4], m[5] ?? m[7], m[8], m[9], m[10]];
   if (hs === undefined) {
     const before = ENGLISH_TIME_BEFORE.exec(text.slice(Math.max(0, m.index - 40), m.index));
     if (before) {
-      [hs, mis, half, zone] = [before[1], before[2], before[3], before[4]];
+      [hs, mis, half, zone, shift] = [before[1], before[2], before[3], before[4], before[5]];
       raw = `${before[0]}${raw}`.trim();
     }
   }
@@ -317,7 +326,7 @@ function parseEnglishDate(text: string, context: DateContext): PublishDate | nul
   if (!valid(y, mo, d, h, mi, s)) return null;
   const precision: DatePrecision = ss !== undefined ? 'second' : hs !== undefined ? 'minute' : 'day';
   // a named zone counts only with a time: `March 9, 2017 GMT` says nothing about the hour
-  const given = zone && hs !== undefined ? zoneOffset(zone, y, mo, d) : null;
+  const given = zone && hs !== undefined ? zoneOffset(zone, shift, y, mo, d) : null;
   const offset = given ?? offsetMinutes(context.defaultOffset);
   const instant = Date.UTC(y, mo - 1, d, h, mi, s) - offset * 60_000;
   const shownIn =

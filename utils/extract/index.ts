@@ -93,6 +93,44 @@ function proseOf(lines: readonly Line[]): string {
 
 const SITE_OFFSET = { zh: '+08:00', ja: '+09:00', ko: '+09:00', other: '+00:00' } as const;
 
+/**
+ * Country domains of one-zone countries: their pages in other languages (an English page on a .sg
+ * or .jp site) state times in that zone too. (Pages on .cn, .tw and .hk count as Chinese already.)
+ */
+const COUNTRY_OFFSET: Readonly<Record<string, string>> = {
+  mo: '+08:00',
+  sg: '+08:00',
+  jp: '+09:00',
+  kr: '+09:00',
+};
+
+/** A mainland site's ICP licence or public-security filing, in its footer (京ICP备05002536号). */
+const MAINLAND_FILING = /ICP\s*[备備证證]|公网安备|公網安備/;
+
+/**
+ * The zone a page's times without one are read in: its language's, else its country domain's, else
+ * China's when the footer shows a mainland filing (Xinhua's English on xinhuanet.com), else UTC.
+ */
+function siteZone(
+  language: keyof typeof SITE_OFFSET,
+  url: string,
+  lines: readonly Line[],
+): { defaultOffset: string; toSiteZone: boolean } {
+  if (language !== 'other') return { defaultOffset: SITE_OFFSET[language], toSiteZone: true };
+  let tld = '';
+  try {
+    tld = new URL(url).hostname.split('.').pop() ?? '';
+  } catch {
+    // no host: no country
+  }
+  const country =
+    COUNTRY_OFFSET[tld] ??
+    (lines.slice(-30).some((l) => MAINLAND_FILING.test(l.text)) ? SITE_OFFSET.zh : null);
+  return country
+    ? { defaultOffset: country, toSiteZone: true }
+    : { defaultOffset: SITE_OFFSET.other, toSiteZone: false };
+}
+
 /** A date in a line (2005年05月12日, 2005-5-12). */
 const FULL_DATE = /(19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}/;
 
@@ -238,9 +276,8 @@ export function explainArticle(
     lines,
     language,
     dates: {
-      defaultOffset: SITE_OFFSET[language],
+      ...siteZone(language, url, lines),
       now: options.now ?? new Date(),
-      toSiteZone: language !== 'other',
     },
     body,
     bodyLines: collectLines(body.el),

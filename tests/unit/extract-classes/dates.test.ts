@@ -115,6 +115,36 @@ describe('publish dates', () => {
     expect(a.publishedAt).toBeNull();
   });
 
+  it.each([
+    [
+      'under the title',
+      { byline: '<ul class="info"><li>2024-12-01 09:30</li><li>来源：示例日报</li><li>浏览：123</li></ul>' },
+    ],
+    [
+      'after the body',
+      {
+        after:
+          '<ul class="meta"><li>2024-12-01 09:30</li><li>浏览 3215</li><li><a href="#c">评论(5)</a></li><li>分类：<a href="/c/1">冰雪旅游</a></li></ul><div class="comment">2 楼 老王 2024-12-01 11:00 写得好</div>',
+      },
+    ],
+  ])("a post's own details set as a list %s give its date", (_, parts) => {
+    const a = extract(parts, UNDATED_URL);
+    expect(a.publishedAt).toBe('2024-12-01T09:30:00+08:00');
+  });
+
+  it.each([
+    [
+      'in the item of the headline',
+      '<ul class="related"><li><a href="/a.html">2023年冰雪季开幕</a><div class="time">2023-12-01</div></li><li><a href="/b.html">长白山雪道新增夜场</a><div class="time">2023-11-20</div></li></ul>',
+    ],
+    [
+      "in a list of the card under the headline's link",
+      '<div class="ranking"><div class="card"><h3><a href="/a.html">2023年冰雪季开幕</a></h3><ul class="assist"><li><time>2023-12-01 10:00</time></li><li>12,595</li></ul></div></div>',
+    ],
+  ])("a related story's date on a line of its own (%s) is still not the story's", (_, after) => {
+    expect(extract({ after }, UNDATED_URL).publishedAt).toBeNull();
+  });
+
   it('a date only in an image path is not the publish date', () => {
     const a = extract({ byline: '<p><img src="/uploads/2019/09/26/a.jpg" alt=""></p>' }, UNDATED_URL);
     expect(a.publishedAt).toBeNull();
@@ -157,6 +187,41 @@ describe('publish dates', () => {
     const a = englishPage(line);
     expect(a.publishedAt).toBe(iso);
     expect(a.publishedPrecision).toBe('minute');
+  });
+
+  it.each([
+    // an offset from GMT or UTC, in hours or hhmm, in brackets or not
+    ['September 26, 2019 | 15:10 GMT+8', '2019-09-26T15:10:00+08:00'],
+    ['Aug 28, 2013 14:00 (GMT+0400)', '2013-08-28T14:00:00+04:00'],
+    ['Sep 26, 2019 3:10 PM UTC+05:30', '2019-09-26T15:10:00+05:30'],
+    // CGTN's day-month-year with hyphens, its time before the date
+    ['Updated 15:10, 26-Sep-2019', '2019-09-26T15:10:00+00:00'],
+  ])('English pages: %s', (line, iso) => {
+    expect(englishPage(line).publishedAt).toBe(iso);
+  });
+
+  it.each([
+    ['a country domain', '', 'https://www.example-times.com.sg/asia/snow-season-opens'],
+    [
+      'a mainland filing in the footer',
+      '<div class="footer">京ICP备05002536号</div>',
+      'https://english.example.com/2019-09/26/c_138.htm',
+    ],
+  ])("an English page's times without a zone are in its country's zone (+08:00) on %s", (_, footer, url) => {
+    const a = extract(
+      {
+        htmlLang: 'en',
+        title: 'Snow season opens in the Changbai Mountains',
+        byline: '<p class="info">Updated: 2019-09-26 15:10</p>',
+        paragraphs: [
+          'The snow season opened on Sunday with forty slopes, night skiing and hot springs for the visitors who came from all over the country.',
+          'Officials expect thirty percent more visitors than last year, and have added medical stations and safety patrols across the resort area.',
+        ],
+        after: footer,
+      },
+      url,
+    );
+    expect(a.publishedAt).toBe('2019-09-26T15:10:00+08:00');
   });
 
   it.each([

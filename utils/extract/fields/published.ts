@@ -11,6 +11,7 @@ import { ruleCandidates } from '../context';
 import { hasTime, parseDate, parseMachineDate, parseYearlessDate, type PublishDate } from '../dates';
 import type { Line } from '../lines';
 import { scriptPublished } from '../metadata';
+import { collapseSpace } from '../text';
 import { headBylines, zoneBylines, type ParsedLine } from './zone';
 
 /** Lines that can hold a date but never the article's: footers, copyright, ICP numbers. */
@@ -30,12 +31,34 @@ const OTHER_DATE_LABEL =
 const DOCUMENT_DATE_LABEL =
   /(成文|印发|印發|生成|实施|實施|施行|废止|廢止|签发|簽發|有效)(时间|時間|日期)\s*[:：]?\s*$/;
 
+/** Link text of this length names another story (a headline), not a menu entry, tag or 评论(5). */
+const HEADLINE_LINK_CHARS = 8;
+
+/** A line that is mostly a link of a headline's length. */
+const headlineLink = (line: Line | undefined) =>
+  !!line && line.linkChars > line.text.length / 2 && line.linkChars >= HEADLINE_LINK_CHARS;
+
 /**
- * Lines whose dates are never the story's: a link list's, a footer's, and a photo caption's (when the
- * photo was taken: `… oil field March 24, 2014 near Lost Hills`).
+ * A line of a list of other stories (related news, a ranking): its item links a headline, or the
+ * line right above it is one (a card's `<h3><a>…</a></h3>` over its `<ul><li><time>`). A post's own
+ * details set as a list (`<ul><li>2012-03-05 10:21</li><li>浏览 321</li>`) link at most a tag or a
+ * comment count, and stand under the title or the post.
  */
-function notTheStory(line: Line): boolean {
-  return line.inList || FOOTER_LINE.test(line.text) || !!line.el.closest('figcaption, figure');
+function inStoryList(ctx: ExtractContext, line: Line): boolean {
+  if (!line.inList) return false;
+  if (line.index - 1 !== ctx.titleLine && headlineLink(ctx.lines[line.index - 1])) return true;
+  const item = line.el.closest('li') ?? line.el;
+  for (const link of item.getElementsByTagName('a'))
+    if (collapseSpace(link.textContent ?? '').length >= HEADLINE_LINK_CHARS) return true;
+  return false;
+}
+
+/**
+ * Lines whose dates are never the story's: a story list's, a footer's, and a photo caption's (when
+ * the photo was taken: `… oil field March 24, 2014 near Lost Hills`).
+ */
+function notTheStory(ctx: ExtractContext, line: Line): boolean {
+  return inStoryList(ctx, line) || FOOTER_LINE.test(line.text) || !!line.el.closest('figcaption, figure');
 }
 
 /** A date shown relative to when the page is read: 前天 10:21, 3小时前. */
@@ -62,7 +85,7 @@ function exactDateBehind(ctx: ExtractContext, line: Line): PublishDate | null {
 function visibleDate(ctx: ExtractContext, lines: readonly ParsedLine[]): PublishDate | null {
   let documentDate: PublishDate | null = null;
   for (const { line, byline } of lines) {
-    if (notTheStory(line)) continue;
+    if (notTheStory(ctx, line)) continue;
     const date = byline.dateText
       ? parseDate(byline.dateText, ctx.dates, true)
       : parseDate(line.text, ctx.dates);
@@ -107,7 +130,7 @@ function linesAbove(lines: readonly Line[], titleLine: number): Line[] {
 function yearlessDate(ctx: ExtractContext, fromUrl: PublishDate | null): PublishDate | null {
   const year = fromUrl ? Number(fromUrl.iso.slice(0, 4)) : undefined;
   for (const { line } of zoneBylines(ctx)) {
-    if (notTheStory(line)) continue;
+    if (notTheStory(ctx, line)) continue;
     const date = parseYearlessDate(line.text, ctx.dates, year);
     if (date) return date;
   }
