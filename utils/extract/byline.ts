@@ -175,7 +175,26 @@ const LABELS: ReadonlyArray<[string, Role]> = [
   ['IP屬地', 'other'],
 ];
 
-const ROLE_OF = new Map(LABELS);
+/**
+ * English labels, as English pages of Chinese outlets set them (`Source: Xinhua | 2019-09-26 15:10:35
+ * | Editor: huaxia`, `Source: Global Times Published: 2019/9/26 15:10:05`): believed only opening the
+ * line or after a bar (Published also after a value), as `Open Source: …` is a headline and
+ * `Data Source: …` a chart's note.
+ */
+const ENGLISH_LABELS: ReadonlyArray<readonly [string, Role]> = [
+  ['Source', 'source'],
+  ['SOURCE', 'source'],
+  ['Editor', 'editor'],
+  ['EDITOR', 'editor'],
+  ['Reporter', 'author'],
+  ['Published', 'date'],
+];
+
+const ROLE_OF = new Map([...LABELS, ...ENGLISH_LABELS]);
+/** What an English label's line holds besides it when it is a byline: a year, or another label. */
+const ENGLISH_BYLINE_COMPANY = new RegExp(
+  `(?:19|20)\\d{2}|[|｜]\\s*(?:${ENGLISH_LABELS.map(([label]) => label).join('|')})\\s*:`,
+);
 const LABEL_ALTERNATION = LABELS.map(([label]) => label.replace('/', '\\/')).join('|');
 /** Labels long enough to be believed right after other text (`IT之家发布时间：…`). */
 const LONG_LABELS = LABELS.filter(([label, role]) => label.length >= 4 && role !== 'other')
@@ -193,18 +212,21 @@ const SLASH_LABELS = ['文', '图', '圖', '摄影', '攝影', '编辑', '編輯
  * or a slash credit's label followed by a slash.
  */
 const LABEL_RE = new RegExp(
-  `(?:^|(?<=[\\s【\\[（(〔|｜丨/,，;；]|[^\\p{L}]))(${LABEL_ALTERNATION})\\s*(?:[:：｜丨]|\\|(?!\\|))|(${LONG_LABELS})\\s*[:：]|(?:^|(?<=[\\s【\\[（(〔]))(${SLASH_LABELS.join('|')})\\s*[/／:：｜|丨]`,
+  `(?:^|(?<=[\\s【\\[（(〔|｜丨/,，;；]|[^\\p{L}]))(${LABEL_ALTERNATION})\\s*(?:[:：｜丨]|\\|(?!\\|))|(${LONG_LABELS})\\s*[:：]|(?:^|(?<=[\\s【\\[（(〔]))(${SLASH_LABELS.join('|')})\\s*[/／:：｜|丨]|(?:^|(?<=[|｜]\\s*))(${ENGLISH_LABELS.map(([label]) => label).join('|')})\\s*:|(?<=\\s)(Published)\\s*:`,
   'gu',
 );
-/** Forum and blog posts: `发表于 2005-5-7 21:23`, `Posted on May 7, 2005` — a date lead without a colon. */
-const DATE_LEAD =
-  /(?:^|[\s【[（(|])(?:发表于|發表於|发布于|發佈於|发表时间|posted\s+on|published\s+on|published|posted)\s*[:：]?\s*(?=\d|[A-Z][a-z]{2})/iu;
 /**
- * `老树 发表于 2008-12-7`, `张三 于 2023-05-12 08:23 发布`: the one name before a post's date lead (a
- * 楼主 badge may precede it).
+ * Forum and blog posts: `发表于 2005-5-7 21:23`, `Posted on May 7, 2005`, `kingname发布于 2020-06-01` — a
+ * date lead without a colon.
+ */
+const DATE_LEAD =
+  /(?:(?:^|[\s【[（(|])(?:发表于|發表於|发布于|發佈於|发表时间|posted\s+on|published\s+on|published|posted)|(?<=[A-Za-z0-9_])(?:发表于|發表於|发布于|發佈於))\s*[:：]?\s*(?=\d|[A-Z][a-z]{2})/iu;
+/**
+ * `老树 发表于 2008-12-7`, `张三 于 2023-05-12 08:23 发布`, `kingname发布于 2020-06-01`: the one name
+ * before a post's date lead (a 楼主 badge may precede it). A Latin handle may touch the lead.
  */
 const POSTER_BEFORE_DATE =
-  /(?:^|\s)([\p{L}\p{N}_.·-]{2,20})\s+(?:发表于|發表於|已?于(?=\s*(?:19|20)\d{2}\s*[-/.年]))\s*[:：]?\s*\d/u;
+  /(?:^|\s)([\p{L}\p{N}_.·-]{2,20}?)(?:\s+|(?<=[A-Za-z0-9_])(?=[发發]))(?:发表于|發表於|发布于|發佈於|已?于(?=\s*(?:19|20)\d{2}\s*[-/.年]))\s*[:：]?\s*\d/u;
 /** Blog footers and headers: `posted @ 2010-05-07 21:23 kingname 阅读(12)`, `Posted by Jane Doe at 9:30`. */
 const BLOG_AUTHOR =
   /[Pp]osted\s*@\s*\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}\s+([^\s()（）|]{2,30})|\b[Pp]osted\s+by\s+([A-Za-z\u4e00-\u9fff][\w\u4e00-\u9fff.-]*(?:\s[A-Z][\w.-]*){0,2})/;
@@ -469,7 +491,11 @@ export function parseByline(line: string): Byline {
   const marks: Array<{ role: Role; start: number; end: number }> = [];
   LABEL_RE.lastIndex = 0;
   for (let m = LABEL_RE.exec(text); m; m = LABEL_RE.exec(text)) {
-    const label = m[1] ?? m[2] ?? m[3]!;
+    const label = m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5]!;
+    // an English label alone on its line (`Source: Shutterstock` under a picture) credits a picture
+    // or a chart; with a date or another label beside it, it is the story's byline
+    if (m[4] && marks.length === 0 && !ENGLISH_BYLINE_COMPANY.test(text.slice(m.index + m[0].length)))
+      continue;
     // 文/ and 图/ name writers; any other label without a role is furniture
     const role: Role = ROLE_OF.get(label) ?? (m[3] ? 'author' : 'other');
     marks.push({ role, start: m.index, end: m.index + m[0].length });

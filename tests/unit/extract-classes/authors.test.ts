@@ -381,6 +381,23 @@ describe('English bylines', () => {
     expect(english(byline).authors).toEqual(authors);
   });
 
+  it.each([
+    ['Source: Xinhua | 2019-09-26 15:10:35 | Editor: huaxia', 'Xinhua', ['huaxia']],
+    ['Source: Global Times Published: 2019/9/26 15:10:05', 'Global Times', []],
+  ])("an English page's labelled line names the outlet and the editor: %s", (line, source, editors) => {
+    const a = english(`<div class="info">${line}</div>`);
+    expect([a.source, a.editors]).toEqual([source, editors]);
+  });
+
+  it.each([
+    '<h2>Open Source: the tools behind the resort</h2>',
+    '<p>Data Source: the resort</p>',
+    // a picture's credit: an English label alone on its line, no date or other label beside it
+    '<figure><img src="/a.jpg" alt=""></figure><p>Source: the resort</p>',
+  ])('an English label that is no byline names no source: %s', (byline) => {
+    expect(english(byline).source ?? '').not.toMatch(/tools|resort/);
+  });
+
   it('a subhead opening with "By" is no byline', () => {
     expect(english('<h3>By The Numbers</h3>').authors).toEqual([]);
   });

@@ -141,6 +141,22 @@ describe("a 公众号 article's own chrome, on WeChat or reposted elsewhere", ()
     expect(a.textContent.split('\n')).toEqual(PARAGRAPHS);
   });
 
+  it("an outlet's account card above the date names the source, and no one as the author", () => {
+    const a = extract({
+      byline:
+        '<div class="author-card"><img src="/avatar.png" alt=""><div><a class="name" href="/u/1001">湖北日报</a><p class="desc">湖北日报官方账号</p></div><button>关注</button></div><div class="time">2023-05-12 08:23 · 湖北</div>',
+    });
+    expect([a.source, a.authors]).toEqual(['湖北日报', []]);
+  });
+
+  it("a person's account linked the same way is the author", () => {
+    const a = extract({
+      byline:
+        '<div class="author-card"><a class="name" href="/u/1002">李明</a><button>关注</button></div><div class="time">2023-05-12 08:23</div>',
+    });
+    expect(a.authors).toEqual(['李明']);
+  });
+
   it("a self-media platform's tag after the account's name is not part of the source", () => {
     const a = extract({
       byline: '<div class="info">2023-05-12 08:23 来源：财经观察者 <span>百家号</span></div>',

@@ -82,8 +82,7 @@ const NOT_A_SIGN_OFF =
   /^(完|图|組圖|组图|视频|視頻|待续|待續|全文完|新华社|新華社|中新社|央视|记者|記者|编辑|編輯|本报|本報|本网|摄|攝)$/;
 
 /** Blog platforms that put the blog's name between the post and their own (`post - 驴友小王 - 博客园`). */
-const BLOG_PLATFORM =
-  /^(博客园|CSDN博客|新浪博客|网易博客|搜狐博客|和讯博客|博客大巴|51CTO博客|ITeye|简书|掘金|思否|SegmentFault)$/i;
+const BLOG_PLATFORM = /^(博客园|博客大巴|ITeye|简书|掘金|思否|SegmentFault|\S{0,12}(?:博客|部落格|blog))$/i;
 
 /**
  * A blog post's <title> names the blog after the post (春天的长白山_老树的博客_新浪博客, or
@@ -92,10 +91,11 @@ const BLOG_PLATFORM =
 function blogOwner(docTitle: string): string[] {
   const parts = titleParts(docTitle);
   for (const part of parts.slice(1)) {
-    // a word may qualify the blog: 张三的技术博客, 老树的个人空间, zhangsan的BLOG
-    const m = /^(\S{2,12}?)的[\u4e00-\u9fff]{0,2}(?:博客|部落格|空间|空間|日志|日誌|专栏|專欄|blog)$/iu.exec(
-      part,
-    );
+    // a word or the platform may qualify the blog: 张三的技术博客, 老树的个人空间, zhangsan的ChinaUnix博客
+    const m =
+      /^(\S{2,12}?)的(?:[\u4e00-\u9fff]{0,2}|[A-Za-z0-9]{2,12})(?:博客|部落格|空间|空間|日志|日誌|专栏|專欄|blog)$/iu.exec(
+        part,
+      );
     if (m) return [m[1]!];
   }
   const [, owner, platform] = parts;
@@ -175,6 +175,12 @@ function* ruleNames(ctx: ExtractContext, field: 'authors' | 'editors'): Generato
   }
 }
 
+/**
+ * Readability's byline is its element's text run together: an account card's
+ * (湖北日报湖北日报官方账号关注) is longer than any name or newsroom.
+ */
+const RUN_TOGETHER = /[\u4e00-\u9fff]{11,}/;
+
 /** A line that credits only a picture: 摄影：张三, 图/李四, （攝影 王五）. */
 const PHOTO_CREDIT = /^[【[（(]?\s*(摄影|攝影|图片|圖片|图|圖|摄|攝)\s*[:：/／｜|\s]/;
 const WRITER_CREDIT = /(文|作者|记者|記者|撰文|撰稿)\s*[:：/／｜|]/;
@@ -220,7 +226,11 @@ export function resolveAuthors(
       yield { value: westernBylineNames(line.text), origin: 'page' };
     yield { value: linkedWriter(ctx), origin: 'page' };
     const byline = ctx.body.readabilityByline;
-    if (byline) yield { value: declaredNames(byline).filter(notEditor), origin: 'page' };
+    if (byline)
+      yield {
+        value: declaredNames(byline).filter((name) => notEditor(name) && !RUN_TOGETHER.test(name)),
+        origin: 'page',
+      };
     yield { value: writerBesideDate(ctx.head), origin: 'page' };
     // a government document's issuing organ, in the information table above its title
     for (const { byline } of infoTableBylines(ctx)) yield { value: byline.authors, origin: 'page' };

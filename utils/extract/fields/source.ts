@@ -11,7 +11,14 @@ import { ruleCandidates, type Candidate, type ExtractContext } from '../context'
 import { cutAtFurniture, textWithoutWidgets } from '../furniture';
 import type { Line } from '../lines';
 import { looseKey, truncate } from '../text';
-import { bodyEndBylines, bodyLeadBylines, infoTableBylines, linkedWriter, zoneBylines } from './zone';
+import {
+  bodyEndBylines,
+  bodyLeadBylines,
+  infoTableBylines,
+  linkedOutlet,
+  linkedWriter,
+  zoneBylines,
+} from './zone';
 
 const DATED = /(19|20)\d{2}\s*[-/.年]\s*\d{1,2}|\d{1,2}[:：]\d{2}|^(今天|昨天|前天)$|\s(今天|昨天|前天)$/;
 
@@ -70,6 +77,7 @@ export function resolveSource(ctx: ExtractContext, title: string, siteName: stri
           // or that links to its writer's page (a community's poster)
           linkedWriter(ctx).some((name) => looseKey(name) === looseKey(outlet)));
       yield { value: declaredAuthor ? null : outlet, origin: 'page' };
+      yield { value: linkedOutlet(ctx), origin: 'page' };
     }
     for (const { byline } of bodyEndBylines(ctx)) yield { value: byline.source, origin: 'page' };
     // a government document's 发布机构, in the information table above its title

@@ -3,7 +3,7 @@
  * last lines, and the lines right after the body (tail). Each line is parsed once and shared by the
  * source, people and date steps.
  */
-import { isBylineLine, NEWSPAPER_LEAD, parseByline, type Byline } from '../byline';
+import { isBylineLine, NEWSPAPER_LEAD, OUTLET_ENDING, parseByline, type Byline } from '../byline';
 import type { ExtractContext } from '../context';
 import type { Line } from '../lines';
 
@@ -152,12 +152,11 @@ const LINKED_NAME = /^(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3}|[\u4
 const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING
 
 /**
- * The writer's name as a link to their page, between the headline and the body's first line (not in
- * the page's menus): templates that print no "By" before it, and the poster of a community page.
- * Never the source, though it stands beside the date as an outlet would.
+ * The name linked to its own page (a writer's, a community's or platform's account), between the
+ * headline and the body's first line, not in the page's menus.
  */
-export const linkedWriter = oncePerExtraction((ctx): string[] => {
-  if (ctx.titleLine < 0) return [];
+const linkedName = oncePerExtraction((ctx): string | null => {
+  if (ctx.titleLine < 0) return null;
   const from = ctx.lines[Math.max(0, ctx.titleLine - 3)]?.el;
   // up to the body's first line: a byline row Readability kept opens the body
   const to = ctx.bodyStart >= 0 ? ctx.lines[ctx.bodyStart + 1]?.el : ctx.lines[ctx.titleLine + 15]?.el;
@@ -166,7 +165,22 @@ export const linkedWriter = oncePerExtraction((ctx): string[] => {
     if (to && !(link.compareDocumentPosition(to) & FOLLOWING)) break;
     if (link.closest('nav, footer, aside')) continue;
     const name = (link.textContent ?? '').replace(/\s+/g, ' ').trim();
-    if (LINKED_NAME.test(name)) return [name];
+    if (LINKED_NAME.test(name)) return name;
   }
-  return [];
+  return null;
 });
+
+/**
+ * The writer's name as a link to their page: templates that print no "By" before it, and the poster
+ * of a community page. Never the source, though it stands beside the date as an outlet would.
+ */
+export const linkedWriter = (ctx: ExtractContext): string[] => {
+  const name = linkedName(ctx);
+  return name && !OUTLET_ENDING.test(name) ? [name] : [];
+};
+
+/** An outlet's account linked the same way (湖北日报 on a portal's self-media page): the source. */
+export const linkedOutlet = (ctx: ExtractContext): string | null => {
+  const name = linkedName(ctx);
+  return name && OUTLET_ENDING.test(name) ? name : null;
+};
