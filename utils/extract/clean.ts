@@ -126,12 +126,14 @@ const BOILERPLATE_LINE = [
   /只看该作者|只看該作者|只看楼主|只看樓主|倒序浏览|倒序看帖|阅读模式|電梯直達|电梯直达|使用道具|^(回复|回覆)\s*(引用|举报)|^本帖最[后後]由.{1,40}[编編][辑輯]$/,
   // a player's label before the clip's title (自动播放 苹果发布新iPhone 11), a portal's own advert
   /^自动播放\s+\S.{0,60}$|^新酷产品第一时间免费试玩/,
+  // a link to the story's topic page (点击进入专题：城市交通改善行动); 点击查看更多 ends the article
+  /^[【[]?\s*(点击|点此|戳此|戳)(进入|查看|了解)(专题|详情)[^。！？]{0,30}$/,
   // a promotion with a bracketed call to action: …评选火热进行中！【点击投票】
   /[【[]\s*(点击|立即|马上|戳此)(投票|进入|查看|参与|报名|下载|购买|订阅|阅读|观看|收听|了解)[^】\]]{0,8}[】\]]/,
   /^[【[（(]?\s*(本文)?(作者|记者|通讯员|撰文|采写|摄影|文\/图|文|图)\s*[:：/／][^。！？，；,;]{0,30}[】\]）)]?$/,
   // portal and self-media page chrome (头条号, 百家号, 网易号, 搜狐号, 企鹅号): player, app and follow
   // buttons, dismissable tips, 举报 links, each a line of its own
-  /^[+＋]?\s*(自动播放|知道了|我知道了|举报|投诉|关注|已关注|关注我|加关注|订阅|打开\s*APP|打开客户端|下载\s*APP|下载客户端|APP内打开|客户端内打开|展开全文|查看全文|阅读全文|点击展开|收起|还没安装.{0,12}(客户端|APP)|打开.{1,8}(APP|客户端).{0,12}|(立即|马上)?(下载|打开).{1,8}(APP|客户端)(,|，)?.{0,12}|(点击|立即)?(播放|重播)|广告|赞|点赞|分享|收藏|评论|[\d.]+\s*万?\s*(条评论|评论|赞|阅读|次播放)|(阅读|浏览|评论)\s*[（(]\s*[\d.]+\s*万?\s*[)）]|返回.{1,6}[，,]\s*查看更多|举报\s*[/／]\s*反馈)[？?！!。]?$/i,
+  /^[+＋]?\s*(自动播放|知道了|我知道了|举报|投诉|关注|已关注|关注我|加关注|订阅|打开\s*APP|打开客户端|下载\s*APP|下载客户端|APP内打开|客户端内打开|展开全文|查看全文|阅读全文|点击展开|收起|还没安装.{0,12}(客户端|APP)|打开.{0,8}(APP|客户端).{0,12}|(立即|马上)?(下载|打开).{0,8}(APP|客户端)(,|，)?.{0,12}|(点击|立即)?(播放|重播)|广告|赞|点赞|分享|收藏|评论|[\d.]+\s*万?\s*(条评论|评论|赞|阅读|次播放)|(阅读|浏览|评论)\s*[（(]\s*[\d.]+\s*万?\s*[)）]|返回.{1,6}[，,]\s*查看更多|举报\s*[/／]\s*反馈)[？?！!。]?$/i,
   // a newsroom's tip line under the story (澎湃新闻报料：021-962866)
   /^.{0,10}(报料|爆料|新闻热线|報料)(热线|電話|电话)?\s*[:：]?\s*[\d-]{7,}$/,
   // an account's follow prompts and a repost's rights notice (公众号 articles and their copies)
@@ -171,7 +173,7 @@ function linkDensity(el: Element): number {
  * it can be a long line, so it is matched by its opening words.
  */
 const PLATFORM_DISCLAIMER =
-  /^[【[（(「『]?\s*[\u4e00-\u9fff]{0,4}(声明|聲明)\s*[:：】\]）)].{0,80}(仅提供信息存储|僅提供資訊儲存|信息发布平台|仅代表作者(本人)?观点|不代表.{1,10}(立场|观点)|并不意味着赞同其观点|不构成投资建议)|(用户上传|仅代表作者|作者本人).{0,60}(仅提供信息存储|信息发布平台)|^Notice:\s*The content above .{0,80}(uploaded|posted) by/i;
+  /^[【[（(「『]?\s*[\u4e00-\u9fff]{0,4}(声明|聲明)\s*[:：】\]）)].{0,80}(仅提供信息存储|僅提供資訊儲存|信息发布平台|仅代表作者(本人)?观点|不代表.{1,10}(立场|观点)|并不意味着赞同其观点|不构成投资建议)|(用户上传|上传并发布|仅代表(该)?作者|作者本人).{0,60}(仅提供信息存储|信息发布平台|不代表.{1,10}(立场|观点))|^Notice:\s*The content above .{0,80}(uploaded|posted) by/i;
 
 export function isBoilerplateLine(text: string): boolean {
   if (text.length <= 400 && PLATFORM_DISCLAIMER.test(text)) return true;

@@ -79,9 +79,10 @@ function pageLanguage(doc: Document, url: string, sample: string): PageLanguage 
     // keep empty
   }
   // code-heavy Chinese pages have little Han text overall; their title still says which language
-  return /\.(cn|tw|hk)$/i.test(host) || cjkRatio(sample) > 0.3 || cjkRatio(doc.title ?? '') > 0.5
-    ? 'zh'
-    : 'other';
+  if (cjkRatio(sample) > 0.3 || cjkRatio(doc.title ?? '') > 0.5) return 'zh';
+  // a page on a Chinese domain is Chinese unless its text is not (an English edition on a .cn host,
+  // Han characters only in its footer's licence number)
+  return /\.(cn|tw|hk)$/i.test(host) && cjkRatio(sample) > 0.05 ? 'zh' : 'other';
 }
 
 /** The text of `lines` outside <pre> blocks: a Chinese tech blog is mostly code, its prose Chinese. */
@@ -94,10 +95,13 @@ function proseOf(lines: readonly Line[]): string {
 const SITE_OFFSET = { zh: '+08:00', ja: '+09:00', ko: '+09:00', other: '+00:00' } as const;
 
 /**
- * Country domains of one-zone countries: their pages in other languages (an English page on a .sg
- * or .jp site) state times in that zone too. (Pages on .cn, .tw and .hk count as Chinese already.)
+ * Country domains of one-zone countries: their pages in other languages (China Daily's English on
+ * chinadaily.com.cn, a .sg or .jp site's) state times in that zone too.
  */
 const COUNTRY_OFFSET: Readonly<Record<string, string>> = {
+  cn: '+08:00',
+  hk: '+08:00',
+  tw: '+08:00',
   mo: '+08:00',
   sg: '+08:00',
   jp: '+09:00',

@@ -75,10 +75,13 @@ export function stripHtml(value: string, doc: Document): string {
 
 /** Normalises a name-ish field: collapsed, without wrapping brackets or trailing punctuation. */
 export function cleanName(value: string): string {
-  return collapseSpace(value)
-    .replace(/^[\s【[（(《<「『:：|｜·•]+/, '')
-    .replace(/[\s】\]）)》>」』:：|｜,，。;；、·•]+$/, '')
-    .trim();
+  return (
+    collapseSpace(value)
+      .replace(/^[\s【[（(《<「『:：|｜·•]+/, '')
+      // (an opening bracket too: what it opened was cut off, 人民日报（2019年09月26日 04 版）)
+      .replace(/[\s】\]）)》>」』:：|｜,，。;；、·•【[（(《<「『]+$/, '')
+      .trim()
+  );
 }
 
 /** Removes duplicates (after trimming), keeping first occurrences. */

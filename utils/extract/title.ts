@@ -51,7 +51,8 @@ export function titleSuffix(raw: string, headline = ''): string | null {
   if (isHeadline(last)) name = first;
   else if (!isHeadline(first) && last.length > 20 && first.length <= 12) name = first;
   if (isHeadline(name)) return null;
-  if (name.length < 2 || name.length > 20) return null;
+  // (Latin names run longer: South China Morning Post, People's Daily Online)
+  if (name.length < 2 || name.length > (/[\u3400-\u9fff]/.test(name) ? 20 : 32)) return null;
   // `吉林公安 梁欢欢 2840720` (channel, editor, id) is template furniture, not a name; a brand's
   // Latin words are part of it (鏡週刊 Mirror Media)
   const words = name.split(/\s+/);
@@ -62,7 +63,7 @@ export function titleSuffix(raw: string, headline = ''): string | null {
   const latinWords = words.filter((word) => !cjkWords.includes(word));
   const capitalised = (word: string) => /^[A-Z0-9&]/.test(word) || NAME_CONNECTOR.test(word);
   if (/[?:：]/.test(name) || (latinWords.length > 1 && !/^[A-Z0-9]/.test(latinWords[0]!))) return null;
-  if (latinWords.length > 2 && !latinWords.every(capitalised)) return null;
+  if ((latinWords.length > 2 || name.length > 20) && !latinWords.every(capitalised)) return null;
   return name;
 }
 

@@ -29,13 +29,14 @@ const WEEKDAY_PART = new RegExp(String.raw`\b(?:${WEEKDAY})\b\.?`, 'gi');
 
 /**
  * A line that only dates the story (`Dec. 20, 2016, 12:44 PM UTC / Updated Dec. 20, 2016, 1:00 PM
- * UTC`, `Posted on 11/28/2016 11:00 AM PT`, `October 06, 2018`): 'labelled' when a label says so
- * (furniture wherever it stands), 'bare' for a date alone (furniture at the body's edges only: in the
- * middle it may be a timeline's subhead).
+ * UTC`, `Posted on 11/28/2016 11:00 AM PT`, `October 06, 2018`), maybe after its outlet in brackets
+ * (`(People's Daily Online) 14:31, September 26, 2019`): 'labelled' when a label says so (furniture
+ * wherever it stands), 'bare' for a date alone (furniture at the body's edges only: in the middle it
+ * may be a timeline's subhead).
  */
 export function timestampLine(text: string): 'labelled' | 'bare' | null {
   if (text.length > 100) return null;
-  let rest = text.toLowerCase();
+  let rest = text.toLowerCase().replace(/^\s*\([^()]{2,40}\)\s*/, '');
   const dates = rest.match(DATE_PART)?.length ?? 0;
   if (!dates) return null;
   rest = rest.replace(DATE_PART, ' ').replace(TIME_PART, ' ').replace(WEEKDAY_PART, ' ');

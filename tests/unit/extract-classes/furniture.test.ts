@@ -26,6 +26,9 @@ describe('values end where page furniture begins', () => {
     ['中国新闻网】', '中国新闻网'],
     ['聯合報 列印 轉寄', '聯合報'],
     ['吉林日报 2019-03-20 11:58', '吉林日报'],
+    // the edition a paper's name opens in brackets: cut at its date, the bracket goes too
+    ['人民日报（2019年09月26日 04 版）', '人民日报'],
+    ['人民日报(2019-09-26 第04版)', '人民日报'],
     // production credits and any other short label start the next field
     ['上海奉贤 选稿：许文杰', '上海奉贤'],
     ['东方网选稿：曾炟', '东方网'],

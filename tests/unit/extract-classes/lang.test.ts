@@ -85,3 +85,30 @@ describe('a few kana on a Chinese page', () => {
     expect(a.lang).toBe('zh-Hans');
   });
 });
+
+describe('the language family of a page on a Chinese domain', () => {
+  const english = (url: string) =>
+    extract(
+      {
+        htmlLang: 'en',
+        title: 'Snow season opens in the Changbai Mountains',
+        byline: '<div class="origin">(Example Daily Online) 14:31, December 1, 2024</div>',
+        paragraphs: [
+          'The snow season opened on Sunday with forty slopes, night skiing and hot springs for the visitors who came from all over the country.',
+          'Officials expect thirty percent more visitors than last year, and have added medical stations and safety patrols across the resort area.',
+        ],
+        after: '<div class="footer">京ICP证000000号</div>',
+      },
+      url,
+    );
+
+  it("is English when its text is, on a .cn host: English bylines and datelines, China's time", () => {
+    const a = english('http://en.example-daily.cn/n3/2024/1201/c90000-1234.html');
+    expect(a.lang).toBe('en');
+    // read as an English line, whose month is no outlet
+    expect(a.source ?? '').not.toMatch(/December/);
+    expect(a.publishedAt).toBe('2024-12-01T14:31:00+08:00');
+    // the outlet's dateline line is no body text
+    expect(a.textContent.startsWith('The snow season')).toBe(true);
+  });
+});

@@ -70,6 +70,9 @@ describe("a self-media platform's chrome closing the post", () => {
     '阅读 (123)',
     '举报/反馈',
     '澎湃新闻报料：021-962866',
+    '本文为澎湃号作者或机构在澎湃新闻上传并发布，仅代表该作者或机构观点，不代表澎湃新闻的观点或立场，澎湃新闻仅提供信息发布平台。',
+    '打开APP阅读更多精彩内容',
+    '点击进入专题：长白山冰雪季',
   ])('%s', (chrome) => {
     const a = extract({ paragraphs: [...PARAGRAPHS, chrome] });
     expect(a.textContent.split('\n')).toEqual(PARAGRAPHS);

@@ -80,6 +80,9 @@ describe('titles the <title> does not announce', () => {
     ['政院通過百億補助 下月起實施│TVBS新聞網', 'TVBS新聞網'],
     ['Jury Finds Dylann Roof Guilty - The New York Times', 'The New York Times'],
     ['China snubs Imran - Times of India', 'Times of India'],
+    // Latin names run longer than Chinese ones
+    ["China keeps lending rate unchanged - People's Daily Online", "People's Daily Online"],
+    ['Hong Kong legislators return - South China Morning Post', 'South China Morning Post'],
     ["Elon Musk's plans - What's Up at SpaceX?", null],
     ['Aria hidden - hidden elements test', null],
     ['Kardashians - E! Online', 'E! Online'],
@@ -98,6 +101,8 @@ describe('titles the <title> does not announce', () => {
     ['4月份CPI同比上涨0.1%_财经_示例网', '4月份CPI同比上涨0.1%', '示例网'],
     // the whole title is the headline and a tag line: no name
     ['Markets rally - Markets rally', 'Markets rally', null],
+    // a long Latin end is a name only capitalised word by word, not a document's id
+    ['draft-dejong-remotestorage-04 - remoteStorage', 'remoteStorage', null],
   ])('the end of <title> that is not the headline is the site: %s', (raw, headline, name) => {
     expect(titleSuffix(raw, headline)).toBe(name);
   });

@@ -34,6 +34,9 @@ describe('Traditional Chinese bylines', () => {
     // an outlet named right before the reporter credit, without a label
     ['中國時報【王家俊／台北報導】', { source: '中國時報', authors: ['王家俊'] }],
     ['自由時報記者王家俊／台北報導', { source: '自由時報', authors: ['王家俊'] }],
+    // the same inside the brackets that open the credit
+    ['〔台灣醒報記者王家俊台北報導〕', { source: '台灣醒報', authors: ['王家俊'] }],
+    ['【聯合報記者王家俊／台北報導】', { source: '聯合報', authors: ['王家俊'] }],
     ['華視新聞 記者王家俊 台北報導', { source: '華視新聞', authors: ['王家俊'] }],
     ['TVBS 記者王家俊 報導', { source: 'TVBS', authors: ['王家俊'] }],
     ['三立新聞網 記者王家俊／台北報導', { source: '三立新聞網', authors: ['王家俊'] }],
