@@ -73,15 +73,15 @@ export function stripHtml(value: string, doc: Document): string {
   return collapseSpace(holder.textContent ?? '');
 }
 
-/** Normalises a name-ish field: collapsed, without wrapping brackets or trailing punctuation. */
+/**
+ * Normalises a name-ish field: collapsed, without wrapping brackets or trailing punctuation, nor an
+ * opening bracket left at its end (what it opened was cut off: 人民日报（2019年09月26日 04 版）).
+ */
 export function cleanName(value: string): string {
-  return (
-    collapseSpace(value)
-      .replace(/^[\s【[（(《<「『:：|｜·•]+/, '')
-      // (an opening bracket too: what it opened was cut off, 人民日报（2019年09月26日 04 版）)
-      .replace(/[\s】\]）)》>」』:：|｜,，。;；、·•【[（(《<「『]+$/, '')
-      .trim()
-  );
+  return collapseSpace(value)
+    .replace(/^[\s【[（(《<「『:：|｜·•]+/, '')
+    .replace(/[\s】\]）)》>」』:：|｜,，。;；、·•【[（(《<「『]+$/, '')
+    .trim();
 }
 
 /** Removes duplicates (after trimming), keeping first occurrences. */
