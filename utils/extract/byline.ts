@@ -115,6 +115,8 @@ const LABELS: ReadonlyArray<[string, Role]> = [
   ['采访', 'author'],
   ['撰稿人', 'author'],
   ['撰稿', 'author'],
+  ['主笔', 'author'],
+  ['主筆', 'author'],
   ['执笔', 'author'],
   ['執筆', 'author'],
   ['采写', 'author'],
@@ -204,7 +206,22 @@ const LONG_LABELS = LABELS.filter(([label, role]) => label.length >= 4 && role !
  * Credits written with a slash (文/张三 图/李四 审核/王五 编辑/赵六): 文 and 图 name writers, the
  * others have their label's role.
  */
-const SLASH_LABELS = ['文', '图', '圖', '摄影', '攝影', '编辑', '編輯', '责编', '責編'].concat(
+const SLASH_LABELS = [
+  '文',
+  '图',
+  '圖',
+  '撰稿',
+  '撰文',
+  '作者',
+  '记者',
+  '記者',
+  '摄影',
+  '攝影',
+  '编辑',
+  '編輯',
+  '责编',
+  '責編',
+].concat(
   LABELS.filter(([, role]) => role === 'other').map(([label]) => label),
 );
 /**
@@ -230,9 +247,12 @@ const POSTER_BEFORE_DATE =
 /** Blog footers and headers: `posted @ 2010-05-07 21:23 kingname 阅读(12)`, `Posted by Jane Doe at 9:30`. */
 const BLOG_AUTHOR =
   /[Pp]osted\s*@\s*\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}\s+([^\s()（）|]{2,30})|\b[Pp]osted\s+by\s+([A-Za-z\u4e00-\u9fff][\w\u4e00-\u9fff.-]*(?:\s[A-Z][\w.-]*){0,2})/;
-/** （记者 张三 李四）, 本报记者 王五: a reporter label followed by a space instead of a colon. */
+/**
+ * （记者 张三 李四）, 本报记者 王五, 特约评论员 赵六: a reporter's or commentator's label followed by a
+ * space instead of a colon.
+ */
 const REPORTER_SPACED =
-  /(?:本报|新华社|央视|人民网|新华网)?(记者|記者|通讯员|通訊員|特约记者|见习记者)\s+((?:[\u4e00-\u9fff·]{2,5}(?:\s+|、|，|,|$|(?=[）)】\]])))+)/u;
+  /(?:本报|新华社|央视|人民网|新华网)?(记者|記者|通讯员|通訊員|特约记者|见习记者|评论员|評論員)\s+((?:[\u4e00-\u9fff·]{2,5}(?:\s+|、|，|,|$|(?=[）)】\]])))+)/u;
 /** 記者王家俊／台北報導, 【丁牧群╱台北報導】, 记者 张三/长春报道: names, a slash, a place, 報導. */
 const REPORTER_SLASH =
   /(?:(?:實習|实习|見習|见习|特約|特约)?(?:記者|记者|編譯|编译)|文|^|[【[（(〔])\s*((?:[\u4e00-\u9fff·]{2,4}[、，,\s]*){1,4}?)\s*[／/╱]\s*[\u4e00-\u9fff]{1,8}?(?:報導|报道|報道|電|电)/u;

@@ -168,6 +168,13 @@ describe('less common author labels and labels without a colon', () => {
     ],
     ['投稿人：张三　审核：李四', { authors: ['张三'] }],
     ['撰写：张三', { authors: ['张三'] }],
+    ['主笔：张三', { authors: ['张三'] }],
+    // a commentator credited like a reporter, with a space for the colon
+    ['本报评论员 张三', { authors: ['张三'] }],
+    ['特约评论员 张三', { authors: ['张三'] }],
+    // a writer's label before a slash, as 文/ is
+    ['撰稿 / 张三', { authors: ['张三'] }],
+    ['记者/张三 编辑/李四', { authors: ['张三'] }],
     ['作者 张三 来源 新华社 2008-12-07', { authors: ['张三'], source: '新华社' }],
     ['来源 CSDN | 作者 Demi Xia', { authors: ['Demi Xia'], source: 'CSDN' }],
     // one label without a colon and no | is prose-like: not believed
