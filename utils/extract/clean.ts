@@ -313,10 +313,37 @@ function linePlaces(lines: readonly Line[]): (line: Line) => LinePlace {
 }
 
 /** Cleans `root` in place. */
+/** A link that only folds or unfolds a block: the page's control, glued to a heading's text. */
+const TOGGLE_LINK = /^(收起|展开|展開|收起全文|展开全文|折叠|摺疊)$/;
+/** An embedded player's container (mplayer, video-player, xgplayer …), not a sports story's table. */
+const PLAYER = 'div[class*="player" i], div[id*="player" i]';
+
+/**
+ * An embedded video's chrome in a Chinese story: its fold and unfold links (`《…》播出收起`, the link
+ * or its bare text closing a heading) and the text of its player (the clip's title overlay,
+ * controls, timers). The story's own text is in sentences, which a player's text has none of.
+ */
+function removePlayerChrome(root: Element): void {
+  for (const link of [...root.getElementsByTagName('a')])
+    if (TOGGLE_LINK.test(collapseSpace(link.textContent ?? ''))) link.remove();
+  // (Readability turns a javascript: link into its bare text: a toggle word closing a heading)
+  for (const heading of root.querySelectorAll('h1, h2, h3, h4, h5, h6')) {
+    const last = heading.lastChild;
+    if (last?.nodeType === 3 && last.previousSibling && TOGGLE_LINK.test((last.textContent ?? '').trim()))
+      last.remove();
+  }
+  for (const el of root.querySelectorAll(PLAYER)) {
+    if (el === root || !root.contains(el) || el.querySelector('table')) continue;
+    const text = collapseSpace(el.textContent ?? '');
+    if (text.length < 300 && !/[。！？]/.test(text)) el.remove();
+  }
+}
+
 export function cleanBody(root: Element, context: CleanContext): void {
   const base = context.baseUrl;
   for (const el of root.querySelectorAll(DROP_TAGS)) el.remove();
   stripPrivateUse(root);
+  if (context.chinese !== false) removePlayerChrome(root);
   for (const selector of context.remove ?? []) {
     try {
       for (const el of root.querySelectorAll(selector)) el.remove();

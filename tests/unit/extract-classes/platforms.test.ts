@@ -63,6 +63,24 @@ describe('where the article ends', () => {
   });
 });
 
+describe("an embedded video's chrome", () => {
+  it.each(['javascript:void(0);', '#'])(
+    "its fold toggle (href %s) and its player's title overlay and timer are not body text",
+    (href) => {
+      const video = `<div class="video-unfold"><h4 class="video-title"><span>长白山冰雪季宣传片</span><a href="${href}">收起</a></h4><div class="video-player"><div class="mplayer"><div class="titleInfo">长白山冰雪季宣传片</div><div class="time">00:00 / 01:45</div></div></div></div>`;
+      const a = extract({ paragraphs: [video, ...PARAGRAPHS] });
+      expect(a.textContent.split('\n')).toEqual(['长白山冰雪季宣传片', ...PARAGRAPHS]);
+    },
+  );
+
+  it("a table in a block named for players stays (a sports story's line-up)", () => {
+    const table =
+      '<div class="player-stats"><table><tr><th>球员</th><th>得分</th></tr><tr><td>张三</td><td>23</td></tr></table></div>';
+    const a = extract({ paragraphs: [...PARAGRAPHS, table] });
+    expect(a.textContent).toContain('球员');
+  });
+});
+
 describe("a self-media platform's chrome closing the post", () => {
   it.each([
     '返回搜狐，查看更多',
