@@ -221,9 +221,7 @@ const SLASH_LABELS = [
   '編輯',
   '责编',
   '責編',
-].concat(
-  LABELS.filter(([, role]) => role === 'other').map(([label]) => label),
-);
+].concat(LABELS.filter(([, role]) => role === 'other').map(([label]) => label));
 /**
  * A label followed by a colon (ASCII or full-width; Taiwan magazines use a full-width bar, 文｜王家俊),
  * or a slash credit's label followed by a slash.
