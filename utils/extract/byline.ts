@@ -280,7 +280,7 @@ export const NEWSPAPER_LEAD =
  * 央广网北京9月26日消息). 本報訊, 本报讯 name the site itself.
  */
 const OUTLET_LEAD = new RegExp(
-  String.raw`${NEWSPAPER_LEAD.source}|^[（(【[]?\s*(新華社|新华社|中新社|中新網|中新网|中央社|中通社|人民網|人民网|央視網|央视网|[\u4e00-\u9fff]{1,5}(?:網|网|社|報|报|台))[\u4e00-\u9fff]{0,8}?(?:\d{1,2}月)?\d{1,2}日\s*(?:(?:專|专)?(?:電|电)|訊|讯|消息)|^([\u4e00-\u9fff]{1,8}(?:報|报|網|网|社|台))(?:專訊|专讯|訊|讯)(?=\s*[（(【])`,
+  String.raw`${NEWSPAPER_LEAD.source}|^[（(【[]?\s*(新華社|新华社|中新社|中新網|中新网|中央社|中通社|人民網|人民网|央視網|央视网|[\u4e00-\u9fff]{1,5}(?:網|网|社|報|报|台))[\u4e00-\u9fff]{0,8}?(?:\d{1,2}月)?\d{1,2}日\s*(?:(?:專|专)?(?:電|电)|訊|讯|消息)|^([\u4e00-\u9fff]{1,8}(?:·[\u4e00-\u9fff]{1,8})?(?:報|报|網|网|社|台))(?:專訊|专讯|訊|讯)(?=\s*[（(【])`,
   'u',
 );
 
@@ -317,6 +317,10 @@ export const PERSON_NAME =
   /^[王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何高林罗羅郑鄭梁谢謝宋唐许許韩韓冯馮邓鄧曹彭曾肖萧蕭田董袁潘蒋蔣蔡余杜叶葉程苏蘇魏吕呂丁任沈姚卢盧姜崔钟鍾谭譚陆陸汪范金石廖贾賈夏韦韋付傅方白邹鄒孟熊秦邱江尹薛闫閻段雷侯龙龍史陶黎贺賀顾顧毛郝龚龔邵万萬钱錢严嚴覃武戴莫孔向汤湯柯洪游翁简簡彭施温溫][\u4e00-\u9fff]{1,2}$(?<![网網报報社台刊号號志誌闻聞媒视視频頻站])/u;
 
 export const OUTLET_ENDING = new RegExp(`(?:${OUTLET_SUFFIX})$`, 'u');
+/** An outlet's name, never 本报 or 本网, which name none. */
+const outletShaped = (name: string) => OUTLET_ENDING.test(name) && !/^本(报|報|网|網|台|刊)$/.test(name);
+/** A name after an outlet in a credit: a few Han characters, not a role (评论员, 记者). */
+const WRITER_NAME = /^(?!.*(记者|記者|评论员|評論員|编辑|編輯|通讯员|通訊員))[\u4e00-\u9fff·]{2,5}$/u;
 /** A role in a credit run, maybe after its outlet's name (新京报记者, 每经编辑, 界面新闻记者). */
 const CREDIT_ROLE =
   /^([\u4e00-\u9fffA-Za-z0-9]{0,8}?)(实习记者|實習記者|见习记者|見習記者|特约记者|特約記者|记者|記者|通讯员|通訊員|实习生|實習生|摄影|攝影|编辑|編輯|责编|責編|校对|校對|审核|審核)$/u;
@@ -533,12 +537,20 @@ export function parseByline(line: string): Byline {
     }
     if (mark.role === 'source' && !result.source) result.source = cleanSource(value);
     else if (mark.role === 'editor') result.editors.push(...splitNames(value.split(SEPARATOR)[0] ?? ''));
-    else if (mark.role === 'author' || mark.role === 'photo')
+    else if (mark.role === 'author' || mark.role === 'photo') {
       // a bracket after a name is a note on it, not another name: zhangsan (张三), 张三（实习生）
-      (mark.role === 'author' ? result.authors : result.photographers).push(
-        ...splitNames(value.split(/\s*[|｜丨]\s*|\u3000+/)[0]!.replace(/\s*[（(][^()（）]{1,20}[)）]/g, '')),
+      const names = splitNames(
+        value.split(/\s*[|｜丨]\s*|\u3000+/)[0]!.replace(/\s*[（(][^()（）]{1,20}[)）]/g, ''),
       );
-    else if (mark.role === 'organ') {
+      // the outlet before the names (文/观察者网 张三, 作者：新华社 李四) is no person: a writer's is
+      // the source, a photographer's agency is not
+      const [first, ...rest] = names;
+      if (rest.length && outletShaped(first!) && rest.every((name) => WRITER_NAME.test(name))) {
+        if (mark.role === 'author') result.source ??= first!;
+        names.shift();
+      }
+      (mark.role === 'author' ? result.authors : result.photographers).push(...names);
+    } else if (mark.role === 'organ') {
       const organ = cleanSource(value);
       if (organ) result.authors.push(organ);
     }

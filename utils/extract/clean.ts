@@ -312,7 +312,6 @@ function linePlaces(lines: readonly Line[]): (line: Line) => LinePlace {
   };
 }
 
-/** Cleans `root` in place. */
 /** A link that only folds or unfolds a block: the page's control, glued to a heading's text. */
 const TOGGLE_LINK = /^(收起|展开|展開|收起全文|展开全文|折叠|摺疊)$/;
 /** An embedded player's container (mplayer, video-player, xgplayer …), not a sports story's table. */
@@ -339,6 +338,7 @@ function removePlayerChrome(root: Element): void {
   }
 }
 
+/** Cleans `root` in place. */
 export function cleanBody(root: Element, context: CleanContext): void {
   const base = context.baseUrl;
   for (const el of root.querySelectorAll(DROP_TAGS)) el.remove();

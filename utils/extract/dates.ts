@@ -247,7 +247,7 @@ const ENGLISH_MDY = new RegExp(
   `\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d{2})\\b${TIME}`,
   'i',
 );
-/** (and 26-Sep-2019) */
+/** 7 May 2005 [09:30], and CGTN's 26-Sep-2019. */
 const ENGLISH_DMY = new RegExp(
   `\\b(\\d{1,2})(?:st|nd|rd|th)?(?:\\s+|-(?=[a-z]{3}))${MONTH}(?:,?\\s+|-(?=\\d))((?:19|20)\\d{2})\\b${TIME}`,
   'i',

@@ -175,6 +175,10 @@ describe('less common author labels and labels without a colon', () => {
     // a writer's label before a slash, as 文/ is
     ['撰稿 / 张三', { authors: ['张三'] }],
     ['记者/张三 编辑/李四', { authors: ['张三'] }],
+    // the writer's outlet before the names is the source, a photographer's agency nothing
+    ['【文/观察者网 张三】', { authors: ['张三'], source: '观察者网' }],
+    ['作者：新华社 李四 王五', { authors: ['李四', '王五'], source: '新华社' }],
+    ['摄影：新华社 王五', { photographers: ['王五'], source: null }],
     ['作者 张三 来源 新华社 2008-12-07', { authors: ['张三'], source: '新华社' }],
     ['来源 CSDN | 作者 Demi Xia', { authors: ['Demi Xia'], source: 'CSDN' }],
     // one label without a colon and no | is prose-like: not believed

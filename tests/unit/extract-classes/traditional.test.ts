@@ -28,6 +28,8 @@ describe('Traditional Chinese bylines', () => {
     ['〔記者王家俊／台北報導〕', { authors: ['王家俊'] }],
     ['文｜王家俊　攝影｜李大同', { authors: ['王家俊'], photographers: ['李大同'] }],
     ['【明報專訊】', { source: '明報' }],
+    // two outlets joined by a middle dot before 讯
+    ['中国证券报·中证网讯（记者 张三）', { source: '中国证券报·中证网', authors: ['张三'] }],
     ['〔自由時報訊〕', { source: '自由時報' }],
     ['新華社北京3月5日電', { source: '新華社' }],
     ['【本報訊】', { source: null }],
