@@ -319,6 +319,10 @@ export const PERSON_NAME =
 export const OUTLET_ENDING = new RegExp(`(?:${OUTLET_SUFFIX})$`, 'u');
 /** An outlet's name, never 本报 or 本网, which name none. */
 const outletShaped = (name: string) => OUTLET_ENDING.test(name) && !/^本(报|報|网|網|台|刊)$/.test(name);
+/** A credit closing with 摄 (新华社记者 张三 摄, （记者张三摄）): a picture's. */
+const PHOTO_TAIL = /[\s\u4e00-\u9fff](摄|攝)\s*[）)】\]]?$/u;
+/** …unless a writer's label stands on the line too (文/张三 图/李四 摄). */
+const WRITER_LABELLED = /(文|作者|撰文|撰稿)\s*[:：/／｜|]/;
 /** A name after an outlet in a credit: a few Han characters, not a role (评论员, 记者). */
 const WRITER_NAME = /^(?!.*(记者|記者|评论员|評論員|编辑|編輯|通讯员|通訊員))[\u4e00-\u9fff·]{2,5}$/u;
 /** A role in a credit run, maybe after its outlet's name (新京报记者, 每经编辑, 界面新闻记者). */
@@ -438,6 +442,9 @@ const ACCOUNT_ID = /\s*[（(]\s*(?:微信)?(?:ID|号)\s*[:：][^)）]*[)）]?/i;
 function cleanSource(value: string): string | null {
   let source = cutAtFurniture(value.replace(ACCOUNT_ID, '').split(SEPARATOR)[0] ?? '');
   source = source.replace(/^(本报|本站|本網|本网)$/, '').trim();
+  // a credit without a colon runs on after the outlet (来源：新华社 记者 张三): the outlet ends there
+  const role = source.split(' ').findIndex((word, i) => i > 0 && CREDIT_ROLE.test(word));
+  if (role > 0) source = source.split(' ').slice(0, role).join(' ');
   // the writer's name in the next element runs on after the outlet (来源：汽车之家 张三)
   const words = source.split(' ');
   if (words.length > 1 && words.slice(1).every((word) => PERSON_NAME.test(word))) source = words[0]!;
@@ -649,6 +656,13 @@ export function parseByline(line: string): Byline {
   }
   if (!result.authors.length) result.authors.push(...markedNames(collapseSpace(line)));
   if (result.authors.length && !result.source && outletBefore) result.source = outletBefore[1]!;
+  // a credit closing with 摄 names who took the picture (新华社记者 张三 摄), not who wrote, and
+  // the picture's agency, not the story's outlet
+  if (PHOTO_TAIL.test(text) && !WRITER_LABELLED.test(text)) {
+    result.photographers.push(...result.authors);
+    result.authors = [];
+    if (!marks.some((mark) => mark.role === 'source')) result.source = null;
+  }
   // one person may be both, when the page labels them so (作者：宪瑞 编辑：宪瑞)
   result.authors = unique(result.authors);
   result.editors = unique(result.editors);

@@ -179,6 +179,12 @@ describe('less common author labels and labels without a colon', () => {
     ['【文/观察者网 张三】', { authors: ['张三'], source: '观察者网' }],
     ['作者：新华社 李四 王五', { authors: ['李四', '王五'], source: '新华社' }],
     ['摄影：新华社 王五', { photographers: ['王五'], source: null }],
+    // a credit closing with 摄 is a picture's: neither its person nor its agency wrote the story
+    ['新华社记者 张三 摄', { authors: [], photographers: ['张三'], source: null }],
+    ['（记者 张三 通讯员 李四 文/摄）', { authors: ['张三', '李四'] }],
+    // a credit without a colon after the outlet ends the outlet's name
+    ['来源：新华社 记者 张三', { authors: ['张三'], source: '新华社' }],
+    ['来源：人民网 通讯员 李四', { authors: ['李四'], source: '人民网' }],
     ['作者 张三 来源 新华社 2008-12-07', { authors: ['张三'], source: '新华社' }],
     ['来源 CSDN | 作者 Demi Xia', { authors: ['Demi Xia'], source: 'CSDN' }],
     // one label without a colon and no | is prose-like: not believed
