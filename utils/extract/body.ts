@@ -3,7 +3,7 @@
  * thresholds that suit CJK text (a Chinese paragraph says far more per character than English).
  */
 import { Readability } from '@mozilla/readability';
-import { collectLines, lineIndexOf, type Line } from './lines';
+import { collectLines, holdsHeadlineLink, lineIndexOf, type Line } from './lines';
 
 export interface BodyResult {
   /** a detached element (in the clone or an inert document): safe to clean in place */
@@ -172,9 +172,7 @@ export function itemListIn(body: Element): Element | null {
       const text = items.reduce((n, item) => n + textLength(item), 0);
       if (text < total * 0.6) continue;
       const marked = items.filter(
-        (item) =>
-          [...item.querySelectorAll('a[href]')].some((a) => textLength(a) >= 8) ||
-          ITEM_TIME.test(item.textContent ?? ''),
+        (item) => holdsHeadlineLink(item) || ITEM_TIME.test(item.textContent ?? ''),
       ).length;
       if (marked >= items.length * 0.8) return box;
     }

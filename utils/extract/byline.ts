@@ -193,10 +193,9 @@ const ENGLISH_LABELS: ReadonlyArray<readonly [string, Role]> = [
 ];
 
 const ROLE_OF = new Map([...LABELS, ...ENGLISH_LABELS]);
+const ENGLISH_ALTERNATION = ENGLISH_LABELS.map(([label]) => label).join('|');
 /** What an English label's line holds besides it when it is a byline: a year, or another label. */
-const ENGLISH_BYLINE_COMPANY = new RegExp(
-  `(?:19|20)\\d{2}|[|｜]\\s*(?:${ENGLISH_LABELS.map(([label]) => label).join('|')})\\s*:`,
-);
+const ENGLISH_BYLINE_COMPANY = new RegExp(`(?:19|20)\\d{2}|[|｜]\\s*(?:${ENGLISH_ALTERNATION})\\s*:`);
 const LABEL_ALTERNATION = LABELS.map(([label]) => label.replace('/', '\\/')).join('|');
 /** Labels long enough to be believed right after other text (`IT之家发布时间：…`). */
 const LONG_LABELS = LABELS.filter(([label, role]) => label.length >= 4 && role !== 'other')
@@ -227,7 +226,7 @@ const SLASH_LABELS = [
  * or a slash credit's label followed by a slash.
  */
 const LABEL_RE = new RegExp(
-  `(?:^|(?<=[\\s【\\[（(〔|｜丨/,，;；]|[^\\p{L}]))(${LABEL_ALTERNATION})\\s*(?:[:：｜丨]|\\|(?!\\|))|(${LONG_LABELS})\\s*[:：]|(?:^|(?<=[\\s【\\[（(〔]))(${SLASH_LABELS.join('|')})\\s*[/／:：｜|丨]|(?:^|(?<=[|｜]\\s*))(${ENGLISH_LABELS.map(([label]) => label).join('|')})\\s*:|(?<=\\s)(Published)\\s*:`,
+  `(?:^|(?<=[\\s【\\[（(〔|｜丨/,，;；]|[^\\p{L}]))(${LABEL_ALTERNATION})\\s*(?:[:：｜丨]|\\|(?!\\|))|(${LONG_LABELS})\\s*[:：]|(?:^|(?<=[\\s【\\[（(〔]))(${SLASH_LABELS.join('|')})\\s*[/／:：｜|丨]|(?:^|(?<=[|｜]\\s*))(${ENGLISH_ALTERNATION})\\s*:|(?<=\\s)(Published)\\s*:`,
   'gu',
 );
 /**
@@ -359,8 +358,7 @@ function creditRun(
     if (credit) {
       role = CREDIT_ROLE_OF[credit[2]!] ?? (/校|审|審/.test(credit[2]!) ? 'other' : 'author');
       const outlet = credit[1]!;
-      if (role === 'author' && OUTLET_ENDING.test(outlet) && !/^本(报|報|网|網|台)$/.test(outlet))
-        out.outlet ??= outlet;
+      if (role === 'author' && outletShaped(outlet)) out.outlet ??= outlet;
       continue;
     }
     if (/(报道|報導|報道)$/.test(token) && named) break;
@@ -443,10 +441,11 @@ function cleanSource(value: string): string | null {
   let source = cutAtFurniture(value.replace(ACCOUNT_ID, '').split(SEPARATOR)[0] ?? '');
   source = source.replace(/^(本报|本站|本網|本网)$/, '').trim();
   // a credit without a colon runs on after the outlet (来源：新华社 记者 张三): the outlet ends there
-  const role = source.split(' ').findIndex((word, i) => i > 0 && CREDIT_ROLE.test(word));
-  if (role > 0) source = source.split(' ').slice(0, role).join(' ');
+  let words = source.split(' ');
+  const role = words.findIndex((word, i) => i > 0 && CREDIT_ROLE.test(word));
+  if (role > 0) words = words.slice(0, role);
+  source = words.join(' ');
   // the writer's name in the next element runs on after the outlet (来源：汽车之家 张三)
-  const words = source.split(' ');
   if (words.length > 1 && words.slice(1).every((word) => PERSON_NAME.test(word))) source = words[0]!;
   if (!source || source.length > 60 || PLACEHOLDER_NAME.test(source) || /^[\d\s:：-]+$/.test(source))
     return null;

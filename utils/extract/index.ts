@@ -62,8 +62,17 @@ export interface ExtractOptions {
 
 type SanitizeWindow = Parameters<typeof sanitizeHtml>[1];
 
+/** The page's top-level domain (`cn` for news.example.com.cn), '' when it has no host. */
+function topLevelDomain(url: string): string {
+  try {
+    return new URL(url).hostname.split('.').pop()?.toLowerCase() ?? '';
+  } catch {
+    return '';
+  }
+}
+
 /** The page's language family, for the site zone and the Chinese-only cleaning conventions. */
-function pageLanguage(doc: Document, url: string, sample: string): PageLanguage {
+function pageLanguage(doc: Document, tld: string, sample: string): PageLanguage {
   const lang = (doc.documentElement.getAttribute('lang') ?? '').toLowerCase();
   // Japanese mixes kana into its kanji, Korean is hangul: a Chinese page quoting a Japanese name or
   // a kaomoji (｡･ω･｡) in a comment stays Chinese
@@ -72,17 +81,11 @@ function pageLanguage(doc: Document, url: string, sample: string): PageLanguage 
   if (/^zh/.test(lang)) return 'zh';
   if (/^ja/.test(lang)) return 'ja';
   if (/^ko/.test(lang)) return 'ko';
-  let host = '';
-  try {
-    host = new URL(url).hostname;
-  } catch {
-    // keep empty
-  }
   // code-heavy Chinese pages have little Han text overall; their title still says which language
   if (cjkRatio(sample) > 0.3 || cjkRatio(doc.title ?? '') > 0.5) return 'zh';
   // a page on a Chinese domain is Chinese unless its text is not (an English edition on a .cn host,
   // Han characters only in its footer's licence number)
-  return /\.(cn|tw|hk)$/i.test(host) && cjkRatio(sample) > 0.05 ? 'zh' : 'other';
+  return /^(cn|tw|hk)$/.test(tld) && cjkRatio(sample) > 0.05 ? 'zh' : 'other';
 }
 
 /** The text of `lines` outside <pre> blocks: a Chinese tech blog is mostly code, its prose Chinese. */
@@ -117,16 +120,10 @@ const MAINLAND_FILING = /ICP\s*[备備证證]|公网安备|公網安備/;
  */
 function siteZone(
   language: keyof typeof SITE_OFFSET,
-  url: string,
+  tld: string,
   lines: readonly Line[],
 ): { defaultOffset: string; toSiteZone: boolean } {
   if (language !== 'other') return { defaultOffset: SITE_OFFSET[language], toSiteZone: true };
-  let tld = '';
-  try {
-    tld = new URL(url).hostname.split('.').pop() ?? '';
-  } catch {
-    // no host: no country
-  }
   const country =
     COUNTRY_OFFSET[tld] ??
     (lines.slice(-30).some((l) => MAINLAND_FILING.test(l.text)) ? SITE_OFFSET.zh : null);
@@ -266,7 +263,8 @@ export function explainArticle(
   const stats: LineStats = { elements: 0, maxDepth: 0 };
   const lines = collectLines(root, { spaceInline: true, stats });
   const pageSample = proseOf(lines.slice(0, 400));
-  const language = pageLanguage(document, url, pageSample);
+  const tld = topLevelDomain(url);
+  const language = pageLanguage(document, tld, pageSample);
   const chinese = language === 'zh';
   const body = findBody(document, lines, stats, [site, cms], chinese, options);
 
@@ -280,7 +278,7 @@ export function explainArticle(
     lines,
     language,
     dates: {
-      ...siteZone(language, url, lines),
+      ...siteZone(language, tld, lines),
       now: options.now ?? new Date(),
     },
     body,

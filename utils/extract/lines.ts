@@ -248,6 +248,16 @@ export function collectLines(root: Element, options: LineOptions = {}): Line[] {
   return lines;
 }
 
+/** Link text this long names a story (a headline), not a menu entry, a tag or 评论(5). */
+export const HEADLINE_LINK_CHARS = 8;
+
+/** Whether `el` holds a link of a headline's length: an item of a feed or a list of other stories. */
+export function holdsHeadlineLink(el: Element): boolean {
+  for (const a of el.querySelectorAll('a[href]'))
+    if ((a.textContent ?? '').replace(/\s+/g, '').length >= HEADLINE_LINK_CHARS) return true;
+  return false;
+}
+
 /** Index of the first page line equal to `text` at or after `from` (-1 when absent). */
 export function lineIndexOf(lines: readonly Line[], text: string | undefined, from: number): number {
   if (!text) return -1;

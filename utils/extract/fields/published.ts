@@ -9,9 +9,8 @@
 import type { Candidate, ExtractContext } from '../context';
 import { ruleCandidates } from '../context';
 import { hasTime, parseDate, parseMachineDate, parseYearlessDate, type PublishDate } from '../dates';
-import type { Line } from '../lines';
+import { HEADLINE_LINK_CHARS, holdsHeadlineLink, type Line } from '../lines';
 import { scriptPublished } from '../metadata';
-import { collapseSpace } from '../text';
 import { headBylines, zoneBylines, type ParsedLine } from './zone';
 
 /** Lines that can hold a date but never the article's: footers, copyright, ICP numbers. */
@@ -31,9 +30,6 @@ const OTHER_DATE_LABEL =
 const DOCUMENT_DATE_LABEL =
   /(成文|印发|印發|生成|实施|實施|施行|废止|廢止|签发|簽發|有效)(时间|時間|日期)\s*[:：]?\s*$/;
 
-/** Link text of this length names another story (a headline), not a menu entry, tag or 评论(5). */
-const HEADLINE_LINK_CHARS = 8;
-
 /** A line that is mostly a link of a headline's length. */
 const headlineLink = (line: Line | undefined) =>
   !!line && line.linkChars > line.text.length / 2 && line.linkChars >= HEADLINE_LINK_CHARS;
@@ -47,10 +43,7 @@ const headlineLink = (line: Line | undefined) =>
 function inStoryList(ctx: ExtractContext, line: Line): boolean {
   if (!line.inList) return false;
   if (line.index - 1 !== ctx.titleLine && headlineLink(ctx.lines[line.index - 1])) return true;
-  const item = line.el.closest('li') ?? line.el;
-  for (const link of item.getElementsByTagName('a'))
-    if (collapseSpace(link.textContent ?? '').length >= HEADLINE_LINK_CHARS) return true;
-  return false;
+  return holdsHeadlineLink(line.el.closest('li') ?? line.el);
 }
 
 /**
