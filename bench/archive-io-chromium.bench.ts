@@ -12,6 +12,7 @@ import { MAX_MERGED_LEVEL, MERGE_FANOUT } from '../utils/archive/search-index';
 import { COST_PREFIX, COUNT_PREFIX } from '../utils/archive-io/timing';
 import { currentWorker, EXTENSION_DIR, launch, type Browser } from '../tests/e2e/harness';
 import { writeArchiveFile } from './archive-file';
+import { printSelfTime, type Profile } from './extract-profile';
 import { generator, storedClip } from './generate';
 
 const CLIPS = Number(process.env.BENCH_CLIPS ?? 10_000);
@@ -243,6 +244,8 @@ export default async function bench(): Promise<void> {
     if (cdp) {
       const { profile } = await cdp.send('Profiler.stop');
       fs.writeFileSync(profileFile!, JSON.stringify(profile));
+      console.log(`the archive page's own CPU during the import, by function (profile in ${profileFile}):`);
+      printSelfTime(profile as unknown as Profile);
       await cdp.detach();
     }
     const importState = await page.getByTestId('io-status').innerText();

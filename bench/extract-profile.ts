@@ -3,15 +3,16 @@
  * per-page p95. A CPU profile (Chrome DevTools Protocol) of repeated extractions, each sample charged
  * to the step explainArticle was in (findBody, collectLines, sanitizeHtml…): the bundle is not
  * minified, so its functions keep their names. Sampling adds overhead: read shares, not times.
+ * printSelfTime summarises any such profile (archive-io-chromium's BENCH_CPU_PROFILE).
  */
 import type { CDPSession } from 'playwright-core';
 
 interface ProfileNode {
   id: number;
-  callFrame: { functionName: string };
+  callFrame: { functionName: string; url?: string };
   children?: number[];
 }
-interface Profile {
+export interface Profile {
   nodes: ProfileNode[];
   samples: number[];
   timeDeltas: number[];
@@ -72,4 +73,23 @@ export async function printProfile(
     console.log(
       `  ${((100 * us) / total).toFixed(1).padStart(5)}%  ${(us / 1000 / runs / pages.length).toFixed(2).padStart(6)} ms  ${step}`,
     );
+}
+
+/**
+ * Where a profile's CPU went, by script (a production build's function names are minified, so its
+ * chunks say more: `sanitize-….js` is DOMPurify) and, outside scripts, by the names the profiler gives:
+ * `(garbage collector)`, `(idle)`, a native call such as `parseFromString`.
+ */
+export function printSelfTime(profile: Profile, n = 12): void {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const self = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const frame = byId.get(id)?.callFrame;
+    const where = frame?.url
+      ? frame.url.slice(frame.url.lastIndexOf('/') + 1)
+      : frame?.functionName || '(anonymous)';
+    self.set(where, (self.get(where) ?? 0) + (profile.timeDeltas[i + 1] ?? 0));
+  });
+  for (const [where, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, n))
+    console.log(`  ${(us / 1e6).toFixed(2).padStart(6)} s  ${where}`);
 }
