@@ -126,6 +126,76 @@ describe('the kept doc table', () => {
   });
 });
 
+describe('the doc table after an import', () => {
+  /** Clips `from`…`to` - 1 to import, with the fields the table and the facets read. */
+  const clipsToImport = (from: number, to: number, title = (i: number) => `冰雪第${i}篇`) =>
+    Array.from({ length: to - from }, (_, k) => {
+      const i = from + k;
+      const url = `https://news.example.cn/i/${i}.html`;
+      return newClip(
+        makeArticle({
+          url,
+          canonicalUrl: url,
+          title: title(i),
+          source: i % 2 ? '甲报' : '乙报',
+          section: i % 4 ? ['新闻'] : ['体育', '新闻'],
+          publishedAt: `2024-0${1 + (i % 3)}-15T08:00:00+08:00`,
+          textContent: `冰雪节第${i}天`,
+        }),
+        new Date(Date.UTC(2025, 0, 1) + i * 60_000),
+        `imported-${i}`,
+      );
+    });
+
+  /** Counts the summary reads (`getAll` on searchDocs) made through `on` from now on. */
+  function countSummaryReads(on: JianbaoDatabase): () => number {
+    let reads = 0;
+    const getAll = on.getAll.bind(on);
+    on.getAll = ((store: string, ...rest: unknown[]) => {
+      if (store === 'searchDocs') reads++;
+      return (getAll as (...args: unknown[]) => unknown)(store, ...rest);
+    }) as typeof on.getAll;
+    return () => reads;
+  }
+
+  it('is built from what the import wrote: the first search reads no summary back, and finds what a fresh read finds', async () => {
+    await importClips(db, clipsToImport(0, 600));
+    const reads = countSummaryReads(db);
+    const expected = await everything(db);
+    expect(reads()).toBe(0);
+    expect(expected['["冰雪",{}]']).toMatchObject({ total: 600 });
+    // and kept for the next worker, which reads no summary either
+    await db.searchIndex.settled();
+    expect(await keptTable(db)).toMatchObject({ changes: 600 });
+    const woken = await openArchive(factory);
+    const wokenReads = countSummaryReads(woken);
+    expect(await everything(woken)).toEqual(expected);
+    expect(wokenReads()).toBe(0);
+    woken.close();
+  });
+
+  it('adds to the table of a non-empty archive, merged clips replacing their earlier docs', async () => {
+    for (let i = 0; i < 5; i++) await save({ title: `冰雪旧文${i}`, source: '丙报' });
+    // the archive's clips 0…99, and 100 more: the first hundred merge (newer, other titles)
+    await importClips(db, clipsToImport(0, 100));
+    const newer = clipsToImport(0, 200, (i) => (i < 100 ? `雾凇第${i}篇` : `冰雪第${i}篇`)).map((clip) => ({
+      ...clip,
+      updatedAt: new Date(Date.UTC(2026, 0, 1)).toISOString(),
+    }));
+    const reads = countSummaryReads(db);
+    expect(await importClips(db, newer)).toMatchObject({ added: 100, merged: 100 });
+    const afterImport = await everything(db);
+    expect(reads()).toBe(0);
+    expect(afterImport['["冰雪",{}]']).toMatchObject({ total: 205 });
+    // as a worker that reads every summary afresh sees it
+    await db.searchIndex.settled();
+    await db.delete('segments', DOC_TABLE_KEY);
+    const fresh = await openArchive(factory);
+    expect(await everything(fresh)).toEqual(afterImport);
+    fresh.close();
+  });
+});
+
 describe('best match over many candidates', () => {
   it('pages through title hits first, then the rest, newest first, however deep the title hits lie', async () => {
     const at = Date.UTC(2025, 0, 1);

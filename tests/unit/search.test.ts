@@ -469,6 +469,9 @@ describe('import-built segments', () => {
 
   it('an import that fails, in the clips or in the index, leaves the archive and its index as they were', async () => {
     for (const article of articles.slice(0, 20)) await saveArticle(db, article, { update: false });
+    // the search's doc table, kept as a search keeps it (a cache the import reads first)
+    await db.searchIndex.docTable();
+    await db.searchIndex.settled();
     const before = await everyStore(db);
     const fresh = articles.slice(20, 60).map((article, i) => newClip(article, new Date(), `fresh-${i}`));
     // a value IndexedDB cannot store: the last put fails after every other request was made

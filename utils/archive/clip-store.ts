@@ -505,6 +505,7 @@ export class ImportWriter {
   private drained: Array<{ left: number; resolve(): void }> = [];
 
   private constructor(
+    private readonly db: JianbaoDatabase,
     private readonly tx: IDBPTransaction<JianbaoDB, Array<StoreNames<JianbaoDB>>, 'readwrite'>,
     private readonly indexer: BulkIndexer,
     private readonly idleMs: number,
@@ -524,13 +525,16 @@ export class ImportWriter {
     db: JianbaoDatabase,
     { idleMs = IMPORT_IDLE_MS }: { idleMs?: number } = {},
   ): Promise<ImportWriter> {
+    // the search's doc table as the import finds it, for the import's docs to be added to it at the
+    // end rather than read back (SearchIndex.afterBulkWrite); what a search would read anyway
+    await db.searchIndex.docTable();
     const tx = db.transaction([...BULK_WRITE_STORES, 'assets'], 'readwrite');
     // merged clips are cut into segments of at most BUILD_PIECE docs
     const [indexer, stored] = await Promise.all([
-      BulkIndexer.start(tx, Number.MAX_SAFE_INTEGER),
+      BulkIndexer.start(tx, Number.MAX_SAFE_INTEGER, { keepDocs: true }),
       tx.objectStore('clips').count(),
     ]);
-    return new ImportWriter(tx, indexer, idleMs, stored === 0);
+    return new ImportWriter(db, tx, indexer, idleMs, stored === 0);
   }
 
   /** How many added clips still wait for their prebuilt index. */
@@ -719,6 +723,7 @@ export class ImportWriter {
       this.closed = true;
     });
     await this.tx.done;
+    this.db.searchIndex.afterBulkWrite(this.indexer.change!);
     return this.summary;
   }
 

@@ -189,6 +189,11 @@ export class DocTable {
     return site !== NONE ? site : this.host[row]!;
   }
 
+  /** A table with no doc. */
+  static empty(changes: number, nextDoc: number): DocTable {
+    return new TableBuilder(changes, nextDoc).finish();
+  }
+
   /**
    * A table of `docs`, handing the thread back (`pause`) every few thousand docs: 100,000 take a
    * third of a second.

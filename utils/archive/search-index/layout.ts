@@ -9,7 +9,8 @@
  */
 import type { IDBPTransaction, StoreNames } from 'idb';
 import type { Clip } from '../../model/article';
-import type { ArchiveIDB, IndexState, JianbaoDB, SegmentCatalog } from '../records';
+import type { ArchiveIDB, IndexState, JianbaoDB, SearchDoc, SegmentCatalog } from '../records';
+import { prepare, type PreparedDoc } from './doc-table';
 import {
   BUILD_PIECE,
   clipTerms,
@@ -92,6 +93,14 @@ export async function unindexClip(tx: IndexWriteTx, id: string): Promise<void> {
   ]);
 }
 
+/** What a bulk write did to the docs (BulkIndexer.change). */
+export interface BulkChange {
+  before: IndexState;
+  after: IndexState;
+  written: PreparedDoc[];
+  replaced: number[];
+}
+
 /**
  * Indexes many clips straight into finished segments, inside the caller's transaction (which must
  * include BULK_WRITE_STORES): an import or a rebuild. Nothing goes to the tail, so nothing is left
@@ -107,6 +116,9 @@ export class BulkIndexer {
   private builder: SegmentBuilder | null = null;
   private pieceLeft = 0;
   private added = 0;
+  private readonly before: IndexState;
+  /** with `keepDocs`: what the write did to the docs, for the doc table (SearchIndex.afterBulkWrite) */
+  private readonly kept: { written: PreparedDoc[]; replaced: number[] } | null;
 
   private constructor(
     private readonly tx: IndexTx,
@@ -114,7 +126,11 @@ export class BulkIndexer {
     private readonly catalog: SegmentCatalog,
     /** how many clips the caller will add */
     private readonly total: number,
-  ) {}
+    keepDocs: boolean,
+  ) {
+    this.before = { ...state };
+    this.kept = keepDocs ? { written: [], replaced: [] } : null;
+  }
 
   /** Queues a request; its failure aborts the transaction and surfaces in `finish` (or the caller's abort). */
   private track(...requests: Array<Promise<unknown>>): void {
@@ -124,13 +140,32 @@ export class BulkIndexer {
     }
   }
 
-  static async start(tx: IndexWriteTx, total: number): Promise<BulkIndexer> {
+  /**
+   * `keepDocs`: keep the summaries written (and the docs they replace) in memory until the caller
+   * takes them (`change`), for a doc table that need not read them back after the commit.
+   */
+  static async start(
+    tx: IndexWriteTx,
+    total: number,
+    { keepDocs = false }: { keepDocs?: boolean } = {},
+  ): Promise<BulkIndexer> {
     const t = indexTx(tx);
     const [state, catalog] = await Promise.all([
       t.objectStore('indexMeta').get(STATE_KEY),
       t.objectStore('segments').get(CATALOG_KEY) as Promise<SegmentCatalog | undefined>,
     ]);
-    return new BulkIndexer(t, { ...EMPTY_STATE, ...state }, catalog ?? emptyCatalog(), total);
+    return new BulkIndexer(t, { ...EMPTY_STATE, ...state }, catalog ?? emptyCatalog(), total, keepDocs);
+  }
+
+  /** What the write did to the docs: the states before and after, the summaries written, the docs replaced. */
+  get change(): BulkChange | null {
+    return this.kept && { before: this.before, after: { ...this.state }, ...this.kept };
+  }
+
+  private putDoc(doc: SearchDoc): void {
+    this.track(this.tx.objectStore('searchDocs').put(doc));
+    // prepared now, a batch at a time, rather than 100,000 at once after the commit
+    this.kept?.written.push(prepare(doc));
   }
 
   /** Indexes `clip` under a new doc number; `previousDoc` is the doc of its earlier version, if any. */
@@ -138,6 +173,7 @@ export class BulkIndexer {
     const docs = this.tx.objectStore('searchDocs');
     if (previousDoc !== undefined) {
       this.track(docs.delete(previousDoc), this.tx.objectStore('indexTail').delete(previousDoc));
+      this.kept?.replaced.push(previousDoc);
     } else this.state.clips = (this.state.clips ?? 0) + 1;
     if (!this.builder) {
       this.pieceLeft = Math.max(1, Math.min(BUILD_PIECE, this.total - this.added));
@@ -145,7 +181,7 @@ export class BulkIndexer {
     }
     const doc = this.state.nextDoc++;
     const textLength = this.builder.addClip(doc, clip);
-    this.track(docs.put(searchDocOf(clip, doc, textLength)));
+    this.putDoc(searchDocOf(clip, doc, textLength));
     this.state.changes++;
     this.added++;
     if (--this.pieceLeft === 0) this.writeSegment();
@@ -171,8 +207,7 @@ export class BulkIndexer {
     this.state.nextDoc += clips.length;
     this.state.changes += clips.length;
     this.state.clips = (this.state.clips ?? 0) + clips.length;
-    const docs = this.tx.objectStore('searchDocs');
-    clips.forEach((clip, i) => this.track(docs.put(searchDocOf(clip, base + i, pieces.textLengths[i]!))));
+    clips.forEach((clip, i) => this.putDoc(searchDocOf(clip, base + i, pieces.textLengths[i]!)));
     const store = this.tx.objectStore('segments');
     for (const piece of pieces.pieces) {
       const id = this.catalog.nextSegment++;
