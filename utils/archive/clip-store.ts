@@ -526,8 +526,10 @@ export class ImportWriter {
     { idleMs = IMPORT_IDLE_MS }: { idleMs?: number } = {},
   ): Promise<ImportWriter> {
     // the search's doc table as the import finds it, for the import's docs to be added to it at the
-    // end rather than read back (SearchIndex.afterBulkWrite); what a search would read anyway
+    // end rather than read back (SearchIndex.keepAfterBulkWrite): what a search would read anyway;
+    // and its keep, if one is due, done first, lest it overwrite the one the import keeps
     await db.searchIndex.docTable();
+    await db.searchIndex.settled();
     const tx = db.transaction([...BULK_WRITE_STORES, 'assets'], 'readwrite');
     // merged clips are cut into segments of at most BUILD_PIECE docs
     const [indexer, stored] = await Promise.all([
@@ -717,13 +719,15 @@ export class ImportWriter {
   /** Writes the index's last segment and counters and commits: every record, or on failure none. */
   async commit(): Promise<ImportSummary> {
     await this.written();
-    await this.run(async () => {
+    const table = await this.run(async () => {
       if (this.unindexed > 0) throw new Error(`${this.unindexed} imported clips have no index`);
       await this.indexer.finish();
+      const kept = await this.db.searchIndex.keepAfterBulkWrite(this.tx, this.indexer.change!);
       this.closed = true;
+      return kept;
     });
     await this.tx.done;
-    this.db.searchIndex.afterBulkWrite(this.indexer.change!);
+    if (table) this.db.searchIndex.adopt(table);
     return this.summary;
   }
 

@@ -4,8 +4,10 @@
  * records never change once written, so what is cached stays right; the catalog, the tail's list
  * and the doc counter are read afresh for every search (one small transaction).
  */
+import type { IDBPTransaction } from 'idb';
 import type {
   ArchiveIDB,
+  JianbaoDB,
   IndexState,
   SearchDoc,
   SegmentCatalog,
@@ -16,7 +18,7 @@ import type {
 import { decodeShard, type DecodedShard } from './codec';
 import { DOC_TABLE_KEY, DocTable, prepare, type PreparedDoc } from './doc-table';
 import { flushTail, mergeSegments, pause } from './compaction';
-import { CATALOG_KEY, EMPTY_STATE, STATE_KEY, type BulkChange } from './layout';
+import { CATALOG_KEY, EMPTY_STATE, STATE_KEY, type BulkChange, type IndexWriteTx } from './layout';
 
 /** A tail record with its terms unpacked: term → where its positions lie in `positions`. */
 export interface UnpackedTail {
@@ -168,23 +170,34 @@ export class SearchIndex {
   }
 
   /**
-   * After a bulk write (an import) has committed: the table as of its end, from the summaries it
-   * wrote, so that the first search does not read them back (at 100,000 clips that took 4.6 s).
-   * Only on top of a table of the index as the write found it, or of none when it held no clip;
-   * otherwise the next search reads the table as usual.
+   * For a bulk write (an import) about to commit in `tx`: the table as of its end, from the
+   * summaries it wrote, kept in `tx` with them, so that neither this worker nor the next reads them
+   * back (after an import of 100,000 clips that took 4.6 s; kept after the commit instead, the write
+   * of the table held the first search up for 2 s). Only on top of a table of the index as the
+   * write found it, or of none when it held no clip; else null, and the next search reads the table
+   * as usual. Hand the table to `adopt` once `tx` has committed.
    */
-  afterBulkWrite({ before, after, written, replaced }: BulkChange): void {
+  async keepAfterBulkWrite(
+    tx: IndexWriteTx,
+    { before, after, written, replaced }: BulkChange,
+  ): Promise<DocTable | null> {
     const current = this.table?.changes === before.changes && this.table.nextDoc === before.nextDoc;
     const base = current
       ? this.table!
       : before.clips === 0
         ? DocTable.empty(before.changes, before.nextDoc)
         : null;
-    if (!base || written.length + replaced.length === 0) return;
-    this.install(
-      base.withChanges(written, new Set(replaced), after.changes, after.nextDoc),
-      (current ? (this.unkept ?? Infinity) : Infinity) + written.length + replaced.length,
-    );
+    if (!base) return null;
+    const table = base.withChanges(written, new Set(replaced), after.changes, after.nextDoc);
+    await (tx as unknown as IDBPTransaction<JianbaoDB, ['segments'], 'readwrite'>)
+      .objectStore('segments')
+      .put(table.toRecord(), DOC_TABLE_KEY);
+    return table;
+  }
+
+  /** A table kept by a write that has committed (keepAfterBulkWrite): the one to answer from. */
+  adopt(table: DocTable): void {
+    this.install(table, 0);
   }
 
   /**
