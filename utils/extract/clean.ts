@@ -318,19 +318,23 @@ const TOGGLE_LINK = /^(收起|展开|展開|收起全文|展开全文|折叠|摺
 const PLAYER = 'div[class*="player" i], div[id*="player" i]';
 
 /**
- * An embedded video's chrome in a Chinese story: its fold and unfold links (`《…》播出收起`, the link
- * or its bare text closing a heading) and the text of its player (the clip's title overlay,
- * controls, timers). The story's own text is in sentences, which a player's text has none of.
+ * An embedded video's chrome in a Chinese story: the heading its fold and unfold link closes (the
+ * folded clip's title, `《…》播出收起`; the link or its bare text), other such links, and the text
+ * of its player (the clip's title overlay, controls, timers). The story's own text is in
+ * sentences, which a player's text has none of.
  */
 function removePlayerChrome(root: Element): void {
+  for (const heading of [...root.querySelectorAll('h1, h2, h3, h4, h5, h6')]) {
+    // (Readability turns a javascript: link into its bare text)
+    const last = heading.lastChild;
+    const toggle = last?.nodeType === 1 ? last.nodeName === 'A' : last?.nodeType === 3;
+    if (!toggle || !last!.previousSibling || !TOGGLE_LINK.test(collapseSpace(last!.textContent ?? '')))
+      continue;
+    const title = collapseSpace(heading.textContent ?? '');
+    if (title.length < 100 && !/[。！？]/.test(title)) heading.remove();
+  }
   for (const link of [...root.getElementsByTagName('a')])
     if (TOGGLE_LINK.test(collapseSpace(link.textContent ?? ''))) link.remove();
-  // (Readability turns a javascript: link into its bare text: a toggle word closing a heading)
-  for (const heading of root.querySelectorAll('h1, h2, h3, h4, h5, h6')) {
-    const last = heading.lastChild;
-    if (last?.nodeType === 3 && last.previousSibling && TOGGLE_LINK.test((last.textContent ?? '').trim()))
-      last.remove();
-  }
   for (const el of root.querySelectorAll(PLAYER)) {
     if (el === root || !root.contains(el) || el.querySelector('table')) continue;
     const text = collapseSpace(el.textContent ?? '');
