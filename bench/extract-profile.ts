@@ -3,6 +3,8 @@
  * per-page p95. A CPU profile (Chrome DevTools Protocol) of repeated extractions, each sample charged
  * to the step explainArticle was in (findBody, collectLines, sanitizeHtml…): the bundle is not
  * minified, so its functions keep their names. Sampling adds overhead: read shares, not times.
+ * BENCH_PROFILE_SELF=1 also prints each page's functions by their own time (appendChild, the
+ * garbage collector, Readability's and DOMPurify's functions): where a fixed cost hides.
  * printSelfTime summarises any such profile (archive-io-chromium's BENCH_CPU_PROFILE).
  */
 import type { CDPSession } from 'playwright-core';
@@ -63,6 +65,10 @@ export async function printProfile(
     await page.run(world, runs);
     const { profile } = await cdp.send('Profiler.stop');
     chargeSteps(profile as unknown as Profile, steps);
+    if (process.env.BENCH_PROFILE_SELF) {
+      console.log(`self time on ${page.name} (${runs} runs):`);
+      printSelfTime(profile as unknown as Profile, 40);
+    }
   }
   await cdp.send('Profiler.disable');
   const total = [...steps.values()].reduce((a, b) => a + b, 0);
