@@ -4,6 +4,7 @@
  */
 import { Readability } from '@mozilla/readability';
 import { collectLines, holdsHeadlineLink, lineIndexOf, type Line } from './lines';
+import { markedFurniture, westernScript } from './western';
 
 export interface BodyResult {
   /** a detached element (in the clone or an inert document): safe to clean in place */
@@ -126,8 +127,25 @@ function dropChineseUnlikely(clone: Document): void {
   }
 }
 
+/**
+ * A photo credit or screen-reader label marked by the class of a `<div>` of its own (`<figcaption>
+ * <div class="caption-credit">Jane Doe</div>`) loses its class when Readability makes the div a
+ * paragraph, and cleanBody can no longer tell it from text: on Western pages such credits and
+ * labels leave the copy first. Bylines stay, also inside a credit bar: Readability reads its byline
+ * from them.
+ */
+function dropMarkedCredits(clone: Document): void {
+  const body = clone.body;
+  const text = body?.textContent ?? '';
+  if (!body || !westernScript(text)) return;
+  for (const el of markedFurniture(body, text.length, 100))
+    if (!el.querySelector('img, picture, video, [rel~="author"], [class*="byline" i], [class*="author" i]'))
+      el.remove();
+}
+
 export function bodyFromReadability(clone: Document, chinese: boolean): BodyResult | null {
   if (chinese) dropChineseUnlikely(clone);
+  else dropMarkedCredits(clone);
   const reader = new Readability<Node>(clone, {
     charThreshold: charThresholdFor(chinese),
     keepClasses: true,

@@ -67,10 +67,17 @@ const BYLINE_CHROME =
 
 /**
  * A byline's names and affiliation without the time a bar adds after them (`By ZHANG SAN |
- * chinadaily.com.cn | Updated: 2019-09-26 15:10`).
+ * chinadaily.com.cn | Updated: 2019-09-26 15:10`) or that follows them on the line (`By Jane Doe
+ * March 12, 2024 3:46 PM`, `By Jane Doe, Updated 3:46 PM EDT, Tue March 12, 2024`).
  */
 function bylineRest(text: string, lead: RegExpExecArray): string {
-  return text.slice(lead[0].length).replace(/(?:\s*\|\s*[^|]*\d[^|]*)+$/, '');
+  const rest = text.slice(lead[0].length).replace(/(?:\s*\|\s*[^|]*\d[^|]*)+$/, '');
+  if (!/\d/.test(rest)) return rest;
+  for (const gap of rest.matchAll(/[\s,|·–—-]+/g)) {
+    const at = gap.index! + gap[0].length;
+    if (gap.index! > 0 && timestampLine(rest.slice(at))) return rest.slice(0, gap.index);
+  }
+  return rest;
 }
 
 /** A byline standing as a line of its own (`By Jane Doe, Staff Writer`, `View author archive`). */
@@ -79,6 +86,10 @@ export function isWesternBylineLine(text: string): boolean {
   const lead = BYLINE_LEAD.exec(text);
   return (!!lead && BYLINE_NAMES.test(bylineRest(text, lead))) || BYLINE_CHROME.test(text);
 }
+
+/** The last word of a role or an outlet after a byline's comma: `Staff Writer`, `The Daily Post`. */
+const ROLE_OR_OUTLET =
+  /\b(writer|reporter|correspondent|editor|contributor|columnist|producer|staff|press|news|times|post|journal|tribune|herald|gazette|daily|weekly|magazine|network|media|wire|service|agency|bureau|online)$/i;
 
 /**
  * The writers an English byline names (`By Jane Doe and Mary-Kate O’Neil, The Associated Press`):
@@ -95,8 +106,9 @@ export function westernBylineNames(text: string): string[] {
     names
       .split(/\s*(?:,|&|\band\b)\s*/)
       .map((name) => name.trim().replace(/\.$/, ''))
-      // a single word after the first name is the outlet (`By A and B, CNN`), not a writer
-      .filter((name, i) => name && (i === 0 || /\s/.test(name)))
+      // a single word after the first name is the outlet (`By A and B, CNN`), not a writer; nor is
+      // a role or an outlet named after a comma (`By A, Staff Writer`, `By A, Associated Press`)
+      .filter((name, i) => name && (i === 0 || (/\s/.test(name) && !ROLE_OR_OUTLET.test(name))))
   );
 }
 
@@ -307,12 +319,20 @@ function markedLimit(el: Element): number {
   return limit;
 }
 
-/** Elements under `root` marked as furniture (see MARKED_FURNITURE), each short enough to be only that. */
-export function markedFurniture(root: Element, total = (root.textContent ?? '').length): Element[] {
+/**
+ * Elements under `root` marked as furniture (see MARKED_FURNITURE), each short enough to be only
+ * that; with `upTo`, only the kinds that may hold at most that much (100: credits and screen-reader
+ * labels).
+ */
+export function markedFurniture(
+  root: Element,
+  total = (root.textContent ?? '').length,
+  upTo = Infinity,
+): Element[] {
   const found: Element[] = [];
   for (const el of root.querySelectorAll('[class], [id]')) {
     const limit = markedLimit(el);
-    if (!limit) continue;
+    if (!limit || limit > upTo) continue;
     const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
     // a credit is a name, not a caption's sentence
     if (text.length > limit || text.length * 5 > total) continue;

@@ -394,8 +394,25 @@ describe('English bylines', () => {
     // China Daily's English byline: names in capitals, the site's address, then the time
     ['<p>By ZHANG SAN | chinadaily.com.cn | Updated: 2019-09-26 15:10</p>', ['ZHANG SAN']],
     ['<p>By Li Si and Wang Wu | Xinhua | 2019-09-26 15:10</p>', ['Li Si', 'Wang Wu']],
+    // the date after the names on the byline's own line, with or without a comma or label
+    ['<p>By JANE DOE March 12, 2024 3:46 PM</p>', ['JANE DOE']],
+    [
+      '<cite class="byline"><span>By </span><span>Jane Doe</span> <abbr>March 12, 2024</abbr></cite>',
+      ['Jane Doe'],
+    ],
+    [
+      '<p>By Jane Doe and Tom Smith, CNN Updated 3:46 PM ET, Tue March 12, 2024</p>',
+      ['Jane Doe', 'Tom Smith'],
+    ],
+    // a role or an outlet after the comma names no one
+    ['<p>By Jane Doe, Staff Writer</p>', ['Jane Doe']],
+    ['<p>By Jane Doe, Senior Correspondent - Updated March 12, 2024</p>', ['Jane Doe']],
+    ['<p>By Jane Doe, Associated Press</p>', ['Jane Doe']],
   ])('the names of %s', (byline, authors) => {
-    expect(english(byline).authors).toEqual(authors);
+    const a = english(byline);
+    expect(a.authors).toEqual(authors);
+    // and the byline is no body text
+    expect(a.textContent).not.toMatch(/Jane Doe|JANE DOE/);
   });
 
   it.each([

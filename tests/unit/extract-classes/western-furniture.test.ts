@@ -8,6 +8,7 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '@/utils/extract';
+import { bodyFromReadability } from '@/utils/extract/body';
 import {
   isCreditLine,
   isWesternBylineLine,
@@ -198,6 +199,33 @@ describe('Western page furniture inside the body', () => {
     ];
     const html = page({ head: marked, foot }, (line) => line);
     expect(body(html)).toEqual(['The new tram stop', ...PROSE]);
+  });
+
+  it('drops a credit or label marked on a div of its own, which Readability rewrites as a paragraph', () => {
+    const figure = (inner: string) =>
+      `<figure><img src="/img/tram.jpg" width="640" height="360" alt=""><figcaption class="caption">${inner}</figcaption></figure>`;
+    const html = page(
+      {
+        head: [figure('<div class="caption-credit">Jane Doe</div>')],
+        between: [figure('<div>The new tram stop</div><div class="image-credit">Rail Photo Service</div>')],
+        foot: ['<div class="visually-hidden">Share on Facebook</div>'],
+      },
+      (line) => line,
+    );
+    expect(body(html)).toEqual([...PROSE.slice(0, 2), 'The new tram stop', ...PROSE.slice(2)]);
+  });
+
+  it("leaves a byline inside a credit bar to Readability, which reads the page's byline from it", () => {
+    const html = page(
+      {
+        head: [
+          '<div class="credit"><div class="credit-text"><cite class="byline vcard"><span>By </span><span class="fn">Jane Doe</span></cite></div></div>',
+        ],
+      },
+      (line) => line,
+    );
+    const copy = new JSDOM(html, { url: URL }).window.document;
+    expect(bodyFromReadability(copy, false)?.readabilityByline).toMatch(/Jane Doe/);
   });
 
   it('keeps a story whose container carries such a class, and a caption in a credit element', () => {
