@@ -9,6 +9,7 @@ import { BLOCK_TAGS, collectLines, type Line } from './lines';
 import { collapseSpace, looseKey } from './text';
 import {
   closingLinkLines,
+  openingLinkLines,
   isWesternChrome,
   isWesternFurniture,
   markedFurniture,
@@ -379,6 +380,7 @@ export function cleanBody(root: Element, context: CleanContext): void {
   const stack = new Set(context.chinese && context.titleKey ? headlineStack(lines, context.titleKey) : []);
   const pager = context.chinese === false ? pagerLines(lines) : null;
   const closing = context.chinese === false ? closingLinkLines(lines) : null;
+  const opening = context.chinese === false ? openingLinkLines(lines) : null;
   const repeated = westernStory ? repeatedLines(lines) : null;
   const placeOf = westernStory ? linePlaces(lines) : null;
   const relatedHeadings: Element[] = [];
@@ -394,6 +396,7 @@ export function cleanBody(root: Element, context: CleanContext): void {
       (context.chinese === false && isWesternChrome(line.text, line.linkChars)) ||
       pager?.has(line) ||
       closing?.has(line) ||
+      opening?.has(line) ||
       repeated?.has(line) ||
       (placeOf && !line.el.closest('td, th') && isWesternFurniture(line.text, placeOf(line))) ||
       (line.index < 4 && isBylineLine(line.text) && line.text.length < 60)

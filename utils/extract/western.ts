@@ -402,6 +402,31 @@ export function pagerLines(lines: readonly Line[]): Set<Line> {
   return pager;
 }
 
+/**
+ * The trail of section links a story opens with (`Magazine › Gender Revolution`, `Économie ·
+ * Europe`): the first lines of the body, one to four items of one list, each a short link to
+ * another page (a separator beside it). A table of contents links within the page and stays.
+ */
+export function openingLinkLines(lines: readonly Line[]): Set<Line> {
+  const list = lines[0]?.el.closest('ul, ol');
+  if (!list) return new Set();
+  const trail: Line[] = [];
+  for (const line of lines) {
+    if (line.el.closest('ul, ol') !== list) break;
+    const href =
+      line.el.querySelector('a[href]')?.getAttribute('href') ?? line.el.closest('a')?.getAttribute('href');
+    if (line.text.length > 40 || line.text.length - line.linkChars > 2 || !href || href.startsWith('#'))
+      return new Set();
+    trail.push(line);
+  }
+  // the whole list, and a story after it
+  return trail.length <= 4 &&
+    trail.length < lines.length &&
+    list.querySelectorAll('li').length === trail.length
+    ? new Set(trail)
+    : new Set();
+}
+
 /** A line naming an account on a social network: `Twitter: @prachatai`, `เฟซบุ๊ก https://fb.me/prachatai`. */
 const SOCIAL_ACCOUNT =
   /\b(?:facebook\.com|fb\.me|twitter\.com|x\.com|instagram\.com|t\.me|youtube\.com|line\.me|tiktok\.com|linkedin\.com|weibo\.com)\/\w|\b(?:facebook|twitter|instagram|line|youtube|tiktok|telegram|threads)\b.{0,20}@[\w.]{2,}/i;

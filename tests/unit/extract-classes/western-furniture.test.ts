@@ -228,6 +228,23 @@ describe('Western page furniture inside the body', () => {
     expect(bodyFromReadability(copy, false)?.readabilityByline).toMatch(/Jane Doe/);
   });
 
+  it.each([
+    '<ul><li><a href="/magazine">Magazine</a></li><li><a href="/magazine/issue/january">Gender Revolution</a></li></ul>',
+    '<ol class="trail"><li><a href="https://www.example-times.com/news/">News</a> ›</li><li><a href="/news/city/">City</a></li></ol>',
+  ])('drops the trail of section links the story opens with: %s', (trail) => {
+    expect(body(page({ head: [trail] }, (line) => line))).toEqual(PROSE);
+  });
+
+  it.each([
+    // a table of contents links within the page
+    '<ul><li><a href="#vote">The vote</a></li><li><a href="#cost">The cost</a></li></ul>',
+    // a list with an item of text, or longer than a trail
+    '<ul><li><a href="/a">Tram plan</a></li><li>Bus plan</li></ul>',
+    `<ul>${['A', 'B', 'C', 'D', 'E'].map((n) => `<li><a href="/${n}">Line ${n}</a></li>`).join('')}</ul>`,
+  ])('keeps a list opening the story that is no trail: %s', (list) => {
+    expect(body(page({ head: [list] }, (line) => line)).length).toBeGreaterThan(PROSE.length);
+  });
+
   it('keeps a story whose container carries such a class, and a caption in a credit element', () => {
     const html = page({}, (line) => line).replace(
       '<div class="article-body">',
