@@ -253,6 +253,13 @@ const REPORTER_SPACED =
 /** 記者王家俊／台北報導, 【丁牧群╱台北報導】, 记者 张三/长春报道: names, a slash, a place, 報導. */
 const REPORTER_SLASH =
   /(?:(?:實習|实习|見習|见习|特約|特约)?(?:記者|记者|編譯|编译)|文|^|[【[（(〔])\s*((?:[\u4e00-\u9fff·]{2,4}[、，,\s]*){1,4}?)\s*[／/╱]\s*[\u4e00-\u9fff]{1,8}?(?:報導|报道|報道|電|电)/u;
+/**
+ * 张三/文 李四/图, 本报记者 张三/文, 王五/摄: the names before the slash and their role after it, as
+ * newspapers of the 2000s print them (文/张三 with the label first is LABEL_RE's). 文 and 图 name
+ * writers, as in the label-first form; 摄 and 摄影, photographers.
+ */
+const POSTFIX_CREDIT =
+  /(?<=^|[\s【[（(〔■□●◎:：]|记者|記者|通讯员|通訊員)([\u4e00-\u9fff·]{2,4})\s*[/／]\s*(文图|文圖|图文|圖文|摄影|攝影|文|图|圖|摄|攝)(?=$|[\s】\]）)，,、])/gu;
 /** 政治中心／王家俊報導, 社會中心／王家俊、李四 報導: a newsroom desk, a slash, then the names. */
 const DESK_CREDIT =
   /^[\u4e00-\u9fff]{2,6}中心\s*[／/╱]\s*((?:[\u4e00-\u9fff·]{2,4}[、，,\s]*){1,4}?)\s*(?:報導|报道|報道)$/u;
@@ -620,6 +627,9 @@ export function parseByline(line: string): Byline {
     const slash = REPORTER_SLASH.exec(credit);
     if (slash?.[1]) result.authors.push(...splitNames(slash[1]));
   }
+  if (!result.authors.length && !result.photographers.length)
+    for (const [, name, role] of text.matchAll(POSTFIX_CREDIT))
+      (/^(摄|攝)/.test(role!) ? result.photographers : result.authors).push(name!);
   if (!result.authors.length) {
     const named = OUTLET_NAMES_REPORTS.exec(text);
     if (named) {
@@ -687,7 +697,10 @@ export function isBylineLine(line: string): boolean {
       DESK_CREDIT.test(text) ||
       // a credit line of its own: 【王家俊／台北報導】, 民視新聞／王家俊 台北報導, 【信報專訊】
       (text.length < 40 &&
-        (REPORTER_SLASH.test(text) || OUTLET_NAMES_REPORTS.test(text) || NEWSPAPER_LEAD.test(text))) ||
+        (REPORTER_SLASH.test(text) ||
+          OUTLET_NAMES_REPORTS.test(text) ||
+          NEWSPAPER_LEAD.test(text) ||
+          new RegExp(POSTFIX_CREDIT.source, 'u').test(text))) ||
       creditRun(text) !== null ||
       markedNames(collapseSpace(line)).length > 0
     );

@@ -4,7 +4,7 @@
  * spaces. Better empty than wrong.
  */
 import { describe, expect, it } from 'vitest';
-import { parseByline, splitNames } from '@/utils/extract/byline';
+import { isBylineLine, parseByline, splitNames } from '@/utils/extract/byline';
 import { declaredNames, isPlausibleAuthor } from '@/utils/extract/fields/people';
 import { extract, extractHtml, PARAGRAPHS } from './page';
 
@@ -230,6 +230,23 @@ describe('credits written with a slash', () => {
     ['文|赵六', { authors: ['赵六'] }],
   ])('%s: a bar, ASCII or 丨, stands for the slash', (line, expected) => {
     expect(parseByline(line)).toMatchObject(expected);
+  });
+
+  it.each([
+    ['张三/文 李四/图', { authors: ['张三', '李四'], photographers: [] }],
+    ['■本报记者 张三/文 王五/摄', { authors: ['张三'], photographers: ['王五'] }],
+    ['张三 / 文图', { authors: ['张三'] }],
+    // a slash before a place is the reporter's dateline, not a role
+    ['记者 张三/长春报道', { authors: ['张三'] }],
+  ])('%s: the role after the names (张三/文), as older newspapers print it', (line, expected) => {
+    expect(parseByline(line)).toMatchObject(expected);
+    expect(isBylineLine(line)).toBe(true);
+  });
+
+  it('the credit after the names opening the body names its writer and leaves the body', () => {
+    const a = extract({ paragraphs: ['张三/文 李四/图', ...PARAGRAPHS] });
+    expect(a.authors).toEqual(['张三', '李四']);
+    expect(a.textContent.split('\n')).toEqual(PARAGRAPHS);
   });
 });
 
