@@ -39,6 +39,14 @@ describe('parseDate', () => {
   it('believes a two-digit year only after a date label', () => {
     expect(parseDate('18-03-08 23:16', china)).toBeNull();
     expect(parseDate('18-03-08 23:16', china, true)?.iso).toBe('2018-03-08T23:16:00+08:00');
+    // written with 年月日, as older pages print it; a year after the clip's own is last century's
+    expect(parseDate('08年5月12日', china, true)).toMatchObject({
+      iso: '2008-05-12T00:00:00+08:00',
+      precision: 'day',
+    });
+    expect(parseDate('08年05月12日09:05', china, true)?.iso).toBe('2008-05-12T09:05:00+08:00');
+    expect(parseDate('98-05-12', china, true)?.iso).toBe('1998-05-12T00:00:00+08:00');
+    expect(parseDate('08年5月12日', china)).toBeNull();
   });
 });
 

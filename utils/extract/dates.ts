@@ -38,8 +38,12 @@ const ABSOLUTE =
 /** A time right before a date (`15:10 2019/09/26`), nothing but spaces between them. */
 const TIME_BEFORE = /(?<![\d:])(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?\s+$/;
 
-/** 18-03-08 23:16 (two-digit year): only believed after a date label such as 发布时间： */
-const SHORT_YEAR = /^\s*(\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?/;
+/**
+ * 18-03-08 23:16, 08年5月12日 (two-digit years): only believed after a date label such as 发布时间：
+ * (a two-digit year after the clip's own is last century's: 98-05-12 is 1998).
+ */
+const SHORT_YEAR =
+  /^\s*(\d{2})(?:[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)|\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日)(?:\s*(\d{1,2}):(\d{2})(?::(\d{2}))?)?/;
 
 /** Taiwan's 民國 years (民國108年 is 2019), as government and older pages print them. */
 const ROC_YEAR = /(?:中華民國|中华民国|民國|民国)\s*(\d{2,3})(?=\s*年)/;
@@ -107,7 +111,10 @@ export function parseDate(text: string, context: DateContext, labelled = false):
   }
   const short = labelled ? SHORT_YEAR.exec(sample) : null;
   if (short && !ABSOLUTE.test(sample)) {
-    const expanded = `20${short[1]}-${short[2]}-${short[3]}${short[4] ? ` ${short[4]}:${short[5]}${short[6] ? `:${short[6]}` : ''}` : ''}`;
+    const [, yy, dashMonth, dashDay, hanMonth, hanDay, hour, minute, second] = short;
+    const [month, day] = dashMonth ? [dashMonth, dashDay] : [hanMonth, hanDay];
+    const century = Number(yy) <= context.now.getUTCFullYear() % 100 ? '20' : '19';
+    const expanded = `${century}${yy}-${month}-${day}${hour ? ` ${hour}:${minute}${second ? `:${second}` : ''}` : ''}`;
     const parsed = parseDate(expanded, context);
     if (parsed) return { ...parsed, raw: short[0].trim() };
   }

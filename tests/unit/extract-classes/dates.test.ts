@@ -289,6 +289,13 @@ describe('dates on government and older pages', () => {
   );
 
   it.each([
+    ['<div class="info">发布时间：08年5月12日 9:05 来源：吉林日报</div>', '2008-05-12T09:05:00+08:00'],
+    ['<div class="info">日期：98-05-12 作者：张三</div>', '1998-05-12T00:00:00+08:00'],
+  ])('a labelled date with a two-digit year, as older pages print it: %s', (byline, iso) => {
+    expect(extract({ byline }, UNDATED_URL).publishedAt).toBe(iso);
+  });
+
+  it.each([
     '<table><tr><td>发文机关：国务院办公厅</td><td>成文日期：2015年06月10日</td></tr><tr><td>发布日期：2015年06月12日</td><td>来源：国务院办公厅</td></tr></table>',
     '<div>成文日期：2015年06月10日 发布日期：2015年06月12日</div>',
   ])("a notice's 成文日期 (written) yields to its 发布日期 (published)", (byline) => {
