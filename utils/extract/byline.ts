@@ -202,10 +202,14 @@ const LONG_LABELS = LABELS.filter(([label, role]) => label.length >= 4 && role !
   .map(([label]) => label)
   .join('|');
 /**
- * Credits written with a slash (文/张三 图/李四 审核/王五 编辑/赵六): 文 and 图 name writers, the
- * others have their label's role.
+ * Credits written with a slash (文/张三 图/李四 图文/张三 审核/王五 编辑/赵六): 文, 图 and 图文 name
+ * writers, the others have their label's role.
  */
 const SLASH_LABELS = [
+  '图文',
+  '圖文',
+  '文图',
+  '文圖',
   '文',
   '图',
   '圖',
@@ -292,14 +296,15 @@ const OUTLET_LEAD = new RegExp(
 
 /**
  * The outlet named right before a reporter credit, without a label: 中國時報【王家俊／台北報導】,
- * 自由時報記者王家俊／台北報導, 華視新聞 記者王家俊 台北報導, TVBS 記者…. Only names shaped like an
- * outlet (…報, …新聞, …網, …社, …台, a Latin brand), so a person's name is never taken for one.
+ * 自由時報記者王家俊／台北報導, 華視新聞 記者王家俊 台北報導, TVBS 記者…, ETtoday新聞雲 記者…. Only
+ * names shaped like an outlet (…報, …新聞, …網, …社, …台, a Latin brand, maybe with a few Han
+ * characters after it), so a person's name is never taken for one.
  */
 /** What an outlet's name ends with (新京报, 红星新闻, 界面新闻, 人民网, 新华社, 央视台). */
 const OUTLET_SUFFIX =
   '日報|日报|時報|时报|晚報|晚报|週刊|周刊|雜誌|杂志|電子報|电子报|新聞|新闻|報|报|網|网|社|台';
 const OUTLET_BEFORE_CREDIT = new RegExp(
-  String.raw`(?:^|\s|据|據|[〔【（(])(?!本報|本报|本網|本网|本台|本刊)((?:[\u4e00-\u9fff]{1,8}(?:${OUTLET_SUFFIX})|[A-Za-z][A-Za-z0-9]{1,11})(?:[\u4e00-\u9fff]{0,4}[A-Za-z][A-Za-z0-9]{1,11})?)(?:报道|報導|讯|訊)?\s*(?=(?:實習|实习|見習|见习|特約|特约)?(?:記者|记者|編譯|编译)|[【〔]|\s[\u4e00-\u9fff·]{2,4}\s*[／/╱])`,
+  String.raw`(?:^|\s|据|據|[〔【（(])(?!本報|本报|本網|本网|本台|本刊|据|據)((?:[\u4e00-\u9fff]{1,8}(?:${OUTLET_SUFFIX})|[A-Za-z][A-Za-z0-9]{1,11}(?:(?!报道|報導|讯|訊)[\u4e00-\u9fff]{1,4}(?=\s))?)(?:[\u4e00-\u9fff]{0,4}[A-Za-z][A-Za-z0-9]{1,11})?)(?:报道|報導|讯|訊)?\s*(?=(?:實習|实习|見習|见习|特約|特约)?(?:記者|记者|編譯|编译)|[【〔]|\s[\u4e00-\u9fff·]{2,4}\s*[／/╱])`,
   'u',
 );
 

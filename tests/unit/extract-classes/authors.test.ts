@@ -233,6 +233,13 @@ describe('credits written with a slash', () => {
   });
 
   it.each([
+    ['图文/张三', { authors: ['张三'] }],
+    ['圖文／王家俊 編輯／李四', { authors: ['王家俊'], editors: ['李四'] }],
+  ])('%s: 图文 (words and pictures) credits a writer', (line, expected) => {
+    expect(parseByline(line)).toMatchObject(expected);
+  });
+
+  it.each([
     ['张三/文 李四/图', { authors: ['张三', '李四'], photographers: [] }],
     ['■本报记者 张三/文 王五/摄', { authors: ['张三'], photographers: ['王五'] }],
     ['张三 / 文图', { authors: ['张三'] }],

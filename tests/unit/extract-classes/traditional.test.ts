@@ -41,6 +41,11 @@ describe('Traditional Chinese bylines', () => {
     ['【聯合報記者王家俊／台北報導】', { source: '聯合報', authors: ['王家俊'] }],
     ['華視新聞 記者王家俊 台北報導', { source: '華視新聞', authors: ['王家俊'] }],
     ['TVBS 記者王家俊 報導', { source: 'TVBS', authors: ['王家俊'] }],
+    // a Latin brand with a few Han characters after it
+    ['ETtoday新聞雲 記者王家俊／台北報導', { source: 'ETtoday新聞雲', authors: ['王家俊'] }],
+    // 據 (according to) before the outlet is no part of its name
+    ['據中央社報導 記者王家俊', { source: '中央社', authors: ['王家俊'] }],
+    ['据新华社报道 记者 张三', { source: '新华社', authors: ['张三'] }],
     ['三立新聞網 記者王家俊／台北報導', { source: '三立新聞網', authors: ['王家俊'] }],
     ['中時電子報 王家俊／台北報導', { source: '中時電子報', authors: ['王家俊'] }],
     ['2013年11月29日 04:10 中國時報 王家俊／台北報導', { source: '中國時報', authors: ['王家俊'] }],
