@@ -214,6 +214,20 @@ describe('less common author labels and labels without a colon', () => {
   });
 });
 
+describe('a role where a name should be, in an author value', () => {
+  it.each([
+    ['作者：特约评论员 张三', { authors: ['张三'], source: null }],
+    ['作者：央视网记者 张三', { authors: ['张三'], source: '央视网' }],
+    ['作者：新华社 记者 张三 李四', { authors: ['张三', '李四'], source: '新华社' }],
+    // an outlet's commentator is its pen name, spaced or not
+    ['作者：人民日报 评论员', { authors: ['人民日报评论员'], source: null }],
+    ['作者：人民日报评论员', { authors: ['人民日报评论员'], source: null }],
+    ['作者：本报评论员', { authors: [], source: null }],
+  ])('%s', (line, expected) => {
+    expect(parseByline(line)).toMatchObject(expected);
+  });
+});
+
 describe('credits written with a slash', () => {
   it.each([
     ['（文/张三 图/李四 审核/王五）', { authors: ['张三', '李四'], editors: [] }],
