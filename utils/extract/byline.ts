@@ -37,7 +37,17 @@ const LABELS: ReadonlyArray<[string, Role]> = [
   ['发表日期', 'date'],
   ['發表日期', 'date'],
   ['提交日期', 'date'],
+  ['提交时间', 'date'],
   ['发稿日期', 'date'],
+  ['上线时间', 'date'],
+  // a newspaper's day of print, on its site
+  ['刊登日期', 'date'],
+  ['刊出日期', 'date'],
+  ['出版日期', 'date'],
+  ['见报日期', 'date'],
+  ['見報日期', 'date'],
+  ['最后更新', 'date'],
+  ['最後更新', 'date'],
   // who entered or approved the page in the CMS: neither writer nor outlet
   ['录入者', 'other'],
   ['录入人', 'other'],
@@ -52,6 +62,7 @@ const LABELS: ReadonlyArray<[string, Role]> = [
   ['供稿单位', 'source'],
   ['供稿', 'source'],
   ['文章出处', 'source'],
+  ['原文出处', 'source'],
   ['信息来源', 'source'],
   ['文章来源', 'source'],
   ['本文来源', 'source'],
@@ -136,6 +147,10 @@ const LABELS: ReadonlyArray<[string, Role]> = [
   ['發布日期', 'date'],
   ['發佈日期', 'date'],
   ['更新日期', 'date'],
+  // bare, only before a date: 發佈：2019/09/26 15:10, 更新：2019/09/26
+  ['發佈', 'date'],
+  ['发布', 'date'],
+  ['更新', 'date'],
   // a BBS post's header: 发信人: id (昵称), 信区: board / 标  题: … / 发信站: 站名 (date)
   ['发信人', 'author'],
   ['發信人', 'author'],

@@ -289,6 +289,18 @@ describe('dates on government and older pages', () => {
   );
 
   it.each([
+    ['上线时间：2019-09-26 15:10 作者：张三', '2019-09-26T15:10:00+08:00'],
+    ['刊登日期：2019-09-26 版次：A04', '2019-09-26T00:00:00+08:00'],
+    ['撰稿：王家俊 | 更新：2019/09/26 15:10', '2019-09-26T15:10:00+08:00'],
+    ['發佈：2019/09/26 15:10 | 來源：中央社', '2019-09-26T15:10:00+08:00'],
+    ['提交时间：2019-09-26 15:10 最后更新：2019-09-27 08:00', '2019-09-26T15:10:00+08:00'],
+  ])('less common date labels, and bare 发布 or 更新 before a date, after the story: %s', (line, iso) => {
+    const a = extract({ paragraphs: [...PARAGRAPHS, line] }, UNDATED_URL);
+    expect(a.publishedAt).toBe(iso);
+    expect(a.textContent).not.toContain('2019');
+  });
+
+  it.each([
     ['<div class="info">发布时间：08年5月12日 9:05 来源：吉林日报</div>', '2008-05-12T09:05:00+08:00'],
     ['<div class="info">日期：98-05-12 作者：张三</div>', '1998-05-12T00:00:00+08:00'],
   ])('a labelled date with a two-digit year, as older pages print it: %s', (byline, iso) => {
