@@ -279,6 +279,8 @@ const REPORTER_SLASH =
  */
 const POSTFIX_CREDIT =
   /(?<=^|[\s【[（(〔■□●◎:：]|记者|記者|通讯员|通訊員)([\u4e00-\u9fff·]{2,4})\s*[/／]\s*(文图|文圖|图文|圖文|摄影|攝影|文|图|圖|摄|攝)(?=$|[\s】\]）)，,、])/gu;
+/** (POSTFIX_CREDIT without its global flag's state, for a yes or no) */
+const HAS_POSTFIX_CREDIT = new RegExp(POSTFIX_CREDIT.source, 'u');
 /** 政治中心／王家俊報導, 社會中心／王家俊、李四 報導: a newsroom desk, a slash, then the names. */
 const DESK_CREDIT =
   /^[\u4e00-\u9fff]{2,6}中心\s*[／/╱]\s*((?:[\u4e00-\u9fff·]{2,4}[、，,\s]*){1,4}?)\s*(?:報導|报道|報道)$/u;
@@ -758,7 +760,7 @@ export function isBylineLine(line: string): boolean {
         (REPORTER_SLASH.test(text) ||
           OUTLET_NAMES_REPORTS.test(text) ||
           NEWSPAPER_LEAD.test(text) ||
-          new RegExp(POSTFIX_CREDIT.source, 'u').test(text))) ||
+          HAS_POSTFIX_CREDIT.test(text))) ||
       creditRun(text) !== null ||
       markedNames(collapseSpace(line)).length > 0
     );

@@ -117,7 +117,7 @@ export class BulkIndexer {
   private pieceLeft = 0;
   private added = 0;
   private readonly before: IndexState;
-  /** with `keepDocs`: what the write did to the docs, for the doc table (SearchIndex.afterBulkWrite) */
+  /** with `keepDocs`: what the write did to the docs, for the doc table (SearchIndex.keepAfterBulkWrite) */
   private readonly kept: { written: PreparedDoc[]; replaced: number[] } | null;
 
   private constructor(
