@@ -353,43 +353,9 @@ const PHOTO_TAIL = /[\s\u4e00-\u9fff](摄|攝)\s*[）)】\]]?$/u;
 const WRITER_LABELLED = /(文|作者|撰文|撰稿)\s*[:：/／｜|]/;
 /** A name after an outlet in a credit: a few Han characters, not a role (评论员, 记者). */
 const WRITER_NAME = /^(?!.*(记者|記者|评论员|評論員|编辑|編輯|通讯员|通訊員))[\u4e00-\u9fff·]{2,5}$/u;
-/** A writer's role standing where a name should (作者：特约评论员 张三): no name. */
-const ROLE_WORD =
-  /^(?:本报|本報)?(?:特约|特約|实习|實習|见习|見習)?(?:记者|記者|评论员|評論員|通讯员|通訊員|实习生|實習生)$/u;
-/** An outlet and a writer's role as one word (作者：央视网记者 张三). */
-const OUTLET_ROLE = new RegExp(
-  `^([\\u4e00-\\u9fff]{1,8}(?:${OUTLET_SUFFIX}))(?:特约|特約|实习|實習|见习|見習)?(?:记者|記者|评论员|評論員|通讯员|通訊員)$`,
-  'u',
-);
-
-/** An outlet's commentator, the pen name of its editorials: 人民日报评论员, 新华社特约评论员. */
-const PEN_NAME = new RegExp(
-  `^[\\u4e00-\\u9fff]{1,8}(?:${OUTLET_SUFFIX})(?:特约|特約)?(?:评论员|評論員)$`,
-  'u',
-);
-
-/**
- * The names of an author value without the roles among them: `特约评论员 张三` is 张三;
- * `央视网记者 张三` is 张三 of 央视网 (handed to `onOutlet`); with no person after it, an outlet's
- * role is its pen name (`人民日报 评论员` is 人民日报评论员).
- */
-function withoutRoles(names: readonly string[], onOutlet: (outlet: string) => void): string[] {
-  const out: string[] = [];
-  names.forEach((name, i) => {
-    const people = names.slice(i + 1).some((next) => WRITER_NAME.test(next));
-    if (ROLE_WORD.test(name)) {
-      if (!people && out.length && outletShaped(out.at(-1)!)) out.push(out.pop()! + name);
-      return;
-    }
-    const outletRole = people ? OUTLET_ROLE.exec(name) : null;
-    if (outletRole) onOutlet(outletRole[1]!);
-    else out.push(name);
-  });
-  return out;
-}
 /** A role in a credit run, maybe after its outlet's name (新京报记者, 每经编辑, 界面新闻记者). */
 const CREDIT_ROLE =
-  /^([\u4e00-\u9fffA-Za-z0-9]{0,8}?)(实习记者|實習記者|见习记者|見習記者|特约记者|特約記者|记者|記者|通讯员|通訊員|实习生|實習生|摄影|攝影|编辑|編輯|责编|責編|校对|校對|审核|審核)$/u;
+  /^([\u4e00-\u9fffA-Za-z0-9]{0,8}?)(实习记者|實習記者|见习记者|見習記者|特约记者|特約記者|记者|記者|特约评论员|特約評論員|评论员|評論員|通讯员|通訊員|实习生|實習生|摄影|攝影|编辑|編輯|责编|責編|校对|校對|审核|審核)$/u;
 const CREDIT_ROLE_OF: Record<string, Role> = {
   摄影: 'photo',
   攝影: 'photo',
@@ -398,6 +364,38 @@ const CREDIT_ROLE_OF: Record<string, Role> = {
   责编: 'editor',
   責編: 'editor',
 };
+const creditRole = (role: string): Role =>
+  CREDIT_ROLE_OF[role] ?? (/校|审|審/.test(role) ? 'other' : 'author');
+
+/** An outlet's commentator, the pen name of its editorials: 人民日报评论员, 新华社特约评论员. */
+function isPenName(name: string): boolean {
+  const credit = CREDIT_ROLE.exec(name);
+  return !!credit && /评论员|評論員/.test(credit[2]!) && outletShaped(credit[1]!);
+}
+
+/**
+ * The names of an author value without the writers' roles among them (CREDIT_ROLE): `特约评论员
+ * 张三` is 张三; `央视网记者 张三` is 张三 of 央视网 (handed to `onOutlet`); with no person after it,
+ * an outlet's commentator is its pen name (`人民日报 评论员` is 人民日报评论员).
+ */
+function withoutRoles(names: readonly string[], onOutlet: (outlet: string) => void): string[] {
+  const out: string[] = [];
+  names.forEach((name, i) => {
+    const credit = CREDIT_ROLE.exec(name);
+    const [, outlet = '', role = ''] = credit ?? [];
+    const people = names.slice(i + 1).some((next) => WRITER_NAME.test(next));
+    if (!credit || creditRole(role) !== 'author') out.push(name);
+    else if (outletShaped(outlet)) {
+      if (people) onOutlet(outlet);
+      else out.push(name);
+    } else if (!outlet || /^本(报|報)$/.test(outlet)) {
+      // a role alone names no one, unless it completes an outlet's pen name
+      const last = out.at(-1);
+      if (!people && last && isPenName(last + role)) out[out.length - 1] = last + role;
+    } else out.push(name);
+  });
+  return out;
+}
 
 /**
  * A credit run without colons, each role followed by its names: `新京报记者 张三 编辑 李四 校对 王五`,
@@ -419,7 +417,7 @@ function creditRun(
   for (const token of tokens) {
     const credit = CREDIT_ROLE.exec(token);
     if (credit) {
-      role = CREDIT_ROLE_OF[credit[2]!] ?? (/校|审|審/.test(credit[2]!) ? 'other' : 'author');
+      role = creditRole(credit[2]!);
       const outlet = credit[1]!;
       if (role === 'author' && outletShaped(outlet)) out.outlet ??= outlet;
       continue;
@@ -494,7 +492,7 @@ export function splitNames(value: string): string[] {
     .filter((n) => n.length >= 2 && n.length <= 40 && !PLACEHOLDER_NAME.test(n) && !/^\d+$/.test(n))
     // a Chinese personal name is short; a longer all-CJK run is a phrase, not a name, unless it
     // is an outlet's commentator, a pen name (人民日报评论员)
-    .filter((n) => !/^[\u4e00-\u9fff]+$/u.test(n) || n.length <= 5 || PEN_NAME.test(n));
+    .filter((n) => !/^[\u4e00-\u9fff]+$/u.test(n) || n.length <= 5 || isPenName(n));
   return unique(names).slice(0, 20);
 }
 
