@@ -410,21 +410,23 @@ export function pagerLines(lines: readonly Line[]): Set<Line> {
 export function openingLinkLines(lines: readonly Line[]): Set<Line> {
   const list = lines[0]?.el.closest('ul, ol');
   if (!list) return new Set();
-  const trail: Line[] = [];
-  for (const line of lines) {
-    if (line.el.closest('ul, ol') !== list) break;
+  const items = list.querySelectorAll('li').length;
+  // the whole list, a line per item, and a story after it
+  if (items > 4 || items >= lines.length || lines[items]!.el.closest('ul, ol') === list) return new Set();
+  const trail = lines.slice(0, items);
+  for (const line of trail) {
     const href =
       line.el.querySelector('a[href]')?.getAttribute('href') ?? line.el.closest('a')?.getAttribute('href');
-    if (line.text.length > 40 || line.text.length - line.linkChars > 2 || !href || href.startsWith('#'))
+    if (
+      line.el.closest('ul, ol') !== list ||
+      line.text.length > 40 ||
+      line.text.length - line.linkChars > 2 ||
+      !href ||
+      href.startsWith('#')
+    )
       return new Set();
-    trail.push(line);
   }
-  // the whole list, and a story after it
-  return trail.length <= 4 &&
-    trail.length < lines.length &&
-    list.querySelectorAll('li').length === trail.length
-    ? new Set(trail)
-    : new Set();
+  return new Set(trail);
 }
 
 /** A line naming an account on a social network: `Twitter: @prachatai`, `เฟซบุ๊ก https://fb.me/prachatai`. */
