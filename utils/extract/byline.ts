@@ -217,8 +217,8 @@ const LONG_LABELS = LABELS.filter(([label, role]) => label.length >= 4 && role !
   .map(([label]) => label)
   .join('|');
 /**
- * Credits written with a slash (文/张三 图/李四 图文/张三 审核/王五 编辑/赵六): 文, 图 and 图文 name
- * writers, the others have their label's role.
+ * Credits written with a slash (文/张三 图/李四 图文/张三 审核/王五 编辑/赵六): the labels without a
+ * role of their own (文, 图, 图文, 報導, 整理…) name writers, the others have their label's role.
  */
 const SLASH_LABELS = [
   '图文',
@@ -239,6 +239,14 @@ const SLASH_LABELS = [
   '編輯',
   '责编',
   '責編',
+  // Taiwan's 報導／王家俊, 採訪／…, 編譯／… and 整理／… credit the story's writer
+  '報導',
+  '报道',
+  '採訪',
+  '采访',
+  '編譯',
+  '编译',
+  '整理',
 ].concat(LABELS.filter(([, role]) => role === 'other').map(([label]) => label));
 /**
  * A label followed by a colon (ASCII or full-width; Taiwan magazines use a full-width bar, 文｜王家俊),
@@ -313,26 +321,39 @@ const OUTLET_LEAD = new RegExp(
 
 /**
  * The outlet named right before a reporter credit, without a label: 中國時報【王家俊／台北報導】,
- * 自由時報記者王家俊／台北報導, 華視新聞 記者王家俊 台北報導, TVBS 記者…, ETtoday新聞雲 記者…. Only
- * names shaped like an outlet (…報, …新聞, …網, …社, …台, a Latin brand, maybe with a few Han
- * characters after it), so a person's name is never taken for one.
+ * 自由時報記者王家俊／台北報導, 聯合報／記者王家俊／台北報導, 華視新聞 記者王家俊 台北報導, TVBS 記者…,
+ * ETtoday新聞雲 記者…. Only names shaped like an outlet (…報, …新聞, …網, …社, …台, a Latin brand,
+ * maybe with a few Han characters after it), so a person's name is never taken for one.
  */
 /** What an outlet's name ends with (新京报, 红星新闻, 界面新闻, 人民网, 新华社, 央视台). */
 const OUTLET_SUFFIX =
   '日報|日报|時報|时报|晚報|晚报|週刊|周刊|雜誌|杂志|電子報|电子报|新聞|新闻|報|报|網|网|社|台';
 const OUTLET_BEFORE_CREDIT = new RegExp(
-  String.raw`(?:^|\s|据|據|[〔【（(])(?!本報|本报|本網|本网|本台|本刊|据|據)((?:[\u4e00-\u9fff]{1,8}(?:${OUTLET_SUFFIX})|[A-Za-z][A-Za-z0-9]{1,11}(?:(?!报道|報導|讯|訊)[\u4e00-\u9fff]{1,4}(?=\s))?)(?:[\u4e00-\u9fff]{0,4}[A-Za-z][A-Za-z0-9]{1,11})?)(?:报道|報導|讯|訊)?\s*(?=(?:實習|实习|見習|见习|特約|特约)?(?:記者|记者|編譯|编译)|[【〔]|\s[\u4e00-\u9fff·]{2,4}\s*[／/╱])`,
+  String.raw`(?:^|\s|据|據|[〔【（(])(?!本報|本报|本網|本网|本台|本刊|据|據)((?:[\u4e00-\u9fff]{1,8}(?:${OUTLET_SUFFIX})|[A-Za-z][A-Za-z0-9]{1,11}(?:(?!报道|報導|讯|訊)[\u4e00-\u9fff]{1,4}(?=\s))?)(?:[\u4e00-\u9fff]{0,4}[A-Za-z][A-Za-z0-9]{1,11})?)(?:报道|報導|讯|訊)?\s*(?:[／/╱]\s*(?=(?:實習|实习|見習|见习|特約|特约)?(?:記者|记者)))?(?=(?:實習|实习|見習|见习|特約|特约)?(?:記者|记者|編譯|编译)|[【〔]|\s[\u4e00-\u9fff·]{2,4}\s*[／/╱])`,
   'u',
 );
+
+/** What precedes a reporter's role, for creditOutlet: `（21世纪经济报道记者 张三）`, `吉林日报全媒体记者`. */
+const OUTLET_BEFORE_ROLE =
+  /(?:^|[\s【[（(〔])([\u4e00-\u9fffA-Za-z0-9·]{2,14}?)\s?(?=(?:实习|實習|见习|見習|特约|特約)?(?:记者|記者))/u;
 
 /**
  * 公視新聞 王家俊 台北報導, 民視新聞／王家俊、李大明 台北報導, 新頭殼newtalk | 王家俊 綜合報導: an
  * outlet opening the line, the names, then where it was reported from, without a 記者 label.
  */
 const OUTLET_NAMES_REPORTS = new RegExp(
-  String.raw`^((?:[\u4e00-\u9fff]{1,8}(?:${OUTLET_SUFFIX})|[\u4e00-\u9fff]{0,6}[A-Za-z][A-Za-z0-9]{1,11}))\s*[／/╱|｜]?\s*((?:[\u4e00-\u9fff·]{2,4}[、，,]\s*){0,3}[\u4e00-\u9fff·]{2,4})\s+[\u4e00-\u9fff]{0,6}?(?:綜合|综合|即時|即时|連線|连线)?(?:報導|报道|報道)`,
+  String.raw`^((?:[0-9]{0,4}[\u4e00-\u9fff]{1,8}(?:${OUTLET_SUFFIX})|[0-9]{0,4}[\u4e00-\u9fff]{2,8}(?:报道|報導)|[\u4e00-\u9fff]{0,6}[A-Za-z][A-Za-z0-9]{1,11}))\s*[／/╱|｜]?\s*((?:[\u4e00-\u9fff·]{2,4}[、，,]\s*){0,3}[\u4e00-\u9fff·]{2,4})\s+[\u4e00-\u9fff]{0,6}?(?:綜合|综合|即時|即时|連線|连线)?(?:報導|报道|報道)`,
   'u',
 );
+/**
+ * 工商時報 王家俊, 经济日报 张三 李四 2022-05-12: an outlet and its writers alone on the line (a date
+ * may close it), each name shaped like a person's.
+ */
+const OUTLET_THEN_NAMES = new RegExp(
+  String.raw`^([\u4e00-\u9fff]{1,8}(?:${OUTLET_SUFFIX}))\s+((?:[\u4e00-\u9fff·]{2,4}[、，,\s]+){0,2}[\u4e00-\u9fff·]{2,4})(?=$|\s+(?:19|20)\d{2}\s*[-/.年])`,
+  'u',
+);
+
 /** `Rti中央廣播電臺 記者王家俊`: a reporter label and the names closing a short line. */
 const REPORTER_LAST =
   /(?:實習|实习|見習|见习|特約|特约)?(?:記者|记者)\s*((?:[\u4e00-\u9fff·]{2,4}[、，,\s]*){1,4})$/u;
@@ -355,7 +376,7 @@ const WRITER_LABELLED = /(文|作者|撰文|撰稿)\s*[:：/／｜|]/;
 const WRITER_NAME = /^(?!.*(记者|記者|评论员|評論員|编辑|編輯|通讯员|通訊員))[\u4e00-\u9fff·]{2,5}$/u;
 /** A role in a credit run, maybe after its outlet's name (新京报记者, 每经编辑, 界面新闻记者). */
 const CREDIT_ROLE =
-  /^([\u4e00-\u9fffA-Za-z0-9]{0,8}?)(实习记者|實習記者|见习记者|見習記者|特约记者|特約記者|记者|記者|特约评论员|特約評論員|评论员|評論員|通讯员|通訊員|实习生|實習生|摄影|攝影|编辑|編輯|责编|責編|校对|校對|审核|審核)$/u;
+  /^([\u4e00-\u9fffA-Za-z0-9·]{0,12}?)(实习记者|實習記者|见习记者|見習記者|特约记者|特約記者|记者|記者|特约评论员|特約評論員|评论员|評論員|通讯员|通訊員|实习生|實習生|摄影|攝影|编辑|編輯|责编|責編|校对|校對|审核|審核)$/u;
 const CREDIT_ROLE_OF: Record<string, Role> = {
   摄影: 'photo',
   攝影: 'photo',
@@ -366,6 +387,31 @@ const CREDIT_ROLE_OF: Record<string, Role> = {
 };
 const creditRole = (role: string): Role =>
   CREDIT_ROLE_OF[role] ?? (/校|审|審/.test(role) ? 'other' : 'author');
+
+/** What may stand between an outlet and 记者 without being its name: 全媒体记者, 首席记者, 驻京记者. */
+const STAFF_QUALIFIER =
+  /(?:全媒体|全媒體|融媒体|融媒體|新媒体|新媒體|首席|资深|資深|高级|高級|特派|驻[\u4e00-\u9fff]{1,4}?|駐[\u4e00-\u9fff]{1,4}?)$/u;
+
+function withoutQualifiers(prefix: string): string {
+  let name = prefix;
+  while (STAFF_QUALIFIER.test(name)) name = name.replace(STAFF_QUALIFIER, '');
+  return name;
+}
+
+/**
+ * The outlet in what precedes a reporter's role, or null: an outlet-shaped name once its staff
+ * qualifiers are cut (吉林日报全媒体记者, 新华社驻京记者), a newspaper and its online edition joined by
+ * a dot (中国青年报·中青在线记者), or a paper named …报道 (21世纪经济报道记者: right before 记者,
+ * 报道 is no dateline).
+ */
+function creditOutlet(prefix: string): string | null {
+  // 据新华社报道 记者 张三, 环球网报道 记者 张三: the outlet that reports, without 据 and 报道
+  const name = withoutQualifiers(prefix).replace(/^(?:据|據)/, '');
+  const reporting = name.replace(/(?:报道|報導|讯|訊)$/, '');
+  if (outletShaped(reporting)) return reporting;
+  if (name.includes('·') && outletShaped(name.split('·')[0]!)) return name;
+  return /^[\u4e00-\u9fff0-9]{2,10}(?:报道|報導)$/u.test(name) ? name : null;
+}
 
 /** An outlet's commentator, the pen name of its editorials: 人民日报评论员, 新华社特约评论员. */
 function isPenName(name: string): boolean {
@@ -384,11 +430,12 @@ function withoutRoles(names: readonly string[], onOutlet: (outlet: string) => vo
     const credit = CREDIT_ROLE.exec(name);
     const [, outlet = '', role = ''] = credit ?? [];
     const people = names.slice(i + 1).some((next) => WRITER_NAME.test(next));
+    const outletName = creditOutlet(outlet);
     if (!credit || creditRole(role) !== 'author') out.push(name);
-    else if (outletShaped(outlet)) {
-      if (people) onOutlet(outlet);
+    else if (outletName) {
+      if (people) onOutlet(outletName);
       else out.push(name);
-    } else if (!outlet || /^本(报|報)$/.test(outlet)) {
+    } else if (/^(本报|本報)?$/.test(withoutQualifiers(outlet))) {
       // a role alone names no one, unless it completes an outlet's pen name
       const last = out.at(-1);
       if (!people && last && isPenName(last + role)) out[out.length - 1] = last + role;
@@ -414,12 +461,19 @@ function creditRun(
   };
   let role: Role | null = null;
   let named = false;
+  // an outlet may open the run on its own, before a role alone (21世纪经济报道 记者 张三 北京报道)
+  const opening = tokens.length > 2 && CREDIT_ROLE.exec(tokens[1]!);
+  if (opening && !opening[1] && !CREDIT_ROLE.test(tokens[0]!)) {
+    out.outlet = creditOutlet(tokens[0]!);
+    if (!out.outlet) return null;
+    tokens.shift();
+  }
   for (const token of tokens) {
     const credit = CREDIT_ROLE.exec(token);
     if (credit) {
       role = creditRole(credit[2]!);
       const outlet = credit[1]!;
-      if (role === 'author' && outletShaped(outlet)) out.outlet ??= outlet;
+      if (role === 'author') out.outlet ??= creditOutlet(outlet);
       continue;
     }
     if (/(报道|報導|報道)$/.test(token) && named) break;
@@ -432,9 +486,18 @@ function creditRun(
   return named ? out : null;
 }
 
+/**
+ * After the names, where they reported from: `记者 张三 李四 上海报道` (李四报道 joined to its name
+ * is the last writer's credit). A known place, or no person's name.
+ */
+function isPlaceReported(part: string): boolean {
+  const place = /^([\u4e00-\u9fff]{2,5}?)(?:綜合|综合|連線|连线)?(?:报道|報導|報道)$/u.exec(part)?.[1];
+  return !!place && (DATELINE_PLACE.test(place) || !PERSON_NAME.test(place));
+}
+
 /** Places a dateline names right after the reporters (the name/place boundary is not marked). */
 const DATELINE_PLACE =
-  /(台北|臺北|新北|桃園|台中|臺中|台南|臺南|高雄|基隆|新竹|嘉義|屏東|宜蘭|花蓮|台東|臺東|澎湖|金門|馬祖|苗栗|彰化|南投|雲林|台灣|臺灣|台湾|大陸|大陆|北京|上海|天津|重慶|重庆|廣州|广州|深圳|香港|澳門|澳门|東京|东京|首爾|首尔|華盛頓|华盛顿|紐約|纽约|倫敦|伦敦|巴黎|柏林|莫斯科|新加坡|曼谷|雪梨|悉尼|日內瓦|日内瓦|布魯塞爾|布鲁塞尔|洛杉磯|洛杉矶|舊金山|旧金山|[\u4e00-\u9fff]{2}(?:市|縣|县|省))$/u;
+  /(台北|臺北|新北|桃園|台中|臺中|台南|臺南|高雄|基隆|新竹|嘉義|屏東|宜蘭|花蓮|台東|臺東|澎湖|金門|馬祖|苗栗|彰化|南投|雲林|台灣|臺灣|台湾|大陸|大陆|北京|上海|天津|重慶|重庆|廣州|广州|深圳|香港|澳門|澳门|武汉|武漢|石家庄|鄭州|郑州|沈陽|沈阳|蘇州|苏州|溫州|温州|徐州|杭州|南京|成都|西安|長沙|长沙|長春|长春|哈爾濱|哈尔滨|濟南|济南|青島|青岛|大連|大连|廈門|厦门|福州|南昌|合肥|昆明|貴陽|贵阳|南寧|南宁|海口|蘭州|兰州|銀川|银川|西寧|西宁|拉薩|拉萨|烏魯木齊|乌鲁木齐|呼和浩特|太原|寧波|宁波|無錫|无锡|吉林|延邊|延边|東京|东京|首爾|首尔|華盛頓|华盛顿|紐約|纽约|倫敦|伦敦|巴黎|柏林|莫斯科|新加坡|曼谷|雪梨|悉尼|日內瓦|日内瓦|布魯塞爾|布鲁塞尔|洛杉磯|洛杉矶|舊金山|旧金山|[\u4e00-\u9fff]{2}(?:市|縣|县|省))$/u;
 
 /** How a date label's value starts: a number, a relative day, an English month. */
 const DATE_VALUE = /^(?:\d|今天|昨天|前天|刚刚|剛剛|[A-Z][a-z]{2})/;
@@ -481,6 +544,7 @@ export function splitNames(value: string): string[] {
   const field = (end ? cut.slice(0, end.index) : cut).replace(/[（(][^）)]*[）)]/g, ' ');
   const parts = isLatin(field) ? field.split(LATIN_NAME_SPLIT) : field.split(NAME_SPLIT);
   const names = parts
+    .filter((part, i) => i === 0 || !isPlaceReported(part))
     .map((n) =>
       cleanName(n)
         .replace(
@@ -717,12 +781,28 @@ export function parseByline(line: string): Byline {
     const spaced = REPORTER_SPACED.exec(text);
     if (spaced?.[2]) result.authors.push(...splitNames(spaced[2]));
   }
+  if (!result.authors.length && !marks.length) {
+    const outletNames = OUTLET_THEN_NAMES.exec(text);
+    const names = outletNames ? splitNames(outletNames[2]!) : [];
+    const outlet = outletNames?.[1] ?? '';
+    // (a portal's name and its channel's, 新浪网 黄金, are no credit)
+    if (
+      outletShaped(outlet) &&
+      !PORTAL.test(outlet) &&
+      names.length &&
+      names.every((n) => PERSON_NAME.test(n))
+    ) {
+      result.authors = names;
+      result.source ??= outlet;
+    }
+  }
   if (!result.authors.length && text.length <= 40) {
     const last = REPORTER_LAST.exec(text);
     if (last) result.authors.push(...splitNames(last[1]!).filter((name) => PERSON_NAME.test(name)));
   }
   if (!result.authors.length) result.authors.push(...markedNames(collapseSpace(line)));
-  if (result.authors.length && !result.source && outletBefore) result.source = outletBefore[1]!;
+  if (result.authors.length && !result.source)
+    result.source = outletBefore?.[1] ?? creditOutlet(OUTLET_BEFORE_ROLE.exec(text)?.[1] ?? '');
   // a credit closing with 摄 names who took the picture (新华社记者 张三 摄), not who wrote, and
   // the picture's agency, not the story's outlet
   if (PHOTO_TAIL.test(text) && !WRITER_LABELLED.test(text)) {

@@ -18,6 +18,10 @@ describe('author precision', () => {
     '<b>张三</b>',
     '发布时间：09-30 22:46',
     '阅读 1234',
+    '阅读1234',
+    '评论(12)',
+    '12345 次',
+    'PN001',
     '网易',
     '新浪新闻',
     '百家号',
@@ -33,12 +37,20 @@ describe('author precision', () => {
     expect(isPlausibleAuthor(value, new Set())).toBe(false);
   });
 
-  it.each(['张三', '欧阳修远', 'Demi Xia', 'Alejandro de la Garza', '新华社', '本报评论员', '杨倩_NF4425'])(
-    '%s can be an author',
-    (value) => {
-      expect(isPlausibleAuthor(value, new Set())).toBe(true);
-    },
-  );
+  it.each([
+    '张三',
+    '欧阳修远',
+    'Demi Xia',
+    'Alejandro de la Garza',
+    '新华社',
+    '本报评论员',
+    '杨倩_NF4425',
+    // forum handles
+    '雪山飞狐2012',
+    'kingname123',
+  ])('%s can be an author', (value) => {
+    expect(isPlausibleAuthor(value, new Set())).toBe(true);
+  });
 
   it('the site itself is not an author', () => {
     expect(isPlausibleAuthor('IT之家', new Set(['it之家']))).toBe(false);
@@ -308,6 +320,43 @@ describe('reporter credits of mainland leads', () => {
     ['人民日报记者 王五', { authors: ['王五'], source: '人民日报' }],
   ])('%s', (line, expected) => {
     expect(parseByline(line)).toMatchObject(expected);
+  });
+
+  // a staff qualifier (全媒体, 首席, 驻京) between the outlet and 记者 is no part of its name; a paper
+  // and its online edition are joined by a dot; a paper may be named …报道, and a place with 报道
+  // closes the credit
+  it.each([
+    ['吉林日报全媒体记者 张三', { authors: ['张三'], source: '吉林日报' }],
+    ['中国吉林网全媒体记者 张三 李四', { authors: ['张三', '李四'], source: '中国吉林网' }],
+    ['新华社驻京记者 张三', { authors: ['张三'], source: '新华社' }],
+    ['新华社首席记者 张三', { authors: ['张三'], source: '新华社' }],
+    ['首席记者 张三', { authors: ['张三'], source: null }],
+    ['作者：首席记者 张三', { authors: ['张三'], source: null }],
+    ['中国青年报·中青在线记者 张三', { authors: ['张三'], source: '中国青年报·中青在线' }],
+    ['（21世纪经济报道记者 张三）', { authors: ['张三'], source: '21世纪经济报道' }],
+    ['21世纪经济报道 记者 张三 李四 上海报道', { authors: ['张三', '李四'], source: '21世纪经济报道' }],
+    ['21世纪经济报道 记者张三 北京报道', { authors: ['张三'], source: '21世纪经济报道' }],
+    ['21世纪经济报道 张三 北京报道', { authors: ['张三'], source: '21世纪经济报道' }],
+    ['今日头条记者 张三', { authors: ['张三'], source: null }],
+  ])('an outlet before its reporter: %s', (line, expected) => {
+    expect(parseByline(line)).toMatchObject(expected);
+  });
+
+  it.each([
+    ['（记者 张三 李四 上海报道）', ['张三', '李四']],
+    ['（记者 张三 李四 长春报道）', ['张三', '李四']],
+    ['文/记者 张三 李四 北京报道', ['张三', '李四']],
+    ['来源：新华网 记者 张三 李四 武汉报道', ['张三', '李四']],
+    ['（记者 张三 武汉报道）', ['张三']],
+    ['记者 张三 李四 上海报道', ['张三', '李四']],
+  ])('the place reported from after the names is no name: %s', (line, authors) => {
+    expect(parseByline(line).authors).toEqual(authors);
+  });
+
+  it("a paper's credit under the headline gives the source where nothing else names it", () => {
+    const a = extract({ byline: '<p>21世纪经济报道记者 张三 北京报道</p><p>2024-12-01 10:23</p>' });
+    expect(a).toMatchObject({ authors: ['张三'], source: '21世纪经济报道' });
+    expect(a.textContent.split('\n')).toEqual(PARAGRAPHS);
   });
 
   it("an outlet's reporter line opening the body is the byline, not the body", () => {

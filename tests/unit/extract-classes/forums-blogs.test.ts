@@ -45,6 +45,22 @@ describe('forum threads: the first post, not the poster profile', () => {
   });
 });
 
+describe("the first post's poster, by a handle with digits in it", () => {
+  // the first floor's 楼主 credit names the poster; the reply's 作者 after the post is another's
+  const html = `<!doctype html><html><head><meta charset="utf-8"><title>长春哪里的酸菜白肉锅最正宗？_美食天地_示例论坛</title></head><body>
+<div class="head"><h1>长春哪里的酸菜白肉锅最正宗？</h1>
+<div class="info"><span>楼主：<a href="/u/5">吃货小王2008</a></span> <span>时间：2008-12-07 21:23:11</span> <span>点击：12345</span> <span>回复：67</span></div></div>
+<div class="item host"><div class="text">${POST.join('<br><br>')}</div></div>
+<div class="item"><div class="info"><span>作者：<a href="/u/9">老长春</a></span> <span>时间：2008-12-08 09:10:00</span></div>
+<div class="text">推荐你去南湖公园旁边那家。</div></div></body></html>`;
+
+  it('is the author; the reply after the post names no one', () => {
+    const article = extractHtml(html, URL);
+    expect(article).toMatchObject({ authors: ['吃货小王2008'], publishedAt: '2008-12-07T21:23:11+08:00' });
+    expect(article.textContent.split('\n')).toEqual(POST);
+  });
+});
+
 describe('blog posts', () => {
   it.each([
     ['春天的长白山_老树的博客_新浪博客', '老树'],

@@ -73,6 +73,18 @@ describe('Traditional Chinese bylines', () => {
     ],
     // the reporter closing a short line
     ['Rti中央廣播電臺 記者王家俊', { authors: ['王家俊'] }],
+    // the outlet, a slash, then the reporter's credit
+    ['聯合報／記者王家俊／台北即時報導', { source: '聯合報', authors: ['王家俊'] }],
+    // the outlet and the writer alone on the line, a date maybe after them
+    ['工商時報 王家俊', { source: '工商時報', authors: ['王家俊'] }],
+    ['经济日报 张三 李四 2022-05-12 09:23', { source: '经济日报', authors: ['张三', '李四'] }],
+    // …but a portal and its channel credit no one
+    ['新浪网 黄金', { source: null, authors: [] }],
+    // slash credits naming the writer: 報導, 採訪, 編譯, 整理
+    ['報導／王家俊', { authors: ['王家俊'] }],
+    ['採訪／王家俊 撰文／李大明', { authors: ['王家俊', '李大明'] }],
+    ['編譯／王家俊', { authors: ['王家俊'] }],
+    ['整理／王家俊', { authors: ['王家俊'] }],
     // prose that mentions a reporter and a report is not a credit
     ['记者从市教育局了解到相关报道', { authors: [] }],
     ['今天的報導', { authors: [], source: null }],

@@ -29,9 +29,13 @@ const UI_WORD =
 
 /** A value that came with markup, an address, a label or a counter is not a name. */
 const NOT_A_NAME = /[<>={}]|https?:|www\.|@|[:：]|^\d|^[\p{P}\p{S}]+$/u;
-/** A number in a name is a counter (阅读 1234), unless it is a staff code (杨倩_NF4425), as editors carry. */
-const COUNTER = /\d{3,}/;
-const STAFF_CODE = /_[A-Z]{1,4}\d{2,6}$/;
+/**
+ * A number standing apart in a value is a counter (阅读 1234, 12345 次); one run into a name is a
+ * forum handle's (雪山飞狐2012, kingname123) or a staff code's (杨倩_NF4425).
+ */
+const COUNTER = /(?:^|[\s(（:：])\d{3,}|\d{3,}\s*(?:次|人|views?\b|reads?\b)/iu;
+/** A staff code standing alone (凤凰网's `责任编辑：张三 PN001`) is no one's name. */
+const STAFF_CODE = /^[A-Z]{1,4}\d{2,6}$/;
 
 export function isPlausibleAuthor(name: string, outlets: ReadonlySet<string>): boolean {
   const value = cleanName(name);
@@ -39,12 +43,13 @@ export function isPlausibleAuthor(name: string, outlets: ReadonlySet<string>): b
   if (
     NOT_A_NAME.test(value) ||
     PLACEHOLDER_NAME.test(value) ||
-    UI_WORD.test(value) ||
+    // (阅读1234, 评论 12: a UI word and its count)
+    UI_WORD.test(value.replace(/\s*\(?\d+\)?$/, '')) ||
     PORTAL.test(value) ||
     isFurniture(value)
   )
     return false;
-  if (COUNTER.test(value.replace(STAFF_CODE, ''))) return false;
+  if (COUNTER.test(value) || STAFF_CODE.test(value)) return false;
   const key = looseKey(value);
   if (!key || outlets.has(key)) return false;
   // a Latin name is a few words, not a sentence
