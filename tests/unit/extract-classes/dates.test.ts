@@ -231,9 +231,28 @@ describe('publish dates', () => {
     ['2022/5/12 PM 08:23', '2022-05-12T20:23:00+08:00'],
     ['2022年5月12日 下午8:23', '2022-05-12T20:23:00+08:00'],
     ['2022-05-12 10:00 PM2.5浓度为35微克', '2022-05-12T10:00:00+08:00'],
+    // other halves of the day; 点 before the minutes, as people write the time
+    ['2022年5月12日 傍晚6:23', '2022-05-12T18:23:00+08:00'],
+    ['2022年5月12日 中午1:05', '2022-05-12T13:05:00+08:00'],
+    ['2022年5月12日 中午12:05', '2022-05-12T12:05:00+08:00'],
+    ['2022年5月12日 15点23分', '2022-05-12T15:23:00+08:00'],
+    ['2022年5月12日 下午3点23分', '2022-05-12T15:23:00+08:00'],
   ])('the half of the day beside a numeric date: %s', (text, iso) => {
-    expect(parseDate(text, { defaultOffset: '+08:00', now: new Date() })?.iso).toBe(iso);
+    expect(parseDate(text, { defaultOffset: '+08:00', now: new Date() })).toMatchObject({
+      iso,
+      precision: 'minute',
+    });
   });
+
+  it.each(['2022年5月12日 晚上8点', '2022年5月12日 8点多'])(
+    'an hour without its minutes is no time: %s',
+    (text) => {
+      expect(parseDate(text, { defaultOffset: '+08:00', now: new Date() })).toMatchObject({
+        iso: '2022-05-12T00:00:00+08:00',
+        precision: 'day',
+      });
+    },
+  );
 
   it.each([
     ['Fri Mar  5 10:21:33 2010', '2010-03-05T10:21:33+08:00'],
