@@ -64,8 +64,22 @@ function crumbEntries(el: Element, text: string, title: string | null): string[]
   return parseBreadcrumb(named.slice(root ? 1 : 0).join(' > '), title);
 }
 
-/** Finds the breadcrumb among the page's lines: a 位置 label, or a line in a breadcrumb-ish element. */
-export function findBreadcrumb(lines: Line[], title: string | null): string[] {
+/**
+ * A line that opens with the front page and a breadcrumb's separator (`首页 » 要闻 » 正文`, `首页 - 要闻`,
+ * a breadcrumb without links): no class or label needed above the title. Not a bar (`首页 | 关于我们`),
+ * which is a menu.
+ */
+const FROM_FRONT_PAGE =
+  /^(?:首页|首頁|网站首页|網站首頁|主页|主頁)\s*(?:>>|>|＞|»|›|→|->|-|—|–)\s*[\p{L}\p{N}]/u;
+
+/** A dash between entries: spaced, or between Han characters (not COVID-19's, nor the arrow ->). */
+const DASH = /\s+[-—–](?!>)\s+|(?<=[\u4e00-\u9fff])[-—–](?=[\u4e00-\u9fff])/gu;
+
+/**
+ * Finds the breadcrumb among the page's lines: a 位置 label, a line in a breadcrumb-ish element, or a
+ * line above the title (line `titleLine`, -1 when unknown) that opens with the front page.
+ */
+export function findBreadcrumb(lines: Line[], title: string | null, titleLine = -1): string[] {
   const head = lines.slice(0, 400);
   for (const line of head) {
     if (LABEL.test(line.text) && /位置/.test(line.text) && line.text.length < 200) {
@@ -92,5 +106,11 @@ export function findBreadcrumb(lines: Line[], title: string | null): string[] {
       if (items.length) return items;
     }
   }
+  const above = titleLine >= 0 ? lines.slice(Math.max(0, titleLine - 40), titleLine) : lines.slice(0, 40);
+  for (const line of above)
+    if (line.text.length < 200 && FROM_FRONT_PAGE.test(line.text)) {
+      const items = parseBreadcrumb(line.text.replace(DASH, ' > '), title);
+      if (items.length) return items;
+    }
   return [];
 }

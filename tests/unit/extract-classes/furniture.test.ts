@@ -144,6 +144,27 @@ describe('values end where page furniture begins', () => {
     expect(extract({ above: `<div class="crumb">${crumb}</div>` }).section).toEqual(section);
   });
 
+  it.each([
+    ['<div class="loc"><a href="/">首页</a> » <a href="/news/">要闻</a> » 内容</div>', ['要闻']],
+    ['<div class="top"><a href="/">首页</a> - <a href="/news/">要闻</a></div>', ['要闻']],
+    // no link at all; the title closing it is no entry
+    ['<p>首页 &gt; 新闻 &gt; 本地 &gt; 长白山冰雪季开幕 游客同比增长三成</p>', ['新闻', '本地']],
+    ['<p>网站首页—新闻—本地</p>', ['新闻', '本地']],
+  ])(
+    'a line above the title opening with the front page is a breadcrumb, whatever its class: %s',
+    (above, section) => {
+      expect(extract({ above }).section).toEqual(section);
+    },
+  );
+
+  it('a bar of links opening with the front page is a menu, no breadcrumb', () => {
+    const article = extract({
+      above:
+        '<div class="top"><a href="/">首页</a> | <a href="/about/">关于我们</a> | <a href="/c/">联系我们</a></div>',
+    });
+    expect(article.section).toEqual([]);
+  });
+
   it('a menu of links under a 位置 label, with only spaces between them, is no breadcrumb', () => {
     const article = extract({
       above:

@@ -20,7 +20,7 @@ export function resolveSection(ctx: ExtractContext, title: string): string[] {
       value: parseBreadcrumb(c.value, title),
       origin: c.origin,
     })),
-    { value: findBreadcrumb(ctx.lines, title), origin: 'page' as const },
+    { value: findBreadcrumb(ctx.lines, title, ctx.titleLine), origin: 'page' as const },
     { value: ctx.meta.section, origin: 'metadata' as const },
   ];
   for (const candidate of candidates) {
