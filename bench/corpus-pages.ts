@@ -7,11 +7,14 @@ const CORPUS = path.resolve('../shared/corpus/gne-dev');
 
 /** The pages the extraction benches time: the gne-dev corpus when present, else the rule fixtures. */
 export function benchPages(): Array<{ name: string; html: string; url: string }> {
+  // BENCH_PAGES=a,b times only those corpus pages (to look into one page's figures)
+  const only = process.env.BENCH_PAGES?.split(',');
   if (fs.existsSync(CORPUS)) {
     return fs
       .readdirSync(CORPUS)
       .sort()
       .filter((d) => fs.existsSync(path.join(CORPUS, d, 'page.html')))
+      .filter((d) => !only || only.includes(d))
       .map((d) => {
         const truth = JSON.parse(fs.readFileSync(path.join(CORPUS, d, 'truth.json'), 'utf8')) as {
           url?: string;
