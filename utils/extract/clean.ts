@@ -176,6 +176,18 @@ function linkDensity(el: Element): number {
 const PLATFORM_DISCLAIMER =
   /^[【[（(「『]?\s*[\u4e00-\u9fff]{0,4}(声明|聲明)\s*[:：】\]）)].{0,80}(仅提供信息存储|僅提供資訊儲存|信息发布平台|仅代表作者(本人)?观点|不代表.{1,10}(立场|观点)|并不意味着赞同其观点|不构成投资建议)|(用户上传|上传并发布|仅代表(该)?作者|作者本人).{0,60}(仅提供信息存储|信息发布平台|不代表.{1,10}(立场|观点))|^Notice:\s*The content above .{0,80}(uploaded|posted) by/i;
 
+/**
+ * A paywall's or login wall's notice where a story's free part ends, in Chinese or Japanese, whatever
+ * the page's language (本文为付费内容，订阅后可阅读全文; 登录后查看全文; ［有料会員限定］この記事は会員限定です):
+ * near the start of a short line. Western walls are western.ts's.
+ */
+const CJK_WALL =
+  /^.{0,12}(?:(?:本文|此文|该文|該文|此内容|本内容|以下内容|剩余内容|剩余\s*\d+%\s*的?内容)(?:为|是|為|属于)?(?:付费|付費|会员|會員|VIP|订阅|訂閱)(?:专享|專享|专属|專屬|内容|內容|阅读|閱讀|文章)|(?:登录|登入|订阅|訂閱|开通会员|開通會員|开通VIP|购买|購買|付费|付費)(?:后|後)(?:即可|可以?)?(?:继续|繼續)?(?:阅读|閱讀|查看|观看|觀看)(?:全文|完整|剩余|剩餘|更多|全部)|(?:有料)?会員限定|続きを(?:お)?読み)/u;
+
+function isPaywallNotice(text: string): boolean {
+  return text.length <= 150 && CJK_WALL.test(text);
+}
+
 export function isBoilerplateLine(text: string): boolean {
   if (text.length <= 400 && PLATFORM_DISCLAIMER.test(text)) return true;
   if (text.length > 150) return false;
@@ -393,6 +405,7 @@ export function cleanBody(root: Element, context: CleanContext): void {
       (line.index < 8 && known.has(looseKey(line.text))) ||
       stack.has(line) ||
       (context.chinese !== false && isBoilerplateLine(line.text)) ||
+      isPaywallNotice(line.text) ||
       (context.chinese === false && isWesternChrome(line.text, line.linkChars)) ||
       pager?.has(line) ||
       closing?.has(line) ||

@@ -238,7 +238,7 @@ const CLICK_HERE = /^(click|tap) here\b/i;
  * (`Show more`), policy links, a channel plug (`Subscribe on YouTube!`), the follow-us line.
  */
 const PAGE_CALL =
-  /^(what do you think\??\s*)?(scroll down to comment( below)?|(leave|share|post) your (comments?|thoughts)( below| in the comments)?|let us know (what you think )?in the comments( below)?)[.!]?$|^what[’']s your reaction\??$|^(show|read|see|view|load) (more|less)$|^(privacy policy|terms of (use|service)|cookie (policy|settings))$|\bsubscribe (on|to (our|my)) (youtube|channel)\b|^follow us( on social( media)?)?[.!]?$/i;
+  /^(what do you think\??\s*)?(scroll down to comment( below)?|(leave|share|post) your (comments?|thoughts)( below| in the comments)?|let us know (what you think )?in the comments( below)?)[.!]?$|^what[’']s your reaction\??$|^(show|read|see|view|load) (more|less)( (photos|pictures|images|videos))?\s*:?$|^(privacy policy|terms of (use|service)|cookie (policy|settings))$|\bsubscribe (on|to (our|my)) (youtube|channel)\b|^follow us( on social( media)?)?[.!]?$/i;
 
 export function isPromptLine(text: string): boolean {
   if (text.length > 200) return false;

@@ -53,6 +53,37 @@ describe('where the article ends', () => {
     },
   );
 
+  it.each([
+    '本文为付费内容，订阅后可阅读全文',
+    '登录后查看全文',
+    '剩余80%内容，开通会员后即可阅读全部',
+    '此内容为会员专享，请先登录',
+  ])("a paywall's notice where the free part ends is not body text: %s", (wall) => {
+    const a = extract({ paragraphs: [...PARAGRAPHS, wall] });
+    expect(a.textContent.split('\n')).toEqual(PARAGRAPHS);
+  });
+
+  it("a Japanese paywall's notice leaves a Japanese story", () => {
+    const story = [
+      '６月１２日の歴史的な首脳会談を巡って戦っていたのは、両国の首脳ばかりではなかった。周辺国の指導者も重要な陰の参戦者だった。',
+      '会談の結果をどう評価するかについては、専門家の間でも意見が分かれている。今後の交渉の行方が注目される。',
+    ];
+    const a = extract({
+      htmlLang: 'ja',
+      title: '首脳会談の成否',
+      paragraphs: [
+        ...story,
+        '［有料会員限定］ この記事は会員限定です。電子版に登録すると続きをお読みいただけます。',
+      ],
+    });
+    expect(a.textContent.split('\n')).toEqual(story);
+  });
+
+  it('a sentence about paid content stays', () => {
+    const line = '该平台近日推出付费内容服务，用户登录后可查看全部课程，业内人士认为这将改变行业格局。';
+    expect(extract({ paragraphs: [...PARAGRAPHS, line] }).textContent).toContain(line);
+  });
+
   it("an embedded video player's chrome is not body text", () => {
     const player =
       '<div class="video-box"><p>正在为您切换到高清 480P,请稍候...</p><p>播放速度：2X</p><p>设置成功</p><p>00:00/00:00</p><p>倍速</p><p>2.0X</p><p>1.5X</p><p>高清</p><p>超清</p><p>标清</p><p>100%</p><p>循环播放</p><p>跳过片头</p><p>很抱歉，当前视频播放失败</p><p>错误代码：QVS.4100</p></div>';

@@ -324,7 +324,7 @@ describe('Western page furniture inside the body', () => {
   it('drops the plugs and buttons a page writes out as lines', () => {
     const html = page(
       {
-        between: ['Advert', 'Show more', 'What’s your reaction?'],
+        between: ['Advert', 'Show more', 'What’s your reaction?', 'See more photos:'],
         foot: [
           'Sign up for our weekly Transport Brief.',
           'Keep up with the latest city news with the Example Daily newsletter!',
