@@ -452,7 +452,9 @@ function withoutRoles(names: readonly string[], onOutlet: (outlet: string) => vo
 function creditRun(
   text: string,
 ): { authors: string[]; editors: string[]; photographers: string[]; outlet: string | null } | null {
-  const tokens = text.split(/[\s|｜丨]+/).filter(Boolean);
+  // a run may stand in brackets of its own: （编辑 张三）, 【记者 张三 编辑 李四】
+  const bare = /^[（(【[]([^（）()【】[\]]+)[）)】\]]$/u.exec(text.trim())?.[1] ?? text;
+  const tokens = bare.split(/[\s|｜丨]+/).filter(Boolean);
   const out = {
     authors: [] as string[],
     editors: [] as string[],

@@ -381,6 +381,9 @@ describe('credit runs without colons: each role followed by its names', () => {
     ['21世纪经济报道记者 张三 北京报道', { authors: ['张三'] }],
     ['本报记者 张三 李四', { source: null, authors: ['张三', '李四'] }],
     ['编辑 李四', { authors: [], editors: ['李四'] }],
+    // in brackets of its own
+    ['（编辑 张三）', { authors: [], editors: ['张三'] }],
+    ['【记者 张三 编辑 李四】', { authors: ['张三'], editors: ['李四'] }],
   ])('%s', (line, expected) => {
     expect(parseByline(line)).toMatchObject(expected);
   });
