@@ -94,6 +94,26 @@ describe('where the article ends', () => {
   });
 });
 
+describe('prompts a page leaves between paragraphs', () => {
+  it.each([
+    '视频加载中，请稍候...',
+    '更多精彩内容，请下载新华社客户端',
+    '打开凤凰新闻，查看更多高清图片',
+    '点击图片查看大图',
+    '进入专题>>',
+    '展开剩余85%',
+    '阅读原文',
+  ])('%s is not body text', (prompt) => {
+    const a = extract({ paragraphs: [PARAGRAPHS[0]!, prompt, ...PARAGRAPHS.slice(1)] });
+    expect(a.textContent.split('\n')).toEqual(PARAGRAPHS);
+  });
+
+  it('a sentence about an app stays', () => {
+    const line = '记者打开新华社客户端发现，当天的新闻推送量比平时多了三倍，不少用户反映下载APP后体验更好。';
+    expect(extract({ paragraphs: [...PARAGRAPHS, line] }).textContent).toContain(line);
+  });
+});
+
 describe("an embedded video's chrome", () => {
   it.each(['javascript:void(0);', '#'])(
     "the heading its fold toggle (href %s) closes, and its player's title overlay and timer, are not body text",
