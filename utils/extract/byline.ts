@@ -19,6 +19,11 @@ export interface Byline {
    * labelled line (责任编辑：…) when both stand near the body's end
    */
   creditRun?: true;
+  /**
+   * the names came from a wire story's closing credits (Reporting by …; Editing by …): its writers
+   * come after the byline under the headline, which they may outnumber
+   */
+  wire?: true;
 }
 
 /** `organ`: an organisation that wrote the piece, one name however long (发文机关：吉林省人民政府办公厅). */
@@ -204,6 +209,9 @@ const ENGLISH_LABELS: ReadonlyArray<readonly [string, Role]> = [
   ['Editor', 'editor'],
   ['EDITOR', 'editor'],
   ['Reporter', 'author'],
+  ['Authors', 'author'],
+  ['Author', 'author'],
+  ['AUTHOR', 'author'],
   ['Published', 'date'],
 ];
 
@@ -635,6 +643,25 @@ const REPOST_CREDIT =
   /^(?:本文|文章)?(?:经授权)?(?:来自|转载自|转自|来源于|来源\s*[:：])\s*(?:微信)?公众号\s*[:：]?\s*[“"「『]?([^”"」』（(，,。\s]{1,30})[”"」』]?\s*(?:[（(]\s*(?:微信)?ID\s*[:：]\s*[\w.-]+\s*[)）])?\s*(?:[，,]\s*作者\s*[:：]?\s*([^，,。；;（(]{1,30}))?/iu;
 
 /** Reads the labelled fields of one line of text. Unlabelled text is ignored. */
+/** One of a wire story's closing credits: `Reporting by A and B in London`, `Editing by C`. */
+const WIRE_CREDIT =
+  /^(additional reporting|reporting|writing|editing) by\s+(.+?)(?:\s+in\s+[A-Z][\w\s-]*)?$/i;
+
+/** `Reporting by A; Writing by B; Editing by C` (Reuters): its writers and editors, or null. */
+function wireCredits(text: string): Pick<Byline, 'authors' | 'editors'> | null {
+  if (!/^(additional reporting|reporting|writing|editing) by\b/i.test(text)) return null;
+  const out = { authors: [] as string[], editors: [] as string[] };
+  for (const part of text.split(/\s*[;.]\s+|\s*;\s*/)) {
+    const credit = WIRE_CREDIT.exec(part.trim().replace(/[.;]$/, ''));
+    if (!credit) continue;
+    const role = credit[1]!.toLowerCase();
+    // additional reporting helped the writers: they are the story's authors
+    if (role === 'editing') out.editors.push(...splitNames(credit[2]!));
+    else if (role !== 'additional reporting') out.authors.push(...splitNames(credit[2]!));
+  }
+  return out.authors.length || out.editors.length ? out : null;
+}
+
 export function parseByline(line: string): Byline {
   const text = labelsJoined(line.slice(0, 1_000));
   const result: Byline = { source: null, authors: [], editors: [], photographers: [], dateText: null };
@@ -644,13 +671,21 @@ export function parseByline(line: string): Byline {
     if (repost[2]) result.authors = splitNames(repost[2]);
     return result;
   }
+  const wire = wireCredits(text);
+  if (wire) return { ...result, ...wire, wire: true };
   const marks: Array<{ role: Role; start: number; end: number }> = [];
   LABEL_RE.lastIndex = 0;
   for (let m = LABEL_RE.exec(text); m; m = LABEL_RE.exec(text)) {
     const label = m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5]!;
     // an English label alone on its line (`Source: Shutterstock` under a picture) credits a picture
     // or a chart; with a date or another label beside it, it is the story's byline
-    if (m[4] && marks.length === 0 && !ENGLISH_BYLINE_COMPANY.test(text.slice(m.index + m[0].length)))
+    // (a writer's label is believed alone: `Author: Jane Doe`)
+    if (
+      m[4] &&
+      ROLE_OF.get(m[4]) !== 'author' &&
+      marks.length === 0 &&
+      !ENGLISH_BYLINE_COMPANY.test(text.slice(m.index + m[0].length))
+    )
       continue;
     // 文/ and 图/ name writers; any other label without a role is furniture
     const role: Role = ROLE_OF.get(label) ?? (m[3] ? 'author' : 'other');
@@ -822,7 +857,7 @@ export function parseByline(line: string): Byline {
 /** Whether a line is mostly a byline (labels and their short values), not prose. */
 export function isBylineLine(line: string): boolean {
   const text = labelsJoined(line);
-  if (REPOST_CREDIT.test(text)) return true;
+  if (REPOST_CREDIT.test(text) || (text.length <= 200 && wireCredits(text))) return true;
   // byline lines are labels and names, not sentences
   if (text.length > 120 || /[，。？！；?!]/.test(text)) return false;
   LABEL_RE.lastIndex = 0;

@@ -82,14 +82,19 @@ function bylineRest(text: string, lead: RegExpExecArray): string {
 
 /** A byline standing as a line of its own (`By Jane Doe, Staff Writer`, `View author archive`). */
 export function isWesternBylineLine(text: string): boolean {
+  // (a wire's credits may name many: Reporting by A and B in London; Additional reporting by C; …)
+  if (text.length <= 300 && BYLINE_CHROME.test(text)) return true;
   if (text.length > 120) return false;
   const lead = BYLINE_LEAD.exec(text);
-  return (!!lead && BYLINE_NAMES.test(bylineRest(text, lead))) || BYLINE_CHROME.test(text);
+  return !!lead && BYLINE_NAMES.test(bylineRest(text, lead));
 }
 
 /** The last word of a role or an outlet after a byline's comma: `Staff Writer`, `The Daily Post`. */
 const ROLE_OR_OUTLET =
   /\b(writer|reporter|correspondent|editor|contributor|columnist|producer|staff|press|news|times|post|journal|tribune|herald|gazette|daily|weekly|magazine|network|media|wire|service|agency|bureau|online)$/i;
+
+/** A name set in capitals and the words after it that are not (AP's `JANE DOE Associated Press`). */
+const CAPITALS_THEN_OUTLET = /^([A-Z][A-Z.'’-]*(?:\s+[A-Z][A-Z.'’-]*)+)\s+(?=[A-Z][a-z])/;
 
 /**
  * The writers an English byline names (`By Jane Doe and Mary-Kate O’Neil, The Associated Press`):
@@ -106,6 +111,8 @@ export function westernBylineNames(text: string): string[] {
     names
       .split(/\s*(?:,|&|\band\b)\s*/)
       .map((name) => name.trim().replace(/\.$/, ''))
+      // a name in capitals, then the outlet in its own case (`By JANE DOE Associated Press`)
+      .map((name) => CAPITALS_THEN_OUTLET.exec(name)?.[1] ?? name)
       // a single word after the first name is the outlet (`By A and B, CNN`), not a writer; nor is
       // a role or an outlet named after a comma (`By A, Staff Writer`, `By A, Associated Press`)
       .filter((name, i) => name && (i === 0 || (/\s/.test(name) && !ROLE_OR_OUTLET.test(name))))
@@ -356,10 +363,11 @@ const PAGER_ARROW = String.raw`[<>‹›«»]{1,2}|prev(?:ious)?|next`;
 
 /**
  * Western news pages' inline chrome that Readability keeps: ad markers, "continue reading" breaks,
- * newsletter prompts and share/follow calls, each a line of its own.
+ * newsletter prompts, share/follow and gift calls, caption labels and toggles, a player's fallback and
+ * loading text, each a line of its own.
  */
 const WESTERN_CHROME = new RegExp(
-  String.raw`^(advertisement|advertisement\s*[-–—:]\s*(scroll|continue) (down |reading )?(to continue|below)?|(advertisement\s*[-–—:]?\s*)?(the )?(story|article|text) continues (below|after (this |the )?(ad|advertisement))( this)?( advertisement)?|(skip|close) (advertisement|ad)|continue reading (the main story|below)|scroll to continue( reading)?|video ad feedback|(hide|show|toggle|expand|close) caption\s*[+–-]?|back to (slide|slideshow|gallery)|enlarge (this )?(image|photo)|(view|open) (the )?(photo )?gallery|(previous|next) (slide|image|photo)|${PAGER_ARROW}|\d{1,3}\s+(of|\/)\s+\d{1,3}|sign up (for|to) (our|the|my) [\w\s'’-]{0,40}newsletters?[.!]?|share (this|on) (article|story|facebook|twitter|x|linkedin|email)[.!]?|follow (us|me) on (facebook|twitter|x|instagram|linkedin)[.!]?)$`,
+  String.raw`^(advertisement|advertisement\s*[-–—:]\s*(scroll|continue) (down |reading )?(to continue|below)?|(advertisement\s*[-–—:]?\s*)?(the )?(story|article|text) continues (below|after (this |the )?(ad|advertisement))( this)?( advertisement)?|(skip|close) (advertisement|ad)|continue reading (the main story|below)|scroll to continue( reading)?|video ad feedback|(hide|show|toggle|expand|close) caption\s*[+–-]?|back to (slide|slideshow|gallery)|enlarge (this )?(image|photo)|(view|open) (the )?(photo )?gallery|(previous|next) (slide|image|photo)|${PAGER_ARROW}|\d{1,3}\s+(of|\/)\s+\d{1,3}|sign up (for|to) (our|the|my) [\w\s'’-]{0,40}newsletters?[.!]?|share (this|on) (article|story|facebook|twitter|x|linkedin|email)[.!]?|follow (us|me) on (facebook|twitter|x|instagram|linkedin)[.!]?|copy link( to (this )?(article|story))?|(image|media|video) caption,?|click (here )?to (enlarge|expand)|loading\s*(\.{1,3}|…)?|your browser does not support (the )?(html5 )?(video|audio)( tag| element| playback)?\.?|open image modal|jump to|supported by|gift (this|the) (article|story)|read the full (story|article))$`,
   'i',
 );
 /** A line that only points at another story: "Related: …", "READ MORE: …", mostly a link. */

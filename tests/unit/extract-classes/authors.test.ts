@@ -498,6 +498,12 @@ describe('English bylines', () => {
     ['<p>By Jane Doe, Staff Writer</p>', ['Jane Doe']],
     ['<p>By Jane Doe, Senior Correspondent - Updated March 12, 2024</p>', ['Jane Doe']],
     ['<p>By Jane Doe, Associated Press</p>', ['Jane Doe']],
+    // AP's names in capitals, its name after them in its own case
+    ['<p>By JANE DOE Associated Press</p>', ['JANE DOE']],
+    ['<p>By JANE DOE and TOM SMITH Associated Press</p>', ['JANE DOE', 'TOM SMITH']],
+    // a writer's label, believed alone on its line
+    ['<p>Author: Jane Doe</p>', ['Jane Doe']],
+    ['<p>Authors: Jane Doe, Tom Smith</p>', ['Jane Doe', 'Tom Smith']],
   ])('the names of %s', (byline, authors) => {
     const a = english(byline);
     expect(a.authors).toEqual(authors);
@@ -520,6 +526,27 @@ describe('English bylines', () => {
     '<figure><img src="/a.jpg" alt=""></figure><p>Source: the resort</p>',
   ])('an English label that is no byline names no source: %s', (byline) => {
     expect(english(byline).source ?? '').not.toMatch(/tools|resort/);
+  });
+
+  it.each([
+    ['', ['Jane Doe', 'Ann Lee', 'Bob Ray']],
+    // the byline under the headline comes first: the credits may name more reporters
+    ['<p>By Jane Doe</p>', ['Jane Doe']],
+  ])("a wire story's closing credits give its writers and editors (byline: %j)", (byline, authors) => {
+    const a = extract(
+      {
+        htmlLang: 'en',
+        title: 'Snow season opens in the Changbai Mountains',
+        byline,
+        paragraphs: [
+          ...ENGLISH,
+          'Reporting by Jane Doe and Ann Lee in London; Additional reporting by Tom Wu; Writing by Bob Ray; Editing by John Smith and Mary Poe',
+        ],
+      },
+      'https://news.example.com/snow.html',
+    );
+    expect([a.authors, a.editors]).toEqual([authors, ['John Smith', 'Mary Poe']]);
+    expect(a.textContent.split('\n')).toEqual(ENGLISH);
   });
 
   it('a subhead opening with "By" is no byline', () => {

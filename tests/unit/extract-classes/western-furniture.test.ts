@@ -324,7 +324,20 @@ describe('Western page furniture inside the body', () => {
   it('drops the plugs and buttons a page writes out as lines', () => {
     const html = page(
       {
-        between: ['Advert', 'Show more', 'What’s your reaction?', 'See more photos:'],
+        between: [
+          'Advert',
+          'Show more',
+          'What’s your reaction?',
+          'See more photos:',
+          'Copy link',
+          'Media caption',
+          'Click to enlarge',
+          'Loading...',
+          'Your browser does not support the video tag.',
+          'Open Image Modal',
+          'Supported by',
+          'Gift this article',
+        ],
         foot: [
           'Sign up for our weekly Transport Brief.',
           'Keep up with the latest city news with the Example Daily newsletter!',

@@ -214,10 +214,12 @@ export function resolveAuthors(
     const end = labelledFirst(bodyEndBylines(ctx)).map((parsed) => ({
       ...credits(parsed),
       inList: parsed.line.inList,
+      wire: parsed.byline.wire,
     }));
     for (const { writers } of lead) yield { value: writers, origin: 'page' };
     // (a credit in a list after the body is a related story's)
-    for (const { writers, inList } of end) if (!inList) yield { value: writers, origin: 'page' };
+    for (const { writers, inList, wire } of end)
+      if (!inList && !wire) yield { value: writers, origin: 'page' };
     // the cleaned body's last line: an advert or a player label after the sign-off is gone by then
     yield { value: signOff(ctx.textLines.at(-1)?.text ?? ''), origin: 'page' };
     // a CMS's `author` field often holds whoever uploaded the page: the editor the page names
@@ -230,6 +232,7 @@ export function resolveAuthors(
     for (const line of [...ctx.head, ...ctx.bodyLines.slice(0, 3)])
       yield { value: westernBylineNames(line.text), origin: 'page' };
     yield { value: linkedWriter(ctx), origin: 'page' };
+    for (const { writers, wire } of end) if (wire) yield { value: writers, origin: 'page' };
     const byline = ctx.body.readabilityByline;
     if (byline)
       yield {
