@@ -5,6 +5,7 @@
  */
 import { cutAtFurniture, isFurniture, isWidgetCount } from './furniture';
 import { cleanName, collapseSpace, unique } from './text';
+import { WIRE_CREDITS } from './western';
 
 export interface Byline {
   source: string | null;
@@ -642,26 +643,26 @@ function labelsJoined(line: string): string {
 const REPOST_CREDIT =
   /^(?:本文|文章)?(?:经授权)?(?:来自|转载自|转自|来源于|来源\s*[:：])\s*(?:微信)?公众号\s*[:：]?\s*[“"「『]?([^”"」』（(，,。\s]{1,30})[”"」』]?\s*(?:[（(]\s*(?:微信)?ID\s*[:：]\s*[\w.-]+\s*[)）])?\s*(?:[，,]\s*作者\s*[:：]?\s*([^，,。；;（(]{1,30}))?/iu;
 
-/** Reads the labelled fields of one line of text. Unlabelled text is ignored. */
 /** One of a wire story's closing credits: `Reporting by A and B in London`, `Editing by C`. */
 const WIRE_CREDIT =
-  /^(additional reporting|reporting|writing|editing) by\s+(.+?)(?:\s+in\s+[A-Z][\w\s-]*)?$/i;
+  /^(additional reporting|reporting|writing|editing|research) by\s+(.+?)(?:\s+in\s+[A-Z][\w\s-]*)?$/i;
 
 /** `Reporting by A; Writing by B; Editing by C` (Reuters): its writers and editors, or null. */
 function wireCredits(text: string): Pick<Byline, 'authors' | 'editors'> | null {
-  if (!/^(additional reporting|reporting|writing|editing) by\b/i.test(text)) return null;
+  if (text.length > 300 || !WIRE_CREDITS.test(text)) return null;
   const out = { authors: [] as string[], editors: [] as string[] };
-  for (const part of text.split(/\s*[;.]\s+|\s*;\s*/)) {
+  for (const part of text.split(/\s*;\s*/)) {
     const credit = WIRE_CREDIT.exec(part.trim().replace(/[.;]$/, ''));
     if (!credit) continue;
     const role = credit[1]!.toLowerCase();
-    // additional reporting helped the writers: they are the story's authors
+    // who did additional reporting or research helped the writers
     if (role === 'editing') out.editors.push(...splitNames(credit[2]!));
-    else if (role !== 'additional reporting') out.authors.push(...splitNames(credit[2]!));
+    else if (role === 'reporting' || role === 'writing') out.authors.push(...splitNames(credit[2]!));
   }
   return out.authors.length || out.editors.length ? out : null;
 }
 
+/** Reads the labelled fields of one line of text. Unlabelled text is ignored. */
 export function parseByline(line: string): Byline {
   const text = labelsJoined(line.slice(0, 1_000));
   const result: Byline = { source: null, authors: [], editors: [], photographers: [], dateText: null };
@@ -857,7 +858,7 @@ export function parseByline(line: string): Byline {
 /** Whether a line is mostly a byline (labels and their short values), not prose. */
 export function isBylineLine(line: string): boolean {
   const text = labelsJoined(line);
-  if (REPOST_CREDIT.test(text) || (text.length <= 200 && wireCredits(text))) return true;
+  if (REPOST_CREDIT.test(text) || wireCredits(text)) return true;
   // byline lines are labels and names, not sentences
   if (text.length > 120 || /[，。？！；?!]/.test(text)) return false;
   LABEL_RE.lastIndex = 0;

@@ -61,9 +61,14 @@ const BYLINE_NAMES = new RegExp(
   String.raw`^(?!${NOT_A_NAME})${NAME}(?:\s*(?:,|and|&)\s*${NAME})*(?:\s*(?:,|\||–|—|-|for)\s*${AFFILIATION})?\.?$`,
   'u',
 );
-/** The author box's links and the wire's credits at the foot: Reporting by …; Editing by … */
-const BYLINE_CHROME =
-  /^(view|see|more|read) (author archive|all (posts|articles|stories)( by .{1,40})?|(more )?(posts|articles|stories) by .{1,40})$|^(additional )?(reporting|writing|editing|research) by [^.!?]{2,80}(;\s*(additional )?(reporting|writing|editing|research) by [^.!?]{2,80})*\.?$/i;
+/** A wire story's credits at its foot: `Reporting by A in London; Writing by B; Editing by C`. */
+export const WIRE_CREDITS =
+  /^(additional )?(reporting|writing|editing|research) by [^.!?]{2,80}(;\s*(additional )?(reporting|writing|editing|research) by [^.!?]{2,80})*\.?$/i;
+/** The author box's links and the wire's credits. */
+const BYLINE_CHROME = new RegExp(
+  String.raw`^(view|see|more|read) (author archive|all (posts|articles|stories)( by .{1,40})?|(more )?(posts|articles|stories) by .{1,40})$|${WIRE_CREDITS.source}`,
+  'i',
+);
 
 /**
  * A byline's names and affiliation without the time a bar adds after them (`By ZHANG SAN |
