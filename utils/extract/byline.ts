@@ -542,7 +542,7 @@ export const PORTAL =
 
 /** What templates print where no one is named: placeholders, the CMS's user, the site itself. */
 export const PLACEHOLDER_NAME =
-  /^(未知|不详|不詳|佚名|暂无|無|无|none|null|undefined|admin|administrator|webmaster|网络|本站|本网|本網|本报|本報|本刊|本台|原创|本站原创|本网原创|管理员|系统管理员|管理員|编辑|記者|记者|作者|小编|网友|匿名|楼主|游客)$/i;
+  /^(未知|不详|不詳|佚名|暂无|無|无|none|null|undefined|admin|administrator|webmaster|网络|網路|網絡|互联网|互聯網|综合|綜合|本站|本网|本網|本报|本報|本刊|本台|原创|本站原创|本网原创|管理员|系统管理员|管理員|编辑|記者|记者|作者|小编|网友|匿名|楼主|游客)$/i;
 
 /** Where a names field stops: another kind of text follows (hotline, phone, a sentence). */
 const NAMES_END = /[。！？!?]|[\u4e00-\u9fff]{0,4}(热线|电话|邮箱|投稿|声明|版权)|[:：]|\s\d{5,}/u;
@@ -576,7 +576,13 @@ const ACCOUNT_ID = /\s*[（(]\s*(?:微信)?(?:ID|号)\s*[:：][^)）]*[)）]?/i;
 
 function cleanSource(value: string): string | null {
   let source = cutAtFurniture(value.replace(ACCOUNT_ID, '').split(SEPARATOR)[0] ?? '');
-  source = source.replace(/^(本报|本站|本網|本网)$/, '').trim();
+  source = source
+    .replace(/^(本报|本站|本網|本网)$/, '')
+    // 据新华社, 综合自新华网、人民网: the outlets, without "according to" or "compiled from"; a badge
+    // after the name (新华网 原创) is no part of it
+    .replace(/^(?:据|據|综合自|綜合自|综合整理自|转自|轉自)\s*/, '')
+    .replace(/\s*[（(]?(?:原创|原創|独家|獨家)[)）]?$/, '')
+    .trim();
   // a credit without a colon runs on after the outlet (来源：新华社 记者 张三): the outlet ends there
   let words = source.split(' ');
   const role = words.findIndex((word, i) => i > 0 && CREDIT_ROLE.test(word));

@@ -181,6 +181,22 @@ describe('values end where page furniture begins', () => {
     expect(article.section).toEqual(['国际']);
   });
 
+  it.each([
+    ['来源：新华网 原创', '新华网'],
+    ['来源：新华网（原创）', '新华网'],
+    ['来源：据新华社', '新华社'],
+    ['来源：综合自新华网、人民网', '新华网、人民网'],
+    // a placeholder names no outlet: the site is the source
+    ['来源：互联网', '示例新闻网'],
+    ['来源：综合', '示例新闻网'],
+  ])('a 来源 value without its badge or its "according to": %s', (line, source) => {
+    const article = extract({
+      docTitle: '长白山冰雪季开幕 游客同比增长三成_示例新闻网',
+      byline: `<div class="info"><span>2019-09-26 15:10</span> <span>${line}</span></div>`,
+    });
+    expect(article.source).toBe(source);
+  });
+
   it("an outlet shown as its logo after 来源： is read by the logo's name", () => {
     const article = extract({
       byline:
