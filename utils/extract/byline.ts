@@ -902,6 +902,36 @@ const REGION_ALONE =
 const NOT_AN_OUTLET =
   /^(原创|转载|独家|首发|置顶|分享|分享到|举报|评论|收藏|关注|订阅|阅读|字号|打印|关闭|大|中|小|优质原创作者|.*认证|.*(有限)?公司|发布时间|发布于|发表于|作者|来源|更新|发布|發布|發佈|发表|發表|首发|首發|修改|来自|來自|发自|發自|\d+.*|[a-z]?\d+|.*(时间|時間|日期)|帖子|积分|積分|精华|精華|威望|金钱|金錢|贡献|貢獻|等级|等級|阅读权限|閱讀權限|最后登录|最後登錄|UID|主题|主題|听众|收听|好友|[（(]?(?:星期|周|週|禮拜|礼拜)[一二三四五六日天][）)]?|上午|下午|中午|晚上|凌晨|早上|傍晚|[AP]\.?M\.?|by)$/i;
 
+/** A short run of text that may be a name: no sentence, label, date, region, credit or widget. */
+function nameLike(text: string): boolean {
+  return (
+    text.length >= 2 &&
+    text.length <= 20 &&
+    !/[，。！？：:、]/.test(text) &&
+    !NOT_AN_OUTLET.test(text) &&
+    !REGION_ALONE.test(text) &&
+    !/記者|记者|通讯员|通訊員|[／/]/.test(text) &&
+    // where it was reported from (台北報導, 綜合報導), not an account named …报道
+    !/^[\u4e00-\u9fff]{0,3}(?:綜合|综合|即時|即时|連線|连线)?(?:報導|报道|報道)$/.test(text) &&
+    !DATEISH_TOKEN.test(text)
+  );
+}
+
+/** A forum post's date line: `发表于 2019-08-15 14:30`, maybe after a 楼主 badge. */
+const POSTED = /(^|\s)(发表于|發表於)/;
+
+/**
+ * A forum post's poster on a line of its own right above the post's 发表于 line, as engines print
+ * the poster's name apart from the date (`驴友小王` / `楼主 发表于: 2019-08-15 14:30 只看楼主`).
+ */
+export function posterAbovePostDate(lines: ReadonlyArray<{ text: string }>): string | null {
+  const index = lines.findIndex((l) => l.text.length <= 80 && POSTED.test(l.text));
+  const above = index > 0 ? lines[index - 1]!.text : '';
+  return nameLike(above) && !/\s/.test(above) && !OUTLET_ENDING.test(above) && !isFurniture(above)
+    ? above
+    : null;
+}
+
 /**
  * The outlet named without a label next to the date (`原创 南方都市报 2019-09-09 16:01`,
  * `2019-05-17 · 苏皖城市报道`), or on a short line of its own right above the date line (the
@@ -916,18 +946,8 @@ export function unlabelledOutlet(
   const index = lines.findIndex((l) => l.text.length <= 80 && hasDate(l.text));
   if (index < 0) return null;
   const above = lines[index - 1]?.text;
-  const nameLike = (t: string) =>
-    t.length >= 2 &&
-    t.length <= 20 &&
-    !/[，。！？：:、]/.test(t) &&
-    !NOT_AN_OUTLET.test(t) &&
-    !REGION_ALONE.test(t) &&
-    !/記者|记者|通讯员|通訊員|[／/]/.test(t) &&
-    // where it was reported from (台北報導, 綜合報導), not an account named …报道
-    !/^[\u4e00-\u9fff]{0,3}(?:綜合|综合|即時|即时|連線|连线)?(?:報導|报道|報道)$/.test(t) &&
-    !DATEISH_TOKEN.test(t);
   // (a poster's name on its own line above a post's 发表于 date is the author, not an outlet)
-  const posted = /(^|\s)(发表于|發表於)/.test(lines[index]!.text);
+  const posted = POSTED.test(lines[index]!.text);
   if (
     above &&
     nameLike(above) &&

@@ -61,6 +61,25 @@ describe("the first post's poster, by a handle with digits in it", () => {
   });
 });
 
+describe("the poster's name on a line of its own above the post's 发表于 line", () => {
+  const page = (
+    above: string,
+  ) => `<!doctype html><html><head><meta charset="utf-8"><title>长春哪里的酸菜白肉锅最正宗？-美食天地-示例论坛</title></head><body>
+<div class="read"><h1>长春哪里的酸菜白肉锅最正宗？</h1><div class="name"><a>${above}</a></div>
+<div class="tip"><span>楼主</span> 发表于: 2008-12-07 21:23 <a>只看楼主</a></div>
+<div class="content">${POST.map((p) => `<p>${p}</p>`).join('')}</div></div></body></html>`;
+
+  it('is the author (no link to a profile names it)', () => {
+    const article = extractHtml(page('吃货小王'), URL);
+    expect(article).toMatchObject({ authors: ['吃货小王'], publishedAt: '2008-12-07T21:23:00+08:00' });
+    expect(article.source).not.toBe('吃货小王');
+  });
+
+  it.each(['示例日报', '收藏本帖'])('%s there is no poster', (above) => {
+    expect(extractHtml(page(above), URL).authors).toEqual([]);
+  });
+});
+
 describe('blog posts', () => {
   it.each([
     ['春天的长白山_老树的博客_新浪博客', '老树'],

@@ -7,7 +7,15 @@
  * itself are not. Better empty than wrong. An editor line never yields authors (one person may carry
  * both labels).
  */
-import { LATIN_NAME_SPLIT, parseByline, PERSON_NAME, PLACEHOLDER_NAME, PORTAL, splitNames } from '../byline';
+import {
+  LATIN_NAME_SPLIT,
+  parseByline,
+  PERSON_NAME,
+  PLACEHOLDER_NAME,
+  PORTAL,
+  posterAbovePostDate,
+  splitNames,
+} from '../byline';
 import type { Line } from '../lines';
 import { ruleCandidates, type Candidate, type ExtractContext } from '../context';
 import { cutAtFurniture, isFurniture } from '../furniture';
@@ -240,6 +248,8 @@ export function resolveAuthors(
         origin: 'page',
       };
     yield { value: writerBesideDate(ctx.head), origin: 'page' };
+    const poster = posterAbovePostDate(ctx.head);
+    yield { value: poster ? [poster] : [], origin: 'page' };
     // a government document's issuing organ, in the information table above its title
     for (const { byline } of infoTableBylines(ctx)) yield { value: byline.authors, origin: 'page' };
     yield { value: blogOwner(ctx.doc.title ?? ''), origin: 'page' };
