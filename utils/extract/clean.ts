@@ -148,6 +148,10 @@ const BOILERPLATE_LINE = [
   // an app's plug in a short line (更多精彩内容，请下载新华社客户端), a fold left as text (展开剩余85%),
   // a picture's zoom prompt, a 公众号's 阅读原文 link (点击加载更多 ends the article: ARTICLE_END)
   /^.{0,12}(请|欢迎)?(下载|安装|打开).{1,10}(客户端|APP|App|app)[。！!]?$|^(展开|展開)剩余\s*\d{1,2}\s*%$|^(点击|点)(图片)?(查看|看)(大图|原图|高清大图|高清图)$|^阅读原文$/,
+  // a site's own disclaimer (本网站所刊载信息，不代表本站观点; 如有侵权请联系删除, but a picture's
+  // credit stays: 图片来自网络，如有侵权，请联系删除) and its comment widget's words (网友评论, 已有0人参与,
+  // 我来说两句, 查看全部评论)
+  /^.{0,20}(刊载|转载|刊登|发布).{0,20}不代表.{1,10}(立场|观点)[。.]?$|^(?!.*[图圖]).{0,10}如有侵权.{0,12}(联系|删除).{0,10}$|^(网友评论|查看全部评论|查看更多评论|我来说两句|已有\s*[\d,]+\s*人参与|[\d,]+\s*人参与)$/,
   // a call to like and share (原创不易，欢迎点赞、转发、关注！)
   /^.{0,10}(欢迎|记得|别忘了|请|求|喜欢就|觉得.{0,6}就?)(大家)?(点赞|在看|转发|关注|收藏|评论|分享)([、，,和与及/]*(点赞|在看|转发|关注|收藏|评论|分享|三连))+.{0,8}$/,
   // a newsroom asking for tips (【如果您有新闻线索，欢迎向我们报料……】)
@@ -177,7 +181,7 @@ function linkDensity(el: Element): number {
  * it can be a long line, so it is matched by its opening words.
  */
 const PLATFORM_DISCLAIMER =
-  /^[【[（(「『]?\s*[\u4e00-\u9fff]{0,4}(声明|聲明)\s*[:：】\]）)].{0,80}(仅提供信息存储|僅提供資訊儲存|信息发布平台|仅代表作者(本人)?观点|不代表.{1,10}(立场|观点)|并不意味着赞同其观点|不构成投资建议)|(用户上传|上传并发布|仅代表(该)?作者|作者本人).{0,60}(仅提供信息存储|信息发布平台|不代表.{1,10}(立场|观点))|^Notice:\s*The content above .{0,80}(uploaded|posted) by/i;
+  /^[【[（(「『]?\s*[\u4e00-\u9fff]{0,4}(声明|聲明)\s*[:：】\]）)].{0,80}(仅提供信息存储|僅提供資訊儲存|信息发布平台|仅代表作者(本人|个人)?的?观点|转载.{0,6}(仅仅|只)?是出于传播信息|不代表.{1,10}(立场|观点)|并不意味着赞同其观点|不构成投资建议)|(用户上传|上传并发布|仅代表(该)?作者|作者本人).{0,60}(仅提供信息存储|信息发布平台|不代表.{1,10}(立场|观点))|^Notice:\s*The content above .{0,80}(uploaded|posted) by/i;
 
 /**
  * A paywall's or login wall's notice where a story's free part ends, in Chinese or Japanese, whatever

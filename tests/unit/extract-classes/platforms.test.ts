@@ -108,6 +108,29 @@ describe('prompts a page leaves between paragraphs', () => {
     expect(a.textContent.split('\n')).toEqual(PARAGRAPHS);
   });
 
+  it.each([
+    '网友评论',
+    '已有0人参与',
+    '我来说两句',
+    '查看全部评论',
+    '免责声明：本文仅代表作者个人观点，与本网无关。',
+    '本网站所刊载信息，不代表本站观点。',
+    '如有侵权请联系删除',
+    '特别声明：本文转载仅仅是出于传播信息的需要',
+  ])("a site's comment widget or disclaimer closing the story is not body text: %s", (chrome) => {
+    const a = extract({ paragraphs: [...PARAGRAPHS, chrome] });
+    expect(a.textContent.split('\n')).toEqual(PARAGRAPHS);
+  });
+
+  it.each([
+    '专家认为，这一发布不代表政策方向的根本改变，市场观点仍有分歧。',
+    '已有300人参与了本次活动的报名，主办方表示将继续扩大规模。',
+    // a picture's credit, as human-made texts keep them
+    '图片来自网络，如有侵权，请联系删除。',
+  ])('a sentence in their words stays: %s', (line) => {
+    expect(extract({ paragraphs: [...PARAGRAPHS, line] }).textContent).toContain(line);
+  });
+
   it('a sentence about an app stays', () => {
     const line = '记者打开新华社客户端发现，当天的新闻推送量比平时多了三倍，不少用户反映下载APP后体验更好。';
     expect(extract({ paragraphs: [...PARAGRAPHS, line] }).textContent).toContain(line);
