@@ -7,6 +7,12 @@ import { describe, expect, it } from 'vitest';
 import { parseByline } from '@/utils/extract/byline';
 import { extract, extractHtml, PARAGRAPHS } from './page';
 
+/** The body's lines when `line` stands among PARAGRAPHS (after them, or before paragraph `at`). */
+const bodyWith = (line: string, at = PARAGRAPHS.length) =>
+  extract({ paragraphs: [...PARAGRAPHS.slice(0, at), line, ...PARAGRAPHS.slice(at)] }).textContent.split(
+    '\n',
+  );
+
 describe('modern platforms', () => {
   it.each(['visibility: hidden;', 'opacity: 0', 'visibility:hidden'])(
     'a body served with %s until the page script reveals it is still the body',
@@ -59,8 +65,7 @@ describe('where the article ends', () => {
     '剩余80%内容，开通会员后即可阅读全部',
     '此内容为会员专享，请先登录',
   ])("a paywall's notice where the free part ends is not body text: %s", (wall) => {
-    const a = extract({ paragraphs: [...PARAGRAPHS, wall] });
-    expect(a.textContent.split('\n')).toEqual(PARAGRAPHS);
+    expect(bodyWith(wall)).toEqual(PARAGRAPHS);
   });
 
   it("a Japanese paywall's notice leaves a Japanese story", () => {
@@ -81,7 +86,7 @@ describe('where the article ends', () => {
 
   it('a sentence about paid content stays', () => {
     const line = '该平台近日推出付费内容服务，用户登录后可查看全部课程，业内人士认为这将改变行业格局。';
-    expect(extract({ paragraphs: [...PARAGRAPHS, line] }).textContent).toContain(line);
+    expect(bodyWith(line)).toContain(line);
   });
 
   it("an embedded video player's chrome is not body text", () => {
@@ -104,8 +109,7 @@ describe('prompts a page leaves between paragraphs', () => {
     '展开剩余85%',
     '阅读原文',
   ])('%s is not body text', (prompt) => {
-    const a = extract({ paragraphs: [PARAGRAPHS[0]!, prompt, ...PARAGRAPHS.slice(1)] });
-    expect(a.textContent.split('\n')).toEqual(PARAGRAPHS);
+    expect(bodyWith(prompt, 1)).toEqual(PARAGRAPHS);
   });
 
   it.each([
@@ -118,8 +122,7 @@ describe('prompts a page leaves between paragraphs', () => {
     '如有侵权请联系删除',
     '特别声明：本文转载仅仅是出于传播信息的需要',
   ])("a site's comment widget or disclaimer closing the story is not body text: %s", (chrome) => {
-    const a = extract({ paragraphs: [...PARAGRAPHS, chrome] });
-    expect(a.textContent.split('\n')).toEqual(PARAGRAPHS);
+    expect(bodyWith(chrome)).toEqual(PARAGRAPHS);
   });
 
   it.each([
@@ -128,12 +131,12 @@ describe('prompts a page leaves between paragraphs', () => {
     // a picture's credit, as human-made texts keep them
     '图片来自网络，如有侵权，请联系删除。',
   ])('a sentence in their words stays: %s', (line) => {
-    expect(extract({ paragraphs: [...PARAGRAPHS, line] }).textContent).toContain(line);
+    expect(bodyWith(line)).toContain(line);
   });
 
   it('a sentence about an app stays', () => {
     const line = '记者打开新华社客户端发现，当天的新闻推送量比平时多了三倍，不少用户反映下载APP后体验更好。';
-    expect(extract({ paragraphs: [...PARAGRAPHS, line] }).textContent).toContain(line);
+    expect(bodyWith(line)).toContain(line);
   });
 });
 
@@ -166,8 +169,7 @@ describe("a self-media platform's chrome closing the post", () => {
     '打开APP阅读更多精彩内容',
     '点击进入专题：长白山冰雪季',
   ])('%s', (chrome) => {
-    const a = extract({ paragraphs: [...PARAGRAPHS, chrome] });
-    expect(a.textContent.split('\n')).toEqual(PARAGRAPHS);
+    expect(bodyWith(chrome)).toEqual(PARAGRAPHS);
   });
 });
 
@@ -196,8 +198,7 @@ describe("a 公众号 article's own chrome, on WeChat or reposted elsewhere", ()
     '查看原图',
     '写评论...',
   ])("a platform's disclaimer or call to action closing a post: %s", (chrome) => {
-    const a = extract({ paragraphs: [...PARAGRAPHS, chrome] });
-    expect(a.textContent.split('\n')).toEqual(PARAGRAPHS);
+    expect(bodyWith(chrome)).toEqual(PARAGRAPHS);
   });
 
   it.each(['栏目主编：李四 文字编辑：王五', '图片编辑：赵六', '视频编辑：钱七'])(
