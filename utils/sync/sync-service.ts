@@ -193,6 +193,10 @@ export function createSyncService(env: SyncEnvironment) {
         const target = await replica();
         if (!target) return;
         try {
+          // from where the last round ended: a round running now (the one the port opened) may pull
+          // up to a newer checkpoint, and a change that lands between its pull and this request
+          // would otherwise wait for the next poll (or, before any checkpoint, be missed: 'now')
+          if (current) await current;
           const checkpoint = (await target.db.get('syncState', 'checkpoint')) as SyncCheckpoint | undefined;
           const since = checkpoint?.since ?? 'now';
           const changes = await target.couch.changes(since, 1, {
