@@ -397,6 +397,12 @@ const CREDIT_ROLE_OF: Record<string, Role> = {
 const creditRole = (role: string): Role =>
   CREDIT_ROLE_OF[role] ?? (/校|审|審/.test(role) ? 'other' : 'author');
 
+/**
+ * Words before an outlet's name that are no part of it: "according to" (据新华社) and "compiled
+ * from" or "taken from" (综合自新华网、人民网, 转自新华网).
+ */
+const BEFORE_OUTLET = /^(?:据|據|综合自|綜合自|综合整理自|转自|轉自)\s*/;
+
 /** What may stand between an outlet and 记者 without being its name: 全媒体记者, 首席记者, 驻京记者. */
 const STAFF_QUALIFIER =
   /(?:全媒体|全媒體|融媒体|融媒體|新媒体|新媒體|首席|资深|資深|高级|高級|特派|驻[\u4e00-\u9fff]{1,4}?|駐[\u4e00-\u9fff]{1,4}?)$/u;
@@ -415,7 +421,7 @@ function withoutQualifiers(prefix: string): string {
  */
 function creditOutlet(prefix: string): string | null {
   // 据新华社报道 记者 张三, 环球网报道 记者 张三: the outlet that reports, without 据 and 报道
-  const name = withoutQualifiers(prefix).replace(/^(?:据|據)/, '');
+  const name = withoutQualifiers(prefix).replace(BEFORE_OUTLET, '');
   const reporting = name.replace(/(?:报道|報導|讯|訊)$/, '');
   if (outletShaped(reporting)) return reporting;
   if (name.includes('·') && outletShaped(name.split('·')[0]!)) return name;
@@ -578,9 +584,9 @@ function cleanSource(value: string): string | null {
   let source = cutAtFurniture(value.replace(ACCOUNT_ID, '').split(SEPARATOR)[0] ?? '');
   source = source
     .replace(/^(本报|本站|本網|本网)$/, '')
-    // 据新华社, 综合自新华网、人民网: the outlets, without "according to" or "compiled from"; a badge
-    // after the name (新华网 原创) is no part of it
-    .replace(/^(?:据|據|综合自|綜合自|综合整理自|转自|轉自)\s*/, '')
+    // 据新华社, 综合自新华网、人民网: the outlets without the words before them; a badge after the
+    // name (新华网 原创) is no part of it either
+    .replace(BEFORE_OUTLET, '')
     .replace(/\s*[（(]?(?:原创|原創|独家|獨家)[)）]?$/, '')
     .trim();
   // a credit without a colon runs on after the outlet (来源：新华社 记者 张三): the outlet ends there

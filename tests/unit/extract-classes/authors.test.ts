@@ -338,6 +338,8 @@ describe('reporter credits of mainland leads', () => {
     ['21世纪经济报道 记者张三 北京报道', { authors: ['张三'], source: '21世纪经济报道' }],
     ['21世纪经济报道 张三 北京报道', { authors: ['张三'], source: '21世纪经济报道' }],
     ['今日头条记者 张三', { authors: ['张三'], source: null }],
+    // the words before an outlet's name, as in a 来源 value: 据, 转自
+    ['转自新华社记者 张三', { authors: ['张三'], source: '新华社' }],
   ])('an outlet before its reporter: %s', (line, expected) => {
     expect(parseByline(line)).toMatchObject(expected);
   });
