@@ -168,6 +168,20 @@ function headZone(lines: Line[], titleLine: number, bodyStart: number, titleStam
   return [...stamp, ...lines.slice(from, stop)];
 }
 
+/**
+ * The body's first line of prose, for the excerpt: not a caption or a table cell (an encyclopedia's
+ * infobox, a photo's credit above the lead), unless the body has nothing else.
+ */
+function leadLine(root: Element, lines: readonly Line[]): Line | undefined {
+  const long = lines.filter((l) => l.text.length > 20);
+  return (
+    long.find((l) => {
+      const aside = l.el.closest('table, figure, figcaption');
+      return !aside || !root.contains(aside) || aside === root;
+    }) ?? long[0]
+  );
+}
+
 function images(root: Element): ArticleImage[] {
   const out: ArticleImage[] = [];
   for (const img of root.querySelectorAll('img[src]')) {
@@ -366,8 +380,7 @@ export function explainArticle(
       meta.lang ? truncate(meta.lang, 50) : null,
       `${title}\n${proseOf(cleanLines).slice(0, 5_000)}`,
     ),
-    excerpt:
-      truncate(meta.description ?? cleanLines.find((l) => l.text.length > 20)?.text ?? '', 300) || null,
+    excerpt: truncate(meta.description ?? leadLine(body.el, cleanLines)?.text ?? '', 300) || null,
     contentHtml,
     textContent: text,
     images: images(body.el),

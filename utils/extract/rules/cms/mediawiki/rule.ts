@@ -4,9 +4,10 @@ import type { CmsRule } from '../../types';
  * MediaWiki: Wikipedia in every language and the wikis built on it (Fandom, Moegirl, the Baidu-style
  * encyclopaedias that copy its markup). The generator meta says `MediaWiki 1.x`; the article is the
  * parser's output in `#mw-content-text`. Around the prose the parser writes furniture a reader of the
- * article does not want in a clip: `[编辑]`/`[edit]` links on every heading, the infobox and the
- * navigation boxes (tables of facts and links), the table of contents, maintenance notices, and the
- * reference list at the end. The inline citation marks (`[3]`) stay: they are part of the sentence.
+ * article does not want in a clip: `[编辑]`/`[edit]` links on every heading, the navigation boxes
+ * (tables of links to other articles), the table of contents and maintenance notices. The infobox
+ * (the article's facts at a glance) stays, and so do the inline citation marks (`[3]`) and the
+ * reference list they point to: a clip is kept for its sources as much as for its prose.
  */
 export const rule: CmsRule = {
   name: 'mediawiki',
@@ -16,7 +17,6 @@ export const rule: CmsRule = {
   body: ['#mw-content-text .mw-parser-output', '#mw-content-text'],
   remove: [
     '.mw-editsection',
-    '.infobox',
     '.navbox',
     '.navbox-styles',
     '.vertical-navbox',
@@ -27,10 +27,6 @@ export const rule: CmsRule = {
     '.ambox',
     '.metadata',
     '.noprint',
-    '.mw-references-wrap',
-    'ol.references',
-    '.reflist',
-    '.refbegin',
     '.sistersitebox',
     '.mw-empty-elt',
     '.catlinks',
