@@ -5,6 +5,7 @@
  * minified, so its functions keep their names. Sampling adds overhead: read shares, not times.
  * BENCH_PROFILE_SELF=1 also prints each page's functions by their own time (appendChild, the
  * garbage collector, Readability's and DOMPurify's functions): where a fixed cost hides.
+ * BENCH_PROFILE_CALLERS=querySelectorAll prints who spends that function's self time, by call chain.
  * printSelfTime summarises any such profile (archive-io-chromium's BENCH_CPU_PROFILE).
  */
 import type { CDPSession } from 'playwright-core';
@@ -69,6 +70,11 @@ export async function printProfile(
       console.log(`self time on ${page.name} (${runs} runs):`);
       printSelfTime(profile as unknown as Profile, 40);
     }
+    const callee = process.env.BENCH_PROFILE_CALLERS;
+    if (callee) {
+      console.log(`who calls ${callee} on ${page.name} (${runs} runs):`);
+      printCallers(profile as unknown as Profile, callee);
+    }
   }
   await cdp.send('Profiler.disable');
   const total = [...steps.values()].reduce((a, b) => a + b, 0);
@@ -79,6 +85,28 @@ export async function printProfile(
     console.log(
       `  ${((100 * us) / total).toFixed(1).padStart(5)}%  ${(us / 1000 / runs / pages.length).toFixed(2).padStart(6)} ms  ${step}`,
     );
+}
+
+/** The self time of function `callee`, by the chain of named functions that called it. */
+function printCallers(profile: Profile, callee: string): void {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const by = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    if (byId.get(id)?.callFrame.functionName !== callee) return;
+    const chain: string[] = [];
+    for (
+      let node = byId.get(parent.get(id) ?? -1);
+      node && chain.length < 3;
+      node = byId.get(parent.get(node.id) ?? -1)
+    )
+      if (node.callFrame.functionName) chain.push(node.callFrame.functionName);
+    const key = chain.join(' < ');
+    by.set(key, (by.get(key) ?? 0) + (profile.timeDeltas[i + 1] ?? 0));
+  });
+  for (const [chain, us] of [...by].sort((a, b) => b[1] - a[1]).slice(0, 12))
+    console.log(`  ${(us / 1e6).toFixed(3).padStart(7)} s  ${chain}`);
 }
 
 /**
