@@ -11,9 +11,12 @@ const HOME =
 const CRUMB_CLASS =
   /bread|crumb|(^|[-_\s])(position|location|weizhi|dqwz|curpos|currentpos|nav-?path|path|guide|wz|site-?nav|channel-?nav)([-_\s]|$)/i;
 
-/** Splits a breadcrumb text into its entries, without the label, 首页 or the article title. */
+/** An action in brackets beside the entries (`旅游休闲 [我要发帖]`, `【返回列表】`): no entry. */
+const BRACKETED = /[[【]\s*([^\]】]{1,12}?)\s*[\]】]/g;
+
+/** Splits a breadcrumb text into its entries, without the label, 首页, actions or the article title. */
 export function parseBreadcrumb(text: string, title: string | null): string[] {
-  const cleaned = collapseSpace(text).replace(LABEL, '');
+  const cleaned = collapseSpace(text).replace(BRACKETED, ' ').replace(LABEL, '');
   const titleKey = title ? looseKey(title) : '';
   return cleaned
     .split(SEPARATORS)
@@ -49,14 +52,17 @@ function isFrontPage(a: Element): boolean {
  * links, with only spaces between, are no breadcrumb.
  */
 function crumbEntries(el: Element, text: string, title: string | null): string[] {
-  const links = [...el.getElementsByTagName('a')];
+  const actions = new Set([...text.matchAll(BRACKETED)].map((m) => m[1]));
+  const links = [...el.getElementsByTagName('a')].filter(
+    (a) => !actions.has(collapseSpace(a.textContent ?? '')),
+  );
   const root = links[0] && isFrontPage(links[0]) ? looseKey(links[0].textContent ?? '') : '';
   const byText = parseBreadcrumb(text, title).filter(
     (item, i) => !(i === 0 && root && looseKey(item) === root),
   );
   if (links.length < 2 || byText.length > 1) return byText;
   const named = links.map((a) => collapseSpace(a.textContent ?? ''));
-  let between = text.replace(LABEL, '');
+  let between = text.replace(BRACKETED, ' ').replace(LABEL, '');
   for (const name of named) between = between.replace(name, ' ');
   // the entry after the last link, the current page's own (正文), may stand at the end
   const marks = between.replace(/\s+/g, '').replace(/[\p{L}\p{N}]+$/u, '');

@@ -194,10 +194,26 @@ describe('a community post: the poster linked to their profile is the author, ne
     '<a href="/u/abc123">驴友小王</a>',
     '<a href="space-uid-123.html">驴友小王</a>',
     '<a href="u.php?uid=123">驴友小王</a>',
+    // a link the template names as the poster's, whatever its address
+    '<a class="p_author_name j_user_card" href="/home/main?un=lvyou">驴友小王</a>',
+    '<a class="nickname" href="/home/8812">驴友小王</a>',
   ])('%s', (poster) => {
     const a = note(poster);
     expect(a.authors).toEqual(['驴友小王']);
     expect(a.source).not.toBe('驴友小王');
+  });
+
+  it.each([
+    // an ORCID icon beside the name, its words hidden
+    '<a class="link-icon hw-author-orcid-logo" href="http://orcid.org/0000-0002-6034-007X"><span>View ORCID Profile</span></a>',
+    '<a class="user-card-icon" href="/home/8812"><span>Verified Account</span></a>',
+  ])('a link whose class only mentions an author or user names no one: %s', (icon) => {
+    const a = extract({
+      title: '长白山旅游攻略分享',
+      byline: `<div class="meta">${icon}</div><div class="pub-date">2019-08-15 14:30:22</div>`,
+      paragraphs: POST,
+    });
+    expect(a.authors).toEqual([]);
   });
 
   it('a blog platform names the blog between the post and itself in the <title>', () => {

@@ -73,6 +73,24 @@ describe('values end where page furniture begins', () => {
     expect(article.section).toEqual(['国务院公报', '2007年第23号']);
   });
 
+  it.each([
+    [
+      '<a href="/">天涯论坛</a> &gt; <a href="/list-travel.shtml">旅游休闲</a> [<a href="/post">我要发帖</a>]',
+      ['旅游休闲'],
+    ],
+    [
+      '当前位置：<a href="/">首页</a> &gt; <a href="/news/">新闻</a> &gt; <a href="/news/local/">本地</a> 【<a href="/list">返回列表</a>】',
+      ['新闻', '本地'],
+    ],
+    [
+      '<a href="/">首页</a> » <a href="/news/">新闻</a> » <a href="/news/local/">本地</a> [打印] [关闭]',
+      ['新闻', '本地'],
+    ],
+  ])('an action in brackets beside a breadcrumb is no entry: %s', (crumb, section) => {
+    const docTitle = '长白山冰雪季开幕 游客同比增长三成_旅游休闲_天涯论坛';
+    expect(extract({ docTitle, above: `<div class="crumbs">${crumb}</div>` }).section).toEqual(section);
+  });
+
   it("a widget nested inside a rule's element is not part of the value", () => {
     const rule: SiteRule = {
       name: 'widgets',

@@ -180,6 +180,9 @@ describe("a 公众号 article's own chrome, on WeChat or reposted elsewhere", ()
     '点个“在看”，分享给更多人',
     '声明：本文版权归原作者所有，如有侵权请联系删除。',
     '海量资讯、精准解读，尽在新浪财经APP',
+    // a blog platform's licence notice above the post
+    '版权声明：本文为博主原创文章，遵循 CC 4.0 BY-SA 版权协议，转载请附上原文出处链接和本声明。',
+    '本文为原创，转载请保留出处。',
   ])('%s is not body text', (chrome) => {
     const a = extract({ paragraphs: [chrome, ...PARAGRAPHS, chrome] });
     expect(a.textContent.split('\n')).toEqual(PARAGRAPHS);

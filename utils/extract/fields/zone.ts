@@ -147,6 +147,15 @@ const WRITER_PAGE_LINK = [
 ]
   .map((path) => `a[href*="${path}"]`)
   .join(', ');
+/**
+ * Or a link its template names as the poster's, whatever its address: a class ending in author,
+ * nickname or username (a forum's `a.p_author_name`, a blog's `a.nickname`), not one that only
+ * mentions an author (`hw-author-orcid-logo`, an icon beside the name).
+ */
+const POSTER_LINK = 'a[class*="author" i], a[class*="nick" i], a[class*="user" i]';
+const POSTER_CLASS = /(?:^|[-_])(?:(?:author|nick|user)[-_]?name|author|nickname|username)$/i;
+const isPosterLink = (link: Element) =>
+  (link.getAttribute('class') ?? '').split(/\s+/).some((name) => POSTER_CLASS.test(name));
 /** A writer's name as a link shows it: two to four capitalised words, or a CJK name or nickname. */
 const LINKED_NAME = /^(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3}|[\u4e00-\u9fff·]{2,8})$/u;
 const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING
@@ -160,10 +169,11 @@ const linkedName = oncePerExtraction((ctx): string | null => {
   const from = ctx.lines[Math.max(0, ctx.titleLine - 3)]?.el;
   // up to the body's first line: a byline row Readability kept opens the body
   const to = ctx.bodyStart >= 0 ? ctx.lines[ctx.bodyStart + 1]?.el : ctx.lines[ctx.titleLine + 15]?.el;
-  for (const link of ctx.doc.querySelectorAll(WRITER_PAGE_LINK)) {
+  for (const link of ctx.doc.querySelectorAll(`${WRITER_PAGE_LINK}, ${POSTER_LINK}`)) {
     if (from && !from.contains(link) && !(from.compareDocumentPosition(link) & FOLLOWING)) continue;
     if (to && !(link.compareDocumentPosition(to) & FOLLOWING)) break;
     if (link.closest('nav, footer, aside')) continue;
+    if (!link.matches(WRITER_PAGE_LINK) && !isPosterLink(link)) continue;
     const name = (link.textContent ?? '').replace(/\s+/g, ' ').trim();
     if (LINKED_NAME.test(name)) return name;
   }
