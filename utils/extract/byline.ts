@@ -915,6 +915,8 @@ function nameLike(text: string): boolean {
     text.length <= 20 &&
     !/[，。！？：:、]/.test(text) &&
     !NOT_AN_OUTLET.test(text) &&
+    // a widget in either script (轉寄, 字級: a Taiwan page's forward and font-size buttons)
+    !isFurniture(text) &&
     !REGION_ALONE.test(text) &&
     !/記者|记者|通讯员|通訊員|[／/]/.test(text) &&
     // where it was reported from (台北報導, 綜合報導), not an account named …报道

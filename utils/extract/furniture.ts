@@ -8,6 +8,9 @@ import { cleanName, collapseSpace } from './text';
 /** Widget words, Simplified and Traditional. Matched as whole tokens (after a space, bracket or start). */
 const WIDGET_WORDS = [
   '字号',
+  '字級',
+  '字级',
+  '字型',
   '字體',
   '字体',
   '打印',

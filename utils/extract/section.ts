@@ -7,7 +7,7 @@ import { collapseSpace, looseKey } from './text';
 const LABEL = /^(您?(当前|现在|所在)?的?(位置|所在位置)|当前位置|所在位置|位置)\s*[:：]?\s*/;
 const SEPARATORS = /\s*(?:>>|>|＞|»|›|→|\/|\||｜|丨|＞＞|->|—>|::)\s*/;
 const HOME =
-  /^(首页|首頁|主页|主頁|网站首页|網站首頁|返回首页|home|homepage|index|ホーム|トップ|accueil|inicio|startseite|홈|正文|内容|內容|详情|詳情|正文内容|详细内容|当前页|文章内容)$|首[页頁]$/i;
+  /^(首页|首頁|主页|主頁|网站首页|網站首頁|返回首页|home|homepage|index|[\p{L}\p{N}.]{1,20} home|(?:[\p{L}\p{N}.]{1,20}\s?)?ホームページ|ホーム|トップ|accueil|inicio|startseite|홈|正文|内容|內容|详情|詳情|正文内容|详细内容|当前页|文章内容)$|首[页頁]$/iu;
 const CRUMB_CLASS =
   /bread|crumb|(^|[-_\s])(position|location|weizhi|dqwz|curpos|currentpos|nav-?path|path|guide|wz|site-?nav|channel-?nav)([-_\s]|$)/i;
 
@@ -70,6 +70,34 @@ function crumbEntries(el: Element, text: string, title: string | null): string[]
   return parseBreadcrumb(named.slice(root ? 1 : 0).join(' > '), title);
 }
 
+/** The site's own name as a link's text (`People.com`), no section of it. */
+const DOMAIN_NAME = /^[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|cn|tw|hk|jp|uk|de|fr|co)$/i;
+
+/**
+ * The entries of a breadcrumb whose separators are not text: its links, without the front page. Links
+ * with commas between them are a list of tags (`Filed Under: Arts, Business`), no path.
+ */
+function crumbLinks(el: Element, text: string, title: string | null): string[] {
+  const links = [...el.getElementsByTagName('a')];
+  const names = links.map((a) => collapseSpace(a.textContent ?? ''));
+  let between = text;
+  for (const name of names) between = between.replace(name, ' ');
+  if (/[,，、]/.test(between)) return [];
+  const from = links[0] && (isFrontPage(links[0]) || DOMAIN_NAME.test(names[0]!)) ? 1 : 0;
+  return parseBreadcrumb(names.slice(from).join(' > '), title);
+}
+
+/** `items` without the first when the line's first link is the site's front page under its name. */
+function withoutFrontPage(items: string[], el: Element): string[] {
+  const first = el.getElementsByTagName('a')[0];
+  return first &&
+    items.length &&
+    isFrontPage(first) &&
+    looseKey(items[0]!) === looseKey(first.textContent ?? '')
+    ? items.slice(1)
+    : items;
+}
+
 /**
  * A line that opens with the front page and a breadcrumb's separator (`首页 » 要闻 » 正文`, `首页 - 要闻`,
  * a breadcrumb without links): no class or label needed above the title. Not a bar (`首页 | 关于我们`),
@@ -78,12 +106,16 @@ function crumbEntries(el: Element, text: string, title: string | null): string[]
 const FROM_FRONT_PAGE =
   /^(?:首页|首頁|网站首页|網站首頁|主页|主頁)\s*(?:>>|>|＞|»|›|→|->|-|—|–)\s*[\p{L}\p{N}]/u;
 
+/** A line that closes with a breadcrumb's separator and the article's own entry (`新闻频道 > 正文`). */
+const TO_ARTICLE = /\S\s*(?:>>|>|＞|»|›|→|->)\s*正文(?:内容)?$/u;
+
 /** A dash between entries: spaced, or between Han characters (not COVID-19's, nor the arrow ->). */
 const DASH = /\s+[-—–](?!>)\s+|(?<=[\u4e00-\u9fff])[-—–](?=[\u4e00-\u9fff])/gu;
 
 /**
  * Finds the breadcrumb among the page's lines: a 位置 label, a line in a breadcrumb-ish element, or a
- * line above the title (line `titleLine`, -1 when unknown) that opens with the front page.
+ * line above the title (line `titleLine`, -1 when unknown) that opens with the front page or closes
+ * with the article's own entry.
  */
 export function findBreadcrumb(lines: Line[], title: string | null, titleLine = -1): string[] {
   const head = lines.slice(0, 400);
@@ -102,20 +134,25 @@ export function findBreadcrumb(lines: Line[], title: string | null, titleLine = 
       if (checked.has(el)) break;
       checked.add(el);
       const name = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
-      const isCrumb =
-        CRUMB_CLASS.test(name) ||
+      // named a breadcrumb outright: its separators may be drawn by CSS, none in the text
+      const named =
+        /bread|crumb/i.test(name) ||
         (el.tagName === 'NAV' && /breadcrumb/i.test(el.getAttribute('aria-label') ?? ''));
-      if (!isCrumb) continue;
+      if (!named && !CRUMB_CLASS.test(name)) continue;
       const text = crumbText(el);
-      if (!el.querySelector('a') || text.length > 200 || !SEPARATORS.test(text)) continue;
-      const items = crumbEntries(el, text, title);
+      if (!el.querySelector('a') || text.length > 200) continue;
+      const items = SEPARATORS.test(text)
+        ? crumbEntries(el, text, title)
+        : named
+          ? crumbLinks(el, text, title)
+          : [];
       if (items.length) return items;
     }
   }
   const above = titleLine >= 0 ? lines.slice(Math.max(0, titleLine - 40), titleLine) : lines.slice(0, 40);
   for (const line of above)
-    if (line.text.length < 200 && FROM_FRONT_PAGE.test(line.text)) {
-      const items = parseBreadcrumb(line.text.replace(DASH, ' > '), title);
+    if (line.text.length < 200 && (FROM_FRONT_PAGE.test(line.text) || TO_ARTICLE.test(line.text))) {
+      const items = withoutFrontPage(parseBreadcrumb(line.text.replace(DASH, ' > '), title), line.el);
       if (items.length) return items;
     }
   return [];

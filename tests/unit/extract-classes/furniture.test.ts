@@ -175,6 +175,88 @@ describe('values end where page furniture begins', () => {
     },
   );
 
+  it.each([
+    [
+      '<div class="cnt_nav"><a href="https://news.example.cn/">新闻频道</a> &gt; <a>正文</a></div>',
+      ['新闻频道'],
+    ],
+    [
+      '<div class="top"><a href="/sports/">体育</a> » <a href="/sports/ski/">冰雪</a> » 正文</div>',
+      ['体育', '冰雪'],
+    ],
+  ])(
+    'a line above the title closing with the article itself (正文) is a breadcrumb: %s',
+    (above, section) => {
+      expect(extract({ above }).section).toEqual(section);
+    },
+  );
+
+  it.each([
+    [
+      '<nav class="breadcrumb"><a href="/">首頁</a> <a href="/news/cate/2">要聞</a> <a href="/news/cate/2/6656">政治焦點</a></nav>',
+      ['要聞', '政治焦點'],
+    ],
+    [
+      '<ol class="breadcrumb"><li><a href="/">Home</a></li><li><a href="/news/">新闻</a></li><li><a href="/news/local/">本地</a></li></ol>',
+      ['新闻', '本地'],
+    ],
+    [
+      '<nav aria-label="breadcrumb"><a href="/news/">新闻</a> <a href="/news/local/">本地</a></nav>',
+      ['新闻', '本地'],
+    ],
+  ])('an element named a breadcrumb, its separators drawn by CSS: %s', (above, section) => {
+    expect(extract({ above }).section).toEqual(section);
+  });
+
+  it.each([
+    [
+      '<ul class="breadcrumbs"><li><a href="https://www.example.com/">Example.com</a></li><li><a href="/style/">Style</a></li></ul>',
+      ['Style'],
+    ],
+    [
+      '<div class="breadcrumb"><a href="/www/">Example Home</a> <a href="/allergies/">Allergies</a></div>',
+      ['Allergies'],
+    ],
+    [
+      '<div class="breadcrumb"><a href="/">InfoQ ホームページ</a> <a href="/news/">ニュース</a></div>',
+      ['ニュース'],
+    ],
+  ])("a breadcrumb's first link naming the site or its home is no entry: %s", (above, section) => {
+    expect(extract({ above }).section).toEqual(section);
+  });
+
+  it('links with commas between them under a breadcrumb name are a list of tags, no path', () => {
+    const above =
+      '<div class="breadcrumbs">Filed Under: <a href="/arts/">Arts</a>, <a href="/business/">Business</a>, <a href="/tag/greece/">Greece</a></div>';
+    expect(extract({ above }).section).toEqual([]);
+  });
+
+  it.each([
+    [
+      '<div class="header-nav"><a href="https://www.example-news.cn/">示例新闻网</a> &gt; <a href="/politics/">时政</a> &gt; 正文</div>',
+      ['时政'],
+    ],
+    [
+      '<div class="header-nav"><a href="https://www.example-news.cn/">示例新闻网</a> &gt; <a class="curColumn"></a> &gt; 正文</div>',
+      [],
+    ],
+  ])('a line closing with 正文 loses the site front page it opens with: %s', (above, section) => {
+    const docTitle = '长白山冰雪季开幕 游客同比增长三成-示例新闻网';
+    expect(extract({ docTitle, above }).section).toEqual(section);
+  });
+
+  it('links in a row under a name merely like a breadcrumb (a location bar) are no breadcrumb without separators', () => {
+    const above =
+      '<div class="location"><a href="/">首页</a> <a href="/about/">关于我们</a> <a href="/contact/">联系我们</a></div>';
+    expect(extract({ above }).section).toEqual([]);
+  });
+
+  it('a promotion above the title closing with 详情 is no breadcrumb', () => {
+    expect(
+      extract({ above: '<p><a href="/act/">冰雪节摄影大赛火热进行中 &gt;&gt; 详情</a></p>' }).section,
+    ).toEqual([]);
+  });
+
   it('a bar of links opening with the front page is a menu, no breadcrumb', () => {
     const article = extract({
       above:

@@ -277,6 +277,42 @@ describe('Traditional Chinese bylines', () => {
   );
 });
 
+describe("a Taiwan page's own widgets and plugs", () => {
+  it("the forward and font-size buttons beside the date (轉寄, 字級) are no outlet: the site's name is", () => {
+    const a = extract(
+      {
+        htmlLang: 'zh-Hant-TW',
+        title: '政院通過百億補助 下月起實施',
+        docTitle: '政院通過百億補助 下月起實施 - 政治 - 自由時報電子報',
+        byline:
+          '<div class="function"><span class="time">2023/12/01 14:30</span><a>分享</a><a>轉寄</a><a>字級</a></div>',
+        paragraphs: TRADITIONAL_PARAGRAPHS,
+      },
+      TW_URL,
+    );
+    expect(a.source).toBe('自由時報電子報');
+    expect(a.publishedAt).toBe('2023-12-01T14:30:00+08:00');
+  });
+
+  it.each([
+    '點我訂閱自由財經Youtube頻道',
+    '不用抽 不用搶 現在用APP看新聞 保證天天中獎　點我下載APP　按我看活動辦法',
+    '請下載聯合新聞網APP',
+    '延伸閱讀',
+    '相關新聞：',
+  ])('%s closing the story is not text', (plug) => {
+    const a = extract(
+      {
+        htmlLang: 'zh-TW',
+        title: '政院通過百億補助 下月起實施',
+        paragraphs: [...TRADITIONAL_PARAGRAPHS, plug],
+      },
+      TW_URL,
+    );
+    expect(a.textContent.split('\n')).toEqual(TRADITIONAL_PARAGRAPHS);
+  });
+});
+
 describe('dates as Taiwan pages print them', () => {
   const UNDATED_TW_URL = 'https://news.example.com.tw/politics/217673';
   const dated = (byline: string) =>
