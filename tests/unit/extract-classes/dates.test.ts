@@ -166,6 +166,26 @@ describe('publish dates', () => {
     expect(a.publishedPrecision).toBe('second');
   });
 
+  it.each([
+    ['<time datetime="2007-08-20T03:59:00Z">2007年08月20日</time>', '2007-08-20T11:59:00+08:00'],
+    [
+      '<span>发布时间：<time datetime="2007-08-20 11:59">2007-08-20</time></span>',
+      '2007-08-20T11:59:00+08:00',
+    ],
+  ])('a day shown over its machine-readable time keeps that time: %s', (line, iso) => {
+    const a = extract({ byline: `<div class="date">${line}</div>` });
+    expect(a.publishedAt).toBe(iso);
+    expect(a.publishedRaw).toMatch(/^2007/);
+  });
+
+  it('a machine-readable time of another day does not move the day shown', () => {
+    const a = extract({
+      byline: '<div class="date"><time datetime="2007-08-22T03:59:00Z">2007年08月20日</time></div>',
+    });
+    expect(a.publishedAt).toBe('2007-08-20T00:00:00+08:00');
+    expect(a.publishedPrecision).toBe('day');
+  });
+
   it('English pages: a visible date in words, and metadata before the visible line', () => {
     const visible = englishPage('Posted on May 7, 2010 at 9:23 pm');
     expect(visible.publishedAt).toBe('2010-05-07T21:23:00+00:00');

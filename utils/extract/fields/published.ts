@@ -74,6 +74,21 @@ function exactDateBehind(ctx: ExtractContext, line: Line): PublishDate | null {
   return null;
 }
 
+/**
+ * The time behind a day the line shows (`<time datetime="2024-03-12T09:30:00Z">March 12, 2024</time>`):
+ * the machine-readable value of the same day, with its time, or null.
+ */
+function timeBehind(ctx: ExtractContext, line: Line, day: PublishDate): PublishDate | null {
+  for (const el of [line.el, ...line.el.querySelectorAll('[datetime]')]) {
+    const value = el.getAttribute('datetime');
+    if (!value || value.length > 40) continue;
+    const date = parseMachineDate(value, ctx.dates);
+    if (date && hasTime(date) && date.iso.slice(0, 10) === day.iso.slice(0, 10))
+      return { ...date, raw: day.raw };
+  }
+  return null;
+}
+
 /** The first date stated on one of `lines`: a labelled one on a line beats a bare one. */
 function visibleDate(ctx: ExtractContext, lines: readonly ParsedLine[]): PublishDate | null {
   let documentDate: PublishDate | null = null;
@@ -87,7 +102,8 @@ function visibleDate(ctx: ExtractContext, lines: readonly ParsedLine[]): Publish
     const before = at > 0 ? line.text.slice(0, at) : (ctx.lines[line.index - 1]?.text ?? '');
     if (OTHER_DATE_LABEL.test(before)) continue;
     if (RELATIVE.test(date.raw)) return exactDateBehind(ctx, line) ?? date;
-    if (!DOCUMENT_DATE_LABEL.test(before)) return date;
+    if (!DOCUMENT_DATE_LABEL.test(before))
+      return hasTime(date) ? date : (timeBehind(ctx, line, date) ?? date);
     documentDate ??= date;
   }
   return documentDate;
