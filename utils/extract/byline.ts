@@ -153,7 +153,11 @@ const LABELS: ReadonlyArray<[string, Role]> = [
   ['發布日期', 'date'],
   ['發佈日期', 'date'],
   ['更新日期', 'date'],
-  // bare, only before a date: 發佈：2019/09/26 15:10, 更新：2019/09/26
+  // Hong Kong pages print when they went out as 出版 (香港01: 出版：2023-12-01 14:30 更新：…)
+  ['出版時間', 'date'],
+  ['出版时间', 'date'],
+  // bare, only before a date: 發佈：2019/09/26 15:10, 更新：2019/09/26, 出版：2023-12-01 14:30
+  ['出版', 'date'],
   ['發佈', 'date'],
   ['发布', 'date'],
   ['更新', 'date'],

@@ -277,6 +277,22 @@ describe('Traditional Chinese bylines', () => {
   );
 });
 
+describe('Hong Kong dates', () => {
+  it.each([
+    [
+      '<div class="info">撰文：王小明 出版：2023-12-01 14:30 更新：2023-12-01 15:00</div>',
+      '2023-12-01T14:30:00+08:00',
+    ],
+    ['<div class="date">2023-12-01 HKT 14:30</div>', '2023-12-01T14:30:00+08:00'],
+  ])('%s', (byline, iso) => {
+    const a = extract(
+      { htmlLang: 'zh-HK', title: '政院通過百億補助 下月起實施', byline, paragraphs: TRADITIONAL_PARAGRAPHS },
+      'https://news.example.com.hk/article/123',
+    );
+    expect(a.publishedAt).toBe(iso);
+  });
+});
+
 describe("a Taiwan page's own widgets and plugs", () => {
   it("the forward and font-size buttons beside the date (轉寄, 字級) are no outlet: the site's name is", () => {
     const a = extract(
