@@ -912,13 +912,20 @@ const REGION_ALONE =
 const NOT_AN_OUTLET =
   /^(原创|转载|独家|首发|置顶|分享|分享到|举报|评论|收藏|关注|订阅|阅读|字号|打印|关闭|大|中|小|优质原创作者|.*认证|.*(有限)?公司|发布时间|发布于|发表于|作者|来源|更新|发布|發布|發佈|发表|發表|首发|首發|修改|来自|來自|发自|發自|\d+.*|[a-z]?\d+|.*(时间|時間|日期)|帖子|积分|積分|精华|精華|威望|金钱|金錢|贡献|貢獻|等级|等級|阅读权限|閱讀權限|最后登录|最後登錄|UID|主题|主題|听众|收听|好友|[（(]?(?:星期|周|週|禮拜|礼拜)[一二三四五六日天][）)]?|上午|下午|中午|晚上|凌晨|早上|傍晚|[AP]\.?M\.?|by)$/i;
 
+/**
+ * A counter starts with its number (123次, 12评论, 5楼, 3天前); an outlet may too (39健康网, 36氪,
+ * 21世纪经济报道): a few digits and then words, none of them a counter's unit.
+ */
+const DIGIT_LED_OUTLET =
+  /^(?=\d{1,4}[\u4e00-\u9fff])(?!.*(?:次|人|条|條|个|個|篇|评论|評論|阅读|閱讀|浏览|瀏覽|赞|讚|万|萬|分钟|分鐘|小时|小時|天|前|楼|樓|年|月|日|号|號|岁|歲|元|秒))/;
+
 /** A short run of text that may be a name: no sentence, label, date, region, credit or widget. */
 function nameLike(text: string): boolean {
   return (
     text.length >= 2 &&
     text.length <= 20 &&
     !/[，。！？：:、]/.test(text) &&
-    !NOT_AN_OUTLET.test(text) &&
+    (!NOT_AN_OUTLET.test(text) || DIGIT_LED_OUTLET.test(text)) &&
     // a widget in either script (轉寄, 字級: a Taiwan page's forward and font-size buttons)
     !isFurniture(text) &&
     !REGION_ALONE.test(text) &&

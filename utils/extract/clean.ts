@@ -117,7 +117,7 @@ const BOILERPLATE_LINE = [
   // an embedded video player's chrome: speeds, qualities, timers, its error and loading messages
   /^(\d{1,2}:\d{2}(\s*\/\s*\d{1,2}:\d{2})?|[\d.]+\s*[xX×]|\d{1,3}%|倍速|高清|超清|标清|流畅|蓝光|原画|直播|循环播放|跳过片头|设置成功|自动播放|播放速度\s*[:：].{0,10}|错误代码\s*[:：].{0,20}|很抱歉，当前视频播放失败.{0,20}|正在为您切换到.{0,30}|时长\s*[:：]\s*[\d:]+.{0,12}|视频加载中.{0,8})$/,
   /(版权所有|copyright|©|ICP备|ICP证|违法和不良信息举报)/i,
-  /^(文章)?关键词\s*[:：]|^(摘要|内容摘要|内容提要)\s*[:：]/,
+  /^(文章)?关键词\s*[:：]/,
   /(扫描|长按|识别).{0,12}二维码|微信(中)?搜索?[:：]|转载请(注明|附上|保留|标明|联系|务必)|未经(授权|许可).{0,8}(不得)?转载|未经.{0,10}(授权|许可|同意).{0,8}(不得|请勿|禁止|严禁|谢绝)(转载|复制|使用|摘编)/,
   /^[-—_=\s]*(THE\s*END|END|完|全文完)[-—_=\s]*$/i,
   /^(#[^#\s]{1,20}#?\s*){2,}$/,
@@ -159,6 +159,22 @@ const BOILERPLATE_LINE = [
   // a newsroom asking for tips (【如果您有新闻线索，欢迎向我们报料……】)
   /^[【[（(]?\s*(如果您有|如您有|欢迎提供|欢迎提供更多)?.{0,6}新闻线索.{0,80}(报料|爆料|联系我们|联系)/,
 ];
+
+/** An editor's summary over a story (核心提示：…, 导读：…, 摘要：…): its label, before its words. */
+export const SUMMARY_LABEL =
+  /^[【[]?\s*(?:核心提示|导读|導讀|导语|導語|摘要|内容摘要|內容摘要|内容提要|內容提要|提要)\s*[:：】\]]\s*/;
+
+/** The summary's words: what follows its label, without the ellipsis of one cut short. */
+export function summaryWords(text: string): string | null {
+  const words = text.replace(SUMMARY_LABEL, '');
+  return words === text || words.length < 20 ? null : words.replace(/(\.{3}|…+)$/, '');
+}
+
+/** A summary that only repeats the paragraph after it (a CMS's excerpt of the story's opening). */
+function repeatsNext(line: Line, next: Line | undefined): boolean {
+  const words = next && summaryWords(line.text);
+  return !!words && looseKey(next.text).includes(looseKey(words));
+}
 
 const RELATED_HEADING =
   /^(相关(新闻|阅读|文章|链接|报道|推荐|专题|稿件)|相關(新聞|閱讀|文章|連結|報導|報道|推薦|專題)|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|热点推荐|熱點推薦|更多(精彩|阅读|閱讀|新闻|新聞)|猜你喜欢|猜你喜歡|热门推荐|熱門推薦|精彩推荐|精彩推薦|往期回顾|往期回顧|热点新闻|熱門新聞|今日推荐|往期推荐|往期精选|往期精彩|精彩回顾|历史文章|近期热文)\s*[:：]?$/;
@@ -412,6 +428,7 @@ export function cleanBody(root: Element, context: CleanContext): void {
     const whole = () => collapseSpace(el.textContent ?? '');
     if (
       (line.index < 8 && known.has(looseKey(line.text))) ||
+      (line.index < 8 && repeatsNext(line, lines[line.index + 1])) ||
       stack.has(line) ||
       (context.chinese !== false && isBoilerplateLine(line.text)) ||
       isPaywallNotice(line.text) ||

@@ -25,7 +25,7 @@ import {
   type BodyResult,
 } from './body';
 import { isBylineLine } from './byline';
-import { cleanBody } from './clean';
+import { cleanBody, summaryWords } from './clean';
 import { runHook, type ExtractContext, type PageLanguage } from './context';
 import { parseDate } from './dates';
 import { resolveAuthors, resolveEditors } from './fields/people';
@@ -182,6 +182,23 @@ function leadLine(root: Element, lines: readonly Line[]): Line | undefined {
   );
 }
 
+/**
+ * The summary line right above the body (up to three lines above it, below the title), when the body
+ * neither holds it nor opens with its words (a CMS's excerpt of the first paragraph, maybe cut
+ * short): a channel menu between the byline and the summary puts it past the head zone.
+ */
+function summaryAbove(ctx: ExtractContext): Line | null {
+  if (ctx.bodyStart < 1) return null;
+  const from = Math.max(ctx.titleLine + 1, ctx.bodyStart - 3);
+  for (const line of ctx.lines.slice(from, ctx.bodyStart)) {
+    const words = summaryWords(line.text);
+    if (!words || line.text.length > 1_000) continue;
+    const key = looseKey(words);
+    return ctx.bodyLines.slice(0, 5).some((l) => looseKey(l.text).includes(key)) ? null : line;
+  }
+  return null;
+}
+
 function images(root: Element): ArticleImage[] {
   const out: ArticleImage[] = [];
   for (const img of root.querySelectorAll('img[src]')) {
@@ -327,6 +344,14 @@ export function explainArticle(
         parseDate(line.text, ctx.dates))
     )
       ctx.knownKeys.add(looseKey(line.text));
+
+  // an editor's summary boxed between the byline and the body is the article's opening
+  const summary = body.via === 'readability' || body.via === 'lines' ? summaryAbove(ctx) : null;
+  if (summary) {
+    const p = body.el.ownerDocument.createElement('p');
+    p.textContent = summary.text;
+    body.el.prepend(p);
+  }
 
   // Clean the body, then read what follows it on the page (编辑：…, 本文来源：…)
   const cleanRule = site ?? cms;

@@ -435,6 +435,26 @@ describe('the writer named beside the date without a label', () => {
     expect(a.authors).toEqual([]);
   });
 
+  it.each([
+    ['<div class="art_info"><em>2024-12-01 08:23:44</em><em><a href="">39健康网</a></em></div>', '39健康网'],
+    ['<div class="info">21世纪经济报道 2024-12-01 08:23</div>', '21世纪经济报道'],
+    ['<div class="info">2024-12-01 08:23 36氪</div>', '36氪'],
+  ])(
+    "an outlet whose name starts with a number beside the date is the source, not the <title>'s channel: %s",
+    (byline, source) => {
+      const a = extract({ byline, docTitle: '长白山冰雪季开幕 游客同比增长三成_示例网_饮食' });
+      expect(a.source).toBe(source);
+    },
+  );
+
+  it.each([
+    '<div class="info">2024-12-01 08:23 123次</div>',
+    '<div class="info">2024-12-01 08:23 12评论</div>',
+  ])('a counter beside the date is no outlet: %s', (byline) => {
+    const a = extract({ byline, docTitle: '长白山冰雪季开幕 游客同比增长三成-示例网' });
+    expect(a.source).toBe('示例网');
+  });
+
   it('a Chinese page\'s "By" before the writer is no outlet', () => {
     const a = extract({
       byline: '<div class="info">By 张三 | 2024-12-01 08:23</div>',

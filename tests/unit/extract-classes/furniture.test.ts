@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { extractArticle } from '@/utils/extract';
 import { cutAtFurniture, isFurniture } from '@/utils/extract/furniture';
 import type { SiteRule } from '@/utils/extract/rules';
-import { extract, pageHtml, URL } from './page';
+import { extract, pageHtml, PARAGRAPHS, URL } from './page';
 
 describe('values end where page furniture begins', () => {
   it.each([
@@ -303,5 +303,34 @@ describe('values end where page furniture begins', () => {
         '<div class="info"><span>2019-09-26 15:10</span> <span>来源：<img src="/logo/xinhua.png" alt="新华网"></span> <span>【打印】</span></div>',
     });
     expect(article.source).toBe('新华网');
+  });
+});
+
+describe("an editor's summary over the story", () => {
+  it.each([
+    '核心提示：长白山冰雪季今天开幕，新增夜间滑雪、雪地温泉等项目，预计游客将比去年同期增长三成以上。',
+    '【导读】长白山冰雪季今天开幕，新增夜间滑雪、雪地温泉等项目，预计游客将比去年同期增长三成以上。',
+  ])('boxed between the byline and the body, it opens the body: %s', (summary) => {
+    const a = extract({
+      byline: `<div class="info">2024-12-01 08:23</div><div class="menu"><a href="/a">大众保健</a></div><div class="menu"><a href="/b">女性保健</a></div><div class="summary">${summary}</div>`,
+    });
+    expect(a.textContent.split('\n')).toEqual([summary, ...PARAGRAPHS]);
+  });
+
+  it.each([
+    `摘要：${PARAGRAPHS[0]}`,
+    // cut short by the CMS
+    `摘要：${PARAGRAPHS[0].slice(0, 30)}...`,
+  ])('one that only repeats the paragraph after it leaves: %s', (summary) => {
+    const a = extract({ paragraphs: [summary, ...PARAGRAPHS] });
+    expect(a.textContent.split('\n')).toEqual(PARAGRAPHS);
+    const above = extract({ byline: `<div class="summary">${summary}</div>` });
+    expect(above.textContent.split('\n')).toEqual(PARAGRAPHS);
+  });
+
+  it('an abstract in the body (a paper, a thesis) stays', () => {
+    const abstract = '摘要：本文以长白山为例，分析了冰雪旅游对区域经济的带动作用，并提出了相应的政策建议。';
+    const a = extract({ paragraphs: [abstract, ...PARAGRAPHS] });
+    expect(a.textContent.split('\n')).toEqual([abstract, ...PARAGRAPHS]);
   });
 });
