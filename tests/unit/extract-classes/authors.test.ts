@@ -526,6 +526,9 @@ describe('English bylines', () => {
     // a writer's label, believed alone on its line
     ['<p>Author: Jane Doe</p>', ['Jane Doe']],
     ['<p>Authors: Jane Doe, Tom Smith</p>', ['Jane Doe', 'Tom Smith']],
+    // without "By", a newsroom title after the comma names no one either
+    ['<p class="byline">Jane Doe, Staff Reporter</p>', ['Jane Doe']],
+    ['<p class="byline">Jane Doe, Senior Washington Correspondent</p>', ['Jane Doe']],
   ])('the names of %s', (byline, authors) => {
     const a = english(byline);
     expect(a.authors).toEqual(authors);
