@@ -161,7 +161,7 @@ const BOILERPLATE_LINE = [
 ];
 
 /** An editor's summary over a story (核心提示：…, 导读：…, 摘要：…): its label, before its words. */
-export const SUMMARY_LABEL =
+const SUMMARY_LABEL =
   /^[【[]?\s*(?:核心提示|导读|導讀|导语|導語|摘要|内容摘要|內容摘要|内容提要|內容提要|提要)\s*[:：】\]]\s*/;
 
 /** The summary's words: what follows its label, without the ellipsis of one cut short. */

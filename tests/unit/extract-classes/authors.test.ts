@@ -450,6 +450,7 @@ describe('the writer named beside the date without a label', () => {
   it.each([
     '<div class="info">2024-12-01 08:23 123次</div>',
     '<div class="info">2024-12-01 08:23 12评论</div>',
+    '<div class="info">3天前 2024-12-01 08:23</div>',
   ])('a counter beside the date is no outlet: %s', (byline) => {
     const a = extract({ byline, docTitle: '长白山冰雪季开幕 游客同比增长三成-示例网' });
     expect(a.source).toBe('示例网');

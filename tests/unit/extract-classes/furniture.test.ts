@@ -320,7 +320,7 @@ describe("an editor's summary over the story", () => {
   it.each([
     `摘要：${PARAGRAPHS[0]}`,
     // cut short by the CMS
-    `摘要：${PARAGRAPHS[0].slice(0, 30)}...`,
+    `摘要：${PARAGRAPHS[0]!.slice(0, 30)}...`,
   ])('one that only repeats the paragraph after it leaves: %s', (summary) => {
     const a = extract({ paragraphs: [summary, ...PARAGRAPHS] });
     expect(a.textContent.split('\n')).toEqual(PARAGRAPHS);
