@@ -178,6 +178,22 @@ describe('publish dates', () => {
     expect(a.publishedRaw).toMatch(/^2007/);
   });
 
+  it('a minute shown over its machine-readable seconds keeps them; another minute changes nothing', () => {
+    const seconds = extract({
+      byline:
+        '<div class="date"><time datetime="2007-08-20T11:59:42+08:00">2007年08月20日 11時59分</time></div>',
+    });
+    expect([seconds.publishedAt, seconds.publishedPrecision]).toEqual([
+      '2007-08-20T11:59:42+08:00',
+      'second',
+    ]);
+    const other = extract({
+      byline:
+        '<div class="date"><time datetime="2007-08-20T10:00:42+08:00">2007年08月20日 11:59</time></div>',
+    });
+    expect([other.publishedAt, other.publishedPrecision]).toEqual(['2007-08-20T11:59:00+08:00', 'minute']);
+  });
+
   it('a machine-readable time of another day does not move the day shown', () => {
     const a = extract({
       byline: '<div class="date"><time datetime="2007-08-22T03:59:00Z">2007年08月20日</time></div>',
@@ -262,6 +278,19 @@ describe('publish dates', () => {
       iso,
       precision: 'minute',
     });
+  });
+
+  it.each([
+    // Traditional Chinese and Japanese write the hour with 時 (or 點), Japanese the half with 午前/午後
+    ['2013年6月29日 22時54分', '2013-06-29T22:54:00+08:00', 'minute'],
+    ['2013年6月29日 下午10點54分', '2013-06-29T22:54:00+08:00', 'minute'],
+    ['2019年3月5日 午後8時15分30秒', '2019-03-05T20:15:30+08:00', 'second'],
+    ['2019年3月5日 午前12時05分', '2019-03-05T00:05:00+08:00', 'minute'],
+    // a Japanese weekday in brackets between the date and the time
+    ['2019年3月5日(火) 08:15', '2019-03-05T08:15:00+08:00', 'minute'],
+    ['2019年3月5日 火曜日 08:15', '2019-03-05T08:15:00+08:00', 'minute'],
+  ])('the hour written with 時: %s', (text, iso, precision) => {
+    expect(parseDate(text, { defaultOffset: '+08:00', now: new Date() })).toMatchObject({ iso, precision });
   });
 
   it.each(['2022年5月12日 晚上8点', '2022年5月12日 8点多'])(

@@ -75,16 +75,23 @@ function exactDateBehind(ctx: ExtractContext, line: Line): PublishDate | null {
 }
 
 /**
- * The time behind a day the line shows (`<time datetime="2024-03-12T09:30:00Z">March 12, 2024</time>`):
- * the machine-readable value of the same day, with its time, or null.
+ * The time behind what the line shows (`<time datetime="2024-03-12T09:30:00Z">March 12, 2024</time>`):
+ * the machine-readable value that agrees with it and says more — the time of the day shown, or the
+ * seconds of the minute shown — or null.
  */
-function timeBehind(ctx: ExtractContext, line: Line, day: PublishDate): PublishDate | null {
+function timeBehind(ctx: ExtractContext, line: Line, shown: PublishDate): PublishDate | null {
+  if (shown.precision === 'second') return null;
+  const agrees = hasTime(shown) ? 16 : 10; // the same minute, or the same day
   for (const el of [line.el, ...line.el.querySelectorAll('[datetime]')]) {
     const value = el.getAttribute('datetime');
     if (!value || value.length > 40) continue;
     const date = parseMachineDate(value, ctx.dates);
-    if (date && hasTime(date) && date.iso.slice(0, 10) === day.iso.slice(0, 10))
-      return { ...date, raw: day.raw };
+    if (
+      date &&
+      (hasTime(shown) ? date.precision === 'second' : hasTime(date)) &&
+      date.iso.slice(0, agrees) === shown.iso.slice(0, agrees)
+    )
+      return { ...date, raw: shown.raw };
   }
   return null;
 }
@@ -102,8 +109,7 @@ function visibleDate(ctx: ExtractContext, lines: readonly ParsedLine[]): Publish
     const before = at > 0 ? line.text.slice(0, at) : (ctx.lines[line.index - 1]?.text ?? '');
     if (OTHER_DATE_LABEL.test(before)) continue;
     if (RELATIVE.test(date.raw)) return exactDateBehind(ctx, line) ?? date;
-    if (!DOCUMENT_DATE_LABEL.test(before))
-      return hasTime(date) ? date : (timeBehind(ctx, line, date) ?? date);
+    if (!DOCUMENT_DATE_LABEL.test(before)) return timeBehind(ctx, line, date) ?? date;
     documentDate ??= date;
   }
   return documentDate;
