@@ -192,7 +192,8 @@ function summaryAbove(ctx: ExtractContext): Line | null {
   const from = Math.max(ctx.titleLine + 1, ctx.bodyStart - 3);
   for (const line of ctx.lines.slice(from, ctx.bodyStart)) {
     const words = summaryWords(line.text);
-    if (!words || line.text.length > 1_000) continue;
+    // (a line of links after such a label is a portal's list of other stories: 导读：…)
+    if (!words || line.text.length > 1_000 || line.linkChars * 2 > line.text.length) continue;
     const key = looseKey(words);
     return ctx.bodyLines.slice(0, 5).some((l) => looseKey(l.text).includes(key)) ? null : line;
   }

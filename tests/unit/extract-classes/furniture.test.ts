@@ -328,6 +328,13 @@ describe("an editor's summary over the story", () => {
     expect(above.textContent.split('\n')).toEqual(PARAGRAPHS);
   });
 
+  it("a portal's list of other stories after such a label is no summary", () => {
+    const list =
+      '<div class="daodu">导读：<a href="/1">吉林雾凇岛迎来最佳观赏期</a> <a href="/2">查干湖冬捕节下月开幕</a></div>';
+    const a = extract({ byline: `<div class="info">2024-12-01 08:23</div>${list}` });
+    expect(a.textContent.split('\n')).toEqual(PARAGRAPHS);
+  });
+
   it('an abstract in the body (a paper, a thesis) stays', () => {
     const abstract = '摘要：本文以长白山为例，分析了冰雪旅游对区域经济的带动作用，并提出了相应的政策建议。';
     const a = extract({ paragraphs: [abstract, ...PARAGRAPHS] });
