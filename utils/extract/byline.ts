@@ -910,14 +910,14 @@ const DATEISH_TOKEN =
 const REGION_ALONE =
   /^(?:北京|天津|上海|重庆|重慶|河北|山西|辽宁|遼寧|吉林|黑龙江|黑龍江|江苏|江蘇|浙江|安徽|福建|江西|山东|山東|河南|湖北|湖南|广东|廣東|海南|四川|贵州|貴州|云南|雲南|陕西|陝西|甘肃|甘肅|青海|台湾|台灣|内蒙古|內蒙古|广西|廣西|西藏|宁夏|寧夏|新疆|香港|澳门|澳門|海外)$/;
 const NOT_AN_OUTLET =
-  /^(原创|转载|独家|首发|置顶|分享|分享到|举报|评论|收藏|关注|订阅|阅读|字号|打印|关闭|大|中|小|优质原创作者|.*认证|.*(有限)?公司|发布时间|发布于|发表于|作者|来源|更新|发布|發布|發佈|发表|發表|首发|首發|修改|来自|來自|发自|發自|\d+.*|[a-z]?\d+|.*(时间|時間|日期)|帖子|积分|積分|精华|精華|威望|金钱|金錢|贡献|貢獻|等级|等級|阅读权限|閱讀權限|最后登录|最後登錄|UID|主题|主題|听众|收听|好友|[（(]?(?:星期|周|週|禮拜|礼拜)[一二三四五六日天][）)]?|上午|下午|中午|晚上|凌晨|早上|傍晚|[AP]\.?M\.?|by)$/i;
+  /^(原创|转载|独家|首发|置顶|分享|分享到|举报|评论|收藏|关注|订阅|阅读|字号|打印|关闭|大|中|小|优质原创作者|.*认证|.*(有限)?公司|发布时间|发布于|发表于|作者|来源|更新|发布|發布|發佈|发表|發表|首发|首發|修改|来自|來自|发自|發自|[a-z]?\d+|.*(时间|時間|日期)|帖子|积分|積分|精华|精華|威望|金钱|金錢|贡献|貢獻|等级|等級|阅读权限|閱讀權限|最后登录|最後登錄|UID|主题|主題|听众|收听|好友|[（(]?(?:星期|周|週|禮拜|礼拜)[一二三四五六日天][）)]?|上午|下午|中午|晚上|凌晨|早上|傍晚|[AP]\.?M\.?|by)$/i;
 
 /**
- * A counter starts with its number (123次, 12评论, 5楼, 3天前); an outlet may too (39健康网, 36氪,
- * 21世纪经济报道): a few digits and then words, none of them a counter's unit.
+ * A token that starts with a number is a counter (123次, 12评论, 5楼, 3天前), unless a few digits
+ * lead an outlet's name (39健康网, 36氪, 21世纪经济报道): words after them, none a counter's unit.
  */
-const DIGIT_LED_OUTLET =
-  /^(?=\d{1,4}[\u4e00-\u9fff])(?!.*(?:次|人|条|條|个|個|篇|评论|評論|阅读|閱讀|浏览|瀏覽|赞|讚|万|萬|分钟|分鐘|小时|小時|天|前|楼|樓|年|月|日|号|號|岁|歲|元|秒))/;
+const COUNTER_TOKEN =
+  /^\d(?!\d{0,3}(?!.*(?:次|人|条|條|个|個|篇|评论|評論|阅读|閱讀|浏览|瀏覽|赞|讚|万|萬|分钟|分鐘|小时|小時|天|前|楼|樓|年|月|日|号|號|岁|歲|元|秒))[\u4e00-\u9fff])/;
 
 /** A short run of text that may be a name: no sentence, label, date, region, credit or widget. */
 function nameLike(text: string): boolean {
@@ -925,7 +925,8 @@ function nameLike(text: string): boolean {
     text.length >= 2 &&
     text.length <= 20 &&
     !/[，。！？：:、]/.test(text) &&
-    (!NOT_AN_OUTLET.test(text) || DIGIT_LED_OUTLET.test(text)) &&
+    !NOT_AN_OUTLET.test(text) &&
+    !COUNTER_TOKEN.test(text) &&
     // a widget in either script (轉寄, 字級: a Taiwan page's forward and font-size buttons)
     !isFurniture(text) &&
     !REGION_ALONE.test(text) &&
@@ -946,9 +947,7 @@ const POSTED = /(^|\s)(发表于|發表於)/;
 export function posterAbovePostDate(lines: ReadonlyArray<{ text: string }>): string | null {
   const index = lines.findIndex((l) => l.text.length <= 80 && POSTED.test(l.text));
   const above = index > 0 ? lines[index - 1]!.text : '';
-  return nameLike(above) && !/\s/.test(above) && !OUTLET_ENDING.test(above) && !isFurniture(above)
-    ? above
-    : null;
+  return nameLike(above) && !/\s/.test(above) && !OUTLET_ENDING.test(above) ? above : null;
 }
 
 /**
@@ -992,8 +991,7 @@ export function unlabelledOutlet(
   if (posted || DATE_LEAD.test(text) || POSTER_BEFORE_DATE.test(text)) return null;
   // the outlet stands next to the date: right after it (2019年09月11日01:53 新浪科技 我有话说 收藏本文),
   // else right before it (原创 南方都市报 2019-09-09)
-  const isName = (t: string) =>
-    nameLike(t) && !/[()（）[\]【】]/.test(t) && !isFurniture(t) && !PERSON_NAME.test(t);
+  const isName = (t: string) => nameLike(t) && !/[()（）[\]【】]/.test(t) && !PERSON_NAME.test(t);
   const dated = tokens.map((t) => DATEISH_TOKEN.test(t));
   const lastDate = dated.lastIndexOf(true);
   const after =

@@ -56,18 +56,22 @@ function crumbEntries(el: Element, text: string, title: string | null): string[]
   const links = [...el.getElementsByTagName('a')].filter(
     (a) => !actions.has(collapseSpace(a.textContent ?? '')),
   );
-  const root = links[0] && isFrontPage(links[0]) ? looseKey(links[0].textContent ?? '') : '';
-  const byText = parseBreadcrumb(text, title).filter(
-    (item, i) => !(i === 0 && root && looseKey(item) === root),
-  );
+  const byText = withoutFrontPage(parseBreadcrumb(text, title), links[0]);
   if (links.length < 2 || byText.length > 1) return byText;
   const named = links.map((a) => collapseSpace(a.textContent ?? ''));
-  let between = text.replace(BRACKETED, ' ').replace(LABEL, '');
-  for (const name of named) between = between.replace(name, ' ');
   // the entry after the last link, the current page's own (正文), may stand at the end
-  const marks = between.replace(/\s+/g, '').replace(/[\p{L}\p{N}]+$/u, '');
+  const marks = textBetween(text.replace(BRACKETED, ' ').replace(LABEL, ''), named)
+    .replace(/\s+/g, '')
+    .replace(/[\p{L}\p{N}]+$/u, '');
   if (/[\p{L}\p{N}]/u.test(marks) || marks.length < links.length - 1) return byText;
-  return parseBreadcrumb(named.slice(root ? 1 : 0).join(' > '), title);
+  return parseBreadcrumb(named.slice(isFrontPage(links[0]!) ? 1 : 0).join(' > '), title);
+}
+
+/** What stands in `text` between its links' `names`. */
+function textBetween(text: string, names: readonly string[]): string {
+  let between = text;
+  for (const name of names) between = between.replace(name, ' ');
+  return between;
 }
 
 /** The site's own name as a link's text (`People.com`), no section of it. */
@@ -80,16 +84,13 @@ const DOMAIN_NAME = /^[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|cn|tw|hk|jp|uk|de|fr|c
 function crumbLinks(el: Element, text: string, title: string | null): string[] {
   const links = [...el.getElementsByTagName('a')];
   const names = links.map((a) => collapseSpace(a.textContent ?? ''));
-  let between = text;
-  for (const name of names) between = between.replace(name, ' ');
-  if (/[,，、]/.test(between)) return [];
+  if (/[,，、]/.test(textBetween(text, names))) return [];
   const from = links[0] && (isFrontPage(links[0]) || DOMAIN_NAME.test(names[0]!)) ? 1 : 0;
   return parseBreadcrumb(names.slice(from).join(' > '), title);
 }
 
-/** `items` without the first when the line's first link is the site's front page under its name. */
-function withoutFrontPage(items: string[], el: Element): string[] {
-  const first = el.getElementsByTagName('a')[0];
+/** `items` without the first when it is the first link's, the site's front page under its name. */
+function withoutFrontPage(items: string[], first: Element | undefined): string[] {
   return first &&
     items.length &&
     isFrontPage(first) &&
@@ -152,7 +153,10 @@ export function findBreadcrumb(lines: Line[], title: string | null, titleLine = 
   const above = titleLine >= 0 ? lines.slice(Math.max(0, titleLine - 40), titleLine) : lines.slice(0, 40);
   for (const line of above)
     if (line.text.length < 200 && (FROM_FRONT_PAGE.test(line.text) || TO_ARTICLE.test(line.text))) {
-      const items = withoutFrontPage(parseBreadcrumb(line.text.replace(DASH, ' > '), title), line.el);
+      const items = withoutFrontPage(
+        parseBreadcrumb(line.text.replace(DASH, ' > '), title),
+        line.el.getElementsByTagName('a')[0],
+      );
       if (items.length) return items;
     }
   return [];

@@ -94,9 +94,23 @@ export function isWesternBylineLine(text: string): boolean {
   return !!lead && BYLINE_NAMES.test(bylineRest(text, lead));
 }
 
+/** A newsroom's roles, as a byline names them after the writer (`Jane Doe, Staff Writer`). */
+const ROLE = 'writer|reporter|correspondent|editor|contributor|columnist|producer';
+
 /** The last word of a role or an outlet after a byline's comma: `Staff Writer`, `The Daily Post`. */
-const ROLE_OR_OUTLET =
-  /\b(writer|reporter|correspondent|editor|contributor|columnist|producer|staff|press|news|times|post|journal|tribune|herald|gazette|daily|weekly|magazine|network|media|wire|service|agency|bureau|online)$/i;
+const ROLE_OR_OUTLET = new RegExp(
+  String.raw`\b(${ROLE}|staff|press|news|times|post|journal|tribune|herald|gazette|daily|weekly|magazine|network|media|wire|service|agency|bureau|online)$`,
+  'i',
+);
+
+/**
+ * A role alone, as a byline's comma leaves it for a name (`Staff Reporter`, `Senior Washington
+ * Correspondent`): no one's name. A surname that is a role word (Mark Writer) is not one.
+ */
+export const ROLE_TITLE = new RegExp(
+  String.raw`^(?:(?:senior|chief|staff|special|contributing|political|foreign|business|sports|science|health|digital|deputy|associate|managing|executive|news|features?|investigative|national|local|washington)\s+)+(?:${ROLE}|photographer|intern)s?$|^(?:writer|reporter|correspondent|contributor|columnist)s?$`,
+  'i',
+);
 
 /** A name set in capitals and the words after it that are not (AP's `JANE DOE Associated Press`). */
 const CAPITALS_THEN_OUTLET = /^([A-Z][A-Z.'’-]*(?:\s+[A-Z][A-Z.'’-]*)+)\s+(?=[A-Z][a-z])/;

@@ -21,7 +21,7 @@ import { ruleCandidates, type Candidate, type ExtractContext } from '../context'
 import { cutAtFurniture, isFurniture } from '../furniture';
 import { cleanName, looseKey } from '../text';
 import { titleParts } from '../title';
-import { westernBylineNames } from '../western';
+import { ROLE_TITLE, westernBylineNames } from '../western';
 import {
   bodyEndBylines,
   bodyLeadBylines,
@@ -34,10 +34,6 @@ import {
 /** Words of the page's chrome that bylines pick up (阅读 123, 评论, 发表于 …). */
 const UI_WORD =
   /^(阅读|閱讀|评论|評論|发表于|發表於|发布于|访问统计|浏览|瀏覽|点击|分享|收藏|举报|关注|點讚|点赞|登录|登入|注册|首页|更多|返回|查看|原文|链接|打开|下载|订阅|訂閱|回复|回覆|楼主|沙发|来源|來源|作者|编辑|編輯|记者|記者|责任编辑|本文|网友|匿名|游客|share|comments?|reply|posted|by|author|admin|staff|editor|read more|follow|follow author|follow us|subscribe|sign in|log in|login)$/i;
-
-/** A newsroom's title after a name (`Jane Doe, Staff Reporter`), no one's name itself. */
-const ROLE_TITLE =
-  /^(?:(?:senior|chief|staff|special|contributing|political|foreign|business|sports|science|health|digital|deputy|associate|managing|executive|news|features?|investigative|national|local|washington)\s+)+(?:writer|reporter|correspondent|editor|contributor|columnist|producer|photographer|intern)s?$|^(?:writer|reporter|correspondent|contributor|columnist)s?$/i;
 
 /** A link's words for a writer's page (View ORCID Profile, See all articles), not the writer's name. */
 const UI_PHRASE = /^(view|see|visit|open|show|go to)\b.{0,30}\b(profile|bio|page|articles|posts|stories)$/i;

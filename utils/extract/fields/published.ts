@@ -57,20 +57,30 @@ function notTheStory(ctx: ExtractContext, line: Line): boolean {
 /** A date shown relative to when the page is read: 前天 10:21, 3小时前. */
 const RELATIVE = /今天|昨天|前天|前$/;
 
+/** The dates the line's elements keep in their `attributes` (`<time datetime>`, a `title`), in order. */
+function* datesBehind(
+  ctx: ExtractContext,
+  line: Line,
+  attributes: readonly string[],
+): Generator<PublishDate> {
+  const selector = attributes.map((name) => `[${name}]`).join(', ');
+  for (const el of [line.el, ...line.el.querySelectorAll(selector)]) {
+    for (const name of attributes) {
+      const value = el.getAttribute(name);
+      if (!value || value.length > 40) continue;
+      const date = parseDate(value, ctx.dates) ?? parseMachineDate(value, ctx.dates);
+      if (date) yield date;
+    }
+  }
+}
+
 /**
  * The exact date a relative one stands for, where the page keeps it in an attribute of the line's
  * elements (Discuz!'s `<span title="2015-6-12 10:21:33">前天 10:21</span>`, `<time datetime>`):
  * a saved page is read long after the day it called 前天.
  */
 function exactDateBehind(ctx: ExtractContext, line: Line): PublishDate | null {
-  for (const el of [line.el, ...line.el.querySelectorAll('[title], [datetime]')]) {
-    for (const name of ['datetime', 'title']) {
-      const value = el.getAttribute(name);
-      if (!value || value.length > 40) continue;
-      const date = parseDate(value, ctx.dates) ?? parseMachineDate(value, ctx.dates);
-      if (date) return date;
-    }
-  }
+  for (const date of datesBehind(ctx, line, ['datetime', 'title'])) return date;
   return null;
 }
 
@@ -82,17 +92,12 @@ function exactDateBehind(ctx: ExtractContext, line: Line): PublishDate | null {
 function timeBehind(ctx: ExtractContext, line: Line, shown: PublishDate): PublishDate | null {
   if (shown.precision === 'second') return null;
   const agrees = hasTime(shown) ? 16 : 10; // the same minute, or the same day
-  for (const el of [line.el, ...line.el.querySelectorAll('[datetime]')]) {
-    const value = el.getAttribute('datetime');
-    if (!value || value.length > 40) continue;
-    const date = parseMachineDate(value, ctx.dates);
+  for (const date of datesBehind(ctx, line, ['datetime']))
     if (
-      date &&
       (hasTime(shown) ? date.precision === 'second' : hasTime(date)) &&
       date.iso.slice(0, agrees) === shown.iso.slice(0, agrees)
     )
       return { ...date, raw: shown.raw };
-  }
   return null;
 }
 

@@ -173,7 +173,7 @@ const linkedName = oncePerExtraction((ctx): string | null => {
     if (from && !from.contains(link) && !(from.compareDocumentPosition(link) & FOLLOWING)) continue;
     if (to && !(link.compareDocumentPosition(to) & FOLLOWING)) break;
     if (link.closest('nav, footer, aside')) continue;
-    if (!link.matches(WRITER_PAGE_LINK) && !isPosterLink(link)) continue;
+    if (!isPosterLink(link) && !link.matches(WRITER_PAGE_LINK)) continue;
     const name = (link.textContent ?? '').replace(/\s+/g, ' ').trim();
     if (LINKED_NAME.test(name)) return name;
   }
