@@ -69,8 +69,12 @@ describe('unlabelledOutlet', () => {
     );
     expect(unlabelledOutlet([{ text: '2023-05-12 08:23 新华网 阅读：56' }], dated, 'x')).toBe('新华网');
     expect(unlabelledOutlet([{ text: '2023-05-12 08:23 聯合報 點擊: 7' }], dated, 'x')).toBe('聯合報');
-    // any other label does
-    expect(unlabelledOutlet([{ text: '2023-05-12 08:23 新华网 作者：张三' }], dated, 'x')).toBeNull();
+  });
+  it('reads only what stands before the first label: the date and the outlet beside it', () => {
+    expect(unlabelledOutlet([{ text: '2023-05-12 08:23 新华网 作者：张三' }], dated, 'x')).toBe('新华网');
+    // a line that opens with a label is parseByline's
+    expect(unlabelledOutlet([{ text: '作者：张三 2023-05-12 08:23 新华网' }], dated, 'x')).toBeNull();
+    expect(unlabelledOutlet([{ text: '来源：新华网 2023-05-12 08:23' }], dated, 'x')).toBeNull();
   });
   it('takes an account name on its own line above the date', () => {
     expect(

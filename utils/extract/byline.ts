@@ -141,6 +141,17 @@ const LABELS: ReadonlyArray<[string, Role]> = [
   ['文图', 'author'],
   ['摄影', 'photo'],
   ['攝影', 'photo'],
+  // the pictures, the video and the charts: credits, but no writer's (文/张三 图片/李四 视频/王五)
+  ['图片', 'photo'],
+  ['圖片', 'photo'],
+  ['摄像', 'photo'],
+  ['攝像', 'photo'],
+  ['视频', 'photo'],
+  ['視頻', 'photo'],
+  ['制图', 'photo'],
+  ['製圖', 'photo'],
+  ['插图', 'photo'],
+  ['插圖', 'photo'],
   ['发布时间', 'date'],
   ['發布時間', 'date'],
   ['發佈時間', 'date'],
@@ -248,6 +259,16 @@ const SLASH_LABELS = [
   '記者',
   '摄影',
   '攝影',
+  '图片',
+  '圖片',
+  '摄像',
+  '攝像',
+  '视频',
+  '視頻',
+  '制图',
+  '製圖',
+  '插图',
+  '插圖',
   '编辑',
   '編輯',
   '责编',
@@ -569,12 +590,14 @@ export function splitNames(value: string): string[] {
     .map((n) =>
       cleanName(n)
         .replace(
-          /^(本报|本台|本刊|本网|本報)?(见习|特约|实习|見習|特約|實習)?(记者|記者|通讯员|通訊員|编译|編譯)/,
+          /^(本报|本台|本刊|本网|本報)?(?:(见习|特约|实习|見習|特約|實習)?(记者|記者|通讯员|通訊員|编译|編譯)|实习生|實習生)/,
           '',
         )
         .replace(/(摄影?|攝影?|报道|報導|整理|编译|編譯|综合)$/, ''),
     )
     .filter((n) => n.length >= 2 && n.length <= 40 && !PLACEHOLDER_NAME.test(n) && !/^\d+$/.test(n))
+    // a widget's count run on after the names (作者：张三 0人参与 0评论)
+    .filter((n) => !COUNTER_TOKEN.test(n))
     // a Chinese personal name is short; a longer all-CJK run is a phrase, not a name, unless it
     // is an outlet's commentator, a pen name (人民日报评论员)
     .filter((n) => !/^[\u4e00-\u9fff]+$/u.test(n) || n.length <= 5 || isPenName(n));
@@ -980,12 +1003,16 @@ export function unlabelledOutlet(
   const text = lines[index]!.text.replace(/https?:\/\/\S+/g, ' ')
     .replace(/\d{1,2}[:：]\d{2}([:：]\d{2})?/g, ' ')
     .replace(LOCATION_NOTE, ' ');
-  const tokens = text
+  const all = text
     .replace(/[[【(（][^\]】)）]{1,12}[\]】)）]/g, ' ')
     .split(/[\s|｜丨·•/]+/)
     .filter(Boolean);
-  // a labelled line is parseByline's business; a counter's label (浏览量：1234) labels no value
-  if (tokens.some((t) => /[:：]/.test(t) && !isWidgetCount(t))) return null;
+  // labelled values are parseByline's business: only what stands before the first label, the date
+  // and maybe an outlet (2010年03月05日 12:00 新京报 作者：张三); a counter's label (浏览量：1234)
+  // labels no value
+  const labelled = all.findIndex((t) => /[:：]/.test(t) && !isWidgetCount(t));
+  if (labelled === 0) return null;
+  const tokens = labelled > 0 ? all.slice(0, labelled) : all;
   // `张三 发表于 …`, `张三 于 2023-05-12 发布`: a post's author, not an outlet
   // and a post's date line (发表于 前天 10:21 | 只看该作者) names its poster, never an outlet
   if (posted || DATE_LEAD.test(text) || POSTER_BEFORE_DATE.test(text)) return null;

@@ -62,7 +62,9 @@ const WIDGET_WORDS = [
   '返回顶部',
   '返回',
   '扫一扫',
-  '手机看',
+  // a portal's links to its app and mobile site: 手机看新闻, 手机版
+  '手[机機]看(?:新[闻聞])?',
+  '手[机機]版',
   '打开APP',
   '下载客户端',
   '关注',

@@ -73,15 +73,31 @@ export function stripHtml(value: string, doc: Document): string {
   return collapseSpace(holder.textContent ?? '');
 }
 
+const TRAILING_MARK = /[\s】\]）)》>」』:：|｜,，。;；、·•【[（(《<「『]/;
+const OPENER_OF: Record<string, string> = {
+  '】': '【',
+  ']': '[',
+  '）': '（',
+  ')': '(',
+  '》': '《',
+  '>': '<',
+  '」': '「',
+  '』': '『',
+};
+
 /**
  * Normalises a name-ish field: collapsed, without wrapping brackets or trailing punctuation, nor an
  * opening bracket left at its end (what it opened was cut off: 人民日报（2019年09月26日 04 版）).
  */
 export function cleanName(value: string): string {
-  return collapseSpace(value)
-    .replace(/^[\s【[（(《<「『:：|｜·•]+/, '')
-    .replace(/[\s】\]）)》>」』:：|｜,，。;；、·•【[（(《<「『]+$/, '')
-    .trim();
+  const text = collapseSpace(value).replace(/^[\s【[（(《<「『:：|｜·•]+/, '');
+  let end = text.length;
+  for (; end > 0 && TRAILING_MARK.test(text[end - 1]!); end--) {
+    // a bracket closing one the value opened stays: 光明网-《光明日报》, 人民日报（海外版）
+    const opener = OPENER_OF[text[end - 1]!];
+    if (opener && text.lastIndexOf(opener, end - 2) >= 0) break;
+  }
+  return text.slice(0, end).trim();
 }
 
 /** Removes duplicates (after trimming), keeping first occurrences. */

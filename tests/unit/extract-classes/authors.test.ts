@@ -104,6 +104,13 @@ describe('author precision', () => {
     expect(a.authors).toEqual([]);
   });
 
+  it.each(['作者：张三 0人参与 0评论', '作者：张三 12评论 356次阅读'])(
+    "%s: a widget's counts after the name are no names",
+    (line) => {
+      expect(parseByline(line).authors).toEqual(['张三']);
+    },
+  );
+
   it('one person labelled both author and editor is both', () => {
     const a = extract({
       byline: '<div class="info">2020-11-23 10:22 出处：快科技 作者：宪瑞 编辑：宪瑞</div>',
@@ -235,6 +242,9 @@ describe('a role where a name should be, in an author value', () => {
     ['作者：人民日报 评论员', { authors: ['人民日报评论员'], source: null }],
     ['作者：人民日报评论员', { authors: ['人民日报评论员'], source: null }],
     ['作者：本报评论员', { authors: [], source: null }],
+    // a trainee's credit is a writer's, without a colon between role and name
+    ['记者 张三 实习生 李四', { authors: ['张三', '李四'] }],
+    ['来源：澎湃新闻 记者 李四 实习生 王五', { authors: ['李四', '王五'], source: '澎湃新闻' }],
   ])('%s', (line, expected) => {
     expect(parseByline(line)).toMatchObject(expected);
   });
@@ -246,6 +256,9 @@ describe('credits written with a slash', () => {
     ['文/张三 编辑/赵六 终审/钱七', { authors: ['张三'], editors: ['赵六'] }],
     ['文／張三 攝影／李四 審核／王五', { authors: ['張三'], photographers: ['李四'], editors: [] }],
     ['撰稿：张三 统筹：王五', { authors: ['张三'], editors: [] }],
+    // the pictures, the video, the charts
+    ['文/张三 图片/李四 视频/王五', { authors: ['张三'], photographers: ['李四', '王五'] }],
+    ['撰文：張三 圖片：李四 製圖：王五', { authors: ['張三'], photographers: ['李四', '王五'] }],
   ])('%s: whoever checked or produced it is neither author nor editor', (line, expected) => {
     expect(parseByline(line)).toMatchObject(expected);
   });
@@ -654,5 +667,20 @@ describe('the credits closing a short story', () => {
     const a = extractHtml(html, url);
     expect(a.editors).toEqual(['文静']);
     expect(a.textContent).toBe(PARAGRAPHS[0]);
+  });
+});
+
+describe('the outlet named beside the date, without a label', () => {
+  it.each([
+    '<p class="p_time"><span>2010年03月05日 12:00</span> <span><a href="/xjb">新京报</a></span> <span>作者：张三</span> <span><a href="#">0人参与</a> <a href="#">0评论</a></span></p>',
+    '<div class="info">2010-03-05 12:00 新京报 | 作者：张三 | 阅读：123</div>',
+  ])('%s: the outlet beside the date stays the source when labelled fields follow it', (byline) => {
+    const a = extract({ byline });
+    expect([a.source, a.authors]).toEqual(['新京报', ['张三']]);
+  });
+
+  it('a person before the labelled fields is no outlet', () => {
+    const a = extract({ byline: '<div class="info">2010-03-05 12:00 张伟 编辑：李四</div>' });
+    expect(a.source).not.toBe('张伟');
   });
 });

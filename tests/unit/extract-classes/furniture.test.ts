@@ -38,6 +38,15 @@ describe('values end where page furniture begins', () => {
     // a follow button glued to the name
     ['Margaret Talev+Follow', 'Margaret Talev'],
     ['王家俊 +關注', '王家俊'],
+    // a portal's links to its app and mobile site
+    ['人民日报 手机看新闻', '人民日报'],
+    ['新华网 手机版', '新华网'],
+    ['聯合報 手機看新聞', '聯合報'],
+    // …which a name may still start with
+    ['手机凤凰网', '手机凤凰网'],
+    // a bracket the name opened stays closed
+    ['光明网-《光明日报》', '光明网-《光明日报》'],
+    ['人民日报（海外版）', '人民日报（海外版）'],
   ])('%s → %s', (value, expected) => {
     expect(cutAtFurniture(value)).toBe(expected);
   });
