@@ -233,6 +233,9 @@ const ENGLISH_LABELS: ReadonlyArray<readonly [string, Role]> = [
 
 const ROLE_OF = new Map([...LABELS, ...ENGLISH_LABELS]);
 const ENGLISH_ALTERNATION = ENGLISH_LABELS.map(([label]) => label).join('|');
+/** Date labels of a page's last update, not of when it went out. */
+const UPDATE_LABEL = /^(?:更新|最后更新|最後更新|修改)/;
+
 /** What an English label's line holds besides it when it is a byline: a year, or another label. */
 const ENGLISH_BYLINE_COMPANY = new RegExp(`(?:19|20)\\d{2}|[|｜]\\s*(?:${ENGLISH_ALTERNATION})\\s*:`);
 const LABEL_ALTERNATION = LABELS.map(([label]) => label.replace('/', '\\/')).join('|');
@@ -713,7 +716,7 @@ export function parseByline(line: string): Byline {
   }
   const wire = wireCredits(text);
   if (wire) return { ...result, ...wire, wire: true };
-  const marks: Array<{ role: Role; start: number; end: number }> = [];
+  const marks: Array<{ role: Role; label: string; start: number; end: number }> = [];
   LABEL_RE.lastIndex = 0;
   for (let m = LABEL_RE.exec(text); m; m = LABEL_RE.exec(text)) {
     const label = m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5]!;
@@ -729,8 +732,9 @@ export function parseByline(line: string): Byline {
       continue;
     // 文/ and 图/ name writers; any other label without a role is furniture
     const role: Role = ROLE_OF.get(label) ?? (m[3] ? 'author' : 'other');
-    marks.push({ role, start: m.index, end: m.index + m[0].length });
+    marks.push({ role, label, start: m.index, end: m.index + m[0].length });
   }
+  let updated = false;
   for (let i = 0; i < marks.length; i++) {
     const mark = marks[i]!;
     const stop = marks[i + 1]?.start ?? text.length;
@@ -741,7 +745,12 @@ export function parseByline(line: string): Byline {
       // 发布于：北京市 is where it was posted from, not when; a date may follow the place in
       // brackets (a BBS's 发信站: 水木社区 (Fri Mar  5 10:21:33 2010))
       const dated = DATE_VALUE.test(value) ? value : DATE_IN_BRACKETS.exec(value)?.[1];
-      if (!result.dateText && dated) result.dateText = dated;
+      // when the page went out, not when it was last updated, where a line prints both in either
+      // order (更新时间：2015-06-13 发布时间：2015-06-12)
+      if (dated && (!result.dateText || (updated && !UPDATE_LABEL.test(mark.label)))) {
+        result.dateText = dated;
+        updated = UPDATE_LABEL.test(mark.label);
+      }
       continue;
     }
     if (mark.role === 'source' && !result.source) result.source = cleanSource(value);
@@ -924,8 +933,9 @@ export function isBylineLine(line: string): boolean {
   return role !== 'other' || text.length < 40;
 }
 
+/** A date or time as a token of a line (2019-09-26, 15:10, 3天前, an English month or weekday). */
 const DATEISH_TOKEN =
-  /^((19|20)?\d{2}[-/.年]\d{1,2}([-/.月]\d{1,2}日?)?|\d{1,2}[:：]\d{2}([:：]\d{2})?|\d{1,2}月\d{1,2}日|今天|昨天|前天|刚刚|\d+(分钟|小时|天)前)$/;
+  /^((19|20)?\d{2}[-/.年]\d{1,2}([-/.月]\d{1,2}日?)?|\d{1,2}[:：]\d{2}([:：]\d{2})?|\d{1,2}月\d{1,2}日|今天|昨天|前天|刚刚|\d+(分钟|小时|天)前|(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?,?|(january|february|march|april|may|june|july|august|september|october|november|december|mon|tues?|wed|thu|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday),?)$/i;
 /**
  * A province or region alone beside the date is where the post came from (self-media pages print
  * the poster's IP region without its 属地 label: `2023-05-12 08:23 四川`), never the outlet.

@@ -42,6 +42,20 @@ describe('publish dates', () => {
   });
 
   it.each([
+    '<div class="info">更新时间：2015-06-13 发布时间：2015-06-12</div>',
+    '<div class="info">發布時間：2015-06-12 更新時間：2015-06-13</div>',
+    '<div class="info"><span>最后更新：2015-06-13</span> <span>发布日期：2015-06-12</span></div>',
+  ])('%s: when the page went out, not its last update, whichever the line prints first', (byline) => {
+    expect(extract({ byline }).publishedAt).toBe('2015-06-12T00:00:00+08:00');
+  });
+
+  it('an English date on a Chinese page names no outlet (Jun)', () => {
+    const a = extract({ byline: '<div class="time">Jun 12, 2015 08:05 AM</div>' });
+    expect(a.publishedAt).toBe('2015-06-12T08:05:00+08:00');
+    expect(a.source).not.toBe('Jun');
+  });
+
+  it.each([
     [
       'pubtime in a JSON object',
       '<script>var DATA = {"id": 1, "pubtime": "2020-05-06 07:08:09"};</script>',
