@@ -45,6 +45,7 @@ const LABELS: ReadonlyArray<[string, Role]> = [
   ['提交日期', 'date'],
   ['提交时间', 'date'],
   ['发稿日期', 'date'],
+  ['發稿日期', 'date'],
   ['上线时间', 'date'],
   // a newspaper's day of print, on its site
   ['刊登日期', 'date'],
@@ -158,6 +159,7 @@ const LABELS: ReadonlyArray<[string, Role]> = [
   ['发表时间', 'date'],
   ['發表時間', 'date'],
   ['发稿时间', 'date'],
+  ['發稿時間', 'date'],
   ['更新时间', 'date'],
   ['更新時間', 'date'],
   ['发布日期', 'date'],

@@ -183,6 +183,10 @@ describe("a 公众号 article's own chrome, on WeChat or reposted elsewhere", ()
     // a blog platform's licence notice above the post
     '版权声明：本文为博主原创文章，遵循 CC 4.0 BY-SA 版权协议，转载请附上原文出处链接和本声明。',
     '本文为原创，转载请保留出处。',
+    // the tail's 阅读原文 link, follow plug and the arrow pointing at them
+    '点击“阅读原文”了解更多',
+    '欢迎关注示例财经微信公众号',
+    '▼',
   ])('%s is not body text', (chrome) => {
     const a = extract({ paragraphs: [chrome, ...PARAGRAPHS, chrome] });
     expect(a.textContent.split('\n')).toEqual(PARAGRAPHS);

@@ -25,6 +25,8 @@ describe('Traditional Chinese bylines', () => {
     ['發佈時間：2013/06/29 22:54', { dateText: '2013/06/29 22:54' }],
     ['更新時間：2013-06-29 22:54', { dateText: '2013-06-29 22:54' }],
     ['發布時間：2013年06月29日', { dateText: '2013年06月29日' }],
+    // CNA's own label for when a story went out, before its last update
+    ['發稿時間：2014/04/04 02:40 最後更新：2014/04/04 10:00', { dateText: '2014/04/04 02:40' }],
     ['〔記者王家俊／台北報導〕', { authors: ['王家俊'] }],
     ['文｜王家俊　攝影｜李大同', { authors: ['王家俊'], photographers: ['李大同'] }],
     ['【明報專訊】', { source: '明報' }],
