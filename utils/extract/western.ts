@@ -217,7 +217,7 @@ export function isAffiliateDisclosure(text: string): boolean {
 /** A share bar or comment prompt written out: `Share this article Facebook Twitter Email`, `Comments`. */
 const SHARE_WORD = String.raw`share( this( article| story| post)?| on)?|tweet|email|e-mail|print|copy( the)? link|link copied|save|comments?|\d+ comments?|facebook|twitter|x|linkedin|whatsapp|reddit|pinterest|flipboard|telegram|messenger|threads|bluesky|mastodon|sms`;
 const SHARE_BAR = new RegExp(
-  String.raw`^(?:(?:${SHARE_WORD})\s*[|/·•,:]?\s*){2,}$|^(?:leave|post|add|write) a comment$|^(?:view|show|hide|read) (?:all )?(?:\d+ )?comments?$|^comments? (?:are|is) closed\.?$|^join the (?:conversation|discussion)$`,
+  String.raw`^(?:(?:${SHARE_WORD})\s*[|/·•,:]?\s*){2,}$|^(?:leave|post|add|write) a comment$|^(?:view|show|hide|read) (?:all )?(?:\d+ )?comments?$|^comments? (?:are|is) closed\.?$|^join the (?:conversation|discussion)$|^comments?(?: \(\d+\))?$|^be the first to comment[.!]?$`,
   'i',
 );
 
@@ -245,7 +245,7 @@ const PAYWALL =
 
 /** Player and reading-time chrome: `Listen to this article`, `5 min read`, `00:38 / 01:22`. */
 const PLAYER =
-  /^(listen to (this|the) (article|story)|listen\s*[·•]?\s*\d+\s*min|\d+\s*min(ute)?s?\s*read|reading time\s*:?\s*\d+\s*min(ute)?s?|(play|watch) (audio|video|now)|\d{1,2}:\d{2}\s*\/\s*\d{1,2}:\d{2}|now playing|up next)$/i;
+  /^(listen to (this|the) (article|story)|listen\s*[·•]?\s*\d+\s*min|\d+\s*min(ute)?s?\s*read|reading time\s*:?\s*\d+\s*min(ute)?s?|(play|watch) (audio|video|now)|\d{1,2}:\d{2}\s*\/\s*\d{1,2}:\d{2}|\d{1,2}\s*(min|mins|minutes)( listen)?|now playing|up next)$/i;
 
 /** Ad and sponsor labels in their other wordings (`AD`, `Sponsored content`, `Paid Post`). */
 const AD_LABEL =
@@ -264,7 +264,7 @@ const CLICK_HERE = /^(click|tap) here\b/i;
  * (`Show more`), policy links, a channel plug (`Subscribe on YouTube!`), the follow-us line.
  */
 const PAGE_CALL =
-  /^(what do you think\??\s*)?(scroll down to comment( below)?|(leave|share|post) your (comments?|thoughts)( below| in the comments)?|let us know (what you think )?in the comments( below)?)[.!]?$|^what[’']s your reaction\??$|^(show|read|see|view|load) (more|less)( (photos|pictures|images|videos))?\s*:?$|^(privacy policy|terms of (use|service)|cookie (policy|settings))$|\bsubscribe (on|to (our|my)) (youtube|channel)\b|^follow us( on social( media)?)?[.!]?$/i;
+  /^(what do you think\??\s*)?(scroll down to comment( below)?|(leave|share|post) your (comments?|thoughts)( below| in the comments)?|let us know (what you think )?in the comments( below)?)[.!]?$|^what[’']s your reaction\??$|^(show|read|see|view|load) (more|less)( (photos|pictures|images|videos))?\s*:?$|^(privacy policy|terms of (use|service)|cookie (policy|settings))$|\bsubscribe (on|to (our|my)) (youtube|channel)\b|^follow us( on social( media)?)?[.!]?$|^(please )?support (our|local|independent|quality|this) (journalism|reporting)\b|^(have|got) a (news )?tip\?/i;
 
 export function isPromptLine(text: string): boolean {
   if (text.length > 200) return false;

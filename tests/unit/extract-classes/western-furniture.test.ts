@@ -267,7 +267,7 @@ describe('Western page furniture inside the body', () => {
   it('drops subscription walls, player and reading-time chrome, ad labels, rights lines and tags', () => {
     const html = page(
       {
-        head: ['Listen to this article', '5 min read', 'Sponsored content'],
+        head: ['Listen to this article', '3 min', '5 min read', 'Sponsored content'],
         between: ['Already a subscriber? Log in', 'Subscribe to continue reading', '00:38 / 01:22', 'AD'],
         foot: [
           'Copyright 2024 The Associated Press. All rights reserved.',
@@ -346,6 +346,11 @@ describe('Western page furniture inside the body', () => {
           'This article originally appeared on Example Magazine.',
           '[Featured Image by Ann Lee/Getty Images]',
           'Privacy Policy',
+          // a comment widget's heading and prompt, a plea for support, a tip line
+          'Comments',
+          'Be the first to comment.',
+          'Support our journalism. Subscribe today.',
+          'Have a news tip? Email us at tips@example-times.com.',
         ],
       },
       (line) => `<div>${line}</div>`,
