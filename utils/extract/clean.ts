@@ -186,6 +186,11 @@ const RELATED_HEADING =
 const WESTERN_RELATED_HEADING =
   /^(related( (stories|articles|coverage|content|links|reading|posts))?|more (stories|news|coverage|to read|on this (story|topic))|more from [\w\s'’&.-]{1,40}|most (popular|read|viewed|shared)|trending( now| stories)?|recommended( (stories|reading|for you|articles))?|(you|we think you) (may|might|will) (also )?like|read next|up next|what to read next|editors'? picks)\s*:?$/i;
 
+/** A heading over other stories (相关新闻, Related stories): never the story's own heading or deck. */
+export function isRelatedHeading(text: string): boolean {
+  return RELATED_HEADING.test(text.replace(/[\s·•・]+/g, '')) || WESTERN_RELATED_HEADING.test(text);
+}
+
 const BOILERPLATE_CLASS =
   /(^|[-_\s])(share|sharing|bdshare|jiathis|social|print|fontsize|font-size|zihao|related|xgxw|xgyd|recommend|tuijian|comments?|pinglun|copyright|banquan|qrcode|erweima|ewm|advert|advertisement|guanggao|hotline|rexian|toolbar|page-?tools|article-?tools)([-_\s]|$)/i;
 

@@ -4,6 +4,7 @@
  * site/channel suffix — never the raw <title> when a better one exists.
  */
 import { isBylineLine } from './byline';
+import { isRelatedHeading } from './clean';
 import type { Line } from './lines';
 import { collapseSpace, looseKey } from './text';
 
@@ -285,6 +286,7 @@ function plausible(line: Line | undefined, titleEl: Element, minLen = 4): line i
     !line.inList &&
     !DATEISH.test(text) &&
     !isBylineLine(text) &&
+    !isRelatedHeading(text) &&
     !/位置|首页\s*[>»]/.test(text) &&
     !titleEl.contains(line.el) &&
     !line.el.contains(titleEl) &&

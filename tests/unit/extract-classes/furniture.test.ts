@@ -172,6 +172,21 @@ describe('values end where page furniture begins', () => {
   });
 
   it.each([
+    [
+      '<a href="/">首页</a> » <a href="/news/">新闻</a> » <a href="/edu/">教育新闻</a> » 浏览文章',
+      ['新闻', '教育新闻'],
+    ],
+    ['<a href="/">首页</a> &gt; <a href="/news/">新闻</a> &gt; 新闻详情', ['新闻']],
+    // the date printed after the article's own entry, without a separator
+    [
+      '<a href="/">首页</a> &gt;&gt; <a href="/news/">新闻</a> &gt;&gt; 正文 <span>2019年3月5日 星期二</span>',
+      ['新闻'],
+    ],
+  ])("the article's own page in the words templates give it is no entry: %s", (crumb, section) => {
+    expect(extract({ above: `<div class="crumb">${crumb}</div>` }).section).toEqual(section);
+  });
+
+  it.each([
     ['<div class="loc"><a href="/">首页</a> » <a href="/news/">要闻</a> » 内容</div>', ['要闻']],
     ['<div class="top"><a href="/">首页</a> - <a href="/news/">要闻</a></div>', ['要闻']],
     // no link at all; the title closing it is no entry

@@ -232,3 +232,19 @@ describe("a timestamp inside the title's element", () => {
     expect(article.publishedAt).toBe('2023-05-12T16:00:00+08:00');
   });
 });
+
+describe('the lines around the headline', () => {
+  it.each([
+    ['<h2>相关新闻</h2>', 'zh-CN'],
+    ['<h2>相關新聞</h2>', 'zh-TW'],
+    ['<h2>Related stories</h2>', 'en'],
+  ])('%s right under the headline is a heading over other stories, no subtitle', (heading, lang) => {
+    const a = extract({ htmlLang: lang, byline: heading });
+    expect(a.subtitle).toBeNull();
+  });
+
+  it('a deck under the headline is its subtitle', () => {
+    const a = extract({ byline: '<h2>池北区新增雪道四十余条</h2>' });
+    expect(a.subtitle).toBe('池北区新增雪道四十余条');
+  });
+});

@@ -5,13 +5,16 @@
  */
 import { ruleCandidates, type ExtractContext } from '../context';
 import { cutAtFurniture } from '../furniture';
-import { findBreadcrumb, parseBreadcrumb } from '../section';
+import { findBreadcrumb, isHomeOrArticle, parseBreadcrumb } from '../section';
 
 /** A column's internal code (`y_17931`, `col123`) leaked from a CMS template: not a name. */
 const COLUMN_CODE = /^[a-z]*[_-]?\d+$/i;
 
 function clean(entries: readonly string[]): string[] {
-  return entries.map(cutAtFurniture).filter((e) => e && !/首页/.test(e) && !COLUMN_CODE.test(e));
+  // (what is left of an entry once a date after it is cut may be the article's own: 正文 2019年3月5日)
+  return entries
+    .map(cutAtFurniture)
+    .filter((e) => e && !/首页/.test(e) && !isHomeOrArticle(e) && !COLUMN_CODE.test(e));
 }
 
 export function resolveSection(ctx: ExtractContext, title: string): string[] {
