@@ -20,7 +20,7 @@ export const hasTime = (date: PublishDate) => date.precision === 'minute' || dat
 export interface DateContext {
   /** the offset to assume when the page gives none, e.g. '+08:00' */
   defaultOffset: string;
-  /** clip time, for 今天/昨天/前天 and "N 分钟前" */
+  /** clip time, for 今天/昨天/前天 (今日, 昨日) and "N 分钟前" */
   now: Date;
   /** re-express dates that carry their own zone in `defaultOffset` (Chinese sites); else keep theirs */
   toSiteZone?: boolean;
@@ -55,7 +55,7 @@ const ROC_YEAR = /(?:中華民國|中华民国|民國|民国)\s*(\d{2,3})(?=\s*�
 /** A 民國 year in digits (108-09-26, 108/09/26): no Western year has three digits; after a label only. */
 const ROC_DIGITS = /^\s*(1\d{2})(?=[-/.]\d{1,2}[-/.]\d{1,2}(?!\d))/;
 
-const RELATIVE_DAY = /(今天|昨天|前天)\s*(\d{1,2})\s*[:：]\s*(\d{2})/;
+const RELATIVE_DAY = /(今天|昨天|前天|今日|昨日)\s*(\d{1,2})\s*[:：]\s*(\d{2})/;
 const AGO = /(\d{1,3})\s*(分钟|小时)前/;
 
 function offsetMinutes(offset: string): number {
@@ -164,7 +164,7 @@ export function parseDate(text: string, context: DateContext, labelled = false):
   }
   const rel = RELATIVE_DAY.exec(sample);
   if (rel) {
-    const back = rel[1] === '今天' ? 0 : rel[1] === '昨天' ? 1 : 2;
+    const back = /今/.test(rel[1]!) ? 0 : /昨/.test(rel[1]!) ? 1 : 2;
     const h = Number(rel[2]);
     const mi = Number(rel[3]);
     if (h < 24 && mi < 60) {

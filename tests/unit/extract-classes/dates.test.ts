@@ -7,7 +7,7 @@ import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '@/utils/extract';
 import { parseDate } from '@/utils/extract/dates';
-import { extract, PARAGRAPHS, TRADITIONAL_PARAGRAPHS } from './page';
+import { extract, extractHtml, pageHtml, PARAGRAPHS, TRADITIONAL_PARAGRAPHS } from './page';
 
 const UNDATED_URL = 'https://www.example-news.cn/society/12345.html';
 
@@ -47,6 +47,32 @@ describe('publish dates', () => {
     '<div class="info"><span>最后更新：2015-06-13</span> <span>发布日期：2015-06-12</span></div>',
   ])('%s: when the page went out, not its last update, whichever the line prints first', (byline) => {
     expect(extract({ byline }).publishedAt).toBe('2015-06-12T00:00:00+08:00');
+  });
+
+  it.each([
+    '<div class="top">今天是：2024年5月20日 星期一 天气：晴</div>',
+    '<div class="top"><span id="today">2024年5月20日 星期一</span></div>',
+    '<div class="top">今日：2024-05-20</div>',
+  ])("%s: the reader's today in the site's header is not when the story went out", (above) => {
+    const a = extract({ above }, 'https://www.example-news.cn/society/12345.html');
+    expect(a.publishedAt).toBeNull();
+  });
+
+  it("a page or section whose class mentions today (a site named Today) keeps the story's date", () => {
+    const html = pageHtml({ byline: '<div class="info">2019年3月5日 08:00</div>' }).replace(
+      '<body>',
+      '<body class="articlePage today">',
+    );
+    expect(extractHtml(html).publishedAt).toBe('2019-03-05T08:00:00+08:00');
+  });
+
+  it.each([
+    ['今日 10:21', '2024-12-02T10:21:00+08:00'],
+    ['昨日 10:21', '2024-12-01T10:21:00+08:00'],
+  ])('%s is a day relative to the clip, like 今天 and 昨天, and names no outlet', (line, iso) => {
+    const a = extract({ byline: `<div class="info">${line}</div>` });
+    expect(a.publishedAt).toBe(iso);
+    expect(a.source ?? '').not.toMatch(/今日|昨日/);
   });
 
   it('an English date on a Chinese page names no outlet (Jun)', () => {

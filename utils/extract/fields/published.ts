@@ -30,6 +30,22 @@ const OTHER_DATE_LABEL =
 const DOCUMENT_DATE_LABEL =
   /(成文|印发|印發|生成|实施|實施|施行|废止|廢止|签发|簽發|有效)(时间|時間|日期)\s*[:：]?\s*$/;
 
+/**
+ * The reader's today, printed in a site's header (今天是：2024年5月20日 星期一, `<span id="today">`):
+ * when the page was served, not when the story went out.
+ */
+const TODAY_LABEL =
+  /(今天是|今天|今日是|今日|现在是|現在是|当前时间|當前時間|当前日期|當前日期|今天日期|today is)\s*[:：]?\s*$/i;
+const TODAY_WIDGET =
+  '[id*="today" i], [class*="today" i], [id*="jintian" i], [class*="jintian" i], [id*="curdate" i], [class*="curdate" i], [id*="nowdate" i], [class*="nowdate" i]';
+
+function inTodayWidget(line: Line, raw: string): boolean {
+  const widget = line.el.closest(TODAY_WIDGET) ?? line.el.querySelector(TODAY_WIDGET);
+  // the widget itself, not a page or a section whose class mentions today (today.com's <body>)
+  const text = widget?.textContent ?? '';
+  return text.length <= 60 && text.includes(raw);
+}
+
 /** A line that is mostly a link of a headline's length. */
 const headlineLink = (line: Line | undefined) =>
   !!line && line.linkChars > line.text.length / 2 && line.linkChars >= HEADLINE_LINK_CHARS;
@@ -55,7 +71,7 @@ function notTheStory(ctx: ExtractContext, line: Line): boolean {
 }
 
 /** A date shown relative to when the page is read: 前天 10:21, 3小时前. */
-const RELATIVE = /今天|昨天|前天|前$/;
+const RELATIVE = /今天|昨天|前天|今日|昨日|前$/;
 
 /** The dates the line's elements keep in their `attributes` (`<time datetime>`, a `title`), in order. */
 function* datesBehind(
@@ -112,7 +128,7 @@ function visibleDate(ctx: ExtractContext, lines: readonly ParsedLine[]): Publish
     if (!date) continue;
     const at = line.text.indexOf(date.raw);
     const before = at > 0 ? line.text.slice(0, at) : (ctx.lines[line.index - 1]?.text ?? '');
-    if (OTHER_DATE_LABEL.test(before)) continue;
+    if (OTHER_DATE_LABEL.test(before) || TODAY_LABEL.test(before) || inTodayWidget(line, date.raw)) continue;
     if (RELATIVE.test(date.raw)) return exactDateBehind(ctx, line) ?? date;
     if (!DOCUMENT_DATE_LABEL.test(before)) return timeBehind(ctx, line, date) ?? date;
     documentDate ??= date;
