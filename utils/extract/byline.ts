@@ -307,9 +307,12 @@ const DATE_LEAD =
  */
 const POSTER_BEFORE_DATE =
   /(?:^|\s)([\p{L}\p{N}_.·-]{2,20}?)(?:\s+|(?<=[A-Za-z0-9_])(?=[发發]))(?:发表于|發表於|发布于|發佈於|已?于(?=\s*(?:19|20)\d{2}\s*[-/.年]))\s*[:：]?\s*\d/u;
-/** Blog footers and headers: `posted @ 2010-05-07 21:23 kingname 阅读(12)`, `Posted by Jane Doe at 9:30`. */
+/**
+ * Blog footers and headers: `posted @ 2010-05-07 21:23 kingname 阅读(12)`, `Posted by Jane Doe at 9:30`,
+ * and a WordPress theme's `Posted on 2019-03-05 by 张三`.
+ */
 const BLOG_AUTHOR =
-  /[Pp]osted\s*@\s*\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}\s+([^\s()（）|]{2,30})|\b[Pp]osted\s+by\s+([A-Za-z\u4e00-\u9fff][\w\u4e00-\u9fff.-]*(?:\s[A-Z][\w.-]*){0,2})/;
+  /[Pp]osted\s*@\s*\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}\s+([^\s()（）|]{2,30})|\b(?:[Pp]osted\s+on\b[^|]{1,40}?\s|[Pp]osted\s+)by\s+([A-Za-z\u4e00-\u9fff][\w\u4e00-\u9fff.-]*(?:\s[A-Z][\w.-]*){0,2})/;
 /**
  * （记者 张三 李四）, 本报记者 王五, 特约评论员 赵六: a reporter's or commentator's label followed by a
  * space instead of a colon.

@@ -372,6 +372,19 @@ describe('publish dates', () => {
     expect(a.publishedAt).toBe('2023-11-02T15:53:00-04:00');
   });
 
+  it.each([
+    '<div class="pic"><p>图为2018年12月1日拍摄的长白山。</p></div>',
+    '<div class="pic"><p>长白山天池（摄于2018年12月1日）</p></div>',
+  ])('%s: a Chinese caption outside a <figure> dates the photo, not the story', (caption) => {
+    const a = extract({ byline: caption }, 'https://www.example-news.cn/society/12345.html');
+    expect(a.publishedAt).toBeNull();
+  });
+
+  it('a video credit beside the date leaves the date alone', () => {
+    const a = extract({ byline: '<div class="info">2019-03-05 08:00 来源：央视 拍摄：张三</div>' });
+    expect(a.publishedAt).toBe('2019-03-05T08:00:00+08:00');
+  });
+
   it('the URL date is a last resort, with day precision', () => {
     const a = extract({}, 'https://www.example-news.cn/society/2024/12/01/12345.html');
     expect(a.publishedAt).toBe('2024-12-01T00:00:00+08:00');

@@ -4,6 +4,7 @@
  * 本帖最后由…编辑) is not its text; a blog's owner, named in the <title>, wrote the post.
  */
 import { describe, expect, it } from 'vitest';
+import { parseByline } from '@/utils/extract/byline';
 import { extract, extractHtml } from './page';
 
 const POST = [
@@ -100,6 +101,15 @@ describe('blog posts', () => {
     const article = extractHtml(html, url);
     expect(article.authors).toEqual([author]);
     expect(article.publishedAt).toBe('2008-05-12T14:28:00+08:00');
+  });
+
+  it.each([
+    ['Posted on 2019-03-05 by 张三', ['张三']],
+    ['Posted on March 5, 2019 by Jane Doe', ['Jane Doe']],
+    // the CMS's own user names no one
+    ['Posted on 2019-03-05 by admin', []],
+  ])("a WordPress theme's `%s` names the post's author", (line, authors) => {
+    expect(parseByline(line).authors).toEqual(authors);
   });
 });
 

@@ -64,11 +64,20 @@ function inStoryList(ctx: ExtractContext, line: Line): boolean {
 
 /**
  * Lines whose dates are never the story's: a story list's, a footer's, and a photo caption's (when
- * the photo was taken: `… oil field March 24, 2014 near Lost Hills`).
+ * the photo was taken: `… oil field March 24, 2014 near Lost Hills`, `图为2018年12月1日拍摄的…`).
  */
 function notTheStory(ctx: ExtractContext, line: Line): boolean {
-  return inStoryList(ctx, line) || FOOTER_LINE.test(line.text) || !!line.el.closest('figcaption, figure');
+  return (
+    inStoryList(ctx, line) ||
+    FOOTER_LINE.test(line.text) ||
+    PHOTO_CAPTION.test(line.text) ||
+    !!line.el.closest('figcaption, figure')
+  );
 }
+
+/** A Chinese photo caption outside a <figure>: `图为2018年12月1日拍摄的长白山。`, `（摄于2018年12月1日）`. */
+const PHOTO_CAPTION =
+  /^[（(【[]?\s*(图为|圖為|图片为|圖片為|资料图|資料圖|图\s*[:：]|圖\s*[:：])|[日號号]\s*(拍摄|拍攝)|(摄于|攝於)\s*(19|20)\d{2}/;
 
 /** A date shown relative to when the page is read: 前天 10:21, 3小时前. */
 const RELATIVE = /今天|昨天|前天|今日|昨日|前$/;
