@@ -98,6 +98,20 @@ const LABELS: ReadonlyArray<[string, Role]> = [
   ['出处', 'source'],
   ['责任编辑', 'editor'],
   ['責任編輯', 'editor'],
+  ['新媒体编辑', 'editor'],
+  ['新媒體編輯', 'editor'],
+  ['执行编辑', 'editor'],
+  ['執行編輯', 'editor'],
+  ['栏目编辑', 'editor'],
+  ['欄目編輯', 'editor'],
+  ['版面编辑', 'editor'],
+  // whoever edited the pictures, the video or the layout did not edit the story
+  ['图片编辑', 'other'],
+  ['圖片編輯', 'other'],
+  ['视频编辑', 'other'],
+  ['視頻編輯', 'other'],
+  ['美术编辑', 'other'],
+  ['美術編輯', 'other'],
   ['值班编辑', 'editor'],
   ['实习编辑', 'editor'],
   ['見習編輯', 'editor'],
@@ -583,8 +597,9 @@ export const PORTAL =
 export const PLACEHOLDER_NAME =
   /^(未知|不详|不詳|佚名|暂无|無|无|none|null|undefined|admin|administrator|webmaster|网络|網路|網絡|互联网|互聯網|综合|綜合|本站|本网|本網|本报|本報|本刊|本台|原创|本站原创|本网原创|管理员|系统管理员|管理員|编辑|記者|记者|作者|小编|网友|匿名|楼主|游客)$/i;
 
-/** Where a names field stops: another kind of text follows (hotline, phone, a sentence). */
-const NAMES_END = /[。！？!?]|[\u4e00-\u9fff]{0,4}(热线|电话|邮箱|投稿|声明|版权)|[:：]|\s\d{5,}/u;
+/** Where a names field stops: another kind of text follows (hotline, phone, e-mail, a sentence). */
+const NAMES_END =
+  /[。！？!?]|[\u4e00-\u9fff]{0,4}(热线|电话|邮箱|投稿|声明|版权)|[:：]|\s\d{5,}|\s(e-?mail|tel|phone|fax)\s*[:：.]/iu;
 
 const isLatin = (text: string) => !/[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/u.test(text);
 

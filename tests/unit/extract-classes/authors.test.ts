@@ -684,3 +684,18 @@ describe('the outlet named beside the date, without a label', () => {
     expect(a.source).not.toBe('张伟');
   });
 });
+
+describe("an editor's credit", () => {
+  it.each([
+    // a newsroom's staff code glued to the name stays, as the page prints it (网易)
+    ['责任编辑：王晓易_NE0011', ['王晓易_NE0011']],
+    // contact details after the name
+    ['责编：张三 E-mail: zhangsan@example.com', ['张三']],
+    ['编辑：张三 Tel: 0431-88600000', ['张三']],
+    // editor labels with a desk before them; the pictures' and the video's editors are not the story's
+    ['本文编辑：张三 新媒体编辑：李四', ['张三', '李四']],
+    ['责任编辑：张三 图片编辑：李四 视频编辑：王五', ['张三']],
+  ])('%s', (line, editors) => {
+    expect(parseByline(line).editors).toEqual(editors);
+  });
+});
