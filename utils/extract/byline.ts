@@ -953,9 +953,9 @@ export function isBylineLine(line: string): boolean {
   return role !== 'other' || text.length < 40;
 }
 
-/** A date or time as a token of a line (2019-09-26, 15:10, 3天前, an English month or weekday). */
+/** A date or time as a token of a line (2019-09-26, 15:10, 3天前, an English month or weekday, a zone). */
 const DATEISH_TOKEN =
-  /^((19|20)?\d{2}[-/.年]\d{1,2}([-/.月]\d{1,2}日?)?|\d{1,2}[:：]\d{2}([:：]\d{2})?|\d{1,2}月\d{1,2}日|今天|昨天|前天|今日|昨日|刚刚|\d+(分钟|小时|天)前|(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?,?|(january|february|march|april|may|june|july|august|september|october|november|december|mon|tues?|wed|thu|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday),?)$/i;
+  /^((19|20)?\d{2}[-/.年]\d{1,2}([-/.月]\d{1,2}日?)?|\d{1,2}[:：]\d{2}([:：]\d{2})?|\d{1,2}月\d{1,2}日|今天|昨天|前天|今日|昨日|刚刚|\d+(分钟|小时|天)前|(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?,?|(january|february|march|april|may|june|july|august|september|october|november|december|mon|tues?|wed|thu|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday),?|(hkt|cst|gmt|utc|est|edt|pst|pdt|cet|cest|bst|jst|kst|sgt|aest|ict)([+-]\d{1,2}(:?\d{2})?)?)$/i;
 /**
  * A province or region alone beside the date is where the post came from (self-media pages print
  * the poster's IP region without its 属地 label: `2023-05-12 08:23 四川`), never the outlet.

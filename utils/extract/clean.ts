@@ -6,6 +6,7 @@
  */
 import { isBylineLine } from './byline';
 import { BLOCK_TAGS, collectLines, type Line } from './lines';
+import { isWidgetCount } from './furniture';
 import { collapseSpace, looseKey } from './text';
 import {
   closingLinkLines,
@@ -155,6 +156,9 @@ const BOILERPLATE_LINE = [
   // a 公众号's tail: its 阅读原文 link and follow plug (点击“阅读原文”了解更多, 欢迎关注示例财经公众号),
   // and the arrow pointing at them
   /^(点击|点)?\s*[“"「]?阅读原文[”"」]?.{0,20}$|^(欢迎|敬请|歡迎|敬請)(关注|關注).{0,30}(公众号|公眾號|微信|微博|客户端|客戶端|视频号|視頻號|抖音号?|头条号)[!！。]?$|^[▼▲↓↑▶◀►◄⬇⬆\s]+$/,
+  // a page's reading tools written out as lines: its audio player (语音播报, 听新闻), font-size buttons
+  // in either order (A+ A-, 字体：小 中 大), its loading text and reading-time note
+  /^(语音播报|語音播報|听新闻|聽新聞|收听本文|收聽本文|朗读本文|朗讀本文)$|^A[+＋]\s*A[-－]$|^A[-－]\s*A[+＋]$|^[【[]?\s*(字体|字體|字号|字號)\s*[:：]?\s*[【[]?\s*[大中小](\s*[大中小]){1,2}|^(正在加载|加载中|正在載入|載入中)[.。…]*$|^本文共\s*[\d,]+\s*字.{0,20}$/,
   // a call to like and share (原创不易，欢迎点赞、转发、关注！)
   /^.{0,10}(欢迎|记得|别忘了|请|求|喜欢就|觉得.{0,6}就?)(大家)?(点赞|在看|转发|关注|收藏|评论|分享)([、，,和与及/]*(点赞|在看|转发|关注|收藏|评论|分享|三连))+.{0,8}$/,
   // a call to click in a short line (點我訂閱自由財經Youtube頻道, 現在用APP看新聞…點我下載APP)
@@ -224,7 +228,8 @@ function isPaywallNotice(text: string): boolean {
 export function isBoilerplateLine(text: string): boolean {
   if (text.length <= 400 && PLATFORM_DISCLAIMER.test(text)) return true;
   if (text.length > 150) return false;
-  return BOILERPLATE_LINE.some((re) => re.test(text));
+  // a widget's count on a line of its own (阅读量：1234, 浏览次数：56)
+  return BOILERPLATE_LINE.some((re) => re.test(text)) || isWidgetCount(text);
 }
 
 const LAZY_ATTRS = [

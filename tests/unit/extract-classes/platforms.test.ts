@@ -113,6 +113,19 @@ describe('prompts a page leaves between paragraphs', () => {
   });
 
   it.each([
+    '语音播报',
+    '听新闻',
+    'A+ A-',
+    '字体：小 中 大',
+    '【字体：大 中 小】【打印】',
+    '阅读量：1234',
+    '本文共1234字，阅读约需5分钟',
+    '正在加载...',
+  ])("%s: the page's reading tools written out above the story are not body text", (tool) => {
+    expect(bodyWith(tool, 0)).toEqual(PARAGRAPHS);
+  });
+
+  it.each([
     '网友评论',
     '已有0人参与',
     '我来说两句',

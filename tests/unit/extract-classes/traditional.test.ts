@@ -292,6 +292,8 @@ describe('Hong Kong dates', () => {
       'https://news.example.com.hk/article/123',
     );
     expect(a.publishedAt).toBe(iso);
+    // a zone beside the time (HKT) is no outlet
+    expect(a.source ?? '').not.toMatch(/HKT/);
   });
 });
 
