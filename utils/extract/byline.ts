@@ -603,11 +603,21 @@ const NAMES_END =
 
 const isLatin = (text: string) => !/[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/u.test(text);
 
+/** A translated writer's country before the name: `[美] 约翰·史密斯`, `（英）`. */
+const COUNTRY_MARK = /^\s*[[【(（〔]\s*[\u4e00-\u9fff]\s*[\]】)）〕]\s*/u;
+
+/** An institution named beside its people (吉林大学 张三): their affiliation, not a writer. */
+const INSTITUTION =
+  /^[\u4e00-\u9fff]{2,16}(大学|大學|学院|學院|研究院|研究所|研究中心|医院|醫院|协会|協會|学会|學會|委员会|委員會|公司|集团|集團|中学|中學|小学|小學)$/u;
+
 export function splitNames(value: string): string[] {
-  const cut = cutAtFurniture(value.replace(/^(by|von|par|por)\s+/i, ''));
+  const cut = cutAtFurniture(value.replace(/^(by|von|par|por)\s+/i, '').replace(COUNTRY_MARK, ''));
   const end = NAMES_END.exec(cut);
   const field = (end ? cut.slice(0, end.index) : cut).replace(/[（(][^）)]*[）)]/g, ' ');
-  const parts = isLatin(field) ? field.split(LATIN_NAME_SPLIT) : field.split(NAME_SPLIT);
+  let parts = isLatin(field) ? field.split(LATIN_NAME_SPLIT) : field.split(NAME_SPLIT);
+  // a two- or three-character name spaced out to fill its cell (张  三)
+  if (parts.length >= 2 && parts.length <= 3 && parts.every((part) => /^[\u4e00-\u9fff]$/u.test(part)))
+    parts = [parts.join('')];
   const names = parts
     .filter((part, i) => i === 0 || !isPlaceReported(part))
     .map((n) =>
@@ -616,7 +626,9 @@ export function splitNames(value: string): string[] {
           /^(本报|本台|本刊|本网|本報)?(?:(见习|特约|实习|見習|特約|實習)?(记者|記者|通讯员|通訊員|编译|編譯)|实习生|實習生)/,
           '',
         )
-        .replace(/(摄影?|攝影?|报道|報導|整理|编译|編譯|综合)$/, ''),
+        .replace(/(摄影?|攝影?|报道|報導|整理|编译|編譯|综合)$/, '')
+        // and others (张三等)
+        .replace(/(?<=^[\u4e00-\u9fff·]{2,4})等$/u, ''),
     )
     .filter((n) => n.length >= 2 && n.length <= 40 && !PLACEHOLDER_NAME.test(n) && !/^\d+$/.test(n))
     // a widget's count run on after the names (作者：张三 0人参与 0评论)
@@ -624,7 +636,8 @@ export function splitNames(value: string): string[] {
     // a Chinese personal name is short; a longer all-CJK run is a phrase, not a name, unless it
     // is an outlet's commentator, a pen name (人民日报评论员)
     .filter((n) => !/^[\u4e00-\u9fff]+$/u.test(n) || n.length <= 5 || isPenName(n));
-  return unique(names).slice(0, 20);
+  const people = names.filter((n) => !INSTITUTION.test(n));
+  return unique(people.length ? people : names).slice(0, 20);
 }
 
 /** A 公众号's ID after its name: `示例财经（ID：shili）`, `(微信ID: abc)`. */
@@ -633,7 +646,10 @@ const ACCOUNT_ID = /\s*[（(]\s*(?:微信)?(?:ID|号)\s*[:：][^)）]*[)）]?/i;
 function cleanSource(value: string): string | null {
   let source = cutAtFurniture(value.replace(ACCOUNT_ID, '').split(SEPARATOR)[0] ?? '');
   source = source
-    .replace(/^(本报|本站|本網|本网)$/, '')
+    // the page's own newsroom (本报讯: "this paper reports") and a repost mark name no outlet; an
+    // account's @ is no part of its name (@人民日报)
+    .replace(/^(本报|本站|本網|本网|本报讯|本報訊|本网讯|本網訊|本台讯|本臺訊|本刊讯|转载|轉載)$/, '')
+    .replace(/^@(?=\S)/, '')
     // 据新华社, 综合自新华网、人民网: the outlets without the words before them; a badge after the
     // name (新华网 原创) is no part of it either
     .replace(BEFORE_OUTLET, '')

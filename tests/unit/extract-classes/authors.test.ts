@@ -699,3 +699,35 @@ describe("an editor's credit", () => {
     expect(parseByline(line).editors).toEqual(editors);
   });
 });
+
+describe('a 来源 that names no outlet', () => {
+  it.each([
+    ['来源：本报讯', null],
+    ['來源：本網訊', null],
+    ['来源：转载', null],
+    // an account's @ is no part of its name
+    ['来源：@人民日报', '人民日报'],
+  ])('%s', (line, source) => {
+    expect(parseByline(line).source).toBe(source);
+  });
+});
+
+describe('the names in an author value, as Chinese pages print them', () => {
+  it.each([
+    // and others
+    ['作者：张三等', ['张三']],
+    // a name spaced out to fill its cell
+    ['作者：张 三', ['张三']],
+    ['作者：王 小 明', ['王小明']],
+    // a translated writer's country before the name
+    ['作者：[美] 约翰·史密斯', ['约翰·史密斯']],
+    ['作者：【张三】', ['张三']],
+    // an institution beside its people is their affiliation; alone, it wrote the piece
+    ['作者：吉林大学 张三', ['张三']],
+    ['作者：张三 吉林大学', ['张三']],
+    ['作者：吉林大学', ['吉林大学']],
+    ['作者：张三 李四', ['张三', '李四']],
+  ])('%s', (line, authors) => {
+    expect(parseByline(line).authors).toEqual(authors);
+  });
+});
