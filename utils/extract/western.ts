@@ -76,14 +76,28 @@ const BYLINE_CHROME = new RegExp(
  * March 12, 2024 3:46 PM`, `By Jane Doe, Updated 3:46 PM EDT, Tue March 12, 2024`).
  */
 function bylineRest(text: string, lead: RegExpExecArray): string {
-  const rest = text.slice(lead[0].length).replace(/(?:\s*\|\s*[^|]*\d[^|]*)+$/, '');
+  const rest = text
+    .slice(lead[0].length)
+    .replace(/(?:\s*\|\s*[^|]*\d[^|]*)+$/, '')
+    // the pictures' credit after a bullet (`Story by A • Photos by B`)
+    .replace(PICTURE_CREDIT_AFTER, '');
   if (!/\d/.test(rest)) return rest;
   for (const gap of rest.matchAll(/[\s,|·–—-]+/g)) {
     const at = gap.index! + gap[0].length;
-    if (gap.index! > 0 && timestampLine(rest.slice(at))) return rest.slice(0, gap.index);
+    if (gap.index! > 0 && timestampLine(rest.slice(at)))
+      return rest.slice(0, gap.index).replace(FILED_IN, '');
   }
   return rest;
 }
+
+const PICTURE_CREDIT_AFTER =
+  /\s*[•·|]\s*(?:photos?|photography|pictures?|illustrations?|video|graphics?|images?)\s+by\b.*$/i;
+/**
+ * Where a blog files the post, before its date (`Written by A in Linux on 5 March 2019`, `By A
+ * Published in FrontBurner December 14, 2016`).
+ */
+const FILED_IN =
+  /\s+(?:(?:[Pp]ublished|[Pp]osted|[Ff]iled)\s+)?(?:in\s+\p{Lu}[\p{L}\d&-]*(?:\s+\p{Lu}[\p{L}\d&-]*){0,3}\s*)?(?:on|at)?$/u;
 
 /** A byline standing as a line of its own (`By Jane Doe, Staff Writer`, `View author archive`). */
 export function isWesternBylineLine(text: string): boolean {

@@ -84,6 +84,18 @@ describe('Western page furniture inside the body', () => {
     expect(isWesternBylineLine('By Contrast')).toBe(false);
   });
 
+  it.each([
+    ['Written by Michael Larabel in Linux on 5 March 2019', ['Michael Larabel']],
+    ['By Jane Doe in Washington on March 12, 2024', ['Jane Doe']],
+    ['By Jane Doe Published in FrontBurner December 14, 2016', ['Jane Doe']],
+    ['Story by Jane Doe • Photos by John Smith', ['Jane Doe']],
+  ])('%s: where the post is filed and who took the pictures are no writers', (byline, authors) => {
+    const html = page({ head: [byline] });
+    const article = extractArticle(new JSDOM(html, { url: URL }).window.document, URL);
+    expect(article.authors).toEqual(authors);
+    expect(article.textContent.split('\n')).toEqual(PROSE);
+  });
+
   it('drops photo credits under images, in every shape a credit takes', () => {
     const credits = [
       '(Photo: Brett Davis, USA TODAY Sports)',
