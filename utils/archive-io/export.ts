@@ -23,8 +23,8 @@ export interface ExportPage {
   clips: Clip[];
   /** null after the last page */
   next: ExportCursor | null;
-  /** clips in the archive when this page was read (for progress) */
-  total: number;
+  /** clips in the archive when the export began (for progress), on its first page; else null */
+  total: number | null;
 }
 
 /** Clips already as file text: their lines joined by ",\n" (see pageText). */
@@ -35,7 +35,7 @@ export interface ExportedText {
 
 export interface ExportPageText extends ExportedText {
   next: ExportCursor | null;
-  total: number;
+  total: number | null;
 }
 
 /**
@@ -65,7 +65,7 @@ export interface ExportPart {
 
 export interface ExportPagePart extends ExportPart {
   next: ExportCursor | null;
-  total: number;
+  total: number | null;
 }
 
 export interface ExportSource {
@@ -124,11 +124,13 @@ export async function exportArchive(
       }
     } else {
       let after: ExportCursor | null = null;
+      let total = 0;
       do {
         const page: ExportPagePart = await timed(() => source.page(after));
         addPage(page);
         after = page.next;
-        options.onProgress?.(count, Math.max(page.total, count));
+        total = page.total ?? total;
+        options.onProgress?.(count, Math.max(total, count));
       } while (after);
     }
   } finally {

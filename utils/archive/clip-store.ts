@@ -369,7 +369,9 @@ export async function exportPage(
 ): Promise<ExportPage> {
   const tx = db.transaction('clips');
   const index = tx.store.index('clippedAt');
-  const total = await tx.store.count();
+  // Chromium keeps no count: count() reads the whole store (at 100,000 clips, 1.8 GB for every page,
+  // most of a long export's time). So only the export's first page counts.
+  const total = after ? null : await tx.store.count();
   let clips: Clip[] = [];
   if (after) {
     // The rest of the clips with the same clip time as the last one sent (primary keys come sorted).

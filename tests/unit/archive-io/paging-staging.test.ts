@@ -62,6 +62,17 @@ describe('export pages', () => {
     }
   });
 
+  it('counts the archive on the first page only (a count reads the whole store), and progress keeps it', async () => {
+    const first = await exportPage(db, null, 2);
+    expect(first.total).toBe(4);
+    const second = await exportPage(db, first.next, 2);
+    expect(second.total).toBeNull();
+    const progress: Array<[number, number]> = [];
+    await exportArchive(sourceFor(db, 1), { onProgress: (done, total) => progress.push([done, total]) });
+    expect(progress.map(([, total]) => total)).toEqual(progress.map(() => 4));
+    expect(progress.map(([done]) => done).slice(0, 4)).toEqual([1, 2, 3, 4]);
+  });
+
   it('stops a page at about EXPORT_PAGE_CHARS characters, but returns at least one clip', async () => {
     const half = Math.ceil(EXPORT_PAGE_CHARS / 2);
     await importClips(
