@@ -534,11 +534,12 @@ export class ImportWriter {
     await db.searchIndex.settled();
     const tx = db.transaction([...BULK_WRITE_STORES, 'assets'], 'readwrite');
     // merged clips are cut into segments of at most BUILD_PIECE docs
-    const [indexer, stored] = await Promise.all([
+    const [indexer, firstKey] = await Promise.all([
       BulkIndexer.start(tx, Number.MAX_SAFE_INTEGER, { keepDocs: true }),
-      tx.objectStore('clips').count(),
+      // whether the archive holds any clip: a key is enough (count() would read every record)
+      tx.objectStore('clips').getAllKeys(null, 1),
     ]);
-    return new ImportWriter(db, tx, indexer, idleMs, stored === 0);
+    return new ImportWriter(db, tx, indexer, idleMs, firstKey.length === 0);
   }
 
   /** How many added clips still wait for their prebuilt index. */
