@@ -8,6 +8,7 @@ import {
   MAX_VERSIONS,
   restoreClip,
   saveArticle,
+  storeCounts,
 } from '@/utils/archive/clip-store';
 import { openArchive, type JianbaoDatabase } from '@/utils/archive/db';
 import { RESULT_PAGE, searchArchive } from '@/utils/archive/search';
@@ -178,5 +179,23 @@ describe('editClip, deleteClip, restoreClip', () => {
     await saveArticle(db, makeArticle(), { update: false });
     expect(await restoreClip(db, deleted!)).toEqual({ restored: false, reason: 'exists' });
     expect((await listClips(db, 0, 10)).total).toBe(1);
+  });
+});
+
+describe('storeCounts', () => {
+  it("gives each store's record count, the clips' from the index's own count (a store count reads every clip)", async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const url = `https://news.example.cn/c/${i}.html`;
+      const outcome = await saveArticle(db, makeArticle({ url, canonicalUrl: url, title: `第${i}篇` }), {
+        update: false,
+      });
+      if (outcome.status === 'saved') ids.push(outcome.clip.id);
+    }
+    await deleteClip(db, ids[0]!);
+    const counts = await storeCounts(db);
+    expect(counts.clips).toBe(2);
+    expect(counts.clips).toBe(await db.count('clips'));
+    expect(counts.searchDocs).toBe(2);
   });
 });

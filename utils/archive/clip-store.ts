@@ -317,7 +317,13 @@ export function getClip(db: JianbaoDatabase, id: string): Promise<Clip | undefin
 export async function storeCounts(db: JianbaoDatabase): Promise<Record<string, number>> {
   const names = [...db.objectStoreNames];
   const tx = db.transaction(names);
-  const counts = await Promise.all(names.map((name) => tx.objectStore(name).count()));
+  // the index keeps the clips' count: counting that store reads every clip (1.8 GB at 100,000)
+  const state = await tx.objectStore('indexMeta').get('state');
+  const counts = await Promise.all(
+    names.map((name) =>
+      name === 'clips' && state?.clips !== undefined ? state.clips : tx.objectStore(name).count(),
+    ),
+  );
   return Object.fromEntries(names.map((name, i) => [name, counts[i]!]));
 }
 
