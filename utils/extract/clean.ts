@@ -190,9 +190,12 @@ const RELATED_HEADING =
 const WESTERN_RELATED_HEADING =
   /^(related( (stories|articles|coverage|content|links|reading|posts))?|more (stories|news|coverage|to read|on this (story|topic))|more from [\w\s'’&.-]{1,40}|most (popular|read|viewed|shared)|trending( now| stories)?|recommended( (stories|reading|for you|articles))?|(you|we think you) (may|might|will) (also )?like|read next|up next|what to read next|editors'? picks)\s*:?$/i;
 
+/** 相关新闻 spaced out or dotted (相 关 新 闻, 相关·新闻) is the same heading. */
+const isChineseRelatedHeading = (text: string) => RELATED_HEADING.test(text.replace(/[\s·•・]+/g, ''));
+
 /** A heading over other stories (相关新闻, Related stories): never the story's own heading or deck. */
 export function isRelatedHeading(text: string): boolean {
-  return RELATED_HEADING.test(text.replace(/[\s·•・]+/g, '')) || WESTERN_RELATED_HEADING.test(text);
+  return isChineseRelatedHeading(text) || WESTERN_RELATED_HEADING.test(text);
 }
 
 const BOILERPLATE_CLASS =
@@ -462,7 +465,7 @@ export function cleanBody(root: Element, context: CleanContext): void {
     const relatedHeading =
       context.chinese === false
         ? WESTERN_RELATED_HEADING.test(line.text)
-        : RELATED_HEADING.test(line.text.replace(/[\s·•・]+/g, ''));
+        : isChineseRelatedHeading(line.text);
     if (relatedHeading && whole() === line.text) relatedHeadings.push(el);
   }
   for (const related of relatedHeadings) {
