@@ -710,6 +710,13 @@ describe('a 来源 that names no outlet', () => {
   ])('%s', (line, source) => {
     expect(parseByline(line).source).toBe(source);
   });
+
+  it.each(['作者：转载', '作者：本报讯'])(
+    '%s names no one either: the same placeholders hold for names',
+    (line) => {
+      expect(parseByline(line).authors).toEqual([]);
+    },
+  );
 });
 
 describe('the names in an author value, as Chinese pages print them', () => {
