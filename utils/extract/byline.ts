@@ -613,7 +613,27 @@ const COUNTRY_MARK = /^\s*[[【(（〔]\s*[\u4e00-\u9fff]\s*[\]】)）〕]\s*/u;
 const INSTITUTION =
   /^[\u4e00-\u9fff]{2,16}(大学|大學|学院|學院|研究院|研究所|研究中心|医院|醫院|协会|協會|学会|學會|委员会|委員會|公司|集团|集團|中学|中學|小学|小學)$/u;
 
-export function splitNames(value: string): string[] {
+/**
+ * What a run of CJK characters after a writer's label says when it is no name: where the piece came
+ * from or who put it together (本文来自网络, 网络整理, 综合报道), or a sentence.
+ */
+const NOT_A_NICKNAME =
+  /本文|本站|本网|来自|來自|来源|來源|转自|轉自|转载|轉載|网络|網絡|網路|整理|提供|综合|綜合|报道|報導|发布|發布|[了吗呢啊吧]$/u;
+
+/**
+ * Whether an all-CJK run longer than a personal name is a writer's: only as the whole value of a
+ * writer's label (作者：长白山下的老农, 作者：吉林省气象局), where a forum's or blog's nickname or an
+ * organisation stands; run into other text it is a phrase.
+ */
+function longNameDeclared(name: string, parts: number): boolean {
+  return parts === 1 && name.length <= 12 && !NOT_A_NICKNAME.test(name);
+}
+
+/**
+ * The names in a names field. `declared`: the field is a writer's label's whole value, where one
+ * longer name (a nickname, an organisation) is believed.
+ */
+export function splitNames(value: string, declared = false): string[] {
   const cut = cutAtFurniture(value.replace(/^(by|von|par|por)\s+/i, '').replace(COUNTRY_MARK, ''));
   const end = NAMES_END.exec(cut);
   const field = (end ? cut.slice(0, end.index) : cut).replace(/[（(][^）)]*[）)]/g, ' ');
@@ -638,7 +658,13 @@ export function splitNames(value: string): string[] {
     .filter((n) => !COUNTER_TOKEN.test(n))
     // a Chinese personal name is short; a longer all-CJK run is a phrase, not a name, unless it
     // is an outlet's commentator, a pen name (人民日报评论员)
-    .filter((n) => !/^[\u4e00-\u9fff]+$/u.test(n) || n.length <= 5 || isPenName(n));
+    .filter(
+      (n, _, all) =>
+        !/^[\u4e00-\u9fff]+$/u.test(n) ||
+        n.length <= 5 ||
+        isPenName(n) ||
+        (declared && longNameDeclared(n, all.length)),
+    );
   const people = names.filter((n) => !INSTITUTION.test(n));
   return unique(people.length ? people : names).slice(0, 20);
 }
@@ -796,6 +822,7 @@ export function parseByline(line: string): Byline {
       // a bracket after a name is a note on it, not another name: zhangsan (张三), 张三（实习生）
       const labelled = splitNames(
         value.split(/\s*[|｜丨]\s*|\u3000+/)[0]!.replace(/\s*[（(][^()（）]{1,20}[)）]/g, ''),
+        mark.role === 'author',
       );
       const names = withoutRoles(labelled, (outlet) => {
         if (mark.role === 'author') result.source ??= outlet;
@@ -1065,16 +1092,26 @@ export function unlabelledOutlet(
   if (posted || DATE_LEAD.test(text) || POSTER_BEFORE_DATE.test(text)) return null;
   // the outlet stands next to the date: right after it (2019年09月11日01:53 新浪科技 我有话说 收藏本文),
   // else right before it (原创 南方都市报 2019-09-09)
-  const isName = (t: string) => nameLike(t) && !/[()（）[\]【】]/.test(t) && !PERSON_NAME.test(t);
+  // (a word followed by a number labels a counter: 字数 1,234, 阅读 5,678; the headline in a
+  // title row stamped with its date is not an outlet: 标题 [原创 2009-03-05 10:23])
+  const isName = (t: string, i: number) =>
+    nameLike(t) &&
+    !/[()（）[\]【】]/.test(t) &&
+    !PERSON_NAME.test(t) &&
+    !COUNT.test(tokens[i + 1] ?? '') &&
+    looseTitle(t) !== titleKey;
   const dated = tokens.map((t) => DATEISH_TOKEN.test(t));
   const lastDate = dated.lastIndexOf(true);
   const after =
     lastDate >= 0
-      ? tokens.slice(lastDate + 1).find((t, i) => !dated[lastDate + 1 + i] && isName(t))
+      ? tokens.slice(lastDate + 1).find((t, i) => !dated[lastDate + 1 + i] && isName(t, lastDate + 1 + i))
       : undefined;
-  const before = tokens.filter((t, i) => !dated[i] && (lastDate < 0 || i < lastDate) && isName(t)).at(-1);
+  const before = tokens.filter((t, i) => !dated[i] && (lastDate < 0 || i < lastDate) && isName(t, i)).at(-1);
   return after ?? before ?? null;
 }
+
+/** A count as widgets print it: 1234, 1,234, 1.2万, 10w+. */
+const COUNT = /^\d[\d,.]*(?:[万萬wWkK]\+?)?$/;
 
 function looseTitle(text: string): string {
   return text

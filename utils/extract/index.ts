@@ -331,7 +331,10 @@ export function explainArticle(
   ctx.bodyStart = lineIndexOf(lines, ctx.bodyLines[0]?.text, Math.max(0, titleLine));
   ctx.head = headZone(lines, titleLine, ctx.bodyStart, stamp);
   // the title block, kept in its own fields, is not body text on any page
-  const titleKeys = [title, kicker, subtitle].flatMap((text) => (text ? [looseKey(text)] : []));
+  // (and the title row with its stamp: `标题 [原创 2009-03-05 10:23:45]`)
+  const titleKeys = [title, kicker, subtitle, stamp && `${title}${stamp}`].flatMap((text) =>
+    text ? [looseKey(text)] : [],
+  );
   for (const key of titleKeys) ctx.knownKeys.add(key);
   // byline and date lines under the title are not body text when Readability repeats them
   for (const { line, byline } of zoneBylines(ctx))

@@ -32,6 +32,24 @@ export function stripTitleSuffix(raw: string): string {
   return first.length >= Math.min(8, longest.length) ? first : longest;
 }
 
+/**
+ * Blog platforms that print the blog's name beside their own in a post's <title>
+ * (`post - 驴友小王 - 博客园`, `post_51CTO博客_驴友小王`).
+ */
+export const BLOG_PLATFORM =
+  /^(博客园|博客大巴|ITeye|简书|掘金|思否|SegmentFault|\S{0,12}(?:博客|部落格|blog))$/i;
+
+/** A Chinese platform's <title> that names the blog's owner last: `post_51CTO博客_驴友小王`. */
+export function ownerAfterPlatform(parts: readonly string[]): string | null {
+  const [, platform, owner] = parts;
+  return parts.length === 3 &&
+    /[\u4e00-\u9fff]/.test(platform!) &&
+    BLOG_PLATFORM.test(platform!) &&
+    !BLOG_PLATFORM.test(owner!)
+    ? owner!
+    : null;
+}
+
 const NAME_CONNECTOR = /^(of|the|and|for|de|la|le|du|des|der|di|del|y|e)$/;
 
 /**
@@ -50,6 +68,8 @@ export function titleSuffix(raw: string, headline = ''): string | null {
   // the end that is not the headline; knowing neither, the end short enough to be a name
   let name = last;
   if (isHeadline(last)) name = first;
+  // a blog's owner after the platform (`post_51CTO博客_驴友小王`): the platform is the site
+  else if (ownerAfterPlatform(parts)) name = parts[1]!;
   else if (!isHeadline(first) && last.length > 20 && first.length <= 12) name = first;
   if (isHeadline(name)) return null;
   // (Latin names run longer: South China Morning Post, People's Daily Online)
@@ -213,7 +233,8 @@ export function findTitle(
     if (++seen > 300) break;
     const text = textOf(el);
     if (text.length < 4 || text.length > 200) continue;
-    const key = looseKey(text);
+    // (a blog's title row stamped with the post's time: `标题 [原创 2009-03-05 10:23:45]`)
+    const key = looseKey(splitTrailingStamp(text).headline);
     if (key.length < 4) continue;
     // the announced headline with a badge or a subtitle beside it in the same heading
     const unbadged = withoutBadge(el, text, [docKey, metaKey]) ?? headlineBeforeBreak(el, [partKey, metaKey]);
@@ -246,7 +267,10 @@ export function findTitle(
   // A heading opening a body that starts the page may be its first section ("Test Case 1"): taken
   // only when the <title> is made of short parts (channel, site) and says nothing of the article.
   const start = candidates.bodyStart ?? -1;
-  const namesNoArticle = titleParts(docTitle).every((part) => part.length <= 12);
+  // (an address names nothing: a blog's <title> may be its name and URL, `老树 [http://laoshu.qzone.qq.com]`)
+  const namesNoArticle = titleParts(
+    docTitle.replace(/[[(（【]?\s*(?:https?:\/\/|www\.)[^\s\])）】]*\s*[\])）】]?/g, ''),
+  ).every((part) => part.length <= 12);
   if (!candidates.meta && (start > 0 || (start === 0 && namesNoArticle))) {
     const above = headingAboveBody(lines, start);
     if (above) return { title: textOf(above), el: above };

@@ -20,7 +20,7 @@ import type { Line } from '../lines';
 import { ruleCandidates, type Candidate, type ExtractContext } from '../context';
 import { cutAtFurniture, isFurniture } from '../furniture';
 import { cleanName, looseKey } from '../text';
-import { titleParts } from '../title';
+import { BLOG_PLATFORM, ownerAfterPlatform, titleParts } from '../title';
 import { ROLE_TITLE, westernBylineNames } from '../western';
 import {
   bodyEndBylines,
@@ -99,12 +99,9 @@ function labelledFirst(lines: readonly ParsedLine[]): ParsedLine[] {
 const NOT_A_SIGN_OFF =
   /^(完|图|組圖|组图|视频|視頻|待续|待續|全文完|新华社|新華社|中新社|央视|记者|記者|编辑|編輯|本报|本報|本网|摄|攝)$/;
 
-/** Blog platforms that put the blog's name between the post and their own (`post - 驴友小王 - 博客园`). */
-const BLOG_PLATFORM = /^(博客园|博客大巴|ITeye|简书|掘金|思否|SegmentFault|\S{0,12}(?:博客|部落格|blog))$/i;
-
 /**
  * A blog post's <title> names the blog after the post (春天的长白山_老树的博客_新浪博客, or
- * `post - 驴友小王 - 博客园` on a platform): its owner wrote it.
+ * `post - 驴友小王 - 博客园` on a platform, `post_51CTO博客_驴友小王`): its owner wrote it.
  */
 function blogOwner(docTitle: string): string[] {
   const parts = titleParts(docTitle);
@@ -116,8 +113,9 @@ function blogOwner(docTitle: string): string[] {
       );
     if (m) return [m[1]!];
   }
-  const [, owner, platform] = parts;
-  return parts.length === 3 && BLOG_PLATFORM.test(platform!) && owner!.length <= 20 ? [owner!] : [];
+  const owner =
+    ownerAfterPlatform(parts) ?? (parts.length === 3 && BLOG_PLATFORM.test(parts[2]!) ? parts[1]! : null);
+  return owner && owner.length <= 20 ? [owner] : [];
 }
 
 const DATE_AT = /(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}/;

@@ -161,19 +161,71 @@ const LINKED_NAME = /^(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3}|[\u4
 const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING
 
 /**
+ * Links to the home the page lives under (`/xiaowang` from `/xiaowang/article/123`): a blog's or an
+ * account's, named after its owner, as blog platforms link the poster's name. The selector finds
+ * them; `linksHome` makes sure of the host and the path.
+ */
+function ownHomeLinks(pageUrl: string): string {
+  const home = /^\/[^/]+(?=\/.)/.exec(URL.canParse(pageUrl) ? new URL(pageUrl).pathname : '')?.[0];
+  return home ? `, a[href$="${home}"], a[href$="${home}/"]` : '';
+}
+
+const DATED = /(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}/;
+
+/**
+ * A link to the page's home, under the title beside the date or right above it, as a blog prints
+ * its owner: a section's link leads to the same kind of address, in the breadcrumb or a kicker.
+ */
+function homeBesideDate(ctx: ExtractContext, link: Element): boolean {
+  const at = ctx.head.findIndex((line) => line.el.contains(link));
+  return (
+    at >= 0 &&
+    (DATED.test(ctx.head[at]!.text) || DATED.test(ctx.head[at + 1]?.text ?? '')) &&
+    linksHome(link, ctx.url)
+  );
+}
+
+function linksHome(link: Element, pageUrl: string): boolean {
+  const href = link.getAttribute('href') ?? '';
+  if (!URL.canParse(href, pageUrl)) return false;
+  const target = new URL(href, pageUrl);
+  const page = new URL(pageUrl);
+  return (
+    target.host === page.host &&
+    /^\/[^/]+\/?$/.test(target.pathname) &&
+    page.pathname.startsWith(`${target.pathname.replace(/\/$/, '')}/`)
+  );
+}
+
+/** The first line of prose among lines[from, to), or `to`: a sentence of a story, not a byline. */
+function proseFrom(lines: readonly Line[], from: number, to: number): number {
+  for (let i = from; i < Math.min(to, lines.length); i++) {
+    const text = lines[i]!.text;
+    if (text.length > BYLINE_LINE_MAX || (text.length >= 40 && /[。！？]/.test(text))) return i;
+  }
+  return to;
+}
+
+/**
  * The name linked to its own page (a writer's, a community's or platform's account), between the
  * headline and the body's first line, not in the page's menus.
  */
 const linkedName = oncePerExtraction((ctx): string | null => {
   if (ctx.titleLine < 0) return null;
   const from = ctx.lines[Math.max(0, ctx.titleLine - 3)]?.el;
-  // up to the body's first line: a byline row Readability kept opens the body
-  const to = ctx.bodyStart >= 0 ? ctx.lines[ctx.bodyStart + 1]?.el : ctx.lines[ctx.titleLine + 15]?.el;
-  for (const link of ctx.doc.querySelectorAll(`${WRITER_PAGE_LINK}, ${POSTER_LINK}`)) {
+  // up to the body's first line: a byline row Readability kept opens the body; where the body opens
+  // with the headline itself (an <article> holding its header), as far as the head zone reaches
+  const to =
+    ctx.bodyStart > ctx.titleLine
+      ? ctx.lines[ctx.bodyStart + 1]?.el
+      : ctx.lines[proseFrom(ctx.lines, ctx.titleLine + 1, ctx.titleLine + 15)]?.el;
+  for (const link of ctx.doc.querySelectorAll(
+    `${WRITER_PAGE_LINK}, ${POSTER_LINK}${ownHomeLinks(ctx.url)}`,
+  )) {
     if (from && !from.contains(link) && !(from.compareDocumentPosition(link) & FOLLOWING)) continue;
     if (to && !(link.compareDocumentPosition(to) & FOLLOWING)) break;
     if (link.closest('nav, footer, aside')) continue;
-    if (!isPosterLink(link) && !link.matches(WRITER_PAGE_LINK)) continue;
+    if (!isPosterLink(link) && !link.matches(WRITER_PAGE_LINK) && !homeBesideDate(ctx, link)) continue;
     const name = (link.textContent ?? '').replace(/\s+/g, ' ').trim();
     if (LINKED_NAME.test(name)) return name;
   }
