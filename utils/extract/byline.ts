@@ -364,6 +364,13 @@ const AGENCY_DATELINE =
  * A newspaper's own lead, 【明報專訊】, 〔自由時報訊〕, 【大紀元2013年11月29日訊】, 【on.cc東網專訊】, or
  * 【星島日報報道】 (報道 only after a name ending like an outlet's: 綜合報導 names none): its outlet.
  */
+/**
+ * A reporter's credit opening a paragraph without brackets, up to where it says reported
+ * (`記者王家俊／台北報導 行政院今日…`, `東森新聞記者王家俊／台北報導行政院…`): the candidate a lead's
+ * byline is read from.
+ */
+export const UNBRACKETED_LEAD = /^[^，。！？；「“]{4,30}?(?:報導|报道|報道)/u;
+
 export const NEWSPAPER_LEAD =
   /^[【[〔（(]\s*((?:[A-Za-z][A-Za-z.]{1,8})?[\u4e00-\u9fff]{2,8}?)(?:(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)?(?:專訊|专讯|快訊|快讯|訊|讯|(?<=[報报網网社台])(?:報道|报道|報導))\s*[】\]〕）)]/u;
 /**
@@ -411,6 +418,20 @@ const OUTLET_THEN_NAMES = new RegExp(
 );
 
 /** `Rti中央廣播電臺 記者王家俊`: a reporter label and the names closing a short line. */
+/**
+ * A TV newsroom's credit without 记者 or a slash: the reporters, then where they reported from
+ * (`王家俊 台北報導`, `王家俊、李四 高雄報導`), only on a short line of its own.
+ */
+const NAMES_PLACE_REPORTS =
+  /^((?:[\u4e00-\u9fff·]{2,4}[、，,]\s*){0,3}[\u4e00-\u9fff·]{2,4})\s+([\u4e00-\u9fff]{2,5}?)(?:綜合|综合|連線|连线|即時|即时)?(?:報導|报道|報道)$/u;
+
+/** The reporters of a NAMES_PLACE_REPORTS credit: people's names, from a known place. */
+function namesPlaceReported(text: string): string[] {
+  const placed = text.length <= 30 ? NAMES_PLACE_REPORTS.exec(text) : null;
+  const names = placed && DATELINE_PLACE.test(placed[2]!) ? splitNames(placed[1]!) : [];
+  return names.every((name) => PERSON_NAME.test(name)) ? names : [];
+}
+
 const REPORTER_LAST =
   /(?:實習|实习|見習|见习|特約|特约)?(?:記者|记者)\s*((?:[\u4e00-\u9fff·]{2,4}[、，,\s]*){1,4})$/u;
 
@@ -946,6 +967,7 @@ export function parseByline(line: string): Byline {
       result.source ??= outlet;
     }
   }
+  if (!result.authors.length) result.authors.push(...namesPlaceReported(text));
   if (!result.authors.length && text.length <= 40) {
     const last = REPORTER_LAST.exec(text);
     if (last) result.authors.push(...splitNames(last[1]!).filter((name) => PERSON_NAME.test(name)));
@@ -986,6 +1008,7 @@ export function isBylineLine(line: string): boolean {
       // a credit line of its own: 【王家俊／台北報導】, 民視新聞／王家俊 台北報導, 【信報專訊】
       (text.length < 40 &&
         (REPORTER_SLASH.test(text) ||
+          namesPlaceReported(text).length > 0 ||
           OUTLET_NAMES_REPORTS.test(text) ||
           NEWSPAPER_LEAD.test(text) ||
           HAS_POSTFIX_CREDIT.test(text))) ||

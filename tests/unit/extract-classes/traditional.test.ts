@@ -365,3 +365,58 @@ describe('dates as Taiwan pages print them', () => {
     expect(a.source ?? '').not.toMatch(/午/);
   });
 });
+
+describe("a reporter's credit that opens the first paragraph", () => {
+  const page = (lead: string) =>
+    extract(
+      {
+        title: '政院通過百億補助 中小企業受惠',
+        docTitle: '政院通過百億補助 中小企業受惠 | 示例新聞網',
+        htmlLang: 'zh-TW',
+        paragraphs: [`${lead}${TRADITIONAL_PARAGRAPHS[0]}`, ...TRADITIONAL_PARAGRAPHS.slice(1)],
+      },
+      TW_URL,
+    );
+
+  it.each([
+    ['記者王家俊／台北報導', ['王家俊'], null],
+    ['記者王家俊／台北報導 ', ['王家俊'], null],
+    ['東森新聞記者王家俊／台北報導', ['王家俊'], '東森新聞'],
+    ['民視新聞/王家俊、李四 台北報導 ', ['王家俊', '李四'], '民視新聞'],
+  ])('run into its text without brackets (%s) names the writers', (lead, authors, source) => {
+    const article = page(lead);
+    expect(article.authors).toEqual(authors);
+    if (source) expect(article.source).toBe(source);
+  });
+
+  it('a paragraph that only mentions a report names no one', () => {
+    expect(page('據外媒報導，').authors).toEqual([]);
+  });
+});
+
+describe("a TV newsroom's credit without 記者 or a slash", () => {
+  it.each([
+    ['王家俊 台北報導', { authors: ['王家俊'] }],
+    ['王家俊、李四 高雄報導', { authors: ['王家俊', '李四'] }],
+    // a place that is no known place, or a word that is no person's name, credits no one
+    ['王家俊 即時報導', { authors: [] }],
+    ['中央 綜合報導', { authors: [] }],
+  ])('%s', (line, expected) => {
+    expect(parseByline(line)).toMatchObject(expected);
+  });
+
+  it('on a line of its own above the story, is the author and leaves the body', () => {
+    const article = extract(
+      {
+        title: '政院通過百億補助 中小企業受惠',
+        docTitle: '政院通過百億補助 中小企業受惠 - 示例新聞網',
+        htmlLang: 'zh-TW',
+        byline: '<div class="time">2014/01/10 06:00</div>',
+        paragraphs: ['王家俊 台北報導', ...TRADITIONAL_PARAGRAPHS],
+      },
+      TW_URL,
+    );
+    expect(article.authors).toEqual(['王家俊']);
+    expect(article.textContent.split('\n')).toEqual(TRADITIONAL_PARAGRAPHS);
+  });
+});

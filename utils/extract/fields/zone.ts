@@ -3,7 +3,14 @@
  * last lines, and the lines right after the body (tail). Each line is parsed once and shared by the
  * source, people and date steps.
  */
-import { isBylineLine, NEWSPAPER_LEAD, OUTLET_ENDING, parseByline, type Byline } from '../byline';
+import {
+  isBylineLine,
+  NEWSPAPER_LEAD,
+  OUTLET_ENDING,
+  parseByline,
+  UNBRACKETED_LEAD,
+  type Byline,
+} from '../byline';
 import type { ExtractContext } from '../context';
 import type { Line } from '../lines';
 
@@ -95,6 +102,13 @@ export function bodyLeadBylines(bodyLines: readonly Line[]): ParsedLine[] {
       )?.[0] ??
       // 【明報專訊】: the newspaper's own lead names the outlet
       NEWSPAPER_LEAD.exec(line.text)?.[0];
+    // a credit run into the paragraph's text without brackets counts when it names a writer
+    const unbracketed = start ? null : UNBRACKETED_LEAD.exec(line.text)?.[0];
+    const credited = unbracketed ? parseByline(unbracketed) : null;
+    if (credited?.authors.length) {
+      out.push({ line, byline: credited });
+      continue;
+    }
     const text = start ?? (isBylineLine(line.text) ? line.text : null);
     if (text) out.push({ line, byline: parseByline(text) });
   }
