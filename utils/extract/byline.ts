@@ -314,7 +314,7 @@ const LABEL_RE = new RegExp(
  * date lead without a colon.
  */
 const DATE_LEAD =
-  /(?:(?:^|[\s【[（(|])(?:发表于|發表於|发布于|發佈於|发表时间|posted\s+on|published\s+on|published|posted)|(?<=[A-Za-z0-9_])(?:发表于|發表於|发布于|發佈於))\s*[:：]?\s*(?=\d|[A-Z][a-z]{2})/iu;
+  /(?:(?:^|[\s【[（(|])(?:发表于|發表於|发布于|發佈於|发表时间|posted\s+on|published\s+on|published|posted)|(?<=[A-Za-z0-9_])(?:发表于|發表於|发布于|發佈於))\s*[:：]?\s*(?=\d|[A-Z][a-z]{2}|(?:今天|昨天|前天|今日|昨日|刚刚|剛剛)(?:\s|\d|$))/iu;
 /**
  * `老树 发表于 2008-12-7`, `张三 于 2023-05-12 08:23 发布`, `kingname发布于 2020-06-01`: the one name
  * before a post's date lead (a 楼主 badge may precede it). A Latin handle may touch the lead.

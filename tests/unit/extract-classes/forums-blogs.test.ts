@@ -269,3 +269,22 @@ ${POST.join('<br>')}<br>--<br>※ 来源:·${station} bbs.example.edu.cn·[FROM:
     expect(article.textContent.split('\n')).toEqual(POST);
   });
 });
+
+describe('a post dated relative to when it is read (发表于 昨天 10:23)', () => {
+  it.each([
+    ['发表于 昨天 10:23', '昨天 10:23'],
+    ['发布于 前天 10:23', '前天 10:23'],
+    ['发表于 刚刚', '刚刚'],
+  ])('%s: the date lead reads the relative day', (line, dateText) => {
+    expect(parseByline(line).dateText).toBe(dateText);
+  });
+
+  it('is the exact date its element keeps in a title, as a saved page is read long after', () => {
+    const html = `<!doctype html><html><head><meta charset="utf-8"><title>长春哪里的酸菜白肉锅最正宗？ - 美食天地 - 示例社区</title></head><body>
+<h1 class="ts">长春哪里的酸菜白肉锅最正宗？</h1>
+<div class="post"><div class="author"><a href="/home/5">吃货小王</a></div><div class="time">发表于 <span title="2019-03-05 10:23">昨天&nbsp;10:23</span></div>
+<div class="message">${POST.join('<br><br>')}</div></div></body></html>`;
+    const article = extractHtml(html, URL);
+    expect(article).toMatchObject({ authors: ['吃货小王'], publishedAt: '2019-03-05T10:23:00+08:00' });
+  });
+});
