@@ -365,3 +365,28 @@ describe("an editor's summary over the story", () => {
     expect(a.textContent.split('\n')).toEqual([abstract, ...PARAGRAPHS]);
   });
 });
+
+describe('a label left empty', () => {
+  const withSidebar = (after: string) =>
+    pageHtml({
+      byline: '<div class="info"><span>2019-09-26 15:10</span> <span>来源：人民网</span></div>',
+      after: `${after}</div><div class="side"><h3>热点推荐</h3><ul><li><a href="/a/1.html">长春今年首场降雪 各部门连夜除雪保畅通</a></li></ul>`,
+    });
+
+  it.each([['<p class="editor">责任编辑：<span></span></p>'], ['<p class="editor">编辑：</p>']])(
+    'takes nothing from the next block of the page: %s',
+    (after) => {
+      const article = extractArticle(new JSDOM(withSidebar(after), { url: URL }).window.document, URL);
+      expect(article.editors).toEqual([]);
+    },
+  );
+
+  it("reads its value from the next cell of an information table's row", () => {
+    const html = pageHtml({
+      above:
+        '<table class="xxgk"><tr><td>发布机构：</td><td>吉林省文化和旅游厅</td><td>发布日期：</td><td>2019年09月26日</td></tr></table>',
+    });
+    const article = extractArticle(new JSDOM(html, { url: URL }).window.document, URL);
+    expect(article.source).toBe('吉林省文化和旅游厅');
+  });
+});

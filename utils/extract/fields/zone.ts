@@ -37,6 +37,15 @@ function parsed(line: Line): Byline {
 const LABEL_ONLY = /^[\p{Script=Han}\s]{2,8}[:：]$/u;
 
 /**
+ * Whether a value's cell is the label's neighbour: in the same table row, or a sibling (dt and dd).
+ * A label left empty (`责任编辑：` with no name) takes nothing from the next block of the page.
+ */
+function sameRow(label: Element, value: Element): boolean {
+  const row = label.closest('tr');
+  return row ? row === value.closest('tr') : label.parentElement === value.parentElement;
+}
+
+/**
  * `lines` as bylines, a label-only line read together with the line after it: information tables
  * put the label and the value in cells of their own (<td>发文机关：</td><td>国务院办公厅</td>).
  */
@@ -46,7 +55,7 @@ function parsedLines(lines: readonly Line[], keep: (line: Line) => boolean): Par
     if (!keep(line)) return;
     const next = lines[i + 1];
     const byline =
-      next && LABEL_ONLY.test(line.text) && next.text.length <= BYLINE_LINE_MAX
+      next && LABEL_ONLY.test(line.text) && next.text.length <= BYLINE_LINE_MAX && sameRow(line.el, next.el)
         ? parseByline(`${line.text}${next.text}`)
         : parsed(line);
     out.push({ line, byline });
