@@ -33,7 +33,7 @@ import { resolvePublished } from './fields/published';
 import { resolveSection } from './fields/section';
 import { resolveSource } from './fields/source';
 import { resolveTitle } from './fields/title';
-import { zoneBylines } from './fields/zone';
+import { storyTail, zoneBylines } from './fields/zone';
 import { articleLanguage, detectScript } from './lang';
 import { collectLines, lineIndexOf, type Line, type LineStats } from './lines';
 import { readMetadata } from './metadata';
@@ -373,7 +373,7 @@ export function explainArticle(
   const text = cleanLines.map((l) => l.text).join('\n');
   if (!text.trim()) throw new NoArticleError('no readable article on this page');
   const bodyEnd = lineIndexOf(lines, cleanLines.at(-1)?.text, Math.max(0, ctx.bodyStart));
-  ctx.tail = bodyEnd >= 0 ? lines.slice(bodyEnd + 1, bodyEnd + 12) : [];
+  ctx.tail = bodyEnd >= 0 ? storyTail(lines.slice(bodyEnd + 1, bodyEnd + 12)) : [];
 
   // after the tail is known: a blog's date can stand in the line right after the post
   const date = resolvePublished(ctx);

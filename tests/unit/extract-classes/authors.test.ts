@@ -738,3 +738,43 @@ describe('the names in an author value, as Chinese pages print them', () => {
     expect(parseByline(line).authors).toEqual(authors);
   });
 });
+
+describe('credits after the story that are not its own', () => {
+  const byline = '<div class="info">2019-09-26 15:10</div>';
+
+  it.each([
+    [
+      '<div class="comments"><h3>网友评论</h3><div class="item"><span>作者：长春网友</span> <span>2019-09-27 08:00</span><p>写得好，明年一定去看看。</p></div></div>',
+    ],
+    [
+      '<div class="comments"><h3>最新評論</h3><div class="item"><span>作者：台北網友</span> <span>2019-09-27 08:00</span></div></div>',
+    ],
+    // inside the story's container, where Readability takes it along
+    ['<p>网友评论</p><p>作者：长春网友 2019-09-27 08:00</p><p>写得好，明年一定去看看。</p>'],
+  ])("a comment thread's poster is no author: %s", (after) => {
+    const article = extract({ byline, after });
+    expect(article.authors).toEqual([]);
+  });
+
+  it.each([
+    [
+      '<div class="related"><h3>相关阅读</h3><p><a href="/a/1.html">长春今年首场降雪 各部门连夜除雪</a> 作者：王五 来源：长春日报</p></div>',
+    ],
+    ['<p><a href="/a/1.html">长春今年首场降雪 各部门连夜除雪</a> 作者：王五 来源：长春日报</p>'],
+  ])("a line that opens with another story's headline credits that story: %s", (after) => {
+    const article = extract({ byline, after, docTitle: '长白山冰雪季开幕 游客同比增长三成 - 示例日报' });
+    expect(article.authors).toEqual([]);
+    expect(article.source).not.toBe('长春日报');
+  });
+
+  it("a portal's list of other stories between the body and its own credit line leaves that line the story's", () => {
+    const article = extract({
+      byline,
+      after: `<div class="related"><div class="related-title">延伸阅读</div><ul>
+<li><a href="/a/1.html">长春今年首场降雪 各部门连夜除雪保畅通</a></li>
+<li><a href="/a/2.html">吉林省推出十条冰雪旅游线路迎新雪季</a></li></ul></div>
+<div class="ep-source">本文来源：新华社 责任编辑：李曦_NN2587</div>`,
+    });
+    expect(article).toMatchObject({ source: '新华社', editors: ['李曦_NN2587'] });
+  });
+});
