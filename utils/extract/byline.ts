@@ -636,10 +636,11 @@ const INSTITUTION =
 
 /**
  * What a run of CJK characters after a writer's label says when it is no name: where the piece came
- * from or who put it together (本文来自网络, 网络整理, 综合报道), or a sentence.
+ * from or who put it together (本文来自网络, 网络整理, 综合报道), a link's or a placeholder's words
+ * (点击进入专栏, 暂无作者信息), a role without its person (特约撰稿人), or a sentence.
  */
 const NOT_A_NICKNAME =
-  /本文|本站|本网|来自|來自|来源|來源|转自|轉自|转载|轉載|网络|網絡|網路|整理|提供|综合|綜合|报道|報導|发布|發布|[了吗呢啊吧]$/u;
+  /本文|本站|本网|来自|來自|来源|來源|转自|轉自|转载|轉載|网络|網絡|網路|整理|提供|综合|綜合|报道|報導|发布|發布|投稿|作者|撰稿人|点击|點擊|查看|进入|進入|浏览|瀏覽|更多|暂无|暫無|未知|不详|不詳|信息|資訊|主页|主頁|[了吗呢啊吧]$/u;
 
 /**
  * Whether an all-CJK run longer than a personal name is a writer's: only as the whole value of a

@@ -25,8 +25,11 @@ describe("a writer's label's whole value: a nickname or an organisation, longer 
     // where the piece came from, or who put it together, names no writer
     ['作者：本文来自网络', []],
     ['作者：网络整理', []],
-    // a phrase, not a name
+    // a phrase, a link's or a placeholder's words, not a name
     ['作者：雪地里的小王啊', []],
+    ['作者：点击进入专栏', []],
+    ['作者：查看作者主页', []],
+    ['作者：暂无作者信息', []],
   ])('%s', (line, authors) => {
     expect(parseByline(line).authors).toEqual(authors);
   });
