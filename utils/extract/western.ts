@@ -112,7 +112,7 @@ export function isWesternBylineLine(text: string): boolean {
 const ROLE = 'writer|reporter|correspondent|editor|contributor|columnist|producer';
 
 /** The last word of a role or an outlet after a byline's comma: `Staff Writer`, `The Daily Post`. */
-const ROLE_OR_OUTLET = new RegExp(
+export const ROLE_OR_OUTLET = new RegExp(
   String.raw`\b(${ROLE}|staff|press|news|times|post|journal|tribune|herald|gazette|daily|weekly|magazine|network|media|wire|service|agency|bureau|online)$`,
   'i',
 );

@@ -778,3 +778,22 @@ describe('credits after the story that are not its own', () => {
     expect(article).toMatchObject({ source: '新华社', editors: ['李曦_NN2587'] });
   });
 });
+
+describe("a declared byline's parts after the first name", () => {
+  it.each([
+    ['Jane Doe | CNN', ['Jane Doe']],
+    ['By Jane Doe, Special to The Example Times', ['Jane Doe']],
+    ['Jane Doe | jdoe@example.com', ['Jane Doe']],
+    ['Jane Doe, Staff Writer', ['Jane Doe']],
+    // people stay, in either script
+    ['Jane Doe, John Smith', ['Jane Doe', 'John Smith']],
+    ['张三、李四', ['张三', '李四']],
+  ])('%s: an outlet, a role or an address is not a writer', (value, names) => {
+    expect(declaredNames(value)).toEqual(names);
+  });
+
+  it("a template's placeholder (`name, email@…`) names no one", () => {
+    const article = extract({ head: '<meta name="author" content="name, email@gmail.com">' });
+    expect(article.authors).toEqual([]);
+  });
+});

@@ -21,7 +21,7 @@ import { ruleCandidates, type Candidate, type ExtractContext } from '../context'
 import { cutAtFurniture, isFurniture } from '../furniture';
 import { cleanName, looseKey } from '../text';
 import { BLOG_PLATFORM, ownerAfterPlatform, titleParts } from '../title';
-import { ROLE_TITLE, westernBylineNames } from '../western';
+import { ROLE_OR_OUTLET, ROLE_TITLE, westernBylineNames } from '../western';
 import {
   bodyEndBylines,
   bodyLeadBylines,
@@ -153,20 +153,32 @@ export function declaredNames(value: string): string[] {
   const labelled = parseByline(value).authors;
   if (labelled.length) return labelled;
   const afterBy = /\bby\s+([^\n|]+)$/i.exec(value)?.[1] ?? value;
-  return afterBy
-    .split(/\n|\s[|·•]\s|\s*[|｜]\s*/)
-    .map((part) =>
-      // a date printed right after the name ends it (`张三2023-05-12 08:23`)
-      cutAtFurniture(
-        part
-          .replace(/@.*$/, '')
-          .replace(/^(by|作者)\s*[:：]?\s*/i, '')
-          .trim(),
-      ),
-    )
-    .filter((part) => part && !/\d/.test(part) && !/^(updated|posted|published)\b/i.test(part))
-    .flatMap((part) => part.split(LATIN_NAME_SPLIT));
+  return (
+    afterBy
+      .split(/\n|\s[|·•]\s|\s*[|｜]\s*/)
+      // (an e-mail address beside the name is no name: `Jane Doe | jdoe@example.com`)
+      .filter((part) => !EMAIL.test(part.trim()))
+      .map((part) =>
+        // a date printed right after the name ends it (`张三2023-05-12 08:23`)
+        cutAtFurniture(
+          part
+            .replace(/@.*$/, '')
+            .replace(/^(by|作者)\s*[:：]?\s*/i, '')
+            .trim(),
+        ),
+      )
+      .filter((part) => part && !/\d/.test(part) && !/^(updated|posted|published)\b/i.test(part))
+      .flatMap((part) => part.split(LATIN_NAME_SPLIT))
+      // after the first name, a Latin word alone or an outlet's or role's words are the newsroom
+      // (`Jane Doe | CNN`, `Jane Doe, Special to The Times`), as in an English byline
+      .filter((name, i) => i === 0 || !isLatinName(name) || (/\s/.test(name) && !NOT_A_WRITER.test(name)))
+  );
 }
+
+const EMAIL = /^[\w.+-]+@[\w-]+\.[\w.-]+$/;
+const isLatinName = (name: string) => /^[\p{Script=Latin}\s.'’-]+$/u.test(name);
+/** An outlet or a role after a byline's first name: `CNN`, `Staff Writer`, `Special to The Times`. */
+const NOT_A_WRITER = new RegExp(`${ROLE_OR_OUTLET.source}|^special to\\b`, 'i');
 
 function firstNames(
   ctx: ExtractContext,
