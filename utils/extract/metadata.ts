@@ -120,10 +120,12 @@ const splitList = (value: string) =>
 
 /**
  * Publish-time keys pages set in their own scripts (JSON or JS assignments), most specific first.
- * `ct` is WeChat's Unix-seconds variable: only a 10-digit value counts for it.
+ * `ct` is WeChat's Unix-seconds variable and `ctime` a feed's creation time: only a Unix time (10
+ * digits, or 13 in milliseconds) counts for them.
  */
 const SCRIPT_DATE =
-  /["']?\b(publish_?time|publishTime|pubtime|pubTime|pub_?date|pubDate|publishDate|publish_date|datePublished|first_publish_time|ptime|ct)\b["']?\s*[:=]\s*["']?([0-9][0-9\-/:.T +Z年月日]{5,30})/gi;
+  /["']?\b(publish_?time|publishTime|pubtime|pubTime|pub_?date|pubDate|publishDate|publish_date|datePublished|first_publish_time|published_?at|publishedAt|release_?time|releaseTime|ptime|ctime|ct)\b["']?\s*[:=]\s*["']?([0-9][0-9\-/:.T +Z年月日]{5,30})/gi;
+const UNIX_TIME = /^\d{10}(?:\d{3})?$/;
 const SCRIPT_BUDGET = 400_000;
 
 /** The publish time the page's own scripts carry (`pubtime: "…"`, `"publish_time": 1600000000`, `ct = "…"`). */
@@ -141,8 +143,9 @@ export function scriptPublished(doc: Document): string | null {
     for (let m = SCRIPT_DATE.exec(text); m; m = SCRIPT_DATE.exec(text)) {
       const key = m[1]!.toLowerCase();
       const value = m[2]!.trim();
-      if (key === 'ct' && !/^\d{10}$/.test(value)) continue;
-      const rank = key === 'ct' ? 2 : key === 'ptime' ? 1 : 0;
+      const creation = key === 'ct' || key === 'ctime';
+      if (creation && !UNIX_TIME.test(value)) continue;
+      const rank = creation ? 2 : key === 'ptime' ? 1 : 0;
       if (!best || rank < best.rank) best = { rank, value };
       if (rank === 0) return value;
     }

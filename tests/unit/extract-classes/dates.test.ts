@@ -93,6 +93,21 @@ describe('publish dates', () => {
       '2020-05-06T07:08:00+08:00',
     ],
     ['ct as Unix seconds', '<script>var ct = "1588719600";</script>', '2020-05-06T07:00:00+08:00'],
+    [
+      'publishedAt in an app state',
+      '<script>window.__INITIAL_STATE__ = {"article": {"publishedAt": "2020-05-06 07:08:09"}};</script>',
+      '2020-05-06T07:08:09+08:00',
+    ],
+    [
+      'releaseTime in milliseconds',
+      '<script>var info = {"releaseTime": 1588719600000};</script>',
+      '2020-05-06T07:00:00+08:00',
+    ],
+    [
+      'ctime as Unix seconds',
+      '<script>var data = {"ctime": 1588719600};</script>',
+      '2020-05-06T07:00:00+08:00',
+    ],
     ['meta apub:time', '<meta name="apub:time" content="2020-05-06 07:08">', '2020-05-06T07:08:00+08:00'],
     [
       'meta article:published_time',
@@ -105,9 +120,12 @@ describe('publish dates', () => {
     expect(extract({ head }).publishedAt).toBe(iso);
   });
 
-  it('a Unix-seconds `ct` that is not a timestamp is not a date', () => {
-    expect(extract({ head: '<script>var ct = "12";</script>' }, UNDATED_URL).publishedAt).toBeNull();
-  });
+  it.each(['<script>var ct = "12";</script>', '<script>var o = {"ctime": "2020-05"};</script>'])(
+    'a creation time that is not a Unix time is not a date: %s',
+    (head) => {
+      expect(extract({ head }, UNDATED_URL).publishedAt).toBeNull();
+    },
+  );
 
   it.each([
     ['发表于 2005-5-7 21:23', '2005-05-07T21:23:00+08:00'],
