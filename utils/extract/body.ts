@@ -4,6 +4,7 @@
  */
 import { Readability } from '@mozilla/readability';
 import { collectLines, holdsHeadlineLink, lineIndexOf, type Line } from './lines';
+import { scriptArticleBody } from './metadata';
 import { markedFurniture, westernScript } from './western';
 
 export interface BodyResult {
@@ -12,7 +13,7 @@ export interface BodyResult {
   /** Readability's title guess, when Readability ran */
   readabilityTitle: string | null;
   readabilityByline: string | null;
-  via: 'selection' | 'rule' | 'readability' | 'lines';
+  via: 'selection' | 'rule' | 'readability' | 'lines' | 'embedded';
 }
 
 /**
@@ -88,6 +89,48 @@ export function bodyFromHiddenArticle(
   const revealed = bodyFromReadability(clone, chinese);
   // only an article hidden whole: a page's own hidden aside next to a short visible text stays hidden
   return bodyLength(revealed) > 3 * bodyLength(visible) + threshold ? revealed : visible;
+}
+
+/**
+ * The article as the page's embedded data carries it, where the page itself shows less than an
+ * article: an app that renders its story by script (saved or fetched before the script ran) keeps it
+ * in its state (`scriptArticleBody`), a JSON-LD block in `articleBody`. It wins only when far longer
+ * than what was visible, as a hidden article does. The HTML is parsed in an inert document: nothing
+ * in it loads or runs, and it is sanitized with the rest of the clip.
+ */
+export function bodyFromEmbeddedData(
+  doc: Document,
+  chinese: boolean,
+  visible: BodyResult | null,
+  declared: string | null,
+): BodyResult | null {
+  const threshold = charThresholdFor(chinese);
+  const shown = bodyLength(visible);
+  if (shown >= 3 * threshold) return visible;
+  const inert = doc.implementation.createHTMLDocument('');
+  const el = inert.createElement('div');
+  for (const value of [scriptArticleBody(doc), declared]) {
+    if (!value) continue;
+    el.replaceChildren();
+    if (/<(p|br|div|section)\b/i.test(value)) {
+      try {
+        el.innerHTML = value;
+      } catch {
+        continue; // a page's Trusted Types policy may refuse markup
+      }
+    } else
+      for (const paragraph of value.split(/\n+/))
+        if (paragraph.trim())
+          el.append(Object.assign(inert.createElement('p'), { textContent: paragraph.trim() }));
+    if (textLength(el) > 3 * shown + threshold)
+      return {
+        el,
+        readabilityTitle: visible?.readabilityTitle ?? null,
+        readabilityByline: null,
+        via: 'embedded',
+      };
+  }
+  return visible;
 }
 
 /** Text length of a body found (0 for none). */

@@ -12,8 +12,9 @@ import { canonicalUrlFor } from '../model/canonical-url';
 import { sanitizeHtml } from '../model/sanitize';
 import { articleIdFromUrl } from './article-id';
 import {
-  bodyFromLines,
+  bodyFromEmbeddedData,
   bodyFromHiddenArticle,
+  bodyFromLines,
   bodyFromReadability,
   bodyFromRule,
   bodyFromSelection,
@@ -221,6 +222,7 @@ function findBody(
   rules: Array<SiteRule | CmsRule | null>,
   chinese: boolean,
   options: ExtractOptions,
+  articleBody: string | null,
 ): BodyResult {
   const limits = options.limits ?? READABILITY_LIMITS;
   let body: BodyResult | null = null;
@@ -240,6 +242,7 @@ function findBody(
         if (body && story) body = { ...story, readabilityTitle: body.readabilityTitle };
       }
       if (body?.via !== 'rule' && stats.styleHidden) body = bodyFromHiddenArticle(document, chinese, body);
+      if (body?.via !== 'rule') body = bodyFromEmbeddedData(document, chinese, body, articleBody);
     } catch (error) {
       // Too deep to clone or for Readability's recursion (RangeError), or over its element cap
       if (!(error instanceof RangeError) && !/Aborting parsing/.test(String((error as Error)?.message)))
@@ -298,7 +301,7 @@ export function explainArticle(
   const tld = topLevelDomain(url);
   const language = pageLanguage(document, tld, pageSample);
   const chinese = language === 'zh';
-  const body = findBody(document, lines, stats, [site, cms], chinese, options);
+  const body = findBody(document, lines, stats, [site, cms], chinese, options, meta.articleBody);
 
   const ctx: ExtractContext = {
     doc: document,
@@ -321,7 +324,16 @@ export function explainArticle(
     tail: [],
     textLines: [],
     knownKeys: new Set(),
-    origins: { body: body.via === 'rule' ? (site ? 'site-rule' : 'cms-rule') : 'page' },
+    origins: {
+      body:
+        body.via === 'rule'
+          ? site
+            ? 'site-rule'
+            : 'cms-rule'
+          : body.via === 'embedded'
+            ? 'metadata'
+            : 'page',
+    },
   };
 
   // a first guess, for a title the <title> does not announce (the heading right above the body)

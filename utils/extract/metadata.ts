@@ -21,6 +21,8 @@ export interface EmbeddedMetadata {
   canonical: string[];
   lang: string | null;
   images: string[];
+  /** JSON-LD's articleBody as the page declares it (text or HTML, untrusted), for pages that show none */
+  articleBody: string | null;
 }
 
 type Json = unknown;
@@ -246,5 +248,43 @@ export function readMetadata(doc: Document, url: string): EmbeddedMetadata {
     lang:
       doc.documentElement.getAttribute('lang')?.trim() || first('content-language', 'language', 'og:locale'),
     images,
+    articleBody:
+      ld.map((item) => own(item, 'articleBody')).find((v): v is string => typeof v === 'string') ?? null,
   };
+}
+
+/**
+ * Keys under which an app's state carries the article's HTML (`window.__INITIAL_STATE__ =
+ * {"article": {"content": "<p>…</p>"}}`, a Next.js page's __NEXT_DATA__), with the string's JSON
+ * escapes. Long values only: a summary or a title is no body.
+ */
+const SCRIPT_BODY =
+  /"(content|contentHtml|content_html|articleContent|article_content|bodyHtml|body_html|richContent|rich_content|detail|html)"\s*:\s*"((?:[^"\\]|\\.){200,})"/g;
+const SCRIPT_BODY_BUDGET = 2_000_000;
+
+/**
+ * The longest article HTML the page's own scripts carry (an app rendered in the browser, saved or
+ * fetched before its script ran), or null.
+ */
+export function scriptArticleBody(doc: Document): string | null {
+  let budget = SCRIPT_BODY_BUDGET;
+  let best: string | null = null;
+  for (const script of doc.getElementsByTagName('script')) {
+    if (script.hasAttribute('src')) continue;
+    const text = script.textContent ?? '';
+    if (!text || text.length > budget) continue;
+    budget -= text.length;
+    SCRIPT_BODY.lastIndex = 0;
+    for (let m = SCRIPT_BODY.exec(text); m; m = SCRIPT_BODY.exec(text)) {
+      let value: string;
+      try {
+        value = JSON.parse(`"${m[2]}"`) as string;
+      } catch {
+        continue;
+      }
+      // HTML with paragraphs, not a template or a code sample
+      if (/<(p|br|div|section)\b/i.test(value) && (!best || value.length > best.length)) best = value;
+    }
+  }
+  return best;
 }
