@@ -156,7 +156,9 @@ const LABELS: ReadonlyArray<[string, Role]> = [
   ['文图', 'author'],
   ['摄影', 'photo'],
   ['攝影', 'photo'],
-  // the pictures, the video and the charts: credits, but no writer's (文/张三 图片/李四 视频/王五)
+  // the pictures, the video and the charts: credits, but no writer's (文/张三 图/李四 视频/王五)
+  ['图', 'photo'],
+  ['圖', 'photo'],
   ['图片', 'photo'],
   ['圖片', 'photo'],
   ['摄像', 'photo'],
@@ -261,7 +263,8 @@ const LONG_LABELS = LABELS.filter(([label, role]) => label.length >= 4 && role !
   .join('|');
 /**
  * Credits written with a slash (文/张三 图/李四 图文/张三 审核/王五 编辑/赵六): the labels without a
- * role of their own (文, 图, 图文, 報導, 整理…) name writers, the others have their label's role.
+ * role of their own (文, 图文, 報導, 整理…) name writers, the others have their label's role (图/ the
+ * pictures').
  */
 const SLASH_LABELS = [
   '图文',
@@ -338,8 +341,8 @@ const REPORTER_SLASH =
   /(?:(?:實習|实习|見習|见习|特約|特约)?(?:記者|记者|編譯|编译)|文|^|[【[（(〔])\s*((?:[\u4e00-\u9fff·]{2,4}[、，,\s]*){1,4}?)\s*[／/╱]\s*[\u4e00-\u9fff]{1,8}?(?:報導|报道|報道|電|电)/u;
 /**
  * 张三/文 李四/图, 本报记者 张三/文, 王五/摄: the names before the slash and their role after it, as
- * newspapers of the 2000s print them (文/张三 with the label first is LABEL_RE's). 文 and 图 name
- * writers, as in the label-first form; 摄 and 摄影, photographers.
+ * newspapers of the 2000s print them (文/张三 with the label first is LABEL_RE's). 文 and 图文 name
+ * writers, as in the label-first form; 图, 摄 and 摄影, who made the pictures.
  */
 const POSTFIX_CREDIT =
   /(?<=^|[\s【[（(〔■□●◎:：]|记者|記者|通讯员|通訊員)([\u4e00-\u9fff·]{2,4})\s*[/／]\s*(文图|文圖|图文|圖文|摄影|攝影|文|图|圖|摄|攝)(?=$|[\s】\]）)，,、])/gu;
@@ -924,7 +927,7 @@ export function parseByline(line: string): Byline {
   }
   if (!result.authors.length && !result.photographers.length)
     for (const [, name, role] of text.matchAll(POSTFIX_CREDIT))
-      (/^(摄|攝)/.test(role!) ? result.photographers : result.authors).push(name!);
+      (/^(摄|攝|图|圖)$|^(摄影|攝影)$/.test(role!) ? result.photographers : result.authors).push(name!);
   if (!result.authors.length) {
     const named = OUTLET_NAMES_REPORTS.exec(text);
     if (named) {

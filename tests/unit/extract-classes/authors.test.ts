@@ -141,6 +141,18 @@ describe('author precision', () => {
     expect(extract({ paragraphs }).authors).toEqual(authors);
   });
 
+  it.each([
+    [['（张三）'], ['张三']],
+    [['（完）', '（张三）'], ['张三']],
+    [['（张三 李四）'], ['张三', '李四']],
+    // a note in brackets on its own line names no one
+    [['（待续）'], []],
+    [['（图文）'], []],
+    [['（长白山）'], []],
+  ])('a sign-off on a line of its own after the text: %j', (closing, authors) => {
+    expect(extract({ paragraphs: [...PARAGRAPHS, ...closing] }).authors).toEqual(authors);
+  });
+
   it('a sign-off followed by a portal advert and a player label is still read', () => {
     const paragraphs = [
       '十二月一日，长白山冰雪季在池北区正式开幕。开幕式上，来自全国各地的滑雪爱好者齐聚一堂，共同迎接新雪季的到来。',
@@ -252,7 +264,7 @@ describe('a role where a name should be, in an author value', () => {
 
 describe('credits written with a slash', () => {
   it.each([
-    ['（文/张三 图/李四 审核/王五）', { authors: ['张三', '李四'], editors: [] }],
+    ['（文/张三 图/李四 审核/王五）', { authors: ['张三'], photographers: ['李四'], editors: [] }],
     ['文/张三 编辑/赵六 终审/钱七', { authors: ['张三'], editors: ['赵六'] }],
     ['文／張三 攝影／李四 審核／王五', { authors: ['張三'], photographers: ['李四'], editors: [] }],
     ['撰稿：张三 统筹：王五', { authors: ['张三'], editors: [] }],
@@ -264,7 +276,7 @@ describe('credits written with a slash', () => {
   });
 
   it.each([
-    ['文 | 张三　图 | 李四', { authors: ['张三', '李四'] }],
+    ['文 | 张三　图 | 李四', { authors: ['张三'], photographers: ['李四'] }],
     ['文丨李四 编辑丨王五', { authors: ['李四'], editors: ['王五'] }],
     ['文|赵六', { authors: ['赵六'] }],
   ])('%s: a bar, ASCII or 丨, stands for the slash', (line, expected) => {
@@ -279,7 +291,8 @@ describe('credits written with a slash', () => {
   });
 
   it.each([
-    ['张三/文 李四/图', { authors: ['张三', '李四'], photographers: [] }],
+    // 图 credits the pictures, as 图片 and 摄 do
+    ['张三/文 李四/图', { authors: ['张三'], photographers: ['李四'] }],
     ['■本报记者 张三/文 王五/摄', { authors: ['张三'], photographers: ['王五'] }],
     ['张三 / 文图', { authors: ['张三'] }],
     // a slash before a place is the reporter's dateline, not a role
@@ -291,7 +304,7 @@ describe('credits written with a slash', () => {
 
   it('the credit after the names opening the body names its writer and leaves the body', () => {
     const a = extract({ paragraphs: ['张三/文 李四/图', ...PARAGRAPHS] });
-    expect(a.authors).toEqual(['张三', '李四']);
+    expect(a.authors).toEqual(['张三']);
     expect(a.textContent.split('\n')).toEqual(PARAGRAPHS);
   });
 });

@@ -131,16 +131,20 @@ function writerBesideDate(head: readonly Line[]): string[] {
   return name && PERSON_NAME.test(name) ? [name] : [];
 }
 
-/** A report signed off at its end: …打通闲鱼以旧换新。(李楠), …。（张三 李四） */
+/**
+ * A report signed off at its end: …打通闲鱼以旧换新。(李楠), …。（张三 李四）, or on a line of its own
+ * after the text (`（张三）`, maybe after a （完）).
+ */
 function signOff(lastLine: string): string[] {
   const m =
-    /[。！？.!?”」][（(]\s*([\u4e00-\u9fff·]{2,4}(?:[\s、]+[\u4e00-\u9fff·]{2,4}){0,2})\s*[）)]$/u.exec(
+    /(?:[。！？.!?”」]|^)[（(]\s*([\u4e00-\u9fff·]{2,4}(?:[\s、]+[\u4e00-\u9fff·]{2,4}){0,2})\s*[）)]$/u.exec(
       lastLine,
     );
   if (!m) return [];
   const names = m[1]!.split(/[\s、]+/);
-  // one name as any sign-off prints it; several only when each is shaped like a person's
-  if (names.length === 1) return NOT_A_SIGN_OFF.test(names[0]!) ? [] : names;
+  // one name as any sign-off prints it; several, or one alone on its line (where a note in brackets
+  // stands too: （图文）, （待续）), only when each is shaped like a person's
+  if (names.length === 1 && m.index > 0) return NOT_A_SIGN_OFF.test(names[0]!) ? [] : names;
   return names.every((name) => PERSON_NAME.test(name)) ? names : [];
 }
 
