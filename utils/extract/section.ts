@@ -7,7 +7,7 @@ import { collapseSpace, looseKey } from './text';
 const LABEL = /^(您?(当前|现在|所在)?的?(位置|所在位置)|当前位置|所在位置|位置)\s*[:：]?\s*/;
 const SEPARATORS = /\s*(?:>>|>|＞|»|›|→|\/|\||｜|丨|＞＞|->|—>|::)\s*/;
 const HOME =
-  /^(首页|首頁|主页|主頁|网站首页|網站首頁|返回首页|home|homepage|index|[\p{L}\p{N}.]{1,20} home|(?:[\p{L}\p{N}.]{1,20}\s?)?ホームページ|ホーム|トップ|accueil|inicio|startseite|홈|正文|内容|內容|详情|詳情|正文内容|详细内容|当前页|文章内容|浏览文章|浏览内容|查看内容|文章详情|新闻详情|信息详情|详细信息)$|首[页頁]$/iu;
+  /^(首页|首頁|主页|主頁|网站首页|網站首頁|返回首页|home|homepage|index|[\p{L}\p{N}.]{1,20} home|(?:[\p{L}\p{N}.]{1,20}\s?)?ホームページ|ホーム|トップ|accueil|inicio|startseite|홈|正文|内容|內容|详情|詳情|正文内容|详细内容|当前页|文章内容|浏览文章|浏览内容|查看内容|文章详情|新闻详情|信息详情|详细信息|详情页|詳情頁|内容页|內容頁|正文页|正文頁|文章页|文章頁)$|首[页頁]$/iu;
 
 /** An entry that names no column: the front page, or the article's own page (正文, 详情). */
 export function isHomeOrArticle(entry: string): boolean {

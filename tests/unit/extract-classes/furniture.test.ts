@@ -177,6 +177,8 @@ describe('values end where page furniture begins', () => {
       ['新闻', '教育新闻'],
     ],
     ['<a href="/">首页</a> &gt; <a href="/news/">新闻</a> &gt; 新闻详情', ['新闻']],
+    ['<a href="/">首页</a> &gt; <a href="/news/">新闻</a> &gt; 详情页', ['新闻']],
+    ['<a href="/">首頁</a> &gt; <a href="/news/">新聞</a> &gt; 內容頁', ['新聞']],
     // the date printed after the article's own entry, without a separator
     [
       '<a href="/">首页</a> &gt;&gt; <a href="/news/">新闻</a> &gt;&gt; 正文 <span>2019年3月5日 星期二</span>',
