@@ -364,16 +364,16 @@ const BRACKET_CREDIT =
 const AGENCY_DATELINE =
   /(中央社|新華社|新华社|中新社|中通社|法新社|路透社?|美聯社|美联社|共同社|韓聯社|韩联社)(?:(?:特派|駐[\u4e00-\u9fff]{1,4}|驻[\u4e00-\u9fff]{1,4})?(?:記者|记者))([\u4e00-\u9fff、·]{2,24}?)\s*(?:\d{1,2}月)?\d{1,2}日\s*(?:專|专)?(?:電|电)/u;
 /**
- * A newspaper's own lead, 【明報專訊】, 〔自由時報訊〕, 【大紀元2013年11月29日訊】, 【on.cc東網專訊】, or
- * 【星島日報報道】 (報道 only after a name ending like an outlet's: 綜合報導 names none): its outlet.
- */
-/**
  * A reporter's credit opening a paragraph without brackets, up to where it says reported
  * (`記者王家俊／台北報導 行政院今日…`, `東森新聞記者王家俊／台北報導行政院…`): the candidate a lead's
  * byline is read from.
  */
 export const UNBRACKETED_LEAD = /^[^，。！？；「“]{4,30}?(?:報導|报道|報道)/u;
 
+/**
+ * A newspaper's own lead, 【明報專訊】, 〔自由時報訊〕, 【大紀元2013年11月29日訊】, 【on.cc東網專訊】, or
+ * 【星島日報報道】 (報道 only after a name ending like an outlet's: 綜合報導 names none): its outlet.
+ */
 export const NEWSPAPER_LEAD =
   /^[【[〔（(]\s*((?:[A-Za-z][A-Za-z.]{1,8})?[\u4e00-\u9fff]{2,8}?)(?:(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)?(?:專訊|专讯|快訊|快讯|訊|讯|(?<=[報报網网社台])(?:報道|报道|報導))\s*[】\]〕）)]/u;
 /**
@@ -420,7 +420,6 @@ const OUTLET_THEN_NAMES = new RegExp(
   'u',
 );
 
-/** `Rti中央廣播電臺 記者王家俊`: a reporter label and the names closing a short line. */
 /**
  * A TV newsroom's credit without 记者 or a slash: the reporters, then where they reported from
  * (`王家俊 台北報導`, `王家俊、李四 高雄報導`), only on a short line of its own.
@@ -435,6 +434,7 @@ function namesPlaceReported(text: string): string[] {
   return names.every((name) => PERSON_NAME.test(name)) ? names : [];
 }
 
+/** `Rti中央廣播電臺 記者王家俊`: a reporter label and the names closing a short line. */
 const REPORTER_LAST =
   /(?:實習|实习|見習|见习|特約|特约)?(?:記者|记者)\s*((?:[\u4e00-\u9fff·]{2,4}[、，,\s]*){1,4})$/u;
 
@@ -927,7 +927,7 @@ export function parseByline(line: string): Byline {
   }
   if (!result.authors.length && !result.photographers.length)
     for (const [, name, role] of text.matchAll(POSTFIX_CREDIT))
-      (/^(摄|攝|图|圖)$|^(摄影|攝影)$/.test(role!) ? result.photographers : result.authors).push(name!);
+      (/^(摄|攝|图|圖|摄影|攝影)$/.test(role!) ? result.photographers : result.authors).push(name!);
   if (!result.authors.length) {
     const named = OUTLET_NAMES_REPORTS.exec(text);
     if (named) {

@@ -27,7 +27,7 @@ import {
 } from './body';
 import { isBylineLine } from './byline';
 import { cleanBody, summaryWords } from './clean';
-import { runHook, type ExtractContext, type PageLanguage } from './context';
+import { runHook, type ExtractContext, type Origin, type PageLanguage } from './context';
 import { parseDate } from './dates';
 import { resolveAuthors, resolveEditors } from './fields/people';
 import { resolvePublished } from './fields/published';
@@ -254,6 +254,12 @@ function findBody(
   return body;
 }
 
+/** Where the body came from: the site's or the CMS's rule, the page's embedded data, or the page. */
+function bodyOrigin(body: BodyResult, site: SiteRule | null): Origin {
+  if (body.via === 'rule') return site ? 'site-rule' : 'cms-rule';
+  return body.via === 'embedded' ? 'metadata' : 'page';
+}
+
 /** The <base href> the page's relative URLs resolve against. */
 function baseUrlOf(document: Document, url: string): string {
   // getElementsByTagName: no selector engine for a lookup on every clip
@@ -324,16 +330,7 @@ export function explainArticle(
     tail: [],
     textLines: [],
     knownKeys: new Set(),
-    origins: {
-      body:
-        body.via === 'rule'
-          ? site
-            ? 'site-rule'
-            : 'cms-rule'
-          : body.via === 'embedded'
-            ? 'metadata'
-            : 'page',
-    },
+    origins: { body: bodyOrigin(body, site) },
   };
 
   // a first guess, for a title the <title> does not announce (the heading right above the body)

@@ -148,6 +148,11 @@ function signOff(lastLine: string): string[] {
   return names.every((name) => PERSON_NAME.test(name)) ? names : [];
 }
 
+const EMAIL = /^[\w.+-]+@[\w-]+\.[\w.-]+$/;
+const isLatinName = (name: string) => /^[\p{Script=Latin}\s.'’-]+$/u.test(name);
+/** An outlet or a role after a byline's first name: `CNN`, `Staff Writer`, `Special to The Times`. */
+const NOT_A_WRITER = new RegExp(`${ROLE_OR_OUTLET.source}|^special to\\b`, 'i');
+
 /**
  * Names in a declared author field or a byline element, which carry more than names: `By A and B`,
  * `作者：A`, `January 17, 2017 at 6:08 PM ET by A`, `18/03/2019 | A`, `A@handle WATCH LIVE`,
@@ -178,11 +183,6 @@ export function declaredNames(value: string): string[] {
       .filter((name, i) => i === 0 || !isLatinName(name) || (/\s/.test(name) && !NOT_A_WRITER.test(name)))
   );
 }
-
-const EMAIL = /^[\w.+-]+@[\w-]+\.[\w.-]+$/;
-const isLatinName = (name: string) => /^[\p{Script=Latin}\s.'’-]+$/u.test(name);
-/** An outlet or a role after a byline's first name: `CNN`, `Staff Writer`, `Special to The Times`. */
-const NOT_A_WRITER = new RegExp(`${ROLE_OR_OUTLET.source}|^special to\\b`, 'i');
 
 function firstNames(
   ctx: ExtractContext,
