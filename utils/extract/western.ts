@@ -63,7 +63,7 @@ const BYLINE_NAMES = new RegExp(
 );
 /** A wire story's credits at its foot: `Reporting by A in London; Writing by B; Editing by C`. */
 export const WIRE_CREDITS =
-  /^(additional )?(reporting|writing|editing|research) by [^.!?]{2,80}(;\s*(additional )?(reporting|writing|editing|research) by [^.!?]{2,80})*\.?$/i;
+  /^\(?(additional )?(reporting|writing|editing|research) by [^.!?()]{2,80}(;\s*(additional )?(reporting|writing|editing|research) by [^.!?()]{2,80})*\.?\)?\.?$/i;
 /** The author box's links and the wire's credits. */
 const BYLINE_CHROME = new RegExp(
   String.raw`^(view|see|more|read) (author archive|all (posts|articles|stories)( by .{1,40})?|(more )?(posts|articles|stories) by .{1,40})$|${WIRE_CREDITS.source}`,
@@ -208,6 +208,8 @@ const NEWSLETTER = [
   // who get a briefing are news
   /\b(sign(ing)? up|subscribe)\b.{0,20}\b(to|for) (our|the)\b.{0,60}\b(briefs?|briefing|digest)\b/i,
   /^keep up with\b.{0,80}\bnewsletter\b/i,
+  // (`Get the latest news delivered daily!`)
+  /^get (the )?(latest|top|best|breaking)\b.{0,60}\bdelivered\b/i,
   /\bnewsletters?\b.{0,60}\b(sign(ing)? up|subscribe|inbox)\b/i,
   /^(enter|type) (your|an?) (valid )?e-?mail( address)?/i,
   /^(please enter a valid e-?mail( address)?|e-?mail address|your e-?mail( address)?)[.!:]?$/i,
@@ -266,7 +268,8 @@ const AD_LABEL =
   /^(ad|ads|advert|sponsored|sponsored (content|post|links?)|paid (content|post|partner content)|promoted( content)?|partner content|ad feedback)$/i;
 
 /** The story's taxonomy and rights lines: `Tags: …`, `Filed under: …`, `All rights reserved.` */
-const TAXONOMY = /^(tags?|topics?|filed under|categories|category|keywords?|more on|related topics)\s*:/i;
+const TAXONOMY =
+  /^(tags?|topics?|filed under|categories|category|keywords?|more on|related topics|(read )?more about)\s*:/i;
 const RIGHTS =
   /\ball rights reserved\b|\bmay not be (published|reproduced|copied|redistributed)\b|^this (article|story|post) (was|has been) (originally )?published (by|on|at)\b|^this (article|story|post) (originally|first) appeared (on|in)\b/i;
 
@@ -275,10 +278,11 @@ const CLICK_HERE = /^(click|tap) here\b/i;
 
 /**
  * The page's buttons and plugs as text: comment calls (`Scroll down to comment below`), toggles
- * (`Show more`), policy links, a channel plug (`Subscribe on YouTube!`), the follow-us line.
+ * (`Show more`), policy links, a channel plug (`Subscribe on YouTube!`), the follow-us line, the
+ * comment section's house rules (`We invite you to use our commenting platform…`).
  */
 const PAGE_CALL =
-  /^(what do you think\??\s*)?(scroll down to comment( below)?|(leave|share|post) your (comments?|thoughts)( below| in the comments)?|let us know (what you think )?in the comments( below)?)[.!]?$|^what[’']s your reaction\??$|^(show|read|see|view|load) (more|less)( (photos|pictures|images|videos))?\s*:?$|^(privacy policy|terms of (use|service)|cookie (policy|settings))$|\bsubscribe (on|to (our|my)) (youtube|channel)\b|^follow us( on social( media)?)?[.!]?$|^(please )?support (our|local|independent|quality|this) (journalism|reporting)\b|^(do you )?(have|got) a (news )?(tip|story idea)\?|^(sign|log) in to (comment|reply|join the conversation)[.!]?$|^please enable javascript to view the comments\b|^this (article|story|content) is (more than|over) \w+ (years?|months?) old$|^our standards\s*:|^(reprints?|reprints and permissions|filed under:?)$/i;
+  /^(what do you think\??\s*)?(scroll down to comment( below)?|(leave|share|post) your (comments?|thoughts)( below| in the comments)?|let us know (what you think )?in the comments( below)?)[.!]?$|^what[’']s your reaction\??$|^(show|read|see|view|load) (more|less)( (photos|pictures|images|videos))?\s*:?$|^(privacy policy|terms of (use|service)|cookie (policy|settings))$|\bsubscribe (on|to (our|my)) (youtube|channel)\b|^follow us( on social( media)?)?[.!]?$|^(please )?support (our|local|independent|quality|this) (journalism|reporting)\b|^(do you )?(have|got) a (news )?(tip|story idea)\?|^(sign|log) in to (comment|reply|join the conversation)[.!]?$|^please enable javascript to view the comments\b|^this (article|story|content) is (more than|over) \w+ (years?|months?) old$|^our standards\s*:|^(reprints?|reprints and permissions|filed under:?)$|^we invite you to use our commenting platform\b|^(please )?(read|review|see) our (commenting|comment) (policy|guidelines)\b/i;
 
 export function isPromptLine(text: string): boolean {
   if (text.length > 200) return false;

@@ -85,6 +85,26 @@ describe('Western page furniture inside the body', () => {
   });
 
   it.each([
+    ['(Reporting by Jane Doe in Chicago; Editing by John Smith)'],
+    ['Read more about: transit, city council'],
+    ['Get the latest news delivered daily!'],
+    [
+      'We invite you to use our commenting platform to engage in insightful conversations about issues in our community.',
+    ],
+    ['Please read our commenting policy before posting.'],
+  ])('drops the story foot: %s', (line) => {
+    expect(body(page({ foot: [line] }))).toEqual(PROSE);
+  });
+
+  it('keeps a sentence that quotes a comment policy or gets news delivered', () => {
+    const quoted = [
+      '“This post violates our comment policy,” a spokesperson for the platform said on Tuesday.',
+      'Getting the latest figures delivered to council members took the clerk three weeks.',
+    ];
+    expect(body(page({ foot: quoted }))).toEqual([...PROSE, ...quoted]);
+  });
+
+  it.each([
     ['Written by Michael Larabel in Linux on 5 March 2019', ['Michael Larabel']],
     ['By Jane Doe in Washington on March 12, 2024', ['Jane Doe']],
     ['By Jane Doe Published in FrontBurner December 14, 2016', ['Jane Doe']],
