@@ -199,7 +199,11 @@ describe("a 公众号 article's own chrome, on WeChat or reposted elsewhere", ()
     // the tail's 阅读原文 link, follow plug and the arrow pointing at them
     '点击“阅读原文”了解更多',
     '欢迎关注示例财经微信公众号',
+    '更多精彩资讯请关注示例日报微信公众号',
     '▼',
+    // a site's copyright notice, and the post's buttons written out in a row
+    '版权声明：凡注明“来源：示例日报”的所有作品，版权均属于示例日报。',
+    '点赞 收藏 分享',
   ])('%s is not body text', (chrome) => {
     const a = extract({ paragraphs: [chrome, ...PARAGRAPHS, chrome] });
     expect(a.textContent.split('\n')).toEqual(PARAGRAPHS);
@@ -341,5 +345,11 @@ describe("a repost's credit to the 公众号 it came from", () => {
     ['来源：示例财经(微信ID: abc) 作者：张三', { source: '示例财经', authors: ['张三'] }],
   ])('a label before a bar, and an account ID after its name: %s', (line, expected) => {
     expect(parseByline(line)).toMatchObject(expected);
+  });
+});
+
+describe('notes a human-made copy of a story keeps', () => {
+  it.each(['（原标题：长白山冰雪季开幕）', '（完）'])('%s stays', (note) => {
+    expect(bodyWith(note)).toEqual([...PARAGRAPHS, note]);
   });
 });
