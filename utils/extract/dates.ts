@@ -102,10 +102,20 @@ function hanNumber(text: string): number {
   return (ten === 0 ? 1 : digit(text[0])) * 10 + digit(text[ten + 1]);
 }
 
+/** Full-width digits and date marks (２０１９－０９－２６, typed in a word processor), each for its ASCII twin. */
+const FULL_WIDTH = /[\uFF10-\uFF19\uFF0D\uFF0E\uFF0F]/g;
+
 /** The first date in `text`, or null. Dates given with a zone are re-expressed in the site's zone. */
 export function parseDate(text: string, context: DateContext, labelled = false): PublishDate | null {
   if (!text) return null;
   const sample = text.length > 2_000 ? text.slice(0, 2_000) : text;
+  if (/[\uFF10-\uFF19]/.test(sample)) {
+    // read in ASCII, one character for one, so the page's own words stay the raw value
+    const ascii = sample.replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+    const parsed = parseDate(ascii, context, labelled);
+    const at = parsed ? ascii.indexOf(parsed.raw) : -1;
+    return parsed && at >= 0 ? { ...parsed, raw: sample.slice(at, at + parsed.raw.length) } : parsed;
+  }
   const roc = ROC_YEAR.exec(sample) ?? (labelled ? ROC_DIGITS.exec(sample) : null);
   if (roc) {
     const year = String(Number(roc[1]) + 1911);

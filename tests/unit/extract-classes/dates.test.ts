@@ -412,6 +412,24 @@ describe('publish dates', () => {
 
 describe('dates on government and older pages', () => {
   it.each([
+    [
+      '<div class="info">２０１９年０９月２６日　来源：吉林日报</div>',
+      '2019-09-26T00:00:00+08:00',
+      '２０１９年０９月２６日',
+    ],
+    [
+      '<div class="info">发布时间：２０１９－０９－２６　１５：１０</div>',
+      '2019-09-26T15:10:00+08:00',
+      '２０１９－０９－２６ １５：１０',
+    ],
+  ])('a date in full-width digits, typed in a word processor: %s', (byline, iso, raw) => {
+    const a = extract({ byline }, UNDATED_URL);
+    expect(a.publishedAt).toBe(iso);
+    // the page's own characters stay the raw value
+    expect(a.publishedRaw).toBe(raw);
+  });
+
+  it.each([
     ['<div class="date">2019年9月26日 星期四 15:10</div>', '2019-09-26T15:10:00+08:00', null],
     [
       '<div class="date">2019年9月26日（星期四） 来源：吉林日报</div>',
