@@ -619,11 +619,11 @@ export const PORTAL =
 
 /**
  * What templates print where no one is named: placeholders (a template's own `name, email@…`), the
- * CMS's user, the site itself, the page's own newsroom (本报讯: "this paper reports") and a repost
- * mark (转载).
+ * CMS's user, the site itself, the page's own newsroom (本报讯: "this paper reports", `From staff
+ * reports`) and a repost mark (转载).
  */
 export const PLACEHOLDER_NAME =
-  /^(未知|不详|不詳|佚名|暂无|無|无|none|null|undefined|name|your name|author name|姓名|admin|administrator|webmaster|网络|網路|網絡|互联网|互聯網|综合|綜合|本站|本网|本網|本报|本報|本刊|本台|本报讯|本報訊|本网讯|本網訊|本台讯|本臺訊|本刊讯|转载|轉載|原创|本站原创|本网原创|管理员|系统管理员|管理員|编辑|記者|记者|作者|小编|网友|匿名|楼主|游客)$/i;
+  /^(未知|不详|不詳|佚名|暂无|無|无|none|null|undefined|name|your name|author name|姓名|staff|(?:from )?(?:staff|wire)(?: and wire)? reports?|news desk|web desk|admin|administrator|webmaster|网络|網路|網絡|互联网|互聯網|综合|綜合|本站|本网|本網|本报|本報|本刊|本台|本报讯|本報訊|本网讯|本網訊|本台讯|本臺訊|本刊讯|转载|轉載|原创|本站原创|本网原创|管理员|系统管理员|管理員|编辑|記者|记者|作者|小编|网友|匿名|楼主|游客)$/i;
 
 /** Where a names field stops: another kind of text follows (hotline, phone, e-mail, a sentence). */
 const NAMES_END =

@@ -798,12 +798,26 @@ describe("a declared byline's parts after the first name", () => {
     ['By Jane Doe, Special to The Example Times', ['Jane Doe']],
     ['Jane Doe | jdoe@example.com', ['Jane Doe']],
     ['Jane Doe, Staff Writer', ['Jane Doe']],
+    // a line break between the name and its note lost in the element's text
+    ['Jane DoeSpecial to The Example Times', ['Jane Doe']],
     // people stay, in either script
     ['Jane Doe, John Smith', ['Jane Doe', 'John Smith']],
     ['张三、李四', ['张三', '李四']],
   ])('%s: an outlet, a role or an address is not a writer', (value, names) => {
     expect(declaredNames(value)).toEqual(names);
   });
+
+  it.each(['From staff reports', 'Staff Report', 'From wire reports', 'Staff and wire reports'])(
+    'a newsroom placeholder names no one: %s',
+    (byline) => {
+      const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Council approves transit plan</title></head>
+<body><article><h1>Council approves transit plan</h1><div class="byline">${byline}</div>
+<p>The city council voted on Tuesday to approve a new plan for public transit, ending months of debate over how to pay for the expansion of bus routes across the northern suburbs.</p>
+<p>Supporters said the plan would cut commute times for thousands of workers, while opponents warned that the cost could climb well beyond the estimates presented to the council this spring.</p>
+<p>The first new routes are expected to open next year, officials said, with the full network finished by the end of the decade if funding from the state arrives on schedule.</p></article></body></html>`;
+      expect(extractHtml(html, 'https://www.example-times.com/news/transit-plan').authors).toEqual([]);
+    },
+  );
 
   it("a template's placeholder (`name, email@…`) names no one", () => {
     const article = extract({ head: '<meta name="author" content="name, email@gmail.com">' });

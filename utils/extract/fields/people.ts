@@ -173,6 +173,8 @@ export function declaredNames(value: string): string[] {
           part
             .replace(/@.*$/, '')
             .replace(/^(by|作者)\s*[:：]?\s*/i, '')
+            // (`Jane DoeSpecial to The Times`, the line break between them lost)
+            .replace(/(?:\s+|(?<=[a-z]))[Ss]pecial [Tt]o\s.*$/u, '')
             .trim(),
         ),
       )
