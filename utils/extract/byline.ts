@@ -421,16 +421,18 @@ const OUTLET_THEN_NAMES = new RegExp(
 );
 
 /**
- * A TV newsroom's credit without 记者 or a slash: the reporters, then where they reported from
- * (`王家俊 台北報導`, `王家俊、李四 高雄報導`), only on a short line of its own.
+ * A TV newsroom's credit without 记者 or a slash: the reporters, then maybe where they reported from
+ * (`王家俊 台北報導`, `王家俊、李四 高雄報導`, `王家俊 報導`), only on a short line of its own, maybe
+ * after the date and time (`2013/11/29 15:10 王家俊 報導`).
  */
 const NAMES_PLACE_REPORTS =
-  /^((?:[\u4e00-\u9fff·]{2,4}[、，,]\s*){0,3}[\u4e00-\u9fff·]{2,4})\s+([\u4e00-\u9fff]{2,5}?)(?:綜合|综合|連線|连线|即時|即时)?(?:報導|报道|報道)$/u;
+  /^(?:[\d/.\-:年月日\s]{8,22}\s)?((?:[\u4e00-\u9fff·]{2,4}[、，,]\s*){0,3}[\u4e00-\u9fff·]{2,4})\s+(?:([\u4e00-\u9fff]{2,5}?)(?:綜合|综合|連線|连线|即時|即时)?)?(?:報導|报道|報道)$/u;
 
-/** The reporters of a NAMES_PLACE_REPORTS credit: people's names, from a known place. */
+/** The reporters of a NAMES_PLACE_REPORTS credit: people's names, from a known place if one is named. */
 function namesPlaceReported(text: string): string[] {
-  const placed = text.length <= 30 ? NAMES_PLACE_REPORTS.exec(text) : null;
-  const names = placed && DATELINE_PLACE.test(placed[2]!) ? splitNames(placed[1]!) : [];
+  const placed = text.length <= 40 ? NAMES_PLACE_REPORTS.exec(text) : null;
+  const names =
+    placed && (placed[2] === undefined || DATELINE_PLACE.test(placed[2])) ? splitNames(placed[1]!) : [];
   return names.every((name) => PERSON_NAME.test(name)) ? names : [];
 }
 
@@ -625,9 +627,12 @@ export const PORTAL =
 export const PLACEHOLDER_NAME =
   /^(未知|不详|不詳|佚名|暂无|無|无|none|null|undefined|name|your name|author name|姓名|staff|(?:from )?(?:staff|wire)(?: and wire)? reports?|news desk|web desk|admin|administrator|webmaster|网络|網路|網絡|互联网|互聯網|综合|綜合|本站|本网|本網|本报|本報|本刊|本台|本报讯|本報訊|本网讯|本網訊|本台讯|本臺訊|本刊讯|转载|轉載|原创|本站原创|本网原创|管理员|系统管理员|管理員|编辑|記者|记者|作者|小编|网友|匿名|楼主|游客)$/i;
 
-/** Where a names field stops: another kind of text follows (hotline, phone, e-mail, a sentence). */
+/**
+ * Where a names field stops: another kind of text follows (hotline, phone, e-mail, a sentence), or
+ * another role's credit without its colon (`記者：王家俊 / 攝影 李四`).
+ */
 const NAMES_END =
-  /[。！？!?]|[\u4e00-\u9fff]{0,4}(热线|电话|邮箱|投稿|声明|版权)|[:：]|\s\d{5,}|\s(e-?mail|tel|phone|fax)\s*[:：.]/iu;
+  /[。！？!?]|[\u4e00-\u9fff]{0,4}(热线|电话|邮箱|投稿|声明|版权)|[:：]|\s\d{5,}|\s(e-?mail|tel|phone|fax)\s*[:：.]|(?:^|[\s/／|｜])(攝影|摄影|攝像|摄像|編輯|编辑|剪輯|剪辑)\s/iu;
 
 const isLatin = (text: string) => !/[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/u.test(text);
 

@@ -22,6 +22,8 @@ describe('Traditional Chinese bylines', () => {
     // where it was reported from names no outlet
     ['（綜合報導）', { source: null }],
     ['撰文：李四 攝影：周五', { authors: ['李四'], photographers: ['周五'] }],
+    // another role's credit without its colon ends the names
+    ['記者：王家俊 / 攝影 李四', { authors: ['王家俊'] }],
     ['發佈時間：2013/06/29 22:54', { dateText: '2013/06/29 22:54' }],
     ['更新時間：2013-06-29 22:54', { dateText: '2013-06-29 22:54' }],
     ['發布時間：2013年06月29日', { dateText: '2013年06月29日' }],
@@ -398,9 +400,13 @@ describe("a TV newsroom's credit without 記者 or a slash", () => {
   it.each([
     ['王家俊 台北報導', { authors: ['王家俊'] }],
     ['王家俊、李四 高雄報導', { authors: ['王家俊', '李四'] }],
+    // without the place, or after the date and time on its line
+    ['王家俊 報導', { authors: ['王家俊'] }],
+    ['2013/11/29 15:10 王家俊 報導', { authors: ['王家俊'] }],
     // a place that is no known place, or a word that is no person's name, credits no one
     ['王家俊 即時報導', { authors: [] }],
     ['中央 綜合報導', { authors: [] }],
+    ['今天的 報導', { authors: [] }],
   ])('%s', (line, expected) => {
     expect(parseByline(line)).toMatchObject(expected);
   });
