@@ -14,7 +14,7 @@ export interface TitleResult {
   el: Element | null;
 }
 
-const SUFFIX_SEPARATOR = /\s*(?:_|\||｜|│|–|—|－|--+|\s-\s|-(?=[^-]*$)|::)\s*/;
+const SUFFIX_SEPARATOR = /\s*(?:_|\||｜|│|–|—|－|--+|\s-\s|\s[─━]\s|-(?=[^-]*$)|::)\s*/;
 /** Keywords some CMSs append to the headline in <title>: `标题-中国,嫦娥五号,月球,航天` */
 const KEYWORD_TAIL = /\s*[-_]\s*[^-_,，、\s]{1,12}(?:\s*[,，、]\s*[^-_,，、\s]{1,12}){2,}\s*$/;
 

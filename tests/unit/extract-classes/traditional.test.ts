@@ -264,6 +264,8 @@ describe('Traditional Chinese bylines', () => {
   it.each([
     ['行政院通過中小企業補助 下月上路 - 鏡週刊 Mirror Media', '鏡週刊 Mirror Media'],
     ['行政院通過中小企業補助 下月上路│TVBS新聞網', 'TVBS新聞網'],
+    // a box-drawing rule between the site, named first, and the headline
+    ['TVBS新聞 ─ 行政院通過中小企業補助 下月上路', 'TVBS新聞'],
   ])(
     "the site's name at the end of the <title>, a Latin brand or a box-drawing bar: %s",
     (docTitle, source) => {
