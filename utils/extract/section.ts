@@ -112,6 +112,12 @@ function withoutFrontPage(items: string[], first: Element | undefined): string[]
 const FROM_FRONT_PAGE =
   /^(?:首页|首頁|网站首页|網站首頁|主页|主頁)\s*(?:>>|>|＞|»|›|→|->|-|—|–)\s*[\p{L}\p{N}]/u;
 
+/**
+ * The same with spaced slashes (`首页 / 新闻 / 本地 / 标题`), only where the line closes with the
+ * headline: a menu may be set with slashes too.
+ */
+const FROM_FRONT_PAGE_SLASHED = /^(?:首页|首頁|网站首页|網站首頁|主页|主頁)\s+[/／]\s+[\p{L}\p{N}]/u;
+
 /** A line that closes with a breadcrumb's separator and the article's own entry (`新闻频道 > 正文`). */
 const TO_ARTICLE = /\S\s*(?:>>|>|＞|»|›|→|->)\s*正文(?:内容)?$/u;
 
@@ -156,8 +162,15 @@ export function findBreadcrumb(lines: Line[], title: string | null, titleLine = 
     }
   }
   const above = titleLine >= 0 ? lines.slice(Math.max(0, titleLine - 40), titleLine) : lines.slice(0, 40);
+  const titleKey = title ? looseKey(title) : '';
+  const endsWithTitle = (text: string) => !!titleKey && looseKey(text).endsWith(titleKey);
   for (const line of above)
-    if (line.text.length < 200 && (FROM_FRONT_PAGE.test(line.text) || TO_ARTICLE.test(line.text))) {
+    if (
+      line.text.length < 200 &&
+      (FROM_FRONT_PAGE.test(line.text) ||
+        TO_ARTICLE.test(line.text) ||
+        (FROM_FRONT_PAGE_SLASHED.test(line.text) && endsWithTitle(line.text)))
+    ) {
       const items = withoutFrontPage(
         parseBreadcrumb(line.text.replace(DASH, ' > '), title),
         line.el.getElementsByTagName('a')[0],

@@ -194,12 +194,20 @@ describe('values end where page furniture begins', () => {
     // no link at all; the title closing it is no entry
     ['<p>首页 &gt; 新闻 &gt; 本地 &gt; 长白山冰雪季开幕 游客同比增长三成</p>', ['新闻', '本地']],
     ['<p>网站首页—新闻—本地</p>', ['新闻', '本地']],
+    // spaced slashes, where the line closes with the headline
+    ['<p>首页 / 新闻 / 本地 / 长白山冰雪季开幕 游客同比增长三成</p>', ['新闻', '本地']],
   ])(
     'a line above the title opening with the front page is a breadcrumb, whatever its class: %s',
     (above, section) => {
       expect(extract({ above }).section).toEqual(section);
     },
   );
+
+  it('a menu set with slashes above the title is no breadcrumb', () => {
+    const above =
+      '<div class="menu"><a href="/">首页</a> / <a href="/news/">新闻</a> / <a href="/video/">视频</a> / <a href="/bbs/">论坛</a></div>';
+    expect(extract({ above }).section).toEqual([]);
+  });
 
   it.each([
     [
