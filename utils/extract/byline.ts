@@ -661,6 +661,26 @@ function longNameDeclared(name: string, parts: number): boolean {
 }
 
 /**
+ * A run of six to twelve CJK characters that is wholly people's names of two or three characters,
+ * each shaped like one (王小明李大海, 李白杜甫王维), as those names; null for anything else (a
+ * nickname, an organisation). Three-character names are tried first.
+ */
+function runTogetherNames(run: string): string[] | null {
+  if (!/^[\u4e00-\u9fff]{6,12}$/u.test(run)) return null;
+  const split = (rest: string): string[] | null => {
+    if (!rest) return [];
+    for (const size of [3, 2]) {
+      const head = rest.slice(0, size);
+      if (head.length < size || !PERSON_NAME.test(head)) continue;
+      const tail = split(rest.slice(size));
+      if (tail) return [head, ...tail];
+    }
+    return null;
+  };
+  return split(run);
+}
+
+/**
  * The names in a names field. `declared`: the field is a writer's label's whole value, where one
  * longer name (a nickname, an organisation) is believed.
  */
@@ -687,6 +707,8 @@ export function splitNames(value: string, declared = false): string[] {
     .filter((n) => n.length >= 2 && n.length <= 40 && !PLACEHOLDER_NAME.test(n) && !/^\d+$/.test(n))
     // a widget's count run on after the names (作者：张三 0人参与 0评论)
     .filter((n) => !COUNTER_TOKEN.test(n))
+    // people's names run together without a space (王小明李大海) are those people
+    .flatMap((n) => (declared ? (runTogetherNames(n) ?? [n]) : [n]))
     // a Chinese personal name is short; a longer all-CJK run is a phrase, not a name, unless it
     // is an outlet's commentator, a pen name (人民日报评论员)
     .filter(

@@ -22,6 +22,10 @@ describe("a writer's label's whole value: a nickname or an organisation, longer 
     ['作者：雪地里的小王 发表日期：2012-3-5 10:23:00 楼主', ['雪地里的小王']],
     ['作者：长白山旅游局', ['长白山旅游局']],
     ['作者：吉林省气象服务中心', ['吉林省气象服务中心']],
+    // people's names run together without a space are those people
+    ['作者：王小明李大海', ['王小明', '李大海']],
+    ['作者：李白杜甫王维', ['李白', '杜甫', '王维']],
+    ['作者：王者荣耀爱好者', ['王者荣耀爱好者']],
     // where the piece came from, or who put it together, names no writer
     ['作者：本文来自网络', []],
     ['作者：网络整理', []],
