@@ -284,11 +284,6 @@ export async function restoreClip(
   return { restored: true, clip: toSummary(clip) };
 }
 
-/** How many clips the archive holds. */
-export function countClips(db: JianbaoDatabase): Promise<number> {
-  return db.countFromIndex('clips', 'clippedAt');
-}
-
 /**
  * How many clips the archive holds, as the search index keeps the count: in Chromium a store's
  * count() reads every record (1.8 GB at 100,000 clips). Counted only when the index has no state.

@@ -121,12 +121,13 @@ const splitList = (value: string) =>
     .filter(Boolean);
 
 /**
- * Publish-time keys pages set in their own scripts (JSON or JS assignments), most specific first.
+ * Publish-time keys pages set in their own scripts (JSON or JS assignments), most specific first, in
+ * any case (`publishTime`, `pubDate`, `publishedAt`).
  * `ct` is WeChat's Unix-seconds variable and `ctime` a feed's creation time: only a Unix time (10
  * digits, or 13 in milliseconds) counts for them.
  */
 const SCRIPT_DATE =
-  /["']?\b(publish_?time|publishTime|pubtime|pubTime|pub_?date|pubDate|publishDate|publish_date|datePublished|first_publish_time|published_?at|publishedAt|release_?time|releaseTime|ptime|ctime|ct)\b["']?\s*[:=]\s*["']?([0-9][0-9\-/:.T +Z年月日]{5,30})/gi;
+  /["']?\b(publish_?time|pubtime|pub_?date|publish_?date|datePublished|first_publish_time|published_?at|release_?time|ptime|ctime|ct)\b["']?\s*[:=]\s*["']?([0-9][0-9\-/:.T +Z年月日]{5,30})/gi;
 const UNIX_TIME = /^\d{10}(?:\d{3})?$/;
 const SCRIPT_BUDGET = 400_000;
 

@@ -109,14 +109,17 @@ function withoutFrontPage(items: string[], first: Element | undefined): string[]
  * a breadcrumb without links): no class or label needed above the title. Not a bar (`首页 | 关于我们`),
  * which is a menu.
  */
-const FROM_FRONT_PAGE =
-  /^(?:首页|首頁|网站首页|網站首頁|主页|主頁)\s*(?:>>|>|＞|»|›|→|->|-|—|–)\s*[\p{L}\p{N}]/u;
+const FRONT_PAGE = '(?:首页|首頁|网站首页|網站首頁|主页|主頁)';
+const FROM_FRONT_PAGE = new RegExp(
+  String.raw`^${FRONT_PAGE}\s*(?:>>|>|＞|»|›|→|->|-|—|–)\s*[\p{L}\p{N}]`,
+  'u',
+);
 
 /**
  * The same with spaced slashes (`首页 / 新闻 / 本地 / 标题`), only where the line closes with the
  * headline: a menu may be set with slashes too.
  */
-const FROM_FRONT_PAGE_SLASHED = /^(?:首页|首頁|网站首页|網站首頁|主页|主頁)\s+[/／]\s+[\p{L}\p{N}]/u;
+const FROM_FRONT_PAGE_SLASHED = new RegExp(String.raw`^${FRONT_PAGE}\s+[/／]\s+[\p{L}\p{N}]`, 'u');
 
 /** A line that closes with a breadcrumb's separator and the article's own entry (`新闻频道 > 正文`). */
 const TO_ARTICLE = /\S\s*(?:>>|>|＞|»|›|→|->)\s*正文(?:内容)?$/u;

@@ -112,10 +112,18 @@ export function isWesternBylineLine(text: string): boolean {
 const ROLE = 'writer|reporter|correspondent|editor|contributor|columnist|producer';
 
 /** The last word of a role or an outlet after a byline's comma: `Staff Writer`, `The Daily Post`. */
-export const ROLE_OR_OUTLET = new RegExp(
+const ROLE_OR_OUTLET = new RegExp(
   String.raw`\b(${ROLE}|staff|press|news|times|post|journal|tribune|herald|gazette|daily|weekly|magazine|network|media|wire|service|agency|bureau|online)$`,
   'i',
 );
+
+/**
+ * Whether a byline's part after its first name is another writer: a name of its own words, not an
+ * outlet or a role (`CNN`, `Staff Writer`, `The Daily Post`, `Special to The Times`).
+ */
+export function isFurtherWriter(name: string): boolean {
+  return /\s/.test(name) && !ROLE_OR_OUTLET.test(name) && !/^special to\b/i.test(name);
+}
 
 /**
  * A role alone, as a byline's comma leaves it for a name (`Staff Reporter`, `Senior Washington
@@ -148,7 +156,7 @@ export function westernBylineNames(text: string): string[] {
       .map((name) => CAPITALS_THEN_OUTLET.exec(name)?.[1] ?? name)
       // a single word after the first name is the outlet (`By A and B, CNN`), not a writer; nor is
       // a role or an outlet named after a comma (`By A, Staff Writer`, `By A, Associated Press`)
-      .filter((name, i) => name && (i === 0 || (/\s/.test(name) && !ROLE_OR_OUTLET.test(name))))
+      .filter((name, i) => name && (i === 0 || isFurtherWriter(name)))
   );
 }
 

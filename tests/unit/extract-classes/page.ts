@@ -15,6 +15,13 @@ export const TRADITIONAL_PARAGRAPHS = [
   '多位立法委員對此表示肯定，但也提醒政府應加強監督，確保補助真正落實到需要幫助的民眾與企業手中。',
 ];
 
+export const ENGLISH_PARAGRAPHS = [
+  'The city council voted on Tuesday to approve a new plan for public transit, ending months of debate over how to pay for the expansion of bus routes across the northern suburbs.',
+  'Supporters said the plan would cut commute times for thousands of workers, while opponents warned that the cost could climb well beyond the estimates presented to the council this spring.',
+  'The first new routes are expected to open next year, officials said, with the full network finished by the end of the decade if funding from the state arrives on schedule.',
+  'The council will take up the question of fares at its next meeting in October, when members are expected to weigh a proposal to freeze prices for riders under eighteen.',
+];
+
 export interface PageParts {
   /** extra <head> markup */
   head?: string;

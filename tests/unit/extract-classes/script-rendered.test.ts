@@ -5,14 +5,7 @@
  * shows its story keeps it.
  */
 import { describe, expect, it } from 'vitest';
-import { extract, extractHtml, PARAGRAPHS } from './page';
-
-const ENGLISH = [
-  'The city council voted on Tuesday to approve a new plan for public transit, ending months of debate over how to pay for the expansion of bus routes across the northern suburbs.',
-  'Supporters said the plan would cut commute times for thousands of workers, while opponents warned that the cost could climb well beyond the estimates presented to the council this spring.',
-  'The first new routes are expected to open next year, officials said, with the full network finished by the end of the decade if funding from the state arrives on schedule.',
-  'The council will take up the question of fares at its next meeting in October, when members are expected to weigh a proposal to freeze prices for riders under eighteen.',
-];
+import { ENGLISH_PARAGRAPHS, extract, extractHtml, PARAGRAPHS } from './page';
 
 /** An app's shell: its story only in a state object the script would have rendered. */
 function appShell(state: object, head = ''): string {
@@ -58,12 +51,12 @@ describe("JSON-LD's articleBody on a page that shows none", () => {
       '@context': 'https://schema.org',
       '@type': 'NewsArticle',
       headline: 'City Council Approves Transit Plan',
-      articleBody: ENGLISH.join('\n\n'),
+      articleBody: ENGLISH_PARAGRAPHS.join('\n\n'),
     });
     const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>City Council Approves Transit Plan - Example Times</title>
 <script type="application/ld+json">${ld}</script></head><body><div id="root"><noscript>You need to enable JavaScript to run this app.</noscript></div></body></html>`;
     const article = extractHtml(html, 'https://www.example-times.com/news/transit-plan');
-    expect(article.textContent.split('\n')).toEqual(ENGLISH);
+    expect(article.textContent.split('\n')).toEqual(ENGLISH_PARAGRAPHS);
     expect(article.title).toBe('City Council Approves Transit Plan');
   });
 });

@@ -21,10 +21,11 @@ import { ruleCandidates, type Candidate, type ExtractContext } from '../context'
 import { cutAtFurniture, isFurniture } from '../furniture';
 import { cleanName, looseKey } from '../text';
 import { BLOG_PLATFORM, ownerAfterPlatform, titleParts } from '../title';
-import { ROLE_OR_OUTLET, ROLE_TITLE, westernBylineNames } from '../western';
+import { isFurtherWriter, ROLE_TITLE, westernBylineNames } from '../western';
 import {
   bodyEndBylines,
   bodyLeadBylines,
+  DATE_AT,
   infoTableBylines,
   linkedWriter,
   zoneBylines,
@@ -118,7 +119,6 @@ function blogOwner(docTitle: string): string[] {
   return owner && owner.length <= 20 ? [owner] : [];
 }
 
-const DATE_AT = /(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}/;
 const WRITER_BEFORE_DATE = /(?:^|\s)([\u4e00-\u9fff·]{2,4})\s*[·•|｜]?\s*(?:19|20)\d{2}\s*[-/.年]/u;
 
 /**
@@ -150,8 +150,6 @@ function signOff(lastLine: string): string[] {
 
 const EMAIL = /^[\w.+-]+@[\w-]+\.[\w.-]+$/;
 const isLatinName = (name: string) => /^[\p{Script=Latin}\s.'’-]+$/u.test(name);
-/** An outlet or a role after a byline's first name: `CNN`, `Staff Writer`, `Special to The Times`. */
-const NOT_A_WRITER = new RegExp(`${ROLE_OR_OUTLET.source}|^special to\\b`, 'i');
 
 /**
  * Names in a declared author field or a byline element, which carry more than names: `By A and B`,
@@ -182,7 +180,7 @@ export function declaredNames(value: string): string[] {
       .flatMap((part) => part.split(LATIN_NAME_SPLIT))
       // after the first name, a Latin word alone or an outlet's or role's words are the newsroom
       // (`Jane Doe | CNN`, `Jane Doe, Special to The Times`), as in an English byline
-      .filter((name, i) => i === 0 || !isLatinName(name) || (/\s/.test(name) && !NOT_A_WRITER.test(name)))
+      .filter((name, i) => i === 0 || !isLatinName(name) || isFurtherWriter(name))
   );
 }
 

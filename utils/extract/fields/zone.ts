@@ -208,40 +208,29 @@ const LINKED_NAME = /^(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3}|[\u4
 const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING
 
 /**
- * Links to the home the page lives under (`/xiaowang` from `/xiaowang/article/123`): a blog's or an
- * account's, named after its owner, as blog platforms link the poster's name. The selector finds
- * them; `linksHome` makes sure of the host and the path.
+ * The home the page lives under (`/xiaowang` from `/xiaowang/article/123`), where a blog or an account
+ * named after its owner keeps its posts, or null.
  */
-function ownHomeLinks(pageUrl: string): string {
-  const home = /^\/[^/]+(?=\/.)/.exec(URL.canParse(pageUrl) ? new URL(pageUrl).pathname : '')?.[0];
-  return home ? `, a[href$="${home}"], a[href$="${home}/"]` : '';
+function ownHome(pageUrl: string): string | null {
+  return /^\/[^/]+(?=\/.)/.exec(URL.canParse(pageUrl) ? new URL(pageUrl).pathname : '')?.[0] ?? null;
 }
 
-const DATED = /(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}/;
+/** A year and month: the dated line of a byline zone. */
+export const DATE_AT = /(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}/;
 
 /**
- * A link to the page's home, under the title beside the date or right above it, as a blog prints
- * its owner: a section's link leads to the same kind of address, in the breadcrumb or a kicker.
+ * A link to the page's own home on its own host (`home`), under the title beside the date or right
+ * above it, as a blog prints its owner: a section's link leads to the same kind of address, in the
+ * breadcrumb or a kicker.
  */
-function homeBesideDate(ctx: ExtractContext, link: Element): boolean {
+function homeBesideDate(ctx: ExtractContext, link: Element, home: string): boolean {
   const at = ctx.head.findIndex((line) => line.el.contains(link));
-  return (
-    at >= 0 &&
-    (DATED.test(ctx.head[at]!.text) || DATED.test(ctx.head[at + 1]?.text ?? '')) &&
-    linksHome(link, ctx.url)
-  );
-}
-
-function linksHome(link: Element, pageUrl: string): boolean {
+  if (at < 0 || !(DATE_AT.test(ctx.head[at]!.text) || DATE_AT.test(ctx.head[at + 1]?.text ?? '')))
+    return false;
   const href = link.getAttribute('href') ?? '';
-  if (!URL.canParse(href, pageUrl)) return false;
-  const target = new URL(href, pageUrl);
-  const page = new URL(pageUrl);
-  return (
-    target.host === page.host &&
-    /^\/[^/]+\/?$/.test(target.pathname) &&
-    page.pathname.startsWith(`${target.pathname.replace(/\/$/, '')}/`)
-  );
+  if (!URL.canParse(href, ctx.url)) return false;
+  const target = new URL(href, ctx.url);
+  return target.host === new URL(ctx.url).host && target.pathname.replace(/\/$/, '') === home;
 }
 
 /** The first line of prose among lines[from, to), or `to`: a sentence of a story, not a byline. */
@@ -266,13 +255,14 @@ const linkedName = oncePerExtraction((ctx): string | null => {
     ctx.bodyStart > ctx.titleLine
       ? ctx.lines[ctx.bodyStart + 1]?.el
       : ctx.lines[proseFrom(ctx.lines, ctx.titleLine + 1, ctx.titleLine + 15)]?.el;
-  for (const link of ctx.doc.querySelectorAll(
-    `${WRITER_PAGE_LINK}, ${POSTER_LINK}${ownHomeLinks(ctx.url)}`,
-  )) {
+  const home = ownHome(ctx.url);
+  const homeLinks = home ? `, a[href$="${home}"], a[href$="${home}/"]` : '';
+  for (const link of ctx.doc.querySelectorAll(`${WRITER_PAGE_LINK}, ${POSTER_LINK}${homeLinks}`)) {
     if (from && !from.contains(link) && !(from.compareDocumentPosition(link) & FOLLOWING)) continue;
     if (to && !(link.compareDocumentPosition(to) & FOLLOWING)) break;
     if (link.closest('nav, footer, aside')) continue;
-    if (!isPosterLink(link) && !link.matches(WRITER_PAGE_LINK) && !homeBesideDate(ctx, link)) continue;
+    if (!isPosterLink(link) && !link.matches(WRITER_PAGE_LINK) && !(home && homeBesideDate(ctx, link, home)))
+      continue;
     const name = (link.textContent ?? '').replace(/\s+/g, ' ').trim();
     if (LINKED_NAME.test(name)) return name;
   }
