@@ -139,6 +139,21 @@ describe("the headline in a title row stamped with the post's date", () => {
     // nor, with its stamp, the body's first line
     expect(article.textContent.split('\n')).toEqual(PARAGRAPHS);
   });
+
+  it.each([
+    // a title row that is no heading, its date after a space
+    [`<div class="t">${HEADLINE} 2009-03-05 10:23:45</div>`],
+    // the headline repeated with its date under the heading
+    [`<h1>${HEADLINE}</h1><div class="crumb">${HEADLINE} 2009-03-05 10:23:45</div>`],
+  ])('the headline beside the date is never the outlet: %s', (head) => {
+    const html = page(
+      `${HEADLINE} - 雪地里的小王的博客 - 示例博客`,
+      `${head}<div class="ArticleBlogText">${BODY}</div>`,
+    );
+    const article = extractHtml(html, 'http://xiaowang.blog.example.com/31234567_d.html');
+    expect(article.source).not.toBe(HEADLINE);
+    expect(article.publishedAt).toBe('2009-03-05T10:23:45+08:00');
+  });
 });
 
 describe('a <title> that names the blog only by its name and address', () => {
