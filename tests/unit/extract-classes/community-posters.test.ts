@@ -87,6 +87,15 @@ describe("the owner's name linked to the home the post lives under, beside the d
     expect(extractHtml(html, 'https://news.example.cn/society/2019/03/05/123.html').authors).toEqual([]);
   });
 
+  it("a channel's link to the same kind of address under the headline, apart from the date, names no one", () => {
+    const html = page(
+      `${HEADLINE} | 示例日报`,
+      `<div class="post"><h1>${HEADLINE}</h1><div class="channel"><a href="/society">吉林社会</a></div>
+<div class="tags">标签：长白山 冰雪</div><div class="meta">2019-03-05 10:23</div><div class="content">${BODY}</div></div>`,
+    );
+    expect(extractHtml(html, 'https://news.example.cn/society/2019/03/05/123.html').authors).toEqual([]);
+  });
+
   it('a link to another site under the same path names no one', () => {
     const html = page(
       `${HEADLINE} - 技术社区`,
