@@ -764,6 +764,8 @@ describe('credits after the story that are not its own', () => {
     ],
     // inside the story's container, where Readability takes it along
     ['<p>网友评论</p><p>作者：长春网友 2019-09-27 08:00</p><p>写得好，明年一定去看看。</p>'],
+    // the heading spaced out
+    ['<div class="comments"><h3>网 友 评 论</h3><div class="item"><span>作者：长春网友</span></div></div>'],
   ])("a comment thread's poster is no author: %s", (after) => {
     const article = extract({ byline, after });
     expect(article.authors).toEqual([]);
