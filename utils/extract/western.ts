@@ -26,6 +26,8 @@ const DATE_PART = new RegExp(
 );
 const TIME_PART = /\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?(?![a-z])/gi;
 const WEEKDAY_PART = new RegExp(String.raw`\b(?:${WEEKDAY})\b\.?`, 'gi');
+/** How long ago, as a labelled stamp says it (`Updated 2 hours ago`). */
+const AGO_PART = /\b\d{1,2}\s+(?:min(?:ute)?s?|hours?|hrs?|days?)\s+ago\b/gi;
 
 /**
  * A line that only dates the story (`Dec. 20, 2016, 12:44 PM UTC / Updated Dec. 20, 2016, 1:00 PM
@@ -37,12 +39,20 @@ const WEEKDAY_PART = new RegExp(String.raw`\b(?:${WEEKDAY})\b\.?`, 'gi');
 export function timestampLine(text: string): 'labelled' | 'bare' | null {
   if (text.length > 100) return null;
   let rest = text.toLowerCase().replace(/^\s*\([^()]{2,40}\)\s*/, '');
-  const dates = rest.match(DATE_PART)?.length ?? 0;
-  if (!dates) return null;
-  rest = rest.replace(DATE_PART, ' ').replace(TIME_PART, ' ').replace(WEEKDAY_PART, ' ');
+  const labelled = STAMP_LABELLED.test(text);
+  // a time or an age without a date dates the story only under a label (`Updated at 3:45 p.m.`):
+  // alone, a time may head a live blog's entry
+  // (search, unlike test, leaves a global pattern's lastIndex as it was)
+  const has = (part: RegExp) => rest.search(part) >= 0;
+  if (!has(DATE_PART) && !(labelled && (has(TIME_PART) || has(AGO_PART)))) return null;
+  rest = rest
+    .replace(DATE_PART, ' ')
+    .replace(AGO_PART, ' ')
+    .replace(TIME_PART, ' ')
+    .replace(WEEKDAY_PART, ' ');
   const words = rest.split(/[\s,|/·•–—:()\-[\]]+/).filter(Boolean);
   if (!words.every((w) => STAMP_LABEL.test(w) || /^\d{1,4}$/.test(w))) return null;
-  return STAMP_LABELLED.test(text) ? 'labelled' : 'bare';
+  return labelled ? 'labelled' : 'bare';
 }
 
 /** A capitalised name of two to four words (`Valentina Palladino`, `Mary-Kate O’Neil`, `JIM WATSON`). */

@@ -62,6 +62,19 @@ describe('Western page furniture inside the body', () => {
     expect(body(html)).toEqual(PROSE);
   });
 
+  it('drops a labelled time without a date (`Updated at 3:45 p.m.`, `Updated 2 hours ago`) wherever it stands', () => {
+    const html = page({
+      head: ['Last updated 10:32 AM ET'],
+      between: ['Updated 2 hours ago'],
+      foot: ['Updated at 3:45 p.m.', 'Posted: 9:05 pm EST'],
+    });
+    expect(body(html)).toEqual(PROSE);
+    // a time alone, unlabelled, may be a live blog's entry heading; a sentence stays
+    expect(timestampLine('3:45 p.m.')).toBeNull();
+    expect(timestampLine('Updated at 3:45 p.m., the council had still not voted.')).toBeNull();
+    expect(timestampLine('Updated fares start at 6 am')).toBeNull();
+  });
+
   it('keeps a bare date between paragraphs (a timeline subhead) and dates inside sentences', () => {
     expect(timestampLine('March 12, 2024')).toBe('bare');
     expect(isWesternFurniture('March 12, 2024', 'middle')).toBe(false);
