@@ -38,7 +38,7 @@ import { storyTail, zoneBylines } from './fields/zone';
 import { articleLanguage, detectScript } from './lang';
 import { collectLines, lineIndexOf, type Line, type LineStats } from './lines';
 import { readMetadata } from './metadata';
-import { titleSuffix } from './title';
+import { titleOnlySiteName, titleSuffix } from './title';
 import { timestampLine } from './western';
 import { findPages } from './pages';
 import { cmsRuleFor, ruleFor, type CmsRule, type SiteRule } from './rules';
@@ -388,7 +388,8 @@ export function explainArticle(
   const date = resolvePublished(ctx);
 
   const editors = resolveEditors(ctx);
-  const siteName = meta.siteName ?? titleSuffix(document.title ?? '', title);
+  const siteName =
+    meta.siteName ?? titleSuffix(document.title ?? '', title) ?? titleOnlySiteName(document, url, title);
   const source = resolveSource(ctx, title, siteName);
   const authors = resolveAuthors(ctx, source, editors, siteName);
   const section = resolveSection(ctx, title);

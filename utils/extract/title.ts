@@ -88,6 +88,37 @@ export function titleSuffix(raw: string, headline = ''): string | null {
   return name;
 }
 
+/** A site's front page: its root, or the root's index file. */
+const FRONT_PAGE_PATH = /^\/(?:(?:index|default)\.\w{2,5})?$/i;
+
+/** Whether `href` leads to the front page of the site `pageUrl` is on (www.x.cn from news.x.cn too). */
+function isSiteFrontPage(href: string, pageUrl: string): boolean {
+  if (!URL.canParse(href, pageUrl) || !URL.canParse(pageUrl)) return false;
+  const target = new URL(href, pageUrl);
+  if (!FRONT_PAGE_PATH.test(target.pathname)) return false;
+  const [a, b] = [target.hostname, new URL(pageUrl).hostname].map((host) => host.replace(/^www\./, ''));
+  return a === b || a!.endsWith(`.${b}`) || b!.endsWith(`.${a}`);
+}
+
+/**
+ * A `<title>` that is only the site's name, on a template that never prints the headline there
+ * (`自由時報電子報` on every page): it is the name when a link to the site's front page says so, in
+ * its words, its title or its logo's alt text. A channel's name (`新闻中心`) has no such link.
+ */
+export function titleOnlySiteName(doc: Document, pageUrl: string, headline: string): string | null {
+  const raw = collapseSpace(doc.title ?? '');
+  const key = looseKey(raw);
+  if (!key || raw.length > 32 || titleParts(raw).length !== 1 || looseKey(headline).includes(key))
+    return null;
+  for (const link of doc.querySelectorAll('a[href]')) {
+    if (!isSiteFrontPage(link.getAttribute('href')!, pageUrl)) continue;
+    const names = [link.textContent, link.getAttribute('title')];
+    for (const img of link.querySelectorAll('img[alt]')) names.push(img.getAttribute('alt'));
+    if (names.some((name) => name && looseKey(name) === key)) return raw;
+  }
+  return null;
+}
+
 const DATEISH = /(19|20)\d{2}\s*[-/.年]\s*\d{1,2}|\d{1,2}:\d{2}/;
 /** A line that is mostly a date (发布时间：2019-05-18 10:00 浏览：12): not a heading */
 const DATELINE = /^.{0,12}(19|20)\d{2}\s*[-/.年]\s*\d{1,2}/;

@@ -248,3 +248,32 @@ describe('the lines around the headline', () => {
     expect(a.subtitle).toBe('池北区新增雪道四十余条');
   });
 });
+
+describe('a <title> that is only the site’s name', () => {
+  // a template that never prints the headline in <title>: every page's <title> is the site's name
+  it.each([
+    [
+      'its logo',
+      '<div class="header"><a href="https://www.example-news.cn/"><img src="/logo.png" alt="示例時報電子報"></a></div>',
+    ],
+    [
+      'its home link, from another host of the site',
+      '<div class="top"><a href="https://example-news.cn/index.html">示例時報電子報</a></div>',
+    ],
+    ['the title of its home link', '<a href="/" title="示例時報電子報" class="logo"></a>'],
+  ])('names the site where %s says so, and so the source', (_, above) => {
+    const article = extract({ docTitle: '示例時報電子報', above });
+    expect(article.siteName).toBe('示例時報電子報');
+    expect(article.source).toBe('示例時報電子報');
+  });
+
+  it.each([
+    ['no home link names it', '<div class="nav"><a href="/">首页</a></div>'],
+    ['only another site’s home does', '<a href="https://www.other-news.cn/"><img alt="示例時報電子報"></a>'],
+    ['its home link is a section’s', '<a href="/society/">示例時報電子報</a>'],
+  ])('names no site when %s', (_, above) => {
+    const article = extract({ docTitle: '示例時報電子報', above });
+    expect(article.siteName).toBeNull();
+    expect(article.source).toBeNull();
+  });
+});
