@@ -51,6 +51,8 @@ const WIDGET_WORDS = [
   '閱讀',
   '评论',
   '評論',
+  // a portal's comment thread: 跟贴 123 条
+  '跟[贴帖貼]',
   '留言',
   '访问量',
   '访问统计',

@@ -44,6 +44,10 @@ describe('values end where page furniture begins', () => {
     ['聯合報 手機看新聞', '聯合報'],
     // …which a name may still start with
     ['手机凤凰网', '手机凤凰网'],
+    // a comment thread's link with its count (跟贴 123 条, 跟帖 45, 評論 6 則)
+    ['新华网(北京) 跟贴 123 条', '新华网(北京)'],
+    ['新华网 跟帖 45', '新华网'],
+    ['中央社 評論 6 則', '中央社'],
     // a bracket the name opened stays closed
     ['光明网-《光明日报》', '光明网-《光明日报》'],
     ['人民日报（海外版）', '人民日报（海外版）'],
