@@ -50,6 +50,10 @@ export function ownerAfterPlatform(parts: readonly string[]): string | null {
     : null;
 }
 
+/** A web address as a word of its own (`SETN.COM`, `udn.com`, `www.example.com.tw`). */
+const WEB_ADDRESS_WORD =
+  /(?<=^|\s)[a-z\d-]+(?:\.[a-z\d-]+)*\.(?:com|net|org|cn|tw|hk|mo|sg|tv|cc|info)(?:\.[a-z]{2})?(?=\s|$)/gi;
+
 const NAME_CONNECTOR = /^(of|the|and|for|de|la|le|du|des|der|di|del|y|e)$/;
 
 /**
@@ -72,6 +76,8 @@ export function titleSuffix(raw: string, headline = ''): string | null {
   else if (ownerAfterPlatform(parts)) name = parts[1]!;
   else if (!isHeadline(first) && last.length > 20 && first.length <= 12) name = first;
   if (isHeadline(name)) return null;
+  // the site's web address beside its Chinese name (三立新聞網 SETN.COM, udn.com 聯合新聞網) is no part of it
+  if (/[\u3400-\u9fff]/.test(name)) name = collapseSpace(name.replace(WEB_ADDRESS_WORD, ' ')) || name;
   // (Latin names run longer: South China Morning Post, People's Daily Online)
   if (name.length < 2 || name.length > (/[\u3400-\u9fff]/.test(name) ? 20 : 32)) return null;
   // `吉林公安 梁欢欢 2840720` (channel, editor, id) is template furniture, not a name; a brand's

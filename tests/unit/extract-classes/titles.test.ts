@@ -90,6 +90,10 @@ describe('titles the <title> does not announce', () => {
     ['周末骑行东湖绿道 - 示例论坛 - Powered by Discuz!', '示例论坛'],
     ['周末骑行东湖绿道 - Powered by Discuz!', null],
     ['警情通报 - 吉林公安 梁欢欢 长春', null],
+    // the site's web address beside its name is no part of it
+    ['政院通過補助方案 | 政治 | 三立新聞網 SETN.COM', '三立新聞網'],
+    ['政院通過補助方案 - udn.com 示例新聞網', '示例新聞網'],
+    ['Council approves plan - example.com', 'example.com'],
   ])('the site named at either end of <title>: %s', (raw, name) => {
     expect(titleSuffix(raw)).toBe(name);
   });
