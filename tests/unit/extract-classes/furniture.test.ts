@@ -48,6 +48,10 @@ describe('values end where page furniture begins', () => {
     ['新华网(北京) 跟贴 123 条', '新华网(北京)'],
     ['新华网 跟帖 45', '新华网'],
     ['中央社 評論 6 則', '中央社'],
+    // a government page's buttons in their longer words, without brackets
+    ['市发改委 打印本页 关闭窗口', '市发改委'],
+    ['市政府辦公室 列印本頁 關閉視窗', '市政府辦公室'],
+    ['市发改委 打印此页', '市发改委'],
     // a bracket the name opened stays closed
     ['光明网-《光明日报》', '光明网-《光明日报》'],
     ['人民日报（海外版）', '人民日报（海外版）'],
