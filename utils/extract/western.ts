@@ -195,7 +195,7 @@ const PICTURE_AGENCY =
 /** What a credit names: the picture, a featured one too (`Featured Image by …`). */
 const PICTURE = String.raw`(?:featured |top |lead |main |header )?(?:photo|photos|photograph|photography|image|images|picture|pictures|illustration|graphic|video|screenshot|screenshots|screengrab)`;
 const CREDIT_LABEL = new RegExp(
-  String.raw`^[([]?\s*(?:(?:${PICTURE}|foto|fotos|bild)(?:\s+(?:credit|courtesy|by|courtesy of|via|source))?\s*(?::|\.{2,}|…)|${PICTURE}\s+(?:by|via|courtesy(?: of)?)\s|(?:photo |image )?(?:credits?|courtesy)\s*(?::|\.{2,}|…)|courtesy of\s)\s*\S`,
+  String.raw`^[([]?\s*(?:(?:${PICTURE}|foto|fotos|bild)(?:\s+(?:credit|courtesy|by|courtesy of|via|source))?\s*(?::|\.{2,}|…)|${PICTURE}\s+(?:by|via|courtesy(?: of)?)\s|${PICTURE}\s+(?:source|credit),\s|(?:photo |image )?(?:credits?|courtesy)\s*(?::|\.{2,}|…)|courtesy of\s)\s*\S`,
   'i',
 );
 /**
@@ -251,7 +251,7 @@ export function isAffiliateDisclosure(text: string): boolean {
 /** A share bar or comment prompt written out: `Share this article Facebook Twitter Email`, `Comments`. */
 const SHARE_WORD = String.raw`share( this( article| story| post)?| on)?|tweet|email|e-mail|print|copy( the)? link|link copied|save|comments?|\d+ comments?|facebook|twitter|x|linkedin|whatsapp|reddit|pinterest|flipboard|telegram|messenger|threads|bluesky|mastodon|sms`;
 const SHARE_BAR = new RegExp(
-  String.raw`^(?:(?:${SHARE_WORD})\s*[|/·•,:]?\s*){2,}$|^(?:leave|post|add|write) a comment$|^(?:view|show|hide|read) (?:all )?(?:\d+ )?comments?$|^comments? (?:are|is) closed\.?$|^join the (?:conversation|discussion)$|^comments?(?: \(\d+\))?$|^be the first to comment[.!]?$`,
+  String.raw`^(?:(?:${SHARE_WORD})\s*[|/·•,:]?\s*){2,}$|^(?:leave|post|add|write) a comment$|^(?:view|show|hide|read) (?:all )?(?:\d+ )?comments?$|^comments? (?:are|is) closed\.?$|^join the (?:conversation|discussion)$|^comments?(?: \(\d+\))?$|^be the first to comment[.!]?$|^share or comment on this (?:article|story)\s*:?$`,
   'i',
 );
 
@@ -300,7 +300,7 @@ const CLICK_HERE = /^(click|tap) here\b/i;
  * comment section's house rules (`We invite you to use our commenting platform…`).
  */
 const PAGE_CALL =
-  /^(what do you think\??\s*)?(scroll down to comment( below)?|(leave|share|post) your (comments?|thoughts)( below| in the comments)?|let us know (what you think )?in the comments( below)?)[.!]?$|^what[’']s your reaction\??$|^(show|read|see|view|load) (more|less)( (photos|pictures|images|videos))?\s*:?$|^(privacy policy|terms of (use|service)|cookie (policy|settings))$|\bsubscribe (on|to (our|my)) (youtube|channel)\b|^follow us( on social( media)?)?[.!]?$|^(please )?support (our|local|independent|quality|this) (journalism|reporting)\b|^(do you )?(have|got) a (news )?(tip|story idea)\?|^(sign|log) in to (comment|reply|join the conversation)[.!]?$|^please enable javascript to view the comments\b|^this (article|story|content) is (more than|over) \w+ (years?|months?) old$|^our standards\s*:|^(reprints?|reprints and permissions|filed under:?)$|^we invite you to use our commenting platform\b|^(please )?(read|review|see) our (commenting|comment) (policy|guidelines)\b/i;
+  /^(what do you think\??\s*)?(scroll down to comment( below)?|(leave|share|post) your (comments?|thoughts)( below| in the comments)?|let us know (what you think )?in the comments( below)?)[.!]?$|^what[’']s your reaction\??$|^(show|read|see|view|load) (more|less)( (photos|pictures|images|videos))?\s*:?$|^(privacy policy|terms of (use|service)|cookie (policy|settings))$|\bsubscribe (on|to (our|my)) (youtube|channel)\b|^follow us( on social( media)?)?[.!]?$|^(please )?support (our|local|independent|quality|this) (journalism|reporting)\b|^(do you )?(have|got) a (news )?(tip|story idea)\?|^(sign|log) in to (comment|reply|join the conversation)[.!]?$|^please enable javascript to view the comments\b|^this (article|story|content) is (more than|over) \w+ (years?|months?) old$|^our standards\s*:|^(reprints?|reprints and permissions|filed under:?)$|^reuse this content$|^we invite you to use our commenting platform\b|^(please )?(read|review|see) our (commenting|comment) (policy|guidelines)\b/i;
 
 export function isPromptLine(text: string): boolean {
   if (text.length > 200) return false;
@@ -422,7 +422,7 @@ const PAGER_ARROW = String.raw`[<>‹›«»]{1,2}|prev(?:ious)?|next`;
  * loading text, each a line of its own.
  */
 const WESTERN_CHROME = new RegExp(
-  String.raw`^(advertisement|advertisement\s*[-–—:]\s*(scroll|continue) (down |reading )?(to continue|below)?|(advertisement\s*[-–—:]?\s*)?(the )?(story|article|text) continues (below|after (this |the )?(ad|advertisement))( this)?( advertisement)?|(skip|close) (advertisement|ad)|continue reading (the main story|below)|scroll to continue( reading)?|video ad feedback|(hide|show|toggle|expand|close) caption\s*[+–-]?|back to (slide|slideshow|gallery)|enlarge (this )?(image|photo)|(view|open) (the )?(photo )?gallery|(previous|next) (slide|image|photo)|${PAGER_ARROW}|\d{1,3}\s+(of|\/)\s+\d{1,3}|sign up (for|to) (our|the|my) [\w\s'’-]{0,40}newsletters?[.!]?|share (this|on) (article|story|facebook|twitter|x|linkedin|email)[.!]?|follow (us|me) on (facebook|twitter|x|instagram|linkedin)[.!]?|copy link( to (this )?(article|story))?|(image|media|video) caption,?|click (here )?to (enlarge|expand)|loading\s*(\.{1,3}|…)?|your browser does not support (the )?(html5 )?(video|audio)( tag| element| playback)?\.?|open image modal|jump to|supported by|gift (this|the) (article|story)|read the full (story|article)|image|photo|video|audio|share|tweet|email|e-mail|print|save)$`,
+  String.raw`^(advertisement|advertisement\s*[-–—:]\s*(scroll|continue) (down |reading )?(to continue|below)?|(advertisement\s*[-–—:]?\s*)?(the )?(story|article|text) continues( (below|after (this |the )?(ad|advertisement))( this)?( advertisement)?)?|(skip|close) (advertisement|ad)|continue reading (the main story|below)|scroll to continue( reading)?|video ad feedback|(hide|show|toggle|expand|close) caption\s*[+–-]?|back to (slide|slideshow|gallery)|enlarge (this )?(image|photo)|(view|open) (the )?(photo )?gallery|(previous|next) (slide|image|photo)|${PAGER_ARROW}|\d{1,3}\s+(of|\/)\s+\d{1,3}|sign up (for|to) (our|the|my) [\w\s'’-]{0,40}newsletters?[.!]?|share (this|on) (article|story|facebook|twitter|x|linkedin|email)[.!]?|follow (us|me) on (facebook|twitter|x|instagram|linkedin)[.!]?|copy link( to (this )?(article|story))?|(image|media|video) caption,?|click (here )?to (enlarge|expand)|loading\s*(\.{1,3}|…)?|your browser does not support (the )?(html5 )?(video|audio)( tag| element| playback)?\.?|open image modal|jump to|supported by|gift (this|the) (article|story)|read the full (story|article)|image|photo|video|audio|share|tweet|email|e-mail|print|save)$`,
   'i',
 );
 /** A line that only points at another story: "Related: …", "READ MORE: …", mostly a link. */

@@ -105,6 +105,11 @@ describe('Western page furniture inside the body', () => {
       'We invite you to use our commenting platform to engage in insightful conversations about issues in our community.',
     ],
     ['Please read our commenting policy before posting.'],
+    // a page's labels read out for screen readers, and its tools written out
+    ['Image source, City Council'],
+    ['Story continues'],
+    ['Share or comment on this article:'],
+    ['Reuse this content'],
   ])('drops the story foot: %s', (line) => {
     expect(body(page({ foot: [line] }))).toEqual(PROSE);
   });
