@@ -336,9 +336,12 @@ const BLOG_AUTHOR =
  */
 const REPORTER_SPACED =
   /(?:本报|新华社|央视|人民网|新华网)?(记者|記者|通讯员|通訊員|特约记者|见习记者|评论员|評論員)\s+((?:[\u4e00-\u9fff·]{2,5}(?:\s+|、|，|,|$|(?=[）)】\]])))+)/u;
-/** 記者王家俊／台北報導, 【丁牧群╱台北報導】, 记者 张三/长春报道: names, a slash, a place, 報導. */
+/**
+ * 記者王家俊／台北報導, 【丁牧群╱台北報導】, 记者 张三/长春报道, 2014.01.05 王家俊/台北報導: names, a
+ * slash, a place, 報導.
+ */
 const REPORTER_SLASH =
-  /(?:(?:實習|实习|見習|见习|特約|特约)?(?:記者|记者|編譯|编译)|文|^|[【[（(〔])\s*((?:[\u4e00-\u9fff·]{2,4}[、，,\s]*){1,4}?)\s*[／/╱]\s*[\u4e00-\u9fff]{1,8}?(?:報導|报道|報道|電|电)/u;
+  /(?:(?:實習|实习|見習|见习|特約|特约)?(?:記者|记者|編譯|编译)|文|^|[【[（(〔]|(?<=\d\s))\s*((?:[\u4e00-\u9fff·]{2,4}[、，,\s]*){1,4}?)\s*[／/╱]\s*[\u4e00-\u9fff]{1,8}?(?:報導|报道|報道|電|电)/u;
 /**
  * 张三/文 李四/图, 本报记者 张三/文, 王五/摄: the names before the slash and their role after it, as
  * newspapers of the 2000s print them (文/张三 with the label first is LABEL_RE's). 文 and 图文 name
@@ -365,17 +368,18 @@ const AGENCY_DATELINE =
   /(中央社|新華社|新华社|中新社|中通社|法新社|路透社?|美聯社|美联社|共同社|韓聯社|韩联社)(?:(?:特派|駐[\u4e00-\u9fff]{1,4}|驻[\u4e00-\u9fff]{1,4})?(?:記者|记者))([\u4e00-\u9fff、·]{2,24}?)\s*(?:\d{1,2}月)?\d{1,2}日\s*(?:專|专)?(?:電|电)/u;
 /**
  * A reporter's credit opening a paragraph without brackets, up to where it says reported
- * (`記者王家俊／台北報導 行政院今日…`, `東森新聞記者王家俊／台北報導行政院…`): the candidate a lead's
- * byline is read from.
+ * (`記者王家俊／台北報導 行政院今日…`, `東森新聞記者王家俊／台北報導行政院…`, the outlet and the date
+ * before it too): the candidate a lead's byline is read from.
  */
-export const UNBRACKETED_LEAD = /^[^，。！？；「“]{4,30}?(?:報導|报道|報道)/u;
+export const UNBRACKETED_LEAD = /^[^，。！？；「“]{4,40}?(?:報導|报道|報道)/u;
 
 /**
- * A newspaper's own lead, 【明報專訊】, 〔自由時報訊〕, 【大紀元2013年11月29日訊】, 【on.cc東網專訊】, or
- * 【星島日報報道】 (報道 only after a name ending like an outlet's: 綜合報導 names none): its outlet.
+ * A newspaper's own lead, 【明報專訊】, 〔自由時報訊〕, 【大紀元2013年11月29日訊】, 【on.cc東網專訊】,
+ * 【星島日報報道】 (報道 only after a name ending like an outlet's: 綜合報導 names none), or the paper's
+ * name alone (【蘋果日報】: only a newspaper's or news site's ending, so 【今日關注】 is none): its outlet.
  */
 export const NEWSPAPER_LEAD =
-  /^[【[〔（(]\s*((?:[A-Za-z][A-Za-z.]{1,8})?[\u4e00-\u9fff]{2,8}?)(?:(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)?(?:專訊|专讯|快訊|快讯|訊|讯|(?<=[報报網网社台])(?:報道|报道|報導))\s*[】\]〕）)]/u;
+  /^[【[〔（(]\s*(?:((?:[A-Za-z][A-Za-z.]{1,8})?[\u4e00-\u9fff]{2,8}?)(?:(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)?(?:專訊|专讯|快訊|快讯|訊|讯|(?<=[報报網网社台])(?:報道|报道|報導))|([\u4e00-\u9fff]{2,8}(?:日報|日报|時報|时报|晚報|晚报|新聞網|新闻网|電子報|电子报)))\s*[】\]〕）)]/u;
 /**
  * The outlet of a lead: a newspaper's own, or an outlet's dateline without a reporter (新华社北京3月5日电,
  * 央广网北京9月26日消息). 本報訊, 本报讯 name the site itself.
@@ -939,7 +943,7 @@ export function parseByline(line: string): Byline {
   }
   if (!result.source) {
     const lead = OUTLET_LEAD.exec(text);
-    const outlet = lead?.[1] ?? lead?.[2] ?? lead?.[3];
+    const outlet = lead?.[1] ?? lead?.[2] ?? lead?.[3] ?? lead?.[4];
     if (outlet && !/^(本報|本报|本網|本网|本台|本刊)$/.test(outlet)) result.source = outlet;
   }
   // the credit after an outlet named before it (中國時報【…】) is read without the outlet
@@ -950,7 +954,11 @@ export function parseByline(line: string): Byline {
   if (desk) result.authors.push(...splitNames(desk[1]!).filter((name) => PERSON_NAME.test(name)));
   else if (!result.authors.length) {
     const slash = REPORTER_SLASH.exec(credit);
-    if (slash?.[1]) result.authors.push(...splitNames(slash[1]));
+    const names = slash?.[1] ? splitNames(slash[1]) : [];
+    // a newsroom's own compiled report (民視新聞／綜合報導) names its outlet, no writer
+    const outlet = names.find((name) => name.length > 2 && outletShaped(name));
+    if (outlet) result.source ??= outlet;
+    result.authors.push(...names.filter((name) => name !== outlet));
   }
   if (!result.authors.length && !result.photographers.length)
     for (const [, name, role] of text.matchAll(POSTFIX_CREDIT))
@@ -1031,7 +1039,7 @@ export function isBylineLine(line: string): boolean {
   const first = LABEL_RE.exec(text);
   if (!first)
     return (
-      (/^[（(【[]?\s*(本报|[\u4e00-\u9fff]{2,6}(?:网|網|社|报|報|台|新闻|新聞))?(?:报道|報導|讯|訊)?\s*(记者|記者)\s*[\u4e00-\u9fff]{2,4}/.test(
+      (/^[（(【[]?\s*(本报|[\u4e00-\u9fff]{2,6}(?:网|網|社|报|報|台|新闻|新聞))?(?:报道|報導|讯|訊)?\s*[／/╱]?\s*(记者|記者)\s*[\u4e00-\u9fff]{2,4}/.test(
         text,
       ) &&
         text.length < 40) ||

@@ -89,6 +89,18 @@ describe('Traditional Chinese bylines', () => {
     ['採訪／王家俊 撰文／李大明', { authors: ['王家俊', '李大明'] }],
     ['編譯／王家俊', { authors: ['王家俊'] }],
     ['整理／王家俊', { authors: ['王家俊'] }],
+    // a newsroom's own compiled report: the outlet, no writer
+    ['民視新聞／綜合報導', { source: '民視新聞', authors: [] }],
+    ['華視新聞網/綜合報導', { source: '華視新聞網', authors: [] }],
+    // the outlet, a slash, its reporter, and no place
+    ['中廣新聞網／記者王家俊', { source: '中廣新聞網', authors: ['王家俊'] }],
+    // the names and place after the date, without a label
+    ['新頭殼newtalk 2014.01.05 王家俊/台北報導', { authors: ['王家俊'] }],
+    // an outlet alone in the brackets that open the story
+    ['【蘋果日報】', { source: '蘋果日報' }],
+    ['〔示例時報〕', { source: '示例時報' }],
+    // …but a topic's brackets name none
+    ['【今日關注】', { source: null }],
     // prose that mentions a reporter and a report is not a credit
     ['记者从市教育局了解到相关报道', { authors: [] }],
     ['今天的報導', { authors: [], source: null }],
@@ -387,6 +399,8 @@ describe("a reporter's credit that opens the first paragraph", () => {
     ['記者王家俊／台北報導 ', ['王家俊'], null],
     ['東森新聞記者王家俊／台北報導', ['王家俊'], '東森新聞'],
     ['民視新聞/王家俊、李四 台北報導 ', ['王家俊', '李四'], '民視新聞'],
+    // the outlet and the date before the credit: a longer lead
+    ['NOWnews 2014年1月5日 06:00 記者王家俊／台北報導', ['王家俊'], null],
   ])('run into its text without brackets (%s) names the writers', (lead, authors, source) => {
     const article = page(lead);
     expect(article.authors).toEqual(authors);
@@ -413,18 +427,24 @@ describe("a TV newsroom's credit without 記者 or a slash", () => {
     expect(parseByline(line)).toMatchObject(expected);
   });
 
-  it('on a line of its own above the story, is the author and leaves the body', () => {
+  it.each([
+    ['王家俊 台北報導', ['王家俊'], null],
+    // the outlet, a slash, its reporter; the outlet alone in brackets
+    ['中廣新聞網／記者王家俊', ['王家俊'], '中廣新聞網'],
+    ['【示例日報】', [], '示例日報'],
+  ])('on a line of its own above the story (%s), credits it and leaves the body', (lead, authors, source) => {
     const article = extract(
       {
         title: '政院通過百億補助 中小企業受惠',
         docTitle: '政院通過百億補助 中小企業受惠 - 示例新聞網',
         htmlLang: 'zh-TW',
         byline: '<div class="time">2014/01/10 06:00</div>',
-        paragraphs: ['王家俊 台北報導', ...TRADITIONAL_PARAGRAPHS],
+        paragraphs: [lead, ...TRADITIONAL_PARAGRAPHS],
       },
       TW_URL,
     );
-    expect(article.authors).toEqual(['王家俊']);
+    expect(article.authors).toEqual(authors);
+    if (source) expect(article.source).toBe(source);
     expect(article.textContent.split('\n')).toEqual(TRADITIONAL_PARAGRAPHS);
   });
 });
