@@ -61,16 +61,18 @@ export default async function bench(): Promise<void> {
     const timed: Array<ExtractionTimes & { name: string }> = [];
     for (const [i, { name, url }] of pages.entries()) {
       const world = await openPage(i);
-      const times = await evaluate(world, `jianbaoExtractBench(${JSON.stringify(url)}, ${ROUNDS})`).catch(
-        (error: Error) => {
-          throw new Error(`${name}: ${error.message}`);
-        },
-      );
+      const times = await evaluate(
+        world,
+        `jianbaoExtractBench(${JSON.stringify(url)}, ${ROUNDS}, ${i % 2 === 1})`,
+      ).catch((error: Error) => {
+        throw new Error(`${name}: ${error.message}`);
+      });
       timed.push({ name, ...(times as ExtractionTimes) });
     }
     printComparison(
       `${pages.length} pages × ${ROUNDS} rounds, headless Chromium ${browser.version()}, in the page; ${machine()}`,
       timed,
+      { firstRuns: true },
     );
     if (process.env.BENCH_PROFILE) {
       // the pages named by BENCH_PROFILE_PAGES (comma-separated), else the six with the highest ratio,

@@ -2,8 +2,11 @@
 import { extractArticle } from '../utils/extract';
 import { timeExtraction } from './extract-timing';
 
-(globalThis as { jianbaoExtractBench?: unknown }).jianbaoExtractBench = (url: string, rounds: number) =>
-  timeExtraction(document, url, rounds);
+(globalThis as { jianbaoExtractBench?: unknown }).jianbaoExtractBench = (
+  url: string,
+  rounds: number,
+  jianbaoFirst: boolean,
+) => timeExtraction(document, url, rounds, jianbaoFirst);
 
 /** For BENCH_PROFILE: `runs` extractions and nothing else, while the profiler samples. */
 (globalThis as { jianbaoExtractRuns?: unknown }).jianbaoExtractRuns = (url: string, runs: number) => {

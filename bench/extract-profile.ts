@@ -6,6 +6,8 @@
  * BENCH_PROFILE_SELF=1 also prints each page's functions by their own time (appendChild, the
  * garbage collector, Readability's and DOMPurify's functions): where a fixed cost hides.
  * BENCH_PROFILE_CALLERS=querySelectorAll prints who spends that function's self time, by call chain.
+ * BENCH_PROFILE_COLD=1 profiles only the first extraction in each page's fresh world: one click's cost,
+ * where code not yet optimised and regular expressions compiled on first use weigh.
  * printSelfTime summarises any such profile (archive-io-chromium's BENCH_CPU_PROFILE).
  */
 import type { CDPSession } from 'playwright-core';
@@ -59,11 +61,13 @@ export async function printProfile(
   const steps = new Map<string, number>();
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  // BENCH_PROFILE_COLD=1: the first extraction in each page's fresh world (one click), not warm ones
+  const cold = !!process.env.BENCH_PROFILE_COLD;
   for (const page of pages) {
     const world = await page.open();
-    await page.run(world, 1); // compiled before the profiler starts
+    if (!cold) await page.run(world, 1); // compiled before the profiler starts
     await cdp.send('Profiler.start');
-    await page.run(world, runs);
+    await page.run(world, cold ? 1 : runs);
     const { profile } = await cdp.send('Profiler.stop');
     chargeSteps(profile as unknown as Profile, steps);
     if (process.env.BENCH_PROFILE_SELF) {
@@ -79,11 +83,11 @@ export async function printProfile(
   await cdp.send('Profiler.disable');
   const total = [...steps.values()].reduce((a, b) => a + b, 0);
   console.log(
-    `where ${anchor}'s time goes on ${pages.map((p) => p.name).join(', ')} (${runs} runs each, CPU profile):`,
+    `where ${anchor}'s time goes on ${pages.map((p) => p.name).join(', ')} (${cold ? 'the first run' : `${runs} runs`} each, CPU profile):`,
   );
   for (const [step, us] of [...steps].sort((a, b) => b[1] - a[1]).slice(0, 15))
     console.log(
-      `  ${((100 * us) / total).toFixed(1).padStart(5)}%  ${(us / 1000 / runs / pages.length).toFixed(2).padStart(6)} ms  ${step}`,
+      `  ${((100 * us) / total).toFixed(1).padStart(5)}%  ${(us / 1000 / (cold ? 1 : runs) / pages.length).toFixed(2).padStart(6)} ms  ${step}`,
     );
 }
 

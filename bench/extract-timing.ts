@@ -27,21 +27,34 @@ export interface ExtractionTimes {
   mine: number[];
   /** Readability on a clone, ms per round */
   theirs: number[];
+  /** each one's first run on the page, ms: in Chromium's fresh world per page, what one click costs */
+  first: { mine: number; theirs: number };
   /** why extractArticle failed on this page, when it did (a failure stops early: its times say little) */
   error?: string;
 }
 
-export function timeExtraction(doc: Document, url: string, rounds: number): ExtractionTimes {
+/** `jianbaoFirst`: which of the two runs first on the page (alternated over pages, as the first pays more). */
+export function timeExtraction(
+  doc: Document,
+  url: string,
+  rounds: number,
+  jianbaoFirst = false,
+): ExtractionTimes {
   const readability = () => new Readability(doc.cloneNode(true) as Document).parse();
-  const jianbao = () => extractArticle(doc, url);
-  time(readability); // warm-up
   let error: string | undefined;
-  try {
-    jianbao();
-  } catch (e) {
-    error = e instanceof NoArticleError ? undefined : String((e as Error)?.message ?? e);
-  }
-  const times: ExtractionTimes = { mine: [], theirs: [], ...(error ? { error } : {}) };
+  const jianbao = () => extractArticle(doc, url);
+  const firstJianbao = () => {
+    try {
+      jianbao();
+    } catch (e) {
+      error = e instanceof NoArticleError ? undefined : String((e as Error)?.message ?? e);
+    }
+  };
+  // the first runs double as the warm-up of the rounds
+  const first = jianbaoFirst
+    ? { mine: time(firstJianbao), theirs: time(readability) }
+    : { theirs: time(readability), mine: time(firstJianbao) };
+  const times: ExtractionTimes = { mine: [], theirs: [], first, ...(error ? { error } : {}) };
   for (let round = 0; round < rounds; round++) {
     // alternate so drift (GC, other load on the machine) hits both alike
     times.theirs.push(time(readability));
@@ -50,8 +63,16 @@ export function timeExtraction(doc: Document, url: string, rounds: number): Extr
   return times;
 }
 
-/** Medians and p95s of both, the ratio of medians, per-page ratios; BENCH_VERBOSE=1 names the costliest pages. */
-export function printComparison(heading: string, pages: Array<ExtractionTimes & { name: string }>): void {
+/**
+ * Medians and p95s of both, the ratio of medians, per-page ratios; BENCH_VERBOSE=1 names the costliest
+ * pages. With `firstRuns`, also the first run on each page (meaningful where each page gets fresh
+ * code, as in Chromium: in one Node process only the first page's first run is cold).
+ */
+export function printComparison(
+  heading: string,
+  pages: Array<ExtractionTimes & { name: string }>,
+  { firstRuns = false } = {},
+): void {
   const jianbao = pages.flatMap((p) => p.mine);
   const readability = pages.flatMap((p) => p.theirs);
   const ratios = pages.map((p) => median(p.mine) / median(p.theirs));
@@ -70,6 +91,17 @@ export function printComparison(heading: string, pages: Array<ExtractionTimes & 
   console.log(
     `per-page ratio: median ${median(ratios).toFixed(2)}×, p95 ${quantile(ratios, 0.95).toFixed(2)}×`,
   );
+  if (firstRuns) {
+    const mine = pages.map((p) => p.first.mine);
+    const theirs = pages.map((p) => p.first.theirs);
+    const firstRatios = pages.map((p) => p.first.mine / p.first.theirs);
+    const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+    console.log(
+      `first run on each page (one click's cost): median ${median(mine).toFixed(1)} vs ${median(theirs).toFixed(1)} ms, ` +
+        `total ${sum(mine).toFixed(0)} vs ${sum(theirs).toFixed(0)} ms (${(sum(mine) / sum(theirs)).toFixed(2)}×), ` +
+        `per-page ratio median ${median(firstRatios).toFixed(2)}×, p95 ${quantile(firstRatios, 0.95).toFixed(2)}×`,
+    );
+  }
   if (process.env.BENCH_VERBOSE)
     pages
       .map((p, i) => ({ ...p, ratio: ratios[i]! }))
