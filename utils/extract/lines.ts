@@ -104,6 +104,12 @@ export interface LineOptions {
   stats?: LineStats;
 }
 
+/**
+ * What a browser's translation adds to a page it translated (Google Translate's tooltip and banner,
+ * marked `skiptranslate`): a page saved or clipped after that carries it, and none of it is the page.
+ */
+export const BROWSER_UI = '.skiptranslate, #goog-gt-tt';
+
 /** A source label right before an image: the image is the outlet's logo. */
 const LOGO_LABEL = /(来源|來源|稿源|出处|出處)\s*[:：]\s*$/;
 
@@ -160,7 +166,7 @@ export function collectLines(root: Element, options: LineOptions = {}): Line[] {
   let node: Node | null = root.firstChild;
   // The few elements that can hide their content, found by one query: asking every element for its
   // hidden and style attributes was two calls into the browser per element
-  const withAttributes = new Set<Element>(root.querySelectorAll('[hidden], [style]'));
+  const withAttributes = new Set<Element>(root.querySelectorAll(`[hidden], [style], ${BROWSER_UI}`));
   // the tags of the elements entered, innermost last: leave() needs no second tagName call
   const tagStack: string[] = [];
   const enter = (el: Element): boolean => {
@@ -171,7 +177,7 @@ export function collectLines(root: Element, options: LineOptions = {}): Line[] {
     const tag = upperTag(el);
     if (SKIP_TAGS.has(tag)) return false;
     if (withAttributes.has(el)) {
-      if (el.hasAttribute('hidden')) return false;
+      if (el.hasAttribute('hidden') || el.matches(BROWSER_UI)) return false;
       const style = el.getAttribute('style');
       if (style) {
         if (style.includes('none') && style.replace(/\s/g, '').includes('display:none')) return false;

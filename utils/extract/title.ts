@@ -5,7 +5,7 @@
  */
 import { isBylineLine } from './byline';
 import { isRelatedHeading } from './clean';
-import type { Line } from './lines';
+import { BROWSER_UI, type Line } from './lines';
 import { collapseSpace, looseKey } from './text';
 
 export interface TitleResult {
@@ -132,9 +132,14 @@ const DATELINE = /^.{0,12}(19|20)\d{2}\s*[-/.年]\s*\d{1,2}/;
 const TITLE_HINT = /title|headline|biaoti|(^|[-_\s])(tit|bt)([-_\s]|$)/i;
 const NAV_HINT = /(^|[-_\s])(nav|menu|footer)/i;
 
+/** The page's own headings matching `selector`: none of a browser's translation UI (BROWSER_UI). */
+function pageHeadings(doc: Document, selector: string): Element[] {
+  return [...doc.querySelectorAll(selector)].filter((heading) => !heading.closest(BROWSER_UI));
+}
+
 /** Heading elements and elements named like titles, from the page's lines (cheap: no selector scan). */
 function headingCandidates(doc: Document, lines: Line[]): Element[] {
-  const out = new Set<Element>(doc.querySelectorAll('h1, h2, h3'));
+  const out = new Set<Element>(pageHeadings(doc, 'h1, h2, h3'));
   for (const line of lines.slice(0, 1_500)) {
     if (line.text.length < 4 || line.text.length > 200 || line.linkChars > line.text.length / 2) continue;
     let el: Element | null = line.el;
@@ -296,7 +301,7 @@ export function findTitle(
     const heading = best.el.closest('h1, h2, h3');
     return { title: best.text, el: heading && textOf(heading) === best.text ? heading : best.el };
   }
-  const h1s = doc.querySelectorAll('h1');
+  const h1s = pageHeadings(doc, 'h1');
   if (h1s.length === 1) {
     const text = textOf(h1s[0]!);
     if (text.length >= 6 && text.length <= 200 && !h1s[0]!.closest('a')) return { title: text, el: h1s[0]! };

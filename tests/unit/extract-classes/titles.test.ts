@@ -281,3 +281,21 @@ describe('a <title> that is only the site’s name', () => {
     expect(article.source).toBeNull();
   });
 });
+
+describe("a browser's translation widget in the page", () => {
+  // Chrome's translation (and the Google Translate element) adds its tooltip to a page it translated:
+  // saved or clipped after that, the page carries it, with a heading of its own
+  const WIDGET =
+    '<div id="goog-gt-tt" class="skiptranslate" dir="ltr"><div class="top"><h1 class="title gray">Original text</h1></div>' +
+    '<div class="middle"><div class="original-text"></div></div><div class="bottom"><div class="activity-link">Contribute a better translation</div></div></div>';
+
+  it('is not the page: its heading is no title, its words no part of the article', () => {
+    const article = extractHtml(
+      `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>长白山冰雪季开幕 游客同比增长三成</title></head><body>
+<div class="main"><div class="content">${PARAGRAPHS.map((p) => `<p>${p}</p>`).join('')}</div></div>${WIDGET}</body></html>`,
+      URL,
+    );
+    expect(article.title).toBe('长白山冰雪季开幕 游客同比增长三成');
+    expect(article.textContent).not.toContain('Original text');
+  });
+});
