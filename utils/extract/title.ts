@@ -131,6 +131,9 @@ const DATELINE = /^.{0,12}(19|20)\d{2}\s*[-/.年]\s*\d{1,2}/;
 // `bt` is 标题's pinyin initials, as templates spell it (news_bt, article-bt)
 const TITLE_HINT = /title|headline|biaoti|(^|[-_\s])(tit|bt)([-_\s]|$)/i;
 const NAV_HINT = /(^|[-_\s])(nav|menu|footer)/i;
+/** A heading named for the section the page is in (`pagecategory`, `column-title`, `lanmu`): no headline. */
+const SECTION_HEADING = /categor|column|channel|lanmu|(^|[-_\s])section/i;
+const isSectionHeading = (el: Element) => SECTION_HEADING.test(`${el.getAttribute('class') ?? ''} ${el.id}`);
 
 /** The page's own headings matching `selector`: none of a browser's translation UI (BROWSER_UI). */
 function pageHeadings(doc: Document, selector: string): Element[] {
@@ -180,15 +183,17 @@ function textOf(el: Element): string {
  * the body, skipping the date and byline lines between them.
  */
 function headingAboveBody(lines: Line[], bodyStart: number): Element | null {
+  const headingOf = (line: Line) => line.el.closest('h1, h2, h3, h4, h5, h6') ?? line.el;
   const headline = (line: Line): Element | null => {
-    const el = line.el.closest('h1, h2, h3, h4, h5, h6') ?? line.el;
+    const el = headingOf(line);
     const named =
       /^H[1-6]$/.test(el.tagName) || TITLE_HINT.test(`${el.getAttribute('class') ?? ''} ${el.id}`);
     const fits = line.text.length >= 6 && line.text.length <= 120 && !line.linkChars && !line.inList;
-    return named && fits && !insideNavigation(el) ? el : null;
+    return named && fits && !isSectionHeading(el) && !insideNavigation(el) ? el : null;
   };
-  // Readability's body may begin with the headline itself
-  const opening = lines[bodyStart] ? headline(lines[bodyStart]) : null;
+  // Readability's body may begin with the headline itself, maybe under its section's name
+  const at = lines[bodyStart] && isSectionHeading(headingOf(lines[bodyStart])) ? bodyStart + 1 : bodyStart;
+  const opening = lines[at] ? headline(lines[at]) : null;
   if (opening) return opening;
   for (let i = bodyStart - 1; i >= 0 && i >= bodyStart - 6; i--) {
     const line = lines[i]!;
@@ -302,7 +307,7 @@ export function findTitle(
     return { title: best.text, el: heading && textOf(heading) === best.text ? heading : best.el };
   }
   const h1s = pageHeadings(doc, 'h1');
-  if (h1s.length === 1) {
+  if (h1s.length === 1 && !isSectionHeading(h1s[0]!)) {
     const text = textOf(h1s[0]!);
     if (text.length >= 6 && text.length <= 200 && !h1s[0]!.closest('a')) return { title: text, el: h1s[0]! };
   }

@@ -299,3 +299,17 @@ describe("a browser's translation widget in the page", () => {
     expect(article.textContent).not.toContain('Original text');
   });
 });
+
+describe("a section's name as the page's only h1", () => {
+  it.each([
+    ['<h1 id="pagecategory">活动与会议信息</h1>'],
+    ['<h1 class="column-title">通知公告通知公告</h1>'],
+    ['<h1 class="category-name">学会动态与新闻</h1>'],
+  ])('%s is no headline: the heading above the body is', (h1) => {
+    const html = page(
+      '<title>示例学会官网</title>',
+      `${h1}<h2>2024年冰雪学术年会在长白山成功举行！</h2><div class="time">发布时间：2024-12-01 10:00</div>`,
+    );
+    expect(titleOf(html)).toBe('2024年冰雪学术年会在长白山成功举行！');
+  });
+});
