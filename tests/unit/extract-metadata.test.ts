@@ -58,6 +58,48 @@ describe('readMetadata', () => {
     expect(m.canonical).toContain('http://fgw.zj.gov.cn/art/2016/11/22/art_1_2.html');
   });
 
+  it('reads a meta tag whose template put its value in `value` instead of `content`', () => {
+    const m = readMetadata(
+      doc(
+        '<meta value="NSF 2019 in Kansai" name="og:title">' +
+          '<meta name="publishdate" value="2019-03-05">' +
+          '<meta name="source" content="" value="示例日报">',
+      ),
+      'https://www.example.org/seminar/2019/',
+    );
+    expect(m).toMatchObject({ title: 'NSF 2019 in Kansai', published: '2019-03-05', source: null });
+  });
+
+  it.each([
+    // a tag line after the name
+    ['Raw Story - Celebrating 18 Years of Independent Journalism', 'https://www.rawstory.com/x', 'Raw Story'],
+    ['中国吉林网 - 吉林省重点新闻网站', 'https://www.cnjiwang.com/x', '中国吉林网'],
+    // …or before it: the part the site's address names
+    ['電子書籍 | BOOK☆WALKER', 'https://bookwalker.jp/x', 'BOOK☆WALKER'],
+    ['Yahoo News - Latest News & Headlines', 'https://news.yahoo.com/x', 'Yahoo News'],
+    // a name with a dash of its own stays whole
+    ['Radio-Canada.ca', 'https://ici.radio-canada.ca/x', 'Radio-Canada.ca'],
+  ])('the site name %s, on %s, is %s', (declared, url, name) => {
+    expect(readMetadata(doc(`<meta property="og:site_name" content="${declared}">`), url).siteName).toBe(
+      name,
+    );
+  });
+
+  it("a Twitter handle names no site (`@nytimes`); the page's other declarations may", () => {
+    expect(
+      readMetadata(doc('<meta name="twitter:site" content="@nytimes">'), 'https://www.nytimes.com/x')
+        .siteName,
+    ).toBeNull();
+    expect(
+      readMetadata(
+        doc(
+          '<meta name="twitter:site" content="@nytimes"><meta name="application-name" content="The New York Times">',
+        ),
+        'https://www.nytimes.com/x',
+      ).siteName,
+    ).toBe('The New York Times');
+  });
+
   it('reads TRS news tags: publishdate, contentid, catalogs, author, source', () => {
     const m = readMetadata(
       doc(

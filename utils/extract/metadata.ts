@@ -95,13 +95,45 @@ export function metaMap(doc: Document): Map<string, string[]> {
     )
       .trim()
       .toLowerCase();
-    const content = meta.getAttribute('content');
+    // (some templates write the value into `value` instead of `content`)
+    const content = meta.getAttribute('content') ?? meta.getAttribute('value');
     if (!key || !content || !content.trim()) continue;
     const list = map.get(key);
     if (list) list.push(content);
     else map.set(key, [content]);
   }
   return map;
+}
+
+/** Between a site's name and its tag line: `Raw Story - Celebrating …`, `電子書籍 | BOOK☆WALKER`. */
+const TAG_LINE_SEPARATOR = /\s+[-–—|]\s+|\s*｜\s*/;
+/** Words of a host name that name no site (`news.yahoo.com`: yahoo does). */
+const GENERIC_HOST_LABEL = /^(www|news|blog|blogs|home|web|mobile|com|net|org|gov|edu)$/;
+
+/**
+ * A declared site name without its tag line: the part the site's address names (`BOOK☆WALKER` on
+ * bookwalker.jp), else the first (`中国吉林网 - 吉林省重点新闻网站`).
+ */
+function withoutTagLine(declared: string, pageUrl: string): string {
+  const parts = declared
+    .split(TAG_LINE_SEPARATOR)
+    .map((part) => part.trim())
+    .filter(Boolean);
+  if (parts.length < 2) return declared;
+  const letters = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const hostLabels = URL.canParse(pageUrl)
+    ? new URL(pageUrl).hostname
+        .split('.')
+        .slice(0, -1)
+        .filter((label) => !GENERIC_HOST_LABEL.test(label))
+        .map(letters)
+        .filter((label) => label.length >= 3)
+    : [];
+  const named = parts.find((part) => {
+    const key = letters(part);
+    return key.length >= 3 && hostLabels.some((label) => label.includes(key) || key.includes(label));
+  });
+  return named ?? parts[0]!;
 }
 
 function resolveUrl(value: string | null, base: string): string | null {
@@ -158,15 +190,17 @@ export function scriptPublished(doc: Document): string | null {
 
 export function readMetadata(doc: Document, url: string): EmbeddedMetadata {
   const metas = metaMap(doc);
-  const first = (...keys: string[]): string | null => {
+  /** The first value of these keys, in their order, that `accept` takes. */
+  const firstAccepted = (accept: (text: string) => boolean, ...keys: string[]): string | null => {
     for (const key of keys) {
       for (const value of metas.get(key) ?? []) {
         const text = stripHtml(value, doc);
-        if (text) return text;
+        if (text && accept(text)) return text;
       }
     }
     return null;
   };
+  const first = (...keys: string[]): string | null => firstAccepted(() => true, ...keys);
   const ld = jsonLdArticles(doc);
   const ldText = (key: string): string | null => {
     for (const item of ld) {
@@ -215,10 +249,18 @@ export function readMetadata(doc: Document, url: string): EmbeddedMetadata {
     .filter((a) => !/^(https?:|\/|@)/i.test(a))
     .slice(0, 20);
   const source = first('contentsource', 'source', 'og:source', 'mediaid', 'media') ?? null;
-  const siteName =
-    first('og:site_name', 'sitename', 'application-name', 'twitter:site') ??
+  // (a Twitter handle, `@nytimes`, names an account, not the site)
+  const declaredSite =
+    firstAccepted(
+      (text) => !text.startsWith('@'),
+      'og:site_name',
+      'sitename',
+      'application-name',
+      'twitter:site',
+    ) ??
     ld.map((item) => names(own(item, 'publisher'), doc)[0]).find(Boolean) ??
     null;
+  const siteName = declaredSite && withoutTagLine(declaredSite, url);
   const sectionRaw = first('catalogs', 'columnname', 'article:section') ?? ldText('articleSection');
   const articleId = first('contentid', 'articleid', 'article_id', 'newsid', 'docid') ?? null;
   const canonical = unique(
