@@ -117,10 +117,14 @@ export function titleOnlySiteName(doc: Document, pageUrl: string, headline: stri
   if (!key || raw.length > 32 || titleParts(raw).length !== 1 || looseKey(headline).includes(key))
     return null;
   for (const link of doc.querySelectorAll('a[href]')) {
-    if (!isSiteFrontPage(link.getAttribute('href')!, pageUrl)) continue;
     const names = [link.textContent, link.getAttribute('title')];
     for (const img of link.querySelectorAll('img[alt]')) names.push(img.getAttribute('alt'));
-    if (names.some((name) => name && looseKey(name) === key)) return raw;
+    // (the cheap test first: most links name something else)
+    if (
+      names.some((name) => name && looseKey(name) === key) &&
+      isSiteFrontPage(link.getAttribute('href')!, pageUrl)
+    )
+      return raw;
   }
   return null;
 }
