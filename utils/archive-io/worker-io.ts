@@ -1,6 +1,5 @@
 /** The export source and import target of an extension page: the service worker, through messages. */
-import type { MessageType, RequestInputOf, ResponseOf } from '../protocol/messages';
-import { ask } from '../protocol/worker-client';
+import { ask, type Ask } from '../protocol/worker-client';
 import { BlobReceiver } from './blob-channel';
 import type { ExportedText, ExportPart, ExportSource } from './export';
 import type { ImportTarget } from './import';
@@ -10,8 +9,6 @@ import { postableWorker, postingTo } from './worker-post';
 
 /** Clips per export page request (the worker also stops a page at a number of characters). */
 export const EXPORT_PAGE_SIZE = 1_000;
-
-export type Ask = <T extends MessageType>(type: T, payload: RequestInputOf<T>) => Promise<ResponseOf<T>>;
 
 /**
  * Export pages from the worker; their text comes back as Blobs on a BroadcastChannel (see

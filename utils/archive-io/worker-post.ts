@@ -10,7 +10,7 @@
  */
 import { routeMessage, type Handlers } from '../archive/message-router';
 import type { MessageType, ResponseOf } from '../protocol/messages';
-import type { Ask } from './worker-io';
+import type { Ask } from '../protocol/worker-client';
 
 /** The requests that may come this way. */
 const POSTED_TYPES: ReadonlySet<string> = new Set<MessageType>([

@@ -5,3 +5,6 @@ import { send, type MessageType, type RequestInputOf, type ResponseOf } from './
 export function ask<T extends MessageType>(type: T, payload: RequestInputOf<T>): Promise<ResponseOf<T>> {
   return send(type, payload, browser.runtime);
 }
+
+/** A way to send a typed request to the worker: `ask`, or another transport with its signature. */
+export type Ask = typeof ask;
