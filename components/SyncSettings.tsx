@@ -64,13 +64,18 @@ export function SyncSettings() {
   const [status, setStatus] = useState<SyncStatus | null>(null);
   const [check, setCheck] = useState<Check>({ kind: 'idle' });
   const [saved, setSaved] = useState(false);
+  // the form stays disabled until the stored settings arrive: typing before that (a worker that had
+  // to wake up answers late) would be overwritten by them
+  const [loaded, setLoaded] = useState(false);
 
   const refresh = useCallback(() => {
     ask('sync/status', {}).then(setStatus, () => undefined);
   }, []);
 
   useEffect(() => {
-    ask('sync/settings', {}).then(setSettings, () => undefined);
+    ask('sync/settings', {})
+      .then(setSettings, () => undefined)
+      .finally(() => setLoaded(true));
     refresh();
     const timer = setInterval(refresh, 3_000);
     return () => clearInterval(timer);
@@ -138,69 +143,71 @@ export function SyncSettings() {
   const missing = check.kind === 'report' && !check.report.ok && check.report.problem === 'database-missing';
 
   return (
-    <form className="sync-settings" onSubmit={save} aria-label={t('sync_title')}>
+    <form className="sync-settings" onSubmit={save} aria-label={t('sync_title')} aria-busy={!loaded}>
       <p className="sync-intro">{t('sync_intro')}</p>
-      <label className="sync-row">
-        <input
-          type="checkbox"
-          name="enabled"
-          checked={settings.enabled}
-          onChange={(event) => {
-            const enabled = event.currentTarget.checked;
-            setSettings((previous) => ({ ...previous, enabled }));
-            setSaved(false);
-          }}
-        />
-        {t('sync_enabled')}
-      </label>
-      <label className="sync-row">
-        {t('sync_server_url')}
-        <input
-          type="url"
-          name="serverUrl"
-          placeholder="https://couch.example.org"
-          required
-          {...field('serverUrl')}
-        />
-      </label>
-      <label className="sync-row">
-        {t('sync_database')}
-        <input name="database" required {...field('database')} />
-      </label>
-      <label className="sync-row">
-        {t('sync_username')}
-        <input name="username" autoComplete="username" {...field('username')} />
-      </label>
-      <label className="sync-row">
-        {t('sync_password')}
-        <input type="password" name="password" autoComplete="current-password" {...field('password')} />
-      </label>
-      <label className="sync-row">
-        {t('sync_device_name')}
-        <input name="deviceName" placeholder={t('sync_device_placeholder')} {...field('deviceName')} />
-      </label>
-      <p className="sync-hint">{t('sync_credentials_hint')}</p>
-      <div className="sync-actions">
-        <button type="button" name="test" onClick={() => void test(false)} disabled={check.kind === 'busy'}>
-          {t('sync_test')}
-        </button>
-        {missing && (
-          <button type="button" name="create" onClick={() => void test(true)}>
-            {t('sync_create_database')}
+      <fieldset className="sync-fields" disabled={!loaded}>
+        <label className="sync-row">
+          <input
+            type="checkbox"
+            name="enabled"
+            checked={settings.enabled}
+            onChange={(event) => {
+              const enabled = event.currentTarget.checked;
+              setSettings((previous) => ({ ...previous, enabled }));
+              setSaved(false);
+            }}
+          />
+          {t('sync_enabled')}
+        </label>
+        <label className="sync-row">
+          {t('sync_server_url')}
+          <input
+            type="url"
+            name="serverUrl"
+            placeholder="https://couch.example.org"
+            required
+            {...field('serverUrl')}
+          />
+        </label>
+        <label className="sync-row">
+          {t('sync_database')}
+          <input name="database" required {...field('database')} />
+        </label>
+        <label className="sync-row">
+          {t('sync_username')}
+          <input name="username" autoComplete="username" {...field('username')} />
+        </label>
+        <label className="sync-row">
+          {t('sync_password')}
+          <input type="password" name="password" autoComplete="current-password" {...field('password')} />
+        </label>
+        <label className="sync-row">
+          {t('sync_device_name')}
+          <input name="deviceName" placeholder={t('sync_device_placeholder')} {...field('deviceName')} />
+        </label>
+        <p className="sync-hint">{t('sync_credentials_hint')}</p>
+        <div className="sync-actions">
+          <button type="button" name="test" onClick={() => void test(false)} disabled={check.kind === 'busy'}>
+            {t('sync_test')}
           </button>
-        )}
-        <button type="submit" name="save">
-          {t('sync_save')}
-        </button>
-        <button
-          type="button"
-          name="now"
-          onClick={() => void syncNow()}
-          disabled={!status?.enabled || status.running}
-        >
-          {t('sync_now')}
-        </button>
-      </div>
+          {missing && (
+            <button type="button" name="create" onClick={() => void test(true)}>
+              {t('sync_create_database')}
+            </button>
+          )}
+          <button type="submit" name="save">
+            {t('sync_save')}
+          </button>
+          <button
+            type="button"
+            name="now"
+            onClick={() => void syncNow()}
+            disabled={!status?.enabled || status.running}
+          >
+            {t('sync_now')}
+          </button>
+        </div>
+      </fieldset>
       <p
         className="sync-check"
         role="status"
