@@ -199,8 +199,27 @@ describe('publish dates', () => {
       "in a list of the card under the headline's link",
       '<div class="ranking"><div class="card"><h3><a href="/a.html">2023年冰雪季开幕</a></h3><ul class="assist"><li><time>2023-12-01 10:00</time></li><li>12,595</li></ul></div></div>',
     ],
+    [
+      "in the card's own list of details, above the headline's link",
+      '<ul class="similar"><li><ul class="info"><li><time>2023-12-01</time></li><li><a href="/tag/1">冰雪</a></li></ul><a href="/a.html"><h4>2023年冰雪季开幕 游客同比增长</h4></a></li></ul>',
+    ],
   ])("a related story's date on a line of its own (%s) is still not the story's", (_, after) => {
     expect(extract({ after }, UNDATED_URL).publishedAt).toBeNull();
+  });
+
+  it("the story's date in its own list of details above the headline is its date, not a related card's", () => {
+    const a = extract(
+      {
+        // (under a menu whose last link is as long as a headline's)
+        above:
+          '<div class="menu"><a href="/">首页</a> <a href="/subscribe">订阅我们的每日新闻简报</a></div>' +
+          '<ul class="info"><li><time>2024-12-01</time></li><li><a href="/tag/1">冰雪</a></li></ul>',
+        after:
+          '<ul class="similar"><li><ul class="info"><li><time>2023-07-27</time></li><li><a href="/tag/1">冰雪</a></li></ul><a href="/a.html"><h4>2023年冰雪季开幕 游客同比增长</h4></a></li></ul>',
+      },
+      UNDATED_URL,
+    );
+    expect(a.publishedAt).toBe('2024-12-01T00:00:00+08:00');
   });
 
   it('a date only in an image path is not the publish date', () => {

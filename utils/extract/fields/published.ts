@@ -8,7 +8,14 @@
  */
 import type { Candidate, ExtractContext } from '../context';
 import { ruleCandidates } from '../context';
-import { hasTime, parseDate, parseMachineDate, parseYearlessDate, type PublishDate } from '../dates';
+import {
+  hasTime,
+  MONTH_NAME,
+  parseDate,
+  parseMachineDate,
+  parseYearlessDate,
+  type PublishDate,
+} from '../dates';
 import { HEADLINE_LINK_CHARS, holdsHeadlineLink, type Line } from '../lines';
 import { scriptPublished } from '../metadata';
 import { headBylines, zoneBylines, type ParsedLine } from './zone';
@@ -58,8 +65,31 @@ const headlineLink = (line: Line | undefined) =>
  */
 function inStoryList(ctx: ExtractContext, line: Line): boolean {
   if (!line.inList) return false;
-  if (line.index - 1 !== ctx.titleLine && headlineLink(ctx.lines[line.index - 1])) return true;
-  return holdsHeadlineLink(line.el.closest('li') ?? line.el);
+  // a card's headline right above (not a menu's last link: the two share a small box)
+  const previous = ctx.lines[line.index - 1];
+  if (line.index - 1 !== ctx.titleLine && headlineLink(previous) && sameCard(ctx, previous!, line))
+    return true;
+  // its item, or the item its list of details stands in (a card's `<li><ul><li><time>…</ul><a><h4>…`)
+  let item = line.el.closest('li');
+  if (!item) return holdsHeadlineLink(line.el);
+  for (let depth = 0; item && depth < 3; depth++, item = item.parentElement?.closest('li') ?? null)
+    if (holdsHeadlineLink(item)) return true;
+  return false;
+}
+
+/**
+ * Whether two lines stand in one card: the first one's parent holds both, in little text, and not
+ * the page's headline.
+ */
+function sameCard(ctx: ExtractContext, first: Line, second: Line): boolean {
+  const box = first.el.parentElement;
+  const headline = ctx.lines[ctx.titleLine]?.el;
+  return (
+    !!box &&
+    box.contains(second.el) &&
+    !(headline && box.contains(headline)) &&
+    (box.textContent ?? '').length < 600
+  );
 }
 
 /**
@@ -78,6 +108,12 @@ function notTheStory(ctx: ExtractContext, line: Line): boolean {
 /** A Chinese photo caption outside a <figure>: `图为2018年12月1日拍摄的长白山。`, `（摄于2018年12月1日）`. */
 const PHOTO_CAPTION =
   /^[（(【[]?\s*(图为|圖為|图片为|圖片為|资料图|資料圖|图\s*[:：]|圖\s*[:：])|[日號号]\s*(拍摄|拍攝)|(摄于|攝於)\s*(19|20)\d{2}/;
+
+/** A year and month, or a month's name beside a day: a line that may date the story. */
+const DATED = new RegExp(
+  String.raw`(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}|\b(?:${MONTH_NAME})\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:${MONTH_NAME})\b`,
+  'i',
+);
 
 /** A date shown relative to when the page is read: 前天 10:21, 3小时前. */
 const RELATIVE = /今天|昨天|前天|今日|昨日|前$/;
@@ -166,8 +202,9 @@ function urlDate(ctx: ExtractContext): PublishDate | null {
  */
 function linesAbove(lines: readonly Line[], titleLine: number): Line[] {
   const out: Line[] = [];
+  // (a menu's items are no such lines; the post's own details set as a list, its date among them, are)
   for (let i = titleLine - 1; i >= 0 && i >= titleLine - 60 && out.length < 4; i--)
-    if (!lines[i]!.inList) out.unshift(lines[i]!);
+    if (!lines[i]!.inList || DATED.test(lines[i]!.text)) out.unshift(lines[i]!);
   return out;
 }
 
