@@ -55,8 +55,13 @@ export function timestampLine(text: string): 'labelled' | 'bare' | null {
   return labelled ? 'labelled' : 'bare';
 }
 
-/** A capitalised name of two to four words (`Valentina Palladino`, `Mary-Kate O’Neil`, `JIM WATSON`). */
-const NAME = String.raw`\p{Lu}[\p{L}'’.-]*(?:\s+(?:de|van|von|der|da|del|la|le|bin|al)?\s*\p{Lu}[\p{L}'’.-]*){1,3}`;
+/** Lower-case particles inside a name, up to two in a row: `del Valle`, `de la Garza`, `von der Leyen`. */
+const NAME_PARTICLE = '(?:de|da|di|do|du|del|della|der|den|des|dos|das|la|le|van|von|bin|ibn|al|el)';
+/**
+ * A capitalised name of two to four words (`Valentina Palladino`, `Mary-Kate O’Neil`, `JIM WATSON`,
+ * `Alejandro de la Garza`), as bylines and links to a writer's page print it.
+ */
+export const LATIN_NAME = String.raw`\p{Lu}[\p{L}'’.-]*(?:\s+(?:${NAME_PARTICLE}\s+){0,2}\p{Lu}[\p{L}'’.-]*){1,3}`;
 /**
  * An outlet or role after a byline's name: capitalised words (`Staff Writer`, `The Associated
  * Press`) or the outlet's web address (`chinadaily.com.cn`).
@@ -68,7 +73,7 @@ const BYLINE_LEAD =
   /^(?:by|written by|story by|words by|text by|posted by|report(?:ing|ed)? by|compiled by)\s+/i;
 /** What follows the lead: names in their own capitals (case-sensitive, so `By changed lines` is no byline). */
 const BYLINE_NAMES = new RegExp(
-  String.raw`^(?!${NOT_A_NAME})${NAME}(?:\s*(?:,|and|&)\s*${NAME})*(?:\s*(?:,|\||–|—|-|for)\s*${AFFILIATION})?\.?$`,
+  String.raw`^(?!${NOT_A_NAME})${LATIN_NAME}(?:\s*(?:,|and|&)\s*${LATIN_NAME})*(?:\s*(?:,|\||–|—|-|for)\s*${AFFILIATION})?\.?$`,
   'u',
 );
 /** A wire story's credits at its foot: `Reporting by A in London; Writing by B; Editing by C`. */
@@ -177,7 +182,7 @@ export function westernBylineNames(text: string): string[] {
 const CONTACT =
   /^(write to|contact|email|e-mail|reach|you can reach|follow)\b.{0,120}(@|\bon (twitter|x|instagram|facebook|linkedin|bluesky|threads)\b)/i;
 /** A bio opens with the writer's name (in its own capitals) and names the trade, in any case. */
-const BIO_START = new RegExp(String.raw`^${NAME}\s+(?:is|was|has been|covers|writes|reports)\b`, 'u');
+const BIO_START = new RegExp(String.raw`^${LATIN_NAME}\s+(?:is|was|has been|covers|writes|reports)\b`, 'u');
 const BIO_ROLE =
   /\b(reporter|writer|editor|correspondent|journalist|columnist|contributor|freelancer?|author of|covers|producer|writes\b.{0,120}\bfor)\b/i;
 
@@ -203,7 +208,7 @@ const CREDIT_LABEL = new RegExp(
  * its outlet joined by slashes without spaces (`Firm Chop / Crud` is a table's label, not a credit).
  */
 const SLASH_CREDIT = new RegExp(
-  String.raw`^\(?${NAME}(?:\/[\p{L}\d@.&'-][\p{L}\d@.&' -]{1,39}){1,3}\)?$`,
+  String.raw`^\(?${LATIN_NAME}(?:\/[\p{L}\d@.&'-][\p{L}\d@.&' -]{1,39}){1,3}\)?$`,
   'u',
 );
 

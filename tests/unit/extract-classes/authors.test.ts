@@ -530,6 +530,14 @@ describe('English bylines', () => {
       ['Jeremy Herb', 'Lauren del Valle', 'Kara Scannell'],
     ],
     ['<p>Written by Rob Ewaschuk</p>', ['Rob Ewaschuk']],
+    // two particles in a name (de la, van der, von der)
+    ['<p>By Alejandro de la Garza</p>', ['Alejandro de la Garza']],
+    ['<p>By Ursula von der Leyen and Jan van der Berg</p>', ['Ursula von der Leyen', 'Jan van der Berg']],
+    // a name linked to the writer's page, no "By" before it
+    [
+      '<div class="meta"><a href="/author/alejandro-de-la-garza/">Alejandro de la Garza</a></div>',
+      ['Alejandro de la Garza'],
+    ],
     // China Daily's English byline: names in capitals, the site's address, then the time
     ['<p>By ZHANG SAN | chinadaily.com.cn | Updated: 2019-09-26 15:10</p>', ['ZHANG SAN']],
     ['<p>By Li Si and Wang Wu | Xinhua | 2019-09-26 15:10</p>', ['Li Si', 'Wang Wu']],

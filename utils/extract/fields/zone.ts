@@ -13,6 +13,7 @@ import {
 } from '../byline';
 import type { ExtractContext } from '../context';
 import { HEADLINE_LINK_CHARS, type Line } from '../lines';
+import { LATIN_NAME } from '../western';
 
 /** Longer lines are prose, not bylines. */
 export const BYLINE_LINE_MAX = 160;
@@ -204,7 +205,7 @@ const POSTER_CLASS = /(?:^|[-_])(?:(?:author|nick|user)[-_]?name|author|nickname
 const isPosterLink = (link: Element) =>
   (link.getAttribute('class') ?? '').split(/\s+/).some((name) => POSTER_CLASS.test(name));
 /** A writer's name as a link shows it: two to four capitalised words, or a CJK name or nickname. */
-const LINKED_NAME = /^(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3}|[\u4e00-\u9fff·]{2,8})$/u;
+const LINKED_NAME = new RegExp(String.raw`^(?:${LATIN_NAME}|[\u4e00-\u9fff·]{2,8})$`, 'u');
 const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING
 
 /**
