@@ -50,7 +50,8 @@ export function timestampLine(text: string): 'labelled' | 'bare' | null {
     .replace(AGO_PART, ' ')
     .replace(TIME_PART, ' ')
     .replace(WEEKDAY_PART, ' ');
-  const words = rest.split(/[\s,|/·•–—:()\-[\]]+/).filter(Boolean);
+  // (a period closes it, `… 08:34 PM EDT.`)
+  const words = rest.split(/[\s,|/·•–—:()\-[\].]+/).filter(Boolean);
   if (!words.every((w) => STAMP_LABEL.test(w) || /^\d{1,4}$/.test(w))) return null;
   return labelled ? 'labelled' : 'bare';
 }
@@ -69,8 +70,9 @@ export const LATIN_NAME = String.raw`\p{Lu}[\p{L}'’.-]*(?:\s+(?:${NAME_PARTICL
 const AFFILIATION = String.raw`(?:(?:the\s+)?\p{Lu}[\p{L}'’.&-]*(?:\s+(?:of|for|and|the|at)?\s*\p{Lu}[\p{L}'’.&-]*){0,6}|[a-z][\w-]*(?:\.[a-z]{2,})+)`;
 /** Words a title-case subhead opens with after "By" (`By The Numbers`, `By Contrast`): no name. */
 const NOT_A_NAME = String.raw`(?:The|A|An|This|That|These|Those|Our|Your|My|His|Her|Its|Their|Any|All|Some|Most|Contrast|Comparison|Design|Default|Far|Then|Now|Way|Day|Night|Land|Air|Sea|Hand|Car|Bus|Train|Numbers)\b`;
+// (a label before a byline that says "by" itself reads `By by Jane Doe`)
 const BYLINE_LEAD =
-  /^(?:by|written by|story by|words by|text by|posted by|report(?:ing|ed)? by|compiled by)\s+/i;
+  /^(?:by|written by|story by|words by|text by|posted by|report(?:ing|ed)? by|compiled by)\s+(?:by\s+)?/i;
 /** What follows the lead: names in their own capitals (case-sensitive, so `By changed lines` is no byline). */
 const BYLINE_NAMES = new RegExp(
   String.raw`^(?!${NOT_A_NAME})${LATIN_NAME}(?:\s*(?:,|and|&)\s*${LATIN_NAME})*(?:\s*(?:,|\||–|—|-|for)\s*${AFFILIATION})?\.?$`,
@@ -94,6 +96,8 @@ function bylineRest(text: string, lead: RegExpExecArray): string {
   const rest = text
     .slice(lead[0].length)
     .replace(/(?:\s*\|\s*[^|]*\d[^|]*)+$/, '')
+    // the comment count closing the line (`… 08:34 PM EDT. 5 Comments`)
+    .replace(/[\s.·|]*\d+\s+comments?$/i, '')
     // the pictures' credit after a bullet (`Story by A • Photos by B`)
     .replace(PICTURE_CREDIT_AFTER, '');
   if (!/\d/.test(rest)) return rest;

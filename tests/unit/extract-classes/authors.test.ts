@@ -530,6 +530,16 @@ describe('English bylines', () => {
       ['Jeremy Herb', 'Lauren del Valle', 'Kara Scannell'],
     ],
     ['<p>Written by Rob Ewaschuk</p>', ['Rob Ewaschuk']],
+    // a label before a byline that says "by" itself
+    [
+      '<div class="byline"><span>By</span><span>by JOSH HASKELL, DAVID CAPLAN and PATRICK REEVELL</span></div>',
+      ['JOSH HASKELL', 'DAVID CAPLAN', 'PATRICK REEVELL'],
+    ],
+    // a blog's filing, its date with a closing period, and the comment count after it
+    [
+      '<p>Written by Michael Larabel in Linux on 1 June 2019 at 08:34 PM EDT. 5 Comments</p>',
+      ['Michael Larabel'],
+    ],
     // two particles in a name (de la, van der, von der)
     ['<p>By Alejandro de la Garza</p>', ['Alejandro de la Garza']],
     ['<p>By Ursula von der Leyen and Jan van der Berg</p>', ['Ursula von der Leyen', 'Jan van der Berg']],
