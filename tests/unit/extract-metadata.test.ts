@@ -100,6 +100,12 @@ describe('readMetadata', () => {
     ).toBe('The New York Times');
   });
 
+  it.each(['article_author', 'byline'])('reads the writer a `%s` meta tag declares', (name) => {
+    expect(
+      readMetadata(doc(`<meta name="${name}" content="Mike Cason">`), 'https://www.example.com/x').authors,
+    ).toEqual(['Mike Cason']);
+  });
+
   it('reads TRS news tags: publishdate, contentid, catalogs, author, source', () => {
     const m = readMetadata(
       doc(

@@ -241,7 +241,7 @@ export function readMetadata(doc: Document, url: string): EmbeddedMetadata {
   const modified =
     ldText('dateModified') ?? first('article:modified_time', 'og:updated_time', 'lastmodifiedtime');
   // the first declared name, skipping profile addresses (`/@timoreilly`, `https://…/author/x`)
-  const declaredAuthor = ['article:author', 'author', 'dc.creator', 'byl']
+  const declaredAuthor = ['article:author', 'author', 'article_author', 'dc.creator', 'byl', 'byline']
     .flatMap((key) => metas.get(key) ?? [])
     .map((value) => stripHtml(value, doc))
     .find((value) => value && !/^(https?:|\/|@)/i.test(value));
