@@ -127,6 +127,7 @@ const LABELS: ReadonlyArray<[string, Role]> = [
   ['責編', 'editor'],
   ['编审', 'editor'],
   ['文章作者', 'author'],
+  ['本文作者', 'author'],
   ['新闻作者', 'author'],
   ['投稿人', 'author'],
   ['撰写人', 'author'],
@@ -306,10 +307,10 @@ const SLASH_LABELS = [
 ].concat(LABELS.filter(([, role]) => role === 'other').map(([label]) => label));
 /**
  * A label followed by a colon (ASCII or full-width; Taiwan magazines use a full-width bar, 文｜王家俊),
- * or a slash credit's label followed by a slash.
+ * or a slash credit's label followed by a slash (or a middle dot, as magazines print it: 文·张三).
  */
 const LABEL_RE = new RegExp(
-  `(?:^|(?<=[\\s【\\[（(〔|｜丨/,，;；]|[^\\p{L}]))(${LABEL_ALTERNATION})\\s*(?:[:：｜丨]|\\|(?!\\|))|(${LONG_LABELS})\\s*[:：]|(?:^|(?<=[\\s【\\[（(〔]))(${SLASH_LABELS.join('|')})\\s*[/／:：｜|丨]|(?:^|(?<=[|｜]\\s*))(${ENGLISH_ALTERNATION})\\s*:|(?<=\\s)(Published)\\s*:`,
+  `(?:^|(?<=[\\s【\\[（(〔|｜丨/,，;；]|[^\\p{L}]))(${LABEL_ALTERNATION})\\s*(?:[:：｜丨]|\\|(?!\\|))|(${LONG_LABELS})\\s*[:：]|(?:^|(?<=[\\s【\\[（(〔]))(${SLASH_LABELS.join('|')})\\s*(?:[/／:：｜|丨]|[·・](?=\\s*[\\u4e00-\\u9fff]))|(?:^|(?<=[|｜]\\s*))(${ENGLISH_ALTERNATION})\\s*:|(?<=\\s)(Published)\\s*:`,
   'gu',
 );
 /**
@@ -684,12 +685,20 @@ function runTogetherNames(run: string): string[] | null {
   return split(run);
 }
 
+/** A post's badge in brackets before the writer's name (`作者：[原创]张三`, `【转载】`): no part of it. */
+const NAME_BADGE = /^\s*[[【(（]\s*(?:原创|原創|转载|轉載|独家|獨家|首发|首發|推荐|推薦)\s*[\]】)）]\s*/;
+
 /**
  * The names in a names field. `declared`: the field is a writer's label's whole value, where one
  * longer name (a nickname, an organisation) is believed.
  */
 export function splitNames(value: string, declared = false): string[] {
-  const cut = cutAtFurniture(value.replace(/^(by|von|par|por)\s+/i, '').replace(COUNTRY_MARK, ''));
+  const cut = cutAtFurniture(
+    value
+      .replace(/^(by|von|par|por)\s+/i, '')
+      .replace(COUNTRY_MARK, '')
+      .replace(NAME_BADGE, ''),
+  );
   const end = NAMES_END.exec(cut);
   const field = (end ? cut.slice(0, end.index) : cut).replace(/[（(][^）)]*[）)]/g, ' ');
   let parts = isLatin(field) ? field.split(LATIN_NAME_SPLIT) : field.split(NAME_SPLIT);

@@ -205,6 +205,14 @@ describe('less common author labels and labels without a colon', () => {
     ['特约评论员 张三', { authors: ['张三'] }],
     // a writer's label before a slash, as 文/ is
     ['撰稿 / 张三', { authors: ['张三'] }],
+    // …or before a middle dot, as magazines print it
+    ['文·张三', { authors: ['张三'] }],
+    ['文 · 张三　图 · 李四', { authors: ['张三'], photographers: ['李四'] }],
+    // 本文作者, "this article's author"
+    ['本文作者：张三', { authors: ['张三'] }],
+    // a badge in brackets before the name (原创, 转载) is no part of it
+    ['作者：[原创]张三', { authors: ['张三'] }],
+    ['作者：【转载】李四', { authors: ['李四'] }],
     ['记者/张三 编辑/李四', { authors: ['张三'] }],
     // the writer's outlet before the names is the source, a photographer's agency nothing
     ['【文/观察者网 张三】', { authors: ['张三'], source: '观察者网' }],
