@@ -73,6 +73,9 @@ const LABELS: ReadonlyArray<[string, Role]> = [
   ['信息来源', 'source'],
   ['文章来源', 'source'],
   ['本文来源', 'source'],
+  // "comes from", as older templates write the label
+  ['来源于', 'source'],
+  ['來源於', 'source'],
   ['新闻来源', 'source'],
   ['内容来源', 'source'],
   ['資料來源', 'source'],

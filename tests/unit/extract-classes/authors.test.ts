@@ -208,8 +208,10 @@ describe('less common author labels and labels without a colon', () => {
     // …or before a middle dot, as magazines print it
     ['文·张三', { authors: ['张三'] }],
     ['文 · 张三　图 · 李四', { authors: ['张三'], photographers: ['李四'] }],
-    // 本文作者, "this article's author"
+    // 本文作者, "this article's author"; 来源于, "comes from"
     ['本文作者：张三', { authors: ['张三'] }],
+    ['来源于：人民网', { source: '人民网' }],
+    ['來源於：聯合報', { source: '聯合報' }],
     // a badge in brackets before the name (原创, 转载) is no part of it
     ['作者：[原创]张三', { authors: ['张三'] }],
     ['作者：【转载】李四', { authors: ['李四'] }],
