@@ -4,6 +4,7 @@
  * news tags (publishdate, contentid, catalogs, author, source). All of it is untrusted: HTML is
  * stripped, relative URLs resolved, empty values ignored, and hostile JSON cannot crash the reader.
  */
+import { siteOf } from '../model/canonical-url';
 import { stripHtml, unique } from './text';
 
 export interface EmbeddedMetadata {
@@ -107,8 +108,6 @@ export function metaMap(doc: Document): Map<string, string[]> {
 
 /** Between a site's name and its tag line: `Raw Story - Celebrating …`, `電子書籍 | BOOK☆WALKER`. */
 const TAG_LINE_SEPARATOR = /\s+[-–—|]\s+|\s*｜\s*/;
-/** Words of a host name that name no site (`news.yahoo.com`: yahoo does). */
-const GENERIC_HOST_LABEL = /^(www|news|blog|blogs|home|web|mobile|com|net|org|gov|edu)$/;
 
 /**
  * A declared site name without its tag line: the part the site's address names (`BOOK☆WALKER` on
@@ -121,19 +120,15 @@ function withoutTagLine(declared: string, pageUrl: string): string {
     .filter(Boolean);
   if (parts.length < 2) return declared;
   const letters = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
-  const hostLabels = URL.canParse(pageUrl)
-    ? new URL(pageUrl).hostname
-        .split('.')
-        .slice(0, -1)
-        .filter((label) => !GENERIC_HOST_LABEL.test(label))
-        .map(letters)
-        .filter((label) => label.length >= 3)
-    : [];
-  const named = parts.find((part) => {
-    const key = letters(part);
-    return key.length >= 3 && hostLabels.some((label) => label.includes(key) || key.includes(label));
-  });
-  return named ?? parts[0]!;
+  // the site's own word in its address: bookwalker of bookwalker.jp, yahoo of news.yahoo.com
+  const brand = URL.canParse(pageUrl) ? letters(siteOf(new URL(pageUrl).hostname).split('.')[0]!) : '';
+  const named =
+    brand.length >= 3 &&
+    parts.find((part) => {
+      const key = letters(part);
+      return key.length >= 3 && (brand.includes(key) || key.includes(brand));
+    });
+  return named || parts[0]!;
 }
 
 function resolveUrl(value: string | null, base: string): string | null {

@@ -3,6 +3,7 @@
  * <title> or metadata announce; failing that, the metadata title or <title> minus its
  * site/channel suffix — never the raw <title> when a better one exists.
  */
+import { siteOf } from '../model/canonical-url';
 import { isBylineLine } from './byline';
 import { isRelatedHeading } from './clean';
 import { BROWSER_UI, type Line } from './lines';
@@ -101,9 +102,9 @@ const FRONT_PAGE_PATH = /^\/(?:(?:index|default)\.\w{2,5})?$/i;
 function isSiteFrontPage(href: string, pageUrl: string): boolean {
   if (!URL.canParse(href, pageUrl) || !URL.canParse(pageUrl)) return false;
   const target = new URL(href, pageUrl);
-  if (!FRONT_PAGE_PATH.test(target.pathname)) return false;
-  const [a, b] = [target.hostname, new URL(pageUrl).hostname].map((host) => host.replace(/^www\./, ''));
-  return a === b || a!.endsWith(`.${b}`) || b!.endsWith(`.${a}`);
+  return (
+    FRONT_PAGE_PATH.test(target.pathname) && siteOf(target.hostname) === siteOf(new URL(pageUrl).hostname)
+  );
 }
 
 /**
