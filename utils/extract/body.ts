@@ -4,7 +4,7 @@
  */
 import { Readability } from '@mozilla/readability';
 import { collectLines, holdsHeadlineLink, lineIndexOf, type Line } from './lines';
-import { scriptArticleBody } from './metadata';
+import { HOLDS_PARAGRAPHS, scriptArticleBody } from './metadata';
 import { markedFurniture, westernScript } from './western';
 
 export interface BodyResult {
@@ -112,7 +112,7 @@ export function bodyFromEmbeddedData(
   for (const value of [scriptArticleBody(doc), declared]) {
     if (!value) continue;
     el.replaceChildren();
-    if (/<(p|br|div|section)\b/i.test(value)) {
+    if (HOLDS_PARAGRAPHS.test(value)) {
       try {
         el.innerHTML = value;
       } catch {

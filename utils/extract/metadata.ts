@@ -299,6 +299,8 @@ export function readMetadata(doc: Document, url: string): EmbeddedMetadata {
 const SCRIPT_BODY =
   /"(content|contentHtml|content_html|articleContent|article_content|bodyHtml|body_html|richContent|rich_content|detail|html)"\s*:\s*"((?:[^"\\]|\\.){200,})"/g;
 const SCRIPT_BODY_BUDGET = 2_000_000;
+/** Markup that sets text in paragraphs: an embedded body that is HTML, not plain text. */
+export const HOLDS_PARAGRAPHS = /<(p|br|div|section)\b/i;
 
 /**
  * The longest article HTML the page's own scripts carry (an app rendered in the browser, saved or
@@ -321,7 +323,7 @@ export function scriptArticleBody(doc: Document): string | null {
         continue;
       }
       // HTML with paragraphs, not a template or a code sample
-      if (/<(p|br|div|section)\b/i.test(value) && (!best || value.length > best.length)) best = value;
+      if (HOLDS_PARAGRAPHS.test(value) && (!best || value.length > best.length)) best = value;
     }
   }
   return best;

@@ -142,7 +142,10 @@ const isSectionHeading = (el: Element) => SECTION_HEADING.test(`${el.getAttribut
 
 /** The page's own headings matching `selector`: none of a browser's translation UI (BROWSER_UI). */
 function pageHeadings(doc: Document, selector: string): Element[] {
-  return [...doc.querySelectorAll(selector)].filter((heading) => !heading.closest(BROWSER_UI));
+  const headings = [...doc.querySelectorAll(selector)];
+  // (one lookup for the UI, usually absent, rather than an ancestor walk per heading)
+  const ui = [...doc.querySelectorAll(BROWSER_UI)];
+  return ui.length ? headings.filter((heading) => !ui.some((box) => box.contains(heading))) : headings;
 }
 
 /** Heading elements and elements named like titles, from the page's lines (cheap: no selector scan). */

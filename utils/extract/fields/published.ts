@@ -18,7 +18,7 @@ import {
 } from '../dates';
 import { HEADLINE_LINK_CHARS, holdsHeadlineLink, type Line } from '../lines';
 import { scriptPublished } from '../metadata';
-import { headBylines, zoneBylines, type ParsedLine } from './zone';
+import { DATE_AT, headBylines, zoneBylines, type ParsedLine } from './zone';
 
 /** Lines that can hold a date but never the article's: footers, copyright, ICP numbers. */
 const FOOTER_LINE = /©|copyright|版权|版權|ICP|备案|公网安备|all rights reserved/i;
@@ -109,9 +109,9 @@ function notTheStory(ctx: ExtractContext, line: Line): boolean {
 const PHOTO_CAPTION =
   /^[（(【[]?\s*(图为|圖為|图片为|圖片為|资料图|資料圖|图\s*[:：]|圖\s*[:：])|[日號号]\s*(拍摄|拍攝)|(摄于|攝於)\s*(19|20)\d{2}/;
 
-/** A year and month, or a month's name beside a day: a line that may date the story. */
+/** A year and month (DATE_AT), or a month's name beside a day: a line that may date the story. */
 const DATED = new RegExp(
-  String.raw`(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}|\b(?:${MONTH_NAME})\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:${MONTH_NAME})\b`,
+  String.raw`${DATE_AT.source}|\b(?:${MONTH_NAME})\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:${MONTH_NAME})\b`,
   'i',
 );
 
