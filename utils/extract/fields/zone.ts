@@ -170,7 +170,7 @@ export const infoTableBylines = oncePerExtraction((ctx) => {
  * `/about/editors/jon-fingas/`, `/@janedoe`) or a community's profile (`/people/xiaowang`, `/u/abc123`,
  * `space-uid-123.html`, `u.php?uid=123`).
  */
-const WRITER_PAGE_LINK = [
+const WRITER_PAGE_PATHS = [
   '/author/',
   '/authors/',
   '/author-',
@@ -192,18 +192,18 @@ const WRITER_PAGE_LINK = [
   '/@',
   'space-uid-',
   'uid=',
-]
-  .map((path) => `a[href*="${path}"]`)
-  .join(', ');
+];
+const isWriterPageLink = (href: string) => WRITER_PAGE_PATHS.some((path) => href.includes(path));
 /**
  * Or a link its template names as the poster's, whatever its address: a class ending in author,
  * nickname or username (a forum's `a.p_author_name`, a blog's `a.nickname`), not one that only
  * mentions an author (`hw-author-orcid-logo`, an icon beside the name).
  */
-const POSTER_LINK = 'a[class*="author" i], a[class*="nick" i], a[class*="user" i]';
 const POSTER_CLASS = /(?:^|[-_])(?:(?:author|nick|user)[-_]?name|author|nickname|username)$/i;
-const isPosterLink = (link: Element) =>
-  (link.getAttribute('class') ?? '').split(/\s+/).some((name) => POSTER_CLASS.test(name));
+const isPosterLink = (link: Element) => {
+  const names = link.getAttribute('class');
+  return !!names && names.split(/\s+/).some((name) => POSTER_CLASS.test(name));
+};
 /** A writer's name as a link shows it: two to four capitalised words, or a CJK name or nickname. */
 const LINKED_NAME = new RegExp(String.raw`^(?:${LATIN_NAME}|[\u4e00-\u9fff·]{2,8})$`, 'u');
 const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING
@@ -257,13 +257,18 @@ const linkedName = oncePerExtraction((ctx): string | null => {
       ? ctx.lines[ctx.bodyStart + 1]?.el
       : ctx.lines[proseFrom(ctx.lines, ctx.titleLine + 1, ctx.titleLine + 15)]?.el;
   const home = ownHome(ctx.url);
-  const homeLinks = home ? `, a[href$="${home}"], a[href$="${home}/"]` : '';
-  for (const link of ctx.doc.querySelectorAll(`${WRITER_PAGE_LINK}, ${POSTER_LINK}${homeLinks}`)) {
+  // every link tested as a string, not a selector of twenty alternatives over the whole page: on a
+  // portal's page with 700 links that selector was the costliest step of the extraction
+  for (const link of ctx.doc.getElementsByTagName('a')) {
+    const href = link.getAttribute('href') ?? '';
+    const writerPage = isWriterPageLink(href);
+    const poster = isPosterLink(link);
+    const homeLink = !!home && (href.endsWith(home) || href.endsWith(`${home}/`));
+    if (!writerPage && !poster && !homeLink) continue;
     if (from && !from.contains(link) && !(from.compareDocumentPosition(link) & FOLLOWING)) continue;
     if (to && !(link.compareDocumentPosition(to) & FOLLOWING)) break;
     if (link.closest('nav, footer, aside')) continue;
-    if (!isPosterLink(link) && !link.matches(WRITER_PAGE_LINK) && !(home && homeBesideDate(ctx, link, home)))
-      continue;
+    if (!poster && !writerPage && !(home && homeBesideDate(ctx, link, home))) continue;
     const name = (link.textContent ?? '').replace(/\s+/g, ' ').trim();
     if (LINKED_NAME.test(name)) return name;
   }
