@@ -100,6 +100,17 @@ describe('readMetadata', () => {
     ).toBe('The New York Times');
   });
 
+  it("a site's address names no site (`og:site_name` = `http://www.tmz.com`); the next declaration may", () => {
+    expect(
+      readMetadata(
+        doc(
+          '<meta property="og:site_name" content="http://www.example.com"><meta name="application-name" content="EXAMPLE.COM">',
+        ),
+        'https://www.example.com/x',
+      ).siteName,
+    ).toBe('EXAMPLE.COM');
+  });
+
   it.each(['article_author', 'byline'])('reads the writer a `%s` meta tag declares', (name) => {
     expect(
       readMetadata(doc(`<meta name="${name}" content="Mike Cason">`), 'https://www.example.com/x').authors,

@@ -388,8 +388,10 @@ export function explainArticle(
   const date = resolvePublished(ctx);
 
   const editors = resolveEditors(ctx);
+  // (a template that declares the headline as the site's name, `application-name`, declares none)
+  const declaredSite = meta.siteName && looseKey(meta.siteName) !== looseKey(title) ? meta.siteName : null;
   const siteName =
-    meta.siteName ?? titleSuffix(document.title ?? '', title) ?? titleOnlySiteName(document, url, title);
+    declaredSite ?? titleSuffix(document.title ?? '', title) ?? titleOnlySiteName(document, url, title);
   const source = resolveSource(ctx, title, siteName);
   const authors = resolveAuthors(ctx, source, editors, siteName);
   const section = resolveSection(ctx, title);

@@ -244,10 +244,10 @@ export function readMetadata(doc: Document, url: string): EmbeddedMetadata {
     .filter((a) => !/^(https?:|\/|@)/i.test(a))
     .slice(0, 20);
   const source = first('contentsource', 'source', 'og:source', 'mediaid', 'media') ?? null;
-  // (a Twitter handle, `@nytimes`, names an account, not the site)
+  // (a Twitter handle, `@nytimes`, names an account, not the site; an address names no name)
   const declaredSite =
     firstAccepted(
-      (text) => !text.startsWith('@'),
+      (text) => !text.startsWith('@') && !/^https?:\/\//i.test(text),
       'og:site_name',
       'sitename',
       'application-name',

@@ -827,6 +827,12 @@ describe("a declared byline's parts after the first name", () => {
     ['Jane Doe | CNN', ['Jane Doe']],
     ['By Jane Doe, Special to The Example Times', ['Jane Doe']],
     ['Jane Doe | jdoe@example.com', ['Jane Doe']],
+    // a web or e-mail address beside the name, bracketed or not
+    ['Jane Doe (https://jane.example/)', ['Jane Doe']],
+    ['Jane Doe <jdoe@example.com>', ['Jane Doe']],
+    ['jdoe@example.com (Jane Doe)', ['Jane Doe']],
+    ['Jane Doe - https://jane.example', ['Jane Doe']],
+    ['张三（http://blog.example.cn/zs）', ['张三']],
     ['Jane Doe, Staff Writer', ['Jane Doe']],
     // a line break between the name and its note lost in the element's text
     ['Jane DoeSpecial to The Example Times', ['Jane Doe']],

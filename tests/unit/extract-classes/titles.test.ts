@@ -282,6 +282,19 @@ describe('a <title> that is only the site’s name', () => {
   });
 });
 
+describe('a site name that a template declares as the headline', () => {
+  it('(`application-name` = the <title> = the headline) names no site, and so no source', () => {
+    const headline = '长白山冰雪季开幕 游客同比增长三成';
+    const article = extract({
+      docTitle: headline,
+      head: `<meta name="application-name" content="${headline}">`,
+    });
+    expect(article.title).toBe(headline);
+    expect(article.siteName).toBeNull();
+    expect(article.source).toBeNull();
+  });
+});
+
 describe("a browser's translation widget in the page", () => {
   // Chrome's translation (and the Google Translate element) adds its tooltip to a page it translated:
   // saved or clipped after that, the page carries it, with a heading of its own

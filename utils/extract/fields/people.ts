@@ -149,6 +149,19 @@ function signOff(lastLine: string): string[] {
 }
 
 const EMAIL = /^[\w.+-]+@[\w-]+\.[\w.-]+$/;
+/** A web or e-mail address beside a name, in its brackets if it has them (`Jane Doe (https://…)`). */
+const ADDRESS_BY_NAME =
+  /[(<（［[]?\s*(?:(?:https?:\/\/|mailto:|www\.)[^\s)>）\]]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)\s*[)>）\]]?/giu;
+
+/** `value` without the addresses beside its names; `jdoe@example.com (Jane Doe)` is `Jane Doe`. */
+function withoutAddresses(value: string): string {
+  const rest = value.replace(ADDRESS_BY_NAME, ' ');
+  if (rest === value) return value;
+  return rest
+    .replace(/^\s*[(（]([^)）]+)[)）]\s*$/u, '$1')
+    .replace(/[\s,;:|\-–—]+$/u, '')
+    .trim();
+}
 const isLatinName = (name: string) => /^[\p{Script=Latin}\s.'’-]+$/u.test(name);
 
 /**
@@ -156,7 +169,8 @@ const isLatinName = (name: string) => /^[\p{Script=Latin}\s.'’-]+$/u.test(name
  * `作者：A`, `January 17, 2017 at 6:08 PM ET by A`, `18/03/2019 | A`, `A@handle WATCH LIVE`,
  * `By\nA\nUpdated on …`. An organisation's long name stays whole: the page declared it.
  */
-export function declaredNames(value: string): string[] {
+export function declaredNames(declared: string): string[] {
+  const value = withoutAddresses(declared);
   const labelled = parseByline(value).authors;
   if (labelled.length) return labelled;
   const afterBy = /\bby\s+([^\n|]+)$/i.exec(value)?.[1] ?? value;
