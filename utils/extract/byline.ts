@@ -87,11 +87,17 @@ const LABELS: ReadonlyArray<[string, Role]> = [
   ['本文轉自', 'source'],
   ['转载自', 'source'],
   ['轉載自', 'source'],
+  // a repost's origin, as PowerEasy and forum templates label it
+  ['转贴自', 'source'],
+  ['轉貼自', 'source'],
+  ['转帖自', 'source'],
   ['转自', 'source'],
   ['轉自', 'source'],
   ['文章來源', 'source'],
   ['发布机构', 'source'],
   ['發布機構', 'source'],
+  ['发布单位', 'source'],
+  ['發布單位', 'source'],
   // a government document's issuing organ wrote it (发文机关：国务院办公厅)
   ['发文机关', 'organ'],
   ['發文機關', 'organ'],
@@ -158,6 +164,8 @@ const LABELS: ReadonlyArray<[string, Role]> = [
   ['采写', 'author'],
   ['文/图', 'author'],
   ['文图', 'author'],
+  // "text by", beside the picture credit (文字：张三 图片：李四)
+  ['文字', 'author'],
   ['摄影', 'photo'],
   ['攝影', 'photo'],
   // the pictures, the video and the charts: credits, but no writer's (文/张三 图/李四 视频/王五)

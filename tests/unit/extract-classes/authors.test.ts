@@ -250,6 +250,13 @@ describe('less common author labels and labels without a colon', () => {
     ['供稿：市委宣传部 撰稿：张三 审稿：王五', { source: '市委宣传部', authors: ['张三'], editors: [] }],
     ['录入：张三 责任编辑：李四', { authors: [], editors: ['李四'] }],
     ['稿件来源：办公室 发布人：李四 审核人：王五', { source: '办公室', authors: [], editors: [] }],
+    // a repost's origin and a publishing unit are the outlet; 文字 credits the writing, 图片 the pictures
+    [
+      '[ 作者：张三 | 转贴自：县农业局 | 点击数：123 | 更新时间：2008-1-1 | 文章录入：admin ]',
+      { authors: ['张三'], source: '县农业局', editors: [] },
+    ],
+    ['发布单位：县农业局　发布日期：2018-05-17　访问次数：321', { source: '县农业局', authors: [] }],
+    ['来源：县融媒体中心 文字：王五 图片：赵六 编辑：孙七', { authors: ['王五'], photographers: ['赵六'] }],
   ])('%s', (line, expected) => {
     expect(parseByline(line)).toMatchObject(expected);
   });
