@@ -52,6 +52,11 @@ const WIDGET_WORDS = [
   '閱讀',
   '评论',
   '評論',
+  // an older portal's: its readers' comments, the way into its forum (网友评论 12 条 进入论坛)
+  '网友评论',
+  '網友評論',
+  '进入论坛',
+  '進入論壇',
   // a portal's comment thread: 跟贴 123 条
   '跟[贴帖貼]',
   '留言',

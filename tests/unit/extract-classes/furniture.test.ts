@@ -48,6 +48,10 @@ describe('values end where page furniture begins', () => {
     ['新华网(北京) 跟贴 123 条', '新华网(北京)'],
     ['新华网 跟帖 45', '新华网'],
     ['中央社 評論 6 則', '中央社'],
+    // …and the portal's older words for it: its readers' comments, the way into its forum
+    ['张三　网友评论 12 条　进入论坛', '张三'],
+    ['新华网 進入論壇', '新华网'],
+    ['新华网 網友評論', '新华网'],
     // a government page's buttons in their longer words, without brackets
     ['市发改委 打印本页 关闭窗口', '市发改委'],
     ['市政府辦公室 列印本頁 關閉視窗', '市政府辦公室'],
