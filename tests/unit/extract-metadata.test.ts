@@ -100,6 +100,18 @@ describe('readMetadata', () => {
     ).toBe('The New York Times');
   });
 
+  it('reads each key of a tag that gives several (`property="og:site_name" name="application-name"`)', () => {
+    const m = readMetadata(
+      doc(
+        '<meta name="application-name" content="示例 新聞雲"><meta property="og:site_name" name="application-name" content="示例 東森新聞雲">' +
+          '<meta property="og:title twitter:title" content="長白山冰雪季開幕">',
+      ),
+      'https://www.example.com.tw/x',
+    );
+    expect(m.siteName).toBe('示例 東森新聞雲');
+    expect(m.title).toBe('長白山冰雪季開幕');
+  });
+
   it("a site's address names no site (`og:site_name` = `http://www.tmz.com`); the next declaration may", () => {
     expect(
       readMetadata(

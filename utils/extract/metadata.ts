@@ -88,20 +88,22 @@ function jsonLdArticles(doc: Document): Json[] {
 export function metaMap(doc: Document): Map<string, string[]> {
   const map = new Map<string, string[]>();
   for (const meta of doc.getElementsByTagName('meta')) {
-    const key = (
-      meta.getAttribute('name') ??
-      meta.getAttribute('property') ??
-      meta.getAttribute('itemprop') ??
-      ''
-    )
-      .trim()
-      .toLowerCase();
     // (some templates write the value into `value` instead of `content`)
     const content = meta.getAttribute('content') ?? meta.getAttribute('value');
-    if (!key || !content || !content.trim()) continue;
-    const list = map.get(key);
-    if (list) list.push(content);
-    else map.set(key, [content]);
+    if (!content || !content.trim()) continue;
+    // each key the tag gives, in each attribute: one tag may be both `og:site_name` (property) and
+    // `application-name` (name), and a property may list several (`og:title twitter:title`)
+    const keys = new Set([
+      (meta.getAttribute('name') ?? '').trim().toLowerCase(),
+      ...(meta.getAttribute('property') ?? '').toLowerCase().split(/\s+/),
+      (meta.getAttribute('itemprop') ?? '').trim().toLowerCase(),
+    ]);
+    for (const key of keys) {
+      if (!key) continue;
+      const list = map.get(key);
+      if (list) list.push(content);
+      else map.set(key, [content]);
+    }
   }
   return map;
 }
