@@ -123,6 +123,26 @@ describe('readMetadata', () => {
     ).toBe('EXAMPLE.COM');
   });
 
+  it('reads citation metadata (`DC.Creator`, `citation_author`): each tag a person, surname first', () => {
+    const dublinCore = readMetadata(
+      doc('<meta name="DC.Creator" content="Kooman, F."><meta name="DC.Creator" content="Jong, Michiel de">'),
+      'https://www.example.org/x',
+    );
+    expect(dublinCore.authors).toEqual(['F. Kooman', 'Michiel de Jong']);
+    const highwire = readMetadata(
+      doc(
+        '<meta name="citation_author" content="Doe, Jane"><meta name="citation_author" content="Roe, R. J.">',
+      ),
+      'https://www.example.org/x',
+    );
+    expect(highwire.authors).toEqual(['Jane Doe', 'R. J. Roe']);
+    // a name written given name first stays as it is
+    expect(
+      readMetadata(doc('<meta name="citation_author" content="Jane Doe">'), 'https://www.example.org/x')
+        .authors,
+    ).toEqual(['Jane Doe']);
+  });
+
   it.each(['article_author', 'byline'])('reads the writer a `%s` meta tag declares', (name) => {
     expect(
       readMetadata(doc(`<meta name="${name}" content="Mike Cason">`), 'https://www.example.com/x').authors,

@@ -108,6 +108,25 @@ export function metaMap(doc: Document): Map<string, string[]> {
   return map;
 }
 
+const AUTHOR_KEYS = [
+  'article:author',
+  'author',
+  'article_author',
+  'dc.creator',
+  'citation_author',
+  'byl',
+  'byline',
+];
+/** Dublin Core's and Highwire's (Google Scholar's) tags: one per person, written `Surname, Given`. */
+const CITATION_AUTHOR_KEYS = new Set(['dc.creator', 'citation_author']);
+
+/** `Kooman, F.` → `F. Kooman`, `Jong, Michiel de` → `Michiel de Jong`; anything else as it is. */
+function surnameLast(name: string): string {
+  const m = /^([^,\d]+),\s*([^,\d]+)$/u.exec(name.trim());
+  if (!m || m[1]!.trim().split(/\s+/).length > 3 || m[2]!.trim().split(/\s+/).length > 3) return name;
+  return `${m[2]!.trim()} ${m[1]!.trim()}`;
+}
+
 /** Between a site's name and its tag line: `Raw Story - Celebrating …`, `電子書籍 | BOOK☆WALKER`. */
 const TAG_LINE_SEPARATOR = /\s+[-–—|]\s+|\s*｜\s*/;
 
@@ -237,12 +256,19 @@ export function readMetadata(doc: Document, url: string): EmbeddedMetadata {
     );
   const modified =
     ldText('dateModified') ?? first('article:modified_time', 'og:updated_time', 'lastmodifiedtime');
-  // the first declared name, skipping profile addresses (`/@timoreilly`, `https://…/author/x`)
-  const declaredAuthor = ['article:author', 'author', 'article_author', 'dc.creator', 'byl', 'byline']
-    .flatMap((key) => metas.get(key) ?? [])
-    .map((value) => stripHtml(value, doc))
-    .find((value) => value && !/^(https?:|\/|@)/i.test(value));
-  const authors = unique([...ldNames('author'), ...(declaredAuthor ? [declaredAuthor] : [])])
+  // the first key that declares a name, skipping profile addresses (`/@timoreilly`, `https://…/author/x`)
+  const isName = (value: string) => !!value && !/^(https?:|\/|@)/i.test(value);
+  const authorValues = AUTHOR_KEYS.map((key) => ({
+    key,
+    names: (metas.get(key) ?? []).map((value) => stripHtml(value, doc)).filter(isName),
+  })).find(({ names }) => names.length > 0);
+  // its first value; citation metadata gives one tag per person, each surname first
+  const declaredAuthors = !authorValues
+    ? []
+    : CITATION_AUTHOR_KEYS.has(authorValues.key)
+      ? authorValues.names.map(surnameLast)
+      : authorValues.names.slice(0, 1);
+  const authors = unique([...ldNames('author'), ...declaredAuthors])
     .filter((a) => !/^(https?:|\/|@)/i.test(a))
     .slice(0, 20);
   const source = first('contentsource', 'source', 'og:source', 'mediaid', 'media') ?? null;
