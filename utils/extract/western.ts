@@ -73,9 +73,12 @@ const NOT_A_NAME = String.raw`(?:The|A|An|This|That|These|Those|Our|Your|My|His|
 // (a label before a byline that says "by" itself reads `By by Jane Doe`)
 const BYLINE_LEAD =
   /^(?:by|written by|story by|words by|text by|posted by|report(?:ing|ed)? by|compiled by)\s+(?:by\s+)?/i;
-/** What follows the lead: names in their own capitals (case-sensitive, so `By changed lines` is no byline). */
+/**
+ * What follows the lead: names in their own capitals (case-sensitive, so `By changed lines` is no
+ * byline), then maybe their affiliations (`, Professor of History, Example State University`).
+ */
 const BYLINE_NAMES = new RegExp(
-  String.raw`^(?!${NOT_A_NAME})${LATIN_NAME}(?:\s*(?:,|and|&)\s*${LATIN_NAME})*(?:\s*(?:,|\||–|—|-|for)\s*${AFFILIATION})?\.?$`,
+  String.raw`^(?!${NOT_A_NAME})${LATIN_NAME}(?:\s*(?:,|and|&)\s*${LATIN_NAME})*(?:\s*(?:,|\||–|—|-|for)\s*${AFFILIATION}(?:\s*,\s*(?:and\s+)?${AFFILIATION})*)?\.?$`,
   'u',
 );
 /** A wire story's credits at its foot: `Reporting by A in London; Writing by B; Editing by C`. */
@@ -130,18 +133,32 @@ export function isWesternBylineLine(text: string): boolean {
 /** A newsroom's roles, as a byline names them after the writer (`Jane Doe, Staff Writer`). */
 const ROLE = 'writer|reporter|correspondent|editor|contributor|columnist|producer';
 
-/** The last word of a role or an outlet after a byline's comma: `Staff Writer`, `The Daily Post`. */
+/**
+ * The last word of a role, a job title, an outlet or an organisation after a byline's comma: `Staff
+ * Writer`, `The Daily Post`, `Senior Staff Technologist`, `Example Policy Institute`.
+ */
 const ROLE_OR_OUTLET = new RegExp(
-  String.raw`\b(${ROLE}|staff|press|news|times|post|journal|tribune|herald|gazette|daily|weekly|magazine|network|media|wire|service|agency|bureau|online)$`,
+  String.raw`\b(${ROLE}|staff|press|news|times|post|journal|tribune|herald|gazette|daily|weekly|magazine|network|media|wire|service|agency|bureau|online` +
+    String.raw`|technologist|analyst|director|fellow|professor|counsel|attorney|officer|manager|president|strategist|scientist|researcher|lecturer|economist|advocate|specialist|coordinator` +
+    String.raw`|project|program|programme|center|centre|institute|university|college|school|foundation|association|council|committee|society|union|lab|laboratory|department|initiative|coalition|alliance)$`,
   'i',
 );
+/** A title with its field or its employer (`Professor of History`, `Fellow at Example`). */
+const TITLE_OF = /\s(?:of|at)\s/i;
+/** An organisation named by its acronym first (`ACLU Speech`), unlike a name set in capitals. */
+const ACRONYM_FIRST = /^[A-Z]{2,6}\s+(?=\S*[a-z])/;
+
+/** Whether a byline's part after its first name is the writer's title or employer, where the names end. */
+function isAffiliation(part: string): boolean {
+  return ROLE_OR_OUTLET.test(part) || TITLE_OF.test(part) || ACRONYM_FIRST.test(part);
+}
 
 /**
  * Whether a byline's part after its first name is another writer: a name of its own words, not an
  * outlet or a role (`CNN`, `Staff Writer`, `The Daily Post`, `Special to The Times`).
  */
 export function isFurtherWriter(name: string): boolean {
-  return /\s/.test(name) && !ROLE_OR_OUTLET.test(name) && !/^special to\b/i.test(name);
+  return /\s/.test(name) && !isAffiliation(name) && !/^special to\b/i.test(name);
 }
 
 /**
@@ -167,12 +184,16 @@ export function westernBylineNames(text: string): string[] {
   const rest = lead ? bylineRest(text, lead) : '';
   if (!rest || !BYLINE_NAMES.test(rest)) return [];
   const names = rest.split(/\s*(?:\||–|—|\s-\s|\bfor\b|,\s*(?=the\s))\s*/i)[0]!;
+  const parts = names
+    .split(/\s*(?:,|&|\band\b)\s*/)
+    .map((name) => name.trim().replace(/\.$/, ''))
+    // a name in capitals, then the outlet in its own case (`By JANE DOE Associated Press`)
+    .map((name) => CAPITALS_THEN_OUTLET.exec(name)?.[1] ?? name);
+  // a title or an employer ends the names: what follows it is theirs (`…, ACLU Speech, Privacy, and
+  // Technology Project`)
+  const end = parts.findIndex((part, i) => i > 0 && isAffiliation(part));
   return (
-    names
-      .split(/\s*(?:,|&|\band\b)\s*/)
-      .map((name) => name.trim().replace(/\.$/, ''))
-      // a name in capitals, then the outlet in its own case (`By JANE DOE Associated Press`)
-      .map((name) => CAPITALS_THEN_OUTLET.exec(name)?.[1] ?? name)
+    (end > 0 ? parts.slice(0, end) : parts)
       // a single word after the first name is the outlet (`By A and B, CNN`), not a writer; nor is
       // a role or an outlet named after a comma (`By A, Staff Writer`, `By A, Associated Press`)
       .filter((name, i) => name && (i === 0 || isFurtherWriter(name)))

@@ -582,6 +582,13 @@ describe('English bylines', () => {
     ['<p>By Jane Doe, Staff Writer</p>', ['Jane Doe']],
     ['<p>By Jane Doe, Senior Correspondent - Updated March 12, 2024</p>', ['Jane Doe']],
     ['<p>By Jane Doe, Associated Press</p>', ['Jane Doe']],
+    // …nor a job title or an organisation, as advocacy groups and universities print them
+    [
+      '<p>By <a href="/bio/jane-doe">Jane Doe</a>, Senior Staff Technologist, ACLU Speech, Privacy, and Technology Project</p>',
+      ['Jane Doe'],
+    ],
+    ['<p>By Jane Doe, Research Fellow, Example Policy Institute</p>', ['Jane Doe']],
+    ['<p>By Jane Doe, Professor of History, Example State University</p>', ['Jane Doe']],
     // AP's names in capitals, its name after them in its own case
     ['<p>By JANE DOE Associated Press</p>', ['JANE DOE']],
     ['<p>By JANE DOE and TOM SMITH Associated Press</p>', ['JANE DOE', 'TOM SMITH']],
