@@ -21,6 +21,32 @@ describe('readMetadata', () => {
     });
   });
 
+  it.each([
+    ['<![CDATA[', ']]>'],
+    ['//<![CDATA[', '//]]>'],
+    ['/*<![CDATA[*/', '/*]]>*/'],
+    ['<!--', '-->'],
+  ])('reads JSON-LD wrapped in %s … %s', (start, end) => {
+    const m = readMetadata(
+      doc(
+        `<script type="application/ld+json">\n  ${start}\n  {"@context":{"@vocab":"http://schema.org"},"@type":"NewsArticle","datePublished":"2024-12-06T22:00:40.000Z"}\n  ${end}\n</script>`,
+      ),
+      'https://news.example.com/a/1.html',
+    );
+    expect(m.published).toBe('2024-12-06T22:00:40.000Z');
+  });
+
+  it("a template's unfilled variable (`nil`, `undefined`, `null`) declares nothing", () => {
+    const m = readMetadata(
+      doc(
+        '<script type="application/ld+json">{"@type":"NewsArticle","articleSection":"nil","author":{"name":"null"}}</script>' +
+          '<meta name="author" content="undefined"><meta property="og:site_name" content="[object Object]">',
+      ),
+      'https://news.example.com/a/1.html',
+    );
+    expect(m).toMatchObject({ section: [], authors: [], siteName: null });
+  });
+
   it('survives hostile JSON-LD: __proto__ keys, HTML, broken JSON, odd types', () => {
     const m = readMetadata(
       doc(

@@ -5,7 +5,7 @@
  * stripped, relative URLs resolved, empty values ignored, and hostile JSON cannot crash the reader.
  */
 import { siteOf } from '../model/canonical-url';
-import { stripHtml, unique } from './text';
+import { stripHtml as stripMarkup, unique } from './text';
 
 export interface EmbeddedMetadata {
   /** title candidates that are not the <title> (JSON-LD headline, og:title, ArticleTitle) */
@@ -33,6 +33,15 @@ function own(obj: Json, key: string): Json {
   return Object.prototype.hasOwnProperty.call(obj, key) ? (obj as Record<string, Json>)[key] : undefined;
 }
 
+/** A template's unfilled variable (`nil`, `null`, `undefined`, `[object Object]`): no value. */
+const UNFILLED = /^(?:nil|null|undefined|none|n\/a|false|true|\[object object\]|-+)$/i;
+
+/** A declared value as text: its markup and an unfilled variable dropped. */
+function stripHtml(value: string, doc: Document): string {
+  const text = stripMarkup(value, doc);
+  return UNFILLED.test(text) ? '' : text;
+}
+
 function asText(value: Json, doc: Document): string | null {
   if (typeof value === 'string') return stripHtml(value, doc) || null;
   if (typeof value === 'number') return String(value);
@@ -50,6 +59,10 @@ const ARTICLE_TYPES =
   /^(NewsArticle|Article|ReportageNewsArticle|AnalysisNewsArticle|BlogPosting|WebPage|Report|ScholarlyArticle|TechArticle|OpinionNewsArticle|LiveBlogPosting|SocialMediaPosting|DiscussionForumPosting)$/;
 
 /** Article-like objects in JSON-LD (top level, arrays, @graph), bounded in count and depth. */
+// `<!--`, `<![CDATA[`, `//<![CDATA[` or `/*<![CDATA[*/` before a script's JSON; their ends after it
+const JSON_WRAPPER_START = /^\s*(?:<!--|(?:\/\/|\/\*)?\s*<!\[CDATA\[(?:\s*\*\/)?)/;
+const JSON_WRAPPER_END = /(?:-->|(?:\/\/|\/\*)?\s*\]\]>(?:\s*\*\/)?)\s*$/;
+
 function jsonLdArticles(doc: Document): Json[] {
   const found: Json[] = [];
   for (const script of doc.getElementsByTagName('script')) {
@@ -58,8 +71,8 @@ function jsonLdArticles(doc: Document): Json[] {
     if (!text.trim() || text.length > 1_000_000) continue;
     let data: Json;
     try {
-      // Some CMSs emit HTML comments or CDATA wrappers around the JSON.
-      data = JSON.parse(text.replace(/^\s*(<!--|\/\/<!\[CDATA\[)/, '').replace(/(-->|\/\/\]\]>)\s*$/, ''));
+      // Some CMSs emit HTML comments or CDATA wrappers around the JSON, commented out or not.
+      data = JSON.parse(text.replace(JSON_WRAPPER_START, '').replace(JSON_WRAPPER_END, ''));
     } catch {
       continue;
     }
