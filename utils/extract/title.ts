@@ -15,13 +15,21 @@ export interface TitleResult {
   el: Element | null;
 }
 
+/**
+ * Between a <title>'s headline and its site or channel. A bare hyphen only as the last one
+ * (`标题-中国吉林网`, `…GPU-EDN 电子技术设计`), and in a title without Chinese not inside a word
+ * (`Self-driving`, `aria-hidden`, `COVID-19`): there a site's name stands after a spaced dash.
+ */
 const SUFFIX_SEPARATOR = /\s*(?:_|\||｜|│|–|—|－|--+|\s-\s|\s[─━]\s|-(?=[^-]*$)|::)\s*/;
+const LATIN_SUFFIX_SEPARATOR =
+  /\s*(?:_|\||｜|│|–|—|－|--+|\s-\s|\s[─━]\s|(?:(?<![A-Za-z\d])-|-(?![A-Za-z\d]))(?=[^-]*$)|::)\s*/;
 /** Keywords some CMSs append to the headline in <title>: `标题-中国,嫦娥五号,月球,航天` */
 const KEYWORD_TAIL = /\s*[-_]\s*[^-_,，、\s]{1,12}(?:\s*[,，、]\s*[^-_,，、\s]{1,12}){2,}\s*$/;
 
 /** The parts of a <title> between its separators (`标题_新闻中心_新浪网` → 标题, 新闻中心, 新浪网). */
 export function titleParts(raw: string): string[] {
-  return collapseSpace(raw).split(SUFFIX_SEPARATOR).filter(Boolean);
+  const separator = /[\u3400-\u9fff\u3040-\u30ff]/u.test(raw) ? SUFFIX_SEPARATOR : LATIN_SUFFIX_SEPARATOR;
+  return collapseSpace(raw).split(separator).filter(Boolean);
 }
 
 /** `<title>` minus site/channel suffixes (`标题_新浪新闻`, `标题 - 中国吉林网`, `标题 | 观察者网`). */

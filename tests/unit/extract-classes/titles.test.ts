@@ -71,6 +71,20 @@ describe('titles the <title> does not announce', () => {
   });
 
   it.each([
+    ['Remove aria-hidden elements test', 'Remove aria-hidden elements test'],
+    ['COVID-19 cases fall for a third week', 'COVID-19 cases fall for a third week'],
+    ['Self-driving cars arrive in town - Example News', 'Self-driving cars arrive in town'],
+    ['Self-driving cars arrive in town | Example News', 'Self-driving cars arrive in town'],
+    // a bare hyphen between the headline and the site's name still divides them
+    ['长白山冰雪季开幕-中国吉林网', '长白山冰雪季开幕'],
+    ['长白山冰雪季开幕-Example News', '长白山冰雪季开幕'],
+    ['阿里发布最强AI芯片，一块顶十块GPU-EDN 电子技术设计', '阿里发布最强AI芯片，一块顶十块GPU'],
+  ])('a hyphen inside a word divides no <title>: %s', (raw, expected) => {
+    expect(stripTitleSuffix(raw)).toBe(expected);
+    expect(titleOf(page(`<title>${raw}</title>`, ''))).toBe(expected);
+  });
+
+  it.each([
     ['温家宝主持国务院常务会议 研究部署农业工作_新闻中心_新浪网', '新浪网'],
     ['人民网--温家宝主持国务院常务会议 研究部署农业工作', '人民网'],
     ['政院通過百億補助 下月起實施 | 蘋果日報', '蘋果日報'],
