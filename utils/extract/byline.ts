@@ -238,6 +238,11 @@ const LABELS: ReadonlyArray<[string, Role]> = [
   ['信區', 'other'],
   ['标题', 'other'],
   ['標題', 'other'],
+  // the writer's employer, after the name (作者：张三，单位：示例大学)
+  ['作者单位', 'other'],
+  ['作者單位', 'other'],
+  ['单位', 'other'],
+  ['單位', 'other'],
   // where the poster was, by IP (IP属地：广东): not a value of any field
   ['IP属地', 'other'],
   ['IP屬地', 'other'],
@@ -1051,7 +1056,8 @@ export function parseByline(line: string): Byline {
 
 /** Whether a line is mostly a byline (labels and their short values), not prose. */
 export function isBylineLine(line: string): boolean {
-  const text = labelsJoined(line);
+  // (a comma right before the next label divides fields, as a space does: 作者：张三，单位：示例大学)
+  const text = labelsJoined(line).replace(COMMA_BEFORE_LABEL, ' ');
   if (REPOST_CREDIT.test(text) || wireCredits(text)) return true;
   // byline lines are labels and names, not sentences
   if (text.length > 120 || /[，。？！；?!]/.test(text)) return false;
@@ -1079,6 +1085,8 @@ export function isBylineLine(line: string): boolean {
   const role = ROLE_OF.get(label) ?? (first[3] ? 'author' : 'other');
   return role !== 'other' || text.length < 40;
 }
+
+const COMMA_BEFORE_LABEL = new RegExp(`[，,；;]\\s*(?=(?:${LABEL_ALTERNATION})\\s*[:：])`, 'gu');
 
 /** A date or time as a token of a line (2019-09-26, 15:10, 3天前, an English month or weekday, a zone). */
 const DATEISH_TOKEN =

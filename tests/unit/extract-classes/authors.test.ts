@@ -725,6 +725,24 @@ describe('the credits closing a short story', () => {
   });
 });
 
+describe("a note at the story's end that names its writer", () => {
+  it.each([
+    // the credit in brackets, the writer's employer after a comma
+    ['（作者：张三，单位：示例大学）', ['张三']],
+    // the writer's bio
+    ['作者简介：张三，示例大学教授，主要研究方向为农业经济。', ['张三']],
+    ['作者简介：张三系示例大学教授。', ['张三']],
+    // a notice of original work, however the page cleans it away
+    ['本文由 张三 原创，转载请注明出处。', ['张三']],
+    // …but not an outlet's, nor a notice without a name
+    ['本文由示例日报社原创，转载请注明出处。', []],
+    ['作者简介：示例大学农业经济研究团队，长期关注农村改革。', []],
+  ])('%s', (note, authors) => {
+    const a = extract({ paragraphs: [...PARAGRAPHS, note] });
+    expect(a.authors).toEqual(authors);
+  });
+});
+
 describe('the outlet named beside the date, without a label', () => {
   it.each([
     '<p class="p_time"><span>2010年03月05日 12:00</span> <span><a href="/xjb">新京报</a></span> <span>作者：张三</span> <span><a href="#">0人参与</a> <a href="#">0评论</a></span></p>',

@@ -241,6 +241,22 @@ function credits({ line, byline }: ParsedLine): { writers: string[]; pictures: s
     : { writers: byline.authors, pictures: byline.photographers };
 }
 
+/**
+ * A note at the story's end that names its writer: the writer's bio (`作者简介：张三，示例大学教授…`)
+ * or a notice of original work (`本文由 张三 原创，转载请注明出处`). Only a name shaped like a person's.
+ */
+const AUTHOR_NOTE =
+  /^(?:作者简介|作者簡介|作者介绍|作者介紹)\s*[:：]\s*([\u4e00-\u9fff·]{2,4}?)(?=[，,（(\s]|系|是|为|為)|^本文由\s*([\u4e00-\u9fff·]{2,4}?)\s*(?:原创|原創|撰写|撰寫|撰稿|投稿)/u;
+
+function authorNote(lines: readonly Line[]): string[] {
+  for (const line of lines) {
+    const m = AUTHOR_NOTE.exec(line.text);
+    const name = m?.[1] ?? m?.[2];
+    if (name && PERSON_NAME.test(name)) return [name];
+  }
+  return [];
+}
+
 export function resolveAuthors(
   ctx: ExtractContext,
   source: string | null,
@@ -263,6 +279,8 @@ export function resolveAuthors(
       if (!inList && !wire) yield { value: writers, origin: 'page' };
     // the cleaned body's last line: an advert or a player label after the sign-off is gone by then
     yield { value: signOff(ctx.textLines.at(-1)?.text ?? ''), origin: 'page' };
+    // (a notice of original work is boilerplate the cleaned body has lost: the body as found has it)
+    yield { value: authorNote([...ctx.textLines.slice(-3), ...ctx.bodyLines.slice(-5)]), origin: 'page' };
     // a CMS's `author` field often holds whoever uploaded the page: the editor the page names
     const notEditor = (name: string) => !editors.includes(name);
     yield { value: ctx.meta.authors.flatMap(declaredNames).filter(notEditor), origin: 'metadata' };
