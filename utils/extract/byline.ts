@@ -330,11 +330,12 @@ const LABEL_RE = new RegExp(
   'gu',
 );
 /**
- * Forum and blog posts: `发表于 2005-5-7 21:23`, `Posted on May 7, 2005`, `kingname发布于 2020-06-01` — a
- * date lead without a colon.
+ * Forum and blog posts: `发表于 2005-5-7 21:23`, `Posted on May 7, 2005`, `kingname发布于 2020-06-01`,
+ * a blog footer's `posted @ 2010-05-07 21:23` and `posted by 张三 at 2010-05-07` — a date lead without a
+ * colon.
  */
 const DATE_LEAD =
-  /(?:(?:^|[\s【[（(|])(?:发表于|發表於|发布于|發佈於|发表时间|posted\s+on|published\s+on|published|posted)|(?<=[A-Za-z0-9_])(?:发表于|發表於|发布于|發佈於))\s*[:：]?\s*(?=\d|[A-Z][a-z]{2}|(?:今天|昨天|前天|今日|昨日|刚刚|剛剛)(?:\s|\d|$))/iu;
+  /(?:(?:^|[\s【[（(|])(?:发表于|發表於|发布于|發佈於|发表时间|posted\s+on|published\s+on|published|posted\s*@|posted|(?<=\bposted\s+by\s.{1,30})at)|(?<=[A-Za-z0-9_])(?:发表于|發表於|发布于|發佈於))\s*[:：]?\s*(?=\d|[A-Z][a-z]{2}|(?:今天|昨天|前天|今日|昨日|刚刚|剛剛)(?:\s|\d|$))/iu;
 /**
  * `老树 发表于 2008-12-7`, `张三 于 2023-05-12 08:23 发布`, `kingname发布于 2020-06-01`: the one name
  * before a post's date lead (a 楼主 badge may precede it). A Latin handle may touch the lead.
@@ -957,7 +958,8 @@ export function parseByline(line: string): Byline {
   }
   if (!result.authors.length) {
     const blog = BLOG_AUTHOR.exec(text);
-    if (blog) result.authors.push(...splitNames(blog[1] ?? blog[2]!));
+    // (the sentence's period after the name is no part of it: `Posted by Alon Zakai.`)
+    if (blog) result.authors.push(...splitNames((blog[1] ?? blog[2]!).replace(/(?<=\p{L}{2})\.$/u, '')));
   }
   if (!result.authors.length) {
     const dateline = AGENCY_DATELINE.exec(text);
@@ -1079,6 +1081,7 @@ export function isBylineLine(line: string): boolean {
           NEWSPAPER_LEAD.test(text) ||
           HAS_POSTFIX_CREDIT.test(text))) ||
       creditRun(text) !== null ||
+      (text.length < 80 && BLOG_AUTHOR.test(text)) ||
       markedNames(collapseSpace(line)).length > 0
     );
   const label = first[1] ?? first[2] ?? first[3]!;

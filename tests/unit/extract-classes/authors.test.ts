@@ -184,6 +184,8 @@ describe('author precision', () => {
   it.each([
     ['posted @ 2010-05-07 21:23 kingname 阅读(123) 评论(0)', ['kingname']],
     ['Posted by Jane Doe at 9:30 pm', ['Jane Doe']],
+    ['Posted by Jane Doe.', ['Jane Doe']],
+    ['Posted by Jane Doe, Software Engineer on Example Play', ['Jane Doe']],
     ['博主：山间小路', ['山间小路']],
     ['楼主：老王 发表于 2005-5-7 21:23', ['老王']],
   ])('blog and forum bylines: %s', (line, authors) => {

@@ -150,6 +150,22 @@ describe("a blog post's date in the line after it", () => {
   });
 });
 
+describe("a blog footer that the post's container holds, as its last line", () => {
+  it.each([
+    'posted @ 2008-12-07 21:23 老树 阅读(120) 评论(3) 编辑 收藏',
+    'posted by 老树 at 2008-12-07 21:23',
+    'Posted by 老树 at 2008-12-07 21:23 | 3 comments',
+  ])('%s: gives the date and the writer, and leaves the text', (footer) => {
+    const article = extract(
+      { title: '酸菜白肉锅哪家强', docTitle: '酸菜白肉锅哪家强', paragraphs: [...POST, footer] },
+      'http://blog.example.cn/entry/12345',
+    );
+    expect(article.publishedAt).toBe('2008-12-07T21:23:00+08:00');
+    expect(article.authors).toEqual(['老树']);
+    expect(article.textContent.split('\n')).toEqual(POST);
+  });
+});
+
 describe("a community post's writer beside its date", () => {
   /** A post whose JSON-LD of `type` declares `author`, shown beside the date under the title. */
   const post = (type: string, author: string) => {
