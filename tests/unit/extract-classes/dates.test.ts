@@ -53,6 +53,9 @@ describe('publish dates', () => {
     '<div class="top">今天是：2024年5月20日 星期一 天气：晴</div>',
     '<div class="top"><span id="today">2024年5月20日 星期一</span></div>',
     '<div class="top">今日：2024-05-20</div>',
+    // a calendar, the lunar date beside today's
+    '<div class="date">2024年5月20日 星期一 农历四月十三</div>',
+    '<div class="date">2024年5月20日 星期一 農曆四月十三</div>',
   ])("%s: the reader's today in the site's header is not when the story went out", (above) => {
     const a = extract({ above }, 'https://www.example-news.cn/society/12345.html');
     expect(a.publishedAt).toBeNull();

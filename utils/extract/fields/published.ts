@@ -46,7 +46,11 @@ const TODAY_LABEL =
 const TODAY_WIDGET =
   '[id*="today" i], [class*="today" i], [id*="jintian" i], [class*="jintian" i], [id*="curdate" i], [class*="curdate" i], [id*="nowdate" i], [class*="nowdate" i]';
 
+/** A calendar's line prints the lunar date beside today's (2019年9月26日 星期四 农历八月廿八). */
+const LUNAR_DATE = /(农历|農曆|阴历|陰曆)\s*[正一二三四五六七八九十冬腊臘]/;
+
 function inTodayWidget(line: Line, raw: string): boolean {
+  if (LUNAR_DATE.test(line.text)) return true;
   const widget = line.el.closest(TODAY_WIDGET) ?? line.el.querySelector(TODAY_WIDGET);
   // the widget itself, not a page or a section whose class mentions today (today.com's <body>)
   const text = widget?.textContent ?? '';
