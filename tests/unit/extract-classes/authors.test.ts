@@ -33,6 +33,12 @@ describe('author precision', () => {
     '管理员',
     'Administrator',
     '本站原创',
+    // the publisher by its legal form, as templates declare it
+    'mediagene Inc.',
+    'Example Media GmbH',
+    'Example Publishing Co., Ltd.',
+    'Example Holdings, LLC',
+    '株式会社メディアジーン',
   ])('%s is not an author', (value) => {
     expect(isPlausibleAuthor(value, new Set())).toBe(false);
   });
@@ -43,6 +49,9 @@ describe('author precision', () => {
     'Demi Xia',
     'Alejandro de la Garza',
     '新华社',
+    // an agency or a newsroom by its name
+    'Associated Press',
+    'Agence France-Presse',
     '本报评论员',
     '杨倩_NF4425',
     // forum handles

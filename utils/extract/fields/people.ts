@@ -46,6 +46,12 @@ const NOT_A_NAME = /[<>={}]|https?:|www\.|@|[:：]|^\d|^[\p{P}\p{S}]+$/u;
  * forum handle's (雪山飞狐2012, kingname123) or a staff code's (杨倩_NF4425).
  */
 const COUNTER = /(?:^|[\s(（:：])\d{3,}|\d{3,}\s*(?:次|人|views?\b|reads?\b)/iu;
+/**
+ * A company by its legal form (`mediagene Inc.`, `Example Media GmbH`, `株式会社…`): the publisher a
+ * template declares as the author, as its copyright line names it, not who wrote the piece.
+ */
+const COMPANY =
+  /[\s,](?:inc|llc|l\.l\.c|ltd|limited|gmbh|ag|corp|corporation|plc|co\.,?\s*ltd|k\.k|s\.a|s\.r\.l|b\.v|pty\.?\s*ltd)\.?$|^株式会社|株式会社$|^有限会社|有限会社$/iu;
 /** A staff code standing alone (凤凰网's `责任编辑：张三 PN001`) is no one's name. */
 const STAFF_CODE = /^[A-Z]{1,4}\d{2,6}$/;
 
@@ -58,6 +64,7 @@ export function isPlausibleAuthor(name: string, outlets: ReadonlySet<string>): b
     // (阅读1234, 评论 12: a UI word and its count)
     UI_WORD.test(value.replace(/\s*\(?\d+\)?$/, '')) ||
     UI_PHRASE.test(value) ||
+    COMPANY.test(value) ||
     ROLE_TITLE.test(value) ||
     PORTAL.test(value) ||
     isFurniture(value)
