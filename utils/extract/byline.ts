@@ -143,6 +143,10 @@ const LABELS: ReadonlyArray<[string, Role]> = [
   ['撰写', 'author'],
   ['撰寫', 'author'],
   ['作者', 'author'],
+  // as books and Japanese pages credit the writer (著者：張三, 筆者：…)
+  ['著者', 'author'],
+  ['筆者', 'author'],
+  ['笔者', 'author'],
   ['博主', 'author'],
   ['楼主', 'author'],
   ['發文者', 'author'],

@@ -904,3 +904,14 @@ describe("a declared byline's parts after the first name", () => {
     expect(article.authors).toEqual([]);
   });
 });
+
+describe("a writer's label as books and Japanese pages print it", () => {
+  it('著者, 筆者 and 笔者 label the writer, also inside the link to their page', () => {
+    const byline =
+      '<div class="info"><time>2019/02/22 17:23</time> <a href="/author/180/">著者：张三</a></div>';
+    expect(extract({ byline }).authors).toEqual(['张三']);
+    expect(parseByline('著者：张三').authors).toEqual(['张三']);
+    expect(parseByline('筆者：张三').authors).toEqual(['张三']);
+    expect(parseByline('笔者：张三').authors).toEqual(['张三']);
+  });
+});

@@ -207,6 +207,7 @@ const isPosterLink = (link: Element) => {
 /** A writer's name as a link shows it: two to four capitalised words, or a CJK name or nickname. */
 const LINKED_NAME = new RegExp(String.raw`^(?:${LATIN_NAME}|[\u4e00-\u9fff·]{2,8})$`, 'u');
 const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING
+const LINK_LABEL = /^(?:作者|著者|筆者|笔者|文|記者|记者|by)\s*[:：｜|/／]\s*/i;
 
 /**
  * The home the page lives under (`/xiaowang` from `/xiaowang/article/123`), where a blog or an account
@@ -269,7 +270,8 @@ const linkedName = oncePerExtraction((ctx): string | null => {
     if (to && !(link.compareDocumentPosition(to) & FOLLOWING)) break;
     if (link.closest('nav, footer, aside')) continue;
     if (!poster && !writerPage && !(home && homeBesideDate(ctx, link, home))) continue;
-    const name = (link.textContent ?? '').replace(/\s+/g, ' ').trim();
+    // (a label may stand inside the link: `<a href="/author/180/">著者：後藤大地</a>`)
+    const name = (link.textContent ?? '').replace(/\s+/g, ' ').trim().replace(LINK_LABEL, '');
     if (LINKED_NAME.test(name)) return name;
   }
   return null;
