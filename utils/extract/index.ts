@@ -36,7 +36,7 @@ import { resolveSource } from './fields/source';
 import { resolveTitle } from './fields/title';
 import { storyTail, zoneBylines } from './fields/zone';
 import { articleLanguage, detectScript } from './lang';
-import { collectLines, lineIndexOf, type Line, type LineStats } from './lines';
+import { bodyStartIndex, collectLines, lineIndexOf, type Line, type LineStats } from './lines';
 import { readMetadata } from './metadata';
 import { titleOnlySiteName, titleSuffix } from './title';
 import { timestampLine } from './western';
@@ -337,7 +337,7 @@ export function explainArticle(
   ctx.bodyStart = lineIndexOf(lines, ctx.bodyLines[0]?.text, 0);
   const { title, kicker, subtitle, titleLine, stamp } = resolveTitle(ctx);
   ctx.titleLine = titleLine;
-  ctx.bodyStart = lineIndexOf(lines, ctx.bodyLines[0]?.text, Math.max(0, titleLine));
+  ctx.bodyStart = bodyStartIndex(lines, ctx.bodyLines, titleLine);
   ctx.head = headZone(lines, titleLine, ctx.bodyStart, stamp);
   // the title block, kept in its own fields, is not body text on any page
   // (and the title row with its stamp: `标题 [原创 2009-03-05 10:23:45]`)

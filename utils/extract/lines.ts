@@ -269,10 +269,29 @@ export function lineIndexOf(lines: readonly Line[], text: string | undefined, fr
   if (!text) return -1;
   const key = text.replace(/\s+/g, '').slice(0, 40);
   if (!key) return -1;
-  for (let i = Math.max(0, from); i < lines.length; i++) {
-    const line = lines[i]!.text;
-    // page lines carry extra spaces at inline boundaries: compare without spaces
-    if (line.charCodeAt(0) === key.charCodeAt(0) && line.replace(/\s+/g, '').startsWith(key)) return i;
-  }
+  for (let i = Math.max(0, from); i < lines.length; i++) if (startsWithKey(lines[i]!.text, key)) return i;
   return -1;
+}
+
+// page lines carry extra spaces at inline boundaries: compare without spaces
+const startsWithKey = (line: string, key: string) =>
+  line.charCodeAt(0) === key.charCodeAt(0) && line.replace(/\s+/g, '').startsWith(key);
+
+/**
+ * The page line where a body starts, from the headline's line `titleLine` on: where its first line
+ * stands, and where that line stands twice (a summary under the headline repeating the story's first
+ * paragraph, then the byline), where its second line follows it. A body that opens with the headline
+ * itself starts there.
+ */
+export function bodyStartIndex(lines: readonly Line[], body: readonly Line[], titleLine: number): number {
+  const first = lineIndexOf(lines, body[0]?.text, Math.max(0, titleLine));
+  const second = body[1]?.text.replace(/\s+/g, '').slice(0, 40);
+  // (where the headline is not found on the page, nothing says what stands under it)
+  if (titleLine < 0 || first <= titleLine || !second || startsWithKey(lines[first + 1]?.text ?? '', second))
+    return first;
+  for (let at = lineIndexOf(lines, body[0]!.text, first + 1); at > 0 && at < first + 30;) {
+    if (startsWithKey(lines[at + 1]?.text ?? '', second)) return at;
+    at = lineIndexOf(lines, body[0]!.text, at + 1);
+  }
+  return first;
 }

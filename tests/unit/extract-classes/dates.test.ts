@@ -7,7 +7,14 @@ import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '@/utils/extract';
 import { parseDate } from '@/utils/extract/dates';
-import { extract, extractHtml, pageHtml, PARAGRAPHS, TRADITIONAL_PARAGRAPHS } from './page';
+import {
+  ENGLISH_PARAGRAPHS,
+  extract,
+  extractHtml,
+  pageHtml,
+  PARAGRAPHS,
+  TRADITIONAL_PARAGRAPHS,
+} from './page';
 
 const UNDATED_URL = 'https://www.example-news.cn/society/12345.html';
 
@@ -623,5 +630,23 @@ describe("a government document's information table above its title", () => {
       'https://www.example.gov.cn/zwgk/notice.html',
     );
     expect(a.authors).toEqual([]);
+  });
+});
+
+describe('a summary under the headline that repeats the first paragraph', () => {
+  // the summary, the deck and the byline, then the story opening with the summary's words again
+  const page = (byline: string, paragraphs: readonly string[]) =>
+    `<!doctype html><html lang="en"><head><title>Council approves transit plan | Example News</title></head><body>
+<header><h1>Council approves transit plan</h1><p class="summary">${paragraphs[0]}</p>
+<h2 class="deck">Routes to open next year</h2>${byline}</header>
+<div class="story">${paragraphs.map((p) => `<p>${p}</p>`).join('')}</div></body></html>`;
+
+  it('is no start of the story: the byline under it still gives the date and the writer', () => {
+    const byline =
+      '<div class="byline"><a href="/author/jane-doe">Jane Doe</a> · Example News · <time>Posted: Oct 14, 2022 9:27 AM ET</time></div>';
+    const a = extractHtml(page(byline, ENGLISH_PARAGRAPHS), 'https://news.example.com/transit-1.2345');
+    expect(a.publishedAt).toBe('2022-10-14T09:27:00-04:00');
+    expect(a.authors).toEqual(['Jane Doe']);
+    expect(a.textContent.split('\n')).toEqual(ENGLISH_PARAGRAPHS);
   });
 });
