@@ -36,6 +36,27 @@ describe('readMetadata', () => {
     expect(m.published).toBe('2024-12-06T22:00:40.000Z');
   });
 
+  it.each([
+    ['<dd itemprop="datePublished" content="2019-04-26">2019年04月</dd>', '2019-04-26'],
+    [
+      '<time itemprop="datePublished" datetime="2019-04-26T10:00:00+09:00">4月26日</time>',
+      '2019-04-26T10:00:00+09:00',
+    ],
+    ['<span itemprop="datePublished">2019-04-26</span>', '2019-04-26'],
+  ])('reads the publish date microdata gives on an element of the page: %s', (markup, published) => {
+    const page = new JSDOM(
+      `<!doctype html><html><head></head><body><article>${markup}</article></body></html>`,
+    ).window.document;
+    expect(readMetadata(page, 'https://www.example.co.jp/books/1').published).toBe(published);
+  });
+
+  it("a related story card's microdata date is not the page's", () => {
+    const page = new JSDOM(
+      '<!doctype html><html><body><ul class="related"><li><a href="/2">Other</a> <time itemprop="datePublished" datetime="2018-01-01">Jan 1</time></li></ul></body></html>',
+    ).window.document;
+    expect(readMetadata(page, 'https://www.example.com/1').published).toBeNull();
+  });
+
   it("a template's unfilled variable (`nil`, `undefined`, `null`) declares nothing", () => {
     const m = readMetadata(
       doc(

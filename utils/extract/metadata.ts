@@ -5,7 +5,7 @@
  * stripped, relative URLs resolved, empty values ignored, and hostile JSON cannot crash the reader.
  */
 import { siteOf } from '../model/canonical-url';
-import { stripHtml as stripMarkup, unique } from './text';
+import { collapseSpace, stripHtml as stripMarkup, unique } from './text';
 
 export interface EmbeddedMetadata {
   /** title candidates that are not the <title> (JSON-LD headline, og:title, ArticleTitle) */
@@ -95,6 +95,23 @@ function jsonLdArticles(doc: Document): Json[] {
   return found.sort(
     (a, b) => Number(String(own(a, '@type')) === 'WebPage') - Number(String(own(b, '@type')) === 'WebPage'),
   );
+}
+
+/**
+ * A microdata property on an element other than <meta> (`<time itemprop="datePublished" datetime=…>`,
+ * `<dd itemprop="datePublished" content=…>`), not in a list or an aside: its machine-readable value,
+ * else its short text.
+ */
+function itemValue(doc: Document, prop: string): string | null {
+  for (const el of doc.querySelectorAll(`[itemprop~="${prop}"]:not(meta)`)) {
+    // (a story list's cards carry theirs too)
+    if (el.closest('li, aside, nav, footer')) continue;
+    const value = collapseSpace(
+      el.getAttribute('content') ?? el.getAttribute('datetime') ?? el.textContent ?? '',
+    );
+    if (value && value.length <= 80) return value;
+  }
+  return null;
 }
 
 /** meta name/property/itemprop (lower-cased) → non-empty values in document order. */
@@ -266,7 +283,8 @@ export function readMetadata(doc: Document, url: string): EmbeddedMetadata {
       'dc.date.issued',
       'sailthru.date',
       'parsely-pub-date',
-    );
+    ) ??
+    itemValue(doc, 'datePublished');
   const modified =
     ldText('dateModified') ?? first('article:modified_time', 'og:updated_time', 'lastmodifiedtime');
   // the first key that declares a name, skipping profile addresses (`/@timoreilly`, `https://…/author/x`)
