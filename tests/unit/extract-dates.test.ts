@@ -21,6 +21,18 @@ describe('parseDate', () => {
     expect(parseDate(text, china)).toMatchObject({ iso, raw });
   });
 
+  it.each([
+    // an offset without its colon, or missing its hour's leading zero, as templates print them
+    ['2017-12-01T03:00:00-0800', '2017-12-01T03:00:00-08:00'],
+    ['2018-10-29T10:15-500', '2018-10-29T10:15:00-05:00'],
+  ])('%s keeps its zone', (text, iso) => {
+    expect(parseDate(text, { defaultOffset: '+00:00', toSiteZone: false, now: china.now })?.iso).toBe(iso);
+  });
+
+  it('a signed count after a time is no zone (`15:10 +100`)', () => {
+    expect(parseDate('2019-09-26 15:10 +100 阅读', china)?.iso).toBe('2019-09-26T15:10:00+08:00');
+  });
+
   it('reads 今天/昨天/前天 relative to the clip time, in the site zone', () => {
     expect(parseDate('昨天 09:15', china)?.iso).toBe('2024-11-30T09:15:00+08:00');
     expect(parseDate('今天 23:59', china)?.iso).toBe('2024-12-01T23:59:00+08:00');
