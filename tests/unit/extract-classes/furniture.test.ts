@@ -412,3 +412,15 @@ describe('a label left empty', () => {
     expect(article.source).toBe('吉林省文化和旅游厅');
   });
 });
+
+describe("the site's own link after the 来源 value, on its line", () => {
+  it('is no part of the outlet (`来源：人民日报海外版 中国青年网` on 中国青年网)', () => {
+    const a = extract({
+      docTitle: '长白山冰雪季开幕 游客同比增长三成_教育频道_示例青年网',
+      byline:
+        '<div class="l_time">发稿时间：<span>2017-03-10 08:42:00</span> <span>来源：<a href="http://lx.example.com/1.html">人民日报海外版</a></span> <span><a href="http://www.example-youth.cn">示例青年网</a></span></div>',
+    });
+    expect(a.siteName).toBe('示例青年网');
+    expect(a.source).toBe('人民日报海外版');
+  });
+});

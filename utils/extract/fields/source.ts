@@ -90,8 +90,18 @@ export function resolveSource(ctx: ExtractContext, title: string, siteName: stri
     const source = asSource(candidate.value);
     if (source) {
       ctx.origins.source = candidate.origin;
-      return source;
+      return withoutSiteName(source, siteName);
     }
   }
   return null;
+}
+
+/**
+ * The outlet without the site's own name run on after it: the site's link beside the 来源 value on
+ * one line (`来源：人民日报海外版 中国青年网` on 中国青年网).
+ */
+function withoutSiteName(source: string, siteName: string | null): string {
+  if (!siteName || !source.endsWith(siteName) || source === siteName) return source;
+  const rest = source.slice(0, -siteName.length);
+  return /\s$/.test(rest) && rest.trim() ? rest.trim() : source;
 }
