@@ -128,11 +128,17 @@ describe('author precision', () => {
     expect(a.editors).toEqual(['宪瑞']);
   });
 
-  it("a CMS's author meta naming the page's editor is the editor, not an author", () => {
-    const a = extract({ head: '<meta name="author" content="梁欢欢">', after: '<p>责任编辑：梁欢欢</p>' });
-    expect(a.editors).toEqual(['梁欢欢']);
-    expect(a.authors).toEqual([]);
-  });
+  it.each(['梁欢欢', '青网校园梁欢欢'])(
+    "a CMS's author meta naming the page's editor (%s, maybe after the channel's name) is the editor, not an author",
+    (declared) => {
+      const a = extract({
+        head: `<meta name="author" content="${declared}">`,
+        after: '<p>责任编辑：梁欢欢</p>',
+      });
+      expect(a.editors).toEqual(['梁欢欢']);
+      expect(a.authors).toEqual([]);
+    },
+  );
 
   it.each([
     ['…实现轻松换新iPhone。(李楠)', ['李楠']],

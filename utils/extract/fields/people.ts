@@ -288,8 +288,14 @@ export function resolveAuthors(
     yield { value: signOff(ctx.textLines.at(-1)?.text ?? ''), origin: 'page' };
     // (a notice of original work is boilerplate the cleaned body has lost: the body as found has it)
     yield { value: authorNote([...ctx.textLines.slice(-3), ...ctx.bodyLines.slice(-5)]), origin: 'page' };
-    // a CMS's `author` field often holds whoever uploaded the page: the editor the page names
-    const notEditor = (name: string) => !editors.includes(name);
+    // a CMS's `author` field often holds whoever uploaded the page: the editor the page names, maybe
+    // after the channel's name (`青网校园崔宁宁` where 责任编辑：崔宁宁)
+    const notEditor = (name: string) =>
+      !editors.some(
+        (editor) =>
+          name === editor ||
+          (editor.length >= 2 && name.endsWith(editor) && /^[\u4e00-\u9fff]+$/u.test(name)),
+      );
     yield { value: ctx.meta.authors.flatMap(declaredNames).filter(notEditor), origin: 'metadata' };
     // a picture's credit names who took it, not who wrote: it waits until after the metadata's writers
     for (const { pictures } of [...lead, ...end]) yield { value: pictures, origin: 'page' };
