@@ -58,11 +58,11 @@ function names(value: Json, doc: Document, depth = 0): string[] {
 const ARTICLE_TYPES =
   /^(NewsArticle|Article|ReportageNewsArticle|AnalysisNewsArticle|BlogPosting|WebPage|Report|ScholarlyArticle|TechArticle|OpinionNewsArticle|LiveBlogPosting|SocialMediaPosting|DiscussionForumPosting)$/;
 
-/** Article-like objects in JSON-LD (top level, arrays, @graph), bounded in count and depth. */
 // `<!--`, `<![CDATA[`, `//<![CDATA[` or `/*<![CDATA[*/` before a script's JSON; their ends after it
 const JSON_WRAPPER_START = /^\s*(?:<!--|(?:\/\/|\/\*)?\s*<!\[CDATA\[(?:\s*\*\/)?)/;
 const JSON_WRAPPER_END = /(?:-->|(?:\/\/|\/\*)?\s*\]\]>(?:\s*\*\/)?)\s*$/;
 
+/** Article-like objects in JSON-LD (top level, arrays, @graph), bounded in count and depth. */
 function jsonLdArticles(doc: Document): Json[] {
   const found: Json[] = [];
   for (const script of doc.getElementsByTagName('script')) {

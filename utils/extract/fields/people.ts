@@ -48,7 +48,7 @@ const NOT_A_NAME = /[<>={}]|https?:|www\.|@|[:：]|^\d|^[\p{P}\p{S}]+$/u;
 const COUNTER = /(?:^|[\s(（:：])\d{3,}|\d{3,}\s*(?:次|人|views?\b|reads?\b)/iu;
 /**
  * A company by its legal form (`mediagene Inc.`, `Example Media GmbH`, `株式会社…`): the publisher a
- * template declares as the author, as its copyright line names it, not who wrote the piece.
+ * template declares as the author (the one its copyright line names), not who wrote the piece.
  */
 const COMPANY =
   /[\s,](?:inc|llc|l\.l\.c|ltd|limited|gmbh|ag|corp|corporation|plc|co\.,?\s*ltd|k\.k|s\.a|s\.r\.l|b\.v|pty\.?\s*ltd)\.?$|^株式会社|株式会社$|^有限会社|有限会社$/iu;
