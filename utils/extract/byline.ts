@@ -498,9 +498,11 @@ const creditRole = (role: string): Role =>
 
 /**
  * Words before an outlet's name that are no part of it: "according to" (据新华社) and "compiled
- * from" or "taken from" (综合自新华网、人民网, 转自新华网).
+ * from" or "taken from" (综合自新华网、人民网, 综合新华社、人民网 before a list, 转自新华网).
  */
-const BEFORE_OUTLET = /^(?:据|據|综合自|綜合自|综合整理自|转自|轉自)\s*/;
+const BEFORE_OUTLET = /^(?:据|據|综合自|綜合自|综合整理自|转自|轉自|(?:综合|綜合)(?=[^、，,]{2,}[、，,]))\s*/;
+/** A 公众号 named as one, its name in quotes (`微信公众号“长春发布”`): the account's name. */
+const NAMED_ACCOUNT = /^(?:微信)?(?:公众号|公眾號)\s*[:：]?\s*[“"「『]?([^”"」』]{2,30})[”"」』]?$/u;
 
 /** What may stand between an outlet and 记者 without being its name: 全媒体记者, 首席记者, 驻京记者. */
 const STAFF_QUALIFIER =
@@ -768,6 +770,7 @@ function cleanSource(value: string): string | null {
     // name (新华网 原创) is no part of it either
     .replace(BEFORE_OUTLET, '')
     .replace(/\s*[（(]?(?:原创|原創|独家|獨家)[)）]?$/, '')
+    .replace(NAMED_ACCOUNT, '$1')
     .trim();
   // a credit without a colon runs on after the outlet (来源：新华社 记者 张三): the outlet ends there
   let words = source.split(' ');

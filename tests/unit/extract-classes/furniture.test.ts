@@ -332,6 +332,10 @@ describe('values end where page furniture begins', () => {
     ['来源：新华网（原创）', '新华网'],
     ['来源：据新华社', '新华社'],
     ['来源：综合自新华网、人民网', '新华网、人民网'],
+    ['来源：综合新华社、人民网', '新华社、人民网'],
+    // a 公众号 named as one: the account's name
+    ['来源：微信公众号“长春发布”', '长春发布'],
+    ['来源：公众号 长春发布', '长春发布'],
     // a placeholder names no outlet: the site is the source
     ['来源：互联网', '示例新闻网'],
     ['来源：综合', '示例新闻网'],
