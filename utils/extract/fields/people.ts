@@ -155,7 +155,6 @@ function signOff(lastLine: string): string[] {
   return names.every((name) => PERSON_NAME.test(name)) ? names : [];
 }
 
-const EMAIL = /^[\w.+-]+@[\w-]+\.[\w.-]+$/;
 /** A web or e-mail address beside a name, in its brackets if it has them (`Jane Doe (https://…)`). */
 const ADDRESS_BY_NAME =
   /[(<（［[]?\s*(?:(?:https?:\/\/|mailto:|www\.)[^\s)>）\]]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)\s*[)>）\]]?/giu;
@@ -184,8 +183,6 @@ export function declaredNames(declared: string): string[] {
   return (
     afterBy
       .split(/\n|\s[|·•]\s|\s*[|｜]\s*/)
-      // (an e-mail address beside the name is no name: `Jane Doe | jdoe@example.com`)
-      .filter((part) => !EMAIL.test(part.trim()))
       .map((part) =>
         // a date printed right after the name ends it (`张三2023-05-12 08:23`)
         cutAtFurniture(
