@@ -20,9 +20,10 @@ export interface TitleResult {
  * (`标题-中国吉林网`, `…GPU-EDN 电子技术设计`), and in a title without Chinese not inside a word
  * (`Self-driving`, `aria-hidden`, `COVID-19`): there a site's name stands after a spaced dash.
  */
-const SUFFIX_SEPARATOR = /\s*(?:_|\||｜|│|–|—|－|--+|\s-\s|\s[─━]\s|-(?=[^-]*$)|::)\s*/;
-const LATIN_SUFFIX_SEPARATOR =
-  /\s*(?:_|\||｜|│|–|—|－|--+|\s-\s|\s[─━]\s|(?:(?<![A-Za-z\d])-|-(?![A-Za-z\d]))(?=[^-]*$)|::)\s*/;
+const suffixSeparator = (bareHyphen: string) =>
+  new RegExp(String.raw`\s*(?:_|\||｜|│|–|—|－|--+|\s-\s|\s[─━]\s|${bareHyphen}(?=[^-]*$)|::)\s*`);
+const SUFFIX_SEPARATOR = suffixSeparator('-');
+const LATIN_SUFFIX_SEPARATOR = suffixSeparator(String.raw`(?:(?<![A-Za-z\d])-|-(?![A-Za-z\d]))`);
 /** Keywords some CMSs append to the headline in <title>: `标题-中国,嫦娥五号,月球,航天` */
 const KEYWORD_TAIL = /\s*[-_]\s*[^-_,，、\s]{1,12}(?:\s*[,，、]\s*[^-_,，、\s]{1,12}){2,}\s*$/;
 
