@@ -266,14 +266,14 @@ export function holdsHeadlineLink(el: Element): boolean {
 
 /** Index of the first page line equal to `text` at or after `from` (-1 when absent). */
 export function lineIndexOf(lines: readonly Line[], text: string | undefined, from: number): number {
-  if (!text) return -1;
-  const key = text.replace(/\s+/g, '').slice(0, 40);
+  const key = text ? lineKey(text) : '';
   if (!key) return -1;
   for (let i = Math.max(0, from); i < lines.length; i++) if (startsWithKey(lines[i]!.text, key)) return i;
   return -1;
 }
 
 // page lines carry extra spaces at inline boundaries: compare without spaces
+const lineKey = (text: string) => text.replace(/\s+/g, '').slice(0, 40);
 const startsWithKey = (line: string, key: string) =>
   line.charCodeAt(0) === key.charCodeAt(0) && line.replace(/\s+/g, '').startsWith(key);
 
@@ -285,7 +285,7 @@ const startsWithKey = (line: string, key: string) =>
  */
 export function bodyStartIndex(lines: readonly Line[], body: readonly Line[], titleLine: number): number {
   const first = lineIndexOf(lines, body[0]?.text, Math.max(0, titleLine));
-  const second = body[1]?.text.replace(/\s+/g, '').slice(0, 40);
+  const second = body[1] && lineKey(body[1].text);
   // (where the headline is not found on the page, nothing says what stands under it)
   if (titleLine < 0 || first <= titleLine || !second || startsWithKey(lines[first + 1]?.text ?? '', second))
     return first;
