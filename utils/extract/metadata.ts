@@ -5,7 +5,7 @@
  * stripped, relative URLs resolved, empty values ignored, and hostile JSON cannot crash the reader.
  */
 import { siteOf } from '../model/canonical-url';
-import { collapseSpace, stripHtml as stripMarkup, unique } from './text';
+import { collapseSpace, stripHtml, unique } from './text';
 
 export interface EmbeddedMetadata {
   /** title candidates that are not the <title> (JSON-LD headline, og:title, ArticleTitle) */
@@ -37,13 +37,13 @@ function own(obj: Json, key: string): Json {
 const UNFILLED = /^(?:nil|null|undefined|none|n\/a|false|true|\[object object\]|-+)$/i;
 
 /** A declared value as text: its markup and an unfilled variable dropped. */
-function stripHtml(value: string, doc: Document): string {
-  const text = stripMarkup(value, doc);
+function declaredText(value: string, doc: Document): string {
+  const text = stripHtml(value, doc);
   return UNFILLED.test(text) ? '' : text;
 }
 
 function asText(value: Json, doc: Document): string | null {
-  if (typeof value === 'string') return stripHtml(value, doc) || null;
+  if (typeof value === 'string') return declaredText(value, doc) || null;
   if (typeof value === 'number') return String(value);
   return null;
 }
@@ -240,7 +240,7 @@ export function readMetadata(doc: Document, url: string): EmbeddedMetadata {
   const firstAccepted = (accept: (text: string) => boolean, ...keys: string[]): string | null => {
     for (const key of keys) {
       for (const value of metas.get(key) ?? []) {
-        const text = stripHtml(value, doc);
+        const text = declaredText(value, doc);
         if (text && accept(text)) return text;
       }
     }
@@ -291,7 +291,7 @@ export function readMetadata(doc: Document, url: string): EmbeddedMetadata {
   const isName = (value: string) => !!value && !/^(https?:|\/|@)/i.test(value);
   const authorValues = AUTHOR_KEYS.map((key) => ({
     key,
-    names: (metas.get(key) ?? []).map((value) => stripHtml(value, doc)).filter(isName),
+    names: (metas.get(key) ?? []).map((value) => declaredText(value, doc)).filter(isName),
   })).find(({ names }) => names.length > 0);
   // its first value; citation metadata gives one tag per person, each surname first
   const declaredAuthors = !authorValues
