@@ -325,6 +325,8 @@ const SLASH_LABELS = [
   '编译',
   '整理',
 ].concat(LABELS.filter(([, role]) => role === 'other').map(([label]) => label));
+/** A comma right before the next label: it divides fields as a space does (作者：张三，单位：示例大学). */
+const COMMA_BEFORE_LABEL = new RegExp(`[，,；;]\\s*(?=(?:${LABEL_ALTERNATION})\\s*[:：])`, 'gu');
 /**
  * A label followed by a colon (ASCII or full-width; Taiwan magazines use a full-width bar, 文｜王家俊),
  * or a slash credit's label followed by a slash (or a middle dot, as magazines print it: 文·张三).
@@ -1065,7 +1067,6 @@ export function parseByline(line: string): Byline {
 
 /** Whether a line is mostly a byline (labels and their short values), not prose. */
 export function isBylineLine(line: string): boolean {
-  // (a comma right before the next label divides fields, as a space does: 作者：张三，单位：示例大学)
   const text = labelsJoined(line).replace(COMMA_BEFORE_LABEL, ' ');
   if (REPOST_CREDIT.test(text) || wireCredits(text)) return true;
   // byline lines are labels and names, not sentences
@@ -1095,8 +1096,6 @@ export function isBylineLine(line: string): boolean {
   const role = ROLE_OF.get(label) ?? (first[3] ? 'author' : 'other');
   return role !== 'other' || text.length < 40;
 }
-
-const COMMA_BEFORE_LABEL = new RegExp(`[，,；;]\\s*(?=(?:${LABEL_ALTERNATION})\\s*[:：])`, 'gu');
 
 /** A date or time as a token of a line (2019-09-26, 15:10, 3天前, an English month or weekday, a zone). */
 const DATEISH_TOKEN =
