@@ -436,7 +436,7 @@ const OUTLET_BEFORE_ROLE =
  * outlet opening the line, the names, then where it was reported from, without a 記者 label.
  */
 const OUTLET_NAMES_REPORTS = new RegExp(
-  String.raw`^((?:[0-9]{0,4}[\u4e00-\u9fff]{1,8}(?:${OUTLET_SUFFIX})|[0-9]{0,4}[\u4e00-\u9fff]{2,8}(?:报道|報導)|[\u4e00-\u9fff]{0,6}[A-Za-z][A-Za-z0-9]{1,11}))\s*[／/╱|｜]?\s*((?:[\u4e00-\u9fff·]{2,4}[、，,]\s*){0,3}[\u4e00-\u9fff·]{2,4})\s+[\u4e00-\u9fff]{0,6}?(?:綜合|综合|即時|即时|連線|连线)?(?:報導|报道|報道)`,
+  String.raw`^[（(【〔]?\s*((?:[0-9]{0,4}[\u4e00-\u9fff]{1,8}(?:${OUTLET_SUFFIX})|[0-9]{0,4}[\u4e00-\u9fff]{2,8}(?:报道|報導)|[\u4e00-\u9fff]{0,6}[A-Za-z][A-Za-z0-9]{1,11}))\s*[／/╱|｜]?\s*((?:[\u4e00-\u9fff·]{2,4}[、，,]\s*){0,3}[\u4e00-\u9fff·]{2,4})\s+[\u4e00-\u9fff]{0,6}?(?:綜合|综合|即時|即时|連線|连线)?(?:報導|报道|報道)`,
   'u',
 );
 /**
@@ -454,7 +454,7 @@ const OUTLET_THEN_NAMES = new RegExp(
  * after the date and time (`2013/11/29 15:10 王家俊 報導`).
  */
 const NAMES_PLACE_REPORTS =
-  /^(?:[\d/.\-:年月日\s]{8,22}\s)?((?:[\u4e00-\u9fff·]{2,4}[、，,]\s*){0,3}[\u4e00-\u9fff·]{2,4})\s+(?:([\u4e00-\u9fff]{2,5}?)(?:綜合|综合|連線|连线|即時|即时)?)?(?:報導|报道|報道)$/u;
+  /^[（(【〔]?\s*(?:[\d/.\-:年月日\s]{8,22}\s)?((?:[\u4e00-\u9fff·]{2,4}[、，,]\s*){0,3}[\u4e00-\u9fff·]{2,4})\s+(?:([\u4e00-\u9fff]{2,5}?)(?:綜合|综合|連線|连线|即時|即时)?)?(?:報導|报道|報道)\s*[）)】〕]?(?:\s+[\d/.\-:年月日\s]{8,22})?$/u;
 
 /** The reporters of a NAMES_PLACE_REPORTS credit: people's names, from a known place if one is named. */
 function namesPlaceReported(text: string): string[] {

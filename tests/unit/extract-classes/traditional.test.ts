@@ -79,6 +79,10 @@ describe('Traditional Chinese bylines', () => {
     ['Rti中央廣播電臺 記者王家俊', { authors: ['王家俊'] }],
     // the outlet, a slash, then the reporter's credit
     ['聯合報／記者王家俊／台北即時報導', { source: '聯合報', authors: ['王家俊'] }],
+    // a TV newsroom's credit with the time after it, or in brackets closing the story
+    ['王家俊 台北報導 2013-06-29 22:54', { source: null, authors: ['王家俊'] }],
+    ['（王家俊 台北報導）', { authors: ['王家俊'] }],
+    ['（華視新聞 王家俊 台北報導）', { source: '華視新聞', authors: ['王家俊'] }],
     // the outlet and the writer alone on the line, a date maybe after them
     ['工商時報 王家俊', { source: '工商時報', authors: ['王家俊'] }],
     ['经济日报 张三 李四 2022-05-12 09:23', { source: '经济日报', authors: ['张三', '李四'] }],
@@ -156,6 +160,22 @@ describe('Traditional Chinese bylines', () => {
     expect(a.publishedAt).toBe('2013-06-29T22:54:00+08:00');
     expect(a.source).toBe('蘋果日報');
     expect(a.lang).toBe('zh-Hant');
+  });
+
+  it("a TV newsroom's credit closing the story in brackets names the reporter and leaves the body", () => {
+    const a = extract(
+      {
+        htmlLang: null,
+        title: '政院通過百億補助 下月起實施',
+        docTitle: '華視新聞網 - 政院通過百億補助 下月起實施',
+        byline: '<div class="time">2013/06/29 22:54</div>',
+        paragraphs: [...TRADITIONAL_PARAGRAPHS, '（華視新聞 王家俊 台北報導）'],
+      },
+      TW_URL,
+    );
+    expect(a.authors).toEqual(['王家俊']);
+    expect(a.source).toBe('華視新聞');
+    expect(a.textContent.split('\n')).toEqual(TRADITIONAL_PARAGRAPHS);
   });
 
   it("the editor's line closing the body, with the day's code after it, is read and leaves the body", () => {
