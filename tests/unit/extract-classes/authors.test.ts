@@ -490,6 +490,15 @@ describe('the writer named beside the date without a label', () => {
     expect(a.publishedAt).toBe('2024-12-01T08:23:00+08:00');
   });
 
+  it.each([
+    '<div class="manage"><span>分类：<a href="/c/1">游记</a></span> <span>2024-12-01 08:23</span></div>',
+    '<div class="manage"><span>栏目： 游记</span><span>2024-12-01 08:23</span></div>',
+  ])("a label's value before the date is that label's, not a writer's: %s", (byline) => {
+    const a = extract({ byline });
+    expect(a.authors).toEqual([]);
+    expect(a.publishedAt).toBe('2024-12-01T08:23:00+08:00');
+  });
+
   it('an outlet beside the date is not taken for a writer', () => {
     const a = extract({ byline: '<div class="info">新华社 2024-12-01 08:23</div>' });
     expect(a.authors).toEqual([]);

@@ -126,7 +126,9 @@ function blogOwner(docTitle: string): string[] {
   return owner && owner.length <= 20 ? [owner] : [];
 }
 
-const WRITER_BEFORE_DATE = /(?:^|\s)([\u4e00-\u9fff·]{2,4})\s*[·•|｜]?\s*(?:19|20)\d{2}\s*[-/.年]/u;
+/** (after no label: `分类： 游记 2010-05-07` is the post's category, whose value stands there) */
+const WRITER_BEFORE_DATE =
+  /(?:^|(?<![:：]\s*)\s)([\u4e00-\u9fff·]{2,4})\s*[·•|｜]?\s*(?:19|20)\d{2}\s*[-/.年]/u;
 
 /**
  * The writer named beside the date without a label, on the first dated line under the title
