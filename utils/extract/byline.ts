@@ -1177,8 +1177,11 @@ export function unlabelledOutlet(
   const text = lines[index]!.text.replace(/https?:\/\/\S+/g, ' ')
     .replace(/\d{1,2}[:：]\d{2}([:：]\d{2})?/g, ' ')
     .replace(LOCATION_NOTE, ' ');
+  // brackets hold the line's widgets ([打印] [评论]), or the outlet itself (2010年05月07日 21:23 [新京报])
   const all = text
-    .replace(/[[【(（][^\]】)）]{1,12}[\]】)）]/g, ' ')
+    .replace(/[[【(（]([^\]】)）]{1,12})[\]】)）]/g, (_, inner: string) =>
+      outletShaped(inner.trim()) && nameLike(inner.trim()) ? ` ${inner.trim()} ` : ' ',
+    )
     .split(/[\s|｜丨·•/]+/)
     .filter(Boolean);
   // labelled values are parseByline's business: only what stands before the first label, the date

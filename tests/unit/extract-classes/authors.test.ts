@@ -778,6 +778,22 @@ describe('the outlet named beside the date, without a label', () => {
     expect([a.source, a.authors]).toEqual(['新京报', ['张三']]);
   });
 
+  it.each([
+    [
+      '<p class="p_time"><span>2010年03月05日 12:00</span><span>[<a href="/xjb">新京报</a>]</span><span>[<a href="#">打印</a>]</span><span>[<a href="#">评论</a>]</span></p>',
+      '新京报',
+    ],
+    ['<div class="info">2010-03-05 12:00 【吉林日报】 【字号 大 中 小】</div>', '吉林日报'],
+    // the brackets' widgets beside the date name no outlet: the site does
+    ['<div class="info">2010-03-05 12:00 [打印] [关闭窗口]</div>', '示例网'],
+  ])(
+    '%s: the outlet in brackets beside the date is the source, not the widgets beside it',
+    (byline, source) => {
+      const a = extract({ byline, docTitle: '长白山冰雪季开幕 游客同比增长三成_示例网' });
+      expect(a.source).toBe(source);
+    },
+  );
+
   it('a person before the labelled fields is no outlet', () => {
     const a = extract({ byline: '<div class="info">2010-03-05 12:00 张伟 编辑：李四</div>' });
     expect(a.source).not.toBe('张伟');
