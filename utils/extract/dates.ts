@@ -261,8 +261,11 @@ const ZONE_OFFSETS: Record<string, number> = {
   aedt: 660,
 };
 const ZONE_NAME = 'gmt|utc|bst|cest|cet|e[sd]?t|m[sd]?t|p[sd]?t|ist|hkt|sgt|jst|kst|aest|aedt';
-/** `GMT`, `UTC+8`, `(GMT+0400)`: a zone name, and after GMT or UTC an offset in hours (or hhmm). */
-const ZONE = `\\(?(${ZONE_NAME})\\b(?:\\s*([+-]\\d{1,2}(?::?\\d{2})?)(?!\\d))?\\)?`;
+/**
+ * `GMT`, `UTC+8`, `(GMT+0400)`: a zone name, and after GMT or UTC an offset in hours (or hhmm); or
+ * an offset alone in hhmm, as RFC 2822 dates close (`Tue, 07 Apr 2020 15:49:34 +0530`).
+ */
+const ZONE = `\\(?(?:(${ZONE_NAME})\\b(?:\\s*([+-]\\d{1,2}(?::?\\d{2})?)(?!\\d))?|([+-]\\d{2}:?\\d{2})(?!\\d))\\)?`;
 /**
  * `, 9:30 pm ET`, `: 3:33 AM`, ` | 10:15`, `at 03.33 GMT`: a dotted time only with am/pm or a zone
  * after it (`2016 3.5 million` is no time).
@@ -310,18 +313,29 @@ function zoneOffset(zone: string, shift: string | undefined, y: number, mo: numb
 }
 
 /**
- * `Fri Mar  5 10:21:33 2010`: C's asctime, as BBS headers and mail archives print it (a zone
- * before the year, `CST`, says nothing certain).
+ * `Fri Mar  5 10:21:33 2010`: C's asctime, as BBS headers and mail archives print it, and Java's
+ * `Mon Aug 03 12:45:00 EDT 2015` with a zone before the year (read when it is one ZONE names: `CST`
+ * says nothing certain).
  */
 const ASCTIME = new RegExp(
-  `\\b(?:mon|tue|wed|thu|fri|sat|sun)\\s+${MONTH}\\s+(\\d{1,2})\\s+(\\d{1,2}:\\d{2}(?::\\d{2})?)(?:\\s+[a-z]{3,4})?\\s+((?:19|20)\\d{2})\\b`,
+  `\\b(?:mon|tue|wed|thu|fri|sat|sun)\\s+${MONTH}\\s+(\\d{1,2})\\s+(\\d{1,2}:\\d{2}(?::\\d{2})?)(?:\\s+([a-z]{3,4}))?\\s+((?:19|20)\\d{2})\\b`,
   'i',
 );
+const KNOWN_ZONE = new RegExp(`^(?:${ZONE_NAME})$`, 'i');
+
+/** Whether a date as printed names its zone: an offset, UTC's Z, or a zone's name. */
+export function statesZone(raw: string): boolean {
+  return (
+    /\d(?:z|[+-]\d{1,2}(?::?\d{2})?)$/i.test(raw.trim()) ||
+    new RegExp(`\\b(?:${ZONE_NAME})\\b`, 'i').test(raw)
+  );
+}
 
 function parseEnglishDate(text: string, context: DateContext): PublishDate | null {
   const asc = ASCTIME.exec(text);
   if (asc) {
-    const date = parseEnglishDate(`${asc[1]} ${asc[2]}, ${asc[4]} ${asc[3]}`, context);
+    const zone = asc[4] && KNOWN_ZONE.test(asc[4]) ? ` ${asc[4]}` : '';
+    const date = parseEnglishDate(`${asc[1]} ${asc[2]}, ${asc[5]} ${asc[3]}${zone}`, context);
     return date && { ...date, raw: asc[0] };
   }
   let m = ENGLISH_MDY.exec(text);
@@ -336,11 +350,18 @@ function parseEnglishDate(text: string, context: DateContext): PublishDate | nul
   const y = Number(parts[2]);
   let raw = m[0].trim();
   const ss = m[6];
-  let [hs, mis, half, zone, shift] = [m[4], m[5] ?? m[7], m[8], m[9], m[10]];
+  // (an offset alone is one from UTC)
+  let [hs, mis, half, zone, shift] = [m[4], m[5] ?? m[7], m[8], m[9] ?? (m[11] && 'utc'), m[10] ?? m[11]];
   if (hs === undefined) {
     const before = ENGLISH_TIME_BEFORE.exec(text.slice(Math.max(0, m.index - 40), m.index));
     if (before) {
-      [hs, mis, half, zone, shift] = [before[1], before[2], before[3], before[4], before[5]];
+      [hs, mis, half, zone, shift] = [
+        before[1],
+        before[2],
+        before[3],
+        before[4] ?? (before[6] && 'utc'),
+        before[5] ?? before[6],
+      ];
       raw = `${before[0]}${raw}`.trim();
     }
   }

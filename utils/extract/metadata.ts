@@ -286,7 +286,9 @@ export function readMetadata(doc: Document, url: string): EmbeddedMetadata {
     ) ??
     itemValue(doc, 'datePublished');
   const modified =
-    ldText('dateModified') ?? first('article:modified_time', 'og:updated_time', 'lastmodifiedtime');
+    ldText('dateModified') ??
+    first('article:modified_time', 'og:updated_time', 'lastmodifiedtime') ??
+    itemValue(doc, 'dateModified');
   // the first key that declares a name, skipping profile addresses (`/@timoreilly`, `https://…/author/x`)
   const isName = (value: string) => !!value && !/^(https?:|\/|@)/i.test(value);
   const authorValues = AUTHOR_KEYS.map((key) => ({

@@ -400,6 +400,17 @@ describe('publish dates', () => {
     });
   });
 
+  it.each([
+    ['Mon Aug 03 12:45:00 EDT 2015', '2015-08-03T12:45:00-04:00'],
+    ['Tue Dec 15 09:30:00 PST 2015', '2015-12-15T09:30:00-08:00'],
+    ['Tue Dec 15 09:30:00 GMT 2015', '2015-12-15T09:30:00+00:00'],
+  ])("Java's date, a named zone before the year, keeps that zone: %s", (text, iso) => {
+    expect(parseDate(text, { defaultOffset: '+00:00', now: new Date(), toSiteZone: false })).toMatchObject({
+      iso,
+      precision: 'second',
+    });
+  });
+
   it('English pages: a zone without a time, or a decimal after the date, is no time', () => {
     const a = englishPage('9 March 2017 GMT');
     expect([a.publishedAt, a.publishedPrecision]).toEqual(['2017-03-09T00:00:00+00:00', 'day']);
@@ -648,5 +659,57 @@ describe('a summary under the headline that repeats the first paragraph', () => 
     expect(a.publishedAt).toBe('2022-10-14T09:27:00-04:00');
     expect(a.authors).toEqual(['Jane Doe']);
     expect(a.textContent.split('\n')).toEqual(ENGLISH_PARAGRAPHS);
+  });
+});
+
+describe("an English page's times without a zone, on a site no country or language places", () => {
+  const page = (head: string, dateline: string) =>
+    extract(
+      {
+        htmlLang: 'en',
+        title: 'Council approves the transit plan',
+        head,
+        byline: `<p class="dateline">${dateline}</p>`,
+        paragraphs: ENGLISH_PARAGRAPHS,
+      },
+      'https://news.example.com/2020/transit.html',
+    );
+
+  it.each([
+    [
+      'a zone-less publish time, its modified time of that minute with an offset',
+      '<meta name="pubdate" content="2020-04-07 15:49:34"><meta property="article:modified_time" content="2020-04-07T15:49:34+05:30">',
+      'By Jane Doe',
+      '2020-04-07T15:49:34+05:30',
+    ],
+    [
+      'the time shown under the title, the metadata modified that minute with an offset',
+      '<script type="application/ld+json">{"@type":"NewsArticle","dateModified":"2020-04-07T15:49:00-04:00"}</script>',
+      'April 7, 2020 3:49 PM',
+      '2020-04-07T15:49:00-04:00',
+    ],
+    [
+      'an RFC 2822 date with a numeric offset',
+      '<meta name="pubdate" content="Tue, 07 Apr 2020 15:49:34 +0530">',
+      'By Jane Doe',
+      '2020-04-07T15:49:34+05:30',
+    ],
+    [
+      // a later update says nothing of the zone the first time was written in: UTC, as before
+      'a modified time of another minute',
+      '<script type="application/ld+json">{"@type":"NewsArticle","dateModified":"2020-04-08T10:00:00-04:00"}</script>',
+      'April 7, 2020 3:49 PM',
+      '2020-04-07T15:49:00+00:00',
+    ],
+  ])('%s: the zone the page declares', (_, head, dateline, iso) => {
+    expect(page(head, dateline).publishedAt).toBe(iso);
+  });
+
+  it('metadata naming only the day gives way to the time the page shows that day', () => {
+    const a = page(
+      '<meta name="date" content="2016-12-15">',
+      '<time datetime="2016-12-15T15:33:00-05:00">December 15, 2016 · 3:33 PM ET</time>',
+    );
+    expect([a.publishedAt, a.publishedPrecision]).toEqual(['2016-12-15T15:33:00-05:00', 'second']);
   });
 });

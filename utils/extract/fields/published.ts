@@ -14,6 +14,7 @@ import {
   parseDate,
   parseMachineDate,
   parseYearlessDate,
+  statesZone,
   type PublishDate,
 } from '../dates';
 import { HEADLINE_LINK_CHARS, holdsHeadlineLink, type Line } from '../lines';
@@ -238,6 +239,30 @@ function closingDate(ctx: ExtractContext): PublishDate | null {
   return null;
 }
 
+const sameDay = (a: PublishDate, b: PublishDate) => a.iso.slice(0, 10) === b.iso.slice(0, 10);
+
+/** An explicit offset closing a machine timestamp (`+05:30`, `-0500`), not UTC's `Z`. */
+const STATED_OFFSET = /\d[+-]\d{2}:?\d{2}$/;
+
+/**
+ * A time a page without a zone of its own states (`07 Apr 2020 15:49:34`, `4:19 PM`) in the zone its
+ * declared timestamps give that same minute (`dateModified` 2020-04-07T15:49:34+05:30): the site
+ * writes both in its own zone, and UTC, the default where nothing says, would be hours off. Only
+ * where no country or language gives the zone (toSiteZone off) and the shown value names none.
+ */
+function inDeclaredZone(ctx: ExtractContext, shown: PublishDate): PublishDate {
+  if (ctx.dates.toSiteZone !== false || !hasTime(shown) || statesZone(shown.raw)) return shown;
+  for (const value of [ctx.meta.published, ctx.meta.modified]) {
+    const trimmed = value?.trim() ?? '';
+    if (!STATED_OFFSET.test(trimmed)) continue;
+    const declared = parseMachineDate(trimmed, ctx.dates);
+    // (shown in the default UTC, its wall-clock minute is what the page printed)
+    if (declared && declared.iso.slice(0, 16) === shown.iso.slice(0, 16))
+      return { ...shown, iso: `${shown.iso.slice(0, 19)}${declared.iso.slice(19)}` };
+  }
+  return shown;
+}
+
 export function resolvePublished(ctx: ExtractContext): PublishDate | null {
   const fromRules: Candidate<PublishDate | null>[] = ruleCandidates(ctx, 'published').map((c) => ({
     origin: c.origin,
@@ -260,20 +285,20 @@ export function resolvePublished(ctx: ExtractContext): PublishDate | null {
   // Western CMSs state the publish time reliably in metadata; Chinese templates often carry a stale
   // or generated one there, and the line under the title is what the newsroom typed.
   if (embedded && (!visible || ctx.language !== 'zh')) {
+    // …unless it names the day alone and the page shows the time of that same day
+    if (visible && !hasTime(embedded) && hasTime(visible) && sameDay(embedded, visible)) {
+      ctx.origins.published = 'page';
+      return inDeclaredZone(ctx, visible);
+    }
     ctx.origins.published = 'metadata';
-    return embedded;
+    return inDeclaredZone(ctx, embedded);
   }
   if (visible) {
     ctx.origins.published = 'page';
     // the page shows the day; its metadata has the time of that same day: keep both
-    if (
-      embedded &&
-      !hasTime(visible) &&
-      hasTime(embedded) &&
-      embedded.iso.slice(0, 10) === visible.iso.slice(0, 10)
-    )
+    if (embedded && !hasTime(visible) && hasTime(embedded) && sameDay(embedded, visible))
       return { ...embedded, raw: visible.raw };
-    return visible;
+    return inDeclaredZone(ctx, visible);
   }
   // Further from the title: the lines just above it, then right after the body, then the URL, then
   // the date the body closes with
