@@ -164,6 +164,13 @@ export function parseDate(text: string, context: DateContext, labelled = false):
   }
   const english = parseEnglishDate(sample, context);
   if (english) return english;
+  const dotted = DOTTED_DMY.exec(sample);
+  if (dotted) {
+    const [raw, d, mo, y, h, mi, sec] = dotted;
+    const time = h === undefined ? '' : ` ${h}:${mi}${sec === undefined ? '' : `:${sec}`}`;
+    const parsed = parseDate(`${y}-${mo}-${d}${time}`, context);
+    if (parsed) return { ...parsed, raw: raw.trim() };
+  }
   const written = HAN_NUMERAL_DATE.exec(sample);
   if (written) {
     const [raw, ys, mos, ds] = written;
@@ -196,6 +203,13 @@ export function parseDate(text: string, context: DateContext, labelled = false):
   }
   return null;
 }
+
+/**
+ * `19.07.2022`, `13.03.2017, 19:18 Uhr`, `13.03.2017 à 19h18`: the day first, dotted, as German,
+ * French and Russian pages print it (the year last: a Chinese `2022.07.19` is ABSOLUTE's).
+ */
+const DOTTED_DMY =
+  /(?<![\w.])(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2})(?![\d.])(?:\s*(?:,|um|à|at|-|\|)?\s*(\d{1,2})[:h](\d{2})(?::(\d{2}))?(?!\d)(?:\s*uhr\b)?)?/i;
 
 /** `09-26 15:10`, `9月26日 15:10`: a portal's date of this year, with its time and without its year. */
 // IT之家 glues the time to a two-digit day: `09-3022:46`

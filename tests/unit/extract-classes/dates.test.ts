@@ -713,3 +713,22 @@ describe("an English page's times without a zone, on a site no country or langua
     expect([a.publishedAt, a.publishedPrecision]).toEqual(['2016-12-15T15:33:00-05:00', 'second']);
   });
 });
+
+describe('dates of European pages', () => {
+  it.each([
+    ['19.07.2022', '2022-07-19T00:00:00+00:00', 'day'],
+    ['Stand: 03.07.2022, 14:30 Uhr', '2022-07-03T14:30:00+00:00', 'minute'],
+    ['Publié le 13.03.2017 à 19h18', '2017-03-13T19:18:00+00:00', 'minute'],
+  ])('the day first, dotted: %s', (text, iso, precision) => {
+    expect(parseDate(text, { defaultOffset: '+00:00', now: new Date() })).toMatchObject({ iso, precision });
+  });
+
+  it.each(['v1.2.2022', '1.2.3.2022'])('a version number is no date: %s', (text) => {
+    expect(parseDate(text, { defaultOffset: '+00:00', now: new Date() })).toBeNull();
+  });
+
+  it('a date in words the reader does not know is read from its <time datetime>', () => {
+    const a = englishPage('<time datetime="2017-03-13T19:18:46-04:00">Publié le 13 mars 2017</time>');
+    expect([a.publishedAt, a.publishedPrecision]).toEqual(['2017-03-13T19:18:46-04:00', 'second']);
+  });
+});

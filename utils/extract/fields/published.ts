@@ -175,7 +175,13 @@ function visibleDate(ctx: ExtractContext, lines: readonly ParsedLine[]): Publish
     const date = byline.dateText
       ? parseDate(byline.dateText, ctx.dates, true)
       : parseDate(line.text, ctx.dates);
-    if (!date) continue;
+    if (!date) {
+      // a date in words the reader does not know (`Publié le 13 mars 2017`), kept machine-readable in
+      // the line's <time datetime>
+      const behind = datesBehind(ctx, line, ['datetime']).next().value;
+      if (behind && line.text.length <= 80) return behind;
+      continue;
+    }
     const at = line.text.indexOf(date.raw);
     const before = at > 0 ? line.text.slice(0, at) : (ctx.lines[line.index - 1]?.text ?? '');
     if (OTHER_DATE_LABEL.test(before) || TODAY_LABEL.test(before) || inTodayWidget(line, date.raw)) continue;
