@@ -66,6 +66,10 @@ const WEB_ADDRESS_WORD =
 
 const NAME_CONNECTOR = /^(of|the|and|for|de|la|le|du|des|der|di|del|y|e)$/;
 
+/** A channel's name (社會新聞, 即時新聞頻道, 港聞): after the site's in `标题｜香港01｜社會新聞`. */
+const CHANNEL_NAME =
+  /^(?:即時|即时|社會|社会|國際|国际|財經|财经|娛樂|娱乐|體育|体育|科技|生活|地方|政治|兩岸|两岸|港澳|港聞|港闻|國內|国内|軍事|军事|健康|教育|文化|旅遊|旅游|汽車|汽车|房產|房产|要聞|要闻|時事|时事|本地)(?:新聞|新闻|資訊|资讯)?(?:頻道|频道)?$|(?:頻道|频道|栏目|欄目|专区|專區)$/u;
+
 /**
  * The site's name as the <title> ends with it (`标题 | 蘋果日報`), or begins with it when the headline
  * comes last (`人民网--标题`), when it is short enough to be one. With the page's `headline`, the end
@@ -85,6 +89,7 @@ export function titleSuffix(raw: string, headline = ''): string | null {
   // a blog's owner after the platform (`post_51CTO博客_驴友小王`): the platform is the site
   else if (ownerAfterPlatform(parts)) name = parts[1]!;
   else if (!isHeadline(first) && last.length > 20 && first.length <= 12) name = first;
+  else if (parts.length >= 3 && CHANNEL_NAME.test(last)) name = parts.at(-2)!;
   if (isHeadline(name)) return null;
   // the site's web address beside its Chinese name (三立新聞網 SETN.COM, udn.com 聯合新聞網) is no part of it
   if (/[\u3400-\u9fff]/.test(name)) name = collapseSpace(name.replace(WEB_ADDRESS_WORD, ' ')) || name;

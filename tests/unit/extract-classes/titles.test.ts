@@ -108,6 +108,12 @@ describe('titles the <title> does not announce', () => {
     ['政院通過補助方案 | 政治 | 三立新聞網 SETN.COM', '三立新聞網'],
     ['政院通過補助方案 - udn.com 示例新聞網', '示例新聞網'],
     ['Council approves plan - example.com', 'example.com'],
+    // a channel after the site's name is not the site
+    ['政府公布新措施｜香港01｜社會新聞', '香港01'],
+    ['政府公布新措施 - 香港經濟日報 - 即時新聞頻道', '香港經濟日報'],
+    ['长白山冰雪季开幕 - 示例网 - 旅游频道', '示例网'],
+    // …while a channel before it leaves it the site
+    ['政院通過補助方案 - 政治 - 自由時報電子報', '自由時報電子報'],
   ])('the site named at either end of <title>: %s', (raw, name) => {
     expect(titleSuffix(raw)).toBe(name);
   });
