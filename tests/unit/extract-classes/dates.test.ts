@@ -627,6 +627,18 @@ describe("a government document's information table above its title", () => {
     expect(a.publishedAt).toBe('2024-12-01T00:00:00+08:00');
   });
 
+  it('dates the document by its 发布日期 wherever the table prints it, not by the signature closing it', () => {
+    const earlyRow =
+      '<table class="xxgk"><tr><td><b>成文日期：</b></td><td>2024年11月28日</td><td><b>发布日期：</b></td><td>2024年12月01日</td></tr>' +
+      '<tr><td><b>发文机关：</b></td><td>吉林省农业农村厅</td><td><b>发文字号：</b></td><td>吉农发〔2024〕12号</td></tr>' +
+      '<tr><td><b>主题分类：</b></td><td>农业、林业、水利</td><td><b>索 引 号：</b></td><td>11220000/2024-00123</td></tr></table>';
+    const a = extract(
+      { above: earlyRow, paragraphs: [...PARAGRAPHS, '吉林省农业农村厅', '2024年11月28日'] },
+      'https://www.example.gov.cn/zwgk/notice.html',
+    );
+    expect(a.publishedAt).toBe('2024-12-01T00:00:00+08:00');
+  });
+
   it('names the publishing organ (发布机构) as the source', () => {
     const a = extract({ above: table('发布机构：') }, 'https://www.example.gov.cn/zwgk/notice.html');
     expect(a.source).toBe('吉林省农业农村厅');

@@ -19,7 +19,7 @@ import {
 } from '../dates';
 import { HEADLINE_LINK_CHARS, holdsHeadlineLink, type Line } from '../lines';
 import { scriptPublished } from '../metadata';
-import { DATE_AT, headBylines, zoneBylines, type ParsedLine } from './zone';
+import { DATE_AT, headBylines, infoTableBylines, zoneBylines, type ParsedLine } from './zone';
 
 /** Lines that can hold a date but never the article's: footers, copyright, ICP numbers. */
 const FOOTER_LINE = /©|copyright|版权|版權|ICP|备案|公网安备|all rights reserved/i;
@@ -311,6 +311,8 @@ export function resolvePublished(ctx: ExtractContext): PublishDate | null {
   const above = linesAbove(ctx.lines, ctx.titleLine);
   const fromUrl = urlDate(ctx);
   const fallback =
+    // (a government document's information table above it labels its 发布日期 beside its 成文日期)
+    visibleDate(ctx, infoTableBylines(ctx)) ??
     visibleDate(ctx, headBylines(above)) ??
     visibleDate(ctx, headBylines(ctx.tail)) ??
     yearlessDate(ctx, fromUrl) ??
