@@ -722,6 +722,17 @@ describe("a picture's credit is not the writer's", () => {
     expect(extract({ head: meta, ...parts }).authors).toEqual(['kingname']);
   });
 
+  it.each([
+    ['a byline element', '<span class="author_name" id="js_author_name">kingname</span>'],
+    ["a link to the writer's page", '<a href="/author/king-name">King Name</a>'],
+  ])('%s names the writer before the picture credit opening the body', (_, writer) => {
+    const a = extract({
+      byline: `<div class="meta">${writer}</div>`,
+      paragraphs: ['摄影：产品经理', ...PARAGRAPHS],
+    });
+    expect(a.authors).toEqual([writer.replace(/<[^>]+>/g, '')]);
+  });
+
   it('with no other writer named, the photographer is credited', () => {
     expect(extract({ byline: '<p>摄影：张三</p>' }).authors).toEqual(['张三']);
   });

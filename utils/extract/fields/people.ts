@@ -296,8 +296,6 @@ export function resolveAuthors(
           (editor.length >= 2 && name.endsWith(editor) && /^[\u4e00-\u9fff]+$/u.test(name)),
       );
     yield { value: ctx.meta.authors.flatMap(declaredNames).filter(notEditor), origin: 'metadata' };
-    // a picture's credit names who took it, not who wrote: it waits until after the metadata's writers
-    for (const { pictures } of [...lead, ...end]) yield { value: pictures, origin: 'page' };
     // an English byline under the title or opening the body (`By A and B, The Associated Press`),
     // after the metadata: Western pages declare their writers there, this line may leave one out
     for (const line of [...ctx.head, ...ctx.bodyLines.slice(0, 3)])
@@ -316,6 +314,8 @@ export function resolveAuthors(
     // a government document's issuing organ, in the information table above its title
     for (const { byline } of infoTableBylines(ctx)) yield { value: byline.authors, origin: 'page' };
     yield { value: blogOwner(ctx.doc.title ?? ''), origin: 'page' };
+    // a picture's credit names who took it, not who wrote: the last resort, after every sign of a writer
+    for (const { pictures } of [...lead, ...end]) yield { value: pictures, origin: 'page' };
   }
   return firstNames(ctx, 'authors', candidates(), keep);
 }
