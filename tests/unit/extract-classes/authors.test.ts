@@ -185,6 +185,12 @@ describe('author precision', () => {
     ['Tom DiChristopher@tdichristopherWATCH LIVE', ['Tom DiChristopher']],
     ['日本経済新聞社', ['日本経済新聞社']],
     ['作者：李明', ['李明']],
+    // where it was posted is no part of the name
+    ['史蒂文的家_藍天 發表在 痞客邦 PIXNET', ['史蒂文的家_藍天']],
+    ['Jane Doe posted in Politics', ['Jane Doe']],
+    // the outlet or section a story card credits names no person
+    ['on Deadspin', []],
+    ['in Politics', []],
   ])('a declared author field or byline element: %j', (value, names) => {
     expect(declaredNames(value)).toEqual(names);
   });

@@ -193,10 +193,15 @@ export function declaredNames(declared: string): string[] {
             .replace(/^(by|作者)\s*[:：]?\s*/i, '')
             // (`Jane DoeSpecial to The Times`, the line break between them lost)
             .replace(/(?:\s+|(?<=[a-z]))[Ss]pecial [Tt]o\s.*$/u, '')
+            // where it was posted (`史蒂文的家 發表在 痞客邦 PIXNET`) is no part of the name
+            .replace(/\s*(?:發表在|发表在|發表於|发表于|posted (?:on|in)\s).*$/iu, '')
             .trim(),
         ),
       )
-      .filter((part) => part && !/\d/.test(part) && !/^(updated|posted|published)\b/i.test(part))
+      // (`on Deadspin`, `in Politics`: the outlet or section a card credits, not a person)
+      .filter(
+        (part) => part && !/\d/.test(part) && !/^(updated|posted|published|on|in|at|from|via)\b/i.test(part),
+      )
       .flatMap((part) => part.split(LATIN_NAME_SPLIT))
       // after the first name, a Latin word alone or an outlet's or role's words are the newsroom
       // (`Jane Doe | CNN`, `Jane Doe, Special to The Times`), as in an English byline
