@@ -164,6 +164,13 @@ export function parseDate(text: string, context: DateContext, labelled = false):
   }
   const english = parseEnglishDate(sample, context);
   if (english) return english;
+  const us = US_SLASHED.exec(sample);
+  if (us) {
+    const [raw, mo, d, y, time] = us;
+    const month = MONTHS[Number(mo) - 1];
+    const parsed = month ? parseEnglishDate(`${month} ${d}, ${y} ${time}`, context) : null;
+    if (parsed) return { ...parsed, raw: raw.trim() };
+  }
   const dotted = DOTTED_DMY.exec(sample);
   if (dotted) {
     const [raw, d, mo, y, h, mi, sec] = dotted;
@@ -203,6 +210,15 @@ export function parseDate(text: string, context: DateContext, labelled = false):
   }
   return null;
 }
+
+/**
+ * `11/28/2016 04:23 pm ET`, `10/04/2016 05:07 AM EDT`: an American date, month first, told from a
+ * day-first one by the 12-hour time or the US zone after it (alone, `04/05/2016` could be either).
+ */
+const US_SLASHED = new RegExp(
+  String.raw`(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})(?![\d/])\s*,?\s*(?:at\s+)?(\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?(?:\s*(?:e[sd]?t|p[sd]?t|m[sd]?t))?|(?:e[sd]?t|p[sd]?t|m[sd]?t))\b)`,
+  'i',
+);
 
 /**
  * `19.07.2022`, `13.03.2017, 19:18 Uhr`, `13.03.2017 à 19h18`: the day first, dotted, as German,

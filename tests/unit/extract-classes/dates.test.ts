@@ -744,3 +744,23 @@ describe('dates of European pages', () => {
     expect([a.publishedAt, a.publishedPrecision]).toEqual(['2017-03-13T19:18:46-04:00', 'second']);
   });
 });
+
+describe('American dates, month first', () => {
+  it.each([
+    ['11/28/2016 04:23 pm ET', '2016-11-28T16:23:00-05:00'],
+    ['10/04/2016 05:07 AM EDT', '2016-10-04T05:07:00-04:00'],
+    ['Updated 3/5/2019 at 9:30 a.m.', '2019-03-05T09:30:00+00:00'],
+  ])('told by the 12-hour time or the US zone after them: %s', (text, iso) => {
+    expect(parseDate(text, { defaultOffset: '+00:00', now: new Date(), toSiteZone: false })).toMatchObject({
+      iso,
+      precision: 'minute',
+    });
+  });
+
+  it.each(['04/05/2016', '04/05/2016 14:00'])(
+    'alone, day and month could be either way round: %s',
+    (text) => {
+      expect(parseDate(text, { defaultOffset: '+00:00', now: new Date() })).toBeNull();
+    },
+  );
+});
