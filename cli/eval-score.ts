@@ -111,6 +111,20 @@ export function dateMatch(pred: unknown, gold: unknown): boolean | null {
   return true;
 }
 
+/**
+ * Not the scorer's metric, a diagnostic beside it: whether the date is the truth's instant, to the
+ * minute, where the truth states its zone (`2016-12-15T20:33:00Z`). dateMatch compares the clock
+ * text, so `15:33:00-05:00` for that instant counts as wrong there; null where the truth gives no
+ * zone or no time.
+ */
+export function dateInstantMatch(pred: unknown, gold: unknown): boolean | null {
+  const zoned = /[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)$/i;
+  if (!gold || !zoned.test(String(gold))) return null;
+  if (!pred || !zoned.test(String(pred))) return false;
+  const [g, p] = [Date.parse(String(gold)), Date.parse(String(pred))];
+  return Number.isFinite(g) && Number.isFinite(p) && Math.abs(g - p) < 60_000;
+}
+
 export function titleMatch(pred: unknown, gold: unknown): boolean | null {
   if (!gold) return null;
   return norm(pred) === norm(gold);
@@ -134,6 +148,7 @@ export const METRICS = [
   'kicker',
   'subtitle',
   'date',
+  'dateInstant',
   'author',
   'editor',
   'source',
@@ -181,6 +196,7 @@ export function scorePage(scores: SystemScores, output: Json | null, truth: Json
   push('snip', snippets(v.body, truth));
   push('title', titleMatch(v.title, truth.title));
   push('date', dateMatch(v.date, truth.date));
+  push('dateInstant', dateInstantMatch(v.date, truth.date));
   push('author', nameMatch(v.authors, truth.author));
   push('editor', nameMatch(v.editors, truth.editor));
   push('source', nameMatch(asList(v.source), truth.source));

@@ -153,6 +153,13 @@ export function formatTable(group: string, systems: Record<string, SystemScores>
   lines.push(
     `n: body=${n('f1')} title=${n('title')} kicker=${n('kicker')} subtitle=${n('subtitle')} date=${n('date')} author=${n('author')} editor=${n('editor')} source=${n('source')} section=${n('section')}`,
   );
+  // the scorer compares a date's clock text; where the truth states its zone, the instant too
+  if (n('dateInstant'))
+    lines.push(
+      `date as an instant, where the truth states its zone (n=${n('dateInstant')}): ${Object.entries(systems)
+        .map(([name, scores]) => `${name} ${mean(scores.values.dateInstant) ?? '-'}`)
+        .join(', ')}`,
+    );
   return lines.join('\n');
 }
 

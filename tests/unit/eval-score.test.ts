@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   bodyF1,
+  dateInstantMatch,
   dateMatch,
   emptyScores,
   mean,
@@ -33,6 +34,18 @@ describe('eval metrics', () => {
     expect(dateMatch('2019-03-20T11:59:00+08:00', '2019-03-20')).toBe(true);
     expect(dateMatch(null, '2019-03-20')).toBe(false);
     expect(dateMatch('2019-03-20', null)).toBeNull();
+  });
+
+  it('dates as instants, a diagnostic: only where the truth states its zone', () => {
+    // the same instant in the site's offset: wrong by the clock text, right as an instant
+    expect(dateMatch('2016-12-15T15:33:00-05:00', '2016-12-15T20:33:00.000Z')).toBe(false);
+    expect(dateInstantMatch('2016-12-15T15:33:00-05:00', '2016-12-15T20:33:00.000Z')).toBe(true);
+    expect(dateInstantMatch('2016-12-15T15:33:00+00:00', '2016-12-15T20:33:00.000Z')).toBe(false);
+    expect(dateInstantMatch('2016-12-15', '2016-12-15T20:33:00Z')).toBe(false);
+    expect(dateInstantMatch(null, '2016-12-15T20:33:00Z')).toBe(false);
+    // a truth without a zone or a time has no instant
+    expect(dateInstantMatch('2019-03-20T11:58:00+08:00', '2019-03-20T11:58')).toBeNull();
+    expect(dateInstantMatch('2019-03-20T00:00:00+08:00', '2019-03-20')).toBeNull();
   });
 
   it('names: equal, or containment within length bounds', () => {
