@@ -353,12 +353,11 @@ const ASCTIME = new RegExp(
 );
 const KNOWN_ZONE = new RegExp(`^(?:${ZONE_NAME})$`, 'i');
 
+const NAMED_ZONE = new RegExp(`\\b(?:${ZONE_NAME})\\b`, 'i');
+
 /** Whether a date as printed names its zone: an offset, UTC's Z, or a zone's name. */
 export function statesZone(raw: string): boolean {
-  return (
-    /\d(?:z|[+-]\d{1,2}(?::?\d{2})?)$/i.test(raw.trim()) ||
-    new RegExp(`\\b(?:${ZONE_NAME})\\b`, 'i').test(raw)
-  );
+  return /\d(?:z|[+-]\d{1,2}(?::?\d{2})?)$/i.test(raw.trim()) || NAMED_ZONE.test(raw);
 }
 
 function parseEnglishDate(text: string, context: DateContext): PublishDate | null {

@@ -191,6 +191,8 @@ describe('author precision', () => {
     // the outlet or section a story card credits names no person
     ['on Deadspin', []],
     ['in Politics', []],
+    // …while a name may start as those words do
+    ['In-Young Kim', ['In-Young Kim']],
   ])('a declared author field or byline element: %j', (value, names) => {
     expect(declaredNames(value)).toEqual(names);
   });

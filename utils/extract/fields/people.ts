@@ -200,7 +200,10 @@ export function declaredNames(declared: string): string[] {
       )
       // (`on Deadspin`, `in Politics`: the outlet or section a card credits, not a person)
       .filter(
-        (part) => part && !/\d/.test(part) && !/^(updated|posted|published|on|in|at|from|via)\b/i.test(part),
+        (part) =>
+          part &&
+          !/\d/.test(part) &&
+          !/^(?:(?:updated|posted|published)\b|(?:on|in|at|from|via)\s)/i.test(part),
       )
       .flatMap((part) => part.split(LATIN_NAME_SPLIT))
       // after the first name, a Latin word alone or an outlet's or role's words are the newsroom

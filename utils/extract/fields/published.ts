@@ -178,8 +178,8 @@ function visibleDate(ctx: ExtractContext, lines: readonly ParsedLine[]): Publish
     if (!date) {
       // a date in words the reader does not know (`Publié le 13 mars 2017`), kept machine-readable in
       // the line's <time datetime>
-      const behind = datesBehind(ctx, line, ['datetime']).next().value;
-      if (behind && line.text.length <= 80) return behind;
+      const behind = line.text.length <= 80 ? datesBehind(ctx, line, ['datetime']).next().value : null;
+      if (behind) return behind;
       continue;
     }
     const at = line.text.indexOf(date.raw);
