@@ -105,6 +105,29 @@ describe("the owner's name linked to the home the post lives under, beside the d
   });
 });
 
+describe("the writer's link to the platform's host of its users' pages", () => {
+  it.each(['//space.example.com/12345', 'https://user.example.com/12345/profile'])(
+    'is the author, below the date too: %s',
+    (href) => {
+      const html = page(
+        `${HEADLINE} - 示例社区`,
+        `<div class="head"><h1>${HEADLINE}</h1><div class="data"><span>2019年09月26日 15:10</span><span>123阅读</span></div>` +
+          `<div class="up-info"><a class="up-name" href="${href}">雪地里的小王</a></div></div><div class="content">${BODY}</div>`,
+      );
+      expect(extractHtml(html, 'https://www.example.com/read/cv3777777').authors).toEqual(['雪地里的小王']);
+    },
+  );
+
+  it('a link to a site named space elsewhere in the address is no such page', () => {
+    const html = page(
+      `${HEADLINE} - 示例社区`,
+      `<div class="head"><h1>${HEADLINE}</h1><div class="data"><span>2019年09月26日 15:10</span></div>` +
+        `<div class="tags"><a href="https://www.example.com/space/12345">太空探索</a></div></div><div class="content">${BODY}</div>`,
+    );
+    expect(extractHtml(html, 'https://www.example.com/read/cv3777777').authors).toEqual([]);
+  });
+});
+
 describe("a platform's <title> that names the blog's owner after the platform", () => {
   it('is the author, and the platform is the site (`post_示例博客_owner`)', () => {
     const html = page(

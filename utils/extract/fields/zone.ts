@@ -168,7 +168,7 @@ export const infoTableBylines = oncePerExtraction((ctx) => {
 /**
  * Links to a writer's own page: a newsroom's (`/author/jane-doe`, `/staff/janedoe/`,
  * `/about/editors/jon-fingas/`, `/@janedoe`) or a community's profile (`/people/xiaowang`, `/u/abc123`,
- * `space-uid-123.html`, `u.php?uid=123`).
+ * `space-uid-123.html`, `u.php?uid=123`, a platform's host of them: `//space.bilibili.com/123`).
  */
 const WRITER_PAGE_PATHS = [
   '/author/',
@@ -193,7 +193,10 @@ const WRITER_PAGE_PATHS = [
   'space-uid-',
   'uid=',
 ];
-const isWriterPageLink = (href: string) => WRITER_PAGE_PATHS.some((path) => href.includes(path));
+/** A platform's host of its users' pages (`space.bilibili.com/123`, `user.qzone.qq.com/123`). */
+const PROFILE_HOST = /^(?:https?:)?\/\/(?:space|user)\.[\w.-]+\/\w/i;
+const isWriterPageLink = (href: string) =>
+  WRITER_PAGE_PATHS.some((path) => href.includes(path)) || PROFILE_HOST.test(href);
 /**
  * Or a link its template names as the poster's, whatever its address: a class ending in author,
  * nickname or username (a forum's `a.p_author_name`, a blog's `a.nickname`), not one that only
