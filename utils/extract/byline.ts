@@ -373,6 +373,12 @@ const REPORTER_SLASH =
  */
 const POSTFIX_CREDIT =
   /(?<=^|[\s【[（(〔■□●◎:：]|记者|記者|通讯员|通訊員)([\u4e00-\u9fff·]{2,4})\s*[/／]\s*(文图|文圖|图文|圖文|摄影|攝影|文|图|圖|摄|攝)(?=$|[\s】\]）)，,、])/gu;
+/**
+ * `张三 文`, `张三 文/图`, `王家俊 文／攝`: one name and the writer's role after a space, alone on the
+ * line (in a run of credits a space can as well divide two names).
+ */
+const NAME_THEN_WRITER =
+  /^([\u4e00-\u9fff·]{2,4})\s+(?:文|文图|文圖|图文|圖文|文\s*[/／]\s*(?:图|圖|摄|攝))$/u;
 /** (POSTFIX_CREDIT without its global flag's state, for a yes or no) */
 const HAS_POSTFIX_CREDIT = new RegExp(POSTFIX_CREDIT.source, 'u');
 /** 政治中心／王家俊報導, 社會中心／王家俊、李四 報導: a newsroom desk, a slash, then the names. */
@@ -1000,6 +1006,10 @@ export function parseByline(line: string): Byline {
     for (const [, name, role] of text.matchAll(POSTFIX_CREDIT))
       (/^(摄|攝|图|圖|摄影|攝影)$/.test(role!) ? result.photographers : result.authors).push(name!);
   if (!result.authors.length) {
+    const named = NAME_THEN_WRITER.exec(text.trim());
+    if (named) result.authors.push(named[1]!);
+  }
+  if (!result.authors.length) {
     const named = OUTLET_NAMES_REPORTS.exec(text);
     if (named) {
       result.authors.push(...splitNames(named[2]!).filter((name) => PERSON_NAME.test(name)));
@@ -1087,7 +1097,8 @@ export function isBylineLine(line: string): boolean {
           namesPlaceReported(text).length > 0 ||
           OUTLET_NAMES_REPORTS.test(text) ||
           NEWSPAPER_LEAD.test(text) ||
-          HAS_POSTFIX_CREDIT.test(text))) ||
+          HAS_POSTFIX_CREDIT.test(text) ||
+          NAME_THEN_WRITER.test(text.trim()))) ||
       creditRun(text) !== null ||
       (text.length < 80 && BLOG_AUTHOR.test(text)) ||
       markedNames(collapseSpace(line)).length > 0

@@ -339,6 +339,10 @@ describe('credits written with a slash', () => {
     ['张三 / 文图', { authors: ['张三'] }],
     // a slash before a place is the reporter's dateline, not a role
     ['记者 张三/长春报道', { authors: ['张三'] }],
+    // one name and the writer's role after a space, alone on the line
+    ['张三 文', { authors: ['张三'] }],
+    ['张三 文/图', { authors: ['张三'] }],
+    ['王家俊 文／攝', { authors: ['王家俊'] }],
   ])('%s: the role after the names (张三/文), as older newspapers print it', (line, expected) => {
     expect(parseByline(line)).toMatchObject(expected);
     expect(isBylineLine(line)).toBe(true);
