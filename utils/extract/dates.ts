@@ -261,7 +261,8 @@ export function parseMachineDate(value: string, context: DateContext): PublishDa
   return parseDate(trimmed.replace(/^(\d{4}-\d{1,2}-\d{1,2})-(\d{1,2}:)/, '$1 $2'), context);
 }
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/** The English months' names cut to three letters, January first. */
+export const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 /** An English month's name, whole or cut short (for regular expressions, case-insensitive). */
 export const MONTH_NAME =
   'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';

@@ -448,6 +448,17 @@ describe('publish dates', () => {
     expect(a.publishedAt).toBe('2024-12-01T00:00:00+08:00');
     expect(a.publishedPrecision).toBe('day');
   });
+
+  it.each([
+    ['https://www.example-news.cn/world/2013/jun/29/council-approves-plan', '2013-06-29T00:00:00+08:00'],
+    ['http://www.example-news.com.tw/2013/new/jun/29/today-p5.htm', '2013-06-29T00:00:00+08:00'],
+  ])('the URL may name the month: %s', (url, iso) => {
+    expect(extract({}, url).publishedAt).toBe(iso);
+  });
+
+  it('a word in the path that only starts like a month is none', () => {
+    expect(extract({}, 'https://www.example-news.cn/2013/marketing/29/plan').publishedAt).toBeNull();
+  });
 });
 
 describe('dates on government and older pages', () => {

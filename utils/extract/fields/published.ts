@@ -11,6 +11,7 @@ import { ruleCandidates } from '../context';
 import {
   hasTime,
   MONTH_NAME,
+  MONTHS,
   parseDate,
   parseMachineDate,
   parseYearlessDate,
@@ -201,11 +202,18 @@ function urlDate(ctx: ExtractContext): PublishDate | null {
     return null;
   }
   const m = /\/((?:19|20)\d{2})[-/_]?(0[1-9]|1[0-2])[-/_]?(0[1-9]|[12]\d|3[01])(?=[/_.-]|\d{3,})/.exec(path);
-  if (!m) return null;
-  const date = parseDate(`${m[1]}-${m[2]}-${m[3]}`, ctx.dates);
+  // the month by its name: /2013/jun/29/ (the Guardian), /2013/new/jun/29/ (自由時報)
+  const named = m ? null : URL_NAMED_MONTH.exec(path);
+  const found = m ?? named;
+  if (!found) return null;
+  const month = m ? m[2]! : String(MONTHS.indexOf(found[2]!.toLowerCase()) + 1);
+  const date = parseDate(`${found[1]}-${month}-${found[3]}`, ctx.dates);
   if (!date || new Date(date.iso).getTime() > ctx.dates.now.getTime() + 86_400_000) return null;
-  return { ...date, raw: m[0].slice(1) };
+  return { ...date, raw: found[0].slice(1) };
 }
+
+const URL_NAMED_MONTH =
+  /\/((?:19|20)\d{2})\/(?:[a-z]{2,12}\/)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\/(0?[1-9]|[12]\d|3[01])(?=\/)/i;
 
 /**
  * The four nearest lines above the title that are not menu items: a channel menu can sit between
