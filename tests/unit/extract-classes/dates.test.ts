@@ -443,6 +443,18 @@ describe('publish dates', () => {
     expect(a.publishedAt).toBe('2019-03-05T08:00:00+08:00');
   });
 
+  it.each([
+    '<div class="info">更新时间：2019-09-27 10:00 来源：示例日报</div><div class="info">发布时间：2019-09-26 15:10</div>',
+    '<div class="info">最后修改：2019-09-27 10:00</div><p>2019-09-26 15:10 示例日报</p>',
+  ])('a date labelled as the last update yields to the publish date on another line: %s', (byline) => {
+    expect(extract({ byline }).publishedAt).toBe('2019-09-26T15:10:00+08:00');
+  });
+
+  it('a date labelled as the last update is still the date when the page states no other', () => {
+    const byline = '<div class="info">更新时间：2019-09-27 10:00 来源：示例日报</div>';
+    expect(extract({ byline }, UNDATED_URL).publishedAt).toBe('2019-09-27T10:00:00+08:00');
+  });
+
   it('the URL date is a last resort, with day precision', () => {
     const a = extract({}, 'https://www.example-news.cn/society/2024/12/01/12345.html');
     expect(a.publishedAt).toBe('2024-12-01T00:00:00+08:00');

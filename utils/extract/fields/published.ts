@@ -40,6 +40,13 @@ const DOCUMENT_DATE_LABEL =
   /(成文|印发|印發|生成|实施|實施|施行|废止|廢止|签发|簽發|有效)(时间|時間|日期)\s*[:：]?\s*$/;
 
 /**
+ * Labels of when the page was last changed (更新时间, 最後更新, Updated): its date only when no line
+ * of the zone gives another, as a 发布时间 on the next line may.
+ */
+const UPDATE_DATE_LABEL =
+  /(更新|修改|最后更新|最後更新|最后修改|最後修改|updated|last modified)\s*(时间|時間|日期|于|於|on|at)?\s*[:：]?\s*$/i;
+
+/**
  * The reader's today, printed in a site's header (今天是：2024年5月20日 星期一, `<span id="today">`):
  * when the page was served, not when the story went out.
  */
@@ -171,6 +178,7 @@ function timeBehind(ctx: ExtractContext, line: Line, shown: PublishDate): Publis
 /** The first date stated on one of `lines`: a labelled one on a line beats a bare one. */
 function visibleDate(ctx: ExtractContext, lines: readonly ParsedLine[]): PublishDate | null {
   let documentDate: PublishDate | null = null;
+  let updatedDate: PublishDate | null = null;
   for (const { line, byline } of lines) {
     if (notTheStory(ctx, line)) continue;
     const date = byline.dateText
@@ -187,10 +195,11 @@ function visibleDate(ctx: ExtractContext, lines: readonly ParsedLine[]): Publish
     const before = at > 0 ? line.text.slice(0, at) : (ctx.lines[line.index - 1]?.text ?? '');
     if (OTHER_DATE_LABEL.test(before) || TODAY_LABEL.test(before) || inTodayWidget(line, date.raw)) continue;
     if (RELATIVE.test(date.raw)) return exactDateBehind(ctx, line) ?? date;
-    if (!DOCUMENT_DATE_LABEL.test(before)) return timeBehind(ctx, line, date) ?? date;
-    documentDate ??= date;
+    if (UPDATE_DATE_LABEL.test(before)) updatedDate ??= timeBehind(ctx, line, date) ?? date;
+    else if (!DOCUMENT_DATE_LABEL.test(before)) return timeBehind(ctx, line, date) ?? date;
+    else documentDate ??= date;
   }
-  return documentDate;
+  return updatedDate ?? documentDate;
 }
 
 /** /2019/09/26/, /20190926/, /2019-09/26/: a full date in the page's path, as a last resort. */
