@@ -175,7 +175,10 @@ function timeBehind(ctx: ExtractContext, line: Line, shown: PublishDate): Publis
   return null;
 }
 
-/** The first date stated on one of `lines`: a labelled one on a line beats a bare one. */
+/**
+ * The first date stated on one of `lines`: a labelled one on a line beats a bare one; a last update's
+ * date, then a document's 成文日期, only where no line states another.
+ */
 function visibleDate(ctx: ExtractContext, lines: readonly ParsedLine[]): PublishDate | null {
   let documentDate: PublishDate | null = null;
   let updatedDate: PublishDate | null = null;
