@@ -848,18 +848,19 @@ const REPOST_CREDIT =
 
 /** One of a wire story's closing credits: `Reporting by A and B in London`, `Editing by C`. */
 const WIRE_CREDIT =
-  /^(additional reporting|reporting|writing|editing|research) by\s+(.+?)(?:\s+in\s+[A-Z][\w\s-]*)?$/i;
+  /^(additional reporting|reporting|writing|editing|edited|research) by\s+(.+?)(?:\s+in\s+[A-Z][\w\s-]*)?$/i;
 
 /** `Reporting by A; Writing by B; Editing by C` (Reuters): its writers and editors, or null. */
 function wireCredits(text: string): Pick<Byline, 'authors' | 'editors'> | null {
   if (text.length > 300 || !WIRE_CREDITS.test(text)) return null;
   const out = { authors: [] as string[], editors: [] as string[] };
-  for (const part of text.split(/\s*;\s*/)) {
+  // (inside the brackets some wires close with: `(Reporting by A; Editing by B.)`)
+  for (const part of text.replace(/^\s*\(|\)\.?\s*$/g, '').split(/\s*;\s*/)) {
     const credit = WIRE_CREDIT.exec(part.trim().replace(/[.;]$/, ''));
     if (!credit) continue;
     const role = credit[1]!.toLowerCase();
     // who did additional reporting or research helped the writers
-    if (role === 'editing') out.editors.push(...splitNames(credit[2]!));
+    if (role === 'editing' || role === 'edited') out.editors.push(...splitNames(credit[2]!));
     else if (role === 'reporting' || role === 'writing') out.authors.push(...splitNames(credit[2]!));
   }
   return out.authors.length || out.editors.length ? out : null;

@@ -681,6 +681,23 @@ describe('English bylines', () => {
     expect(a.textContent.split('\n')).toEqual(ENGLISH);
   });
 
+  it.each(['Edited by John Smith', '(Edited by John Smith and Mary Poe.)'])(
+    "an editor's own credit closing the story names the editors and leaves the body: %s",
+    (foot) => {
+      const a = extract(
+        {
+          htmlLang: 'en',
+          title: 'Snow season opens in the Changbai Mountains',
+          byline: '<p>By Jane Doe</p>',
+          paragraphs: [...ENGLISH, foot],
+        },
+        'https://news.example.com/snow.html',
+      );
+      expect([a.authors, a.editors[0]]).toEqual([['Jane Doe'], 'John Smith']);
+      expect(a.textContent.split('\n')).toEqual(ENGLISH);
+    },
+  );
+
   it('a subhead opening with "By" is no byline', () => {
     expect(english('<h3>By The Numbers</h3>').authors).toEqual([]);
   });
