@@ -698,6 +698,23 @@ describe('English bylines', () => {
     },
   );
 
+  it.each([
+    ["a reference's anchor deep in the story", 'none', []],
+    ['a byline element under the headline', 'head', ['Jane Doe']],
+  ])("Readability's byline from %s", (_, where, authors) => {
+    const reference = '[<a id="ref-AUTHORING" name="ref-AUTHORING">AUTHORING</a>] "Web authoring", a wiki.';
+    const a = extract(
+      {
+        htmlLang: 'en',
+        title: 'Snow season opens in the Changbai Mountains',
+        byline: where === 'head' ? '<span class="author">Jane Doe</span>' : '',
+        paragraphs: [...ENGLISH_PARAGRAPHS, ...ENGLISH_PARAGRAPHS.map((p) => `Again: ${p}`), reference],
+      },
+      'https://news.example.com/snow.html',
+    );
+    expect(a.authors).toEqual(authors);
+  });
+
   it('a subhead opening with "By" is no byline', () => {
     expect(english('<h3>By The Numbers</h3>').authors).toEqual([]);
   });

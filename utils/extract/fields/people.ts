@@ -271,6 +271,19 @@ function authorNote(lines: readonly Line[]): string[] {
   return [];
 }
 
+/**
+ * Whether Readability's byline stands where bylines do: above the story or in its first lines, or
+ * right after it. Readability takes the first element whose class or id mentions an author, wherever
+ * it is: deep in a document, a reference's anchor (`id="ref-AUTHORING"`).
+ */
+function bylineNearStory(ctx: ExtractContext, byline: string): boolean {
+  const key = byline.replace(/\s+/g, ' ').trim();
+  const at = ctx.lines.findIndex((line) => line.text.includes(key));
+  if (at < 0) return true;
+  const storyStart = ctx.bodyStart >= 0 ? ctx.bodyStart : ctx.titleLine;
+  return at <= storyStart + 5 || ctx.tail.some((line) => line.index === at);
+}
+
 export function resolveAuthors(
   ctx: ExtractContext,
   source: string | null,
@@ -311,7 +324,7 @@ export function resolveAuthors(
     yield { value: linkedWriter(ctx), origin: 'page' };
     for (const { writers, wire } of end) if (wire) yield { value: writers, origin: 'page' };
     const byline = ctx.body.readabilityByline;
-    if (byline)
+    if (byline && bylineNearStory(ctx, byline))
       yield {
         value: declaredNames(byline).filter((name) => notEditor(name) && !RUN_TOGETHER.test(name)),
         origin: 'page',
