@@ -211,12 +211,15 @@ export function parseDate(text: string, context: DateContext, labelled = false):
   return null;
 }
 
+/** The US zones (ET, EST, EDT…), which an American month-first date may close with too. */
+const US_ZONE = 'e[sd]?t|m[sd]?t|p[sd]?t';
+
 /**
  * `11/28/2016 04:23 pm ET`, `10/04/2016 05:07 AM EDT`: an American date, month first, told from a
  * day-first one by the 12-hour time or the US zone after it (alone, `04/05/2016` could be either).
  */
 const US_SLASHED = new RegExp(
-  String.raw`(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})(?![\d/])\s*,?\s*(?:at\s+)?(\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?(?:\s*(?:e[sd]?t|p[sd]?t|m[sd]?t))?|(?:e[sd]?t|p[sd]?t|m[sd]?t))\b)`,
+  String.raw`(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})(?![\d/])\s*,?\s*(?:at\s+)?(\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?(?:\s*(?:${US_ZONE}))?|(?:${US_ZONE}))\b)`,
   'i',
 );
 
@@ -291,7 +294,7 @@ const ZONE_OFFSETS: Record<string, number> = {
   aest: 600,
   aedt: 660,
 };
-const ZONE_NAME = 'gmt|utc|bst|cest|cet|e[sd]?t|m[sd]?t|p[sd]?t|ist|hkt|sgt|jst|kst|aest|aedt';
+const ZONE_NAME = `gmt|utc|bst|cest|cet|${US_ZONE}|ist|hkt|sgt|jst|kst|aest|aedt`;
 /**
  * `GMT`, `UTC+8`, `(GMT+0400)`: a zone name, and after GMT or UTC an offset in hours (or hhmm); or
  * an offset alone in hhmm, as RFC 2822 dates close (`Tue, 07 Apr 2020 15:49:34 +0530`).
@@ -380,18 +383,12 @@ function parseEnglishDate(text: string, context: DateContext): PublishDate | nul
   const y = Number(parts[2]);
   let raw = m[0].trim();
   const ss = m[6];
-  // (an offset alone is one from UTC)
-  let [hs, mis, half, zone, shift] = [m[4], m[5] ?? m[7], m[8], m[9] ?? (m[11] && 'utc'), m[10] ?? m[11]];
+  // (an offset alone, m[11], is one from UTC: a shift without a zone's name)
+  let [hs, mis, half, zone, shift] = [m[4], m[5] ?? m[7], m[8], m[9], m[10] ?? m[11]];
   if (hs === undefined) {
     const before = ENGLISH_TIME_BEFORE.exec(text.slice(Math.max(0, m.index - 40), m.index));
     if (before) {
-      [hs, mis, half, zone, shift] = [
-        before[1],
-        before[2],
-        before[3],
-        before[4] ?? (before[6] && 'utc'),
-        before[5] ?? before[6],
-      ];
+      [hs, mis, half, zone, shift] = [before[1], before[2], before[3], before[4], before[5] ?? before[6]];
       raw = `${before[0]}${raw}`.trim();
     }
   }
@@ -403,7 +400,7 @@ function parseEnglishDate(text: string, context: DateContext): PublishDate | nul
   if (!valid(y, mo, d, h, mi, s)) return null;
   const precision: DatePrecision = ss !== undefined ? 'second' : hs !== undefined ? 'minute' : 'day';
   // a named zone counts only with a time: `March 9, 2017 GMT` says nothing about the hour
-  const given = zone && hs !== undefined ? zoneOffset(zone, shift, y, mo, d) : null;
+  const given = (zone || shift) && hs !== undefined ? zoneOffset(zone ?? 'utc', shift, y, mo, d) : null;
   const offset = given ?? offsetMinutes(context.defaultOffset);
   const instant = Date.UTC(y, mo - 1, d, h, mi, s) - offset * 60_000;
   const shownIn =
