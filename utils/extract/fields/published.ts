@@ -224,8 +224,10 @@ function urlDate(ctx: ExtractContext): PublishDate | null {
   return { ...date, raw: found[0].slice(1) };
 }
 
-const URL_NAMED_MONTH =
-  /\/((?:19|20)\d{2})\/(?:[a-z]{2,12}\/)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\/(0?[1-9]|[12]\d|3[01])(?=\/)/i;
+const URL_NAMED_MONTH = new RegExp(
+  String.raw`\/((?:19|20)\d{2})\/(?:[a-z]{2,12}\/)?(${MONTHS.join('|')})\/(0?[1-9]|[12]\d|3[01])(?=\/)`,
+  'i',
+);
 
 /**
  * The four nearest lines above the title that are not menu items: a channel menu can sit between
@@ -310,22 +312,20 @@ export function resolvePublished(ctx: ExtractContext): PublishDate | null {
       parseMachineDate(scriptPublished(ctx.doc) ?? '', ctx.dates));
   // Western CMSs state the publish time reliably in metadata; Chinese templates often carry a stale
   // or generated one there, and the line under the title is what the newsroom typed.
+  let chosen: PublishDate | null = null;
   if (embedded && (!visible || ctx.language !== 'zh')) {
     // …unless it names the day alone and the page shows the time of that same day
-    if (visible && !hasTime(embedded) && hasTime(visible) && sameDay(embedded, visible)) {
-      ctx.origins.published = 'page';
-      return inDeclaredZone(ctx, visible);
-    }
-    ctx.origins.published = 'metadata';
-    return inDeclaredZone(ctx, embedded);
-  }
-  if (visible) {
+    const timeShown = !!visible && !hasTime(embedded) && hasTime(visible) && sameDay(embedded, visible);
+    ctx.origins.published = timeShown ? 'page' : 'metadata';
+    chosen = timeShown ? visible : embedded;
+  } else if (visible) {
     ctx.origins.published = 'page';
     // the page shows the day; its metadata has the time of that same day: keep both
     if (embedded && !hasTime(visible) && hasTime(embedded) && sameDay(embedded, visible))
       return { ...embedded, raw: visible.raw };
-    return inDeclaredZone(ctx, visible);
+    chosen = visible;
   }
+  if (chosen) return inDeclaredZone(ctx, chosen);
   // Further from the title: the lines just above it, then right after the body, then the URL, then
   // the date the body closes with
   const above = linesAbove(ctx.lines, ctx.titleLine);
