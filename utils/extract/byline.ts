@@ -5,7 +5,7 @@
  */
 import { cutAtFurniture, isFurniture, isWidgetCount } from './furniture';
 import { cleanName, collapseSpace, unique } from './text';
-import { WIRE_CREDITS } from './western';
+import { WIRE_CREDITS, WIRE_ROLE } from './western';
 
 export interface Byline {
   source: string | null;
@@ -847,8 +847,7 @@ const REPOST_CREDIT =
   /^(?:本文|文章)?(?:经授权)?(?:来自|转载自|转自|来源于|来源\s*[:：])\s*(?:微信)?公众号\s*[:：]?\s*[“"「『]?([^”"」』（(，,。\s]{1,30})[”"」』]?\s*(?:[（(]\s*(?:微信)?ID\s*[:：]\s*[\w.-]+\s*[)）])?\s*(?:[，,]\s*作者\s*[:：]?\s*([^，,。；;（(]{1,30}))?/iu;
 
 /** One of a wire story's closing credits: `Reporting by A and B in London`, `Editing by C`. */
-const WIRE_CREDIT =
-  /^(additional reporting|reporting|writing|editing|edited|research) by\s+(.+?)(?:\s+in\s+[A-Z][\w\s-]*)?$/i;
+const WIRE_CREDIT = new RegExp(String.raw`^(${WIRE_ROLE}) by\s+(.+?)(?:\s+in\s+[A-Z][\w\s-]*)?$`, 'i');
 
 /** `Reporting by A; Writing by B; Editing by C` (Reuters): its writers and editors, or null. */
 function wireCredits(text: string): Pick<Byline, 'authors' | 'editors'> | null {
@@ -860,7 +859,7 @@ function wireCredits(text: string): Pick<Byline, 'authors' | 'editors'> | null {
     if (!credit) continue;
     const role = credit[1]!.toLowerCase();
     // who did additional reporting or research helped the writers
-    if (role === 'editing' || role === 'edited') out.editors.push(...splitNames(credit[2]!));
+    if (role.startsWith('edit')) out.editors.push(...splitNames(credit[2]!));
     else if (role === 'reporting' || role === 'writing') out.authors.push(...splitNames(credit[2]!));
   }
   return out.authors.length || out.editors.length ? out : null;
@@ -1191,9 +1190,10 @@ export function unlabelledOutlet(
     .replace(LOCATION_NOTE, ' ');
   // brackets hold the line's widgets ([打印] [评论]), or the outlet itself (2010年05月07日 21:23 [新京报])
   const all = text
-    .replace(/[[【(（]([^\]】)）]{1,12})[\]】)）]/g, (_, inner: string) =>
-      outletShaped(inner.trim()) && nameLike(inner.trim()) ? ` ${inner.trim()} ` : ' ',
-    )
+    .replace(/[[【(（]([^\]】)）]{1,12})[\]】)）]/g, (_, inner: string) => {
+      const name = inner.trim();
+      return outletShaped(name) && nameLike(name) ? ` ${name} ` : ' ';
+    })
     .split(/[\s|｜丨·•/]+/)
     .filter(Boolean);
   // labelled values are parseByline's business: only what stands before the first label, the date

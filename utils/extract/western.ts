@@ -81,12 +81,16 @@ const BYLINE_NAMES = new RegExp(
   String.raw`^(?!${NOT_A_NAME})${LATIN_NAME}(?:\s*(?:,|and|&)\s*${LATIN_NAME})*(?:\s*(?:,|\||–|—|-|for)\s*${AFFILIATION}(?:\s*,\s*(?:and\s+)?${AFFILIATION})*)?\.?$`,
   'u',
 );
+/** The roles a wire story's closing credits name, each before `by` (and an editor's own `Edited by`). */
+export const WIRE_ROLE = '(?:additional )?(?:reporting|writing|editing|edited|research)';
 /**
  * A wire story's credits at its foot: `Reporting by A in London; Writing by B; Editing by C`, and an
  * editor's own (`Edited by C`).
  */
-export const WIRE_CREDITS =
-  /^\(?(additional )?(reporting|writing|editing|edited|research) by [^.!?()]{2,80}(;\s*(additional )?(reporting|writing|editing|edited|research) by [^.!?()]{2,80})*\.?\)?\.?$/i;
+export const WIRE_CREDITS = new RegExp(
+  String.raw`^\(?${WIRE_ROLE} by [^.!?()]{2,80}(?:;\s*${WIRE_ROLE} by [^.!?()]{2,80})*\.?\)?\.?$`,
+  'i',
+);
 /** The author box's links and the wire's credits. */
 const BYLINE_CHROME = new RegExp(
   String.raw`^(view|see|more|read) (author archive|all (posts|articles|stories)( by .{1,40})?|(more )?(posts|articles|stories) by .{1,40})$|${WIRE_CREDITS.source}`,
