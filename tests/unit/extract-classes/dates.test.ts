@@ -18,6 +18,10 @@ import {
 
 const UNDATED_URL = 'https://www.example-news.cn/society/12345.html';
 
+/** A date as a page that no country or language places states it: in UTC, its own zone kept. */
+const parsedOnWesternPage = (text: string) =>
+  parseDate(text, { defaultOffset: '+00:00', now: new Date(), toSiteZone: false });
+
 /** An English news page whose dateline under the headline (after `before`, if given) is `dateline`. */
 function englishPage(dateline: string, before = '') {
   return extract(
@@ -405,10 +409,7 @@ describe('publish dates', () => {
     ['Tue Dec 15 09:30:00 PST 2015', '2015-12-15T09:30:00-08:00'],
     ['Tue Dec 15 09:30:00 GMT 2015', '2015-12-15T09:30:00+00:00'],
   ])("Java's date, a named zone before the year, keeps that zone: %s", (text, iso) => {
-    expect(parseDate(text, { defaultOffset: '+00:00', now: new Date(), toSiteZone: false })).toMatchObject({
-      iso,
-      precision: 'second',
-    });
+    expect(parsedOnWesternPage(text)).toMatchObject({ iso, precision: 'second' });
   });
 
   it('English pages: a zone without a time, or a decimal after the date, is no time', () => {
@@ -755,11 +756,11 @@ describe('dates of European pages', () => {
     ['Stand: 03.07.2022, 14:30 Uhr', '2022-07-03T14:30:00+00:00', 'minute'],
     ['Publié le 13.03.2017 à 19h18', '2017-03-13T19:18:00+00:00', 'minute'],
   ])('the day first, dotted: %s', (text, iso, precision) => {
-    expect(parseDate(text, { defaultOffset: '+00:00', now: new Date() })).toMatchObject({ iso, precision });
+    expect(parsedOnWesternPage(text)).toMatchObject({ iso, precision });
   });
 
   it.each(['v1.2.2022', '1.2.3.2022'])('a version number is no date: %s', (text) => {
-    expect(parseDate(text, { defaultOffset: '+00:00', now: new Date() })).toBeNull();
+    expect(parsedOnWesternPage(text)).toBeNull();
   });
 
   it('a date in words the reader does not know is read from its <time datetime>', () => {
@@ -774,16 +775,13 @@ describe('American dates, month first', () => {
     ['10/04/2016 05:07 AM EDT', '2016-10-04T05:07:00-04:00'],
     ['Updated 3/5/2019 at 9:30 a.m.', '2019-03-05T09:30:00+00:00'],
   ])('told by the 12-hour time or the US zone after them: %s', (text, iso) => {
-    expect(parseDate(text, { defaultOffset: '+00:00', now: new Date(), toSiteZone: false })).toMatchObject({
-      iso,
-      precision: 'minute',
-    });
+    expect(parsedOnWesternPage(text)).toMatchObject({ iso, precision: 'minute' });
   });
 
   it.each(['04/05/2016', '04/05/2016 14:00'])(
     'alone, day and month could be either way round: %s',
     (text) => {
-      expect(parseDate(text, { defaultOffset: '+00:00', now: new Date() })).toBeNull();
+      expect(parsedOnWesternPage(text)).toBeNull();
     },
   );
 });
