@@ -407,9 +407,16 @@ describe('publish dates', () => {
   it.each([
     ['Mon Aug 03 12:45:00 EDT 2015', '2015-08-03T12:45:00-04:00'],
     ['Tue Dec 15 09:30:00 PST 2015', '2015-12-15T09:30:00-08:00'],
-    ['Tue Dec 15 09:30:00 GMT 2015', '2015-12-15T09:30:00+00:00'],
   ])("Java's date, a named zone before the year, keeps that zone: %s", (text, iso) => {
     expect(parsedOnWesternPage(text)).toMatchObject({ iso, precision: 'second' });
+  });
+
+  it("Java's date in GMT on a Chinese page is that instant in China's time", () => {
+    expect(
+      parseDate('Tue Dec 15 09:30:00 GMT 2015', { defaultOffset: '+08:00', now: new Date() }),
+    ).toMatchObject({
+      iso: '2015-12-15T17:30:00+08:00',
+    });
   });
 
   it('English pages: a zone without a time, or a decimal after the date, is no time', () => {
