@@ -1,8 +1,9 @@
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { archivePageUrl } from '@/utils/archive-io/archive-page';
 import { t } from '@/utils/ui/i18n';
 import { libraryUrl, type ListContext } from '@/utils/ui/list-context';
+import { onSyncPulled } from '@/utils/ui/sync-live';
 import { archiveStatsText, useArchiveStats } from './ArchiveStats';
 import { ArchiveView } from './ArchiveView';
 
@@ -13,6 +14,16 @@ import { ArchiveView } from './ArchiveView';
  */
 export function LibraryApp({ initial }: { initial: ListContext }) {
   const [stats, refreshStats] = useArchiveStats();
+  // clips that sync brought in while the library is open appear in its list and its count
+  const [pulls, setPulls] = useState(0);
+  useEffect(
+    () =>
+      onSyncPulled(() => {
+        setPulls((n) => n + 1);
+        refreshStats();
+      }),
+    [refreshStats],
+  );
   useEffect(() => {
     document.title = `${t('ui_library')} · ${t('ui_brand')}`;
   }, []);
@@ -46,7 +57,7 @@ export function LibraryApp({ initial }: { initial: ListContext }) {
       <main className="library-body">
         <ArchiveView
           mode="library"
-          refreshKey={0}
+          refreshKey={pulls}
           onChanged={refreshStats}
           initial={initial}
           onContextChange={keepInAddress}

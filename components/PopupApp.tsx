@@ -8,6 +8,7 @@ import { ask } from '@/utils/protocol/worker-client';
 import { t } from '@/utils/ui/i18n';
 import { openLibrary } from '@/utils/ui/list-context';
 import type { Settings } from '@/utils/ui/settings';
+import { onSyncPulled } from '@/utils/ui/sync-live';
 import { archiveStatsText, useArchiveStats } from './ArchiveStats';
 import { ArchiveView } from './ArchiveView';
 import { ClipEditor } from './ClipEditor';
@@ -69,6 +70,9 @@ export function PopupApp({ settings }: { settings: Settings }) {
     // Ask the browser not to evict the archive under storage pressure (extensions are usually granted it).
     void navigator.storage?.persist?.().catch(() => false);
   }, [clip]);
+
+  // clips that sync brought in while the popup is open appear in its list
+  useEffect(() => onSyncPulled(() => setRefreshKey((n) => n + 1)), []);
 
   useEffect(() => {
     if (refreshKey > 0) refreshStats();

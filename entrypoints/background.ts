@@ -14,7 +14,12 @@ import { archiveIoHandlers } from '@/utils/archive-io/handlers';
 import { PagePosts } from '@/utils/archive-io/worker-post';
 import { openArchive, type JianbaoDatabase } from '@/utils/archive/db';
 import { routeMessage, type Handlers } from '@/utils/archive/message-router';
-import { SYNC_LIVE_PORT, type ClipMode, type ClipOutcome } from '@/utils/protocol/messages';
+import {
+  SYNC_LIVE_PORT,
+  SYNC_PULLED_NOTICE,
+  type ClipMode,
+  type ClipOutcome,
+} from '@/utils/protocol/messages';
 import { badgeFor } from '@/utils/archive/badge';
 import { facets, neighbours, searchArchive, searchResultIds, warmUp } from '@/utils/archive/search';
 import { createSyncService, SYNC_ALARM } from '@/utils/sync/sync-service';
@@ -46,11 +51,14 @@ export default defineBackground(() => {
     return tab;
   }
 
+  // the pages that list clips, each holding a live port open
+  const livePorts = new Set<Browser.runtime.Port>();
   const sync = createSyncService({
     db,
     sanitize: workerSanitizer(),
     storage: browser.storage.local,
     alarms: browser.alarms,
+    onPulled: () => livePorts.forEach((port) => port.postMessage(SYNC_PULLED_NOTICE)),
   });
   const syncChanged = (ids: string[] | null) =>
     void sync.localChange(ids).catch((error) => console.warn('sync: local change not recorded', error));
@@ -144,8 +152,12 @@ export default defineBackground(() => {
   });
   browser.runtime.onConnect.addListener((port) => {
     if (port.name !== SYNC_LIVE_PORT || port.sender?.id !== browser.runtime.id) return;
+    livePorts.add(port);
     sync.liveOpened();
-    port.onDisconnect.addListener(() => sync.liveClosed());
+    port.onDisconnect.addListener(() => {
+      livePorts.delete(port);
+      sync.liveClosed();
+    });
   });
 
   // Exposed for the e2e suite, which cannot press extension shortcuts or click context menus headless.

@@ -239,6 +239,8 @@ export type Reply<T extends MessageType> = { ok: true; value: ResponseOf<T> } | 
 
 /** A page that lists clips holds a port of this name open: the worker syncs live meanwhile. */
 export const SYNC_LIVE_PORT = 'sync-live';
+/** What the worker posts on each live port after sync wrote clips from the server: lists draw them. */
+export const SYNC_PULLED_NOTICE = 'pulled';
 
 /**
  * The one message the worker sends rather than answers: in Chromium the service worker has no DOM,

@@ -51,6 +51,8 @@ export interface SyncEnvironment {
     clear(name: string): unknown;
   };
   log?: (message: string) => void;
+  /** after a pull wrote clips from the server: pages listing clips draw them again */
+  onPulled?: () => void;
 }
 
 export function createSyncService(env: SyncEnvironment) {
@@ -104,7 +106,8 @@ export function createSyncService(env: SyncEnvironment) {
         const target = await replica();
         if (!target) break;
         try {
-          await syncRound(target, { pushOnly: next === 'push' });
+          const result = await syncRound(target, { pushOnly: next === 'push' });
+          if (result.pulled > 0) env.onPulled?.();
         } catch (error) {
           (env.log ?? console.warn)(`sync ${next} failed: ${String((error as Error)?.message ?? error)}`);
         }
