@@ -63,8 +63,27 @@ describe('parseDate', () => {
 });
 
 describe('parseMachineDate', () => {
+  it('a stamp at midnight or the second before states the day alone, in the zone it names', () => {
+    const day = (value: string, context = china) => {
+      const date = parseMachineDate(value, context);
+      return date && [date.iso, date.precision];
+    };
+    expect(day('2007-08-20-23:59:59')).toEqual(['2007-08-20T00:00:00+08:00', 'day']);
+    expect(day('2007-08-20 00:00:00')).toEqual(['2007-08-20T00:00:00+08:00', 'day']);
+    // not moved into China time (08:00), nor a day back from a zone behind UTC
+    expect(day('2019-03-05T00:00:00Z')).toEqual(['2019-03-05T00:00:00+08:00', 'day']);
+    // where no country places the site, the day stays in the zone the stamp names
+    const unplaced = { ...china, defaultOffset: '+00:00', toSiteZone: false };
+    expect(day('2016-12-15T00:00:00.000-05:00', unplaced)).toEqual(['2016-12-15T00:00:00-05:00', 'day']);
+    expect(day('2016-12-15T00:00:00-0500', unplaced)).toEqual(['2016-12-15T00:00:00-05:00', 'day']);
+    expect(day('2016-12-15 00:00:00', unplaced)).toEqual(['2016-12-15T00:00:00+00:00', 'day']);
+    // …while a time of day is one
+    expect(day('2016-12-15T00:00:01-05:00')).toEqual(['2016-12-15T13:00:01+08:00', 'second']);
+    expect(day('2016-12-15T23:59:00+08:00')).toEqual(['2016-12-15T23:59:00+08:00', 'second']);
+  });
+
   it('reads ISO, the CMS dash-before-time form and Unix timestamps', () => {
-    expect(parseMachineDate('2007-08-20-23:59:59', china)?.iso).toBe('2007-08-20T23:59:59+08:00');
+    expect(parseMachineDate('2007-08-20-23:58:59', china)?.iso).toBe('2007-08-20T23:58:59+08:00');
     expect(parseMachineDate('1553054280', china)?.iso).toBe('2019-03-20T11:58:00+08:00');
     expect(parseMachineDate('1553054280000', china)?.iso).toBe('2019-03-20T11:58:00+08:00');
     expect(parseMachineDate('2019-03-20T11:58:00+08:00', { ...china, defaultOffset: '+00:00' })?.iso).toBe(

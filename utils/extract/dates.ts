@@ -251,6 +251,9 @@ export function parseYearlessDate(text: string, context: DateContext, year?: num
   return null;
 }
 
+/** `2007-08-20-23:59:59`, `2016-12-15T00:00:00-05:00`: a machine timestamp at midnight or a second before. */
+const DAY_ALONE_STAMP = /^(\d{4}-\d{2}-\d{2})[T -](?:00:00:00|23:59:59)(?:\.0+)?(Z|[+-]\d{2}:?\d{2})?$/i;
+
 /** Dates in machine attributes (ISO, `2007-08-20-23:59:59`, Unix seconds or milliseconds). */
 export function parseMachineDate(value: string, context: DateContext): PublishDate | null {
   const trimmed = value.trim();
@@ -259,6 +262,20 @@ export function parseMachineDate(value: string, context: DateContext): PublishDa
     const year = new Date(ms).getUTCFullYear();
     if (year < 1990 || year > 2100) return null;
     return { iso: isoAtOffset(ms, context.defaultOffset), raw: trimmed, precision: 'second' };
+  }
+  // a stamp at the day's first or last second is how a CMS stores a date alone: the page stated
+  // no time, so none is invented (shown as 11:59 PM, or as 8:00 once moved into China time)
+  const dayAlone = DAY_ALONE_STAMP.exec(trimmed);
+  if (dayAlone) {
+    const day = parseDate(dayAlone[1]!, context);
+    if (!day) return null;
+    // the day in the zone the stamp names, where the page's own zone does not replace it
+    const named = dayAlone[2]
+      ?.toUpperCase()
+      .replace(/^Z$/, '+00:00')
+      .replace(/(\d{2})(\d{2})$/, '$1:$2');
+    const zone = named && context.toSiteZone === false ? named : null;
+    return { ...day, iso: zone ? `${day.iso.slice(0, 19)}${zone}` : day.iso, raw: trimmed };
   }
   // `2007-08-20-23:59:59` (a CMS habit): the dash before the time stands for a space
   return parseDate(trimmed.replace(/^(\d{4}-\d{1,2}-\d{1,2})-(\d{1,2}:)/, '$1 $2'), context);

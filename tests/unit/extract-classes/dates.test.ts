@@ -248,6 +248,17 @@ describe('publish dates', () => {
     expect(a.publishedRaw).toBe('2007-08-20');
   });
 
+  it.each([
+    // a government portal's CMS: no date on the page, the day's last second in its meta
+    ['<meta name="firstpublishedtime" content="2007-08-20-23:59:59">', ''],
+    ['<meta property="article:published_time" content="2007-08-20T00:00:00+08:00">', ''],
+    // the page shows the day; the metadata's midnight adds no time to it
+    ['<meta name="publishdate" content="2007-08-20 00:00:00">', '<div class="date">2007年08月20日</div>'],
+  ])('a stamp at midnight or the second before in the metadata is a day alone: %s', (head, byline) => {
+    const a = extract({ head, byline });
+    expect([a.publishedAt, a.publishedPrecision]).toEqual(['2007-08-20T00:00:00+08:00', 'day']);
+  });
+
   it('a date-only page whose metadata has the time of that day keeps the time, with minute precision', () => {
     const a = extract({
       head: '<meta property="article:published_time" content="2007-08-20T11:59:00+08:00">',
