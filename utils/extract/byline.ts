@@ -74,6 +74,9 @@ const LABELS: ReadonlyArray<[string, Role]> = [
   ['文章来源', 'source'],
   ['本文来源', 'source'],
   // "comes from", as older templates write the label
+  ['本文来源于', 'source'],
+  ['本文來源於', 'source'],
+  ['文章来源于', 'source'],
   ['来源于', 'source'],
   ['來源於', 'source'],
   ['新闻来源', 'source'],
@@ -563,7 +566,8 @@ function withoutRoles(names: readonly string[], onOutlet: (outlet: string) => vo
       // a role alone names no one, unless it completes an outlet's pen name
       const last = out.at(-1);
       if (!people && last && isPenName(last + role)) out[out.length - 1] = last + role;
-    } else out.push(name);
+      // a reporter's role after a name no outlet ends like (财新记者 张三): no person, when one follows
+    } else if (!people) out.push(name);
   });
   return out;
 }
@@ -640,6 +644,11 @@ const LOCATION_NOTE = new RegExp(
 
 /** A label in brackets instead of before a colon: 【发布日期】2015-06-12 【来源】新华网, [作者] 张三. */
 const BRACKETED_LABEL = new RegExp(`[【\\[]\\s*(${LABEL_ALTERNATION})\\s*[】\\]](?!\\s*[:：])`, 'gu');
+/**
+ * "Comes from" says what a colon would (`来源于 《财新周刊》`, `本文来源于新华社`): only opening the
+ * line or after a space or a bar, so that prose (数据来源于统计局) keeps its words.
+ */
+const COLONLESS_FROM = /(^|[\s|｜])((?:本文|文章)?(?:来源于|來源於))(?!\s*[:：])\s*(?=\S)/gu;
 const SPACED_LABEL = /(?<![\u4e00-\u9fff])(?:[\u4e00-\u9fff] ){1,4}[\u4e00-\u9fff](?=\s*[:：])/gu;
 const SEPARATOR = /\s*[|｜丨]\s*|\s{2,}|\u3000+/;
 const NAME_SPLIT = /[\s、,，;；/／&＆]+|和(?=[\u4e00-\u9fff]{2,4}$)/u;
@@ -744,6 +753,8 @@ export function splitNames(value: string, declared = false): string[] {
           /^(本报|本台|本刊|本网|本報)?(?:(见习|特约|实习|見習|特約|實習)?(记者|記者|通讯员|通訊員|编译|編譯)|实习生|實習生)/,
           '',
         )
+        // an outlet's reporter run on into the name (新京报记者张三): the name
+        .replace(/^[\u4e00-\u9fff·]{2,12}?(?:记者|記者)(?=[\u4e00-\u9fff·]{2,4}$)/u, '')
         .replace(/(摄影?|攝影?|报道|報導|整理|编译|編譯|综合)$/, '')
         // and others (张三等)
         .replace(/(?<=^[\u4e00-\u9fff·]{2,4})等$/u, ''),
@@ -829,13 +840,14 @@ function markedNames(text: string): string[] {
 
 /**
  * The line with its spaces collapsed, its byline mark (□ ■ ◎ …) dropped, labels spaced out to fill a
- * table cell (发 布 日 期：) joined and labels in brackets (【来源】) given a colon.
+ * table cell (发 布 日 期：) joined and labels in brackets (【来源】) or saying "from" (来源于) given a colon.
  */
 function labelsJoined(line: string): string {
   return collapseSpace(line)
     .replace(BYLINE_MARK, '')
     .replace(SPACED_LABEL, (label) => label.replace(/ /g, ''))
-    .replace(BRACKETED_LABEL, ' $1：');
+    .replace(BRACKETED_LABEL, ' $1：')
+    .replace(COLONLESS_FROM, '$1$2：');
 }
 
 /**

@@ -237,6 +237,10 @@ describe('less common author labels and labels without a colon', () => {
     ['本文作者：张三', { authors: ['张三'] }],
     ['来源于：人民网', { source: '人民网' }],
     ['來源於：聯合報', { source: '聯合報' }],
+    // …which says what a colon would, without one (a magazine's title in 《》 is the outlet)
+    ['2024年12月01日 08:30 来源于 《财新周刊》', { source: '财新周刊' }],
+    ['来源于新华社 2024-12-01', { source: '新华社' }],
+    ['2024-12-01 本文来源于：人民网', { source: '人民网' }],
     // a badge in brackets before the name (原创, 转载) is no part of it
     ['作者：[原创]张三', { authors: ['张三'] }],
     ['作者：【转载】李四', { authors: ['李四'] }],
@@ -299,6 +303,9 @@ describe('a role where a name should be, in an author value', () => {
     // a trainee's credit is a writer's, without a colon between role and name
     ['记者 张三 实习生 李四', { authors: ['张三', '李四'] }],
     ['来源：澎湃新闻 记者 李四 实习生 王五', { authors: ['李四', '王五'], source: '澎湃新闻' }],
+    // the reporter of an outlet that ends like none (财新记者) is no person, with or without a space
+    ['文｜财新记者 张三', { authors: ['张三'] }],
+    ['文/新京报记者张三', { authors: ['张三'] }],
   ])('%s', (line, expected) => {
     expect(parseByline(line)).toMatchObject(expected);
   });
@@ -488,6 +495,25 @@ describe('credit runs without colons: each role followed by its names', () => {
       byline: '<div class="artInfo">文｜财新 张三<br>2024年12月01日 08:23</div>',
     });
     expect(a.authors).toEqual(['张三']);
+  });
+});
+
+describe('"comes from" (来源于) closing the body, or in prose', () => {
+  it.each(['本文来源于新华社', '来源于 新华社'])(
+    '%s closing the body is its source, and leaves it',
+    (last) => {
+      const a = extract({ byline: '<div>2024-12-01 08:30</div>', paragraphs: [...PARAGRAPHS, last] });
+      expect(a.source).toBe('新华社');
+      expect(a.textContent).not.toContain('来源于');
+    },
+  );
+
+  it('a paragraph that says where its figures come from names no source, and stays in the body', () => {
+    const a = extract({
+      paragraphs: [...PARAGRAPHS, '以上数据来源于 国家统计局的年度报告，仅供参考'],
+    });
+    expect(a.source).toBeNull();
+    expect(a.textContent).toContain('以上数据来源于 国家统计局');
   });
 });
 
