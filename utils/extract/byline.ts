@@ -1140,6 +1140,9 @@ const COUNTER_TOKEN =
   /^\d(?!\d{0,3}(?!.*(?:次|人|条|條|个|個|篇|评论|評論|阅读|閱讀|浏览|瀏覽|赞|讚|万|萬|分钟|分鐘|小时|小時|天|前|楼|樓|年|月|日|号|號|岁|歲|元|秒))[\u4e00-\u9fff])/;
 
 /** A short run of text that may be a name: no sentence, label, date, region, credit or widget. */
+/** Arrows, geometric shapes, symbols and dingbats, and the private-use area icon fonts draw from. */
+const WIDGET_GLYPH = /[\u2190-\u21ff\u25a0-\u25ff\u2600-\u27bf\ue000-\uf8ff]/u;
+
 function nameLike(text: string): boolean {
   return (
     text.length >= 2 &&
@@ -1149,6 +1152,8 @@ function nameLike(text: string): boolean {
     !COUNTER_TOKEN.test(text) &&
     // a widget in either script (轉寄, 字級: a Taiwan page's forward and font-size buttons)
     !isFurniture(text) &&
+    // a menu's arrow, a star or an icon font's glyph marks a button (转载▼, ★收藏)
+    !WIDGET_GLYPH.test(text) &&
     !REGION_ALONE.test(text) &&
     !/記者|记者|通讯员|通訊員|[／/]/.test(text) &&
     // where it was reported from (台北報導, 綜合報導), not an account named …报道

@@ -428,3 +428,27 @@ describe("the site's own link after the 来源 value, on its line", () => {
     expect(a.source).toBe('人民日报海外版');
   });
 });
+
+describe('where the outlet filed from, in brackets after its name', () => {
+  it.each([
+    ['新京报(北京)', '新京报'],
+    ['南方日报（广州）', '南方日报'],
+    // …while an edition, a sister outlet or a channel in brackets is part of the name
+    ['人民日报（海外版）', '人民日报（海外版）'],
+    ['人民网(人民日报)', '人民网(人民日报)'],
+    ['央视(新闻频道)', '央视(新闻频道)'],
+  ])('来源: %s → %s', (value, expected) => {
+    const a = extract({ byline: `<div class="info">2008-12-07 09:30:00　来源: ${value}</div>` });
+    expect(a.source).toBe(expected);
+  });
+});
+
+describe("a widget's glyph beside the date", () => {
+  it.each([
+    '<span class="time">(2010-05-07 21:23:00)</span><span>转载▼</span>',
+    '<span class="time">2010-05-07 21:23</span> <span>★收藏</span>',
+    '<span class="time">2010-05-07 21:23</span> <span>\ue60a分享</span>',
+  ])('marks a button, not an outlet: %s', (byline) => {
+    expect(extract({ byline }).source).toBeNull();
+  });
+});

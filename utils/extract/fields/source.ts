@@ -28,10 +28,16 @@ function withoutPlatform(source: string): string {
   return at > 0 && PORTAL.test(source.slice(at + 1)) ? source.slice(0, at) : source;
 }
 
+/**
+ * Where the outlet's story came from, in brackets after its name (`新京报(北京)`, `南方日报（广州）`):
+ * two or three characters that no edition, outlet or channel ends like (人民日报（海外版）keeps its).
+ */
+const PLACE_IN_BRACKETS = /\s*[（(][\u4e00-\u9fff]{1,2}[^版报報网網社台刊端号號频頻道\s）)][）)]$/u;
+
 /** A source value: no furniture, not a date or URL, outlet-sized. */
 function asSource(value: string | null): string | null {
   if (!value) return null;
-  const source = withoutPlatform(cutAtFurniture(value));
+  const source = withoutPlatform(cutAtFurniture(value).replace(PLACE_IN_BRACKETS, ''));
   if (!source || source.length > 60 || /^https?:|^www\./i.test(source) || /^[\d\s:：./-]+$/.test(source))
     return null;
   return truncate(source, 500);
