@@ -1197,7 +1197,7 @@ export function unlabelledOutlet(
     !/\s/.test(above) &&
     !posted &&
     !PERSON_NAME.test(above) &&
-    looseTitle(above) !== titleKey
+    !isTitleOrItsStart(above, titleKey)
   )
     return above;
   // the site's address, the time printed beside the date and where it was posted from are not
@@ -1231,7 +1231,7 @@ export function unlabelledOutlet(
     !/[()（）[\]【】]/.test(t) &&
     !PERSON_NAME.test(t) &&
     !COUNT.test(tokens[i + 1] ?? '') &&
-    looseTitle(t) !== titleKey;
+    !isTitleOrItsStart(t, titleKey);
   const dated = tokens.map((t) => DATEISH_TOKEN.test(t));
   const lastDate = dated.lastIndexOf(true);
   const after =
@@ -1250,4 +1250,10 @@ function looseTitle(text: string): string {
     .normalize('NFKC')
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/** The headline, or its first words as a blog's post header repeats it shortened (长白山冰雪季开幕). */
+function isTitleOrItsStart(text: string, titleKey: string): boolean {
+  const key = looseTitle(text);
+  return key === titleKey || (key.length >= 6 && titleKey.startsWith(key));
 }

@@ -537,6 +537,13 @@ describe('the writer named beside the date without a label', () => {
     expect(a.publishedAt).toBe('2024-12-01T08:23:00+08:00');
   });
 
+  it.each([
+    '<div class="tit">长白山冰雪季开幕</div><div class="date">2010-05-07 21:23</div>',
+    '<span class="date">2010-05-07 | 长白山冰雪季开幕</span>',
+  ])("the headline shortened, as a blog's post header repeats it by the date, is no outlet: %s", (byline) => {
+    expect(extract({ byline }).source).toBeNull();
+  });
+
   it('an outlet beside the date is not taken for a writer', () => {
     const a = extract({ byline: '<div class="info">新华社 2024-12-01 08:23</div>' });
     expect(a.authors).toEqual([]);
