@@ -903,6 +903,16 @@ describe("an editor's credit", () => {
   ])('%s', (line, editors) => {
     expect(parseByline(line).editors).toEqual(editors);
   });
+
+  it.each([
+    // a staff code alone is all the page says of who edited the piece
+    ['<p>责任编辑：DF064</p>', ['DF064']],
+    ['<p>（编辑：DF118）</p>', ['DF118']],
+    // …while beside a name it is that name's code
+    ['<p>责任编辑：张三 PN001</p>', ['张三']],
+  ])('after the body: %s', (after, editors) => {
+    expect(extract({ byline: '<div>2024-12-01 08:30 来源：证券时报</div>', after }).editors).toEqual(editors);
+  });
 });
 
 describe('a 来源 that names no outlet', () => {

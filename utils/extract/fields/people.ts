@@ -52,7 +52,7 @@ const COUNTER = /(?:^|[\s(（:：])\d{3,}|\d{3,}\s*(?:次|人|views?\b|reads?\b)
  */
 const COMPANY =
   /[\s,](?:inc|llc|l\.l\.c|ltd|limited|gmbh|ag|corp|corporation|plc|co\.,?\s*ltd|k\.k|s\.a|s\.r\.l|b\.v|pty\.?\s*ltd)\.?$|^株式会社|株式会社$|^有限会社|有限会社$/iu;
-/** A staff code standing alone (凤凰网's `责任编辑：张三 PN001`) is no one's name. */
+/** A staff code (凤凰网's `责任编辑：张三 PN001`) is no one's name. */
 const STAFF_CODE = /^[A-Z]{1,4}\d{2,6}$/;
 
 export function isPlausibleAuthor(name: string, outlets: ReadonlySet<string>): boolean {
@@ -216,10 +216,11 @@ function firstNames(
   ctx: ExtractContext,
   field: 'authors' | 'editors',
   candidates: Iterable<Candidate<string[]>>,
-  keep: (name: string) => boolean,
+  keep: (name: string, all: readonly string[]) => boolean,
 ): string[] {
   for (const candidate of candidates) {
-    const names = candidate.value.map((n) => cutAtFurniture(n)).filter((n) => n && keep(n));
+    const values = candidate.value.map((n) => cutAtFurniture(n));
+    const names = values.filter((n) => n && keep(n, values));
     if (names.length) {
       ctx.origins[field] = candidate.origin;
       return names;
@@ -342,7 +343,10 @@ export function resolveAuthors(
 }
 
 export function resolveEditors(ctx: ExtractContext): string[] {
-  const keep = (name: string) => isPlausibleAuthor(name, new Set());
+  // a staff code beside a name is that name's (张三 PN001); alone it is all the page says of who
+  // edited the piece (东方财富's 责任编辑：DF064), so it is kept
+  const keep = (name: string, all: readonly string[]) =>
+    isPlausibleAuthor(name, new Set()) || all.every((n) => STAFF_CODE.test(cleanName(n)));
   function* candidates(): Generator<Candidate<string[]>> {
     yield* ruleNames(ctx, 'editors');
     for (const { byline } of zoneBylines(ctx)) yield { value: byline.editors, origin: 'page' };
