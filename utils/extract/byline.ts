@@ -858,6 +858,34 @@ function labelsJoined(line: string): string {
 const REPOST_CREDIT =
   /^(?:本文|文章)?(?:经授权)?(?:来自|转载自|转自|来源于|来源\s*[:：])\s*(?:微信)?公众号\s*[:：]?\s*[“"「『]?([^”"」』（(，,。\s]{1,30})[”"」』]?\s*(?:[（(]\s*(?:微信)?ID\s*[:：]\s*[\w.-]+\s*[)）])?\s*(?:[，,]\s*作者\s*[:：]?\s*([^，,。；;（(]{1,30}))?/iu;
 
+const DATE_ON_LINE = /(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}/;
+
+/**
+ * `来源 CSDN | 作者 魏星`, `作者 张三 来源 新华社`, `2024-12-01 08:30 作者 张三`: labels without a colon,
+ * each followed by its value. Believed with a | between fields, two such labels or a date on the
+ * line; one alone is as likely prose (作者 张三说).
+ */
+function colonlessFields(text: string): Array<[Role, string]> {
+  const pairs: Array<[Role, string]> = [];
+  for (const segment of text.split(/\s*[|｜丨]\s*/)) {
+    const tokens = segment.split(' ');
+    for (let i = 0; i + 1 < tokens.length; i++) {
+      const role = ROLE_OF.get(tokens[i]!);
+      if (!role || role === 'other' || role === 'date' || ROLE_OF.has(tokens[i + 1]!)) continue;
+      // a Latin name keeps its words (作者 Demi Xia); a CJK value is one token
+      let value = tokens[++i]!;
+      while (/^[A-Za-z]/.test(value) && /^[A-Z][a-z.]*$/.test(tokens[i + 1] ?? ''))
+        value += ` ${tokens[++i]}`;
+      pairs.push([role, value]);
+    }
+  }
+  return pairs.length >= 2 ||
+    (pairs.length && /[|｜丨]/.test(text)) ||
+    (pairs.length && DATE_ON_LINE.test(text))
+    ? pairs
+    : [];
+}
+
 /** One of a wire story's closing credits: `Reporting by A and B in London`, `Editing by C`. */
 const WIRE_CREDIT = new RegExp(String.raw`^(${WIRE_ROLE}) by\s+(.+?)(?:\s+in\s+[A-Z][\w\s-]*)?$`, 'i');
 
@@ -950,30 +978,13 @@ export function parseByline(line: string): Byline {
       if (organ) result.authors.push(organ);
     }
   }
-  // `来源 CSDN | 作者 魏星`, `作者 张三 来源 新华社`: labels without a colon, each followed by its value;
-  // believed with a | between fields or two such labels on the line
-  if (!marks.length) {
-    const pairs: Array<[Role, string]> = [];
-    for (const segment of text.split(/\s*[|｜丨]\s*/)) {
-      const tokens = segment.split(' ');
-      for (let i = 0; i + 1 < tokens.length; i++) {
-        const role = ROLE_OF.get(tokens[i]!);
-        if (!role || role === 'other' || role === 'date' || ROLE_OF.has(tokens[i + 1]!)) continue;
-        // a Latin name keeps its words (作者 Demi Xia); a CJK value is one token
-        let value = tokens[++i]!;
-        while (/^[A-Za-z]/.test(value) && /^[A-Z][a-z.]*$/.test(tokens[i + 1] ?? ''))
-          value += ` ${tokens[++i]}`;
-        pairs.push([role, value]);
-      }
+  if (!marks.length)
+    for (const [role, value] of colonlessFields(text)) {
+      if (role === 'source' && !result.source) result.source = cleanSource(value);
+      else if (role === 'author') result.authors.push(...splitNames(value));
+      else if (role === 'photo') result.photographers.push(...splitNames(value));
+      else if (role === 'editor') result.editors.push(...splitNames(value));
     }
-    if (pairs.length >= 2 || (pairs.length && /[|｜丨]/.test(text)))
-      for (const [role, value] of pairs) {
-        if (role === 'source' && !result.source) result.source = cleanSource(value);
-        else if (role === 'author') result.authors.push(...splitNames(value));
-        else if (role === 'photo') result.photographers.push(...splitNames(value));
-        else if (role === 'editor') result.editors.push(...splitNames(value));
-      }
-  }
   if (!result.dateText) {
     const lead = DATE_LEAD.exec(text);
     if (lead) result.dateText = text.slice(lead.index + lead[0].length);
@@ -1113,6 +1124,7 @@ export function isBylineLine(line: string): boolean {
           NAME_THEN_WRITER.test(text.trim()))) ||
       creditRun(text) !== null ||
       (text.length < 80 && BLOG_AUTHOR.test(text)) ||
+      (text.length < 60 && colonlessFields(text).length > 0) ||
       markedNames(collapseSpace(line)).length > 0
     );
   const label = first[1] ?? first[2] ?? first[3]!;

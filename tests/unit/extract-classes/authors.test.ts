@@ -257,8 +257,11 @@ describe('less common author labels and labels without a colon', () => {
     ['来源：人民网 通讯员 李四', { authors: ['李四'], source: '人民网' }],
     ['作者 张三 来源 新华社 2008-12-07', { authors: ['张三'], source: '新华社' }],
     ['来源 CSDN | 作者 Demi Xia', { authors: ['Demi Xia'], source: 'CSDN' }],
-    // one label without a colon and no | is prose-like: not believed
+    // one label without a colon and no | is prose-like: not believed, unless a date shares the line
     ['作者 张三说', { authors: [] }],
+    ['2024-12-01 08:30 作者 张三', { authors: ['张三'] }],
+    ['作者 张三 2024年12月1日', { authors: ['张三'] }],
+    ['2024-12-01 来源 新华社', { source: '新华社' }],
     // labels in brackets instead of before a colon
     [
       '【发布日期】2015-06-12 【来源】新华网 【作者】张三',
@@ -353,6 +356,12 @@ describe('credits written with a slash', () => {
   ])('%s: the role after the names (张三/文), as older newspapers print it', (line, expected) => {
     expect(parseByline(line)).toMatchObject(expected);
     expect(isBylineLine(line)).toBe(true);
+  });
+
+  it('a date line with a label without its colon opening the body is the byline, not the body', () => {
+    const a = extract({ paragraphs: ['2024-12-01 08:30 作者 张三', ...PARAGRAPHS] });
+    expect(a.authors).toEqual(['张三']);
+    expect(a.textContent).not.toContain('作者');
   });
 
   it('the credit after the names opening the body names its writer and leaves the body', () => {
