@@ -566,8 +566,9 @@ function withoutRoles(names: readonly string[], onOutlet: (outlet: string) => vo
       // a role alone names no one, unless it completes an outlet's pen name
       const last = out.at(-1);
       if (!people && last && isPenName(last + role)) out[out.length - 1] = last + role;
-      // a reporter's role after a name no outlet ends like (财新记者 张三): no person, when one follows
-    } else if (!people) out.push(name);
+    }
+    // a reporter's role after a name no outlet ends like (财新记者 张三) is no person where one follows
+    else if (!people) out.push(name);
   });
   return out;
 }
@@ -1151,10 +1152,10 @@ const NOT_AN_OUTLET =
 const COUNTER_TOKEN =
   /^\d(?!\d{0,3}(?!.*(?:次|人|条|條|个|個|篇|评论|評論|阅读|閱讀|浏览|瀏覽|赞|讚|万|萬|分钟|分鐘|小时|小時|天|前|楼|樓|年|月|日|号|號|岁|歲|元|秒))[\u4e00-\u9fff])/;
 
-/** A short run of text that may be a name: no sentence, label, date, region, credit or widget. */
 /** Arrows, geometric shapes, symbols and dingbats, and the private-use area icon fonts draw from. */
 const WIDGET_GLYPH = /[\u2190-\u21ff\u25a0-\u25ff\u2600-\u27bf\ue000-\uf8ff]/u;
 
+/** A short run of text that may be a name: no sentence, label, date, region, credit or widget. */
 function nameLike(text: string): boolean {
   return (
     text.length >= 2 &&

@@ -32,7 +32,8 @@ function withoutPlatform(source: string): string {
  * Where the outlet's story came from, in brackets after its name (`新京报(北京)`, `南方日报（广州）`):
  * two or three characters that no edition, outlet or channel ends like (人民日报（海外版）keeps its).
  */
-const PLACE_IN_BRACKETS = /\s*[（(][\u4e00-\u9fff]{1,2}[^版报報网網社台刊端号號频頻道\s）)][）)]$/u;
+const PLACE_IN_BRACKETS =
+  /\s*[（(][\u4e00-\u9fff]{1,2}(?![版报報网網社台刊端号號频頻道])[\u4e00-\u9fff][）)]$/u;
 
 /** A source value: no furniture, not a date or URL, outlet-sized. */
 function asSource(value: string | null): string | null {
