@@ -2,7 +2,8 @@
  * Replication between archives (fake-indexeddb, one factory per device) through a real
  * CouchDB-protocol server (pouchdb-server in memory, or JIANBAO_COUCHDB_URL), over the states a
  * replication goes through: first sync, edits, deletes and undo, offline conflicts, a clip of the
- * same page on two devices, hostile documents, a server that goes away mid-sync.
+ * same page on two devices, hostile documents, a server that goes away mid-sync; and the sync
+ * service as the worker runs it, following the server's changes live while a page holds a port.
  */
 import { IDBFactory } from 'fake-indexeddb';
 import { JSDOM } from 'jsdom';
@@ -14,6 +15,8 @@ import type { Clip } from '@/utils/model/article';
 import { sanitizeHtml } from '@/utils/model/sanitize';
 import { CouchClient } from '@/utils/sync/couch-client';
 import { markLocalChanges, pendingCount, readStatus, syncRound, type Replica } from '@/utils/sync/replicator';
+import { SYNC_SETTINGS_KEY, type SyncSettings } from '@/utils/sync/settings';
+import { createSyncService } from '@/utils/sync/sync-service';
 import { couchRequest, startCouchServer, uniqueDatabase, type CouchServer } from '../support/couch-server';
 import { makeArticle } from './article-factory';
 
@@ -376,4 +379,49 @@ describe('sync through a CouchDB-protocol server', () => {
     expect(status.lastError?.message).toMatch(/not-found/);
     expect(await pendingCount(a.db)).toBe(1);
   });
+});
+
+describe('the sync service, live while a page lists clips', () => {
+  /** The worker's sync service over an archive, with settings in a stand-in for storage.local. */
+  function worker(db: JianbaoDatabase, onPulled?: () => void) {
+    const settings: SyncSettings = {
+      enabled: true,
+      serverUrl: server.url,
+      database,
+      username: server.username,
+      password: server.password,
+      deviceName: '',
+    };
+    const stored: Record<string, unknown> = { [SYNC_SETTINGS_KEY]: settings };
+    return createSyncService({
+      db: async () => db,
+      sanitize,
+      storage: {
+        get: async (key) => ({ [key]: stored[key] }),
+        set: async (items) => void Object.assign(stored, items),
+      },
+      onPulled,
+    });
+  }
+
+  it('a clip another device pushes after the first round arrives by the live feed, and the pages are told', async () => {
+    const aDb = await openArchive(new IDBFactory());
+    const bDb = await openArchive(new IDBFactory());
+    const a = worker(aDb);
+    let told = 0;
+    const b = worker(bDb, () => told++);
+    await a.syncNow();
+    await b.syncNow();
+    expect(told).toBe(0);
+
+    b.liveOpened();
+    // B's own round (the one the port opened) is over: B waits on the feed
+    await expect.poll(async () => (await b.status()).running, { timeout: 10_000 }).toBe(false);
+    const id = await clip(aDb, 20, '长白山冰雪季开幕。');
+    await a.localChange([id]);
+
+    await expect.poll(() => search(bDb, '冰雪季'), { timeout: 15_000, interval: 100 }).toEqual([id]);
+    await expect.poll(() => told, { timeout: 5_000 }).toBe(1);
+    b.liveClosed();
+  }, 60_000);
 });
