@@ -47,6 +47,8 @@ export interface ExtractContext {
   tail: Line[];
   /** the cleaned body's lines (its text), filled after cleaning */
   textLines: Line[];
+  /** loose keys of the title block (title, kicker, subtitle), filled once the title is found */
+  titleKeys: Set<string>;
   /** loose keys of lines already read as title, kicker, subtitle or byline: not body text */
   knownKeys: Set<string>;
   /** which origin each field's value came from, for `jianbao extract --explain` */

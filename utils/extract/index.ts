@@ -329,6 +329,7 @@ export function explainArticle(
     head: [],
     tail: [],
     textLines: [],
+    titleKeys: new Set(),
     knownKeys: new Set(),
     origins: { body: bodyOrigin(body, site) },
   };
@@ -344,7 +345,10 @@ export function explainArticle(
   const titleKeys = [title, kicker, subtitle, stamp && `${title}${stamp}`].flatMap((text) =>
     text ? [looseKey(text)] : [],
   );
-  for (const key of titleKeys) ctx.knownKeys.add(key);
+  for (const key of titleKeys) {
+    ctx.titleKeys.add(key);
+    ctx.knownKeys.add(key);
+  }
   // byline and date lines under the title are not body text when Readability repeats them
   for (const { line, byline } of zoneBylines(ctx))
     if (
@@ -372,7 +376,7 @@ export function explainArticle(
     baseUrl: baseUrlOf(document, url),
     remove: cleanRule?.remove ? [...cleanRule.remove] : undefined,
     // on other pages only the title block: their bylines are read by the Western rules
-    knownKeys: chinese || body.via !== 'readability' ? ctx.knownKeys : new Set(titleKeys),
+    knownKeys: chinese || body.via !== 'readability' ? ctx.knownKeys : ctx.titleKeys,
     trimTeasers: body.via === 'readability' && chinese,
     chinese,
     titleKey: looseKey(title),

@@ -271,6 +271,16 @@ describe('the lines around the headline', () => {
     const a = extract({ byline: '<h2>池北区新增雪道四十余条</h2>' });
     expect(a.subtitle).toBe('池北区新增雪道四十余条');
   });
+
+  it.each([
+    '<h2>——池北区新增雪道四十余条</h2>',
+    '<h2>池北区新增雪道四十余条</h2>',
+    '<div class="subtitle">池北区新增雪道四十余条</div>',
+  ])('a subtitle right above the date line is no outlet: %s', (deck) => {
+    const a = extract({ byline: `${deck}<div class="date">2024-12-01 08:30</div>` });
+    expect(a.subtitle).toMatch(/池北区新增雪道四十余条$/);
+    expect(a.source).toBeNull();
+  });
 });
 
 describe('a <title> that is only the site’s name', () => {

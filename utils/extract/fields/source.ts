@@ -73,7 +73,8 @@ export function resolveSource(ctx: ExtractContext, title: string, siteName: stri
     // what its last line credits); elsewhere `.source` is as likely an image credit
     if (ctx.language === 'zh') {
       yield { value: namedSource(ctx.head), origin: 'page' };
-      const head = ctx.head.filter((l) => !l.inList);
+      // (a subtitle right above the date line is no outlet's name)
+      const head = ctx.head.filter((l) => !l.inList && !ctx.titleKeys.has(looseKey(l.text)));
       const outlet = unlabelledOutlet(head, (t) => DATED.test(t), looseKey(title));
       // the name beside the date that the page's metadata declares its author is the writer, unless
       // it is an outlet's (a 头条号 新华社 declared as the author of what it published)
