@@ -63,11 +63,14 @@ const NAME_PARTICLE = '(?:de|da|di|do|du|del|della|der|den|des|dos|das|la|le|van
  * `Alejandro de la Garza`), as bylines and links to a writer's page print it.
  */
 export const LATIN_NAME = String.raw`\p{Lu}[\p{L}'’.-]*(?:\s+(?:${NAME_PARTICLE}\s+){0,2}\p{Lu}[\p{L}'’.-]*){1,3}`;
+/** A newsroom's roles, as a byline names them after the writer (`Jane Doe, Staff Writer`). */
+const ROLE = 'writer|reporter|correspondent|editor|contributor|columnist|producer';
 /**
  * An outlet or role after a byline's name: capitalised words (`Staff Writer`, `The Associated
- * Press`) or the outlet's web address (`chinadaily.com.cn`).
+ * Press`), a role in lower case after its capital (`Staff reporter`, `Staff writers`) or the
+ * outlet's web address (`chinadaily.com.cn`).
  */
-const AFFILIATION = String.raw`(?:(?:the\s+)?\p{Lu}[\p{L}'’.&-]*(?:\s+(?:of|for|and|the|at)?\s*\p{Lu}[\p{L}'’.&-]*){0,6}|[a-z][\w-]*(?:\.[a-z]{2,})+)`;
+const AFFILIATION = String.raw`(?:\p{Lu}\p{L}*\s+(?:${ROLE})s?|(?:the\s+)?\p{Lu}[\p{L}'’.&-]*(?:\s+(?:of|for|and|the|at)?\s*\p{Lu}[\p{L}'’.&-]*){0,6}|[a-z][\w-]*(?:\.[a-z]{2,})+)`;
 /** Words a title-case subhead opens with after "By" (`By The Numbers`, `By Contrast`): no name. */
 const NOT_A_NAME = String.raw`(?:The|A|An|This|That|These|Those|Our|Your|My|His|Her|Its|Their|Any|All|Some|Most|Contrast|Comparison|Design|Default|Far|Then|Now|Way|Day|Night|Land|Air|Sea|Hand|Car|Bus|Train|Numbers)\b`;
 // (a label before a byline that says "by" itself reads `By by Jane Doe`)
@@ -75,10 +78,11 @@ const BYLINE_LEAD =
   /^(?:by|written by|story by|words by|text by|posted by|report(?:ing|ed)? by|compiled by)\s+(?:by\s+)?/i;
 /**
  * What follows the lead: names in their own capitals (case-sensitive, so `By changed lines` is no
- * byline), then maybe their affiliations (`, Professor of History, Example State University`).
+ * byline), then maybe their affiliations (`, Professor of History, Example State University`, the
+ * Taipei Times' `/ Staff reporter`, `/ Staff writer, with AFP`).
  */
 const BYLINE_NAMES = new RegExp(
-  String.raw`^(?!${NOT_A_NAME})${LATIN_NAME}(?:\s*(?:,|and|&)\s*${LATIN_NAME})*(?:\s*(?:,|\||–|—|-|for)\s*${AFFILIATION}(?:\s*,\s*(?:and\s+)?${AFFILIATION})*)?\.?$`,
+  String.raw`^(?!${NOT_A_NAME})${LATIN_NAME}(?:\s*(?:,|and|&)\s*${LATIN_NAME})*(?:\s*(?:,|\||–|—|-|/|for)\s*${AFFILIATION}(?:\s*,\s*(?:and\s+|with\s+)?${AFFILIATION})*)?\.?$`,
   'u',
 );
 /** The roles a wire story's closing credits name, each before `by` (and an editor's own `Edited by`). */
@@ -137,9 +141,6 @@ export function isWesternBylineLine(text: string): boolean {
   return !!lead && BYLINE_NAMES.test(bylineRest(text, lead));
 }
 
-/** A newsroom's roles, as a byline names them after the writer (`Jane Doe, Staff Writer`). */
-const ROLE = 'writer|reporter|correspondent|editor|contributor|columnist|producer';
-
 /**
  * The last word of a role, a job title, an outlet or an organisation after a byline's comma: `Staff
  * Writer`, `The Daily Post`, `Senior Staff Technologist`, `Example Policy Institute`.
@@ -182,7 +183,7 @@ const CAPITALS_THEN_OUTLET = /^([A-Z][A-Z.'’-]*(?:\s+[A-Z][A-Z.'’-]*)+)\s+(?
 
 /**
  * The writers an English byline names (`By Jane Doe and Mary-Kate O’Neil, The Associated Press`):
- * the names before the outlet, which follows a bar, a dash, "for" or a comma and "The", or stands
+ * the names before the outlet, which follows a bar, a dash, a slash, "for" or a comma and "The", or stands
  * after the names as one word.
  */
 export function westernBylineNames(text: string): string[] {
@@ -190,7 +191,7 @@ export function westernBylineNames(text: string): string[] {
   const lead = BYLINE_LEAD.exec(text);
   const rest = lead ? bylineRest(text, lead) : '';
   if (!rest || !BYLINE_NAMES.test(rest)) return [];
-  const names = rest.split(/\s*(?:\||–|—|\s-\s|\bfor\b|,\s*(?=the\s))\s*/i)[0]!;
+  const names = rest.split(/\s*(?:\||–|—|\s-\s|\s\/\s|\bfor\b|,\s*(?=the\s))\s*/i)[0]!;
   const parts = names
     .split(/\s*(?:,|&|\band\b)\s*/)
     .map((name) => name.trim().replace(/\.$/, ''))

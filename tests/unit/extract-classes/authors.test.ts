@@ -622,6 +622,12 @@ describe('English bylines', () => {
       ['Marc Santora', 'William K. Rashbaum', 'Al Baker', 'Adam Goldman'],
     ],
     ['<p>By Howard Schneider | Reuters</p>', ['Howard Schneider']],
+    // a slash before the role or the outlet, a role in lower case after its capital (Taipei Times)
+    ['<div class="name">By Jane Doe / Staff reporter</div>', ['Jane Doe']],
+    ['<div class="name">By Jane Doe and John Roe / Staff reporters</div>', ['Jane Doe', 'John Roe']],
+    ['<div class="name">By Jane Doe / Staff writer, with AFP</div>', ['Jane Doe']],
+    ['<div class="name">By Jane Doe, Staff reporter</div>', ['Jane Doe']],
+    ['<div class="name">By Jane Doe / Reuters</div>', ['Jane Doe']],
     [
       '<p>By Jeremy Herb, Lauren del Valle and Kara Scannell, CNN</p>',
       ['Jeremy Herb', 'Lauren del Valle', 'Kara Scannell'],
