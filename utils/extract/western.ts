@@ -75,14 +75,18 @@ const AFFILIATION = String.raw`(?:\p{Lu}\p{L}*\s+(?:${ROLE})s?|(?:the\s+)?\p{Lu}
 const NOT_A_NAME = String.raw`(?:The|A|An|This|That|These|Those|Our|Your|My|His|Her|Its|Their|Any|All|Some|Most|Contrast|Comparison|Design|Default|Far|Then|Now|Way|Day|Night|Land|Air|Sea|Hand|Car|Bus|Train|Numbers)\b`;
 // (a label before a byline that says "by" itself reads `By by Jane Doe`)
 const BYLINE_LEAD =
-  /^(?:by|written by|story by|words by|text by|posted by|report(?:ing|ed)? by|compiled by)\s+(?:by\s+)?/i;
+  /^(?:by|written by|story by|words by|text by|posted by|report(?:ing|ed)? by|compiled by)(?:\s*:)?\s+(?:by\s+)?/i;
+/** Where a writer filed from, after the name (the Guardian's `Jane Doe in Beijing`). */
+const FILED_FROM = String.raw`\s+in\s+\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)?`;
+/** A byline's name, maybe with where the writer filed from. */
+const BYLINE_NAME = String.raw`${LATIN_NAME}(?:${FILED_FROM})?`;
 /**
  * What follows the lead: names in their own capitals (case-sensitive, so `By changed lines` is no
  * byline), then maybe their affiliations (`, Professor of History, Example State University`, the
  * Taipei Times' `/ Staff reporter`, `/ Staff writer, with AFP`).
  */
 const BYLINE_NAMES = new RegExp(
-  String.raw`^(?!${NOT_A_NAME})${LATIN_NAME}(?:\s*(?:,|and|&)\s*${LATIN_NAME})*(?:\s*(?:,|\||–|—|-|/|for)\s*${AFFILIATION}(?:\s*,\s*(?:and\s+|with\s+)?${AFFILIATION})*)?\.?$`,
+  String.raw`^(?!${NOT_A_NAME})${BYLINE_NAME}(?:\s*(?:,|and|AND|&)\s*${BYLINE_NAME})*(?:\s*(?:,|\||–|—|-|/|for)\s*${AFFILIATION}(?:\s*,\s*(?:and\s+|with\s+)?${AFFILIATION})*)?\.?$`,
   'u',
 );
 /** The roles a wire story's closing credits name, each before `by` (and an editor's own `Edited by`). */
@@ -178,6 +182,8 @@ export const ROLE_TITLE = new RegExp(
   'i',
 );
 
+const FILED_FROM_END = new RegExp(`${FILED_FROM}$`, 'u');
+
 /** A name set in capitals and the words after it that are not (AP's `JANE DOE Associated Press`). */
 const CAPITALS_THEN_OUTLET = /^([A-Z][A-Z.'’-]*(?:\s+[A-Z][A-Z.'’-]*)+)\s+(?=[A-Z][a-z])/;
 
@@ -193,13 +199,17 @@ export function westernBylineNames(text: string): string[] {
   if (!rest || !BYLINE_NAMES.test(rest)) return [];
   const names = rest.split(/\s*(?:\||–|—|\s-\s|\s\/\s|\bfor\b|,\s*(?=the\s))\s*/i)[0]!;
   const parts = names
-    .split(/\s*(?:,|&|\band\b)\s*/)
-    .map((name) => name.trim().replace(/\.$/, ''))
+    .split(/\s*(?:,|&|\band\b|\bAND\b)\s*/)
+    .map((name) => name.trim().replace(/\.$/, '').replace(FILED_FROM_END, ''))
     // a name in capitals, then the outlet in its own case (`By JANE DOE Associated Press`)
     .map((name) => CAPITALS_THEN_OUTLET.exec(name)?.[1] ?? name);
   // a title or an employer ends the names: what follows it is theirs (`…, ACLU Speech, Privacy, and
   // Technology Project`)
-  const end = parts.findIndex((part, i) => i > 0 && isAffiliation(part));
+  // (an outlet in capitals after a name in its own case: `By Jane Doe, USA TODAY`)
+  const capitals = (part: string) => /\p{L}/u.test(part) && part === part.toUpperCase();
+  const end = parts.findIndex(
+    (part, i) => i > 0 && (isAffiliation(part) || (capitals(part) && !capitals(parts[0]!))),
+  );
   return (
     (end > 0 ? parts.slice(0, end) : parts)
       // a single word after the first name is the outlet (`By A and B, CNN`), not a writer; nor is

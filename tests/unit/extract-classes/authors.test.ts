@@ -628,6 +628,16 @@ describe('English bylines', () => {
     ['<div class="name">By Jane Doe / Staff writer, with AFP</div>', ['Jane Doe']],
     ['<div class="name">By Jane Doe, Staff reporter</div>', ['Jane Doe']],
     ['<div class="name">By Jane Doe / Reuters</div>', ['Jane Doe']],
+    // a colon after the lead, where each writer filed from, a byline set in capitals
+    ['<div class="name">Written by: Jane Doe</div>', ['Jane Doe']],
+    ['<div class="name">By Jane Doe in Beijing and John Roe in Shanghai</div>', ['Jane Doe', 'John Roe']],
+    ['<div class="name">BY JANE DOE AND JOHN ROE</div>', ['JANE DOE', 'JOHN ROE']],
+    // an outlet in capitals after names in their own case; the comma before "and"
+    ['<div class="name">By Jane Doe, USA TODAY</div>', ['Jane Doe']],
+    [
+      '<div class="name">By Jane Doe, John Roe, and Mary Major, CNN</div>',
+      ['Jane Doe', 'John Roe', 'Mary Major'],
+    ],
     [
       '<p>By Jeremy Herb, Lauren del Valle and Kara Scannell, CNN</p>',
       ['Jeremy Herb', 'Lauren del Valle', 'Kara Scannell'],
