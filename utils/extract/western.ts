@@ -118,13 +118,20 @@ function bylineRest(text: string, lead: RegExpExecArray): string {
     .replace(/[\s.·|]*\d+\s+comments?$/i, '')
     // the pictures' credit after a bullet (`Story by A • Photos by B`)
     .replace(PICTURE_CREDIT_AFTER, '');
-  if (!/\d/.test(rest)) return rest;
-  for (const gap of rest.matchAll(/[\s,|·–—-]+/g)) {
+  const cut = beforeTimestamp(rest);
+  return cut === rest ? rest : cut.replace(FILED_IN, '');
+}
+
+/** The text before the timestamp that closes it (`Jane Doe Dec 1, 2024`), or the text itself. */
+export function beforeTimestamp(text: string): string {
+  if (!/\d/.test(text)) return text;
+  for (const gap of text.matchAll(/[\s,|·–—-]+/g)) {
     const at = gap.index! + gap[0].length;
-    if (gap.index! > 0 && timestampLine(rest.slice(at)))
-      return rest.slice(0, gap.index).replace(FILED_IN, '');
+    // (`Last updated: …` is a label of two words)
+    if (gap.index! > 0 && timestampLine(text.slice(at)))
+      return text.slice(0, gap.index).replace(/\s*\blast$/i, '');
   }
-  return rest;
+  return text;
 }
 
 const PICTURE_CREDIT_AFTER =
@@ -167,10 +174,11 @@ function isAffiliation(part: string): boolean {
 
 /**
  * Whether a byline's part after its first name is another writer: a name of its own words, not an
- * outlet or a role (`CNN`, `Staff Writer`, `The Daily Post`, `Special to The Times`).
+ * outlet or a role (`CNN`, `Staff Writer`, `The Guardian`, `Special to The Times`).
  */
 export function isFurtherWriter(name: string): boolean {
-  return /\s/.test(name) && !isAffiliation(name) && !/^special to\b/i.test(name);
+  // (no one's name opens with "The": `Jane Doe | The Guardian`)
+  return /\s/.test(name) && !isAffiliation(name) && !/^(?:special to|the)\b/i.test(name);
 }
 
 /**

@@ -638,6 +638,12 @@ describe('English bylines', () => {
       '<div class="name">By Jane Doe, John Roe, and Mary Major, CNN</div>',
       ['Jane Doe', 'John Roe', 'Mary Major'],
     ],
+    // a byline element's lines run together by Readability, an outlet after a bar, a date after the name
+    ['<p class="byline">Jane Doe<br>Reporter</p>', ['Jane Doe']],
+    ['<div class="byline">Jane Doe | The Guardian</div>', ['Jane Doe']],
+    ['<div class="byline"><span>Jane Doe</span><span>Dec 1, 2024</span></div>', ['Jane Doe']],
+    // French "by", and where the writer filed from in brackets
+    ['<div class="byline">Par Cécile Ducourtieux (Bruxelles, bureau européen)</div>', ['Cécile Ducourtieux']],
     [
       '<p>By Jeremy Herb, Lauren del Valle and Kara Scannell, CNN</p>',
       ['Jeremy Herb', 'Lauren del Valle', 'Kara Scannell'],

@@ -21,7 +21,7 @@ import { ruleCandidates, type Candidate, type ExtractContext } from '../context'
 import { cutAtFurniture, isFurniture } from '../furniture';
 import { cleanName, looseKey } from '../text';
 import { BLOG_PLATFORM, ownerAfterPlatform, titleParts } from '../title';
-import { isFurtherWriter, ROLE_TITLE, westernBylineNames } from '../western';
+import { beforeTimestamp, isFurtherWriter, ROLE_TITLE, westernBylineNames } from '../western';
 import {
   bodyEndBylines,
   bodyLeadBylines,
@@ -184,6 +184,10 @@ export function declaredNames(declared: string): string[] {
   const afterBy = /\bby\s+([^\n|]+)$/i.exec(value)?.[1] ?? value;
   return (
     afterBy
+      // French and Spanish "by" (`Par Cécile Ducourtieux`), and where the writer filed from in
+      // brackets after the name (`(Bruxelles, bureau européen)`)
+      .replace(/^(?:par|por)\s+/i, '')
+      .replace(/\s*\((?=[^)]*\p{Lu})[^)\n]*\)/gu, '')
       .split(/\n|\s[|·•]\s|\s*[|｜]\s*/)
       .map((part) =>
         // a date printed right after the name ends it (`张三2023-05-12 08:23`)
@@ -198,6 +202,8 @@ export function declaredNames(declared: string): string[] {
             .trim(),
         ),
       )
+      // the date after the name (`Jane Doe Dec 1, 2024`, two elements' text on one line)
+      .map((part) => beforeTimestamp(part).trim())
       // (`on Deadspin`, `in Politics`: the outlet or section a card credits, not a person)
       .filter(
         (part) =>
@@ -285,6 +291,32 @@ function bylineNearStory(ctx: ExtractContext, byline: string): boolean {
   return at <= storyStart + 5 || ctx.tail.some((line) => line.index === at);
 }
 
+/**
+ * Readability's Latin byline as the page's lines print it: its element's text runs the words of
+ * separate lines together (`Jane DoeReporter` for `Jane Doe<br>Reporter`). The lines whose text it
+ * is, one to a line, where they stand near the story; else the byline as it came.
+ */
+function bylineAsPrinted(ctx: ExtractContext, byline: string): string {
+  // (a Chinese byline run together is an account card's, which RUN_TOGETHER tells apart)
+  if (/[\u3400-\u9fff]/.test(byline)) return byline;
+  const key = looseKey(byline);
+  const storyStart = ctx.bodyStart >= 0 ? ctx.bodyStart : ctx.titleLine;
+  const near = [...ctx.lines.slice(Math.max(0, ctx.titleLine), Math.max(0, storyStart) + 6), ...ctx.tail];
+  for (let i = 0; i < near.length; i++) {
+    let joined = '';
+    for (let j = i; j < Math.min(i + 4, near.length); j++) {
+      joined += looseKey(near[j]!.text);
+      if (joined === key)
+        return near
+          .slice(i, j + 1)
+          .map((line) => line.text)
+          .join('\n');
+      if (!key.startsWith(joined)) break;
+    }
+  }
+  return byline;
+}
+
 export function resolveAuthors(
   ctx: ExtractContext,
   source: string | null,
@@ -327,7 +359,9 @@ export function resolveAuthors(
     const byline = ctx.body.readabilityByline;
     if (byline && bylineNearStory(ctx, byline))
       yield {
-        value: declaredNames(byline).filter((name) => notEditor(name) && !RUN_TOGETHER.test(name)),
+        value: declaredNames(bylineAsPrinted(ctx, byline)).filter(
+          (name) => notEditor(name) && !RUN_TOGETHER.test(name),
+        ),
         origin: 'page',
       };
     yield { value: writerBesideDate(ctx.head), origin: 'page' };
