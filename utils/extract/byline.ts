@@ -859,7 +859,8 @@ function labelsJoined(line: string): string {
 const REPOST_CREDIT =
   /^(?:本文|文章)?(?:经授权)?(?:来自|转载自|转自|来源于|来源\s*[:：])\s*(?:微信)?公众号\s*[:：]?\s*[“"「『]?([^”"」』（(，,。\s]{1,30})[”"」』]?\s*(?:[（(]\s*(?:微信)?ID\s*[:：]\s*[\w.-]+\s*[)）])?\s*(?:[，,]\s*作者\s*[:：]?\s*([^，,。；;（(]{1,30}))?/iu;
 
-const DATE_ON_LINE = /(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}/;
+/** A year and month: the dated line of a byline zone. */
+export const DATE_AT = /(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}/;
 
 /**
  * `来源 CSDN | 作者 魏星`, `作者 张三 来源 新华社`, `2024-12-01 08:30 作者 张三`: labels without a colon,
@@ -880,9 +881,7 @@ function colonlessFields(text: string): Array<[Role, string]> {
       pairs.push([role, value]);
     }
   }
-  return pairs.length >= 2 ||
-    (pairs.length && /[|｜丨]/.test(text)) ||
-    (pairs.length && DATE_ON_LINE.test(text))
+  return pairs.length >= 2 || (pairs.length && /[|｜丨]/.test(text)) || (pairs.length && DATE_AT.test(text))
     ? pairs
     : [];
 }

@@ -8,6 +8,7 @@
  * both labels).
  */
 import {
+  DATE_AT,
   LATIN_NAME_SPLIT,
   parseByline,
   PERSON_NAME,
@@ -25,7 +26,6 @@ import { beforeTimestamp, isFurtherWriter, ROLE_TITLE, westernBylineNames } from
 import {
   bodyEndBylines,
   bodyLeadBylines,
-  DATE_AT,
   infoTableBylines,
   linkedWriter,
   zoneBylines,
@@ -287,8 +287,12 @@ function bylineNearStory(ctx: ExtractContext, byline: string): boolean {
   const key = byline.replace(/\s+/g, ' ').trim();
   const at = ctx.lines.findIndex((line) => line.text.includes(key));
   if (at < 0) return true;
-  const storyStart = ctx.bodyStart >= 0 ? ctx.bodyStart : ctx.titleLine;
-  return at <= storyStart + 5 || ctx.tail.some((line) => line.index === at);
+  return at <= storyStart(ctx) + 5 || ctx.tail.some((line) => line.index === at);
+}
+
+/** The story's first line among the page's lines: the body's, else the title's. */
+function storyStart(ctx: ExtractContext): number {
+  return ctx.bodyStart >= 0 ? ctx.bodyStart : ctx.titleLine;
 }
 
 /**
@@ -300,8 +304,10 @@ function bylineAsPrinted(ctx: ExtractContext, byline: string): string {
   // (a Chinese byline run together is an account card's, which RUN_TOGETHER tells apart)
   if (/[\u3400-\u9fff]/.test(byline)) return byline;
   const key = looseKey(byline);
-  const storyStart = ctx.bodyStart >= 0 ? ctx.bodyStart : ctx.titleLine;
-  const near = [...ctx.lines.slice(Math.max(0, ctx.titleLine), Math.max(0, storyStart) + 6), ...ctx.tail];
+  const near = [
+    ...ctx.lines.slice(Math.max(0, ctx.titleLine), Math.max(0, storyStart(ctx)) + 6),
+    ...ctx.tail,
+  ];
   for (let i = 0; i < near.length; i++) {
     let joined = '';
     for (let j = i; j < Math.min(i + 4, near.length); j++) {

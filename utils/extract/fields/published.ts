@@ -18,9 +18,10 @@ import {
   statesZone,
   type PublishDate,
 } from '../dates';
+import { DATE_AT } from '../byline';
 import { HEADLINE_LINK_CHARS, holdsHeadlineLink, type Line } from '../lines';
 import { scriptPublished } from '../metadata';
-import { DATE_AT, headBylines, infoTableBylines, zoneBylines, type ParsedLine } from './zone';
+import { headBylines, infoTableBylines, zoneBylines, type ParsedLine } from './zone';
 
 /** Lines that can hold a date but never the article's: footers, copyright, ICP numbers. */
 const FOOTER_LINE = /©|copyright|版权|版權|ICP|备案|公网安备|all rights reserved/i;

@@ -4,6 +4,7 @@
  * source, people and date steps.
  */
 import {
+  DATE_AT,
   isBylineLine,
   NEWSPAPER_LEAD,
   OUTLET_ENDING,
@@ -218,9 +219,6 @@ const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING
 function ownHome(pageUrl: string): string | null {
   return /^\/[^/]+(?=\/.)/.exec(URL.canParse(pageUrl) ? new URL(pageUrl).pathname : '')?.[0] ?? null;
 }
-
-/** A year and month: the dated line of a byline zone. */
-export const DATE_AT = /(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}/;
 
 /**
  * A link to the page's own home on its own host (`home`), under the title beside the date or right
