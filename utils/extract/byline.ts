@@ -352,11 +352,12 @@ const DATE_LEAD =
 const POSTER_BEFORE_DATE =
   /(?:^|\s)([\p{L}\p{N}_.·-]{2,20}?)(?:\s+|(?<=[A-Za-z0-9_])(?=[发發]))(?:发表于|發表於|发布于|發佈於|已?于(?=\s*(?:19|20)\d{2}\s*[-/.年]))\s*[:：]?\s*\d/u;
 /**
- * Blog footers and headers: `posted @ 2010-05-07 21:23 kingname 阅读(12)`, `Posted by Jane Doe at 9:30`,
- * and a WordPress theme's `Posted on 2019-03-05 by 张三`.
+ * Blog footers and headers: `posted @ 2010-05-07 21:23 kingname 阅读(12)` (or `posted on`, and a
+ * Latin name of two or three words: `Demi Xia Views(12)`), `Posted by Jane Doe at 9:30`, and a
+ * WordPress theme's `Posted on 2019-03-05 by 张三`.
  */
 const BLOG_AUTHOR =
-  /[Pp]osted\s*@\s*\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}\s+([^\s()（）|]{2,30})|\b(?:[Pp]osted\s+on\b[^|]{1,40}?\s|[Pp]osted\s+)by\s+([A-Za-z\u4e00-\u9fff][\w\u4e00-\u9fff.-]*(?:\s[A-Z][\w.-]*){0,2})/;
+  /[Pp]osted\s*(?:@|on)\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}\s+(?![Bb]y\s)([^\s()（）|]{2,30}(?:\s(?!(?:Views?|Comments?|Edit|Read|Reads|Favorites?)\b|[A-Z][\w.-]*\()[A-Z][\w.-]*){0,2})(?=\s|$)|\b(?:[Pp]osted\s+on\b[^|]{1,40}?\s|[Pp]osted\s+)by\s+([A-Za-z\u4e00-\u9fff][\w\u4e00-\u9fff.-]*(?:\s[A-Z][\w.-]*){0,2})/;
 /**
  * （记者 张三 李四）, 本报记者 王五, 特约评论员 赵六: a reporter's or commentator's label followed by a
  * space instead of a colon.
@@ -1134,13 +1135,25 @@ export function isBylineLine(line: string): boolean {
 
 /** A date or time as a token of a line (2019-09-26, 15:10, 3天前, an English month or weekday, a zone). */
 const DATEISH_TOKEN =
-  /^((19|20)?\d{2}[-/.年]\d{1,2}([-/.月]\d{1,2}日?)?|\d{1,2}[:：]\d{2}([:：]\d{2})?|\d{1,2}月\d{1,2}日|今天|昨天|前天|今日|昨日|刚刚|\d+(分钟|小时|天)前|(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?,?|(january|february|march|april|may|june|july|august|september|october|november|december|mon|tues?|wed|thu|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday),?|(hkt|cst|gmt|utc|est|edt|pst|pdt|cet|cest|bst|jst|kst|sgt|aest|ict)([+-]\d{1,2}(:?\d{2})?)?)$/i;
+  /^((19|20)?\d{2}[-/.年]\d{1,2}([-/.月]\d{1,2}日?)?|\d{1,2}[:：]\d{2}([:：]\d{2})?|\d{1,2}[时時点點]\d{1,2}分(\d{1,2}秒)?|\d{1,2}月\d{1,2}日|今天|昨天|前天|今日|昨日|刚刚|\d+(分钟|小时|天)前|(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?,?|(january|february|march|april|may|june|july|august|september|october|november|december|mon|tues?|wed|thu|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday),?|(hkt|cst|gmt|utc|est|edt|pst|pdt|cet|cest|bst|jst|kst|sgt|aest|ict)([+-]\d{1,2}(:?\d{2})?)?)$/i;
 /**
  * A province or region alone beside the date is where the post came from (self-media pages print
  * the poster's IP region without its 属地 label: `2023-05-12 08:23 四川`), never the outlet.
  */
 const REGION_ALONE =
   /^(?:北京|天津|上海|重庆|重慶|河北|山西|辽宁|遼寧|吉林|黑龙江|黑龍江|江苏|江蘇|浙江|安徽|福建|江西|山东|山東|河南|湖北|湖南|广东|廣東|海南|四川|贵州|貴州|云南|雲南|陕西|陝西|甘肃|甘肅|青海|台湾|台灣|内蒙古|內蒙古|广西|廣西|西藏|宁夏|寧夏|新疆|香港|澳门|澳門|海外)$/;
+/**
+ * A blog's own name, `老树的博客` (maybe qualified: 张三的技术博客, 老树的个人空间, zhangsan的ChinaUnix博客):
+ * group 1 is its owner, who wrote its posts. Never an outlet.
+ */
+export const BLOG_NAME =
+  /^(\S{2,12}?)\s?的(?:[\u4e00-\u9fff]{0,2}|[A-Za-z0-9]{2,12})(?:博客|部落格|空间|空間|日志|日誌|专栏|專欄|blog)$/iu;
+/**
+ * A newsroom desk or channel alone beside the date is the story's section (`2024-12-01 08:30 社会`,
+ * `时政 | 2024-12-01`, `国际频道`), never the outlet.
+ */
+const DESK_ALONE =
+  /^(?:国内|國內|国际|國際|社会|社會|政治|时政|時政|财经|財經|经济|經濟|娱乐|娛樂|体育|體育|科技|生活|健康|教育|文化|旅游|旅遊|汽车|汽車|房产|房產|军事|軍事|两岸|兩岸|要闻|要聞|地方|本地|港澳|评论|評論|观点|觀點|时尚|時尚|民生|法治|产经|產經|国际新闻)(?:频道|頻道|新闻|新聞|版|中心)?$/;
 const NOT_AN_OUTLET =
   /^(原创|转载|独家|首发|置顶|分享|分享到|举报|评论|收藏|关注|订阅|阅读|字号|打印|关闭|大|中|小|优质原创作者|.*认证|.*(有限)?公司|发布时间|发布于|发表于|作者|来源|更新|发布|發布|發佈|发表|發表|首发|首發|修改|来自|來自|发自|發自|[a-z]?\d+|.*(时间|時間|日期)|帖子|积分|積分|精华|精華|威望|金钱|金錢|贡献|貢獻|等级|等級|阅读权限|閱讀權限|最后登录|最後登錄|UID|主题|主題|听众|收听|好友|[（(]?(?:星期|周|週|禮拜|礼拜)[一二三四五六日天][）)]?|上午|下午|中午|晚上|凌晨|早上|傍晚|[AP]\.?M\.?|by)$/i;
 
@@ -1167,6 +1180,10 @@ function nameLike(text: string): boolean {
     // a menu's arrow, a star or an icon font's glyph marks a button (转载▼, ★收藏)
     !WIDGET_GLYPH.test(text) &&
     !REGION_ALONE.test(text) &&
+    !DESK_ALONE.test(text) &&
+    !BLOG_NAME.test(text) &&
+    // (a particle opens no name: `张三 的博客` split at its space)
+    !/^的/.test(text) &&
     !/記者|记者|通讯员|通訊員|[／/]/.test(text) &&
     // where it was reported from (台北報導, 綜合報導), not an account named …报道
     !/^[\u4e00-\u9fff]{0,3}(?:綜合|综合|即時|即时|連線|连线)?(?:報導|报道|報道)$/.test(text) &&
@@ -1216,7 +1233,9 @@ export function unlabelledOutlet(
   // labels (http://www.sina.com.cn 2005年05月12日14:28 新华网, 08:23 发布于 上海)
   const text = lines[index]!.text.replace(/https?:\/\/\S+/g, ' ')
     .replace(/\d{1,2}[:：]\d{2}([:：]\d{2})?/g, ' ')
-    .replace(LOCATION_NOTE, ' ');
+    .replace(LOCATION_NOTE, ' ')
+    // (`老树 的博客`: a blog's name split at its particle is one token)
+    .replace(/(?<=\S)\s+(?=的)/gu, '');
   // brackets hold the line's widgets ([打印] [评论]), or the outlet itself (2010年05月07日 21:23 [新京报])
   const all = text
     .replace(/[[【(（]([^\]】)）]{1,12})[\]】)）]/g, (_, inner: string) => {

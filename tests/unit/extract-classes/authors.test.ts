@@ -921,6 +921,19 @@ describe('the outlet named beside the date, without a label', () => {
   });
 });
 
+describe('a newsroom desk beside the date is the section, not the outlet', () => {
+  it.each([
+    ['<div class="info">2024-12-01 08:30 社会</div>', null],
+    ['<div class="info">时政 | 2024-12-01 08:30</div>', null],
+    ['<div class="info"><span>2024-12-01 08:30</span><span>国际频道</span></div>', null],
+    ['<div class="info">2013/06/29 22:54 政治 王家俊 報導</div>', null],
+    // an outlet after the desk is still the outlet
+    ['<div class="info">2024-12-01 08:30 国内 新华社</div>', '新华社'],
+  ])('%s', (byline, source) => {
+    expect(extract({ byline }).source).toBe(source);
+  });
+});
+
 describe("an editor's credit", () => {
   it.each([
     // a newsroom's staff code glued to the name stays, as the page prints it (网易)

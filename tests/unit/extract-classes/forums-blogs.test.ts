@@ -166,6 +166,29 @@ describe("a blog footer that the post's container holds, as its last line", () =
   });
 });
 
+describe("a blog's name beside the post's date names its owner", () => {
+  it.each([
+    '<div class="info">老树的博客 2008-12-07 21:23:45 阅读：123</div>',
+    '<div class="info">老树 的博客 | 2008-12-07 21:23:45</div>',
+    '<div class="info"><span>2008-12-07 21:23:45</span> <span>老树的个人空间</span></div>',
+  ])('%s: the owner is the author, the blog no outlet', (byline) => {
+    const article = extract({ title: '酸菜白肉锅哪家强', paragraphs: POST, byline });
+    expect(article.authors).toEqual(['老树']);
+    expect(article.source).toBeNull();
+  });
+});
+
+describe("a blog footer's poster after `posted on` or `posted @`", () => {
+  it.each([
+    ['posted on 2008-12-07 21:23 老树 阅读(120) 评论(3) 编辑 收藏 举报', ['老树']],
+    // a Latin name of two words, before the footer's English counters
+    ['posted @ 2008-12-07 21:23 Demi Xia Views(120) Comments(3) Edit', ['Demi Xia']],
+    ['Posted on 2008-12-07 21:23 by Jane Doe', ['Jane Doe']],
+  ])('%s', (footer, authors) => {
+    expect(parseByline(footer).authors).toEqual(authors);
+  });
+});
+
 describe("a community post's writer beside its date", () => {
   /** A post whose JSON-LD of `type` declares `author`, shown beside the date under the title. */
   const post = (type: string, author: string) => {

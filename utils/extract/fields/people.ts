@@ -8,6 +8,7 @@
  * both labels).
  */
 import {
+  BLOG_NAME,
   DATE_AT,
   LATIN_NAME_SPLIT,
   parseByline,
@@ -114,11 +115,7 @@ const NOT_A_SIGN_OFF =
 function blogOwner(docTitle: string): string[] {
   const parts = titleParts(docTitle);
   for (const part of parts.slice(1)) {
-    // a word or the platform may qualify the blog: 张三的技术博客, 老树的个人空间, zhangsan的ChinaUnix博客
-    const m =
-      /^(\S{2,12}?)的(?:[\u4e00-\u9fff]{0,2}|[A-Za-z0-9]{2,12})(?:博客|部落格|空间|空間|日志|日誌|专栏|專欄|blog)$/iu.exec(
-        part,
-      );
+    const m = BLOG_NAME.exec(part);
     if (m) return [m[1]!];
   }
   const owner =
@@ -132,12 +129,19 @@ const WRITER_BEFORE_DATE =
 
 /**
  * The writer named beside the date without a label, on the first dated line under the title
- * (`张三 ·2023-05-12 08:23`): only a name shaped like a person's, as an outlet stands there too.
+ * (`张三 ·2023-05-12 08:23`): only a name shaped like a person's, as an outlet stands there too; or
+ * the owner of the blog named there (`老树的博客 2010-05-07 21:23`).
  */
 function writerBesideDate(head: readonly Line[]): string[] {
   const line = head.find((l) => l.text.length <= 60 && DATE_AT.test(l.text));
-  const name = line && WRITER_BEFORE_DATE.exec(line.text)?.[1];
-  return name && PERSON_NAME.test(name) ? [name] : [];
+  if (!line) return [];
+  const name = WRITER_BEFORE_DATE.exec(line.text)?.[1];
+  if (name && PERSON_NAME.test(name)) return [name];
+  for (const token of line.text.replace(/(?<=\S)\s+(?=的)/gu, '').split(/[\s|｜·•]+/)) {
+    const owner = BLOG_NAME.exec(token)?.[1];
+    if (owner) return [owner];
+  }
+  return [];
 }
 
 /**
