@@ -915,6 +915,14 @@ describe('the outlet named beside the date, without a label', () => {
     },
   );
 
+  it.each(['2019年09月26日 15时10分', '2019年09月26日 15點10分'])(
+    '%s: a time in hours and minutes is no outlet',
+    (line) => {
+      const a = extract({ byline: `<div class="info">${line}</div>` });
+      expect([a.source, a.publishedAt]).toEqual([null, '2019-09-26T15:10:00+08:00']);
+    },
+  );
+
   it('a person before the labelled fields is no outlet', () => {
     const a = extract({ byline: '<div class="info">2010-03-05 12:00 张伟 编辑：李四</div>' });
     expect(a.source).not.toBe('张伟');
