@@ -354,14 +354,37 @@ export function readMetadata(doc: Document, url: string): EmbeddedMetadata {
 
 /**
  * Keys under which an app's state carries the article's HTML (`window.__INITIAL_STATE__ =
- * {"article": {"content": "<p>…</p>"}}`, a Next.js page's __NEXT_DATA__), with the string's JSON
- * escapes. Long values only: a summary or a title is no body.
+ * {"article": {"content": "<p>…</p>"}}`, a Next.js page's __NEXT_DATA__), with the string's escapes;
+ * or a script's object literal (`articleInfo: { content: '&lt;p&gt;…' }`: key unquoted, the string in
+ * single quotes, its markup maybe entity-escaped, as older portal templates print it). Long values
+ * only: a summary or a title is no body.
  */
-const SCRIPT_BODY =
-  /"(content|contentHtml|content_html|articleContent|article_content|bodyHtml|body_html|richContent|rich_content|detail|html)"\s*:\s*"((?:[^"\\]|\\.){200,})"/g;
+const BODY_KEYS =
+  'content|contentHtml|content_html|articleContent|article_content|bodyHtml|body_html|richContent|rich_content|detail|html';
+const SCRIPT_BODY = new RegExp(
+  `(?:"(${BODY_KEYS})"|(?<![\\w$.])(${BODY_KEYS}))\\s*:\\s*(?:"((?:[^"\\\\]|\\\\.){200,})"|'((?:[^'\\\\]|\\\\.){200,})')`,
+  'g',
+);
 const SCRIPT_BODY_BUDGET = 2_000_000;
 /** Markup that sets text in paragraphs: an embedded body that is HTML, not plain text. */
 export const HOLDS_PARAGRAPHS = /<(p|br|div|section)\b/i;
+/** The same markup entity-escaped (`&lt;p&gt;`): a template that printed it into a script's string. */
+const ESCAPED_PARAGRAPHS = /&lt;(p|br|div|section)\b/i;
+const ENTITIES: Readonly<Record<string, string>> = { lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' };
+
+/** A script's string literal's value: `"…"` read as JSON, `'…'` as JSON once its quotes are swapped. */
+function stringValue(doubleQuoted: string | undefined, singleQuoted: string | undefined): string | null {
+  const json =
+    doubleQuoted ??
+    singleQuoted!
+      .replace(/\\x([0-9a-f]{2})/gi, '\\u00$1')
+      .replace(/\\'|"/g, (quote) => (quote === '"' ? '\\"' : "'"));
+  try {
+    return JSON.parse(`"${json}"`) as string;
+  } catch {
+    return null;
+  }
+}
 
 /**
  * The longest article HTML the page's own scripts carry (an app rendered in the browser, saved or
@@ -377,14 +400,11 @@ export function scriptArticleBody(doc: Document): string | null {
     budget -= text.length;
     SCRIPT_BODY.lastIndex = 0;
     for (let m = SCRIPT_BODY.exec(text); m; m = SCRIPT_BODY.exec(text)) {
-      let value: string;
-      try {
-        value = JSON.parse(`"${m[2]}"`) as string;
-      } catch {
-        continue;
-      }
+      let value = stringValue(m[3], m[4]);
+      if (value && !HOLDS_PARAGRAPHS.test(value) && ESCAPED_PARAGRAPHS.test(value))
+        value = value.replace(/&(lt|gt|quot|apos|amp);/g, (_, name: string) => ENTITIES[name]!);
       // HTML with paragraphs, not a template or a code sample
-      if (HOLDS_PARAGRAPHS.test(value) && (!best || value.length > best.length)) best = value;
+      if (value && HOLDS_PARAGRAPHS.test(value) && (!best || value.length > best.length)) best = value;
     }
   }
   return best;

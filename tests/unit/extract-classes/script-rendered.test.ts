@@ -45,6 +45,35 @@ describe("an app's state holding the story's HTML", () => {
   });
 });
 
+describe("a script's object literal holding the story's HTML, as older portal templates print it", () => {
+  const story = [...PARAGRAPHS, ...PARAGRAPHS.map((p) => p.replace('。', '，据了解。'))];
+  const content = story.map((p) => `<p>${p}</p>`).join('');
+  const shell = (script: string) =>
+    `<!doctype html><html><head><meta charset="utf-8"><title>长白山冰雪季开幕 游客同比增长三成 - 示例新闻</title></head>
+<body><div id="app"><div class="loading">正在加载...</div></div><script>${script}</script></body></html>`;
+
+  it.each([
+    [
+      'key unquoted, markup entity-escaped in single quotes',
+      `var BASE_DATA = { articleInfo: { title: '长白山', content: '${content.replace(/</g, '&lt;').replace(/>/g, '&gt;')}'.replace(/&lt;/g, '<'), groupId: '123' } };`,
+    ],
+    [
+      'single quotes with \\x escapes',
+      `var data = { article: { content: '${content.replace(/</g, '\\x3c')}' } };`,
+    ],
+    ['key unquoted, double quotes', `window.data = { detail: "${content}" };`],
+  ])('%s: is the body', (_, script) => {
+    const article = extractHtml(shell(script), URL);
+    expect(article.textContent.split('\n')).toEqual(story);
+    expect(article.origins.body).toBe('metadata');
+  });
+
+  it('a key that only ends like one is not read', () => {
+    const html = shell(`var data = { mycontent: '${content}' };`);
+    expect(() => extractHtml(html, URL)).toThrow(/no readable article/);
+  });
+});
+
 describe("JSON-LD's articleBody on a page that shows none", () => {
   it('is the body, a paragraph a line', () => {
     const ld = JSON.stringify({
