@@ -547,6 +547,19 @@ describe('dates on government and older pages', () => {
   });
 
   it.each([
+    ['<div class="info">19-09-26 15:10 来源：吉林日报</div>', '2019-09-26T15:10:00+08:00'],
+    ['<div class="time">98-05-12 09:05:33</div>', '1998-05-12T09:05:33+08:00'],
+    // a 民國 year in digits
+    ['<div class="time">108/09/26 15:10</div>', '2019-09-26T15:10:00+08:00'],
+  ])('a date line opening with a two-digit year and a time needs no label: %s', (byline, iso) => {
+    expect(extract({ byline }, UNDATED_URL).publishedAt).toBe(iso);
+  });
+
+  it('a two-digit year without a time or a label is not believed', () => {
+    expect(extract({ byline: '<div class="info">19-09-26</div>' }, UNDATED_URL).publishedAt).toBeNull();
+  });
+
+  it.each([
     '<table><tr><td>发文机关：国务院办公厅</td><td>成文日期：2015年06月10日</td></tr><tr><td>发布日期：2015年06月12日</td><td>来源：国务院办公厅</td></tr></table>',
     '<div>成文日期：2015年06月10日 发布日期：2015年06月12日</div>',
   ])("a notice's 成文日期 (written) yields to its 发布日期 (published)", (byline) => {
