@@ -805,6 +805,20 @@ describe('English bylines', () => {
     ).toEqual(['Jon Fingas']);
   });
 
+  it.each([
+    '<a href="/author/jane-doe">Jane Doe</a> and <a href="/author/john-roe">John Roe</a>',
+    '<span class="author"><a href="/by/jane-doe">Jane Doe</a></span>, <span class="author"><a href="/by/john-roe">John Roe</a></span>',
+  ])('links to several writers’ pages in one byline name them all: %s', (links) => {
+    const byline = `<div class="meta">${links} · <time datetime="2024-03-12">March 12, 2024</time></div>`;
+    expect(english(byline).authors).toEqual(['Jane Doe', 'John Roe']);
+  });
+
+  it('a writer’s link further down, in another block, is not a co-writer', () => {
+    const byline =
+      '<div class="meta"><a href="/author/jane-doe">Jane Doe</a> · March 12, 2024</div><div class="follow">Follow <a href="/author/john-roe">John Roe</a></div>';
+    expect(english(byline).authors).toEqual(['Jane Doe']);
+  });
+
   it('links to writers’ pages in the menu, or under related stories after the body, name no writer', () => {
     const a = extract(
       {

@@ -168,7 +168,7 @@ export const infoTableBylines = oncePerExtraction((ctx) => {
 
 /**
  * Links to a writer's own page: a newsroom's (`/author/jane-doe`, `/staff/janedoe/`,
- * `/about/editors/jon-fingas/`, `/@janedoe`) or a community's profile (`/people/xiaowang`, `/u/abc123`,
+ * `/about/editors/jon-fingas/`, `/by/jane-doe`, `/@janedoe`) or a community's profile (`/people/xiaowang`, `/u/abc123`,
  * `space-uid-123.html`, `u.php?uid=123`, a platform's host of them: `//space.bilibili.com/123`).
  */
 const WRITER_PAGE_PATHS = [
@@ -184,6 +184,9 @@ const WRITER_PAGE_PATHS = [
   '/profiles/',
   '/reporters/',
   '/columnists/',
+  '/journalists/',
+  // The New York Times: `/by/jane-doe`
+  '/by/',
   '/u/',
   '/user/',
   '/users/',
@@ -245,11 +248,12 @@ function proseFrom(lines: readonly Line[], from: number, to: number): number {
 }
 
 /**
- * The name linked to its own page (a writer's, a community's or platform's account), between the
- * headline and the body's first line, not in the page's menus.
+ * The names linked to their own pages (a writer's, a community's or platform's account), between the
+ * headline and the body's first line, not in the page's menus: the first, and the co-writers linked
+ * beside it in the same block (`<a>Jane Doe</a> and <a>John Roe</a>`).
  */
-const linkedName = oncePerExtraction((ctx): string | null => {
-  if (ctx.titleLine < 0) return null;
+const linkedNames = oncePerExtraction((ctx): string[] => {
+  if (ctx.titleLine < 0) return [];
   const from = ctx.lines[Math.max(0, ctx.titleLine - 3)]?.el;
   // up to the body's first line: a byline row Readability kept opens the body; where the body opens
   // with the headline itself (an <article> holding its header), as far as the head zone reaches
@@ -258,14 +262,17 @@ const linkedName = oncePerExtraction((ctx): string | null => {
       ? ctx.lines[ctx.bodyStart + 1]?.el
       : ctx.lines[proseFrom(ctx.lines, ctx.titleLine + 1, ctx.titleLine + 15)]?.el;
   const home = ownHome(ctx.url);
+  const names: string[] = [];
+  let block: Element | null = null;
   // every link tested as a string, not a selector of twenty alternatives over the whole page (on a
   // portal's page with 700 links that selector took half the extraction's querySelectorAll time)
   for (const link of ctx.doc.getElementsByTagName('a')) {
     const href = link.getAttribute('href') ?? '';
     const writerPage = isWriterPageLink(href);
     const poster = isPosterLink(link);
-    const homeLink = !!home && (href.endsWith(home) || href.endsWith(`${home}/`));
+    const homeLink = !block && !!home && (href.endsWith(home) || href.endsWith(`${home}/`));
     if (!writerPage && !poster && !homeLink) continue;
+    if (block && !block.contains(link)) break;
     if (from && !from.contains(link) && !(from.compareDocumentPosition(link) & FOLLOWING)) continue;
     if (to && !(link.compareDocumentPosition(to) & FOLLOWING)) break;
     if (link.closest('nav, footer, aside')) continue;
@@ -273,22 +280,26 @@ const linkedName = oncePerExtraction((ctx): string | null => {
     const text = (link.textContent ?? '').replace(/\s+/g, ' ').trim();
     // (a label may stand inside the link: `<a href="/author/180/">著者：後藤大地</a>`)
     const name = parseByline(text).authors[0] ?? text;
-    if (LINKED_NAME.test(name)) return name;
+    if (!LINKED_NAME.test(name)) continue;
+    if (!names.includes(name)) names.push(name);
+    block ??= link.parentElement?.closest(BYLINE_BLOCK) ?? link.parentElement;
+    if (!block) break;
   }
-  return null;
+  return names;
 });
 
+/** The block a byline's links share: its paragraph, list item or box. */
+const BYLINE_BLOCK = 'p, div, li, header, section, address, td, dd';
+
 /**
- * The writer's name as a link to their page: templates that print no "By" before it, and the poster
- * of a community page. Never the source, though it stands beside the date as an outlet would.
+ * The writers' names as links to their pages: templates that print no "By" before them, and the
+ * poster of a community page. Never the source, though it stands beside the date as an outlet would.
  */
-export const linkedWriter = (ctx: ExtractContext): string[] => {
-  const name = linkedName(ctx);
-  return name && !OUTLET_ENDING.test(name) ? [name] : [];
-};
+export const linkedWriter = (ctx: ExtractContext): string[] =>
+  linkedNames(ctx).filter((name) => !OUTLET_ENDING.test(name));
 
 /** An outlet's account linked the same way (湖北日报 on a portal's self-media page): the source. */
 export const linkedOutlet = (ctx: ExtractContext): string | null => {
-  const name = linkedName(ctx);
+  const name = linkedNames(ctx)[0];
   return name && OUTLET_ENDING.test(name) ? name : null;
 };
