@@ -505,6 +505,17 @@ describe('credit runs without colons: each role followed by its names', () => {
     });
     expect(a.authors).toEqual(['张三']);
   });
+
+  it.each([
+    ['文｜财新 张三 李四<br>2024年12月01日 08:30 来源于 《财新周刊》', '财新周刊'],
+    ['文/南方 张三<br>2024-12-01 08:30 来源：南方日报', '南方日报'],
+  ])(
+    'the outlet credited before the writers is not an author where its paper is the source: %s',
+    (line, source) => {
+      const a = extract({ byline: `<div class="artInfo">${line}</div>` });
+      expect([a.source, a.authors.filter((name) => name !== '李四')]).toEqual([source, ['张三']]);
+    },
+  );
 });
 
 describe('"comes from" (来源于) closing the body, or in prose', () => {

@@ -82,8 +82,8 @@ export function isPlausibleAuthor(name: string, outlets: ReadonlySet<string>): b
 
 /**
  * Loose keys of the outlet names an author must not be: the site (as its metadata or its <title>
- * names it), the source, each also without its 网 (`文｜财新 张三` on 财新网 credits the outlet, then
- * the writer).
+ * names it), the source, each also without its 网 or its kind of paper (`文｜财新 张三` on 财新网, or
+ * from 财新周刊, credits the outlet, then the writer).
  */
 function outletKeys(source: string | null, siteName: string | null): Set<string> {
   const keys = [source, siteName]
@@ -91,7 +91,12 @@ function outletKeys(source: string | null, siteName: string | null): Set<string>
     .map(looseKey)
     .filter(Boolean);
   const short = keys
-    .map((key) => key.replace(/(新闻网|新聞網|网|網)$/u, ''))
+    .map((key) =>
+      key.replace(
+        /(新闻网|新聞網|网|網|周刊|週刊|日报|日報|晚报|晚報|时报|時報|杂志|雜誌|客户端|客戶端)$/u,
+        '',
+      ),
+    )
     .filter((key) => key.length >= 2);
   return new Set([...keys, ...short]);
 }
