@@ -181,6 +181,11 @@ describe("a self-media platform's chrome closing the post", () => {
     '本文为澎湃号作者或机构在澎湃新闻上传并发布，仅代表该作者或机构观点，不代表澎湃新闻的观点或立场，澎湃新闻仅提供信息发布平台。',
     '打开APP阅读更多精彩内容',
     '点击进入专题：长白山冰雪季',
+    // a like or share button with its count
+    '点赞(0)',
+    '分享（12）',
+    // the party-media platform's notice under a reposted story (人民号, 党媒平台)
+    '本文来自【示例日报】，仅代表作者观点。全国党媒信息公共平台提供信息发布传播服务。',
   ])('%s', (chrome) => {
     expect(bodyWith(chrome)).toEqual(PARAGRAPHS);
   });
