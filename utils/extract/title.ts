@@ -121,6 +121,16 @@ function isSiteFrontPage(href: string, pageUrl: string): boolean {
   );
 }
 
+/** A heading whose words are a link to the site's front page (a logo's `<h1><a href="/">…`). */
+function isFrontPageLink(el: Element, pageUrl: string): boolean {
+  const link = el.closest('a[href]') ?? el.querySelector('a[href]');
+  return (
+    !!link &&
+    looseKey(link.textContent ?? '') === looseKey(el.textContent ?? '') &&
+    isSiteFrontPage(link.getAttribute('href')!, pageUrl)
+  );
+}
+
 /**
  * A `<title>` that is only the site's name, on a template that never prints the headline there
  * (`自由時報電子報` on every page): it is the name when a link to the site's front page says so, in
@@ -199,6 +209,15 @@ function textOf(el: Element): string {
   return collapseSpace(text);
 }
 
+/** Type set as a heading without one's tag: bold or enlarged (`<p><strong><font size="4">`). */
+const HEADING_TYPE = 'strong, b, big, font[size]';
+
+/** A line whose whole text is set as a heading (HEADING_TYPE), as table-layout pages print headlines. */
+function setAsHeading(el: Element, text: string): boolean {
+  const type = el.matches(HEADING_TYPE) ? el : el.querySelector(HEADING_TYPE);
+  return !!type && looseKey(type.textContent ?? '') === looseKey(text);
+}
+
 /**
  * The heading right above the body, for pages whose <title> names only the channel and site
  * (`新闻动态--中国地理学会官网`): the nearest heading or title-named element among the few lines before
@@ -206,10 +225,14 @@ function textOf(el: Element): string {
  */
 function headingAboveBody(lines: Line[], bodyStart: number): Element | null {
   const headingOf = (line: Line) => line.el.closest('h1, h2, h3, h4, h5, h6') ?? line.el;
-  const headline = (line: Line): Element | null => {
+  // (type set as a heading only above the body: a wire story's body opens with its headline stack
+  // in bold, `…座谈会强调`, not the headline itself)
+  const headline = (line: Line, typeCounts = false): Element | null => {
     const el = headingOf(line);
     const named =
-      /^H[1-6]$/.test(el.tagName) || TITLE_HINT.test(`${el.getAttribute('class') ?? ''} ${el.id}`);
+      /^H[1-6]$/.test(el.tagName) ||
+      TITLE_HINT.test(`${el.getAttribute('class') ?? ''} ${el.id}`) ||
+      (typeCounts && setAsHeading(el, line.text));
     const fits = line.text.length >= 6 && line.text.length <= 120 && !line.linkChars && !line.inList;
     return named && fits && !isSectionHeading(el) && !insideNavigation(el) ? el : null;
   };
@@ -220,7 +243,7 @@ function headingAboveBody(lines: Line[], bodyStart: number): Element | null {
   for (let i = bodyStart - 1; i >= 0 && i >= bodyStart - 6; i--) {
     const line = lines[i]!;
     if (DATELINE.test(line.text) || isBylineLine(line.text)) continue;
-    return headline(line);
+    return headline(line, true);
   }
   return null;
 }
@@ -289,8 +312,9 @@ function headlineBeforeBreak(el: Element, announced: string[]): string | null {
 export function findTitle(
   doc: Document,
   lines: Line[],
-  candidates: { meta: string | null; readability: string | null; bodyStart?: number },
+  candidates: { meta: string | null; readability: string | null; bodyStart?: number; url?: string },
 ): TitleResult {
+  const url = candidates.url ?? doc.URL;
   const docTitle = collapseSpace(doc.title ?? '');
   const docKey = looseKey(docTitle);
   const metaKey = looseKey(candidates.meta ?? '');
@@ -320,6 +344,9 @@ export function findTitle(
     if (!score) continue;
     // after the score: most candidates name nothing of the title, and the ancestor walk costs more
     if (el.tagName !== 'H1' && insideNavigation(el)) continue;
+    // the site's logo set as a heading, its name linking to the front page, where the <title> is
+    // only that name
+    if (isFrontPageLink(el, url)) continue;
     score = score * 1000 + key.length + (el.tagName === 'H1' ? 50 : /^H[23]$/.test(el.tagName) ? 20 : 0);
     // the innermost element that carries the text (h1 > span): prefer the heading itself
     if (!best || score > best.score) best = { el, text, score };
@@ -329,7 +356,7 @@ export function findTitle(
     return { title: best.text, el: heading && textOf(heading) === best.text ? heading : best.el };
   }
   const h1s = pageHeadings(doc, 'h1');
-  if (h1s.length === 1 && !isSectionHeading(h1s[0]!)) {
+  if (h1s.length === 1 && !isSectionHeading(h1s[0]!) && !isFrontPageLink(h1s[0]!, url)) {
     const text = textOf(h1s[0]!);
     if (text.length >= 6 && text.length <= 200 && !h1s[0]!.closest('a')) return { title: text, el: h1s[0]! };
   }

@@ -169,6 +169,16 @@ describe("a wire story's headline stack in bold at the top of its body", () => {
     expect(a.textContent).toContain('（现场整理）');
   });
 
+  it('opening a body with no headline element above it, is not the headline the <title> names', () => {
+    const headline = '长白山冰雪季开幕式举行';
+    const stack = `<p style="text-align:center"><strong>${headline}强调</strong></p><p style="text-align:center"><strong>推动冰雪经济高质量发展</strong></p>`;
+    const html = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${headline}-示例科普网</title></head><body>
+<div class="nav"><a href="/">首页</a></div><div class="info">2024-12-01 08:30 来源：新华社</div>
+<div class="text">${stack}${PARAGRAPHS.map((p) => `<p>${p}</p>`).join('')}</div></body></html>`;
+    const a = extractHtml(html, URL);
+    expect([a.title, a.source]).toEqual([headline, '新华社']);
+  });
+
   it('bold subheads that do not hold the title stay', () => {
     const a = extract({
       title: '长白山冰雪季开幕式举行',
@@ -309,6 +319,31 @@ describe('a <title> that is only the site’s name', () => {
     const article = extract({ docTitle: '示例時報電子報', above });
     expect(article.siteName).toBeNull();
     expect(article.source).toBeNull();
+  });
+});
+
+describe('a <title> that is only the site’s name, over a headline set in another heading or in bold type', () => {
+  const headline = '长白山冰雪季开幕 游客同比增长三成';
+  const body = PARAGRAPHS.map((p) => `<p>${p}</p>`).join('');
+  const html = (content: string) =>
+    `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>示例新闻网</title></head><body>${content}</body></html>`;
+
+  it.each([
+    [
+      'the logo set as the h1, linking to the front page',
+      `<h1 class="logo"><a href="/">示例新闻网</a></h1><div class="art"><h2>${headline}</h2><div class="info">2024-12-01 08:30 来源：吉林日报</div><div class="text">${body}</div></div>`,
+    ],
+    [
+      'a table-layout page: the headline in bold, enlarged type',
+      `<div class="nav"><a href="/">首页</a></div><p align="center"><strong><font size="4">${headline}</font></strong></p><p align="center">2024-12-01 08:30</p><div class="text">${body}</div>`,
+    ],
+  ])('%s: the headline is the title', (_, content) => {
+    expect(extractHtml(html(content), URL).title).toBe(headline);
+  });
+
+  it('a bold line of a few words that is part of the prose above the body is no headline', () => {
+    const content = `<h1 class="logo"><a href="/">示例新闻网</a></h1><p>本报讯 <b>长白山</b> 冰雪季今日开幕，游客如织。</p><div class="text">${body}</div>`;
+    expect(extractHtml(html(content), URL).title).not.toBe('长白山');
   });
 });
 

@@ -43,6 +43,7 @@ export function resolveTitle(ctx: ExtractContext): TitleBlock {
       meta: ctx.meta.title,
       readability: ctx.body.readabilityTitle,
       bodyStart: ctx.bodyStart,
+      url: ctx.url,
     });
     // a timestamp printed in the title's element is the byline's (see headZone), not the headline's
     ({ headline: title, stamp } = splitTrailingStamp(found.title || stripTitleSuffix(ctx.doc.title ?? '')));
