@@ -70,7 +70,7 @@ const ROLE = 'writer|reporter|correspondent|editor|contributor|columnist|produce
  * Press`), a role in lower case after its capital (`Staff reporter`, `Staff writers`) or the
  * outlet's web address (`chinadaily.com.cn`).
  */
-const AFFILIATION = String.raw`(?:\p{Lu}\p{L}*\s+(?:${ROLE})s?|(?:the\s+)?\p{Lu}[\p{L}'’.&-]*(?:\s+(?:of|for|and|the|at)?\s*\p{Lu}[\p{L}'’.&-]*){0,6}|[a-z][\w-]*(?:\.[a-z]{2,})+)`;
+const AFFILIATION = String.raw`(?:\p{Lu}\p{L}*\s+(?:${ROLE})s?|(?:the\s+)?\p{Lu}[\p{L}'’.&-]*(?:(?:\s+(?:of|for|and|the|at|to)){0,2}\s+\p{Lu}[\p{L}'’.&-]*){0,6}|[a-z][\w-]*(?:\.[a-z]{2,})+)`;
 /** Words a title-case subhead opens with after "By" (`By The Numbers`, `By Contrast`): no name. */
 const NOT_A_NAME = String.raw`(?:The|A|An|This|That|These|Those|Our|Your|My|His|Her|Its|Their|Any|All|Some|Most|Contrast|Comparison|Design|Default|Far|Then|Now|Way|Day|Night|Land|Air|Sea|Hand|Car|Bus|Train|Numbers)\b`;
 // (a label before a byline that says "by" itself reads `By by Jane Doe`)
@@ -192,6 +192,18 @@ export const ROLE_TITLE = new RegExp(
 
 const FILED_FROM_END = new RegExp(`${FILED_FROM}$`, 'u');
 
+/**
+ * A name without the role its element set after it with no comma (`Jane Doe Senior Editor`, as
+ * `<span>Jane Doe</span> <span>Senior Editor</span>` reads): a role of two words or more, so that a
+ * surname that is a role word (Mark Writer) stays.
+ */
+function withoutTrailingRole(name: string): string {
+  const words = name.split(/\s+/);
+  for (let i = 2; i <= words.length - 2; i++)
+    if (ROLE_TITLE.test(words.slice(i).join(' '))) return words.slice(0, i).join(' ');
+  return name;
+}
+
 /** A name set in capitals and the words after it that are not (AP's `JANE DOE Associated Press`). */
 const CAPITALS_THEN_OUTLET = /^([A-Z][A-Z.'’-]*(?:\s+[A-Z][A-Z.'’-]*)+)\s+(?=[A-Z][a-z])/;
 
@@ -210,7 +222,8 @@ export function westernBylineNames(text: string): string[] {
     .split(/\s*(?:,|&|\band\b|\bAND\b)\s*/)
     .map((name) => name.trim().replace(/\.$/, '').replace(FILED_FROM_END, ''))
     // a name in capitals, then the outlet in its own case (`By JANE DOE Associated Press`)
-    .map((name) => CAPITALS_THEN_OUTLET.exec(name)?.[1] ?? name);
+    .map((name) => CAPITALS_THEN_OUTLET.exec(name)?.[1] ?? name)
+    .map(withoutTrailingRole);
   // a title or an employer ends the names: what follows it is theirs (`…, ACLU Speech, Privacy, and
   // Technology Project`)
   // (an outlet in capitals after a name in its own case: `By Jane Doe, USA TODAY`)

@@ -645,6 +645,12 @@ describe('English bylines', () => {
     ['<div class="name">BY JANE DOE AND JOHN ROE</div>', ['JANE DOE', 'JOHN ROE']],
     // an outlet in capitals after names in their own case; the comma before "and"
     ['<div class="name">By Jane Doe, USA TODAY</div>', ['Jane Doe']],
+    // a role its element sets after the name, with no comma
+    ['<div class="byline">By <span>Jane Doe</span> <span>Senior Editor</span></div>', ['Jane Doe']],
+    ['<div class="name">By Mark Writer</div>', ['Mark Writer']],
+    // a freelance's credit to the paper that ran the piece
+    ['<div class="name">By Jane Doe, Special to The Post</div>', ['Jane Doe']],
+    ['<div class="name">By Jane Doe and John Roe, Special to the Times</div>', ['Jane Doe', 'John Roe']],
     [
       '<div class="name">By Jane Doe, John Roe, and Mary Major, CNN</div>',
       ['Jane Doe', 'John Roe', 'Mary Major'],
