@@ -121,6 +121,26 @@ function isSiteFrontPage(href: string, pageUrl: string): boolean {
   );
 }
 
+/** How much two texts share, by their pairs of adjacent characters (Dice's coefficient, 0 to 1). */
+function sharedPairs(a: string, b: string): number {
+  if (a.length < 2 || b.length < 2) return 0;
+  const pairs = new Map<string, number>();
+  for (let i = 0; i < a.length - 1; i++) {
+    const pair = a.slice(i, i + 2);
+    pairs.set(pair, (pairs.get(pair) ?? 0) + 1);
+  }
+  let shared = 0;
+  for (let i = 0; i < b.length - 1; i++) {
+    const pair = b.slice(i, i + 2);
+    const left = pairs.get(pair) ?? 0;
+    if (left > 0) {
+      shared++;
+      pairs.set(pair, left - 1);
+    }
+  }
+  return (2 * shared) / (a.length - 1 + b.length - 1);
+}
+
 /** A heading whose words are a link to the site's front page (a logo's `<h1><a href="/">…`). */
 function isFrontPageLink(el: Element, pageUrl: string): boolean {
   const link = el.closest('a[href]') ?? el.querySelector('a[href]');
@@ -355,8 +375,9 @@ export function findTitle(
     const heading = best.el.closest('h1, h2, h3');
     return { title: best.text, el: heading && textOf(heading) === best.text ? heading : best.el };
   }
-  const h1s = pageHeadings(doc, 'h1');
-  if (h1s.length === 1 && !isSectionHeading(h1s[0]!) && !isFrontPageLink(h1s[0]!, url)) {
+  // (the site's logo set as an h1 is none of them)
+  const h1s = pageHeadings(doc, 'h1').filter((h1) => !isFrontPageLink(h1, url));
+  if (h1s.length === 1 && !isSectionHeading(h1s[0]!)) {
     const text = textOf(h1s[0]!);
     if (text.length >= 6 && text.length <= 200 && !h1s[0]!.closest('a')) return { title: text, el: h1s[0]! };
   }
@@ -367,9 +388,16 @@ export function findTitle(
   const namesNoArticle = titleParts(
     docTitle.replace(/[[(（【]?\s*(?:https?:\/\/|www\.)[^\s\])）】]*\s*[\])）】]?/g, ''),
   ).every((part) => part.length <= 12);
-  if (!candidates.meta && (start > 0 || (start === 0 && namesNoArticle))) {
+  if (start > 0 || (start === 0 && namesNoArticle)) {
     const above = headingAboveBody(lines, start);
-    if (above) return { title: textOf(above), el: above };
+    // where the metadata announces a title, the heading is the headline only when it tells the same
+    // story in other words (a shortened or reworded social title: `长白山冰雪季开幕` over the page's
+    // `长白山冰雪季今日开幕 游客同比增长三成`)
+    if (
+      above &&
+      (!candidates.meta || [metaKey, partKey].some((key) => sharedPairs(key, looseKey(textOf(above))) >= 0.5))
+    )
+      return { title: textOf(above), el: above };
   }
   const fallback = candidates.meta ?? candidates.readability ?? stripTitleSuffix(docTitle);
   return { title: stripTitleSuffix(fallback), el: null };

@@ -347,6 +347,27 @@ describe('a <title> that is only the site’s name, over a headline set in anoth
   });
 });
 
+describe('a headline the metadata announces in other words', () => {
+  const headline = '长白山冰雪季今日开幕 游客同比增长三成';
+  const body = PARAGRAPHS.map((p) => `<p>${p}</p>`).join('');
+  const html = (top: string) =>
+    `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>长白山冰雪季开幕啦_吉林频道_示例网</title>
+<meta property="og:title" content="长白山冰雪季开幕"></head><body><div class="art">${top}
+<div class="info">2024-12-01 08:30 来源：吉林日报</div><div class="text">${body}</div></div></body></html>`;
+
+  it.each([
+    ['an h1 beside the logo’s', `<h1><a href="/">示例网</a></h1><h1>${headline}</h1>`],
+    ['an h2 under the logo’s h1', `<h1><a href="/">示例网</a></h1><h2 class="title">${headline}</h2>`],
+  ])('is the headline the page shows, in %s', (_, top) => {
+    expect(extractHtml(html(top), URL).title).toBe(headline);
+  });
+
+  it('a heading above the byline that tells another story is not the headline', () => {
+    const top = '<h1><a href="/">示例网</a></h1><h2 class="title">吉林省各地市政务服务信息汇总</h2>';
+    expect(extractHtml(html(top), URL).title).toBe('长白山冰雪季开幕');
+  });
+});
+
 describe('a site name that a template declares as the headline', () => {
   it('(`application-name` = the <title> = the headline) names no site, and so no source', () => {
     const headline = '长白山冰雪季开幕 游客同比增长三成';
