@@ -830,6 +830,15 @@ describe('English bylines', () => {
     expect(english(byline).authors).toEqual(['Jane Doe', 'John Roe']);
   });
 
+  it.each([
+    '<a href="/author/jane-doe/">View All</a>',
+    '<a href="/author/john-roe/">More Stories</a>',
+    '<a href="/author/jane-doe/" class="more">Jane Doe Archive</a>',
+  ])('a button beside the writer’s link, to a writer’s page, is no co-writer: %s', (button) => {
+    const byline = `<div class="meta"><a href="/author/jane-doe/">Jane Doe</a> ${button} · March 12, 2024</div>`;
+    expect(english(byline).authors).toEqual(['Jane Doe']);
+  });
+
   it('a writer’s link further down, in another block, is not a co-writer', () => {
     const byline =
       '<div class="meta"><a href="/author/jane-doe">Jane Doe</a> · March 12, 2024</div><div class="follow">Follow <a href="/author/john-roe">John Roe</a></div>';

@@ -263,6 +263,7 @@ const linkedNames = oncePerExtraction((ctx): string[] => {
       : ctx.lines[proseFrom(ctx.lines, ctx.titleLine + 1, ctx.titleLine + 15)]?.el;
   const home = ownHome(ctx.url);
   const names: string[] = [];
+  const pages = new Set<string>();
   let block: Element | null = null;
   // every link tested as a string, not a selector of twenty alternatives over the whole page (on a
   // portal's page with 700 links that selector took half the extraction's querySelectorAll time)
@@ -280,13 +281,18 @@ const linkedNames = oncePerExtraction((ctx): string[] => {
     const text = (link.textContent ?? '').replace(/\s+/g, ' ').trim();
     // (a label may stand inside the link: `<a href="/author/180/">著者：後藤大地</a>`)
     const name = parseByline(text).authors[0] ?? text;
-    if (!LINKED_NAME.test(name)) continue;
+    // (a second link to the same writer's page is its `View All` or `More by` button)
+    if (!LINKED_NAME.test(name) || LINK_ACTION.test(name) || pages.has(href)) continue;
+    pages.add(href);
     if (!names.includes(name)) names.push(name);
     block ??= link.parentElement?.closest(BYLINE_BLOCK) ?? link.parentElement;
     if (!block) break;
   }
   return names;
 });
+
+/** A link's words for what it does, not whom it names (`View All`, `More Stories`, `Follow Author`). */
+const LINK_ACTION = /^(?:view|see|read|more|all|follow|load|show)\b/i;
 
 /** The block a byline's links share: its paragraph, list item or box. */
 const BYLINE_BLOCK = 'p, div, li, header, section, address, td, dd';
