@@ -129,6 +129,8 @@ const LABELS: ReadonlyArray<[string, Role]> = [
   ['見習編輯', 'editor'],
   ['见习编辑', 'editor'],
   ['本文编辑', 'editor'],
+  ['本期编辑', 'editor'],
+  ['本期編輯', 'editor'],
   ['特约编辑', 'editor'],
   ['文字编辑', 'editor'],
   ['网络编辑', 'editor'],

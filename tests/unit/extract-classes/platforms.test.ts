@@ -230,6 +230,30 @@ describe("a 公众号 article's own chrome, on WeChat or reposted elsewhere", ()
     expect(bodyWith(chrome)).toEqual(PARAGRAPHS);
   });
 
+  it.each([
+    '海报制作：张三',
+    '策划：李四 统筹：王五',
+    '出品：示例日报社',
+    // a gallery's hint under its picture, a comment box's prompt, a print bar
+    '▲点击图片查看大图',
+    '登录后发表评论',
+    '【我要打印】【关闭窗口】',
+  ])('%s closing the story is not body text', (chrome) => {
+    expect(bodyWith(chrome)).toEqual(PARAGRAPHS);
+  });
+
+  it('a sentence that opens with such a label stays', () => {
+    const line = '策划：这是一个关于长白山冰雪季的活动方案，包含开幕式、滑雪比赛等多个环节。';
+    expect(extract({ paragraphs: [line, ...PARAGRAPHS] }).textContent.split('\n')).toEqual([
+      line,
+      ...PARAGRAPHS,
+    ]);
+  });
+
+  it('本期编辑 names the editor', () => {
+    expect(extract({ paragraphs: [...PARAGRAPHS, '本期编辑：张三'] }).editors).toEqual(['张三']);
+  });
+
   it.each(['栏目主编：李四 文字编辑：王五', '图片编辑：赵六', '视频编辑：钱七'])(
     "an app's editor credit is not body text, wherever it stands: %s",
     (credit) => {
