@@ -264,29 +264,39 @@ const linkedNames = oncePerExtraction((ctx): string[] => {
   const home = ownHome(ctx.url);
   const names: string[] = [];
   const pages = new Set<string>();
-  let block: Element | null = null;
+  /** Takes the name a link shows, once per page it leads to; whether it did. */
+  const take = (link: Element, href: string): boolean => {
+    const text = (link.textContent ?? '').replace(/\s+/g, ' ').trim();
+    // (a label may stand inside the link: `<a href="/author/180/">著者：後藤大地</a>`)
+    const name = parseByline(text).authors[0] ?? text;
+    // (a second link to the same writer's page is its `View All` or `More by` button)
+    if (!LINKED_NAME.test(name) || LINK_ACTION.test(name) || pages.has(href)) return false;
+    pages.add(href);
+    if (!names.includes(name)) names.push(name);
+    return true;
+  };
   // every link tested as a string, not a selector of twenty alternatives over the whole page (on a
   // portal's page with 700 links that selector took half the extraction's querySelectorAll time)
   for (const link of ctx.doc.getElementsByTagName('a')) {
     const href = link.getAttribute('href') ?? '';
     const writerPage = isWriterPageLink(href);
     const poster = isPosterLink(link);
-    const homeLink = !block && !!home && (href.endsWith(home) || href.endsWith(`${home}/`));
+    const homeLink = !!home && (href.endsWith(home) || href.endsWith(`${home}/`));
     if (!writerPage && !poster && !homeLink) continue;
-    if (block && !block.contains(link)) break;
     if (from && !from.contains(link) && !(from.compareDocumentPosition(link) & FOLLOWING)) continue;
     if (to && !(link.compareDocumentPosition(to) & FOLLOWING)) break;
     if (link.closest('nav, footer, aside')) continue;
     if (!poster && !writerPage && !(home && homeBesideDate(ctx, link, home))) continue;
-    const text = (link.textContent ?? '').replace(/\s+/g, ' ').trim();
-    // (a label may stand inside the link: `<a href="/author/180/">著者：後藤大地</a>`)
-    const name = parseByline(text).authors[0] ?? text;
-    // (a second link to the same writer's page is its `View All` or `More by` button)
-    if (!LINKED_NAME.test(name) || LINK_ACTION.test(name) || pages.has(href)) continue;
-    pages.add(href);
-    if (!names.includes(name)) names.push(name);
-    block ??= link.parentElement?.closest(BYLINE_BLOCK) ?? link.parentElement;
-    if (!block) break;
+    if (!take(link, href)) continue;
+    // the co-writers linked after it in the same block (`<a>Jane Doe</a> and <a>John Roe</a>`)
+    const block = link.parentElement?.closest(BYLINE_BLOCK) ?? link.parentElement;
+    let after = false;
+    for (const other of block?.getElementsByTagName('a') ?? []) {
+      const otherHref = other.getAttribute('href') ?? '';
+      if (after && (isWriterPageLink(otherHref) || isPosterLink(other))) take(other, otherHref);
+      after ||= other === link;
+    }
+    break;
   }
   return names;
 });
