@@ -63,6 +63,22 @@ export function detectScript(text: string): Script {
   return latin > letters * 0.5 ? 'latin' : null;
 }
 
+/** A tag in BCP 47's conventional case: `zh-hant-tw`, `ZH_HK` → `zh-Hant-TW`, `zh-HK`. */
+function conventionalCase(tag: string): string {
+  return tag
+    .split('-')
+    .map((part, i) =>
+      i === 0
+        ? part.toLowerCase()
+        : part.length === 4 && /^[a-z]+$/i.test(part)
+          ? part[0]!.toUpperCase() + part.slice(1).toLowerCase()
+          : part.length === 2
+            ? part.toUpperCase()
+            : part.toLowerCase(),
+    )
+    .join('-');
+}
+
 const DECLARED_HANT = /^zh[-_](hant|tw|hk|mo)/i;
 const DECLARED_HANS = /^zh[-_](hans|cn|sg|my)/i;
 
@@ -72,7 +88,7 @@ const DECLARED_HANS = /^zh[-_](hans|cn|sg|my)/i;
  */
 export function articleLanguage(declared: string | null, text: string): string | null {
   const tag = declared?.trim().replace(/_/g, '-') ?? '';
-  const valid = /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i.test(tag) ? tag : '';
+  const valid = /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i.test(tag) ? conventionalCase(tag) : '';
   const script = detectScript(text);
   if (script === 'zh-Hans' || script === 'zh-Hant') {
     if (script === 'zh-Hans' && DECLARED_HANS.test(valid)) return valid;

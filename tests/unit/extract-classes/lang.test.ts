@@ -30,6 +30,10 @@ describe('article language', () => {
     ['zh-CN', JAPANESE_TEXT, 'ja'],
     ['en-GB', ENGLISH_TEXT, 'en-GB'],
     ['zh-CN', ENGLISH_TEXT, 'en'],
+    // in BCP 47's conventional case, whatever the page's
+    ['zh-hk', TRADITIONAL_TEXT, 'zh-HK'],
+    ['ZH_hant_tw', TRADITIONAL_TEXT, 'zh-Hant-TW'],
+    ['EN-us', ENGLISH_TEXT, 'en-US'],
   ])('declared %s over the text → %s', (declared, text, expected) => {
     expect(articleLanguage(declared, text)).toBe(expected);
   });
