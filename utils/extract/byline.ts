@@ -784,6 +784,10 @@ export function splitNames(value: string, declared = false): string[] {
 /** A 公众号's ID after its name: `示例财经（ID：shili）`, `(微信ID: abc)`. */
 const ACCOUNT_ID = /\s*[（(]\s*(?:微信)?(?:ID|号)\s*[:：][^)）]*[)）]?/i;
 
+/** A 来源 that says how the story came, not from whom: readers' submissions, the web at large. */
+const NO_OUTLET =
+  /^(?:网友投稿|網友投稿|读者投稿|讀者投稿|投稿|网络整理|網路整理|網絡整理|综合报道|綜合報導|综合整理|綜合整理|网络转载|網路轉載|网络来源|網路來源)$/;
+
 function cleanSource(value: string): string | null {
   let source = cutAtFurniture(value.replace(ACCOUNT_ID, '').split(SEPARATOR)[0] ?? '');
   source = source
@@ -793,6 +797,8 @@ function cleanSource(value: string): string | null {
     // name (新华网 原创) is no part of it either
     .replace(BEFORE_OUTLET, '')
     .replace(/\s*[（(]?(?:原创|原創|独家|獨家)[)）]?$/, '')
+    // compiled from the outlet's stories (新华社 综合): the outlet
+    .replace(/(?<=\S)\s+(?:综合|綜合|整理)$/u, '')
     .replace(NAMED_ACCOUNT, '$1')
     .trim();
   // a credit without a colon runs on after the outlet (来源：新华社 记者 张三): the outlet ends there
@@ -802,7 +808,13 @@ function cleanSource(value: string): string | null {
   source = words.join(' ');
   // the writer's name in the next element runs on after the outlet (来源：汽车之家 张三)
   if (words.length > 1 && words.slice(1).every((word) => PERSON_NAME.test(word))) source = words[0]!;
-  if (!source || source.length > 60 || PLACEHOLDER_NAME.test(source) || /^[\d\s:：-]+$/.test(source))
+  if (
+    !source ||
+    source.length > 60 ||
+    PLACEHOLDER_NAME.test(source) ||
+    NO_OUTLET.test(source) ||
+    /^[\d\s:：-]+$/.test(source)
+  )
     return null;
   return source;
 }

@@ -1014,6 +1014,12 @@ describe('a 来源 that names no outlet', () => {
     ['来源：转载', null],
     // an account's @ is no part of its name
     ['来源：@人民日报', '人民日报'],
+    // how the story came, not from whom
+    ['来源：网友投稿', null],
+    ['来源：网络整理', null],
+    ['來源：綜合報導', null],
+    // compiled from the outlet's stories: the outlet
+    ['来源：新华社 综合', '新华社'],
   ])('%s', (line, source) => {
     expect(parseByline(line).source).toBe(source);
   });
