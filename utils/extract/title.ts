@@ -240,8 +240,8 @@ function setAsHeading(el: Element, text: string): boolean {
 
 /**
  * The heading right above the body, for pages whose <title> names only the channel and site
- * (`新闻动态--中国地理学会官网`): the nearest heading or title-named element among the few lines before
- * the body, skipping the date and byline lines between them.
+ * (`新闻动态--中国地理学会官网`): the nearest heading, title-named element or line set in heading type
+ * among the few lines before the body, skipping the date and byline lines between them.
  */
 function headingAboveBody(lines: Line[], bodyStart: number): Element | null {
   const headingOf = (line: Line) => line.el.closest('h1, h2, h3, h4, h5, h6') ?? line.el;

@@ -250,7 +250,7 @@ function proseFrom(lines: readonly Line[], from: number, to: number): number {
 /**
  * The names linked to their own pages (a writer's, a community's or platform's account), between the
  * headline and the body's first line, not in the page's menus: the first, and the co-writers linked
- * beside it in the same block (`<a>Jane Doe</a> and <a>John Roe</a>`).
+ * after it in its block (`<a>Jane Doe</a> and <a>John Roe</a>`).
  */
 const linkedNames = oncePerExtraction((ctx): string[] => {
   if (ctx.titleLine < 0) return [];
