@@ -35,13 +35,19 @@ function crumbText(el: Element): string {
   return collapseSpace(el.textContent ?? '');
 }
 
+/** A name that ends like a site's own (示例网, 示例日报, 示例电视台, example.com), not a channel's. */
+const SITE_NAME_ENDING = /(?:网|網|站|报|報|台|社|在线|在線|\.com|\.cn|\.net)$/i;
+
 /**
  * A link to the site's front page under the site's name (`示例日报网`, `ETtoday` at `/`, named in the
- * <title>). The root of a channel's own host keeps its entry: 新闻中心 at news.sina.com.cn/.
+ * <title> or ending like a site's name). The root of a channel's own host keeps its entry: 新闻中心
+ * at news.sina.com.cn/.
  */
 function isFrontPage(a: Element): boolean {
   const name = looseKey(a.textContent ?? '');
-  if (!name || !looseKey(a.ownerDocument.title ?? '').includes(name)) return false;
+  if (!name) return false;
+  const named = looseKey(a.ownerDocument.title ?? '').includes(name);
+  if (!named && !SITE_NAME_ENDING.test(collapseSpace(a.textContent ?? ''))) return false;
   try {
     const url = new URL(a.getAttribute('href') ?? '', a.ownerDocument.baseURI);
     return /^\/(?:index\.\w{2,5}|default\.aspx?)?$/i.test(url.pathname) && !url.search;

@@ -179,6 +179,13 @@ describe('values end where page furniture begins', () => {
     ['<a href="/">ホーム</a> &gt; <a href="/news/">政治</a>', ['政治']],
     // the root of a channel's own host is that channel, not the site's front page
     ['<a href="/">新闻中心</a> &gt; <a href="/china/">国内新闻</a>', ['新闻中心', '国内新闻']],
+    // the site's name at the root, though the <title> does not name the site: it ends like one
+    [
+      '<a href="/">示例网</a> &gt; <a href="/news/">长春</a> &gt; <a href="/news/ms/">民生</a>',
+      ['长春', '民生'],
+    ],
+    ['<a href="/">吉林电视台</a> &gt; <a href="/news/">新闻</a>', ['新闻']],
+    ['<a href="/">example.com</a> / <a href="/news/">News</a>', ['News']],
   ])('the front page in other words and scripts: %s', (crumb, section) => {
     expect(extract({ above: `<div class="crumb">${crumb}</div>` }).section).toEqual(section);
   });
