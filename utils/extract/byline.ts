@@ -660,7 +660,11 @@ const NAME_SPLIT = /[\s、,，;；/／&＆]+|和(?=[\u4e00-\u9fff]{2,4}$)/u;
  * Between names that keep their inner spaces (`Demi Xia`, an organisation's long name): commas,
  * `and`, `&`, semicolons and slashes only.
  */
-export const LATIN_NAME_SPLIT = /\s*(?:[,，、;；&＆/／]|\band\b|\bund\b)\s*/iu;
+// (French `et` in lower case before a capital only: no name holds it, while a desk's name may,
+// `Zone Justice et faits divers`; Spanish `y` and Portuguese `e` join one person's surnames,
+// Ortega y Gasset)
+export const LATIN_NAME_SPLIT =
+  /\s*(?:[,，、;；&＆/／]|\b[Aa]nd\b|\bAND\b|\b[Uu]nd\b)\s*|\s+et\s+(?=\p{Lu})/u;
 /**
  * Portals and self-media platforms: they publish, they do not write, and their name after an
  * account's (财经观察者 百家号) is not the outlet's.

@@ -75,7 +75,7 @@ const AFFILIATION = String.raw`(?:\p{Lu}\p{L}*\s+(?:${ROLE})s?|(?:the\s+)?\p{Lu}
 const NOT_A_NAME = String.raw`(?:The|A|An|This|That|These|Those|Our|Your|My|His|Her|Its|Their|Any|All|Some|Most|Contrast|Comparison|Design|Default|Far|Then|Now|Way|Day|Night|Land|Air|Sea|Hand|Car|Bus|Train|Numbers)\b`;
 // (a label before a byline that says "by" itself reads `By by Jane Doe`)
 const BYLINE_LEAD =
-  /^(?:by|written by|story by|words by|text by|posted by|report(?:ing|ed)? by|compiled by)(?:\s*:)?\s+(?:by\s+)?/i;
+  /^(?:[/|·•—–-]+\s*)?(?:by|written by|story by|words by|text by|posted by|report(?:ing|ed)? by|compiled by)(?:\s*:)?\s+(?:by\s+)?/i;
 /** Where a writer filed from, after the name (the Guardian's `Jane Doe in Beijing`). */
 const FILED_FROM = String.raw`\s+in\s+\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)?`;
 /** A byline's name, maybe with where the writer filed from. */

@@ -4,7 +4,7 @@
  * spaces. Better empty than wrong.
  */
 import { describe, expect, it } from 'vitest';
-import { isBylineLine, parseByline, splitNames } from '@/utils/extract/byline';
+import { isBylineLine, LATIN_NAME_SPLIT, parseByline, splitNames } from '@/utils/extract/byline';
 import { declaredNames, isPlausibleAuthor } from '@/utils/extract/fields/people';
 import { ENGLISH_PARAGRAPHS, extract, extractHtml, PARAGRAPHS } from './page';
 
@@ -645,6 +645,11 @@ describe('English bylines', () => {
     ['<div class="name">BY JANE DOE AND JOHN ROE</div>', ['JANE DOE', 'JOHN ROE']],
     // an outlet in capitals after names in their own case; the comma before "and"
     ['<div class="name">By Jane Doe, USA TODAY</div>', ['Jane Doe']],
+    // a decorative mark before the lead, a bullet before the date
+    ['<div class="name">// By Jane Doe • Nov 11, 2020</div>', ['Jane Doe']],
+    ['<div class="name">— By Jane Doe and John Roe</div>', ['Jane Doe', 'John Roe']],
+    // French "and", between names only
+    ['<div class="byline">Par Jane Doe et John Roe</div>', ['Jane Doe', 'John Roe']],
     // a role its element sets after the name, with no comma
     ['<div class="byline">By <span>Jane Doe</span> <span>Senior Editor</span></div>', ['Jane Doe']],
     ['<div class="name">By Mark Writer</div>', ['Mark Writer']],
@@ -1142,5 +1147,15 @@ describe("a writer's label as books and Japanese pages print it", () => {
     expect(parseByline('著者：张三').authors).toEqual(['张三']);
     expect(parseByline('筆者：张三').authors).toEqual(['张三']);
     expect(parseByline('笔者：张三').authors).toEqual(['张三']);
+  });
+});
+
+describe('names joined by French "et"', () => {
+  it.each([
+    ['Alexandre Hervaud et Jérémy Piette', ['Alexandre Hervaud', 'Jérémy Piette']],
+    // a desk's name holds it before a word in lower case: one value
+    ['Zone Justice et faits divers', ['Zone Justice et faits divers']],
+  ])('%s', (value, names) => {
+    expect(value.split(LATIN_NAME_SPLIT)).toEqual(names);
   });
 });
