@@ -658,11 +658,10 @@ const SEPARATOR = /\s*[|｜丨]\s*|\s{2,}|\u3000+/;
 const NAME_SPLIT = /[\s、,，;；/／&＆]+|和(?=[\u4e00-\u9fff]{2,4}$)/u;
 /**
  * Between names that keep their inner spaces (`Demi Xia`, an organisation's long name): commas,
- * `and`, `&`, semicolons and slashes only.
+ * `and`, `&`, semicolons and slashes only, and French `et` before a capital (`A et B`; a desk's
+ * `Zone Justice et faits divers` stays one). Spanish `y` and Portuguese `e` are left alone: they
+ * join one person's surnames (Ortega y Gasset).
  */
-// (French `et` in lower case before a capital only: no name holds it, while a desk's name may,
-// `Zone Justice et faits divers`; Spanish `y` and Portuguese `e` join one person's surnames,
-// Ortega y Gasset)
 export const LATIN_NAME_SPLIT =
   /\s*(?:[,，、;；&＆/／]|\b[Aa]nd\b|\bAND\b|\b[Uu]nd\b)\s*|\s+et\s+(?=\p{Lu})/u;
 /**

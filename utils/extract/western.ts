@@ -73,7 +73,8 @@ const ROLE = 'writer|reporter|correspondent|editor|contributor|columnist|produce
 const AFFILIATION = String.raw`(?:\p{Lu}\p{L}*\s+(?:${ROLE})s?|(?:the\s+)?\p{Lu}[\p{L}'’.&-]*(?:(?:\s+(?:of|for|and|the|at|to)){0,2}\s+\p{Lu}[\p{L}'’.&-]*){0,6}|[a-z][\w-]*(?:\.[a-z]{2,})+)`;
 /** Words a title-case subhead opens with after "By" (`By The Numbers`, `By Contrast`): no name. */
 const NOT_A_NAME = String.raw`(?:The|A|An|This|That|These|Those|Our|Your|My|His|Her|Its|Their|Any|All|Some|Most|Contrast|Comparison|Design|Default|Far|Then|Now|Way|Day|Night|Land|Air|Sea|Hand|Car|Bus|Train|Numbers)\b`;
-// (a label before a byline that says "by" itself reads `By by Jane Doe`)
+// (a label before a byline that says "by" itself reads `By by Jane Doe`; a decorative mark may open
+// the line: `// By Jane Doe`, `— By Jane Doe`)
 const BYLINE_LEAD =
   /^(?:[/|·•—–-]+\s*)?(?:by|written by|story by|words by|text by|posted by|report(?:ing|ed)? by|compiled by)(?:\s*:)?\s+(?:by\s+)?/i;
 /** Where a writer filed from, after the name (the Guardian's `Jane Doe in Beijing`). */
