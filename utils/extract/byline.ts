@@ -1165,6 +1165,17 @@ const REGION_ALONE =
  */
 export const BLOG_NAME =
   /^(\S{2,12}?)\s?的(?:[\u4e00-\u9fff]{0,2}|[A-Za-z0-9]{2,12})(?:博客|部落格|空间|空間|日志|日誌|专栏|專欄|blog)$/iu;
+/** `text` with a blog's name split at its particle made one token again (`老树 的博客` → `老树的博客`). */
+const joinParticle = (text: string) => text.replace(/(?<=\S)\s+(?=的)/gu, '');
+
+/** The owner of the blog a line names among its tokens (`老树的博客 2010-05-07 21:23`), or null. */
+export function blogOwnerOnLine(text: string): string | null {
+  for (const token of joinParticle(text).split(/[\s|｜·•]+/)) {
+    const owner = BLOG_NAME.exec(token)?.[1];
+    if (owner) return owner;
+  }
+  return null;
+}
 /**
  * A newsroom desk or channel alone beside the date is the story's section (`2024-12-01 08:30 社会`,
  * `时政 | 2024-12-01`, `国际频道`), never the outlet.
@@ -1247,12 +1258,13 @@ export function unlabelledOutlet(
   )
     return above;
   // the site's address, the time printed beside the date and where it was posted from are not
-  // labels (http://www.sina.com.cn 2005年05月12日14:28 新华网, 08:23 发布于 上海)
-  const text = lines[index]!.text.replace(/https?:\/\/\S+/g, ' ')
-    .replace(/\d{1,2}[:：]\d{2}([:：]\d{2})?/g, ' ')
-    .replace(LOCATION_NOTE, ' ')
-    // (`老树 的博客`: a blog's name split at its particle is one token)
-    .replace(/(?<=\S)\s+(?=的)/gu, '');
+  // labels (http://www.sina.com.cn 2005年05月12日14:28 新华网, 08:23 发布于 上海); a blog's name split
+  // at its particle is one token (`老树 的博客`)
+  const text = joinParticle(
+    lines[index]!.text.replace(/https?:\/\/\S+/g, ' ')
+      .replace(/\d{1,2}[:：]\d{2}([:：]\d{2})?/g, ' ')
+      .replace(LOCATION_NOTE, ' '),
+  );
   // brackets hold the line's widgets ([打印] [评论]), or the outlet itself (2010年05月07日 21:23 [新京报])
   const all = text
     .replace(/[[【(（]([^\]】)）]{1,12})[\]】)）]/g, (_, inner: string) => {

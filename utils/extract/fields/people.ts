@@ -9,6 +9,7 @@
  */
 import {
   BLOG_NAME,
+  blogOwnerOnLine,
   DATE_AT,
   LATIN_NAME_SPLIT,
   parseByline,
@@ -142,11 +143,8 @@ function writerBesideDate(head: readonly Line[]): string[] {
   if (!line) return [];
   const name = WRITER_BEFORE_DATE.exec(line.text)?.[1];
   if (name && PERSON_NAME.test(name)) return [name];
-  for (const token of line.text.replace(/(?<=\S)\s+(?=的)/gu, '').split(/[\s|｜·•]+/)) {
-    const owner = BLOG_NAME.exec(token)?.[1];
-    if (owner) return [owner];
-  }
-  return [];
+  const owner = blogOwnerOnLine(line.text);
+  return owner ? [owner] : [];
 }
 
 /**
