@@ -50,6 +50,12 @@ const TIME_BEFORE = /(?<![\d:])(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?\s+$/;
 const SHORT_YEAR =
   /^\s*(\d{2})(?:[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)|\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日)(?:\s*(\d{1,2}):(\d{2})(?::(\d{2}))?)?/;
 
+/**
+ * A text opening with a two-digit (or 民國) year, its month and day, and a time (`19-09-26 15:10`,
+ * `108/09/26 15:10`): on a Chinese page a date with no other reading, believed without a label.
+ */
+export const SHORT_YEAR_AND_TIME = /^\s*\d{2,3}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}[:：]\d{2}(?!\d)/;
+
 /** Taiwan's 民國 years (民國108年 is 2019), as government and older pages print them. */
 const ROC_YEAR = /(?:中華民國|中华民国|民國|民国)\s*(\d{2,3})(?=\s*年)/;
 /** A 民國 year in digits (108-09-26, 108/09/26): no Western year has three digits; after a label only. */

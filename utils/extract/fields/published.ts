@@ -15,6 +15,7 @@ import {
   parseDate,
   parseMachineDate,
   parseYearlessDate,
+  SHORT_YEAR_AND_TIME,
   statesZone,
   type PublishDate,
 } from '../dates';
@@ -177,12 +178,6 @@ function timeBehind(ctx: ExtractContext, line: Line, shown: PublishDate): Publis
 }
 
 /**
- * A line opening with a two-digit (or 民國) year, its month and day, and a time (`19-09-26 15:10`,
- * `108/09/26 15:10`): on a Chinese page a date with no other reading, believed without a label.
- */
-const SHORT_YEAR_LINE = /^\s*\d{2,3}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}[:：]\d{2}(?!\d)/;
-
-/**
  * The first date stated on one of `lines`: a labelled one on a line beats a bare one; a last update's
  * date, then a document's 成文日期, only where no line states another.
  */
@@ -193,7 +188,7 @@ function visibleDate(ctx: ExtractContext, lines: readonly ParsedLine[]): Publish
     if (notTheStory(ctx, line)) continue;
     const date = byline.dateText
       ? parseDate(byline.dateText, ctx.dates, true)
-      : parseDate(line.text, ctx.dates, ctx.language === 'zh' && SHORT_YEAR_LINE.test(line.text));
+      : parseDate(line.text, ctx.dates, ctx.language === 'zh' && SHORT_YEAR_AND_TIME.test(line.text));
     if (!date) {
       // a date in words the reader does not know (`Publié le 13 mars 2017`), kept machine-readable in
       // the line's <time datetime>
