@@ -791,6 +791,11 @@ const ACCOUNT_ID = /\s*[（(]\s*(?:微信)?(?:ID|号)\s*[:：][^)）]*[)）]?/i;
 const NO_OUTLET =
   /^(?:网友投稿|網友投稿|读者投稿|讀者投稿|投稿|网络整理|網路整理|網絡整理|综合报道|綜合報導|综合整理|綜合整理|网络转载|網路轉載|网络来源|網路來源)$/;
 
+/** Whether a source value names no outlet: a placeholder (本站, 转载) or how the story came (网友投稿). */
+export function namesNoOutlet(value: string): boolean {
+  return PLACEHOLDER_NAME.test(value) || NO_OUTLET.test(value);
+}
+
 function cleanSource(value: string): string | null {
   let source = cutAtFurniture(value.replace(ACCOUNT_ID, '').split(SEPARATOR)[0] ?? '');
   source = source
@@ -811,14 +816,7 @@ function cleanSource(value: string): string | null {
   source = words.join(' ');
   // the writer's name in the next element runs on after the outlet (来源：汽车之家 张三)
   if (words.length > 1 && words.slice(1).every((word) => PERSON_NAME.test(word))) source = words[0]!;
-  if (
-    !source ||
-    source.length > 60 ||
-    PLACEHOLDER_NAME.test(source) ||
-    NO_OUTLET.test(source) ||
-    /^[\d\s:：-]+$/.test(source)
-  )
-    return null;
+  if (!source || source.length > 60 || namesNoOutlet(source) || /^[\d\s:：-]+$/.test(source)) return null;
   return source;
 }
 

@@ -1029,6 +1029,17 @@ describe('a 来源 that names no outlet', () => {
     expect(parseByline(line).source).toBe(source);
   });
 
+  it.each(['转载', '网友投稿', '本站'])(
+    'nor does a source the metadata declares that way (`<meta name="source" content="%s">`): the site is',
+    (value) => {
+      const a = extract({
+        docTitle: '长白山冰雪季开幕 游客同比增长三成_示例网',
+        head: `<meta name="source" content="${value}">`,
+      });
+      expect(a.source).toBe('示例网');
+    },
+  );
+
   it.each(['作者：转载', '作者：本报讯'])(
     '%s names no one either: the same placeholders hold for names',
     (line) => {

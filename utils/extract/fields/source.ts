@@ -6,7 +6,7 @@
  * label beside the date (`原创 南方都市报 2019-09-09`), then the site's own name (nothing named another
  * outlet: the site wrote it). Every value ends where page furniture begins.
  */
-import { OUTLET_ENDING, parseByline, PORTAL, unlabelledOutlet } from '../byline';
+import { namesNoOutlet, OUTLET_ENDING, parseByline, PORTAL, unlabelledOutlet } from '../byline';
 import { ruleCandidates, type Candidate, type ExtractContext } from '../context';
 import { cutAtFurniture, textWithoutWidgets } from '../furniture';
 import type { Line } from '../lines';
@@ -39,7 +39,14 @@ const PLACE_IN_BRACKETS =
 function asSource(value: string | null): string | null {
   if (!value) return null;
   const source = withoutPlatform(cutAtFurniture(value).replace(PLACE_IN_BRACKETS, ''));
-  if (!source || source.length > 60 || /^https?:|^www\./i.test(source) || /^[\d\s:：./-]+$/.test(source))
+  if (
+    !source ||
+    source.length > 60 ||
+    /^https?:|^www\./i.test(source) ||
+    /^[\d\s:：./-]+$/.test(source) ||
+    // whatever its origin: a rule's element, the metadata (`<meta name="source" content="转载">`)
+    namesNoOutlet(source)
+  )
     return null;
   return truncate(source, 500);
 }
