@@ -130,13 +130,34 @@ const FROM_FRONT_PAGE_SLASHED = new RegExp(String.raw`^${FRONT_PAGE}\s+[/／]\s+
 /** A line that closes with a breadcrumb's separator and the article's own entry (`新闻频道 > 正文`). */
 const TO_ARTICLE = /\S\s*(?:>>|>|＞|»|›|→|->)\s*正文(?:内容)?$/u;
 
+/**
+ * Links joined by arrows and by nothing else (`人民网>>社会>>社会万象`): a breadcrumb that neither a
+ * class, a label nor the front page's name announces. A bar (`|`) or slashes join a menu too.
+ */
+function arrowLinked(el: Element): boolean {
+  const links = el.getElementsByTagName('a');
+  if (links.length < 2) return false;
+  let rest = crumbText(el);
+  if (rest.length > 200) return false;
+  const gaps: string[] = [];
+  for (const a of links) {
+    const name = collapseSpace(a.textContent ?? '');
+    const at = name ? rest.indexOf(name) : -1;
+    if (at < 0) return false;
+    gaps.push(rest.slice(0, at).trim());
+    rest = rest.slice(at + name.length);
+  }
+  return !gaps[0] && !rest.trim() && gaps.slice(1).every((gap) => ARROW.test(gap));
+}
+const ARROW = /^(?:>>|>|＞＞|＞|»|›|→)$/;
+
 /** A dash between entries: spaced, or between Han characters (not COVID-19's, nor the arrow ->). */
 const DASH = /\s+[-—–](?!>)\s+|(?<=[\u4e00-\u9fff])[-—–](?=[\u4e00-\u9fff])/gu;
 
 /**
  * Finds the breadcrumb among the page's lines: a 位置 label, a line in a breadcrumb-ish element, or a
- * line above the title (line `titleLine`, -1 when unknown) that opens with the front page or closes
- * with the article's own entry.
+ * line above the title (line `titleLine`, -1 when unknown) that opens with the front page, closes
+ * with the article's own entry or joins its links by arrows alone.
  */
 export function findBreadcrumb(lines: Line[], title: string | null, titleLine = -1): string[] {
   const head = lines.slice(0, 400);
@@ -178,7 +199,8 @@ export function findBreadcrumb(lines: Line[], title: string | null, titleLine = 
       line.text.length < 200 &&
       (FROM_FRONT_PAGE.test(line.text) ||
         TO_ARTICLE.test(line.text) ||
-        (FROM_FRONT_PAGE_SLASHED.test(line.text) && endsWithTitle(line.text)))
+        (FROM_FRONT_PAGE_SLASHED.test(line.text) && endsWithTitle(line.text)) ||
+        arrowLinked(line.el))
     ) {
       const items = withoutFrontPage(
         parseBreadcrumb(line.text.replace(DASH, ' > '), title),

@@ -222,6 +222,32 @@ describe('values end where page furniture begins', () => {
     },
   );
 
+  it.each([
+    [
+      '<div class="clink"><a href="https://www.example-news.cn/">示例新闻网</a>&gt;&gt;<a href="/society/">社会</a>&gt;&gt;<a href="/society/life/">社会万象</a></div>',
+      ['社会', '社会万象'],
+    ],
+    [
+      '<table><tr><td class="t1"><a href="/sports/">体育</a> › <a href="/sports/ski/">冰雪</a></td></tr></table>',
+      ['体育', '冰雪'],
+    ],
+    ['<p><a href="/news/">新闻</a> → <a href="/news/local/">本地</a></p>', ['新闻', '本地']],
+  ])(
+    'links above the title joined by arrows and nothing else are a breadcrumb, whatever its class: %s',
+    (above, section) => {
+      const docTitle = '长白山冰雪季开幕 游客同比增长三成--示例新闻网';
+      expect(extract({ docTitle, above }).section).toEqual(section);
+    },
+  );
+
+  it.each([
+    '<p><a href="/act/">冰雪节</a> 火热报名中 &gt;&gt; <a href="/act/join/">立即参加</a></p>',
+    '<div class="top"><a href="/news/">新闻</a> | <a href="/sports/">体育</a> | <a href="/ent/">娱乐</a></div>',
+    '<div class="top"><a href="/news/">新闻</a> <a href="/sports/">体育</a> <a href="/ent/">娱乐</a></div>',
+  ])('links above the title with words, bars or spaces between are no breadcrumb: %s', (above) => {
+    expect(extract({ above }).section).toEqual([]);
+  });
+
   it('a menu set with slashes above the title is no breadcrumb', () => {
     const above =
       '<div class="menu"><a href="/">首页</a> / <a href="/news/">新闻</a> / <a href="/video/">视频</a> / <a href="/bbs/">论坛</a></div>';
@@ -444,6 +470,9 @@ describe('where the outlet filed from, in brackets after its name', () => {
     ['人民日报（海外版）', '人民日报（海外版）'],
     ['人民网(人民日报)', '人民网(人民日报)'],
     ['央视(新闻频道)', '央视(新闻频道)'],
+    // a link in the brackets, spaced as a word of its own
+    ['<a href="/">新华网</a>(<a href="/bj/">北京</a>)', '新华网'],
+    ['人民日报（<a href="/hwb/">海外版</a>）', '人民日报（海外版）'],
   ])('来源: %s → %s', (value, expected) => {
     const a = extract({ byline: `<div class="info">2008-12-07 09:30:00　来源: ${value}</div>` });
     expect(a.source).toBe(expected);
