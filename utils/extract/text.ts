@@ -86,11 +86,15 @@ const OPENER_OF: Record<string, string> = {
 };
 
 /**
- * Normalises a name-ish field: collapsed, without wrapping brackets or trailing punctuation, nor an
- * opening bracket left at its end (what it opened was cut off: 人民日报（2019年09月26日 04 版）).
+ * Normalises a name-ish field: collapsed, without wrapping brackets, spaces inside brackets or trailing
+ * punctuation, nor an opening bracket left at its end (what it opened was cut off: 人民日报（2019年09月26日 04 版）).
  */
 export function cleanName(value: string): string {
-  const text = collapseSpace(value).replace(/^[\s【[（(《<「『:：|｜·•]+/, '');
+  const text = collapseSpace(value)
+    .replace(/^[\s【[（(《<「『:：|｜·•]+/, '')
+    // no space just inside a bracket: a page sets a link there (`新华网(<a>北京</a>)`), spaced as a word
+    .replace(/([【[（(《「『])\s+/g, '$1')
+    .replace(/\s+([】\]）)》」』])/g, '$1');
   let end = text.length;
   for (; end > 0 && TRAILING_MARK.test(text[end - 1]!); end--) {
     // a bracket closing one the value opened stays: 光明网-《光明日报》, 人民日报（海外版）
