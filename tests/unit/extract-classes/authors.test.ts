@@ -921,6 +921,10 @@ describe("a note at the story's end that names its writer", () => {
   it.each([
     // the credit in brackets, the writer's employer after a comma
     ['（作者：张三，单位：示例大学）', ['张三']],
+    // …or the writer's post, after 系, 为 or 现任
+    ['（作者：张三，系示例大学教授）', ['张三']],
+    ['（作者：张三、李四，均系示例大学农业经济研究所研究员）', ['张三', '李四']],
+    ['作者：张三，现任示例日报评论员。', ['张三']],
     // the writer's bio
     ['作者简介：张三，示例大学教授，主要研究方向为农业经济。', ['张三']],
     ['作者简介：张三系示例大学教授。', ['张三']],
@@ -929,6 +933,7 @@ describe("a note at the story's end that names its writer", () => {
     // …but not an outlet's, nor a notice without a name
     ['本文由示例日报社原创，转载请注明出处。', []],
     ['作者简介：示例大学农业经济研究团队，长期关注农村改革。', []],
+    ['（作者系示例大学教授）', []],
   ])('%s', (note, authors) => {
     const a = extract({ paragraphs: [...PARAGRAPHS, note] });
     expect(a.authors).toEqual(authors);

@@ -270,17 +270,18 @@ function credits({ line, byline }: ParsedLine): { writers: string[]; pictures: s
 }
 
 /**
- * A note at the story's end that names its writer: the writer's bio (`作者简介：张三，示例大学教授…`)
- * or a notice of original work (`本文由 张三 原创，转载请注明出处`). Only a name shaped like a person's.
+ * A note at the story's end that names its writer: the writer's bio (`作者简介：张三，示例大学教授…`),
+ * a commentary's credit with the writer's post (`（作者：张三、李四，均系示例大学教授）`) or a notice of
+ * original work (`本文由 张三 原创，转载请注明出处`). Only names shaped like a person's.
  */
 const AUTHOR_NOTE =
-  /^(?:作者简介|作者簡介|作者介绍|作者介紹)\s*[:：]\s*([\u4e00-\u9fff·]{2,4}?)(?=[，,（(\s]|系|是|为|為)|^本文由\s*([\u4e00-\u9fff·]{2,4}?)\s*(?:原创|原創|撰写|撰寫|撰稿|投稿)/u;
+  /^(?:作者简介|作者簡介|作者介绍|作者介紹)\s*[:：]\s*([\u4e00-\u9fff·]{2,4}?)(?=[，,（(\s]|系|是|为|為)|^[（(]?\s*作者\s*[:：]\s*([\u4e00-\u9fff·]{2,4}(?:、[\u4e00-\u9fff·]{2,4})*)\s*[，,]\s*(?:均|都)?(?:系|是|为|為|现为|現為|现任|現任)|^本文由\s*([\u4e00-\u9fff·]{2,4}?)\s*(?:原创|原創|撰写|撰寫|撰稿|投稿)/u;
 
 function authorNote(lines: readonly Line[]): string[] {
   for (const line of lines) {
     const m = AUTHOR_NOTE.exec(line.text);
-    const name = m?.[1] ?? m?.[2];
-    if (name && PERSON_NAME.test(name)) return [name];
+    const names = (m?.[1] ?? m?.[2] ?? m?.[3])?.split('、') ?? [];
+    if (names.length && names.every((name) => PERSON_NAME.test(name))) return names;
   }
   return [];
 }
