@@ -922,6 +922,10 @@ function wireCredits(text: string): Pick<Byline, 'authors' | 'editors'> | null {
 }
 
 /** Reads the labelled fields of one line of text. Unlabelled text is ignored. */
+/** Where a field of a byline ends and the next begins: a bar, a wide space, or a date and its time. */
+const FIELD_BREAK =
+  /\s*[|｜丨]\s*|\u3000+|\s*(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?\s*/;
+
 export function parseByline(line: string): Byline {
   const text = labelsJoined(line.slice(0, 1_000));
   const result: Byline = { source: null, authors: [], editors: [], photographers: [], dateText: null };
@@ -975,7 +979,7 @@ export function parseByline(line: string): Byline {
     else if (mark.role === 'author' || mark.role === 'photo') {
       // a bracket after a name is a note on it, not another name: zhangsan (张三), 张三（实习生）
       const labelled = splitNames(
-        value.split(/\s*[|｜丨]\s*|\u3000+/)[0]!.replace(/\s*[（(][^()（）]{1,20}[)）]/g, ''),
+        value.split(FIELD_BREAK)[0]!.replace(/\s*[（(][^()（）]{1,20}[)）]/g, ''),
         mark.role === 'author',
       );
       const names = withoutRoles(labelled, (outlet) => {
@@ -1098,6 +1102,21 @@ export function parseByline(line: string): Byline {
     if (last) result.authors.push(...splitNames(last[1]!).filter((name) => PERSON_NAME.test(name)));
   }
   if (!result.authors.length) result.authors.push(...markedNames(collapseSpace(line)));
+  if (!result.authors.length && !marks.length) {
+    // fields set apart by bars or by the date (`新頭殼newtalk | 王家俊/台北報導 | 2013.06.29`,
+    // `鉅亨網記者王家俊 台北 2013-06-29 17:22`): each read as a line of its own
+    const fields = text.split(FIELD_BREAK).filter((field) => field.trim());
+    // (each field shorter than the line: the recursion ends)
+    if (fields[0] !== text)
+      for (const field of fields) {
+        const credited = parseByline(field);
+        if (credited.authors.length) {
+          result.authors = credited.authors;
+          result.source ??= credited.source;
+          break;
+        }
+      }
+  }
   if (result.authors.length && !result.source)
     result.source = outletBefore?.[1] ?? creditOutlet(OUTLET_BEFORE_ROLE.exec(text)?.[1] ?? '');
   // a credit closing with 摄 names who took the picture (新华社记者 张三 摄), not who wrote, and

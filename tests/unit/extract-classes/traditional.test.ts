@@ -468,3 +468,33 @@ describe("a TV newsroom's credit without 記者 or a slash", () => {
     expect(article.textContent.split('\n')).toEqual(TRADITIONAL_PARAGRAPHS);
   });
 });
+
+describe('a byline of unlabelled fields, set apart by bars or by the date', () => {
+  it.each([
+    ['新頭殼newtalk | 王家俊/台北報導 | 2013.06.29 | 17:22', { authors: ['王家俊'] }],
+    ['2013-06-29 17:22 | 公視新聞 | 王家俊 報導', { authors: ['王家俊'] }],
+    ['示例新聞網 ｜ 記者王家俊／台北報導', { authors: ['王家俊'] }],
+    // the date after the credit, on its line
+    ['鉅亨網記者王家俊　台北 2013-06-29 17:22', { authors: ['王家俊'], source: '鉅亨網' }],
+    ['記者王家俊 台北 2013/06/29 17:22', { authors: ['王家俊'] }],
+    // …while fields of widgets and counts credit no one
+    ['2013-06-29 | 分享 | 評論', { authors: [] }],
+    ['示例日報 | 2013-06-29 | 閱讀 1234', { authors: [] }],
+  ])('%s', (line, expected) => {
+    expect(parseByline(line)).toMatchObject(expected);
+  });
+
+  it('under the title, names the reporter and the outlet', () => {
+    const article = extract(
+      {
+        title: '政院通過百億補助 中小企業受惠',
+        docTitle: '政院通過百億補助 中小企業受惠 - 示例新聞網',
+        htmlLang: 'zh-TW',
+        byline: '<div class="info">2013-06-29 17:22 | 公視新聞 | 王家俊 報導</div>',
+        paragraphs: TRADITIONAL_PARAGRAPHS,
+      },
+      TW_URL,
+    );
+    expect([article.authors, article.source]).toEqual([['王家俊'], '公視新聞']);
+  });
+});
