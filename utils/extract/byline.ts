@@ -101,6 +101,12 @@ const LABELS: ReadonlyArray<[string, Role]> = [
   ['發布機構', 'source'],
   ['发布单位', 'source'],
   ['發布單位', 'source'],
+  ['发布部门', 'source'],
+  ['發布部門', 'source'],
+  ['来源单位', 'source'],
+  ['來源單位', 'source'],
+  ['供稿部门', 'source'],
+  ['供稿部門', 'source'],
   // a government document's issuing organ wrote it (发文机关：国务院办公厅)
   ['发文机关', 'organ'],
   ['發文機關', 'organ'],
@@ -1235,6 +1241,13 @@ function nameLike(text: string): boolean {
     !DATEISH_TOKEN.test(text)
   );
 }
+
+/**
+ * A forum post's tail under its text (贴吧): the client it was sent from, its floor and its date
+ * (`来自Android客户端 1楼 2012-05-06 10:23 回复`), or the client alone. The floor dates that post.
+ */
+export const POST_TAIL =
+  /^(?=\S)(?:来自.{1,16}?(?:客户端|客戶端|贴吧|貼吧|手机版|手機版|WAP版)\s*)?(?:(?:[1-9]\d{0,4}\s*[楼樓#]|楼主|樓主)\s*(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:回复|回覆|举报|舉報|收起回复))*)?$/;
 
 /** A forum post's date line: `发表于 2019-08-15 14:30`, maybe after a 楼主 badge. */
 const POSTED = /(^|\s)(发表于|發表於)/;

@@ -4,7 +4,7 @@
  * wrappers. It works on a detached copy (the Readability clone or an inert document), never on the
  * page itself.
  */
-import { isBylineLine } from './byline';
+import { isBylineLine, POST_TAIL } from './byline';
 import { BLOCK_TAGS, collectLines, type Line } from './lines';
 import { isWidgetCount } from './furniture';
 import { collapseSpace, looseKey } from './text';
@@ -243,8 +243,8 @@ function isPaywallNotice(text: string): boolean {
 export function isBoilerplateLine(text: string): boolean {
   if (text.length <= 400 && PLATFORM_DISCLAIMER.test(text)) return true;
   if (text.length > 150) return false;
-  // a widget's count on a line of its own (阅读量：1234, 浏览次数：56)
-  return BOILERPLATE_LINE.some((re) => re.test(text)) || isWidgetCount(text);
+  // a widget's count on a line of its own (阅读量：1234, 浏览次数：56); a forum post's tail
+  return BOILERPLATE_LINE.some((re) => re.test(text)) || isWidgetCount(text) || POST_TAIL.test(text);
 }
 
 const LAZY_ATTRS = [

@@ -327,3 +327,31 @@ describe('a post dated relative to when it is read (发表于 昨天 10:23)', ()
     expect(article).toMatchObject({ authors: ['吃货小王'], publishedAt: '2019-03-05T10:23:00+08:00' });
   });
 });
+
+describe("a forum post's tail under its text: client, floor and date", () => {
+  // 贴吧's layout: the poster's card, the post, then its tail; each reply the same after it
+  const thread = (
+    tail: string,
+  ) => `<!doctype html><html><head><meta charset="utf-8"><title>长春哪里的酸菜白肉锅最正宗？_长春吧_示例贴吧</title></head><body>
+<h3 class="core_title_txt">长春哪里的酸菜白肉锅最正宗？</h3>
+<div class="l_post"><div class="d_author"><a class="p_author_name" href="/home/main?un=chihuo">吃货小王</a></div>
+<div class="d_post_content_main"><div class="d_post_content">${POST.join('<br>')}</div><div class="post-tail-wrap">${tail}</div></div></div>
+<div class="l_post"><div class="d_author"><a class="p_author_name" href="/home/main?un=laochangchun">老长春</a></div>
+<div class="d_post_content_main"><div class="d_post_content">推荐你去南湖公园旁边那家。</div><div class="post-tail-wrap"><span class="tail-info">2楼</span><span class="tail-info">2008-12-08 09:10</span></div></div></div>
+</body></html>`;
+
+  it.each([
+    '<span class="tail-info">来自Android客户端</span><span class="tail-info">1楼</span><span class="tail-info">2008-12-07 21:23</span>',
+    '<span>1楼</span> <span>2008-12-07 21:23</span> <a>回复</a>',
+    '<span>楼主</span> <span>2008-12-07 21:23</span>',
+  ])('dates the post, not the reply after it, and leaves its text: %s', (tail) => {
+    const article = extractHtml(thread(tail), URL);
+    expect(article.publishedAt).toBe('2008-12-07T21:23:00+08:00');
+    expect(article.textContent.split('\n')).toEqual(POST);
+  });
+
+  it('a date alone closing a text is no tail: it stays, and dates the text where nothing else does', () => {
+    const article = extract({ paragraphs: [...POST, '2008年12月7日'] });
+    expect(article.textContent.split('\n').at(-1)).toBe('2008年12月7日');
+  });
+});

@@ -2,8 +2,8 @@
  * The publish date. Candidates, most trusted first: the site rule, the CMS rule, the date in the
  * byline zone under the title (a labelled 发布时间：… before a bare date) and embedded metadata
  * (JSON-LD, meta tags, the page's own script data) — visible first on Chinese pages, metadata first
- * elsewhere — then the lines above the title and right after the body,
- * then the page's URL. Never a date from a link list, a footer or copyright line; never a time the
+ * elsewhere — then the lines above the title, a forum post's floor under its text and the lines
+ * right after the body, then the page's URL. Never a date from a link list, a footer or copyright line; never a time the
  * page did not state (a date-only page keeps precision 'day').
  */
 import type { Candidate, ExtractContext } from '../context';
@@ -19,7 +19,7 @@ import {
   statesZone,
   type PublishDate,
 } from '../dates';
-import { DATE_AT } from '../byline';
+import { DATE_AT, POST_TAIL } from '../byline';
 import { HEADLINE_LINK_CHARS, holdsHeadlineLink, type Line } from '../lines';
 import { scriptPublished } from '../metadata';
 import { headBylines, infoTableBylines, zoneBylines, type ParsedLine } from './zone';
@@ -336,6 +336,8 @@ export function resolvePublished(ctx: ExtractContext): PublishDate | null {
     // (a government document's information table above it labels its 发布日期 beside its 成文日期)
     visibleDate(ctx, infoTableBylines(ctx)) ??
     visibleDate(ctx, headBylines(above)) ??
+    // a forum post's floor and date under its text, before a reply's after it
+    visibleDate(ctx, headBylines(ctx.bodyLines.slice(-3).filter((line) => POST_TAIL.test(line.text)))) ??
     visibleDate(ctx, headBylines(ctx.tail)) ??
     yearlessDate(ctx, fromUrl) ??
     fromUrl ??
