@@ -288,6 +288,9 @@ describe('less common author labels and labels without a colon', () => {
       { authors: ['张三'], source: '县农业局', editors: [] },
     ],
     ['发布单位：县农业局　发布日期：2018-05-17　访问次数：321', { source: '县农业局', authors: [] }],
+    ['发布部门：县农业局 发布时间：2018-05-17', { source: '县农业局', dateText: '2018-05-17' }],
+    ['來源單位：縣農業局', { source: '縣農業局' }],
+    ['供稿部门：县农业局 浏览次数：321', { source: '县农业局' }],
     ['来源：县融媒体中心 文字：王五 图片：赵六 编辑：孙七', { authors: ['王五'], photographers: ['赵六'] }],
   ])('%s', (line, expected) => {
     expect(parseByline(line)).toMatchObject(expected);
