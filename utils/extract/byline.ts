@@ -162,6 +162,14 @@ const LABELS: ReadonlyArray<[string, Role]> = [
   ['楼主', 'author'],
   ['發文者', 'author'],
   ['发帖人', 'author'],
+  // who posted a forum thread or wrote what a repost carries (not 发布者, a CMS's uploader)
+  ['发帖者', 'author'],
+  ['發帖者', 'author'],
+  ['发表者', 'author'],
+  ['發表者', 'author'],
+  ['帖子作者', 'author'],
+  ['原作者', 'author'],
+  ['原文作者', 'author'],
   ['记者', 'author'],
   ['記者', 'author'],
   ['通讯员', 'author'],
@@ -352,7 +360,7 @@ const LABEL_RE = new RegExp(
  * colon.
  */
 const DATE_LEAD =
-  /(?:(?:^|[\s【[（(|])(?:发表于|發表於|发布于|發佈於|发表时间|posted\s+on|published\s+on|published|posted\s*@|posted|(?<=\bposted\s+by\s.{1,30})at)|(?<=[A-Za-z0-9_])(?:发表于|發表於|发布于|發佈於))\s*[:：]?\s*(?=\d|[A-Z][a-z]{2}|(?:今天|昨天|前天|今日|昨日|刚刚|剛剛)(?:\s|\d|$))/iu;
+  /(?:(?:^|[\s【[（(|])(?:发表于|發表於|发布于|發佈於|发表时间|posted\s+on|published\s+on|published|posted\s*@|posted|(?<=\bposted\s+by\s.{1,30})at)|(?<=[A-Za-z0-9_]|楼主|樓主|沙发|沙發|板凳|[楼樓])(?:发表于|發表於|发布于|發佈於))\s*[:：]?\s*(?=\d|[A-Z][a-z]{2}|(?:今天|昨天|前天|今日|昨日|刚刚|剛剛)(?:\s|\d|$))/iu;
 /**
  * `老树 发表于 2008-12-7`, `张三 于 2023-05-12 08:23 发布`, `kingname发布于 2020-06-01`: the one name
  * before a post's date lead (a 楼主 badge may precede it). A Latin handle may touch the lead.
@@ -1249,17 +1257,35 @@ function nameLike(text: string): boolean {
 export const POST_TAIL =
   /^(?=\S)(?:来自.{1,16}?(?:客户端|客戶端|贴吧|貼吧|手机版|手機版|WAP版)\s*)?(?:(?:[1-9]\d{0,4}\s*[楼樓#]|楼主|樓主)\s*(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:回复|回覆|举报|舉報|收起回复))*)?$/;
 
-/** A forum post's date line: `发表于 2019-08-15 14:30`, maybe after a 楼主 badge. */
-const POSTED = /(^|\s)(发表于|發表於)/;
+/** A forum post's date line: `发表于 2019-08-15 14:30`, maybe after a 楼主 badge (`楼主发表于`). */
+const POSTED = /(^|\s|楼主|樓主|沙发|沙發|板凳|[楼樓])(发表于|發表於)/;
+
+/** A line of a poster's profile card (帖子：312, 注册时间 2006-3-12, 积分 820): counts, no prose. */
+const PROFILE_LINE =
+  /^(帖子|主题|主題|积分|積分|精华|精華|威望|金钱|金錢|贡献|貢獻|注册时间|註冊時間|注册日期|註冊日期|注册|註冊|最后登录|最後登錄|在线时间|在線時間|阅读权限|閱讀權限|性别|性別|来自|來自|等级|等級|级别|級別|UID|好友|日志|日誌|相册|相冊|经验|經驗|魅力|声望|聲望|发帖|發帖|回帖|粉丝|粉絲)\s*[:：]?\s*[^\s，。]{0,20}$/i;
 
 /**
- * A forum post's poster on a line of its own right above the post's 发表于 line, as engines print
- * the poster's name apart from the date (`驴友小王` / `楼主 发表于: 2019-08-15 14:30 只看楼主`).
+ * A forum post's poster on a line of its own above the post's 发表于 line, as engines print the
+ * poster's name apart from the date (`驴友小王` / `楼主 发表于: 2019-08-15 14:30 只看楼主`), maybe
+ * over the profile card's lines (帖子：312, 注册：2006-3-12).
  */
 export function posterAbovePostDate(lines: ReadonlyArray<{ text: string }>): string | null {
-  const index = lines.findIndex((l) => l.text.length <= 80 && POSTED.test(l.text));
+  let index = lines.findIndex((l) => l.text.length <= 80 && POSTED.test(l.text));
+  while (index > 0 && PROFILE_LINE.test(lines[index - 1]!.text)) index--;
   const above = index > 0 ? lines[index - 1]!.text : '';
   return nameLike(above) && !/\s/.test(above) && !OUTLET_ENDING.test(above) ? above : null;
+}
+
+/**
+ * How many of the first `lines` of a body are a forum post's header, its date line the last of them:
+ * the poster's card (name, profile counts) and the floor's 发表于 line, where Readability took the
+ * post's table row or box whole. 0 where the body opens otherwise.
+ */
+export function postHeaderLength(lines: ReadonlyArray<{ text: string }>): number {
+  const index = lines.slice(0, 8).findIndex((l) => l.text.length <= 80 && POSTED.test(l.text));
+  if (index < 0) return 0;
+  const card = lines.slice(0, index);
+  return card.every((l) => l.text.length <= 30 && !/[，。！？；]/.test(l.text)) ? index + 1 : 0;
 }
 
 /**

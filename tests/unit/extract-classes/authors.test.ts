@@ -281,6 +281,11 @@ describe('less common author labels and labels without a colon', () => {
     ['文章出处：示例网 作者：张三 发表日期：2012-03-05', { source: '示例网', authors: ['张三'] }],
     ['供稿：市委宣传部 撰稿：张三 审稿：王五', { source: '市委宣传部', authors: ['张三'], editors: [] }],
     ['录入：张三 责任编辑：李四', { authors: [], editors: ['李四'] }],
+    // who posted a thread or wrote what a repost carries; a CMS's uploader (发布者) is neither
+    ['发表者：张三 发表时间：2009-5-7', { authors: ['张三'], dateText: '2009-5-7' }],
+    ['帖子作者：张三', { authors: ['张三'] }],
+    ['原作者：张三 来源：新华网', { authors: ['张三'], source: '新华网' }],
+    ['原文作者：Jane Doe', { authors: ['Jane Doe'] }],
     ['稿件来源：办公室 发布人：李四 审核人：王五', { source: '办公室', authors: [], editors: [] }],
     // a repost's origin and a publishing unit are the outlet; 文字 credits the writing, 图片 the pictures
     [
