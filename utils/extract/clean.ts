@@ -4,7 +4,7 @@
  * wrappers. It works on a detached copy (the Readability clone or an inert document), never on the
  * page itself.
  */
-import { isBylineLine, POST_TAIL } from './byline';
+import { isBylineLine, POST_TAIL, postHeaderLength } from './byline';
 import { BLOCK_TAGS, collectLines, type Line } from './lines';
 import { isWidgetCount } from './furniture';
 import { collapseSpace, looseKey } from './text';
@@ -449,12 +449,15 @@ export function cleanBody(root: Element, context: CleanContext): void {
   const repeated = westernStory ? repeatedLines(lines) : null;
   const placeOf = westernStory ? linePlaces(lines) : null;
   const relatedHeadings: Element[] = [];
+  // a forum post's card and date line, where the post's box came whole
+  const postHeader = context.chinese !== false ? postHeaderLength(lines) : 0;
   for (const line of lines) {
     const el = line.el;
     if (el === root || !root.contains(el)) continue;
     // the element's whole text only for lines that may go (a container's text is the whole subtree)
     const whole = () => collapseSpace(el.textContent ?? '');
     if (
+      line.index < postHeader ||
       (line.index < 8 && known.has(looseKey(line.text))) ||
       (line.index < 8 && repeatsNext(line, lines[line.index + 1])) ||
       stack.has(line) ||

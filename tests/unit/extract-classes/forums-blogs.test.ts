@@ -309,6 +309,16 @@ ${POST.join('<br>')}<br>--<br>※ 来源:·${station} bbs.example.edu.cn·[FROM:
   });
 });
 
+describe("a floor's badge run into its date lead", () => {
+  it.each([
+    ['楼主发表于 2008-12-7 21:23', '2008-12-7 21:23'],
+    ['3楼发表于 2008-12-7 21:23', '2008-12-7 21:23'],
+    ['沙發發表於 2008-12-7 21:23', '2008-12-7 21:23'],
+  ])('%s', (line, dateText) => {
+    expect(parseByline(line).dateText).toBe(dateText);
+  });
+});
+
 describe('a post dated relative to when it is read (发表于 昨天 10:23)', () => {
   it.each([
     ['发表于 昨天 10:23', '昨天 10:23'],
@@ -353,5 +363,37 @@ describe("a forum post's tail under its text: client, floor and date", () => {
   it('a date alone closing a text is no tail: it stays, and dates the text where nothing else does', () => {
     const article = extract({ paragraphs: [...POST, '2008年12月7日'] });
     expect(article.textContent.split('\n').at(-1)).toBe('2008年12月7日');
+  });
+});
+
+describe("a forum post's box taken whole: the poster's card and the floor's date line open it", () => {
+  // an engine that sets each floor as a table row: the card in one cell, the date line and the post
+  // in the other, and Readability takes the first row whole
+  const thread = (
+    card: string,
+    dateLine: string,
+  ) => `<!doctype html><html><head><meta charset="utf-8"><title>长春哪里的酸菜白肉锅最正宗？ - 示例论坛</title></head><body>
+<h1>长春哪里的酸菜白肉锅最正宗？</h1>
+<table><tr><td class="user">${card}</td><td><div class="tip">${dateLine}</div><div class="msg">${POST.map((p) => `<p>${p}</p>`).join('')}</div></td></tr>
+<tr><td class="user"><a href="/u/9">老长春</a></td><td><div class="tip">沙发发表于 2008-12-8 09:10</div><div class="msg">推荐你去南湖公园旁边那家。</div></td></tr></table>
+</body></html>`;
+
+  it.each([
+    [
+      '<a href="/u/5">吃货小王</a><br>帖子：312<br>注册：2006-3-12',
+      '楼主发表于 2008-12-7 21:23 | 只看该作者',
+    ],
+    ['<a href="/u/5">吃货小王</a><br>积分 820<br>等级：老会员', '发表于 2008-12-7 21:23'],
+    ['<a href="/u/5">吃货小王</a>', '1楼 发表于: 2008-12-7 21:23'],
+  ])('names the poster, dates the post and leaves the card out of its text: %s', (card, dateLine) => {
+    const article = extractHtml(thread(card, dateLine), URL);
+    expect(article.publishedAt).toBe('2008-12-07T21:23:00+08:00');
+    expect(article.authors).toEqual(['吃货小王']);
+    expect(article.textContent.split('\n')).toEqual(POST);
+  });
+
+  it('a story citing where a paper was published (发表于) opens with no post header', () => {
+    const paragraphs = ['研究团队', '该研究成果发表于国际期刊《示例科学》，引起广泛关注。', ...POST];
+    expect(extract({ paragraphs }).textContent.split('\n')).toEqual(paragraphs);
   });
 });

@@ -379,7 +379,8 @@ export function resolveAuthors(
         origin: 'page',
       };
     yield { value: writerBesideDate(ctx.head), origin: 'page' };
-    const poster = posterAbovePostDate(ctx.head);
+    // (the post's card may open the body, where Readability took the post's box whole)
+    const poster = posterAbovePostDate([...ctx.head, ...ctx.bodyLines.slice(0, 8)]);
     yield { value: poster ? [poster] : [], origin: 'page' };
     // a government document's issuing organ, in the information table above its title
     for (const { byline } of infoTableBylines(ctx)) yield { value: byline.authors, origin: 'page' };

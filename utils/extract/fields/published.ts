@@ -19,7 +19,7 @@ import {
   statesZone,
   type PublishDate,
 } from '../dates';
-import { DATE_AT, POST_TAIL } from '../byline';
+import { DATE_AT, POST_TAIL, postHeaderLength } from '../byline';
 import { HEADLINE_LINK_CHARS, holdsHeadlineLink, type Line } from '../lines';
 import { scriptPublished } from '../metadata';
 import { headBylines, infoTableBylines, zoneBylines, type ParsedLine } from './zone';
@@ -332,7 +332,10 @@ export function resolvePublished(ctx: ExtractContext): PublishDate | null {
   // the date the body closes with
   const above = linesAbove(ctx.lines, ctx.titleLine);
   const fromUrl = urlDate(ctx);
+  const postHeader = postHeaderLength(ctx.bodyLines);
   const fallback =
+    // a forum post's 发表于 line, where the post's box came whole into the body
+    (postHeader ? visibleDate(ctx, headBylines(ctx.bodyLines.slice(postHeader - 1, postHeader))) : null) ??
     // (a government document's information table above it labels its 发布日期 beside its 成文日期)
     visibleDate(ctx, infoTableBylines(ctx)) ??
     visibleDate(ctx, headBylines(above)) ??
