@@ -44,10 +44,10 @@ export function stripTitleSuffix(raw: string): string {
 
 /**
  * Blog platforms that print the blog's name beside their own in a post's <title>
- * (`post - 驴友小王 - 博客园`, `post_51CTO博客_驴友小王`).
+ * (`post - 驴友小王 - 博客园`, `post_51CTO博客_驴友小王`, `post - 驴友小王 - 凤凰博报`).
  */
 export const BLOG_PLATFORM =
-  /^(博客园|博客大巴|ITeye|简书|掘金|思否|SegmentFault|\S{0,12}(?:博客|部落格|blog))$/i;
+  /^(博客园|博客大巴|ITeye|简书|掘金|思否|SegmentFault|QQ空间|百度空间|MSN\s?Spaces|Windows Live Spaces|\S{0,12}(?:博客|部落格|博报|博報|blog))$/i;
 
 /** A Chinese platform's <title> that names the blog's owner last: `post_51CTO博客_驴友小王`. */
 export function ownerAfterPlatform(parts: readonly string[]): string | null {

@@ -270,6 +270,21 @@ describe('a community post: the poster linked to their profile is the author, ne
     expect(a.authors).toEqual(['驴友小王']);
     expect(a.source).toBe('博客园');
   });
+
+  it.each([
+    '长白山旅游攻略分享 - 驴友小王 - 凤凰博报',
+    '长白山旅游攻略分享 - 驴友小王 - MSN Spaces',
+    // the platform under its portal's name
+    '长白山旅游攻略分享 - 驴友小王 - 强国博客 - 人民网',
+  ])('so do platforms named otherwise than 博客, or under their portal: %s', (docTitle) => {
+    expect(note('<span>2019-08-15</span>', docTitle).authors).toEqual(['驴友小王']);
+  });
+
+  it('a channel of a site, named between the story and the site, is no blog owner', () => {
+    expect(note('<span>2019-08-15</span>', '长白山旅游攻略分享 - 旅游 - 示例空间 - 示例网').authors).toEqual(
+      [],
+    );
+  });
 });
 
 describe("a post's date line and toolbar", () => {
