@@ -353,14 +353,15 @@ export function readMetadata(doc: Document, url: string): EmbeddedMetadata {
 }
 
 /**
- * Keys under which an app's state carries the article's HTML (`window.__INITIAL_STATE__ =
- * {"article": {"content": "<p>…</p>"}}`, a Next.js page's __NEXT_DATA__), with the string's escapes;
+ * Keys under which an app's state carries the article's HTML, whatever the app calls them as long as
+ * the name says content, body, html or detail (`window.__INITIAL_STATE__ = {"article": {"content":
+ * "<p>…</p>"}}`, `widgetContent`, `articleBodyHtml`, a Next.js page's __NEXT_DATA__), with the
+ * string's escapes;
  * or a script's object literal (`articleInfo: { content: '&lt;p&gt;…' }`: key unquoted, the string in
  * single quotes, its markup maybe entity-escaped, as older portal templates print it). Long values
  * only: a summary or a title is no body.
  */
-const BODY_KEYS =
-  'content|contentHtml|content_html|articleContent|article_content|bodyHtml|body_html|richContent|rich_content|detail|html';
+const BODY_KEYS = '[\\w$]*?(?:content|Content|CONTENT|body|Body|html|Html|HTML|detail|Detail)[\\w$]*';
 const SCRIPT_BODY = new RegExp(
   `(?:"(${BODY_KEYS})"|(?<![\\w$.])(${BODY_KEYS}))\\s*:\\s*(?:"((?:[^"\\\\]|\\\\.){200,})"|'((?:[^'\\\\]|\\\\.){200,})')`,
   'g',

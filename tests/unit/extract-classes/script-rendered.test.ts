@@ -29,6 +29,14 @@ describe("an app's state holding the story's HTML", () => {
     expect(article.publishedAt).toBe('2019-09-26T15:10:33+08:00');
   });
 
+  it.each(['widgetContent', 'newsContent', 'contentText', 'articleBodyHtml', 'txtHTML', 'detailInfo'])(
+    'is the body under whatever key names it content, body, html or detail: %s',
+    (key) => {
+      const article = extractHtml(appShell({ data: { title: '长白山', [key]: content } }), URL);
+      expect(article.textContent.split('\n')).toEqual(PARAGRAPHS);
+    },
+  );
+
   it('is parsed where nothing runs and sanitized like any clip', () => {
     const hostile = `<script>alert(1)</script>${content}<img src="https://img.example.cn/a.jpg" onerror="alert(2)">`;
     const article = extractHtml(appShell({ article: { contentHtml: hostile } }), URL);
@@ -68,10 +76,13 @@ describe("a script's object literal holding the story's HTML, as older portal te
     expect(article.origins.body).toBe('metadata');
   });
 
-  it('a key that only ends like one is not read', () => {
-    const html = shell(`var data = { mycontent: '${content}' };`);
-    expect(() => extractHtml(html, URL)).toThrow(/no readable article/);
-  });
+  it.each(['comments', 'summary', 'description'])(
+    'a key that names neither content, body, html nor detail is not read: %s',
+    (key) => {
+      const html = shell(`var data = { ${key}: '${content}' };`);
+      expect(() => extractHtml(html, URL)).toThrow(/no readable article/);
+    },
+  );
 });
 
 describe("JSON-LD's articleBody on a page that shows none", () => {
