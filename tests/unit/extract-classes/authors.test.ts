@@ -457,6 +457,17 @@ describe('reporter credits of mainland leads', () => {
     expect(a.textContent.split('\n')).toEqual(PARAGRAPHS);
   });
 
+  it.each([
+    ['财联社（长春，记者 张三）讯，', ['张三']],
+    ['本报（长春，记者 张三 通讯员 李四）', ['张三', '李四']],
+  ])('a lead credit run into the first paragraph after the place filed from: %s', (lead, authors) => {
+    const a = extract({
+      byline: '<div class="date">2019-09-26 15:10</div>',
+      paragraphs: [lead + PARAGRAPHS[0], ...PARAGRAPHS.slice(1)],
+    });
+    expect(a.authors).toEqual(authors);
+  });
+
   it("an outlet's reporter line opening the body is the byline, not the body", () => {
     const a = extract({
       byline: '<div class="date">2019-09-26 15:10</div>',

@@ -122,12 +122,13 @@ export const bodyEndBylines = oncePerExtraction((ctx) =>
   tailBylines(storyTail([...ctx.bodyLines.slice(-6), ...ctx.tail])),
 );
 
-/** （记者 张三 李四）, 本报讯（记者 王五）, 文/赵六 at the start of the body's first lines. */
+/** （记者 张三 李四）, 本报讯（记者 王五）, 文/赵六, （长春，记者 王三） at the start of the body's first lines. */
 export function bodyLeadBylines(bodyLines: readonly Line[]): ParsedLine[] {
   const out: ParsedLine[] = [];
   for (const line of bodyLines.slice(0, 2)) {
     const start =
-      /^[^，。]{0,12}[（(【[〔]\s*(本报|本報)?(记者|記者|通讯员|通訊員|文|作者)[^）)】\]〕]{1,40}[）)】\]〕]/.exec(
+      // (maybe after the place it was filed from: 财联社（长春，记者 王三）讯)
+      /^[^，。]{0,12}[（(【[〔]\s*(?:[\u4e00-\u9fff]{2,6}[，,]\s*)?(本报|本報)?(记者|記者|通讯员|通訊員|文|作者)[^）)】\]〕]{1,40}[）)】\]〕]/.exec(
         line.text,
       )?.[0] ??
       // 【王家俊／台北報導】, （中央社記者黃雅詩台北29日電）: a bracketed lead ending in 報導 or 電,
