@@ -400,6 +400,13 @@ describe('dates as Taiwan pages print them', () => {
     expect(a.publishedAt).toBe(publishedAt);
     expect(a.source ?? '').not.toMatch(/午/);
   });
+
+  it.each([
+    ['<div class="date">2019年9月26日（四）15:10</div>', '2019-09-26T15:10:00+08:00'],
+    ['<div class="date">2019/09/26(四) 15:10</div>', '2019-09-26T15:10:00+08:00'],
+  ])("the weekday's character in brackets between the date and the time: %s", (byline, publishedAt) => {
+    expect(dated(byline).publishedAt).toBe(publishedAt);
+  });
 });
 
 describe("a reporter's credit that opens the first paragraph", () => {
