@@ -150,6 +150,7 @@ function arrowLinked(el: Element): boolean {
   return !gaps[0] && !rest.trim() && gaps.slice(1).every((gap) => ARROW.test(gap));
 }
 const ARROW = /^(?:>>|>|＞＞|＞|»|›|→)$/;
+const ANY_ARROW = /[>＞»›→]/;
 
 /** A dash between entries: spaced, or between Han characters (not COVID-19's, nor the arrow ->). */
 const DASH = /\s+[-—–](?!>)\s+|(?<=[\u4e00-\u9fff])[-—–](?=[\u4e00-\u9fff])/gu;
@@ -200,7 +201,7 @@ export function findBreadcrumb(lines: Line[], title: string | null, titleLine = 
       (FROM_FRONT_PAGE.test(line.text) ||
         TO_ARTICLE.test(line.text) ||
         (FROM_FRONT_PAGE_SLASHED.test(line.text) && endsWithTitle(line.text)) ||
-        arrowLinked(line.el))
+        (ANY_ARROW.test(line.text) && arrowLinked(line.el)))
     ) {
       const items = withoutFrontPage(
         parseBreadcrumb(line.text.replace(DASH, ' > '), title),
