@@ -30,13 +30,13 @@ const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
 // the year may stand apart from a `MM/DD` in its own element (新华网: `2024 03/02 08:11:25`); a
 // weekday may stand between the date and the time (`2019年9月26日 星期四 15:10`, Taiwan's
-// `2019年9月26日（四）15:10`), or a bar
-// (`2022.05.12 | 08:23`), or the zone China and Hong Kong share (RTHK: `2023-12-01 HKT 14:30`); the
-// half of the day may be 下午 (午後 in Japanese) before the time or PM on either side of it (not
-// PM2.5, the air-quality figure); 15点23分 is 15:23, as are 15時23分 and 15點23分 (a bare 8点 is no
-// minute); a Japanese weekday may stand in brackets after the date (`2019年3月5日(火) 08:15`)
+// `2019年9月26日（四）15:10`), or a bar or a dash (`2022.05.12 | 08:23`, `2019/9/26 — 15:10`), or
+// the zone China and Hong Kong share (RTHK: `2023-12-01 HKT 14:30`); the half of the day may be
+// 下午 (午後 in Japanese) before the time or PM on either side of it (not PM2.5, the air-quality
+// figure); 15点23分 is 15:23, as are 15時23分 and 15點23分 (a bare 8点 is no minute); a Japanese
+// weekday may stand in brackets after the date (`2019年3月5日(火) 08:15`)
 const ABSOLUTE =
-  /(?<!\d)((?:19|20)\d{2})\s*(?:[-/.年]\s*|\s(?=\s*\d{1,2}\s*[-/]\s*\d{1,2}(?!\d)))(\d{1,2})\s*(?:[-/.月]\s*)(\d{1,2})(?![\d])\s*日?(?:\s*[（(]?(?:星期|周|週|禮拜|礼拜)[一二三四五六日天][）)]?|\s*[（(][一二三四五六日天][）)]|\s*[（(][月火水木金土日](?:曜日?)?[）)]|\s*[月火水木金土日]曜日)?(?:\s*(?:T|\s|&nbsp;|日|[|｜]|HKT|北京时间|北京時間)?\s*(?:(上午|下午|晚上|凌晨|早上|早晨|清晨|中午|午后|午前|午後|傍晚|晚间|夜间|夜里|[AaPp]\.?[Mm]\.?)\s*)?(\d{1,2})\s*(?:[:：时時]|[点點](?=\s*\d{1,2}\s*分))\s*(\d{1,2})(?!\d)\s*分?(?:(?:\s*[:：]\s*|(?<=分))(\d{1,2})(?:\.\d+)?\s*秒?)?(?:\s*([AaPp]\.?[Mm]\.?)(?![A-Za-z\d]))?\s*(Z|[+-]\d{2}:?\d{2}(?![\d])|(?<=\d)[+-]\d{3}(?!\d))?)?/;
+  /(?<!\d)((?:19|20)\d{2})\s*(?:[-/.年]\s*|\s(?=\s*\d{1,2}\s*[-/]\s*\d{1,2}(?!\d)))(\d{1,2})\s*(?:[-/.月]\s*)(\d{1,2})(?![\d])\s*日?(?:\s*[（(]?(?:星期|周|週|禮拜|礼拜)[一二三四五六日天][）)]?|\s*[（(][一二三四五六日天][）)]|\s*[（(][月火水木金土日](?:曜日?)?[）)]|\s*[月火水木金土日]曜日)?(?:\s*(?:T|\s|&nbsp;|日|[|｜—–]|HKT|北京时间|北京時間)?\s*(?:(上午|下午|晚上|凌晨|早上|早晨|清晨|中午|午后|午前|午後|傍晚|晚间|夜间|夜里|[AaPp]\.?[Mm]\.?)\s*)?(\d{1,2})\s*(?:[:：时時]|[点點](?=\s*\d{1,2}\s*分))\s*(\d{1,2})(?!\d)\s*分?(?:(?:\s*[:：]\s*|(?<=分))(\d{1,2})(?:\.\d+)?\s*秒?)?(?:\s*([AaPp]\.?[Mm]\.?)(?![A-Za-z\d]))?\s*(Z|[+-]\d{2}:?\d{2}(?![\d])|(?<=\d)[+-]\d{3}(?!\d))?)?/;
 
 /** The halves of a day after noon, before a time (下午3:23, 晚上8点15分). */
 const AFTERNOON = /^(下午|午后|午後|傍晚|晚上|晚间|夜间|夜里)$/;

@@ -322,6 +322,8 @@ describe('Hong Kong dates', () => {
       '2023-12-01T14:30:00+08:00',
     ],
     ['<div class="date">2023-12-01 HKT 14:30</div>', '2023-12-01T14:30:00+08:00'],
+    // a dash between the date and the time
+    ['<div class="date">2023/12/1 — 14:30</div>', '2023-12-01T14:30:00+08:00'],
   ])('%s', (byline, iso) => {
     const a = extract(
       { htmlLang: 'zh-HK', title: '政院通過百億補助 下月起實施', byline, paragraphs: TRADITIONAL_PARAGRAPHS },
