@@ -863,6 +863,34 @@ describe('English bylines', () => {
     expect(english(byline).authors).toEqual(['Jane Doe']);
   });
 
+  it.each([
+    // hCard, as WordPress themes print the byline: the name (fn) in the byline's `author vcard`
+    '<span class="author vcard"><a class="url fn n" href="https://jane.example.org/">Jane Doe</a></span>',
+    '<span class="display-name author vcard"><a class="fn url" href="https://janedoe.example.net">Jane Doe</a></span>',
+    // the HTML link type for the article's author
+    '<a rel="author" href="https://jane.example.org/">Jane Doe</a>',
+  ])('a link the standards mark as the author’s, whatever its address: %s', (link) => {
+    // (an element before it whose class also mentions an author, where Readability reads its byline)
+    const via = '<div class="author-via">on Example Blog</div>';
+    const byline = `<div class="meta">${via}${link} · <time datetime="2024-03-12">March 12, 2024</time></div>`;
+    expect(english(byline).authors).toEqual(['Jane Doe']);
+  });
+
+  it('a comment’s hCard after the story (comment-author vcard) names no writer', () => {
+    const a = extract(
+      {
+        htmlLang: 'en',
+        title: 'Snow season opens in the Changbai Mountains',
+        byline: '<div class="meta"><time datetime="2024-03-12">March 12, 2024</time></div>',
+        paragraphs: ENGLISH,
+        after:
+          '<div class="comments"><div class="comment"><span class="comment-author vcard"><a class="url fn" href="https://troll.example.net/">Tom Troll</a></span><p>First!</p></div></div>',
+      },
+      'https://news.example.com/snow.html',
+    );
+    expect(a.authors).toEqual([]);
+  });
+
   it('a writer’s link further down, in another block, is not a co-writer', () => {
     const byline =
       '<div class="meta"><a href="/author/jane-doe">Jane Doe</a> · March 12, 2024</div><div class="follow">Follow <a href="/author/john-roe">John Roe</a></div>';

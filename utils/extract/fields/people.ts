@@ -297,7 +297,18 @@ function bylineNearStory(ctx: ExtractContext, byline: string): boolean {
   const key = byline.replace(/\s+/g, ' ').trim();
   const at = ctx.lines.findIndex((line) => line.text.includes(key));
   if (at < 0) return true;
+  // (a comment's `comment-author` under a short story is a reader's name)
+  if (inCommentBox(ctx.lines[at]!.el)) return false;
   return at <= storyStart(ctx) + 5 || ctx.tail.some((line) => line.index === at);
+}
+
+/** A comment thread's box or one comment's name (comments, comment-author, commentlist), not commentary. */
+const COMMENT_BOX = /(?:^|[-_\s])comments?(?:[-_\s]|list|$)/i;
+
+function inCommentBox(el: Element): boolean {
+  for (let at: Element | null = el; at; at = at.parentElement)
+    if (COMMENT_BOX.test(`${at.getAttribute('class') ?? ''} ${at.getAttribute('id') ?? ''}`)) return true;
+  return false;
 }
 
 /** The story's first line among the page's lines: the body's, else the title's. */

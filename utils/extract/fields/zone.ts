@@ -205,12 +205,16 @@ const isWriterPageLink = (href: string) =>
 /**
  * Or a link its template names as the poster's, whatever its address: a class ending in author,
  * nickname or username (a forum's `a.p_author_name`, a blog's `a.nickname`), not one that only
- * mentions an author (`hw-author-orcid-logo`, an icon beside the name).
+ * mentions an author (`hw-author-orcid-logo`, an icon beside the name); or one the standards mark
+ * as the author's: `rel="author"`, or an hCard's name (`fn`) in the byline's `author vcard` (not a
+ * comment's `comment-author vcard`).
  */
 const POSTER_CLASS = /(?:^|[-_])(?:(?:author|nick|user)[-_]?name|author|nickname|username)$/i;
 const isPosterLink = (link: Element) => {
   const names = link.getAttribute('class');
-  return !!names && names.split(/\s+/).some((name) => POSTER_CLASS.test(name));
+  if (names && names.split(/\s+/).some((name) => POSTER_CLASS.test(name))) return true;
+  if (/(?:^|\s)author(?:\s|$)/i.test(link.getAttribute('rel') ?? '')) return true;
+  return !!names && /(?:^|\s)fn(?:\s|$)/.test(names) && !!link.closest('.vcard.author');
 };
 /** A writer's name as a link shows it: two to four capitalised words, or a CJK name or nickname. */
 const LINKED_NAME = new RegExp(String.raw`^(?:${LATIN_NAME}|[\u4e00-\u9fff·]{2,8})$`, 'u');
