@@ -115,8 +115,10 @@ function bylineRest(text: string, lead: RegExpExecArray): string {
   const rest = text
     .slice(lead[0].length)
     .replace(/(?:\s*\|\s*[^|]*\d[^|]*)+$/, '')
-    // the comment count closing the line (`… 08:34 PM EDT. 5 Comments`)
+    // the comment count or the reading time closing the line (`… 08:34 PM EDT. 5 Comments`,
+    // `By Jane Doe 5 minute Read`, `· Reading time: 4 min`)
     .replace(/[\s.·|]*\d+\s+comments?$/i, '')
+    .replace(READING_TIME, '')
     // the pictures' credit after a bullet (`Story by A • Photos by B`)
     .replace(PICTURE_CREDIT_AFTER, '');
   const cut = beforeTimestamp(rest);
@@ -134,6 +136,9 @@ export function beforeTimestamp(text: string): string {
   }
   return text;
 }
+
+const READING_TIME =
+  /[\s.·•|–—-]*(?:\d+(?:\s*|-)(?:min(?:ute)?s?\.?)\s*(?:read|reading)(?:\s+time)?|reading\s+time\s*:?\s*\d+\s*min(?:ute)?s?\.?)$/i;
 
 const PICTURE_CREDIT_AFTER =
   /\s*[•·|]\s*(?:photos?|photography|pictures?|illustrations?|video|graphics?|images?)\s+by\b.*$/i;

@@ -700,6 +700,13 @@ describe('English bylines', () => {
       '<p>Written by Michael Larabel in Linux on 1 June 2019 at 08:34 PM EDT. 5 Comments</p>',
       ['Michael Larabel'],
     ],
+    // the reading time closing the line
+    [
+      '<div class="byline"><cite>By Jane Doe </cite><span class="read-time">5 minute Read</span></div>',
+      ['Jane Doe'],
+    ],
+    ['<p>By Jane Doe and John Roe · 12 min read</p>', ['Jane Doe', 'John Roe']],
+    ['<p>By Jane Doe | Reading time: 4 minutes</p>', ['Jane Doe']],
     // two particles in a name (de la, van der, von der)
     ['<p>By Alejandro de la Garza</p>', ['Alejandro de la Garza']],
     ['<p>By Ursula von der Leyen and Jan van der Berg</p>', ['Ursula von der Leyen', 'Jan van der Berg']],
@@ -861,6 +868,12 @@ describe('English bylines', () => {
   ])('a button beside the writer’s link, to a writer’s page, is no co-writer: %s', (button) => {
     const byline = `<div class="meta"><a href="/author/jane-doe/">Jane Doe</a> ${button} · March 12, 2024</div>`;
     expect(english(byline).authors).toEqual(['Jane Doe']);
+  });
+
+  it('a co-writer’s comma inside the first writer’s link is no part of the name', () => {
+    const byline =
+      '<div class="meta"><a href="/author/jane-doe/"><span>Jane Doe,</span></a> <a href="/author/john-roe/">John Roe</a> · March 12, 2024</div>';
+    expect(english(byline).authors).toEqual(['Jane Doe', 'John Roe']);
   });
 
   it.each([

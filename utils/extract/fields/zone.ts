@@ -271,7 +271,11 @@ const linkedNames = oncePerExtraction((ctx): string[] => {
   const pages = new Set<string>();
   /** Takes the name a link shows, once per page it leads to; whether it did. */
   const take = (link: Element, href: string): boolean => {
-    const text = (link.textContent ?? '').replace(/\s+/g, ' ').trim();
+    // (the comma before a co-writer may stand inside the link: `<a>John Patrick Pullen,</a>`)
+    const text = (link.textContent ?? '')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .replace(/\s*[,，;；]$/, '');
     // (a label may stand inside the link: `<a href="/author/180/">著者：後藤大地</a>`)
     const name = parseByline(text).authors[0] ?? text;
     // (a second link to the same writer's page is its `View All` or `More by` button)
