@@ -440,6 +440,8 @@ export function cleanBody(root: Element, context: CleanContext): void {
   const westernStory = context.chinese === false && westernScript(bodyText);
   if (westernStory) for (const el of markedFurniture(root, bodyText.length)) if (!hasMedia(el)) el.remove();
 
+  // (before the lines go one by one: a comment thread's heading goes as chrome, and with it the mark)
+  if (context.chinese !== false) cutAtArticleEnd(root);
   const known = context.knownKeys ?? new Set<string>();
   const lines = collectLines(root);
   const stack = new Set(context.chinese && context.titleKey ? headlineStack(lines, context.titleKey) : []);
@@ -521,7 +523,6 @@ export function cleanBody(root: Element, context: CleanContext): void {
     if (abs) a.setAttribute('href', abs);
     else a.removeAttribute('href');
   }
-  if (context.chinese !== false) cutAtArticleEnd(root);
   if (context.trimTeasers) trimTrailingTeasers(root);
   normaliseIndentation(root);
   removeEmpty(root, context.chinese === false);
@@ -559,9 +560,28 @@ function dropClosingHeadings(root: Element): void {
 const ARTICLE_END =
   /^(首页\s*[|｜]?\s*)?上一页(\s*[|｜]?\s*\d+)*\s*[|｜]?\s*下一页(\s*[|｜]?\s*(尾页|末页))?$|^(点击)?(加载|查看)更多(新闻|内容|资讯)?$/;
 
+/** A heading over a comment thread (网友评论, 最新評論, Comments), maybe with its count (热门评论 10条). */
+const COMMENTS_HEADING =
+  /^(网友评论|網友評論|最新评论|最新評論|热门评论|熱門評論|精彩评论|精彩評論|全部评论|全部評論|读者评论|讀者評論|用户评论|用戶評論|评论区|評論區|网友留言|網友留言|留言板|comments?|\d+\s*comments?|leave a (comment|reply)|join the (conversation|discussion))\s*[:：]?(\s*[（(]?\s*\d+\s*条?\s*[)）]?)?$/i;
+
+/** Whether a line heads a comment thread: what follows it is the readers', not the story's. */
+export function isCommentsHeading(text: string): boolean {
+  return COMMENTS_HEADING.test(text.trim()) || COMMENTS_HEADING.test(text.replace(/\s+/g, ''));
+}
+
+/**
+ * A comment thread's heading inside the body ends the story too, where it is set as a heading or
+ * with the thread's count (`<h3>热门评论 10条</h3>`, `全部评论(12)`): a paragraph's 网友评论 label stays.
+ */
+function endsStory(line: Line): boolean {
+  const text = line.text.replace(/\s+/g, ' ').trim();
+  if (ARTICLE_END.test(text)) return true;
+  return isCommentsHeading(text) && (/^H[1-6]$/.test(line.el.tagName) || /\d/.test(text));
+}
+
 function cutAtArticleEnd(root: Element): void {
   const lines = collectLines(root);
-  const end = lines.findIndex((line, i) => i >= 2 && ARTICLE_END.test(line.text.replace(/\s+/g, ' ').trim()));
+  const end = lines.findIndex((line, i) => i >= 2 && endsStory(line));
   if (end < 0) return;
   // remove the mark and everything after it in document order, up to the body's root
   let el: Element | null = lines[end]!.el;

@@ -83,3 +83,27 @@ describe('a short story above a comment thread or a recommendation feed', () => 
     expect(a.textContent).toContain(FLASH[1]);
   });
 });
+
+describe("a comment thread's heading inside the body ends the story", () => {
+  // the thread flat in the story's own container: name, text, time and buttons as sibling blocks
+  const thread = (heading: string) =>
+    `${heading}${Array.from(
+      { length: 4 },
+      (_, i) =>
+        `<div>网友${i}</div><div>${COMMENT}第${i}条</div><div>${i + 1}小时前</div><div>回复 举报</div>`,
+    ).join('')}`;
+
+  it.each(['<h3>热门评论 10条</h3>', '<h4>网友评论</h4>', '<div>全部评论(12)</div>'])(
+    '%s and the thread after it leave the body',
+    (heading) => {
+      const a = extract({ paragraphs: [...FLASH, CARD], after: thread(heading) });
+      expect(a.textContent.split('\n')).toEqual([...FLASH, CARD]);
+    },
+  );
+
+  it('a paragraph labelled 网友评论 ends nothing: the story goes on after it', () => {
+    const quote = '网友“雪乡人”说：今年的雪来得真早，孩子们高兴坏了。';
+    const a = extract({ paragraphs: [...FLASH, '网友评论', quote, CARD] });
+    expect(a.textContent.split('\n')).toEqual([...FLASH, quote, CARD]);
+  });
+});

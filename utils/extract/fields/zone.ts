@@ -13,6 +13,7 @@ import {
   type Byline,
 } from '../byline';
 import type { ExtractContext } from '../context';
+import { isCommentsHeading } from '../clean';
 import { HEADLINE_LINK_CHARS, type Line } from '../lines';
 import { LATIN_NAME } from '../western';
 
@@ -90,10 +91,6 @@ function oncePerExtraction<T>(find: (ctx: ExtractContext) => T): (ctx: ExtractCo
   };
 }
 
-/** A heading over a comment thread (网友评论, 最新評論, Comments): what follows it is the readers'. */
-const COMMENTS_HEADING =
-  /^(网友评论|網友評論|最新评论|最新評論|热门评论|熱門評論|精彩评论|精彩評論|全部评论|全部評論|读者评论|讀者評論|用户评论|用戶評論|评论区|評論區|网友留言|網友留言|留言板|comments?|\d+\s+comments?|leave a (comment|reply)|join the (conversation|discussion))\s*[:：]?$/i;
-
 /**
  * The lines after the body that can still be the story's own (编辑：…, 本文来源：…): up to a comment
  * thread's heading, and none that opens with another story's headline (`<a>长春今年首场降雪</a>
@@ -104,7 +101,7 @@ export function storyTail(lines: readonly Line[]): Line[] {
   const out: Line[] = [];
   for (const line of lines) {
     const text = line.text.trim();
-    if (COMMENTS_HEADING.test(text) || COMMENTS_HEADING.test(text.replace(/\s+/g, ''))) break;
+    if (isCommentsHeading(text)) break;
     const link = line.linkChars >= HEADLINE_LINK_CHARS ? line.el.querySelector('a[href]') : null;
     const linked = link ? (link.textContent ?? '').replace(/\s+/g, '') : '';
     if (linked.length >= HEADLINE_LINK_CHARS && text.replace(/\s+/g, '').startsWith(linked)) continue;
