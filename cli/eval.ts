@@ -59,9 +59,11 @@ export interface EvalOptions {
   extract?: Extract;
   /**
    * Score the pages as a site Jianbao has never seen would be: no site or CMS rule, and with
-   * `'bare'` also without the page's metadata (meta tags, JSON-LD) for both systems, as older pages are.
+   * `'bare'` also without the page's metadata (meta tags, JSON-LD) for both systems, as older pages are;
+   * `'classless'` also without any element's class or id, as templates whose class names say nothing
+   * (hashed CSS-module names) are.
    */
-  unseen?: 'no-rules' | 'bare';
+  unseen?: 'no-rules' | 'bare' | 'classless';
 }
 
 type Extract = (document: Document, url: string) => Article;
@@ -111,6 +113,14 @@ function jianbaoOutput(extract: Extract, document: Document, url: string): Recor
 
 const extractWithoutRules: Extract = (document, url) =>
   extractArticle(document, url, { rules: [], cmsRules: [] });
+
+/** Removes every element's class and id: what a template's names say about its parts. */
+function stripNames(document: Document): void {
+  for (const el of document.querySelectorAll('[class], [id]')) {
+    el.removeAttribute('class');
+    el.removeAttribute('id');
+  }
+}
 
 /** Removes what a page declares about itself for machines: meta tags (but its charset) and JSON-LD. */
 function stripMetadata(document: Document): void {
@@ -192,7 +202,8 @@ export async function runEval(root: string, options: EvalOptions): Promise<EvalR
         const url = pageUrl(page, html);
         const { dom, warning } = parsePage(html, url);
         try {
-          if (options.unseen === 'bare') stripMetadata(dom.window.document);
+          if (options.unseen === 'bare' || options.unseen === 'classless') stripMetadata(dom.window.document);
+          if (options.unseen === 'classless') stripNames(dom.window.document);
           const extract = options.extract ?? (options.unseen ? extractWithoutRules : extractArticle);
           jianbao = guarded(() => jianbaoOutput(extract, dom.window.document, url));
           readability = guarded(() => readabilityOutput(dom.window.document));

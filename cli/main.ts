@@ -15,11 +15,11 @@ const USAGE = `usage:
       the article in the page, as JSON (default), Markdown or text; --url defaults to the page's
       own canonical/og:url; --explain adds where each field came from (site rule, CMS rule,
       metadata, page) to the JSON
-  jianbao eval <corpus-dir> [--out <dir>] [--in-place] [--quiet] [--unseen no-rules|bare]
+  jianbao eval <corpus-dir> [--out <dir>] [--in-place] [--quiet] [--unseen no-rules|bare|classless]
       Jianbao and plain Readability on every <dir>/**/page.html, scored against truth.json; writes
       jianbao.json/readability.json under --out (default .eval), or beside each page with --in-place;
-      --unseen scores the pages as sites never seen: without site and CMS rules (no-rules), and
-      also without the pages' meta tags and JSON-LD (bare)
+      --unseen scores the pages as sites never seen: without site and CMS rules (no-rules), also
+      without the pages' meta tags and JSON-LD (bare), and also without any class or id (classless)
   jianbao new-rule <name> --from <page.html> --url <url> [--cms]
       scaffolds utils/extract/rules/sites/<name>/ (or rules/cms/<name>/ with --cms): rule.ts with
       candidate selectors, fixture.html, expected files, and its registration
@@ -77,9 +77,9 @@ function packageVersion(): string {
   return pkg.version;
 }
 
-function unseenMode(value: string | undefined): 'no-rules' | 'bare' | undefined {
-  if (value === undefined || value === 'no-rules' || value === 'bare') return value;
-  throw new UsageError(`--unseen takes no-rules or bare, not ${value}`);
+function unseenMode(value: string | undefined): 'no-rules' | 'bare' | 'classless' | undefined {
+  if (value === undefined || value === 'no-rules' || value === 'bare' || value === 'classless') return value;
+  throw new UsageError(`--unseen takes no-rules, bare or classless, not ${value}`);
 }
 
 function extractCommand(file: string, flags: Map<string, string>, io: Io): number {

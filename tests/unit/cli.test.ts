@@ -262,7 +262,30 @@ describe('jianbao eval', () => {
     expect((await output('--unseen', 'bare')).publishedAt).toBeNull();
     const refused = await run('eval', root, '--unseen', 'sometimes');
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toMatch(/--unseen takes no-rules or bare/);
+    expect(refused.stderr).toMatch(/--unseen takes no-rules, bare or classless/);
+  });
+
+  it('--unseen classless also takes every class and id away', async () => {
+    const root = path.join(tmp, 'corpus-classless');
+    // a breadcrumb known only by its class: its separators drawn by CSS
+    const page = ARTICLE.replace(
+      '<h1>',
+      '<div class="breadcrumb"><a href="/news/">新闻</a> <a href="/news/local/">本地</a></div><h1>',
+    );
+    write('corpus-classless/news/named/page.html', page);
+    write(
+      'corpus-classless/news/named/truth.json',
+      JSON.stringify({ url: 'https://news.example.cn/a/1.html' }),
+    );
+    const section = async (mode: string) => {
+      const out = path.join(tmp, `out-classless-${mode}`);
+      const r = await run('eval', root, '--out', out, '--quiet', '--unseen', mode);
+      expect(r.code, r.stderr).toBe(0);
+      const file = path.join(out, 'corpus-classless/news/named/jianbao.json');
+      return (JSON.parse(fs.readFileSync(file, 'utf8')) as { section: string[] }).section;
+    };
+    expect(await section('bare')).toEqual(['新闻', '本地']);
+    expect(await section('classless')).toEqual([]);
   });
 
   it('refuses a missing corpus folder in one line', async () => {
