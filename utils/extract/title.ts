@@ -17,12 +17,13 @@ export interface TitleResult {
 
 /**
  * Between a <title>'s headline and its site or channel. A bare hyphen only as the last one
- * (`标题-中国吉林网`, `…GPU-EDN 电子技术设计`), and in a title without Chinese not inside a word
- * (`Self-driving`, `aria-hidden`, `COVID-19`): there a site's name stands after a spaced dash.
+ * (`标题-中国吉林网`, `…GPU-EDN 电子技术设计`) and never between digits (a range: `1-10月…`), and in a
+ * title without Chinese not inside a word (`Self-driving`, `aria-hidden`, `COVID-19`): there a
+ * site's name stands after a spaced dash.
  */
 const suffixSeparator = (bareHyphen: string) =>
   new RegExp(String.raw`\s*(?:_|\||｜|│|–|—|－|--+|\s-\s|\s[─━]\s|${bareHyphen}(?=[^-]*$)|::)\s*`);
-const SUFFIX_SEPARATOR = suffixSeparator('-');
+const SUFFIX_SEPARATOR = suffixSeparator(String.raw`(?:(?<!\d)-|-(?!\d))`);
 const LATIN_SUFFIX_SEPARATOR = suffixSeparator(String.raw`(?:(?<![A-Za-z\d])-|-(?![A-Za-z\d]))`);
 /** Keywords some CMSs append to the headline in <title>: `标题-中国,嫦娥五号,月球,航天` */
 const KEYWORD_TAIL = /\s*[-_]\s*[^-_,，、\s]{1,12}(?:\s*[,，、]\s*[^-_,，、\s]{1,12}){2,}\s*$/;

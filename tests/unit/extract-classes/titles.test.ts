@@ -79,6 +79,9 @@ describe('titles the <title> does not announce', () => {
     ['长白山冰雪季开幕-中国吉林网', '长白山冰雪季开幕'],
     ['长白山冰雪季开幕-Example News', '长白山冰雪季开幕'],
     ['阿里发布最强AI芯片，一块顶十块GPU-EDN 电子技术设计', '阿里发布最强AI芯片，一块顶十块GPU'],
+    // a range between digits is no separator
+    ['1-10月全县固定资产投资结构趋稳趋优', '1-10月全县固定资产投资结构趋稳趋优'],
+    ['2019-2020雪季长白山接待游客创新高-示例网', '2019-2020雪季长白山接待游客创新高'],
   ])('a hyphen inside a word divides no <title>: %s', (raw, expected) => {
     expect(stripTitleSuffix(raw)).toBe(expected);
     expect(titleOf(page(`<title>${raw}</title>`, ''))).toBe(expected);
