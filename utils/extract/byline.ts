@@ -935,11 +935,11 @@ function wireCredits(text: string): Pick<Byline, 'authors' | 'editors'> | null {
   return out.authors.length || out.editors.length ? out : null;
 }
 
-/** Reads the labelled fields of one line of text. Unlabelled text is ignored. */
 /** Where a field of a byline ends and the next begins: a bar, a wide space, or a date and its time. */
 const FIELD_BREAK =
   /\s*[|｜丨]\s*|\u3000+|\s*(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?\s*/;
 
+/** Reads the fields of one line of text: labelled ones, and the unlabelled credits news pages print. */
 export function parseByline(line: string): Byline {
   const text = labelsJoined(line.slice(0, 1_000));
   const result: Byline = { source: null, authors: [], editors: [], photographers: [], dateText: null };

@@ -130,6 +130,10 @@ const FROM_FRONT_PAGE_SLASHED = new RegExp(String.raw`^${FRONT_PAGE}\s+[/／]\s+
 /** A line that closes with a breadcrumb's separator and the article's own entry (`新闻频道 > 正文`). */
 const TO_ARTICLE = /\S\s*(?:>>|>|＞|»|›|→|->)\s*正文(?:内容)?$/u;
 
+/** A breadcrumb's arrow between two entries, and any arrow in a line (a cheap test before the links). */
+const ARROW = /^(?:>>|>|＞＞|＞|»|›|→)$/;
+const ANY_ARROW = /[>＞»›→]/;
+
 /**
  * Links joined by arrows and by nothing else (`人民网>>社会>>社会万象`): a breadcrumb that neither a
  * class, a label nor the front page's name announces. A bar (`|`) or slashes join a menu too.
@@ -149,8 +153,6 @@ function arrowLinked(el: Element): boolean {
   }
   return !gaps[0] && !rest.trim() && gaps.slice(1).every((gap) => ARROW.test(gap));
 }
-const ARROW = /^(?:>>|>|＞＞|＞|»|›|→)$/;
-const ANY_ARROW = /[>＞»›→]/;
 
 /** A dash between entries: spaced, or between Han characters (not COVID-19's, nor the arrow ->). */
 const DASH = /\s+[-—–](?!>)\s+|(?<=[\u4e00-\u9fff])[-—–](?=[\u4e00-\u9fff])/gu;

@@ -86,8 +86,9 @@ const OPENER_OF: Record<string, string> = {
 };
 
 /**
- * Normalises a name-ish field: collapsed, without wrapping brackets, spaces inside brackets or trailing
- * punctuation, nor an opening bracket left at its end (what it opened was cut off: 人民日报（2019年09月26日 04 版）).
+ * Normalises a name-ish field: collapsed, without wrapping brackets, spaces inside brackets or
+ * trailing punctuation, nor an opening bracket left at its end (what it opened was cut off:
+ * 人民日报（2019年09月26日 04 版）).
  */
 export function cleanName(value: string): string {
   const text = collapseSpace(value)

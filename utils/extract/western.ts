@@ -137,6 +137,7 @@ export function beforeTimestamp(text: string): string {
   return text;
 }
 
+/** The reading time closing a byline's line (`5 minute Read`, `· 4 min read`, `Reading time: 4 min`). */
 const READING_TIME =
   /[\s.·•|–—-]*(?:\d+(?:\s*|-)(?:min(?:ute)?s?\.?)\s*(?:read|reading)(?:\s+time)?|reading\s+time\s*:?\s*\d+\s*min(?:ute)?s?\.?)$/i;
 

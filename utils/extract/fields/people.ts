@@ -116,8 +116,8 @@ const NOT_A_SIGN_OFF =
 
 /**
  * A blog post's <title> names the blog after the post (春天的长白山_老树的博客_新浪博客, or
- * `post - 驴友小王 - 博客园` on a platform, maybe under its portal's name: `post-驴友小王-强国博客-人民网`;
- * `post_51CTO博客_驴友小王`): its owner wrote it.
+ * `post - 驴友小王 - 博客园` on a platform, maybe under its portal's name:
+ * `post - 驴友小王 - 强国博客 - 人民网`; `post_51CTO博客_驴友小王`): its owner wrote it.
  */
 function blogOwner(docTitle: string): string[] {
   const parts = titleParts(docTitle);

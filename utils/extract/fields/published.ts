@@ -2,9 +2,10 @@
  * The publish date. Candidates, most trusted first: the site rule, the CMS rule, the date in the
  * byline zone under the title (a labelled 发布时间：… before a bare date) and embedded metadata
  * (JSON-LD, meta tags, the page's own script data) — visible first on Chinese pages, metadata first
- * elsewhere — then the lines above the title, a forum post's floor under its text and the lines
- * right after the body, then the page's URL. Never a date from a link list, a footer or copyright line; never a time the
- * page did not state (a date-only page keeps precision 'day').
+ * elsewhere — then a forum post's date line opening the body, the lines above the title, a forum
+ * post's floor under its text and the lines right after the body, then the page's URL. Never a date
+ * from a link list, a footer or copyright line; never a time the page did not state (a date-only
+ * page keeps precision 'day').
  */
 import type { Candidate, ExtractContext } from '../context';
 import { ruleCandidates } from '../context';
