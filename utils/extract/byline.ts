@@ -40,6 +40,11 @@ const LABELS: ReadonlyArray<[string, Role]> = [
   ['上传时间', 'date'],
   ['发帖时间', 'date'],
   ['發帖時間', 'date'],
+  // (贴 for 帖, as many forums write it)
+  ['发贴时间', 'date'],
+  ['發貼時間', 'date'],
+  ['发帖日期', 'date'],
+  ['发贴日期', 'date'],
   ['发表日期', 'date'],
   ['發表日期', 'date'],
   ['提交日期', 'date'],
@@ -360,7 +365,7 @@ const LABEL_RE = new RegExp(
  * colon.
  */
 const DATE_LEAD =
-  /(?:(?:^|[\s【[（(|])(?:发表于|發表於|发布于|發佈於|发表时间|posted\s+on|published\s+on|published|posted\s*@|posted|(?<=\bposted\s+by\s.{1,30})at)|(?<=[A-Za-z0-9_]|楼主|樓主|沙发|沙發|板凳|[楼樓])(?:发表于|發表於|发布于|發佈於))\s*[:：]?\s*(?=\d|[A-Z][a-z]{2}|(?:今天|昨天|前天|今日|昨日|刚刚|剛剛)(?:\s|\d|$))/iu;
+  /(?:(?:^|[\s【[（(|])(?:发表于|發表於|发布于|發佈於|发表时间|posted\s+on|published\s+on|published|posted\s*@|posted|post\s+by(?=\s*[:：]\s*\d)|(?<=\bposted\s+by\s.{1,30})at)|(?<=[A-Za-z0-9_]|楼主|樓主|沙发|沙發|板凳|[楼樓]|帖子|本帖|文章|本文)(?:发表于|發表於|发布于|發佈於))\s*[:：]?\s*(?=\d|[A-Z][a-z]{2}|(?:今天|昨天|前天|今日|昨日|刚刚|剛剛)(?:\s|\d|$))/iu;
 /**
  * `老树 发表于 2008-12-7`, `张三 于 2023-05-12 08:23 发布`, `kingname发布于 2020-06-01`: the one name
  * before a post's date lead (a 楼主 badge may precede it). A Latin handle may touch the lead.
@@ -993,7 +998,11 @@ export function parseByline(line: string): Byline {
     else if (mark.role === 'author' || mark.role === 'photo') {
       // a bracket after a name is a note on it, not another name: zhangsan (张三), 张三（实习生）
       const labelled = splitNames(
-        value.split(FIELD_BREAK)[0]!.replace(/\s*[（(][^()（）]{1,20}[)）]/g, ''),
+        value
+          .split(FIELD_BREAK)[0]!
+          // a label no table knows ends the names too (`作者：老树 帖子编号：123`): no name has a colon
+          .replace(/\s+\S{1,8}[:：].*$/u, '')
+          .replace(/\s*[（(][^()（）]{1,20}[)）]/g, ''),
         mark.role === 'author',
       );
       const names = withoutRoles(labelled, (outlet) => {

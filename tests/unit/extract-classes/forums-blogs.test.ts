@@ -324,13 +324,27 @@ ${POST.join('<br>')}<br>--<br>※ 来源:·${station} bbs.example.edu.cn·[FROM:
   });
 });
 
-describe("a floor's badge run into its date lead", () => {
+describe("a floor's badge run into its date lead, and older engines' date labels", () => {
   it.each([
     ['楼主发表于 2008-12-7 21:23', '2008-12-7 21:23'],
     ['3楼发表于 2008-12-7 21:23', '2008-12-7 21:23'],
     ['沙發發表於 2008-12-7 21:23', '2008-12-7 21:23'],
+    ['帖子发表于 2008-12-7 21:23', '2008-12-7 21:23'],
+    // 动网 (Dvbbs), and 贴 written for 帖
+    ['Post By：2008-12-7 21:23:45', '2008-12-7 21:23:45'],
+    ['发贴时间：2008-12-7 21:23:45', '2008-12-7 21:23:45'],
   ])('%s', (line, dateText) => {
     expect(parseByline(line).dateText).toBe(dateText);
+  });
+
+  it.each([
+    ['作者：老树 发贴时间：2008-12-7 21:23', ['老树']],
+    // a label no table knows ends the names: no name has a colon
+    ['作者：老树 帖子编号：123', ['老树']],
+    ['作者：老树 所在地区：长春', ['老树']],
+    ['作者：老树 入库时间：2008-12-7 21:23', ['老树']],
+  ])('the label after the poster is no name: %s', (line, authors) => {
+    expect(parseByline(line).authors).toEqual(authors);
   });
 });
 
