@@ -998,11 +998,7 @@ export function parseByline(line: string): Byline {
     else if (mark.role === 'author' || mark.role === 'photo') {
       // a bracket after a name is a note on it, not another name: zhangsan (张三), 张三（实习生）
       const labelled = splitNames(
-        value
-          .split(FIELD_BREAK)[0]!
-          // a label no table knows ends the names too (`作者：老树 帖子编号：123`): no name has a colon
-          .replace(/\s+\S{1,8}[:：].*$/u, '')
-          .replace(/\s*[（(][^()（）]{1,20}[)）]/g, ''),
+        value.split(FIELD_BREAK)[0]!.replace(/\s*[（(][^()（）]{1,20}[)）]/g, ''),
         mark.role === 'author',
       );
       const names = withoutRoles(labelled, (outlet) => {

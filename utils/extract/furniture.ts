@@ -204,9 +204,15 @@ export function isWidgetCount(token: string): boolean {
   return WIDGET_COUNT.test(token);
 }
 
+/**
+ * A label closing a value with its own value gone (`老树 入库时间：`, the date after it cut off):
+ * cleanName would take its colon, and with it the sign that it is a label.
+ */
+const CLOSING_LABEL = /\s+\p{Script=Han}{2,4}\s*[:：]\s*$/u;
+
 /** The value before any furniture, cleaned; '' when nothing but furniture is left. */
 export function cutAtFurniture(value: string): string {
-  const text = cleanName(collapseSpace(value));
+  const text = cleanName(collapseSpace(value).replace(CLOSING_LABEL, ''));
   const m = FURNITURE.exec(text);
   return m ? cleanName(text.slice(0, m.index)) : text;
 }

@@ -56,6 +56,9 @@ describe('values end where page furniture begins', () => {
     ['市发改委 打印本页 关闭窗口', '市发改委'],
     ['市政府辦公室 列印本頁 關閉視窗', '市政府辦公室'],
     ['市发改委 打印此页', '市发改委'],
+    // the next field's label, its value cut off after it (a date): no part of the name
+    ['市发改委 入库时间：', '市发改委'],
+    ['老树 发布日期：', '老树'],
     // a bracket the name opened stays closed
     ['光明网-《光明日报》', '光明网-《光明日报》'],
     ['人民日报（海外版）', '人民日报（海外版）'],
