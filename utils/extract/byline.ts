@@ -359,13 +359,17 @@ const LABEL_RE = new RegExp(
   `(?:^|(?<=[\\s【\\[（(〔|｜丨/,，;；]|[^\\p{L}]))(${LABEL_ALTERNATION})\\s*(?:[:：｜丨]|\\|(?!\\|))|(${LONG_LABELS})\\s*[:：]|(?:^|(?<=[\\s【\\[（(〔]))(${SLASH_LABELS.join('|')})\\s*(?:[/／:：｜|丨]|[·・](?=\\s*[\\u4e00-\\u9fff]))|(?:^|(?<=[|｜]\\s*))(${ENGLISH_ALTERNATION})\\s*:|(?<=\\s)(Published)\\s*:`,
   'gu',
 );
+/** What a post's date lead may touch: a floor's badge (楼主, 沙发, 3楼) or the post itself (帖子发表于). */
+const POST_BADGE = '楼主|樓主|沙发|沙發|板凳|[楼樓]|帖子|本帖';
 /**
  * Forum and blog posts: `发表于 2005-5-7 21:23`, `Posted on May 7, 2005`, `kingname发布于 2020-06-01`,
  * a blog footer's `posted @ 2010-05-07 21:23` and `posted by 张三 at 2010-05-07` — a date lead without a
  * colon.
  */
-const DATE_LEAD =
-  /(?:(?:^|[\s【[（(|])(?:发表于|發表於|发布于|發佈於|发表时间|posted\s+on|published\s+on|published|posted\s*@|posted|post\s+by(?=\s*[:：]\s*\d)|(?<=\bposted\s+by\s.{1,30})at)|(?<=[A-Za-z0-9_]|楼主|樓主|沙发|沙發|板凳|[楼樓]|帖子|本帖|文章|本文)(?:发表于|發表於|发布于|發佈於))\s*[:：]?\s*(?=\d|[A-Z][a-z]{2}|(?:今天|昨天|前天|今日|昨日|刚刚|剛剛)(?:\s|\d|$))/iu;
+const DATE_LEAD = new RegExp(
+  String.raw`(?:(?:^|[\s【[（(|])(?:发表于|發表於|发布于|發佈於|发表时间|posted\s+on|published\s+on|published|posted\s*@|posted|post\s+by(?=\s*[:：]\s*\d)|(?<=\bposted\s+by\s.{1,30})at)|(?<=[A-Za-z0-9_]|${POST_BADGE}|文章|本文)(?:发表于|發表於|发布于|發佈於))\s*[:：]?\s*(?=\d|[A-Z][a-z]{2}|(?:今天|昨天|前天|今日|昨日|刚刚|剛剛)(?:\s|\d|$))`,
+  'iu',
+);
 /**
  * `老树 发表于 2008-12-7`, `张三 于 2023-05-12 08:23 发布`, `kingname发布于 2020-06-01`: the one name
  * before a post's date lead (a 楼主 badge may precede it). A Latin handle may touch the lead.
@@ -1218,8 +1222,16 @@ export function blogOwnerOnLine(text: string): string | null {
  */
 const DESK_ALONE =
   /^(?:国内|國內|国际|國際|社会|社會|政治|时政|時政|财经|財經|经济|經濟|娱乐|娛樂|体育|體育|科技|生活|健康|教育|文化|旅游|旅遊|汽车|汽車|房产|房產|军事|軍事|两岸|兩岸|要闻|要聞|地方|本地|港澳|评论|評論|观点|觀點|时尚|時尚|民生|法治|产经|產經|国际新闻)(?:频道|頻道|新闻|新聞|版|中心)?$/;
-const NOT_AN_OUTLET =
-  /^(原创|转载|独家|首发|置顶|分享|分享到|举报|评论|收藏|关注|订阅|阅读|字号|打印|关闭|大|中|小|优质原创作者|.*认证|.*(有限)?公司|发布时间|发布于|发表于|作者|来源|更新|发布|發布|發佈|发表|發表|首发|首發|修改|来自|來自|发自|發自|[a-z]?\d+|.*(时间|時間|日期)|帖子|积分|積分|精华|精華|威望|金钱|金錢|贡献|貢獻|等级|等級|阅读权限|閱讀權限|最后登录|最後登錄|UID|主题|主題|听众|收听|好友|[（(]?(?:星期|周|週|禮拜|礼拜)[一二三四五六日天][）)]?|上午|下午|中午|晚上|凌晨|早上|傍晚|[AP]\.?M\.?|by)$/i;
+/**
+ * The labels of a forum poster's profile card beside the post (帖子, 积分, 注册时间, 最后登录…): each
+ * opens a line of the card, and none is an outlet.
+ */
+const PROFILE_LABEL =
+  '帖子|主题|主題|积分|積分|精华|精華|威望|金钱|金錢|贡献|貢獻|注册时间|註冊時間|注册日期|註冊日期|注册|註冊|最后登录|最後登錄|在线时间|在線時間|阅读权限|閱讀權限|性别|性別|来自|來自|等级|等級|级别|級別|UID|好友|听众|收听|日志|日誌|相册|相冊|经验|經驗|魅力|声望|聲望|发帖|發帖|回帖|粉丝|粉絲';
+const NOT_AN_OUTLET = new RegExp(
+  String.raw`^(原创|转载|独家|首发|置顶|分享|分享到|举报|评论|收藏|关注|订阅|阅读|字号|打印|关闭|大|中|小|优质原创作者|.*认证|.*(有限)?公司|发布时间|发布于|发表于|作者|来源|更新|发布|發布|發佈|发表|發表|首发|首發|修改|来自|來自|发自|發自|[a-z]?\d+|.*(时间|時間|日期)|${PROFILE_LABEL}|[（(]?(?:星期|周|週|禮拜|礼拜)[一二三四五六日天][）)]?|上午|下午|中午|晚上|凌晨|早上|傍晚|[AP]\.?M\.?|by)$`,
+  'i',
+);
 
 /**
  * A token that starts with a number is a counter (123次, 12评论, 5楼, 3天前), unless a few digits
@@ -1263,11 +1275,10 @@ export const POST_TAIL =
   /^(?=\S)(?:来自.{1,16}?(?:客户端|客戶端|贴吧|貼吧|手机版|手機版|WAP版)\s*)?(?:(?:[1-9]\d{0,4}\s*[楼樓#]|楼主|樓主)\s*(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:回复|回覆|举报|舉報|收起回复))*)?$/;
 
 /** A forum post's date line: `发表于 2019-08-15 14:30`, maybe after a 楼主 badge (`楼主发表于`). */
-const POSTED = /(^|\s|楼主|樓主|沙发|沙發|板凳|[楼樓])(发表于|發表於)/;
+const POSTED = new RegExp(`(^|\\s|${POST_BADGE})(发表于|發表於)`);
 
 /** A line of a poster's profile card (帖子：312, 注册时间 2006-3-12, 积分 820): counts, no prose. */
-const PROFILE_LINE =
-  /^(帖子|主题|主題|积分|積分|精华|精華|威望|金钱|金錢|贡献|貢獻|注册时间|註冊時間|注册日期|註冊日期|注册|註冊|最后登录|最後登錄|在线时间|在線時間|阅读权限|閱讀權限|性别|性別|来自|來自|等级|等級|级别|級別|UID|好友|日志|日誌|相册|相冊|经验|經驗|魅力|声望|聲望|发帖|發帖|回帖|粉丝|粉絲)\s*[:：]?\s*[^\s，。]{0,20}$/i;
+const PROFILE_LINE = new RegExp(String.raw`^(${PROFILE_LABEL})\s*[:：]?\s*[^\s，。]{0,20}$`, 'i');
 
 /**
  * A forum post's poster on a line of its own above the post's 发表于 line, as engines print the
