@@ -440,10 +440,11 @@ export function cleanBody(root: Element, context: CleanContext): void {
   const westernStory = context.chinese === false && westernScript(bodyText);
   if (westernStory) for (const el of markedFurniture(root, bodyText.length)) if (!hasMedia(el)) el.remove();
 
-  // (before the lines go one by one: a comment thread's heading goes as chrome, and with it the mark)
-  if (context.chinese !== false) cutAtArticleEnd(root);
   const known = context.knownKeys ?? new Set<string>();
-  const lines = collectLines(root);
+  let lines = collectLines(root);
+  // (before the lines go one by one: a comment thread's heading goes as chrome, and with it the mark;
+  // the lines are read again only where the story was cut)
+  if (context.chinese !== false && cutAtArticleEnd(root, lines)) lines = collectLines(root);
   const stack = new Set(context.chinese && context.titleKey ? headlineStack(lines, context.titleKey) : []);
   const pager = context.chinese === false ? pagerLines(lines) : null;
   const closing = context.chinese === false ? closingLinkLines(lines) : null;
@@ -579,19 +580,20 @@ function endsStory(line: Line): boolean {
   return isCommentsHeading(text) && (/^H[1-6]$/.test(line.el.tagName) || /\d/.test(text));
 }
 
-function cutAtArticleEnd(root: Element): void {
-  const lines = collectLines(root);
+/** Cuts the story at its end mark (`lines` are root's); whether there was one to cut at. */
+function cutAtArticleEnd(root: Element, lines: readonly Line[]): boolean {
   const end = lines.findIndex((line, i) => i >= 2 && endsStory(line));
-  if (end < 0) return;
+  if (end < 0) return false;
   // remove the mark and everything after it in document order, up to the body's root
   let el: Element | null = lines[end]!.el;
-  if (el === root) return;
+  if (el === root) return false;
   while (el && el !== root) {
     while (el.nextSibling) el.nextSibling.remove();
     const parent: Element | null = el.parentElement;
     if (el === lines[end]!.el) el.remove();
     el = parent;
   }
+  return true;
 }
 
 const INLINE_BREAKERS = new Set([
