@@ -207,6 +207,41 @@ export function bodyFromReadability(clone: Document, chinese: boolean): BodyResu
   };
 }
 
+/**
+ * Whether the body Readability chose is one card of a feed: short text that sits wholly inside a
+ * link on the page (`<li><a><div>name</div><div>summary…</div></a></li>`). Readability counts link
+ * density inside a candidate, not above it, so a card's summary scores as prose and, beside a
+ * two-paragraph story on a page whose class names say nothing, can win. No story is one link; a
+ * long text inside a link is a story an unclosed `<a>` swallowed, and is left alone.
+ */
+export function isLinkedCard(body: Element, lines: ReadonlyArray<Line>): boolean {
+  const text = body.textContent ?? '';
+  if (text.length > 2_000 || text.replace(/\s+/g, '').length > 500) return false;
+  let longest = '';
+  for (const line of collectLines(body, { maxLines: 8 }))
+    if (line.text.length > longest.length) longest = line.text;
+  if (longest.length < 20) return false;
+  let at = lineIndexOf(lines, longest, 0);
+  if (at < 0) return false;
+  for (; at >= 0; at = lineIndexOf(lines, longest, at + 1))
+    if (lines[at]!.linkChars < lines[at]!.text.length * 0.9) return false;
+  return true;
+}
+
+/**
+ * A copy of the page without its feeds' cards (the links wrapping blocks), for a second reading; null
+ * when fewer than three links wrap blocks: that is no feed but an unclosed `<a>` holding the story.
+ */
+export function withoutLinkedCards(doc: Document): Document | null {
+  const copy = readableCopy(doc);
+  const cards = [...copy.getElementsByTagName('a')].filter((link) =>
+    link.querySelector('div, p, li, h2, h3, h4, section, article, table'),
+  );
+  if (cards.length < 3) return null;
+  for (const card of cards) card.remove();
+  return copy;
+}
+
 /** A time or date an item of a comment thread or feed carries (10:23, 2024-12-01, 3小时前). */
 const ITEM_TIME = /\d{1,2}:\d{2}|(?:19|20)\d{2}[-/.年]\d{1,2}|\d+\s*(?:分钟|小时|天)前|刚刚/;
 

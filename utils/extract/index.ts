@@ -18,11 +18,13 @@ import {
   bodyFromReadability,
   bodyFromRule,
   bodyFromSelection,
+  isLinkedCard,
   itemListIn,
   READABILITY_LIMITS,
   readableCopy,
   rejoinSplitStory,
   storyAboveList,
+  withoutLinkedCards,
   type BodyResult,
 } from './body';
 import { isBylineLine } from './byline';
@@ -235,6 +237,9 @@ function findBody(
       for (const rule of rules) if (!body && rule?.body) body = bodyFromRule(clone, rule.body);
       if (!body) {
         body = bodyFromReadability(clone, chinese);
+        // a feed's card taken for a short story: read the page again without the feed's cards
+        const uncarded = body && isLinkedCard(body.el, lines) && withoutLinkedCards(document);
+        if (uncarded) body = bodyFromReadability(uncarded, chinese) ?? body;
         if (body) rejoinSplitStory(document, body.el);
         // a short story's comment thread or feed, taken for it: the story is right above
         const list = body && chinese ? itemListIn(body.el) : null;

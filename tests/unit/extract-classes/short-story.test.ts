@@ -5,7 +5,7 @@
  * news flash such a block holds more text than the story and was taken for it.
  */
 import { describe, expect, it } from 'vitest';
-import { extract } from './page';
+import { extract, extractHtml, PARAGRAPHS } from './page';
 
 const FLASH = [
   '记者从市气象局获悉，受冷空气影响，今天夜间到明天我市将出现一次明显降温降雪天气过程，最低气温将降至零下十五摄氏度。',
@@ -105,5 +105,76 @@ describe("a comment thread's heading inside the body ends the story", () => {
     const quote = '网友“雪乡人”说：今年的雪来得真早，孩子们高兴坏了。';
     const a = extract({ paragraphs: [...FLASH, '网友评论', quote, CARD] });
     expect(a.textContent.split('\n')).toEqual([...FLASH, quote, CARD]);
+  });
+});
+
+describe("a feed's card is not a short story", () => {
+  // Readability counts link density inside a candidate, not above it: a card's summary in a box
+  // inside its link scores as prose, and on a page whose class names say nothing it can outscore
+  // the story
+  const SUMMARY =
+    '指数午前高开低走，和直播间一早分析一致。板块红盘居多，表现强势的是边缘计算、数字孪生、国产操作系统、超清视频、物联网、通信等，绿盘的是猪肉、港口。个股表现看，红盘两千七百多家，上涨居多，涨停五十七家，涨停集中在科技股，技术看，超跌反弹依旧是主力，此外就是趋势股。';
+  const item = (i: number, inner: (text: string) => string) =>
+    inner(i === 1 ? SUMMARY : '今天市场情绪不错，关注科技股。');
+  const page = (story: readonly string[], cards: string, title = '寒潮来袭 我市明起降温降雪') =>
+    `<!doctype html><html><head><meta charset="utf-8"><title>${title}_新闻中心</title></head><body>
+<div class="wrap"><div class="zuo"><h1>${title}</h1><div class="xx"><span>2024年12月01日 10:23</span> <span>来源：示例晚报</span></div>
+<div class="zw">${story.map((p) => `<p>${p}</p>`).join('')}</div><p>责任编辑：王三</p></div>
+<div class="you"><div class="mk"><h2>直播间</h2>${cards}</div></div></div></body></html>`;
+  const cards = (inner: (text: string, i: number) => string, n = 6) =>
+    Array.from({ length: n }, (_, i) => item(i, (text) => inner(text, i))).join('');
+
+  it.each([
+    [
+      'list items, each a link around its name and summary',
+      `<ul>${cards((text, i) => `<li><a href="/live/${i}.html"><div><div>牛骑士${i}</div><div>${text}</div></div></a></li>`)}</ul>`,
+    ],
+    [
+      'boxes, each a link around a box of a heading and a paragraph',
+      cards(
+        (text, i) =>
+          `<div><a href="/live/${i}.html"><div><h3>直播间第${i}期</h3><p>${text}</p></div></a></div>`,
+      ),
+    ],
+    [
+      'links straight in the column, each around a box',
+      cards(
+        (text, i) => `<a href="/live/${i}.html"><section><span>牛骑士${i}</span><p>${text}</p></section></a>`,
+      ),
+    ],
+  ])('%s: the story is the body', (_, feed) => {
+    const a = extractHtml(page(FLASH, feed));
+    expect(a.textContent.split('\n')).toEqual(FLASH);
+  });
+
+  it('on an English page too', () => {
+    const story = [
+      'The city council voted on Tuesday to approve a new plan for public transit, ending months of debate.',
+      'The first new routes are expected to open next year, officials said.',
+    ];
+    const summary =
+      'Markets opened higher and drifted lower, as the morning show had said they would. Most sectors were up, led by chips, cloud software, operating systems, video and networking, while food and shipping fell; of the stocks that moved, gainers far outnumbered losers, and the day was led by tech.';
+    const feed = Array.from(
+      { length: 6 },
+      (_, i) =>
+        `<li><a href="/live/${i}.html"><div><div>Live ${i}</div><div>${i === 1 ? summary : 'Markets were calm today.'}</div></div></a></li>`,
+    ).join('');
+    const a = extractHtml(
+      `<!doctype html><html lang="en"><head><title>Council approves transit plan</title></head><body>
+<div><div><h1>Council approves transit plan</h1><div>${story.map((p) => `<p>${p}</p>`).join('')}</div></div>
+<div><h2>Live</h2><ul>${feed}</ul></div></div></body></html>`,
+      'https://www.example-news.com/2024/12/01/transit.html',
+    );
+    expect(a.textContent.split('\n')).toEqual(story);
+  });
+
+  it('a long story an unclosed link swallowed stays the body', () => {
+    // `<a href=…>` never closed: the parser nests every paragraph after it inside the link
+    const long = [...PARAGRAPHS, ...PARAGRAPHS.map((p) => `另据了解，${p}`)];
+    const a = extractHtml(
+      `<!doctype html><html><head><meta charset="utf-8"><title>长白山冰雪季开幕</title></head><body>
+<h1>长白山冰雪季开幕</h1><div><a href="/photo.html">图集<div>${long.map((p) => `<p>${p}</p>`).join('')}</div></div></body></html>`,
+    );
+    expect(a.textContent).toContain(long[5]);
   });
 });
