@@ -5,7 +5,7 @@
  * page itself.
  */
 import { isBylineLine, POST_TAIL, postHeaderLength } from './byline';
-import { BLOCK_TAGS, collectLines, type Line } from './lines';
+import { BLOCK_TAGS, collectLines, HEADLINE_LINK_CHARS, type Line } from './lines';
 import { isWidgetCount } from './furniture';
 import { collapseSpace, looseKey } from './text';
 import {
@@ -39,6 +39,8 @@ export interface CleanContext {
   chinese?: boolean;
   /** loose key of the article's title: a headline stack repeating it at the body's top goes */
   titleKey?: string;
+  /** loose keys of other stories' summaries on the page (teaserSummaries): never the story's text */
+  teasers?: ReadonlySet<string>;
 }
 
 const SENTENCE_MARK = /[。！？]/;
@@ -83,11 +85,14 @@ function blockContainer(root: Element): Element {
   return el;
 }
 
-function trimTrailingTeasers(root: Element): void {
+function trimTrailingTeasers(root: Element, teasers: ReadonlySet<string> | undefined): void {
   const container = blockContainer(root);
   const blocks = [...container.children];
+  // (another story's summary is no prose of this one)
   const isProse = (block: Element) =>
-    collectLines(block).some((line) => line.text.length >= 50 && SENTENCE_MARK.test(line.text));
+    collectLines(block).some(
+      (line) => line.text.length >= 50 && SENTENCE_MARK.test(line.text) && !teasers?.has(looseKey(line.text)),
+    );
   // from the end: the blocks before the last prose block are never read
   let lastProse = blocks.length - 1;
   while (lastProse >= 0 && !isProse(blocks[lastProse]!)) lastProse--;
@@ -219,6 +224,48 @@ function linkDensity(el: Element): number {
   let links = 0;
   for (const a of el.getElementsByTagName('a')) links += collapseSpace(a.textContent ?? '').length;
   return links / text;
+}
+
+const isHeadlineLine = (line: Line | undefined): boolean =>
+  !!line && line.text.length >= HEADLINE_LINK_CHARS && line.linkChars >= line.text.length * 0.8;
+
+/**
+ * The summaries of other stories' cards on the page (热门新闻, 娱乐热点), as loose keys: a line cut
+ * short with an ellipsis right under a headline that is all link, or under a short line (its date)
+ * under one. Readability keeps such cards beside a short story when no class name marks them a
+ * sidebar, and may drop their headlines and keep the summaries.
+ */
+export function teaserSummaries(lines: readonly Line[]): Set<string> {
+  const keys = new Set<string>();
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i]!;
+    const text = line.text;
+    if (!(text.endsWith('…') || text.endsWith('...')) || text.length < 20 || line.linkChars > text.length / 2)
+      continue;
+    const above = lines[i - 1]!;
+    if (isHeadlineLine(above) || (above.text.length < 30 && isHeadlineLine(lines[i - 2])))
+      keys.add(looseKey(text));
+  }
+  return keys;
+}
+
+/**
+ * Other stories' teasers left in the body (`teaserSummaries`), each with the boxes around it that hold
+ * little more (its date, its source); never a line that is most of what the body holds.
+ */
+function removeTeasers(root: Element, teasers: ReadonlySet<string>): void {
+  const lines = collectLines(root);
+  const most = lines.reduce((n, line) => n + line.text.length, 0) / 2;
+  for (const line of lines) {
+    const length = line.text.length;
+    if (length >= most || !teasers.has(looseKey(line.text)) || !root.contains(line.el)) continue;
+    let card = line.el;
+    for (let box = card.parentElement; box && box !== root; box = box.parentElement) {
+      if (collapseSpace(box.textContent ?? '').length > length + 30 || hasMedia(box)) break;
+      card = box;
+    }
+    if (card !== root) card.remove();
+  }
 }
 
 /**
@@ -524,7 +571,8 @@ export function cleanBody(root: Element, context: CleanContext): void {
     if (abs) a.setAttribute('href', abs);
     else a.removeAttribute('href');
   }
-  if (context.trimTeasers) trimTrailingTeasers(root);
+  if (context.trimTeasers) trimTrailingTeasers(root, context.teasers);
+  if (context.teasers?.size) removeTeasers(root, context.teasers);
   normaliseIndentation(root);
   removeEmpty(root, context.chinese === false);
   dropClosingHeadings(root);

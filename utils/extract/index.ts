@@ -28,7 +28,7 @@ import {
   type BodyResult,
 } from './body';
 import { isBylineLine } from './byline';
-import { cleanBody, summaryWords } from './clean';
+import { cleanBody, summaryWords, teaserSummaries } from './clean';
 import { runHook, type ExtractContext, type Origin, type PageLanguage } from './context';
 import { parseDate } from './dates';
 import { resolveAuthors, resolveEditors } from './fields/people';
@@ -383,6 +383,7 @@ export function explainArticle(
     // on other pages only the title block: their bylines are read by the Western rules
     knownKeys: chinese || body.via !== 'readability' ? ctx.knownKeys : ctx.titleKeys,
     trimTeasers: body.via === 'readability' && chinese,
+    teasers: chinese ? teaserSummaries(lines) : undefined,
     chinese,
     titleKey: looseKey(title),
   });

@@ -178,3 +178,71 @@ describe("a feed's card is not a short story", () => {
     expect(a.textContent).toContain(long[5]);
   });
 });
+
+describe("other stories' teaser cards beside a short story", () => {
+  // modules of cards (热门新闻, 娱乐热点) whose class names say nothing: Readability keeps them beside a
+  // two-paragraph story, and a summary with a full stop in it read as the story's prose
+  const SUMMARY = (i: number) =>
+    `当地时间12月1日，第${i}届冰雪电影节在长春开幕。来自十余个国家和地区的近百部影片参加展映，开幕式上，多位中外影人亮相红毯，观众热情高涨，现场气氛热烈，…`;
+  const HEADLINE = (i: number) => `第${i}届冰雪电影节在长春开幕 百部影片展映`;
+  const page = (modules: string) =>
+    `<!doctype html><html><head><meta charset="utf-8"><title>寒潮来袭 我市明起降温降雪_新闻中心</title></head><body>
+<div><div><div><h1>寒潮来袭 我市明起降温降雪</h1><div><span>2024年12月01日 10:23</span> <span>来源：示例晚报</span></div>
+<div>${FLASH.map((p) => `<p>${p}</p>`).join('')}</div></div>${modules}</div></div></body></html>`;
+  const modules = (list: (cards: string) => string, card: (i: number) => string) =>
+    ['热门新闻', '娱乐热点', '推荐'].map(
+      (heading) => `<div><div>${heading}</div>${list([1, 2, 3, 4, 5].map(card).join(''))}</div>`,
+    );
+
+  it.each([
+    [
+      'list items: a heading link over its summary',
+      modules(
+        (cards) => `<ul>${cards}</ul>`,
+        (i) => `<li><h3><a href="/n/${i}.html">${HEADLINE(i)}</a></h3><p>${SUMMARY(i)}</p></li>`,
+      ),
+    ],
+    [
+      'list items: a link, the summary cut with ..., its date',
+      modules(
+        (cards) => `<ul>${cards}</ul>`,
+        (i) =>
+          `<li><div><a href="/n/${i}.html">${HEADLINE(i)}</a></div><div>${SUMMARY(i).replace('…', '...')}</div><div>2024-12-01</div></li>`,
+      ),
+    ],
+    [
+      'boxes: a heading link over its summary',
+      modules(
+        (cards) => `<div>${cards}</div>`,
+        (i) => `<div><h3><a href="/n/${i}.html">${HEADLINE(i)}</a></h3><div>${SUMMARY(i)}</div></div>`,
+      ),
+    ],
+    [
+      'boxes: a link, its date and source, the summary cut with ……',
+      modules(
+        (cards) => `<div>${cards}</div>`,
+        (i) =>
+          `<div><p><a href="/n/${i}.html">${HEADLINE(i)}</a></p><p>2024-12-01 示例网</p><p>${SUMMARY(i).replace('…', '……')}</p></div>`,
+      ),
+    ],
+  ])('%s: none of them is in the body', (_, cards) => {
+    const a = extractHtml(page(cards.join('')));
+    expect(a.textContent.split('\n')).toEqual(FLASH);
+  });
+
+  it("a story's own paragraph trailing off stays", () => {
+    const last = '雪越下越大，街上的行人越来越少，远处的路灯在风雪中若隐若现……';
+    const a = extractHtml(page(`<div><p>${last}</p></div>`));
+    expect(a.textContent).toContain(last);
+  });
+
+  it('a digest whose story is one linked headline over its summary keeps the summary', () => {
+    const a = extractHtml(
+      page('').replace(
+        FLASH.map((p) => `<p>${p}</p>`).join(''),
+        `<p><a href="/n/1.html">${HEADLINE(1)}</a></p><p>${SUMMARY(1)}</p>`,
+      ),
+    );
+    expect(a.textContent).toContain(SUMMARY(1));
+  });
+});
