@@ -1283,10 +1283,16 @@ const PROFILE_LINE = new RegExp(String.raw`^(${PROFILE_LABEL})\s*[:：]?\s*[^\s�
 /**
  * A forum post's poster on a line of its own above the post's 发表于 line, as engines print the
  * poster's name apart from the date (`驴友小王` / `楼主 发表于: 2019-08-15 14:30 只看楼主`), maybe
- * over the profile card's lines (帖子：312, 注册：2006-3-12).
+ * over the profile card's lines (帖子：312, 注册：2006-3-12). In `lines` (the byline zone), or in
+ * `aboveTitle` when their last line is that date line: the post's subject printed under it.
  */
-export function posterAbovePostDate(lines: ReadonlyArray<{ text: string }>): string | null {
-  let index = lines.findIndex((l) => l.text.length <= 80 && POSTED.test(l.text));
+export function posterAbovePostDate(
+  lines: ReadonlyArray<{ text: string }>,
+  aboveTitle: ReadonlyArray<{ text: string }> = [],
+): string | null {
+  const isPosted = (l: { text: string }) => l.text.length <= 80 && POSTED.test(l.text);
+  if (aboveTitle.length && isPosted(aboveTitle.at(-1)!)) lines = aboveTitle;
+  let index = lines.findIndex(isPosted);
   while (index > 0 && PROFILE_LINE.test(lines[index - 1]!.text)) index--;
   const above = index > 0 ? lines[index - 1]!.text : '';
   return nameLike(above) && !/\s/.test(above) && !OUTLET_ENDING.test(above) ? above : null;

@@ -79,6 +79,26 @@ describe("the poster's name on a line of its own above the post's 发表于 line
   it.each(['示例日报', '收藏本帖'])('%s there is no poster', (above) => {
     expect(extractHtml(page(above), URL).authors).toEqual([]);
   });
+
+  // phpwind: the poster's column, the floor's 发表于 line, and only then the post's subject
+  const subjectUnder = (card: string, dateLine = '发表于: 2008-12-07 21:23 &nbsp; 楼主') =>
+    `<!doctype html><html><head><meta charset="utf-8"><title>长春哪里的酸菜白肉锅最正宗？|美食天地 - 示例论坛</title></head><body>
+<div class="read_t"><table><tr><td class="left"><div class="readName"><a>吃货小王</a></div>${card}</td>
+<td class="right"><div class="tipTop">${dateLine}</div><h1>长春哪里的酸菜白肉锅最正宗？</h1>
+<div class="tpc_content">${POST.join('<br><br>')}</div></td></tr></table></div></body></html>`;
+
+  it.each([
+    ['alone', ''],
+    ['over the profile card', '<div>级别: 新手上路</div><div>精华: 0</div><div>发帖: 312</div>'],
+  ])('above the post subject printed under the date line, %s, is the author', (_, card) => {
+    const article = extractHtml(subjectUnder(card), URL);
+    expect(article).toMatchObject({ authors: ['吃货小王'], publishedAt: '2008-12-07T21:23:00+08:00' });
+  });
+
+  it('above a subject with no date line right over it, names no one', () => {
+    const article = extractHtml(subjectUnder('', '楼主'), URL);
+    expect(article.authors).toEqual([]);
+  });
 });
 
 describe('blog posts', () => {

@@ -392,8 +392,11 @@ export function resolveAuthors(
         origin: 'page',
       };
     yield { value: writerBesideDate(ctx.head), origin: 'page' };
-    // (the post's card may open the body, where Readability took the post's box whole)
-    const poster = posterAbovePostDate([...ctx.head, ...ctx.bodyLines.slice(0, 8)]);
+    // (the post's card may open the body, where Readability took the post's box whole, or stand
+    // above the post's subject: phpwind prints poster, 发表于 line, then the subject)
+    const aboveTitle =
+      ctx.titleLine > 0 ? ctx.lines.slice(Math.max(0, ctx.titleLine - 8), ctx.titleLine) : [];
+    const poster = posterAbovePostDate([...ctx.head, ...ctx.bodyLines.slice(0, 8)], aboveTitle);
     yield { value: poster ? [poster] : [], origin: 'page' };
     // a government document's issuing organ, in the information table above its title
     for (const { byline } of infoTableBylines(ctx)) yield { value: byline.authors, origin: 'page' };
