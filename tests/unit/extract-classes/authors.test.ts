@@ -297,6 +297,17 @@ describe('less common author labels and labels without a colon', () => {
     ['來源單位：縣農業局', { source: '縣農業局' }],
     ['供稿部门：县农业局 浏览次数：321', { source: '县农业局' }],
     ['来源：县融媒体中心 文字：王五 图片：赵六 编辑：孙七', { authors: ['王五'], photographers: ['赵六'] }],
+    // a reporter's label with its qualifier before the colon, run on to the value before it
+    ['来源：示例日报 融媒体记者：张三 王五', { source: '示例日报', authors: ['张三', '王五'] }],
+    ['来源：示例日报 全媒体记者：张三', { source: '示例日报', authors: ['张三'] }],
+    ['2024-12-01 本报记者：张三', { authors: ['张三'] }],
+    [
+      '来源：示例日报 见习记者：张三 编辑：李四',
+      { source: '示例日报', authors: ['张三'], editors: ['李四'] },
+    ],
+    ['來源：中央社 特派記者：王家俊', { source: '中央社', authors: ['王家俊'] }],
+    ['來源：聯合報 特約記者：王家俊', { source: '聯合報', authors: ['王家俊'] }],
+    ['来源：示例日报 摄影记者：张三', { source: '示例日报', authors: [], photographers: ['张三'] }],
   ])('%s', (line, expected) => {
     expect(parseByline(line)).toMatchObject(expected);
   });
