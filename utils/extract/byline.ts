@@ -374,12 +374,16 @@ const SLASH_LABELS = [
 ].concat(LABELS.filter(([, role]) => role === 'other').map(([label]) => label));
 /** A comma right before the next label: it divides fields as a space does (作者：张三，单位：示例大学). */
 const COMMA_BEFORE_LABEL = new RegExp(`[，,；;]\\s*(?=(?:${LABEL_ALTERNATION})\\s*[:：])`, 'gu');
+/** What an outlet's name ends with (新京报, 红星新闻, 界面新闻, 人民网, 新华社, 央视台). */
+const OUTLET_SUFFIX =
+  '日報|日报|時報|时报|晚報|晚报|週刊|周刊|雜誌|杂志|電子報|电子报|新聞|新闻|報|报|網|网|社|台';
 /**
  * A label followed by a colon (ASCII or full-width; Taiwan magazines use a full-width bar, 文｜王家俊),
- * or a slash credit's label followed by a slash (or a middle dot, as magazines print it: 文·张三).
+ * or a slash credit's label followed by a slash (or a middle dot, as magazines print it: 文·张三),
+ * or a reporter's label right after the outlet's name (新华社记者：, 央视网驻京记者：).
  */
 const LABEL_RE = new RegExp(
-  `(?:^|(?<=[\\s【\\[（(〔|｜丨/,，;；]|[^\\p{L}]))(${LABEL_ALTERNATION})\\s*(?:[:：｜丨]|\\|(?!\\|))|(${LONG_LABELS})\\s*[:：]|(?:^|(?<=[\\s【\\[（(〔]))(${SLASH_LABELS.join('|')})\\s*(?:[/／:：｜|丨]|[·・](?=\\s*[\\u4e00-\\u9fff]))|(?:^|(?<=[|｜]\\s*))(${ENGLISH_ALTERNATION})\\s*:|(?<=\\s)(Published)\\s*:`,
+  `(?:^|(?<=[\\s【\\[（(〔|｜丨/,，;；]|[^\\p{L}]))(${LABEL_ALTERNATION})\\s*(?:[:：｜丨]|\\|(?!\\|))|(${LONG_LABELS})\\s*[:：]|(?:^|(?<=[\\s【\\[（(〔]))(${SLASH_LABELS.join('|')})\\s*(?:[/／:：｜|丨]|[·・](?=\\s*[\\u4e00-\\u9fff]))|(?:^|(?<=[|｜]\\s*))(${ENGLISH_ALTERNATION})\\s*:|(?<=\\s)(Published)\\s*:|(?:^|(?<=[\\s【\\[（(〔|｜丨]))(?!本報|本报|本網|本网|本台|本刊)([\\u4e00-\\u9fff]{1,8}(?:${OUTLET_SUFFIX}))((?:全媒体|全媒體|融媒体|融媒體|首席|特约|特約|见习|見習|实习|實習|特派|驻[\\u4e00-\\u9fff]{1,3}|駐[\\u4e00-\\u9fff]{1,3})?(?:记者|記者))\\s*[:：]`,
   'gu',
 );
 /** What a post's date lead may touch: a floor's badge (楼主, 沙发, 3楼) or the post itself (帖子发表于). */
@@ -477,9 +481,6 @@ const OUTLET_LEAD = new RegExp(
  * ETtoday新聞雲 記者…. Only names shaped like an outlet (…報, …新聞, …網, …社, …台, a Latin brand,
  * maybe with a few Han characters after it), so a person's name is never taken for one.
  */
-/** What an outlet's name ends with (新京报, 红星新闻, 界面新闻, 人民网, 新华社, 央视台). */
-const OUTLET_SUFFIX =
-  '日報|日报|時報|时报|晚報|晚报|週刊|周刊|雜誌|杂志|電子報|电子报|新聞|新闻|報|报|網|网|社|台';
 const OUTLET_BEFORE_CREDIT = new RegExp(
   String.raw`(?:^|\s|据|據|[〔【（(])(?!本報|本报|本網|本网|本台|本刊|据|據)((?:[\u4e00-\u9fff]{1,8}(?:${OUTLET_SUFFIX})|[A-Za-z][A-Za-z0-9]{1,11}(?:(?!报道|報導|讯|訊)[\u4e00-\u9fff]{1,4}(?=\s))?)(?:[\u4e00-\u9fff]{0,4}[A-Za-z][A-Za-z0-9]{1,11})?)(?:报道|報導|讯|訊)?\s*(?:[／/╱]\s*(?=(?:實習|实习|見習|见习|特約|特约)?(?:記者|记者)))?(?=(?:實習|实习|見習|见习|特約|特约)?(?:記者|记者|編譯|编译)|[【〔]|\s[\u4e00-\u9fff·]{2,4}\s*[／/╱])`,
   'u',
@@ -983,10 +984,10 @@ export function parseByline(line: string): Byline {
   }
   const wire = wireCredits(text);
   if (wire) return { ...result, ...wire, wire: true };
-  const marks: Array<{ role: Role; label: string; start: number; end: number }> = [];
+  const marks: Array<{ role: Role; label: string; start: number; end: number; outlet?: string }> = [];
   LABEL_RE.lastIndex = 0;
   for (let m = LABEL_RE.exec(text); m; m = LABEL_RE.exec(text)) {
-    const label = m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5]!;
+    const label = m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? m[7]!;
     // an English label alone on its line (`Source: Shutterstock` under a picture) credits a picture
     // or a chart; with a date or another label beside it, it is the story's byline
     // (a writer's label is believed alone: `Author: Jane Doe`)
@@ -997,9 +998,10 @@ export function parseByline(line: string): Byline {
       !ENGLISH_BYLINE_COMPANY.test(text.slice(m.index + m[0].length))
     )
       continue;
-    // 文/ and 图/ name writers; any other label without a role is furniture
-    const role: Role = ROLE_OF.get(label) ?? (m[3] ? 'author' : 'other');
-    marks.push({ role, label, start: m.index, end: m.index + m[0].length });
+    // 文/ and 图/ name writers, as does a reporter's label after an outlet; any other label without
+    // a role is furniture
+    const role: Role = ROLE_OF.get(label) ?? (m[3] || m[7] ? 'author' : 'other');
+    marks.push({ role, label, start: m.index, end: m.index + m[0].length, outlet: m[6] });
   }
   let updated = false;
   for (let i = 0; i < marks.length; i++) {
@@ -1038,6 +1040,8 @@ export function parseByline(line: string): Byline {
         if (mark.role === 'author') result.source ??= first!;
         names.shift();
       }
+      // the reporter's outlet, named before the label (新华社记者：张三)
+      if (mark.outlet && names.length) result.source ??= mark.outlet;
       (mark.role === 'author' ? result.authors : result.photographers).push(...names);
     } else if (mark.role === 'organ') {
       const organ = cleanSource(value);

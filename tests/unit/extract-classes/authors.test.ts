@@ -308,6 +308,12 @@ describe('less common author labels and labels without a colon', () => {
     ['來源：中央社 特派記者：王家俊', { source: '中央社', authors: ['王家俊'] }],
     ['來源：聯合報 特約記者：王家俊', { source: '聯合報', authors: ['王家俊'] }],
     ['来源：示例日报 摄影记者：张三', { source: '示例日报', authors: [], photographers: ['张三'] }],
+    // …or with the outlet's name before it: the outlet is the source where no 来源 names one
+    ['新华社记者：张三', { source: '新华社', authors: ['张三'] }],
+    ['来源：示例日报 新华社记者：张三', { source: '示例日报', authors: ['张三'] }],
+    ['2024-12-01 吉林日报记者：张三 李四', { source: '吉林日报', authors: ['张三', '李四'] }],
+    ['新华社驻京记者：张三', { source: '新华社', authors: ['张三'] }],
+    ['中央社記者：王家俊', { source: '中央社', authors: ['王家俊'] }],
   ])('%s', (line, expected) => {
     expect(parseByline(line)).toMatchObject(expected);
   });
