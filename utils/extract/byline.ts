@@ -198,6 +198,9 @@ const LABELS: ReadonlyArray<[string, Role]> = [
   ].map((label): [string, Role] => [label, 'author']),
   ['摄影记者', 'photo'],
   ['攝影記者', 'photo'],
+  // an intern reporter, credited as a credit run credits one (记者 张三 实习生 李四)
+  ['实习生', 'author'],
+  ['實習生', 'author'],
   ['记者', 'author'],
   ['記者', 'author'],
   ['通讯员', 'author'],
