@@ -487,6 +487,26 @@ describe('publish dates', () => {
     expect(extract({}, url).publishedAt).toBe(iso);
   });
 
+  it.each([
+    // the content systems of most government and news sites name their pages by the day
+    ['TRS', 'http://www.example.gov.cn/xxgk/tzgg/201909/t20190926_123456.html', '2019-09-26'],
+    ['Hanweb', 'http://www.example.gov.cn/art/2019/9/26/art_123_4567.html', '2019-09-26'],
+    ['Hanweb, two-digit day', 'http://www.example.gov.cn/art/2019/12/1/art_123_4567.html', '2019-12-01'],
+  ])("the day a content system's URL names: %s", (_, url, day) => {
+    const a = extract({}, url);
+    expect(a.publishedAt).toBe(`${day}T00:00:00+08:00`);
+    expect(a.publishedPrecision).toBe('day');
+  });
+
+  it('numbers in the path that are no day name none', () => {
+    for (const url of [
+      'http://www.example.gov.cn/art/2019/13/26/art_1.html',
+      'http://www.example-news.cn/t2019092_1.html',
+      'http://www.example-news.cn/2019/9/266/a.html',
+    ])
+      expect(extract({}, url).publishedAt).toBeNull();
+  });
+
   it('a word in the path that only starts like a month is none', () => {
     expect(extract({}, 'https://www.example-news.cn/2013/marketing/29/plan').publishedAt).toBeNull();
   });

@@ -208,7 +208,10 @@ function visibleDate(ctx: ExtractContext, lines: readonly ParsedLine[]): Publish
   return updatedDate ?? documentDate;
 }
 
-/** /2019/09/26/, /20190926/, /2019-09/26/: a full date in the page's path, as a last resort. */
+/**
+ * /2019/09/26/, /20190926/, /2019-09/26/, TRS's /t20190926_123.html, Hanweb's /art/2019/9/26/: a full
+ * date in the page's path, as a last resort.
+ */
 function urlDate(ctx: ExtractContext): PublishDate | null {
   let path: string;
   try {
@@ -216,7 +219,9 @@ function urlDate(ctx: ExtractContext): PublishDate | null {
   } catch {
     return null;
   }
-  const m = /\/((?:19|20)\d{2})[-/_]?(0[1-9]|1[0-2])[-/_]?(0[1-9]|[12]\d|3[01])(?=[/_.-]|\d{3,})/.exec(path);
+  const m =
+    /\/t?((?:19|20)\d{2})[-/_]?(0[1-9]|1[0-2])[-/_]?(0[1-9]|[12]\d|3[01])(?=[/_.-]|\d{3,})/.exec(path) ??
+    /\/((?:19|20)\d{2})\/([1-9]|1[0-2])\/([1-9]|[12]\d|3[01])\//.exec(path);
   // the month by its name: /2013/jun/29/ (the Guardian), /2013/new/jun/29/ (自由時報)
   const named = m ? null : URL_NAMED_MONTH.exec(path);
   const found = m ?? named;
@@ -224,7 +229,7 @@ function urlDate(ctx: ExtractContext): PublishDate | null {
   const month = m ? m[2]! : String(MONTHS.indexOf(found[2]!.toLowerCase()) + 1);
   const date = parseDate(`${found[1]}-${month}-${found[3]}`, ctx.dates);
   if (!date || new Date(date.iso).getTime() > ctx.dates.now.getTime() + 86_400_000) return null;
-  return { ...date, raw: found[0].slice(1) };
+  return { ...date, raw: found[0].replace(/^\/t?|\/$/g, '') };
 }
 
 const URL_NAMED_MONTH = new RegExp(
