@@ -6,6 +6,7 @@
 import { siteOf } from '../model/canonical-url';
 import { isBylineLine } from './byline';
 import { isRelatedHeading } from './clean';
+import { isFurniture } from './furniture';
 import { BROWSER_UI, type Line } from './lines';
 import { collapseSpace, looseKey } from './text';
 
@@ -293,6 +294,23 @@ export function splitTrailingStamp(text: string): { headline: string; stamp: str
  * </span>`, 独家, 置顶; a styled 热 after it) when the <title> or og:title announces the headline
  * without it; null otherwise. Only a whole short child at either end.
  */
+/**
+ * A heading's text without the page's widgets set in it after the headline (<h1>标题<span>【字号 大 中
+ * 小】</span></h1>), unless the <title> or metadata announce the headline with them (`…纷纷收藏`).
+ * Only in h1–h3: a box holding the headline and its byline keeps them both; a timestamp stays for
+ * splitTrailingStamp.
+ */
+function headingText(el: Element, announced: readonly string[]): string {
+  const text = textOf(el);
+  if (!/^H[1-3]$/.test(el.tagName)) return text;
+  const last = el.lastElementChild;
+  const widget = last ? collapseSpace(last.textContent ?? '') : '';
+  if (!widget || widget === text || !text.endsWith(widget) || /\d/.test(widget) || !isFurniture(widget))
+    return text;
+  const key = looseKey(text);
+  return announced.some((one) => one && one.startsWith(key)) ? text : text.slice(0, -widget.length).trim();
+}
+
 function withoutBadge(el: Element, text: string, announced: string[]): string | null {
   const first = el.firstElementChild;
   const last = el.lastElementChild;
@@ -345,7 +363,7 @@ export function findTitle(
   let seen = 0;
   for (const el of headingCandidates(doc, lines)) {
     if (++seen > 300) break;
-    const text = textOf(el);
+    const text = headingText(el, [docKey, metaKey]);
     if (text.length < 4 || text.length > 200) continue;
     // (a blog's title row stamped with the post's time: `标题 [原创 2009-03-05 10:23:45]`)
     const key = looseKey(splitTrailingStamp(text).headline);
@@ -379,7 +397,7 @@ export function findTitle(
   // (the site's logo set as an h1 is none of them)
   const h1s = pageHeadings(doc, 'h1').filter((h1) => !isFrontPageLink(h1, url));
   if (h1s.length === 1 && !isSectionHeading(h1s[0]!)) {
-    const text = textOf(h1s[0]!);
+    const text = headingText(h1s[0]!, [docKey, metaKey]);
     if (text.length >= 6 && text.length <= 200 && !h1s[0]!.closest('a')) return { title: text, el: h1s[0]! };
   }
   // A heading opening a body that starts the page may be its first section ("Test Case 1"): taken

@@ -219,6 +219,29 @@ describe("a badge in the headline's element", () => {
   });
 });
 
+describe("the page's widgets set inside the headline's element", () => {
+  it.each([
+    ['<h1>长白山冰雪季开幕 游客同比增长三成<span class="tools">【字号 大 中 小】</span></h1>'],
+    ['<h1>长白山冰雪季开幕 游客同比增长三成 <span>【打印】【关闭】</span></h1>'],
+    ['<h2>长白山冰雪季开幕 游客同比增长三成<a>分享到</a></h2>'],
+  ])('are no part of the headline: %s', (heading) => {
+    // announced by the <title> or not
+    expect(titleOf(page('<title>长白山冰雪季开幕 游客同比增长三成_示例网</title>', heading))).toBe(
+      '长白山冰雪季开幕 游客同比增长三成',
+    );
+    expect(titleOf(page('<title>示例网</title>', heading.replace(/h2>/g, 'h1>')))).toBe(
+      '长白山冰雪季开幕 游客同比增长三成',
+    );
+  });
+
+  it('a headline that ends in such a word keeps it', () => {
+    const heading = '<h1>长白山冰雪季开幕 游客纷纷<span>收藏</span></h1>';
+    expect(titleOf(page('<title>长白山冰雪季开幕 游客纷纷收藏_示例网</title>', heading))).toBe(
+      '长白山冰雪季开幕 游客纷纷收藏',
+    );
+  });
+});
+
 describe('a section or site name printed as a heading is not the headline', () => {
   it.each([
     [
