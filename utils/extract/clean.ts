@@ -226,6 +226,28 @@ function linkDensity(el: Element): number {
   return links / text;
 }
 
+/** Quotation marks and ellipses, which a pull quote adds to the words it repeats. */
+const QUOTE_MARKS = /[\s"'“”‘’「」『』«»…]|\.{3}/g;
+
+/**
+ * Pull quotes: a quotation set apart (blockquote, aside) that repeats words of the story's own
+ * paragraphs, maybe cut short. A quotation the story does not repeat is its text and stays.
+ */
+function dropPullQuotes(root: Element): void {
+  const quotes = [...root.querySelectorAll('blockquote, aside')];
+  if (!quotes.length) return;
+  // the story's own paragraphs, no quotation in or around them (a tweet embedded twice is quoted twice)
+  const paragraphs = [...root.querySelectorAll('p, li')]
+    .filter((p) => !p.closest('blockquote, aside') && !p.querySelector('blockquote, aside'))
+    .map((p) => (p.textContent ?? '').replace(QUOTE_MARKS, ''));
+  for (const quote of quotes) {
+    if (!root.contains(quote) || hasMedia(quote)) continue;
+    const key = (quote.textContent ?? '').replace(QUOTE_MARKS, '');
+    if (key.length < 30 || key.length > 400) continue;
+    if (paragraphs.some((text) => text.includes(key))) quote.remove();
+  }
+}
+
 const isHeadlineLine = (line: Line | undefined): boolean =>
   !!line && line.text.length >= HEADLINE_LINK_CHARS && line.linkChars >= line.text.length * 0.8;
 
@@ -486,6 +508,7 @@ export function cleanBody(root: Element, context: CleanContext): void {
   const bodyText = context.chinese === false ? (root.textContent ?? '') : '';
   const westernStory = context.chinese === false && westernScript(bodyText);
   if (westernStory) for (const el of markedFurniture(root, bodyText.length)) if (!hasMedia(el)) el.remove();
+  dropPullQuotes(root);
 
   const known = context.knownKeys ?? new Set<string>();
   let lines = collectLines(root);

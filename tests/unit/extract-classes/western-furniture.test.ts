@@ -2,7 +2,7 @@
  * English news pages put furniture inside the story's container, each item a line of its own, and
  * Readability keeps it: the timestamp, the byline, photo credits, newsletter sign-ups, affiliate
  * notices, share bars and comment prompts, the reporter's contact line and bio, a gallery's slide
- * title repeated once per slide, ad markers. None of it is the story. Each page here is written for
+ * title repeated once per slide, ad markers, a pull quote repeating its words. None of it is the story. Each page here is written for
  * this test in one template's shape (a figure with a credit, a WordPress post, a div-per-line CMS).
  */
 import { JSDOM } from 'jsdom';
@@ -511,5 +511,28 @@ describe('Western page furniture inside the body', () => {
     expect(article.textContent.split('\n')).toEqual(PROSE);
     expect(article.subtitle).toBe('Four more miles, two years late');
     expect(article.publishedAt).toBe('2024-03-12T00:00:00+00:00');
+  });
+});
+
+describe("a pull quote repeating the story's words", () => {
+  const quote = PROSE[3]!.slice(0, 70);
+  it.each([
+    [`<blockquote class="pullquote"><p>“${quote}…”</p></blockquote>`],
+    [`<blockquote><p>${quote}...</p></blockquote>`],
+  ])('is no part of the story: %s', (pullQuote) => {
+    expect(body(page({ between: [pullQuote] }, (line) => line))).toEqual(PROSE);
+  });
+
+  it('a quotation the story does not repeat stays, and so does one quoted twice', () => {
+    const letter =
+      'We ask the council to reconsider the route before any contract is signed, for the sake of every shop on Market Street.';
+    const html = page(
+      {
+        between: [`<blockquote><p>${letter}</p></blockquote>`],
+        foot: [`<blockquote><p>${letter}</p></blockquote>`],
+      },
+      (line) => line,
+    );
+    expect(body(html).filter((line) => line === letter)).toHaveLength(2);
   });
 });
