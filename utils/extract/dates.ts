@@ -59,8 +59,11 @@ export const SHORT_YEAR_AND_TIME = /^\s*\d{2,3}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2
 
 /** Taiwan's 民國 years (民國108年 is 2019), as government and older pages print them. */
 const ROC_YEAR = /(?:中華民國|中华民国|民國|民国)\s*(\d{2,3})(?=\s*年)/;
-/** A 民國 year in digits (108-09-26, 108/09/26): no Western year has three digits; after a label only. */
-const ROC_DIGITS = /^\s*(1\d{2})(?=[-/.]\d{1,2}[-/.]\d{1,2}(?!\d))/;
+/**
+ * A 民國 year in digits (108-09-26, 108/09/26, 102年06月29日): no Western year has three digits;
+ * after a label only.
+ */
+const ROC_DIGITS = /^\s*(1\d{2})(?=[-/.]\d{1,2}[-/.]\d{1,2}(?!\d)|\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)/;
 
 const RELATIVE_DAY = /(今天|昨天|前天|今日|昨日)\s*(\d{1,2})\s*[:：]\s*(\d{2})/;
 const AGO = /(\d{1,3})\s*(分钟|小时)前/;

@@ -381,6 +381,8 @@ describe('dates as Taiwan pages print them', () => {
     ['<div class="date">中華民國108年9月26日</div>', '中華民國108年9月26日'],
     ['<div class="date">發布日期：108-09-26</div>', '108-09-26'],
     ['<div class="info">更新日期：108/09/26 來源：行政院</div>', '108/09/26'],
+    ['<div class="info">發布日期：108年09月26日 來源：行政院</div>', '108年09月26日'],
+    ['<div class="info">發佈時間：108年9月26日</div>', '108年9月26日'],
   ])('a 民國 year (108 is 2019): %s', (byline, raw) => {
     expect(dated(byline)).toMatchObject({
       publishedAt: '2019-09-26T00:00:00+08:00',
@@ -391,6 +393,7 @@ describe('dates as Taiwan pages print them', () => {
 
   it('a three-digit year without a date label is no date', () => {
     expect(parseDate('108/09/26', { defaultOffset: '+08:00', now: new Date() })).toBeNull();
+    expect(parseDate('108年9月26日', { defaultOffset: '+08:00', now: new Date() })).toBeNull();
   });
 
   it.each([
