@@ -226,6 +226,19 @@ function linkDensity(el: Element): number {
   return links / text;
 }
 
+/**
+ * The box of a widget line with its own heading and nothing else (`<div><h3>Get the morning
+ * briefing</h3><p>Sign up for our newsletter…</p></div>`): the heading goes with the line.
+ */
+function widgetWithHeading(line: Element, root: Element): Element | null {
+  const box = line.parentElement;
+  if (!box || box === root || box.children.length !== 2 || box.lastElementChild !== line) return null;
+  const heading = box.firstElementChild!;
+  return /^H[2-6]$/.test(heading.tagName) && collapseSpace(heading.textContent ?? '').length <= 60
+    ? box
+    : null;
+}
+
 /** Quotation marks and ellipses, which a pull quote adds to the words it repeats. */
 const QUOTE_MARKS = /[\s"'“”‘’「」『』«»…]|\.{3}/g;
 
@@ -547,7 +560,7 @@ export function cleanBody(root: Element, context: CleanContext): void {
       // a line of its own goes with its element; a line inside a larger block goes alone
       // (a line beside a picture leaves the picture: 打开网易新闻 查看精彩图片 under it)
       if (whole() !== line.text || hasMedia(el)) removeInlineRun(el, line.text);
-      else el.remove();
+      else (widgetWithHeading(el, root) ?? el).remove();
       continue;
     }
     const relatedHeading =

@@ -514,6 +514,23 @@ describe('Western page furniture inside the body', () => {
   });
 });
 
+describe("a widget's own heading", () => {
+  it.each([
+    '<div><h3>Get the morning briefing</h3><p>Sign up for our newsletter to get the day’s top stories in your inbox.</p><form><input type="email"><button>Sign up</button></form></div>',
+    '<div><h4>Don’t miss a story</h4><p>Subscribe to our newsletter</p></div>',
+  ])('goes with the widget: %s', (widget) => {
+    expect(body(page({ between: [widget] }, (line) => line))).toEqual(PROSE);
+  });
+
+  it('a section heading over the story’s own paragraph stays', () => {
+    const html = page(
+      { between: [`<div><h3>Why the plan changed</h3><p>${PROSE[2]}</p></div>`] },
+      (line) => line,
+    );
+    expect(body(html)).toContain('Why the plan changed');
+  });
+});
+
 describe("a pull quote repeating the story's words", () => {
   const quote = PROSE[3]!.slice(0, 70);
   it.each([
