@@ -114,15 +114,16 @@ describe("a feed's card is not a short story", () => {
   // the story
   const SUMMARY =
     '指数午前高开低走，和直播间一早分析一致。板块红盘居多，表现强势的是边缘计算、数字孪生、国产操作系统、超清视频、物联网、通信等，绿盘的是猪肉、港口。个股表现看，红盘两千七百多家，上涨居多，涨停五十七家，涨停集中在科技股，技术看，超跌反弹依旧是主力，此外就是趋势股。';
-  const item = (i: number, inner: (text: string) => string) =>
-    inner(i === 1 ? SUMMARY : '今天市场情绪不错，关注科技股。');
   const page = (story: readonly string[], cards: string, title = '寒潮来袭 我市明起降温降雪') =>
     `<!doctype html><html><head><meta charset="utf-8"><title>${title}_新闻中心</title></head><body>
 <div class="wrap"><div class="zuo"><h1>${title}</h1><div class="xx"><span>2024年12月01日 10:23</span> <span>来源：示例晚报</span></div>
 <div class="zw">${story.map((p) => `<p>${p}</p>`).join('')}</div><p>责任编辑：王三</p></div>
 <div class="you"><div class="mk"><h2>直播间</h2>${cards}</div></div></div></body></html>`;
-  const cards = (inner: (text: string, i: number) => string, n = 6) =>
-    Array.from({ length: n }, (_, i) => item(i, (text) => inner(text, i))).join('');
+  // six cards, the second with a long summary
+  const cards = (card: (text: string, i: number) => string) =>
+    Array.from({ length: 6 }, (_, i) => card(i === 1 ? SUMMARY : '今天市场情绪不错，关注科技股。', i)).join(
+      '',
+    );
 
   it.each([
     [
@@ -168,7 +169,7 @@ describe("a feed's card is not a short story", () => {
     expect(a.textContent.split('\n')).toEqual(story);
   });
 
-  it('a long story an unclosed link swallowed stays the body', () => {
+  it('a story an unclosed link swallowed stays the body: one link around blocks is no feed', () => {
     // `<a href=…>` never closed: the parser nests every paragraph after it inside the link
     const long = [...PARAGRAPHS, ...PARAGRAPHS.map((p) => `另据了解，${p}`)];
     const a = extractHtml(
