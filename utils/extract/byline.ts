@@ -377,6 +377,11 @@ const SLASH_LABELS = [
 ].concat(LABELS.filter(([, role]) => role === 'other').map(([label]) => label));
 /** A comma right before the next label: it divides fields as a space does (作者：张三，单位：示例大学). */
 const COMMA_BEFORE_LABEL = new RegExp(`[，,；;]\\s*(?=(?:${LABEL_ALTERNATION})\\s*[:：])`, 'gu');
+/** What may stand between an outlet and 记者 without being its name: 全媒体记者, 首席记者, 驻京记者. */
+const STAFF_RANK =
+  '全媒体|全媒體|融媒体|融媒體|新媒体|新媒體|首席|资深|資深|高级|高級|特派|驻[\\u4e00-\\u9fff]{1,4}?|駐[\\u4e00-\\u9fff]{1,4}?';
+/** A junior reporter's mark before 记者 (实习记者, 见习记者, 特约记者). */
+const JUNIOR_RANK = '實習|实习|見習|见习|特約|特约';
 /** What an outlet's name ends with (新京报, 红星新闻, 界面新闻, 人民网, 新华社, 央视台). */
 const OUTLET_SUFFIX =
   '日報|日报|時報|时报|晚報|晚报|週刊|周刊|雜誌|杂志|電子報|电子报|新聞|新闻|報|报|網|网|社|台';
@@ -386,7 +391,7 @@ const OUTLET_SUFFIX =
  * or a reporter's label right after the outlet's name (新华社记者：, 央视网驻京记者：).
  */
 const LABEL_RE = new RegExp(
-  `(?:^|(?<=[\\s【\\[（(〔|｜丨/,，;；]|[^\\p{L}]))(${LABEL_ALTERNATION})\\s*(?:[:：｜丨]|\\|(?!\\|))|(${LONG_LABELS})\\s*[:：]|(?:^|(?<=[\\s【\\[（(〔]))(${SLASH_LABELS.join('|')})\\s*(?:[/／:：｜|丨]|[·・](?=\\s*[\\u4e00-\\u9fff]))|(?:^|(?<=[|｜]\\s*))(${ENGLISH_ALTERNATION})\\s*:|(?<=\\s)(Published)\\s*:|(?:^|(?<=[\\s【\\[（(〔|｜丨]))(?!本報|本报|本網|本网|本台|本刊)([\\u4e00-\\u9fff]{1,8}(?:${OUTLET_SUFFIX}))((?:全媒体|全媒體|融媒体|融媒體|首席|特约|特約|见习|見習|实习|實習|特派|驻[\\u4e00-\\u9fff]{1,3}|駐[\\u4e00-\\u9fff]{1,3})?(?:记者|記者))\\s*[:：]`,
+  `(?:^|(?<=[\\s【\\[（(〔|｜丨/,，;；]|[^\\p{L}]))(${LABEL_ALTERNATION})\\s*(?:[:：｜丨]|\\|(?!\\|))|(${LONG_LABELS})\\s*[:：]|(?:^|(?<=[\\s【\\[（(〔]))(${SLASH_LABELS.join('|')})\\s*(?:[/／:：｜|丨]|[·・](?=\\s*[\\u4e00-\\u9fff]))|(?:^|(?<=[|｜]\\s*))(${ENGLISH_ALTERNATION})\\s*:|(?<=\\s)(Published)\\s*:|(?:^|(?<=[\\s【\\[（(〔|｜丨]))(?!本報|本报|本網|本网|本台|本刊)([\\u4e00-\\u9fff]{1,8}(?:${OUTLET_SUFFIX}))((?:${STAFF_RANK}|${JUNIOR_RANK})?(?:记者|記者))\\s*[:：]`,
   'gu',
 );
 /** What a post's date lead may touch: a floor's badge (楼主, 沙发, 3楼) or the post itself (帖子发表于). */
@@ -568,9 +573,7 @@ const BEFORE_OUTLET = /^(?:据|據|综合自|綜合自|综合整理自|转自|�
 /** A 公众号 named as one, its name in quotes (`微信公众号“长春发布”`): the account's name. */
 const NAMED_ACCOUNT = /^(?:微信)?(?:公众号|公眾號)\s*[:：]?\s*[“"「『]?([^”"」』]{2,30})[”"」』]?$/u;
 
-/** What may stand between an outlet and 记者 without being its name: 全媒体记者, 首席记者, 驻京记者. */
-const STAFF_QUALIFIER =
-  /(?:全媒体|全媒體|融媒体|融媒體|新媒体|新媒體|首席|资深|資深|高级|高級|特派|驻[\u4e00-\u9fff]{1,4}?|駐[\u4e00-\u9fff]{1,4}?)$/u;
+const STAFF_QUALIFIER = new RegExp(`(?:${STAFF_RANK})$`, 'u');
 
 function withoutQualifiers(prefix: string): string {
   let name = prefix;

@@ -313,6 +313,8 @@ describe('less common author labels and labels without a colon', () => {
     ['来源：示例日报 新华社记者：张三', { source: '示例日报', authors: ['张三'] }],
     ['2024-12-01 吉林日报记者：张三 李四', { source: '吉林日报', authors: ['张三', '李四'] }],
     ['新华社驻京记者：张三', { source: '新华社', authors: ['张三'] }],
+    // any staff rank the credit runs know (资深, 高级, 新媒体), as they know it
+    ['新华社资深记者：张三', { source: '新华社', authors: ['张三'] }],
     ['中央社記者：王家俊', { source: '中央社', authors: ['王家俊'] }],
     ['来源：示例日报 记者：张三 实习生：李四', { source: '示例日报', authors: ['张三', '李四'] }],
   ])('%s', (line, expected) => {
